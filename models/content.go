@@ -1,0 +1,213 @@
+package models
+
+import "time"
+
+// PersonKind tells a person from an organisation; ClaimReview names the
+// speaker as a schema.org Person or Organization accordingly.
+type PersonKind string
+
+// The kinds of speaker.
+const (
+	KindPerson       PersonKind = "person"
+	KindOrganization PersonKind = "organization"
+)
+
+// Person is a speaker, a person or an organisation, that makes claims.
+type Person struct {
+	ID          uint
+	Name        string
+	Slug        string
+	Kind        PersonKind
+	Description string
+	CreatedAt   time.Time
+	UpdatedAt   time.Time
+}
+
+// Article is where an editor found claims.
+type Article struct {
+	ID          uint
+	URL         string `gorm:"column:url"`
+	Title       string
+	Outlet      string
+	Author      string
+	PublishedAt *time.Time
+	Body        string
+	CreatedBy   *uint
+	CreatedAt   time.Time
+	UpdatedAt   time.Time
+}
+
+// ClaimStatus is where a claim stands in the workflow.
+type ClaimStatus string
+
+// Claim statuses: draft → in review → published; published claims may be retracted.
+const (
+	ClaimDraft     ClaimStatus = "draft"
+	ClaimInReview  ClaimStatus = "in_review"
+	ClaimPublished ClaimStatus = "published"
+	ClaimRetracted ClaimStatus = "retracted"
+)
+
+// Claim is one statement a speaker made, logged verbatim.
+type Claim struct {
+	ID            uint
+	Slug          string
+	Text          string
+	Summary       string
+	PersonID      uint
+	Person        *Person `gorm:"foreignKey:PersonID"`
+	SaidAt        *time.Time
+	Setting       string
+	AppearanceURL string `gorm:"column:appearance_url"`
+	ArticleID     *uint
+	Status        ClaimStatus
+	CreatedBy     *uint
+	PublishedAt   *time.Time
+	RetractedAt   *time.Time
+	CreatedAt     time.Time
+	UpdatedAt     time.Time
+	Tags          []ClaimTag   `gorm:"foreignKey:ClaimID"`
+	Sources       []Source     `gorm:"foreignKey:ClaimID"`
+	Verdicts      []Verdict    `gorm:"foreignKey:ClaimID"`
+	Corrections   []Correction `gorm:"foreignKey:ClaimID"`
+}
+
+// ClaimTag is one tag on a claim.
+type ClaimTag struct {
+	ClaimID uint   `gorm:"primaryKey;autoIncrement:false"`
+	Tag     string `gorm:"primaryKey"`
+}
+
+// SourceKind is what kind of document a source is.
+type SourceKind string
+
+// The kinds of source.
+const (
+	SourceTranscript     SourceKind = "transcript"
+	SourceOfficialRecord SourceKind = "official_record"
+	SourceNewsReport     SourceKind = "news_report"
+	SourceStatement      SourceKind = "statement"
+	SourceSocialPost     SourceKind = "social_post"
+	SourceDataset        SourceKind = "dataset"
+	SourceOther          SourceKind = "other"
+)
+
+// Stance is how a source bears on its claim.
+type Stance string
+
+// The stances a source may take.
+const (
+	StanceSupports    Stance = "supports"
+	StanceContradicts Stance = "contradicts"
+	StanceContext     Stance = "context"
+)
+
+// Source is a piece of evidence attached to a claim.
+type Source struct {
+	ID          uint
+	ClaimID     uint
+	URL         string `gorm:"column:url"`
+	Title       string
+	Outlet      string
+	PublishedAt *time.Time
+	Kind        SourceKind
+	Stance      Stance
+	Excerpt     string
+	Locator     string
+	CreatedBy   *uint
+	CreatedAt   time.Time
+	UpdatedAt   time.Time
+}
+
+// Rating is one step of the rating scale. Ordered ratings are ranked by
+// Position, best first; an unordered rating ("Unproven") has no rank.
+type Rating struct {
+	ID          uint
+	Slug        string
+	Label       string
+	Description string
+	Position    int
+	Ordered     bool
+	CreatedAt   time.Time
+	UpdatedAt   time.Time
+}
+
+// VerdictStatus is where a verdict stands in review.
+type VerdictStatus string
+
+// Verdict statuses.
+const (
+	VerdictInReview         VerdictStatus = "in_review"
+	VerdictChangesRequested VerdictStatus = "changes_requested"
+	VerdictPublished        VerdictStatus = "published"
+	VerdictSuperseded       VerdictStatus = "superseded"
+)
+
+// Verdict is a proposed or published rating of a claim. RatingSlug and
+// RatingLabel keep the rating as it was, whatever later happens to the scale.
+type Verdict struct {
+	ID          uint
+	ClaimID     uint
+	RatingID    uint
+	RatingSlug  string
+	RatingLabel string
+	Headline    string
+	Explanation string
+	AuthorID    *uint
+	Status      VerdictStatus
+	Version     int
+	PublishedAt *time.Time
+	CreatedAt   time.Time
+	UpdatedAt   time.Time
+	Reviews     []Review `gorm:"foreignKey:VerdictID"`
+}
+
+// Decision is a reviewer's answer to a verdict.
+type Decision string
+
+// The decisions a reviewer may take.
+const (
+	DecisionApprove        Decision = "approve"
+	DecisionRequestChanges Decision = "request_changes"
+)
+
+// Review is one reviewer's decision on one version of a verdict.
+type Review struct {
+	ID         uint
+	VerdictID  uint
+	ReviewerID *uint
+	Version    int
+	Decision   Decision
+	Comment    string
+	CreatedAt  time.Time
+}
+
+// CorrectionKind says what a public correction did.
+type CorrectionKind string
+
+// The kinds of correction.
+const (
+	CorrectionClarification CorrectionKind = "clarification"
+	CorrectionCorrection    CorrectionKind = "correction"
+	CorrectionRatingChange  CorrectionKind = "rating_change"
+	CorrectionRetraction    CorrectionKind = "retraction"
+)
+
+// Correction is a public note on a published claim.
+type Correction struct {
+	ID        uint
+	ClaimID   uint
+	Kind      CorrectionKind
+	Note      string
+	OldRating string
+	NewRating string
+	AuthorID  *uint
+	CreatedAt time.Time
+}
+
+// Setting is one key of the newsroom's settings (organisation name, URL…).
+type Setting struct {
+	Key       string `gorm:"primaryKey"`
+	Value     string
+	UpdatedAt time.Time
+}

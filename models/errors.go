@@ -1,0 +1,81 @@
+package models
+
+import (
+	"errors"
+	"sort"
+	"strings"
+)
+
+// Errors that callers map to HTTP statuses. Store methods wrap them with
+// context; test them with errors.Is.
+var (
+	// ErrNotFound means the object does not exist, or the caller may not know it does.
+	ErrNotFound = errors.New("not found")
+	// ErrForbidden means the actor's role or relation to the object does not allow the action.
+	ErrForbidden = errors.New("forbidden")
+	// ErrConflict means the object's state does not allow the change (e.g. editing a published claim).
+	ErrConflict = errors.New("conflict")
+	// ErrBadCredentials means an email and password did not match an active account.
+	ErrBadCredentials = errors.New("wrong email or password")
+	// ErrUnauthenticated means a session or API token is missing, expired, revoked or its user disabled.
+	ErrUnauthenticated = errors.New("not signed in")
+)
+
+// ValidationError lists the input fields that were refused and why.
+type ValidationError struct {
+	Fields map[string]string
+}
+
+// Error lists the fields in a stable order.
+func (e *ValidationError) Error() string {
+	names := make([]string, 0, len(e.Fields))
+	for k := range e.Fields {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	parts := make([]string, 0, len(names))
+	for _, n := range names {
+		parts = append(parts, n+": "+e.Fields[n])
+	}
+	return "invalid input: " + strings.Join(parts, "; ")
+}
+
+// Validator collects field errors as input is checked.
+type Validator struct {
+	fields map[string]string
+}
+
+// Fail records why field is refused; the first reason per field wins.
+func (v *Validator) Fail(field, why string) {
+	if v.fields == nil {
+		v.fields = map[string]string{}
+	}
+	if _, ok := v.fields[field]; !ok {
+		v.fields[field] = why
+	}
+}
+
+// Check records why when ok is false.
+func (v *Validator) Check(ok bool, field, why string) {
+	if !ok {
+		v.Fail(field, why)
+	}
+}
+
+// Err returns a *ValidationError when any field failed, else nil.
+func (v *Validator) Err() error {
+	if len(v.fields) == 0 {
+		return nil
+	}
+	return &ValidationError{Fields: v.fields}
+}
+
+// FieldErrors returns the field errors of err, or nil when err is not a
+// validation error.
+func FieldErrors(err error) map[string]string {
+	var ve *ValidationError
+	if errors.As(err, &ve) {
+		return ve.Fields
+	}
+	return nil
+}

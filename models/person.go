@@ -1,0 +1,90 @@
+package models
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"gorm.io/gorm"
+)
+
+// PersonInput is what an editor gives to log a new speaker.
+type PersonInput struct {
+	Name        string
+	Kind        PersonKind
+	Description string
+}
+
+func (in *PersonInput) validate() error {
+	var v Validator
+	in.Name = strings.TrimSpace(in.Name)
+	in.Description = strings.TrimSpace(in.Description)
+	if in.Kind == "" {
+		in.Kind = KindPerson
+	}
+	v.Check(in.Name != "", "name", "is required")
+	v.Check(utf8.RuneCountInString(in.Name) <= 200, "name", "must be at most 200 characters")
+	v.Check(in.Kind == KindPerson || in.Kind == KindOrganization, "kind", "must be person or organization")
+	v.Check(utf8.RuneCountInString(in.Description) <= 2000, "description", "must be at most 2000 characters")
+	return v.Err()
+}
+
+// CreatePerson logs a new speaker. Editors and above may; a nil actor is
+// the command line or the demo loader.
+func (s *Store) CreatePerson(ctx context.Context, actor *User, m Meta, in PersonInput) (*Person, error) {
+	if actor != nil && !actor.Can(RoleEditor) {
+		return nil, fmt.Errorf("create person: %w", ErrForbidden)
+	}
+	if err := in.validate(); err != nil {
+		return nil, err
+	}
+	p := &Person{Name: in.Name, Kind: in.Kind, Description: in.Description}
+	err := s.write(ctx, func(tx *gorm.DB) error {
+		slug, err := uniqueSlug(tx, "people", Slugify(in.Name, 80))
+		if err != nil {
+			return err
+		}
+		p.Slug = slug
+		if err := tx.Create(p).Error; err != nil {
+			return fmt.Errorf("insert person: %w", err)
+		}
+		return s.audit(tx, m, event{actor: actor, actorLabel: "system", action: "person.create", objectType: "person", objectID: p.ID, after: in})
+	})
+	if err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// PersonBySlug returns one speaker.
+func (s *Store) PersonBySlug(ctx context.Context, slug string) (*Person, error) {
+	var p Person
+	err := s.read(ctx).Where("slug = ?", slug).Take(&p).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return nil, fmt.Errorf("person %q: %w", slug, ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("find person: %w", err)
+	}
+	return &p, nil
+}
+
+// ListPeople returns speakers by name.
+func (s *Store) ListPeople(ctx context.Context, limit int) ([]Person, error) {
+	var out []Person
+	if err := s.read(ctx).Order("name, id").Limit(limit).Find(&out).Error; err != nil {
+		return nil, fmt.Errorf("list people: %w", err)
+	}
+	return out, nil
+}
+
+// CountPeople returns how many speakers are logged.
+func (s *Store) CountPeople(ctx context.Context) (int64, error) {
+	var n int64
+	if err := s.read(ctx).Model(&Person{}).Count(&n).Error; err != nil {
+		return 0, fmt.Errorf("count people: %w", err)
+	}
+	return n, nil
+}

@@ -1,0 +1,66 @@
+package models
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+	"gorm.io/gorm"
+)
+
+// Slugify turns a name or sentence into a short URL path segment of lowercase
+// ASCII letters, digits and hyphens, at most max bytes, cut at a word.
+func Slugify(s string, max int) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range norm.NFKD.String(s) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+			continue // accents dropped: "é" → "e"
+		case r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(unicode.ToLower(r))
+		case r == '\'' || r == '’':
+			continue // "it's" → "its"
+		default:
+			dash = true
+		}
+	}
+	out := b.String()
+	if len(out) > max {
+		out = out[:max]
+		if i := strings.LastIndexByte(out, '-'); i > max/2 {
+			out = out[:i]
+		}
+		out = strings.Trim(out, "-")
+	}
+	return out
+}
+
+// uniqueSlug returns base, or base-2, base-3… whichever table does not hold yet.
+func uniqueSlug(tx *gorm.DB, table, base string) (string, error) {
+	if base == "" {
+		base = "item"
+	}
+	var taken []string
+	if err := tx.Table(table).Where("slug = ? OR slug LIKE ?", base, base+"-%").Pluck("slug", &taken).Error; err != nil {
+		return "", fmt.Errorf("find free slug: %w", err)
+	}
+	used := make(map[string]bool, len(taken))
+	for _, t := range taken {
+		used[t] = true
+	}
+	if !used[base] {
+		return base, nil
+	}
+	for i := 2; ; i++ {
+		c := fmt.Sprintf("%s-%d", base, i)
+		if !used[c] {
+			return c, nil
+		}
+	}
+}

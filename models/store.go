@@ -1,0 +1,217 @@
+// Package models holds Claimtracker's data types, the Store that reads and
+// writes them, and the workflow rules: who may do what, and how things change
+// state. It knows nothing of HTTP or HTML.
+package models
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"log/slog"
+	"strings"
+	"time"
+
+	"gorm.io/driver/postgres"
+	"gorm.io/driver/sqlite"
+	"gorm.io/gorm"
+	"gorm.io/gorm/logger"
+
+	"claimtracker/migrations"
+)
+
+// Store reads and writes everything Claimtracker keeps. Every change runs in
+// one transaction together with its audit event.
+//
+// On SQLite it holds two connection pools on the same file: one writer
+// connection whose transactions begin IMMEDIATE, so concurrent writers queue
+// instead of failing with "database is locked", and a pool of read-only
+// connections. On Postgres both are the same pool.
+type Store struct {
+	w       *gorm.DB
+	r       *gorm.DB
+	dialect migrations.Dialect
+	cfg     Config
+}
+
+// Config holds the Store's tunable rules. Zero fields take their defaults.
+type Config struct {
+	// ReviewQuorum is how many approvals from reviewers other than the
+	// author publish a verdict (default 1).
+	ReviewQuorum int
+	// SessionIdle ends a session that has not been used for this long
+	// (default 12 hours).
+	SessionIdle time.Duration
+	// SessionLifetime ends every session this long after login (default 7 days).
+	SessionLifetime time.Duration
+	// Logger receives the Store's own warnings (default slog.Default()).
+	Logger *slog.Logger
+	// Now returns the current time (default time.Now); tests move the clock.
+	Now func() time.Time
+}
+
+func (c Config) withDefaults() Config {
+	if c.ReviewQuorum <= 0 {
+		c.ReviewQuorum = 1
+	}
+	if c.SessionIdle <= 0 {
+		c.SessionIdle = 12 * time.Hour
+	}
+	if c.SessionLifetime <= 0 {
+		c.SessionLifetime = 7 * 24 * time.Hour
+	}
+	if c.Logger == nil {
+		c.Logger = slog.Default()
+	}
+	if c.Now == nil {
+		c.Now = time.Now
+	}
+	return c
+}
+
+// IsPostgres reports whether dsn names a PostgreSQL database rather than a
+// SQLite file.
+func IsPostgres(dsn string) bool {
+	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")
+}
+
+// Open connects to the database that dsn names: a postgres:// URL, or else
+// the path of a SQLite file, which is created when missing. It does not
+// migrate; call Migrate.
+func Open(ctx context.Context, dsn string, cfg Config) (*Store, error) {
+	cfg = cfg.withDefaults()
+	gcfg := &gorm.Config{
+		SkipDefaultTransaction: true,
+		PrepareStmt:            true,
+		Logger:                 logger.Discard,
+		NowFunc:                func() time.Time { return cfg.Now().UTC() },
+		TranslateError:         true,
+	}
+	s := &Store{cfg: cfg}
+	if IsPostgres(dsn) {
+		db, err := gorm.Open(postgres.Open(dsn), gcfg)
+		if err != nil {
+			return nil, fmt.Errorf("open postgres: %w", err)
+		}
+		sqlDB, err := db.DB()
+		if err != nil {
+			return nil, err
+		}
+		sqlDB.SetMaxOpenConns(16)
+		sqlDB.SetMaxIdleConns(16)
+		sqlDB.SetConnMaxIdleTime(5 * time.Minute)
+		s.w, s.r, s.dialect = db, db, migrations.Postgres
+	} else {
+		if dsn == "" {
+			return nil, errors.New("no database: give a SQLite file path or a postgres:// URL")
+		}
+		if strings.ContainsAny(dsn, "?#") {
+			return nil, fmt.Errorf("sqlite path %q: must not contain '?' or '#'", dsn)
+		}
+		path := strings.TrimPrefix(dsn, "file:")
+		// Pragmas go in the DSN so that every connection of each pool has them.
+		common := "_journal_mode=WAL&_busy_timeout=10000&_foreign_keys=on&_synchronous=NORMAL"
+		w, err := gorm.Open(sqlite.Open("file:"+path+"?"+common+"&_txlock=immediate"), gcfg)
+		if err != nil {
+			return nil, fmt.Errorf("open sqlite %s: %w", path, err)
+		}
+		wdb, err := w.DB()
+		if err != nil {
+			return nil, err
+		}
+		wdb.SetMaxOpenConns(1)
+		wdb.SetMaxIdleConns(1)
+		wdb.SetConnMaxIdleTime(0)
+		wdb.SetConnMaxLifetime(0)
+		r, err := gorm.Open(sqlite.Open("file:"+path+"?"+common+"&_query_only=on"), gcfg)
+		if err != nil {
+			_ = wdb.Close()
+			return nil, fmt.Errorf("open sqlite %s: %w", path, err)
+		}
+		rdb, err := r.DB()
+		if err != nil {
+			_ = wdb.Close()
+			return nil, err
+		}
+		rdb.SetMaxOpenConns(8)
+		rdb.SetMaxIdleConns(8)
+		s.w, s.r, s.dialect = w, r, migrations.SQLite
+	}
+	if err := s.Ping(ctx); err != nil {
+		_ = s.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// Dialect names the engine the Store runs on.
+func (s *Store) Dialect() migrations.Dialect { return s.dialect }
+
+// ReviewQuorum is how many approvals publish a verdict.
+func (s *Store) ReviewQuorum() int { return s.cfg.ReviewQuorum }
+
+// Migrate applies every pending migration and returns how many it applied.
+func (s *Store) Migrate(ctx context.Context) (int, error) {
+	db, err := s.w.DB()
+	if err != nil {
+		return 0, err
+	}
+	res, err := migrations.Apply(ctx, db, s.dialect)
+	return len(res), err
+}
+
+// Ping checks that the database answers a query.
+func (s *Store) Ping(ctx context.Context) error {
+	var one int
+	if err := s.r.WithContext(ctx).Raw("SELECT 1").Scan(&one).Error; err != nil {
+		return fmt.Errorf("database ping: %w", err)
+	}
+	return nil
+}
+
+// Close closes every connection.
+func (s *Store) Close() error {
+	var errs []error
+	seen := map[*sql.DB]bool{}
+	for _, g := range []*gorm.DB{s.w, s.r} {
+		if g == nil {
+			continue
+		}
+		db, err := g.DB()
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		if seen[db] {
+			continue
+		}
+		seen[db] = true
+		errs = append(errs, db.Close())
+	}
+	return errors.Join(errs...)
+}
+
+// Backup writes a consistent copy of a SQLite database to out, safe while the
+// server runs. On Postgres it refuses: use pg_dump there.
+func (s *Store) Backup(ctx context.Context, out string) error {
+	if s.dialect != migrations.SQLite {
+		return errors.New("backup copies SQLite files; for PostgreSQL use pg_dump")
+	}
+	if out == "" {
+		return errors.New("backup: --out is required")
+	}
+	if err := s.w.WithContext(ctx).Exec("VACUUM INTO ?", out).Error; err != nil {
+		return fmt.Errorf("backup to %s: %w", out, err)
+	}
+	return nil
+}
+
+func (s *Store) now() time.Time { return s.cfg.Now().UTC() }
+
+// write runs fn in one write transaction.
+func (s *Store) write(ctx context.Context, fn func(tx *gorm.DB) error) error {
+	return s.w.WithContext(ctx).Transaction(fn)
+}
+
+// read returns the read pool bound to ctx.
+func (s *Store) read(ctx context.Context) *gorm.DB { return s.r.WithContext(ctx) }
