@@ -215,3 +215,6 @@ func (s *Store) write(ctx context.Context, fn func(tx *gorm.DB) error) error {
 
 // read returns the read pool bound to ctx.
 func (s *Store) read(ctx context.Context) *gorm.DB { return s.r.WithContext(ctx) }
+
+// SessionLifetime is how long a session lasts at most.
+func (s *Store) SessionLifetime() time.Duration { return s.cfg.SessionLifetime }

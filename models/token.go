@@ -135,3 +135,16 @@ func (s *Store) RevokeAPIToken(ctx context.Context, actor *User, m Meta, id uint
 		return s.audit(tx, m, event{actor: actor, action: "token.revoke", objectType: "api_token", objectID: t.ID, after: map[string]any{"prefix": t.Prefix}})
 	})
 }
+
+// GetAPIToken returns one token's record (never the token itself).
+func (s *Store) GetAPIToken(ctx context.Context, id uint) (*APIToken, error) {
+	var t APIToken
+	err := s.read(ctx).Where("id = ?", id).Take(&t).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return nil, fmt.Errorf("token: %w", ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("find token: %w", err)
+	}
+	return &t, nil
+}

@@ -1,0 +1,161 @@
+package main
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"claimtracker/handlers"
+	"claimtracker/models"
+)
+
+// shutdownGrace is how long in-flight requests get to finish on SIGTERM.
+const shutdownGrace = 20 * time.Second
+
+func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	f := newFlags("serve", "Runs the web server. Migrates the database first.", stdout)
+	addr := f.string("addr", "CLAIMTRACKER_ADDR", "127.0.0.1:8080", "address to listen on")
+	dsn := f.dbFlag()
+	base := f.string("base-url", "CLAIMTRACKER_BASE_URL", "", "public URL of the site, e.g. https://facts.example.org (default http://ADDR)")
+	quorum := f.int("review-quorum", "CLAIMTRACKER_REVIEW_QUORUM", 1, "approvals from other reviewers that publish a verdict")
+	proxies := f.string("trusted-proxies", "CLAIMTRACKER_TRUSTED_PROXIES", "", "comma-separated CIDRs of reverse proxies whose X-Forwarded-For is believed")
+	logFormat := f.string("log-format", "CLAIMTRACKER_LOG_FORMAT", "text", "log format: text or json")
+	if err := f.parse(args); err != nil {
+		return err
+	}
+	if *quorum < 1 || *quorum > 10 {
+		return usageError(fmt.Sprintf("serve: --review-quorum must be between 1 and 10, not %d", *quorum))
+	}
+	var logger *slog.Logger
+	switch *logFormat {
+	case "text":
+		logger = slog.New(slog.NewTextHandler(stderr, nil))
+	case "json":
+		logger = slog.New(slog.NewJSONHandler(stderr, nil))
+	default:
+		return usageError(fmt.Sprintf("serve: --log-format must be text or json, not %q", *logFormat))
+	}
+	trusted, err := parseCIDRs(*proxies)
+	if err != nil {
+		return usageError("serve: --trusted-proxies: " + err.Error())
+	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", *addr, err)
+	}
+	defer ln.Close()
+	baseURL, err := publicURL(*base, ln.Addr().String())
+	if err != nil {
+		return usageError("serve: --base-url: " + err.Error())
+	}
+
+	store, applied, err := openStore(ctx, *dsn, models.Config{ReviewQuorum: *quorum, Logger: logger})
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	if applied > 0 {
+		logger.Info("database migrated", "applied", applied)
+	}
+
+	var setupToken string
+	if n, err := store.CountUsers(ctx); err != nil {
+		return err
+	} else if n == 0 {
+		b := make([]byte, 24)
+		_, _ = rand.Read(b)
+		setupToken = base64.RawURLEncoding.EncodeToString(b)
+		fmt.Fprintf(stdout, "No accounts yet. Create the first admin, once, at:\n  %s/setup?token=%s\n", strings.TrimRight(baseURL.String(), "/"), setupToken)
+	}
+
+	e := handlers.New(handlers.Config{
+		Store: store, Logger: logger, BaseURL: baseURL, TrustedProxies: trusted, SetupToken: setupToken,
+	})
+	srv := &http.Server{
+		Handler:           e,
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       2 * time.Minute,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
+	}
+	fmt.Fprintf(stdout, "Claimtracker is listening on http://%s (public URL %s, database %s)\n", ln.Addr(), baseURL, describeDSN(*dsn))
+
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return fmt.Errorf("server: %w", err)
+	case <-ctx.Done():
+	}
+	logger.Info("shutting down: finishing requests in flight")
+	sctx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	if err := store.Close(); err != nil {
+		return fmt.Errorf("close database: %w", err)
+	}
+	logger.Info("stopped cleanly")
+	return nil
+}
+
+// publicURL is the site's public address: --base-url, or else the listening address.
+func publicURL(base, listen string) (*url.URL, error) {
+	if base == "" {
+		host, port, err := net.SplitHostPort(listen)
+		if err != nil {
+			return nil, err
+		}
+		if host == "" || host == "::" || host == "0.0.0.0" {
+			host = "localhost"
+		}
+		return &url.URL{Scheme: "http", Host: net.JoinHostPort(host, port)}, nil
+	}
+	u, err := url.Parse(strings.TrimRight(base, "/"))
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
+		return nil, fmt.Errorf("%q is not an http(s) URL like https://facts.example.org", base)
+	}
+	return u, nil
+}
+
+func parseCIDRs(s string) ([]*net.IPNet, error) {
+	var out []*net.IPNet
+	for _, part := range strings.Split(s, ",") {
+		part = strings.TrimSpace(part)
+		if part == "" {
+			continue
+		}
+		_, n, err := net.ParseCIDR(part)
+		if err != nil {
+			return nil, fmt.Errorf("%q is not a CIDR like 10.0.0.0/8", part)
+		}
+		out = append(out, n)
+	}
+	return out, nil
+}
+
+// describeDSN names the database without any password it may contain.
+func describeDSN(dsn string) string {
+	if models.IsPostgres(dsn) {
+		if u, err := url.Parse(dsn); err == nil {
+			return u.Redacted()
+		}
+		return "postgres"
+	}
+	return dsn
+}

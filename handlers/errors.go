@@ -1,0 +1,106 @@
+package handlers
+
+import (
+	"errors"
+	"net/http"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+
+	"claimtracker/models"
+	"claimtracker/views/pages"
+)
+
+// apiError is the body of every JSON API error.
+type apiError struct {
+	Error apiErrorBody `json:"error"`
+}
+
+type apiErrorBody struct {
+	Code    string            `json:"code"`
+	Message string            `json:"message"`
+	Fields  map[string]string `json:"fields,omitempty"`
+}
+
+// problem is what an error means to the client.
+type problem struct {
+	status  int
+	code    string
+	title   string
+	message string
+	fields  map[string]string
+}
+
+// classify maps an error to the status, code and words the client sees.
+// Unknown errors are internal: the client learns nothing of them.
+func classify(err error) problem {
+	var he *echo.HTTPError
+	var mbe *http.MaxBytesError
+	switch {
+	case errors.As(err, &mbe):
+		return problem{http.StatusRequestEntityTooLarge, "too_large", "Too large", "The request is larger than 1 MiB.", nil}
+	case errors.Is(err, models.ErrNotFound):
+		return problem{http.StatusNotFound, "not_found", "Not found", "There is nothing at this address.", nil}
+	case errors.Is(err, models.ErrForbidden):
+		return problem{http.StatusForbidden, "forbidden", "Not allowed", "Your account may not do this.", nil}
+	case errors.Is(err, models.ErrConflict):
+		return problem{http.StatusConflict, "conflict", "Not possible now", "This cannot be changed in its current state.", nil}
+	case errors.Is(err, models.ErrUnauthenticated):
+		return problem{http.StatusUnauthorized, "unauthorized", "Sign in needed", "A valid API token or session is required.", nil}
+	case models.FieldErrors(err) != nil:
+		return problem{http.StatusUnprocessableEntity, "invalid", "Invalid input", "Some fields are invalid.", models.FieldErrors(err)}
+	case errors.As(err, &he):
+		p := problem{status: he.Code, code: strings.ReplaceAll(strings.ToLower(http.StatusText(he.Code)), " ", "_"), title: http.StatusText(he.Code)}
+		if msg, ok := he.Message.(string); ok && he.Code < 500 {
+			p.message = msg
+		}
+		switch he.Code {
+		case http.StatusNotFound:
+			p.code, p.title, p.message = "not_found", "Not found", "There is nothing at this address."
+		case http.StatusMethodNotAllowed:
+			p.message = "This address does not accept that method."
+		case http.StatusRequestEntityTooLarge:
+			p.code, p.title = "too_large", "Too large"
+		case http.StatusForbidden:
+			p.code, p.title = "forbidden", "Not allowed"
+		}
+		if he.Code >= 500 {
+			p.code, p.title, p.message = "internal", "Something went wrong", "The error has been logged."
+		}
+		return p
+	}
+	return problem{http.StatusInternalServerError, "internal", "Something went wrong", "The error has been logged. Please try again later.", nil}
+}
+
+// isAPI reports whether the request expects JSON.
+func isAPI(c echo.Context) bool {
+	return strings.HasPrefix(c.Request().URL.Path, "/api/")
+}
+
+// handleError is the one error handler: it logs internal errors with the
+// request id and answers JSON to the API and an error page to browsers.
+func (h *Handler) handleError(err error, c echo.Context) {
+	if c.Response().Committed {
+		return
+	}
+	p := classify(err)
+	if p.status >= 500 {
+		h.log.ErrorContext(c.Request().Context(), "internal error", "request_id", requestIDOf(c), "path", c.Request().URL.Path, "err", err)
+	}
+	if p.status == http.StatusUnauthorized {
+		c.Response().Header().Set("WWW-Authenticate", `Bearer realm="claimtracker"`)
+	}
+	var werr error
+	switch {
+	case c.Request().Method == http.MethodHead:
+		werr = c.NoContent(p.status)
+	case isAPI(c):
+		werr = c.JSON(p.status, apiError{apiErrorBody{Code: p.code, Message: p.message, Fields: p.fields}})
+	default:
+		pg := page(c, p.title)
+		werr = render(c, p.status, pages.Error(pg, p.status, p.message))
+	}
+	if werr != nil {
+		h.log.ErrorContext(c.Request().Context(), "write error response", "request_id", requestIDOf(c), "err", werr)
+	}
+}

@@ -1,0 +1,58 @@
+package handlers
+
+import (
+	"errors"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+
+	"claimtracker/views"
+)
+
+// parseForm reads a form body and returns only the allowed fields, trimmed
+// (all but passwords).
+// A body over the size limit is an error (413), never a truncated form.
+func parseForm(c echo.Context, allowed ...string) (views.Form, error) {
+	r := c.Request()
+	ct := r.Header.Get(echo.HeaderContentType)
+	if !strings.HasPrefix(ct, echo.MIMEApplicationForm) && !strings.HasPrefix(ct, echo.MIMEMultipartForm) {
+		return views.Form{}, echo.NewHTTPError(http.StatusUnsupportedMediaType, "Send the form as application/x-www-form-urlencoded.")
+	}
+	var err error
+	if strings.HasPrefix(ct, echo.MIMEMultipartForm) {
+		err = r.ParseMultipartForm(MaxBodyBytes)
+	} else {
+		err = r.ParseForm()
+	}
+	if err != nil {
+		var mbe *http.MaxBytesError
+		if errors.As(err, &mbe) {
+			return views.Form{}, err
+		}
+		return views.Form{}, echo.NewHTTPError(http.StatusBadRequest, "The form could not be read.")
+	}
+	f := views.Form{Values: make(map[string]string, len(allowed)), Errors: map[string]string{}}
+	for _, name := range allowed {
+		v := r.PostForm.Get(name)
+		if name != "password" { // passwords are taken exactly as typed
+			v = strings.TrimSpace(v)
+		}
+		f.Values[name] = v
+	}
+	return f, nil
+}
+
+// safeNext returns a local path to go to after login, or fallback when next
+// could send the user to another site.
+func safeNext(next, fallback string) string {
+	if next == "" || !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.ContainsAny(next, "\\\r\n") {
+		return fallback
+	}
+	u, err := url.Parse(next)
+	if err != nil || u.Host != "" || u.Scheme != "" {
+		return fallback
+	}
+	return next
+}

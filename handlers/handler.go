@@ -1,0 +1,96 @@
+// Package handlers serves Claimtracker over HTTP with Echo: the routes, one
+// file per page or action, the middleware, form parsing, the one render
+// helper and the one error handler.
+package handlers
+
+import (
+	"crypto/subtle"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/url"
+
+	"github.com/labstack/echo/v4"
+
+	"claimtracker/models"
+)
+
+// MaxBodyBytes is the largest request body accepted; larger ones get 413.
+const MaxBodyBytes = 1 << 20
+
+// Config is what the HTTP layer needs from the command that starts it.
+type Config struct {
+	// Store is the database.
+	Store *models.Store
+	// Logger receives one line per request and every internal error.
+	Logger *slog.Logger
+	// BaseURL is the public address of the site, e.g. https://facts.example.org.
+	// An https base URL makes cookies Secure and turns on HSTS.
+	BaseURL *url.URL
+	// TrustedProxies are the networks of reverse proxies whose
+	// X-Forwarded-For header is believed. Empty: the peer address is the client.
+	TrustedProxies []*net.IPNet
+	// SetupToken opens the first-run page that creates the first admin. It
+	// works only while no account exists; "" turns the page off.
+	SetupToken string
+}
+
+// Handler holds what every route needs.
+type Handler struct {
+	store      *models.Store
+	log        *slog.Logger
+	baseURL    *url.URL
+	secure     bool
+	cookieName string
+	setupToken string
+	cop        *http.CrossOriginProtection
+}
+
+// New builds the Echo server with every route and middleware.
+func New(cfg Config) *echo.Echo {
+	if cfg.Logger == nil {
+		cfg.Logger = slog.Default()
+	}
+	if cfg.BaseURL == nil {
+		cfg.BaseURL = &url.URL{Scheme: "http", Host: "127.0.0.1:8080"}
+	}
+	h := &Handler{
+		store:      cfg.Store,
+		log:        cfg.Logger,
+		baseURL:    cfg.BaseURL,
+		secure:     cfg.BaseURL.Scheme == "https",
+		setupToken: cfg.SetupToken,
+		cop:        http.NewCrossOriginProtection(),
+	}
+	h.cookieName = "claimtracker_session"
+	if h.secure {
+		// The __Host- prefix pins the cookie to this host, path /, Secure.
+		h.cookieName = "__Host-claimtracker_session"
+	}
+	// Requests whose Origin is the public base URL are same-site even when a
+	// proxy rewrote the Host header.
+	_ = h.cop.AddTrustedOrigin(cfg.BaseURL.Scheme + "://" + cfg.BaseURL.Host)
+
+	e := echo.New()
+	e.HideBanner = true
+	e.HidePort = true
+	e.HTTPErrorHandler = h.handleError
+	if len(cfg.TrustedProxies) > 0 {
+		opts := make([]echo.TrustOption, 0, len(cfg.TrustedProxies)+1)
+		opts = append(opts, echo.TrustLoopback(false), echo.TrustLinkLocal(false), echo.TrustPrivateNet(false))
+		for _, n := range cfg.TrustedProxies {
+			opts = append(opts, echo.TrustIPRange(n))
+		}
+		e.IPExtractor = echo.ExtractIPFromXFFHeader(opts...)
+	} else {
+		// The TCP peer is the client; X-Forwarded-For is ignored.
+		e.IPExtractor = echo.ExtractIPDirect()
+	}
+	h.routes(e)
+	return e
+}
+
+// setupTokenOK reports whether t is the first-run token, in constant time.
+func (h *Handler) setupTokenOK(t string) bool {
+	return h.setupToken != "" && subtle.ConstantTimeCompare([]byte(t), []byte(h.setupToken)) == 1
+}

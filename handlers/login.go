@@ -1,0 +1,57 @@
+package handlers
+
+import (
+	"errors"
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+
+	"claimtracker/models"
+	"claimtracker/views"
+	"claimtracker/views/pages"
+)
+
+// loginShow shows the sign-in form; a signed-in user goes straight on.
+func (h *Handler) loginShow(c echo.Context) error {
+	next := safeNext(c.QueryParam("next"), "/desk")
+	if currentUser(c) != nil {
+		return seeOther(c, next)
+	}
+	return render(c, http.StatusOK, pages.Login(page(c, "Sign in"), views.Form{}, next))
+}
+
+// loginSubmit checks the email and password, opens a new session and sets
+// its cookie. A refusal shows the form again with one message that does not
+// say which of the two was wrong.
+func (h *Handler) loginSubmit(c echo.Context) error {
+	f, err := parseForm(c, "email", "password", "next")
+	if err != nil {
+		return err
+	}
+	next := safeNext(f.Get("next"), "/desk")
+	if f.Get("email") == "" {
+		f.Errors["email"] = "is required"
+	}
+	if f.Get("password") == "" {
+		f.Errors["password"] = "is required"
+	}
+	if len(f.Errors) > 0 {
+		return render(c, http.StatusUnprocessableEntity, pages.Login(page(c, "Sign in"), f, next))
+	}
+	// Any session the browser already had ends here: a new one is made at login.
+	if ck, err := c.Cookie(h.cookieName); err == nil {
+		_ = h.store.Logout(c.Request().Context(), meta(c), ck.Value)
+	}
+	token, _, err := h.store.Login(c.Request().Context(), meta(c), f.Get("email"), f.Get("password"))
+	if errors.Is(err, models.ErrBadCredentials) {
+		h.clearSessionCookie(c)
+		c.Set(keyUser, nil)
+		f.Error = "Wrong email or password."
+		return render(c, http.StatusUnauthorized, pages.Login(page(c, "Sign in"), f, next))
+	}
+	if err != nil {
+		return err
+	}
+	h.setSessionCookie(c, token, h.store.SessionLifetime())
+	return seeOther(c, next)
+}

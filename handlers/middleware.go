@@ -1,0 +1,205 @@
+package handlers
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"claimtracker/models"
+)
+
+// Context keys; values are read back only through the typed helpers below.
+const (
+	keyUser      = "claimtracker.user"
+	keyRequestID = "claimtracker.request_id"
+)
+
+// currentUser returns the signed-in user or API token's user, or nil.
+func currentUser(c echo.Context) *models.User {
+	u, ok := c.Get(keyUser).(*models.User)
+	if !ok {
+		return nil
+	}
+	return u
+}
+
+// requestIDOf returns the request's id.
+func requestIDOf(c echo.Context) string {
+	id, _ := c.Get(keyRequestID).(string)
+	return id
+}
+
+// meta describes the request for the audit log.
+func meta(c echo.Context) models.Meta {
+	return models.Meta{IP: c.RealIP(), RequestID: requestIDOf(c), UserAgent: c.Request().UserAgent()}
+}
+
+// requestID gives every request a fresh random id, in the X-Request-Id
+// response header and in every log line. A client-sent id is not trusted.
+func (h *Handler) requestID(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		b := make([]byte, 8)
+		_, _ = rand.Read(b)
+		id := hex.EncodeToString(b)
+		c.Set(keyRequestID, id)
+		c.Response().Header().Set(echo.HeaderXRequestID, id)
+		return next(c)
+	}
+}
+
+// accessLog writes one structured line per request.
+func (h *Handler) accessLog(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		start := time.Now()
+		err := next(c)
+		if err != nil {
+			// Let the error handler write the response now, so the status is logged.
+			c.Error(err)
+		}
+		res := c.Response()
+		attrs := []slog.Attr{
+			slog.String("request_id", requestIDOf(c)),
+			slog.String("method", c.Request().Method),
+			slog.String("path", c.Request().URL.Path),
+			slog.Int("status", res.Status),
+			slog.Int64("bytes", res.Size),
+			slog.Float64("ms", float64(time.Since(start).Microseconds())/1000),
+			slog.String("ip", c.RealIP()),
+		}
+		if u := currentUser(c); u != nil {
+			attrs = append(attrs, slog.Uint64("user_id", uint64(u.ID)))
+		}
+		h.log.LogAttrs(c.Request().Context(), slog.LevelInfo, "request", attrs...)
+		return nil
+	}
+}
+
+// csp allows only the site's own resources: no inline script or style, no
+// plugins, no framing, no <base> rewriting, forms post only to the site.
+const csp = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+
+// securityHeaders sets the headers every response carries.
+func (h *Handler) securityHeaders(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		hd := c.Response().Header()
+		hd.Set("Content-Security-Policy", csp)
+		hd.Set("X-Content-Type-Options", "nosniff")
+		hd.Set("Referrer-Policy", "strict-origin-when-cross-origin")
+		hd.Set("X-Frame-Options", "DENY")
+		hd.Set("Cross-Origin-Opener-Policy", "same-origin")
+		hd.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()")
+		if h.secure {
+			hd.Set("Strict-Transport-Security", "max-age=63072000; includeSubDomains")
+		}
+		return next(c)
+	}
+}
+
+// limitBody refuses bodies over MaxBodyBytes: at once when Content-Length
+// says so, or while reading when it does not.
+func (h *Handler) limitBody(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		r := c.Request()
+		if r.ContentLength > MaxBodyBytes {
+			return errTooLarge
+		}
+		if r.Body != nil && r.Body != http.NoBody {
+			r.Body = http.MaxBytesReader(c.Response(), r.Body, MaxBodyBytes)
+		}
+		return next(c)
+	}
+}
+
+var errTooLarge = echo.NewHTTPError(http.StatusRequestEntityTooLarge, "The request is larger than 1 MiB.")
+
+// crossOriginCheck refuses state-changing requests that a browser sent from
+// another site (by Sec-Fetch-Site or Origin), which stops cross-site request
+// forgery of every form, login included. GET and HEAD never change state.
+func (h *Handler) crossOriginCheck(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		if err := h.cop.Check(c.Request()); err != nil {
+			return echo.NewHTTPError(http.StatusForbidden, "This form was sent from another site and was refused.")
+		}
+		return next(c)
+	}
+}
+
+// loadSession finds the signed-in user from the session cookie.
+func (h *Handler) loadSession(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		ck, err := c.Cookie(h.cookieName)
+		if err != nil || ck.Value == "" {
+			return next(c)
+		}
+		u, err := h.store.SessionUser(c.Request().Context(), ck.Value)
+		switch {
+		case errors.Is(err, models.ErrUnauthenticated):
+			h.clearSessionCookie(c)
+		case err != nil:
+			return err
+		default:
+			c.Set(keyUser, u)
+		}
+		return next(c)
+	}
+}
+
+// requireRole lets through users holding at least min. Anonymous visitors
+// are sent to the login page, and come back after it when they asked for a
+// page; signed-in users without the role get 403.
+func (h *Handler) requireRole(min models.Role) echo.MiddlewareFunc {
+	return func(next echo.HandlerFunc) echo.HandlerFunc {
+		return func(c echo.Context) error {
+			u := currentUser(c)
+			if u == nil {
+				to := "/login"
+				if c.Request().Method == http.MethodGet {
+					to += "?next=" + url.QueryEscape(c.Request().URL.RequestURI())
+				}
+				return c.Redirect(http.StatusSeeOther, to)
+			}
+			if !u.Can(min) {
+				return models.ErrForbidden
+			}
+			return next(c)
+		}
+	}
+}
+
+// requireToken authenticates API requests by their bearer token.
+func (h *Handler) requireToken(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		auth := c.Request().Header.Get(echo.HeaderAuthorization)
+		scheme, tok, ok := strings.Cut(auth, " ")
+		if !ok || !strings.EqualFold(scheme, "Bearer") || strings.TrimSpace(tok) == "" {
+			return models.ErrUnauthenticated
+		}
+		u, err := h.store.TokenUser(c.Request().Context(), strings.TrimSpace(tok))
+		if err != nil {
+			return err
+		}
+		c.Set(keyUser, u)
+		return next(c)
+	}
+}
+
+func (h *Handler) setSessionCookie(c echo.Context, token string, maxAge time.Duration) {
+	c.SetCookie(&http.Cookie{
+		Name: h.cookieName, Value: token, Path: "/", HttpOnly: true, Secure: h.secure,
+		SameSite: http.SameSiteLaxMode, MaxAge: int(maxAge.Seconds()),
+	})
+}
+
+func (h *Handler) clearSessionCookie(c echo.Context) {
+	c.SetCookie(&http.Cookie{
+		Name: h.cookieName, Value: "", Path: "/", HttpOnly: true, Secure: h.secure,
+		SameSite: http.SameSiteLaxMode, MaxAge: -1,
+	})
+}

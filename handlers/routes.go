@@ -1,0 +1,47 @@
+package handlers
+
+import (
+	"github.com/labstack/echo/v4"
+
+	"claimtracker/models"
+)
+
+// routes registers every route. Middleware runs in this order: request id,
+// access log, security headers, body limit, cross-origin check, session.
+func (h *Handler) routes(e *echo.Echo) {
+	e.Pre(h.requestID)
+	e.Use(h.accessLog, h.securityHeaders, h.limitBody, h.crossOriginCheck, h.loadSession)
+
+	e.GET("/healthz", h.healthz)
+	e.GET("/static/*", h.staticFile)
+
+	// Public pages.
+	e.GET("/", h.home)
+	e.GET("/people", h.peopleList)
+	e.GET("/methodology", h.methodology)
+
+	// Accounts.
+	e.GET("/login", h.loginShow)
+	e.POST("/login", h.loginSubmit)
+	e.POST("/logout", h.logout)
+	e.GET("/setup", h.setupShow)
+	e.POST("/setup", h.setupSubmit)
+
+	// The desk: editors and above.
+	desk := e.Group("/desk", h.requireRole(models.RoleEditor))
+	desk.GET("", h.desk)
+	desk.GET("/review", h.reviewQueue, h.requireRole(models.RoleReviewer))
+
+	// Administration: admins only.
+	admin := e.Group("/admin", h.requireRole(models.RoleAdmin))
+	admin.GET("/users", h.adminUsers)
+	admin.POST("/users", h.adminUserCreate)
+	admin.GET("/users/:id", h.adminUserShow)
+	admin.POST("/users/:id", h.adminUserUpdate)
+	admin.POST("/users/:id/tokens", h.adminTokenCreate)
+	admin.POST("/tokens/:id/revoke", h.adminTokenRevoke)
+
+	// The JSON API.
+	api := e.Group("/api/v1", h.requireToken)
+	api.GET("/me", h.apiMe)
+}

@@ -1,0 +1,81 @@
+package models
+
+import (
+	"context"
+	"fmt"
+	"time"
+)
+
+// DeskCounts is what waits for one user on the desk.
+type DeskCounts struct {
+	MyDrafts          int64
+	SentBack          int64
+	AwaitingReview    int64
+	RecentlyPublished int64
+}
+
+// DeskCounts counts the user's drafts, verdicts sent back to them, verdicts
+// by others waiting for review (reviewers only), and claims published in the
+// last 30 days.
+func (s *Store) DeskCounts(ctx context.Context, u *User) (DeskCounts, error) {
+	var c DeskCounts
+	db := s.read(ctx)
+	if err := db.Model(&Claim{}).Where("created_by = ? AND status = ?", u.ID, ClaimDraft).Count(&c.MyDrafts).Error; err != nil {
+		return c, fmt.Errorf("count drafts: %w", err)
+	}
+	if err := db.Model(&Verdict{}).Where("author_id = ? AND status = ?", u.ID, VerdictChangesRequested).Count(&c.SentBack).Error; err != nil {
+		return c, fmt.Errorf("count sent back: %w", err)
+	}
+	if u.Can(RoleReviewer) {
+		if err := db.Model(&Verdict{}).Where("status = ? AND (author_id IS NULL OR author_id <> ?)", VerdictInReview, u.ID).Count(&c.AwaitingReview).Error; err != nil {
+			return c, fmt.Errorf("count awaiting review: %w", err)
+		}
+	}
+	since := s.now().AddDate(0, 0, -30)
+	if err := db.Model(&Claim{}).Where("status = ? AND published_at >= ?", ClaimPublished, since).Count(&c.RecentlyPublished).Error; err != nil {
+		return c, fmt.Errorf("count published: %w", err)
+	}
+	return c, nil
+}
+
+// QueueItem is one verdict waiting for review.
+type QueueItem struct {
+	VerdictID    uint
+	ClaimID      uint
+	ClaimSlug    string
+	ClaimSummary string
+	RatingSlug   string
+	RatingLabel  string
+	Version      int
+	SubmittedAt  time.Time
+}
+
+// ReviewQueue lists verdicts in review that u did not write, oldest first.
+// Only reviewers and admins have a queue.
+func (s *Store) ReviewQueue(ctx context.Context, u *User) ([]QueueItem, error) {
+	if !u.Can(RoleReviewer) {
+		return nil, fmt.Errorf("review queue: %w", ErrForbidden)
+	}
+	var out []QueueItem
+	err := s.read(ctx).Table("verdicts v").
+		Select("v.id AS verdict_id, c.id AS claim_id, c.slug AS claim_slug, c.summary AS claim_summary, v.rating_slug, v.rating_label, v.version, v.updated_at AS submitted_at").
+		Joins("JOIN claims c ON c.id = v.claim_id").
+		Where("v.status = ? AND (v.author_id IS NULL OR v.author_id <> ?)", VerdictInReview, u.ID).
+		Order("v.updated_at, v.id").Limit(200).Scan(&out).Error
+	if err != nil {
+		return nil, fmt.Errorf("review queue: %w", err)
+	}
+	return out, nil
+}
+
+// LatestPublished returns the most recently published claims with their speakers.
+func (s *Store) LatestPublished(ctx context.Context, limit int) ([]Claim, error) {
+	var out []Claim
+	err := s.read(ctx).Preload("Person").
+		Where("status IN ?", []ClaimStatus{ClaimPublished, ClaimRetracted}).
+		Order("published_at DESC, id DESC").Limit(limit).Find(&out).Error
+	if err != nil {
+		return nil, fmt.Errorf("latest published: %w", err)
+	}
+	return out, nil
+}

@@ -1,0 +1,70 @@
+// Package views renders Claimtracker's HTML with templ: the layout, one
+// component per page under pages/, and shared pieces under components/.
+package views
+
+import (
+	"strings"
+
+	"claimtracker/models"
+)
+
+// Page is what the layout needs to know about every page.
+type Page struct {
+	// Title is the page's own title; the layout adds the product name.
+	Title string
+	// Description is the meta description for search engines and link previews.
+	Description string
+	// User is the signed-in user, or nil for the public.
+	User *models.User
+	// Path is the request path, to mark the current navigation item.
+	Path string
+	// Flash is a one-line confirmation shown at the top of the page.
+	Flash string
+}
+
+// FullTitle is the document title.
+func (p Page) FullTitle() string {
+	if p.Title == "" {
+		return "Claimtracker"
+	}
+	return p.Title + " · Claimtracker"
+}
+
+// Current returns "page" when the navigation item at prefix is the current
+// page, for aria-current, and "" otherwise.
+func (p Page) Current(prefix string) string {
+	if prefix == "/" || prefix == "/desk" {
+		if p.Path == prefix {
+			return "page"
+		}
+		return ""
+	}
+	if p.Path == prefix || strings.HasPrefix(p.Path, prefix+"/") {
+		return "page"
+	}
+	return ""
+}
+
+// Form carries a form's submitted values and its errors back to the page,
+// so that a refused form shows the errors next to the fields and keeps the
+// user's input.
+type Form struct {
+	Values map[string]string
+	Errors map[string]string
+	// Error is a message about the whole form.
+	Error string
+}
+
+// Get returns the submitted value of a field.
+func (f Form) Get(name string) string { return f.Values[name] }
+
+// Err returns the error of a field, or "".
+func (f Form) Err(name string) string { return f.Errors[name] }
+
+// FieldClass is the class of a field's wrapper: marked when it has an error.
+func (f Form) FieldClass(name string) string {
+	if f.Errors[name] != "" {
+		return "field has-error"
+	}
+	return "field"
+}
