@@ -1,0 +1,291 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"claimtracker/models"
+	"claimtracker/models/modelstest"
+)
+
+// syncBuffer is a bytes.Buffer that the server goroutine and the test can share.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+func runCmd(t *testing.T, input string, args ...string) (string, error) {
+	t.Helper()
+	stdin = strings.NewReader(input)
+	t.Cleanup(func() { stdin = os.Stdin })
+	var out bytes.Buffer
+	err := run(context.Background(), args, &out, io.Discard)
+	return out.String(), err
+}
+
+// startServe runs "serve" until the test ends and returns its base URL and output.
+func startServe(t *testing.T, args ...string) (string, *syncBuffer, func() error) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	out := &syncBuffer{}
+	done := make(chan error, 1)
+	go func() { done <- run(ctx, append([]string{"serve", "--addr", "127.0.0.1:0"}, args...), out, io.Discard) }()
+	re := regexp.MustCompile(`listening on (http://\S+)`)
+	deadline := time.Now().Add(30 * time.Second)
+	for time.Now().Before(deadline) {
+		if m := re.FindStringSubmatch(out.String()); m != nil {
+			stop := sync.OnceValue(func() error {
+				cancel()
+				select {
+				case err := <-done:
+					return err
+				case <-time.After(30 * time.Second):
+					return errors.New("serve did not stop")
+				}
+			})
+			t.Cleanup(func() { _ = stop() })
+			return m[1], out, stop
+		}
+		select {
+		case err := <-done:
+			t.Fatalf("serve exited: %v\n%s", err, out.String())
+		case <-time.After(20 * time.Millisecond):
+		}
+	}
+	t.Fatalf("serve did not start:\n%s", out.String())
+	return "", nil, nil
+}
+
+func TestServeWithUsersTokensAndBackup(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "ct.db")
+	base, out, stop := startServe(t, "--db", db)
+	if !strings.Contains(out.String(), "/setup?token=") {
+		t.Fatalf("no setup link on first run:\n%s", out.String())
+	}
+	res, err := http.Get(base + "/healthz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != 200 {
+		t.Fatalf("healthz: %d", res.StatusCode)
+	}
+
+	// The commands work on the same file while the server runs.
+	o, err := runCmd(t, modelstest.Password+"\n", "user", "add", "--db", db, "--email", "Ed@Example.org", "--name", "Ed Itor", "--role", "editor", "--password-stdin")
+	if err != nil || o != "Added Ed Itor <ed@example.org> as editor.\n" {
+		t.Fatalf("user add: %q %v", o, err)
+	}
+	o, err = runCmd(t, "", "token", "create", "--db", db, "--email", "ed@example.org", "--name", "CMS")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimRight(o, "\n"), "\n")
+	token := lines[len(lines)-1]
+	if !strings.HasPrefix(token, "ct_") || len(token) < 40 {
+		t.Fatalf("last line is not a token: %q", o)
+	}
+	req, _ := http.NewRequest("GET", base+"/api/v1/me", nil)
+	req.Header.Set("Authorization", "Bearer "+token)
+	res, err = http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if res.StatusCode != 200 || string(body) != `{"email":"ed@example.org","name":"Ed Itor","role":"editor"}`+"\n" {
+		t.Fatalf("/api/v1/me: %d %s", res.StatusCode, body)
+	}
+
+	backupFile := filepath.Join(t.TempDir(), "copy.db")
+	if o, err := runCmd(t, "", "backup", "--db", db, "--out", backupFile); err != nil || !strings.HasPrefix(o, "Backed up") {
+		t.Fatalf("backup: %q %v", o, err)
+	}
+	copyStore, err := models.Open(context.Background(), backupFile, models.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, err := copyStore.CountUsers(context.Background()); err != nil || n != 1 {
+		t.Fatalf("backup holds %d users, %v", n, err)
+	}
+	copyStore.Close()
+
+	// SIGTERM (here: the context ending) stops the server cleanly and closes
+	// the database, which folds the write-ahead log back into the file.
+	if err := stop(); err != nil {
+		t.Fatalf("shutdown: %v", err)
+	}
+	if _, err := os.Stat(db + "-wal"); !os.IsNotExist(err) {
+		t.Fatalf("WAL file left after shutdown: %v", err)
+	}
+	if _, err := http.Get(base + "/healthz"); err == nil {
+		t.Fatal("server still answers after shutdown")
+	}
+}
+
+func TestMigrateCommand(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "ct.db")
+	if o, err := runCmd(t, "", "migrate", "--db", db); err != nil || o != "Applied 1 migration(s).\n" {
+		t.Fatalf("first migrate: %q %v", o, err)
+	}
+	if o, err := runCmd(t, "", "migrate", "--db", db); err != nil || o != "The database is up to date.\n" {
+		t.Fatalf("second migrate: %q %v", o, err)
+	}
+}
+
+func TestEnvironmentVariablesSetFlags(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "env.db")
+	t.Setenv("CLAIMTRACKER_DB", db)
+	if _, err := runCmd(t, "", "migrate"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(db); err != nil {
+		t.Fatalf("CLAIMTRACKER_DB was not used: %v", err)
+	}
+	// The command line wins over the environment.
+	other := filepath.Join(t.TempDir(), "flag.db")
+	if _, err := runCmd(t, "", "migrate", "--db", other); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(other); err != nil {
+		t.Fatalf("--db did not win over the environment: %v", err)
+	}
+}
+
+func TestBadCommandLinesFailWithOneLine(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "ct.db")
+	cases := []struct {
+		env  map[string]string
+		args []string
+		want string
+	}{
+		{nil, []string{"serve", "--bogus"}, "serve: flag provided but not defined: -bogus (see claimtracker serve --help)"},
+		{nil, []string{"frobnicate"}, `unknown command "frobnicate" (see claimtracker --help)`},
+		{nil, []string{"serve", "--review-quorum", "0"}, "serve: --review-quorum must be between 1 and 10, not 0"},
+		{nil, []string{"serve", "--review-quorum", "many"}, `serve: invalid value "many" for flag -review-quorum: parse error (see claimtracker serve --help)`},
+		{map[string]string{"CLAIMTRACKER_REVIEW_QUORUM": "abc"}, []string{"serve"}, `serve: invalid value "abc" for CLAIMTRACKER_REVIEW_QUORUM`},
+		{nil, []string{"serve", "--base-url", "ftp://x"}, `serve: --base-url: "ftp://x" is not an http(s) URL like https://facts.example.org`},
+		{nil, []string{"serve", "--trusted-proxies", "10.0.0.1"}, `serve: --trusted-proxies: "10.0.0.1" is not a CIDR like 10.0.0.0/8`},
+		{nil, []string{"user", "add", "--db", db, "--email", "a@example.org", "--password-stdin"}, "user add: --name is required (see claimtracker user add --help)"},
+		{nil, []string{"user", "add", "--db", db, "--email", "a@example.org", "--name", "A"}, "user add: --password-stdin is required; passwords are never taken as arguments"},
+		{nil, []string{"user", "add", "--db", db, "--email", "a@example.org", "--name", "A", "--role", "boss", "--password-stdin"}, `user add: --role must be editor, reviewer or admin, not "boss"`},
+		{nil, []string{"user", "remove"}, `user: the only subcommand is "user add" (see claimtracker --help)`},
+		{nil, []string{"token", "create", "--db", db, "--email", "a@example.org"}, "token create: --name is required (see claimtracker token create --help)"},
+		{nil, []string{"backup", "--db", db}, "backup: --out is required (see claimtracker backup --help)"},
+		{nil, []string{"migrate", "extra"}, `migrate: unexpected argument "extra" (see claimtracker migrate --help)`},
+	}
+	for _, tc := range cases {
+		for k, v := range tc.env {
+			t.Setenv(k, v)
+		}
+		_, err := runCmd(t, modelstest.Password+"\n", tc.args...)
+		if err == nil || err.Error() != tc.want || exitCode(err) != 2 || strings.Contains(err.Error(), "\n") {
+			t.Errorf("%v: err %v (exit %d), want %q (exit 2)", tc.args, err, exitCode(err), tc.want)
+		}
+		for k := range tc.env {
+			os.Unsetenv(k)
+		}
+	}
+	// Refused input to a real command exits 1 with the reason.
+	_, err := runCmd(t, "short\n", "user", "add", "--db", db, "--email", "a@example.org", "--name", "A", "--password-stdin")
+	if err == nil || err.Error() != "user add: password must be at least 12 characters" || exitCode(err) != 1 {
+		t.Errorf("short password: %v", err)
+	}
+	_, err = runCmd(t, "", "token", "create", "--db", db, "--email", "nobody@example.org", "--name", "x")
+	if err == nil || !errors.Is(err, models.ErrNotFound) {
+		t.Errorf("token for unknown user: %v", err)
+	}
+}
+
+func TestHelpOnEveryCommand(t *testing.T) {
+	cases := map[string][]string{
+		"serve":        {"serve", "--help"},
+		"migrate":      {"migrate", "-h"},
+		"user add":     {"user", "add", "--help"},
+		"token create": {"token", "create", "--help"},
+		"backup":       {"backup", "--help"},
+	}
+	for name, args := range cases {
+		out, err := runCmd(t, "", args...)
+		if !errors.Is(err, errUsageShown) || exitCode(err) != 0 {
+			t.Errorf("%s --help: %v", name, err)
+		}
+		if !strings.HasPrefix(out, "Usage: claimtracker "+name+" [flags]") || !strings.Contains(out, "-db") {
+			t.Errorf("%s --help printed %q", name, out)
+		}
+	}
+	out, err := runCmd(t, "", "--help")
+	if err != nil || !strings.Contains(out, "claimtracker token create") {
+		t.Errorf("top-level help: %q %v", out, err)
+	}
+	out, _ = runCmd(t, "", "serve", "--help")
+	for _, env := range []string{"CLAIMTRACKER_ADDR", "CLAIMTRACKER_DB", "CLAIMTRACKER_BASE_URL", "CLAIMTRACKER_REVIEW_QUORUM"} {
+		if !strings.Contains(out, env) {
+			t.Errorf("serve --help does not name %s", env)
+		}
+	}
+}
+
+// A request in flight when SIGTERM arrives still gets its answer.
+func TestShutdownFinishesRequestsInFlight(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "ct.db")
+	base, _, stop := startServe(t, "--db", db)
+	conn, err := net.Dial("tcp", strings.TrimPrefix(base, "http://"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	// Half a request: the handler is reading its body.
+	body := "email=a%40example.org&password=not-the-right-one"
+	head := fmt.Sprintf("POST /login HTTP/1.1\r\nHost: test\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: %d\r\n\r\n", len(body))
+	if _, err := conn.Write([]byte(head + body[:10])); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(100 * time.Millisecond)
+	stopped := make(chan error, 1)
+	go func() { stopped <- stop() }()
+	select {
+	case err := <-stopped:
+		t.Fatalf("server stopped with a request in flight: %v", err)
+	case <-time.After(300 * time.Millisecond):
+	}
+	if _, err := conn.Write([]byte(body[10:])); err != nil {
+		t.Fatal(err)
+	}
+	res, err := http.ReadResponse(bufio.NewReader(conn), nil)
+	if err != nil {
+		t.Fatalf("in-flight request got no answer: %v", err)
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusUnauthorized {
+		t.Fatalf("in-flight request: %d, want the login page's 401", res.StatusCode)
+	}
+	if err := <-stopped; err != nil {
+		t.Fatalf("shutdown: %v", err)
+	}
+}

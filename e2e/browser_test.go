@@ -1,0 +1,122 @@
+// Package e2e drives the real application in real Chromium.
+//
+// The tests skip when Chromium is missing, unless CLAIMTRACKER_REQUIRE_BROWSER=1
+// (as in CI), when a missing browser fails them. With
+// CLAIMTRACKER_SCREENSHOTS=DIR they also save full-page screenshots there.
+package e2e
+
+import (
+	"context"
+	"log/slog"
+		"net/http/httptest"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/chromedp"
+
+	"claimtracker/handlers"
+	"claimtracker/models"
+	"claimtracker/models/modelstest"
+)
+
+const chromiumPath = "/usr/bin/chromium"
+
+// app is the whole application on a real database and a real port.
+type app struct {
+	url   string
+	store *models.Store
+}
+
+func startApp(t *testing.T) *app {
+	t.Helper()
+	s := modelstest.Open(t, modelstest.Engines()[len(modelstest.Engines())-1], models.Config{Logger: slog.New(slog.DiscardHandler)})
+	srv := httptest.NewUnstartedServer(nil)
+	base := &url.URL{Scheme: "http", Host: srv.Listener.Addr().String()}
+	srv.Config.Handler = handlers.New(handlers.Config{Store: s, Logger: slog.New(slog.DiscardHandler), BaseURL: base})
+	srv.Start()
+	t.Cleanup(srv.Close)
+	return &app{url: srv.URL, store: s}
+}
+
+// browser starts headless Chromium and returns a tab's context.
+func browser(t *testing.T) context.Context {
+	t.Helper()
+	if _, err := os.Stat(chromiumPath); err != nil {
+		if os.Getenv("CLAIMTRACKER_REQUIRE_BROWSER") == "1" {
+			t.Fatalf("browser tests are required but %s is missing: %v", chromiumPath, err)
+		}
+		t.Skipf("no Chromium at %s; set CLAIMTRACKER_REQUIRE_BROWSER=1 to make this a failure", chromiumPath)
+	}
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(chromiumPath),
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-quic", true),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(1440, 900),
+	)
+	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelC := chromedp.NewContext(actx)
+	ctx, cancelT := context.WithTimeout(ctx, 90*time.Second)
+	t.Cleanup(func() { cancelT(); cancelC(); cancelA() })
+	if err := chromedp.Do(ctx); err != nil {
+		t.Fatalf("start Chromium: %v", err)
+	}
+	return ctx
+}
+
+// shot saves a full-page screenshot when CLAIMTRACKER_SCREENSHOTS is set.
+func shot(t *testing.T, ctx context.Context, name string) {
+	t.Helper()
+	dir := os.Getenv("CLAIMTRACKER_SCREENSHOTS")
+	if dir == "" {
+		return
+	}
+	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	if err != nil {
+		t.Fatalf("screenshot %s: %v", name, err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, name+".png"), png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// sessionCookie returns the session cookie the browser holds for base, or nil.
+func sessionCookie(t *testing.T, ctx context.Context, base string) *network.Cookie {
+	t.Helper()
+	res, err := chromedp.Call(ctx, network.GetCookies, network.GetCookiesParams{URLs: []string{base}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range res.Cookies {
+		if strings.HasSuffix(c.Name, "claimtracker_session") {
+			return c
+		}
+	}
+	return nil
+}
+
+// text returns the text of the first element matching the CSS selector.
+func text(t *testing.T, ctx context.Context, css string) string {
+	t.Helper()
+	s, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(css)))
+	if err != nil {
+		t.Fatalf("text of %s: %v", css, err)
+	}
+	return strings.TrimSpace(s)
+}
+
+// do runs steps and fails the test on the first error.
+func do(t *testing.T, ctx context.Context, steps ...chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	if err := chromedp.Do(ctx, steps...); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -1,0 +1,84 @@
+package e2e
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"strconv"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"claimtracker/models"
+	"claimtracker/models/modelstest"
+)
+
+// Every page fits a phone's width and a desktop's without sideways
+// scrolling, and has one h1 and a main landmark.
+func TestPagesFitPhoneAndDesktop(t *testing.T) {
+	a := startApp(t)
+	admin := modelstest.User(t, a.store, "admin@example.org", models.RoleAdmin)
+	ed := modelstest.User(t, a.store, "editor@example.org", models.RoleEditor)
+	if _, _, err := a.store.CreateAPIToken(context.Background(), nil, models.Meta{}, ed.Email, "CMS import"); err != nil {
+		t.Fatal(err)
+	}
+	_ = admin
+	ctx := browser(t)
+
+	signIn := func(email string) {
+		do(t, ctx,
+			chromedp.Navigate(a.url+"/login"),
+			chromedp.WaitVisible(chromedp.CSS(`input[name=email]`)),
+			chromedp.SendKeys(chromedp.CSS(`input[name=email]`), email),
+			chromedp.SendKeys(chromedp.CSS(`input[name=password]`), modelstest.Password),
+			chromedp.Click(chromedp.CSS(`button[type=submit]`)),
+			chromedp.WaitNotPresent(chromedp.CSS(`input[name=password]`)),
+		)
+	}
+	pages := []struct{ name, path string }{
+		{"home", "/"},
+		{"methodology", "/methodology"},
+		{"people", "/people"},
+		{"login", "/login"},
+		{"not-found", "/no/such/page"},
+	}
+	signedIn := []struct{ name, path string }{
+		{"desk-admin", "/desk"},
+		{"review-queue", "/desk/review"},
+		{"admin-users", "/admin/users"},
+		{"admin-user", "/admin/users/" + strconv.Itoa(int(ed.ID))},
+	}
+	check := func(name, path string) {
+		for _, width := range []int64{360, 1440} {
+			do(t, ctx,
+				chromedp.EmulateViewport(width, 900),
+				chromedp.Navigate(a.url+path),
+				chromedp.WaitVisible(chromedp.CSS(`main h1`)),
+			)
+			over, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.documentElement.scrollWidth - window.innerWidth`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if over > 0 {
+				culprits, _ := chromedp.Run(ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1).slice(0, 8).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))`))
+				t.Errorf("%s at %dpx scrolls sideways by %dpx; widest: %v", path, width, over, culprits)
+			}
+			h1s, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll('h1').length + 10 * document.querySelectorAll('main').length`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if h1s != 11 {
+				t.Errorf("%s: want one h1 and one main, got code %d", path, h1s)
+			}
+			shot(t, ctx, fmt.Sprintf("%s-%d", name, width))
+		}
+	}
+	for _, p := range pages {
+		check(p.name, p.path)
+	}
+	signIn("admin@example.org")
+	for _, p := range signedIn {
+		check(p.name, p.path)
+	}
+	_ = url.Values{}
+}
