@@ -8,7 +8,7 @@ package e2e
 import (
 	"context"
 	"log/slog"
-		"net/http/httptest"
+	"net/http/httptest"
 	"net/url"
 	"os"
 	"path/filepath"
