@@ -93,3 +93,25 @@ func TestHealthzFailsWhenTheDatabaseIsGone(t *testing.T) {
 		t.Fatalf("healthz on closed db: %d %q", r.status, r.body)
 	}
 }
+
+func TestInternalErrorsShowAGenericPage(t *testing.T) {
+	ts := newServer(t, "sqlite")
+	c := ts.client(t)
+	if err := ts.store.Close(); err != nil {
+		t.Fatal(err)
+	}
+	r := ts.get(t, c, "/methodology")
+	if r.status != http.StatusInternalServerError {
+		t.Fatalf("status %d", r.status)
+	}
+	mustContain(t, "500 page", r.body, "Something went wrong", "The error has been logged.", "Claimtracker")
+	for _, leak := range []string{"sql", "database is closed", "ratings"} {
+		if strings.Contains(strings.ToLower(r.body), leak) {
+			t.Errorf("500 page leaks %q", leak)
+		}
+	}
+	api := ts.do(t, c, "GET", "/api/v1/me", nil, map[string]string{"Authorization": "Bearer ct_x"})
+	if api.status != 500 || api.body != `{"error":{"code":"internal","message":"The error has been logged. Please try again later."}}`+"\n" {
+		t.Fatalf("API 500: %d %s", api.status, api.body)
+	}
+}
