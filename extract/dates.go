@@ -1,0 +1,370 @@
+package extract
+
+import (
+	"sort"
+	"strconv"
+	"time"
+)
+
+// Date rules
+//
+// Dates are read from the words outside quotation marks, first in the
+// sentence holding the quotation (the mention nearest the attribution verb
+// wins), then, for an undated present-tense attribution ("says"), the
+// publication date, then the nearest earlier sentence of the same paragraph
+// that has a date. Recognised forms:
+//
+//   - full dates: "January 10, 2017", "10 January 2017", "Jan. 10", "2 Mar 2017", "2017-01-10";
+//   - day and month without a year ("on 30 October", "January 10"): the
+//     publication year, or the year before when that would be after publication;
+//   - weekdays ("on Tuesday", "late on Wednesday"): the latest such day strictly
+//     before publication;
+//   - "today", "tonight", "this morning": publication day; "yesterday", "last
+//     night": the day before; "three days ago";
+//   - "the following day", "the next day", "a day later", "two days later",
+//     "the day before", "the previous day": relative to the date mentioned last;
+//   - vague references ("last week", "last year", "this month", "in January 2017",
+//     "in 2016", "next Tuesday") count as a date without a day: SaidAt stays nil
+//     and no earlier date is used.
+//
+// Relative forms need the publication date; without it they give nil.
+
+// dateMention is a date phrase in the text; t is valid only when exact.
+type dateMention struct {
+	start, end int
+	t          time.Time
+	exact      bool
+	shielded   bool
+}
+
+// findDates scans the whole text once, in order, so relative phrases can
+// refer to the date mentioned last.
+func (d *doc) findDates() {
+	var last time.Time
+	hasLast := false
+	for k := 0; k < len(d.toks); k++ {
+		if d.toks[k].kind != tokWord {
+			continue
+		}
+		t, exact, n := d.matchDate(k, last, hasLast)
+		if n <= 0 {
+			continue
+		}
+		end := k + n - 1
+		if end >= len(d.toks) {
+			end = len(d.toks) - 1
+		}
+		d.dates = append(d.dates, dateMention{start: d.toks[k].start, end: d.toks[end].end, t: t, exact: exact})
+		if exact {
+			last, hasLast = t, true
+		}
+		k = end
+	}
+}
+
+func (d *doc) dayNum(k int) (int, bool) {
+	w := d.lowerWord(k)
+	if w == "" {
+		return 0, false
+	}
+	i := 0
+	for i < len(w) && i < 3 && w[i] >= '0' && w[i] <= '9' {
+		i++
+	}
+	if i == 0 || i > 2 {
+		return 0, false
+	}
+	switch w[i:] {
+	case "", "st", "nd", "rd", "th":
+	default:
+		return 0, false
+	}
+	n, _ := strconv.Atoi(w[:i])
+	return n, n >= 1 && n <= 31
+}
+
+func (d *doc) yearNum(k int) (int, bool) {
+	w := d.lowerWord(k)
+	if len(w) != 4 {
+		return 0, false
+	}
+	n, err := strconv.Atoi(w)
+	return n, err == nil && n >= 1900 && n <= 2100
+}
+
+// monthAt reads a capitalised month name at k, with the period of an
+// abbreviation; it returns the month and the number of tokens used.
+func (d *doc) monthAt(k int) (time.Month, int) {
+	if !d.capWord(k) {
+		return 0, 0
+	}
+	mo, ok := months[d.lowerWord(k)]
+	if !ok {
+		return 0, 0
+	}
+	if d.isPunct(k+1, ".") && d.attached(k) {
+		return time.Month(mo), 2
+	}
+	return time.Month(mo), 1
+}
+
+// makeDate builds a valid UTC date or reports false.
+func makeDate(y int, m time.Month, day int) (time.Time, bool) {
+	t := time.Date(y, m, day, 0, 0, 0, 0, time.UTC)
+	return t, t.Day() == day && t.Month() == m
+}
+
+// inferYear places a day and month without a year at or before publication.
+func (d *doc) inferYear(m time.Month, day int) (time.Time, bool) {
+	if !d.hasPub {
+		return time.Time{}, false
+	}
+	t, ok := makeDate(d.pub.Year(), m, day)
+	if ok && t.After(d.pub) {
+		t, ok = makeDate(d.pub.Year()-1, m, day)
+	}
+	return t, ok
+}
+
+// fullDate reads an optional year after a day and month ending before token
+// j and returns the date, whether it is exact, and the tokens used from j.
+func (d *doc) fullDate(m time.Month, day, j int) (time.Time, bool, int) {
+	if d.isPunct(j, ",") {
+		if y, ok := d.yearNum(j + 1); ok {
+			t, ok := makeDate(y, m, day)
+			return t, ok, 2
+		}
+	}
+	if y, ok := d.yearNum(j); ok {
+		t, ok := makeDate(y, m, day)
+		return t, ok, 1
+	}
+	t, ok := d.inferYear(m, day)
+	return t, ok, 0
+}
+
+var vagueUnits = wordSet(`week month year weekend spring summer autumn fall winter decade century`)
+
+// matchDate recognises a date phrase starting at word k. It returns the
+// date, whether it names a day, and the number of tokens it spans (0 when
+// there is no date phrase at k).
+func (d *doc) matchDate(k int, last time.Time, hasLast bool) (time.Time, bool, int) {
+	var zero time.Time
+	w := d.tokText(k)
+	lw := d.lowerWord(k)
+	pubRel := func(days, n int) (time.Time, bool, int) {
+		if !d.hasPub {
+			return zero, false, n
+		}
+		return d.pub.AddDate(0, 0, days), true, n
+	}
+	lastRel := func(days, n int) (time.Time, bool, int) {
+		if !hasLast {
+			return zero, false, n
+		}
+		return last.AddDate(0, 0, days), true, n
+	}
+	// ISO 2017-01-10.
+	if len(w) == 10 && w[4] == '-' && w[7] == '-' {
+		y, e1 := strconv.Atoi(w[:4])
+		m, e2 := strconv.Atoi(w[5:7])
+		day, e3 := strconv.Atoi(w[8:])
+		if e1 == nil && e2 == nil && e3 == nil && m >= 1 && m <= 12 {
+			if t, ok := makeDate(y, time.Month(m), day); ok {
+				return t, true, 1
+			}
+		}
+	}
+	// 10 January 2017, 10th of January, 2 Mar 2017.
+	if day, ok := d.dayNum(k); ok {
+		j := k + 1
+		if d.lowerWord(j) == "of" {
+			j++
+		}
+		if m, n := d.monthAt(j); n > 0 {
+			j += n
+			t, exact, used := d.fullDate(m, day, j)
+			return t, exact, j + used - k
+		}
+	}
+	// January 10, 2017; Jan. 10; January 2017; in January.
+	if m, n := d.monthAt(k); n > 0 {
+		j := k + n
+		if day, ok := d.dayNum(j); ok {
+			t, exact, used := d.fullDate(m, day, j+1)
+			return t, exact, j + 1 + used - k
+		}
+		if _, ok := d.yearNum(j); ok {
+			return zero, false, n + 1
+		}
+		switch d.lowerWord(k - 1) {
+		case "in", "since", "early", "late", "mid", "last", "until", "of":
+			if lw != "jan" && lw != "mar" {
+				return zero, false, n
+			}
+		}
+		return zero, false, 0
+	}
+	// Weekdays.
+	if wd, ok := weekdays[lw]; ok && d.capWord(k) {
+		if d.lowerWord(k-1) == "next" {
+			return zero, false, 1
+		}
+		if d.isPunct(k+1, ",") {
+			if _, n := d.monthAt(k + 2); n > 0 {
+				return zero, false, 0
+			}
+			if _, ok := d.dayNum(k + 2); ok {
+				return zero, false, 0
+			}
+		}
+		if !d.hasPub {
+			return zero, false, 1
+		}
+		back := (int(d.pub.Weekday()) - wd + 7) % 7
+		if back == 0 {
+			back = 7
+		}
+		return d.pub.AddDate(0, 0, -back), true, 1
+	}
+	next := d.lowerWord(k + 1)
+	switch lw {
+	case "yesterday":
+		return pubRel(-1, 1)
+	case "today", "tonight":
+		return pubRel(0, 1)
+	case "tomorrow":
+		return zero, false, 1
+	case "this":
+		switch {
+		case next == "morning" || next == "afternoon" || next == "evening":
+			return pubRel(0, 2)
+		case vagueUnits[next]:
+			return zero, false, 2
+		}
+	case "last":
+		switch {
+		case next == "night":
+			return pubRel(-1, 2)
+		case vagueUnits[next]:
+			return zero, false, 2
+		}
+	case "next", "past":
+		if vagueUnits[next] {
+			return zero, false, 2
+		}
+	case "in":
+		if _, ok := d.yearNum(k + 1); ok {
+			return zero, false, 2
+		}
+	case "the":
+		third := d.lowerWord(k + 2)
+		switch {
+		case (next == "following" || next == "next") && (third == "day" || third == "morning"):
+			return lastRel(1, 3)
+		case (next == "previous" || next == "preceding") && third == "day":
+			return lastRel(-1, 3)
+		case next == "day" && third == "before" && !d.isWord(k+3):
+			return lastRel(-1, 3)
+		case (next == "following" || next == "next") && vagueUnits[third]:
+			return zero, false, 3
+		}
+	}
+	// "two days ago", "a day later", "three days earlier".
+	n, isNum := numberWords[lw]
+	if !isNum && isDigitStart(lw) && len(lw) <= 2 {
+		v, err := strconv.Atoi(lw)
+		n, isNum = v, err == nil
+	}
+	if isNum {
+		unit := next
+		third := d.lowerWord(k + 2)
+		switch {
+		case unit == "day" || unit == "days":
+			switch third {
+			case "ago":
+				return pubRel(-n, 3)
+			case "later":
+				return lastRel(n, 3)
+			case "earlier", "before":
+				if third == "earlier" || !d.isWord(k+3) {
+					return lastRel(-n, 3)
+				}
+			}
+		case vagueUnits[unit] || vagueUnits[trimS(unit)]:
+			if third == "ago" {
+				return zero, false, 3
+			}
+		}
+	}
+	return zero, false, 0
+}
+
+func trimS(s string) string {
+	if len(s) > 1 && s[len(s)-1] == 's' {
+		return s[:len(s)-1]
+	}
+	return s
+}
+
+// dateFrom returns the index of the first date mention at or after off.
+func (d *doc) dateFrom(off int) int {
+	return sort.Search(len(d.dates), func(i int) bool { return d.dates[i].start >= off })
+}
+
+func (d *doc) dateValue(i int) *time.Time {
+	if !d.dates[i].exact {
+		return nil
+	}
+	t := d.dates[i].t
+	return &t
+}
+
+// saidAt chooses the date for words attributed near anchor in sentence si,
+// ignoring dates inside quotations and inside excl. The bool reports
+// whether the text gave any date reference (even a vague one).
+func (d *doc) saidAt(anchor, si int, excl span, present, earlier bool) (*time.Time, bool) {
+	if si < 0 || si >= len(d.sents) {
+		return nil, false
+	}
+	s := d.sents[si]
+	best, bestDist := -1, 0
+	lo := d.dateFrom(s.start)
+	for i := lo; i < len(d.dates) && d.dates[i].start < s.end && i-lo < 200; i++ {
+		dm := d.dates[i]
+		if dm.shielded || (dm.start < excl.end && dm.end > excl.start) {
+			continue
+		}
+		dist := dm.start - anchor
+		if dist < 0 {
+			dist = -dist
+		}
+		if best < 0 || dist < bestDist {
+			best, bestDist = i, dist
+		}
+	}
+	if best >= 0 {
+		return d.dateValue(best), true
+	}
+	if present && d.hasPub {
+		t := d.pub
+		return &t, true
+	}
+	if !earlier {
+		return nil, false
+	}
+	for j, n := si-1, 0; j >= 0 && n < 8 && d.sents[j].para == s.para; j, n = j-1, n+1 {
+		ps := d.sents[j]
+		found := -1
+		lo := d.dateFrom(ps.start)
+		for i := lo; i < len(d.dates) && d.dates[i].start < ps.end && i-lo < 200; i++ {
+			if !d.dates[i].shielded {
+				found = i
+			}
+		}
+		if found >= 0 {
+			return d.dateValue(found), true
+		}
+	}
+	return nil, false
+}

@@ -1,0 +1,195 @@
+package extract
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// seedArticle is a short article written for these tests around the case
+// that started the project: sworn testimony, a newspaper report
+// contradicting it, the speaker's denial and reactions posted online.
+const seedArticle = `Sessions faces calls to quit over Russia meetings
+
+Washington, 2 March 2017
+
+Attorney General Jeff Sessions twice met Russia's ambassador to the United States during the 2016 campaign, according to the Washington Post.
+
+At his Senate confirmation hearing on January 10, 2017, Mr Sessions was asked about contacts between the campaign and Moscow. Under oath, he replied: "I did not have communications with the Russians."
+
+The Washington Post reported on 1 March that Mr Sessions had met the ambassador twice in 2016, once in July and once in September.
+
+Late on Wednesday, Sessions answered the report in a statement. "I have no idea what this allegation is about - it is false," he said.
+
+Democrats responded within hours.
+
+Nancy Pelosi @NancyPelosi Follow Jeff Sessions is not fit to serve as the top law enforcement officer of our country and must resign.
+11:02 PM - 1 Mar 2017
+
+Elizabeth Warren @SenWarren Follow The Attorney General gave false testimony to the Senate. He should step aside from anything touching Russia.
+
+Chuck Schumer @SenSchumer Follow An independent special prosecutor is now the only way to get to the truth.
+`
+
+var seedPublished = time.Date(2017, 3, 2, 0, 0, 0, 0, time.UTC)
+
+// day parses a date for expectations.
+func day(s string) *time.Time {
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		panic(err)
+	}
+	return &t
+}
+
+// fmtDate formats a SaidAt value for comparison.
+func fmtDate(t *time.Time) string {
+	if t == nil {
+		return "nil"
+	}
+	return t.Format("2006-01-02")
+}
+
+// checkInvariants asserts the offset contract of every candidate.
+func checkInvariants(t *testing.T, text string, cands []Candidate) {
+	t.Helper()
+	prev := -1
+	for i, c := range cands {
+		if c.Start < 0 || c.Start > c.End || c.End > len(text) {
+			t.Fatalf("candidate %d: bad offsets [%d:%d] for text of %d bytes", i, c.Start, c.End, len(text))
+		}
+		if text[c.Start:c.End] != c.Quote {
+			t.Fatalf("candidate %d: text[%d:%d] = %q, Quote = %q", i, c.Start, c.End, text[c.Start:c.End], c.Quote)
+		}
+		if c.Start < prev {
+			t.Fatalf("candidate %d: not in text order", i)
+		}
+		prev = c.Start
+		if !strings.Contains(c.Sentence, c.Quote) {
+			t.Fatalf("candidate %d: Sentence %q does not contain Quote %q", i, c.Sentence, c.Quote)
+		}
+		switch c.Kind {
+		case KindQuote, KindSocialPost, KindReported:
+		default:
+			t.Fatalf("candidate %d: unknown kind %q", i, c.Kind)
+		}
+		if c.SaidAt != nil {
+			if c.SaidAt.Location() != time.UTC || c.SaidAt.Hour() != 0 || c.SaidAt.Minute() != 0 {
+				t.Fatalf("candidate %d: SaidAt %v is not UTC midnight", i, c.SaidAt)
+			}
+		}
+	}
+}
+
+// findQuote returns the first candidate whose Quote contains sub.
+func findQuote(cands []Candidate, sub string) (Candidate, bool) {
+	for _, c := range cands {
+		if strings.Contains(c.Quote, sub) {
+			return c, true
+		}
+	}
+	return Candidate{}, false
+}
+
+// dump lists candidates for failure messages.
+func dump(cands []Candidate) string {
+	var b strings.Builder
+	for _, c := range cands {
+		b.WriteString("\n  [" + c.Kind + "] " + c.Quote + " | speaker=" + c.Speaker + " | date=" + fmtDate(c.SaidAt))
+	}
+	return b.String()
+}
+
+// TestSeedArticle checks the case that started the project on an article
+// written for the tests.
+func TestSeedArticle(t *testing.T) {
+	cands := Find(seedArticle, seedPublished)
+	checkInvariants(t, seedArticle, cands)
+
+	want := []struct {
+		quote, speaker, kind string
+		saidAt               *time.Time
+	}{
+		{"I did not have communications with the Russians", "Jeff Sessions", KindQuote, day("2017-01-10")},
+		{"I have no idea what this allegation is about - it is false", "Jeff Sessions", KindQuote, day("2017-03-01")},
+		{"Jeff Sessions is not fit to serve as the top law enforcement officer of our country and must resign.", "Nancy Pelosi", KindSocialPost, day("2017-03-01")},
+		{"The Attorney General gave false testimony to the Senate. He should step aside from anything touching Russia.", "Elizabeth Warren", KindSocialPost, nil},
+		{"An independent special prosecutor is now the only way to get to the truth.", "Chuck Schumer", KindSocialPost, nil},
+		{"Attorney General Jeff Sessions twice met Russia's ambassador to the United States during the 2016 campaign", "the Washington Post", KindReported, nil},
+		{"Mr Sessions had met the ambassador twice in 2016, once in July and once in September", "The Washington Post", KindReported, day("2017-03-01")},
+	}
+	for _, w := range want {
+		var got *Candidate
+		for i := range cands {
+			if cands[i].Quote == w.quote {
+				got = &cands[i]
+				break
+			}
+		}
+		if got == nil {
+			t.Errorf("missing candidate %q; got:%s", w.quote, dump(cands))
+			continue
+		}
+		if got.Speaker != w.speaker || got.Kind != w.kind || fmtDate(got.SaidAt) != fmtDate(w.saidAt) {
+			t.Errorf("candidate %q: got speaker=%q kind=%q date=%s, want %q %q %s",
+				w.quote, got.Speaker, got.Kind, fmtDate(got.SaidAt), w.speaker, w.kind, fmtDate(w.saidAt))
+		}
+	}
+	if len(cands) != len(want) {
+		t.Errorf("got %d candidates, want %d:%s", len(cands), len(want), dump(cands))
+	}
+}
+
+// TestSeedFixture runs the same checks on the shared seed article when the
+// fixture is present next to the repository.
+func TestSeedFixture(t *testing.T) {
+	path := filepath.Join("..", "..", "shared", "fixtures", "seed-article.txt")
+	b, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		t.Skip("seed fixture not present")
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(b)
+	cands := Find(text, seedPublished)
+	checkInvariants(t, text, cands)
+
+	c, ok := findQuote(cands, "I did not have communications with the Russians")
+	if !ok || c.Kind != KindQuote || c.Speaker != "Jeff Sessions" || fmtDate(c.SaidAt) != "2017-01-10" {
+		t.Errorf("sworn statement: got %+v (found=%v)", c, ok)
+	}
+	c, ok = findQuote(cands, "I have no idea what this allegation is about - it is false")
+	if !ok || c.Kind != KindQuote || c.Speaker != "Jeff Sessions" {
+		t.Errorf("denial: got %+v (found=%v)", c, ok)
+	}
+	c, ok = findQuote(cands, "not fit to serve")
+	if !ok || c.Speaker != "Nancy Pelosi" {
+		t.Errorf("Pelosi: got %+v (found=%v)", c, ok)
+	}
+	var posters []string
+	for _, c := range cands {
+		if c.Kind == KindSocialPost {
+			posters = append(posters, c.Speaker)
+			if c.Quote == "" || strings.Contains(c.Quote, "Follow") {
+				t.Errorf("post text %q", c.Quote)
+			}
+		}
+	}
+	if strings.Join(posters, ",") != "Kamala Harris,Brian Schatz,Adam Schiff" {
+		t.Errorf("social posts by %v", posters)
+	}
+	found := false
+	for _, c := range cands {
+		if c.Kind == KindReported && c.Speaker == "the Washington Post" && strings.Contains(c.Quote, "Russian ambassador") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no reported claim according to the Washington Post:%s", dump(cands))
+	}
+}

@@ -1,0 +1,69 @@
+package extract
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+)
+
+// runeBoundaries marks the offsets where a rune starts when text is decoded
+// from the beginning (invalid bytes count as one-byte runes).
+func runeBoundaries(text string) []bool {
+	b := make([]bool, len(text)+1)
+	for i := 0; i < len(text); {
+		b[i] = true
+		_, size := utf8.DecodeRuneInString(text[i:])
+		i += size
+	}
+	b[len(text)] = true
+	return b
+}
+
+// FuzzFind checks that Find never panics and that every candidate keeps the
+// offset contract, on any input including invalid UTF-8.
+func FuzzFind(f *testing.F) {
+	f.Add(seedArticle, true)
+	for _, tc := range allCases() {
+		f.Add(tc.text, !tc.pub.IsZero())
+	}
+	if b, err := os.ReadFile(filepath.Join("..", "..", "shared", "fixtures", "seed-article.txt")); err == nil {
+		f.Add(string(b), true)
+	}
+	f.Add("\"\"\"“”“”\" \" a \"b\" c", false)
+	f.Add("Name @h Follow\n\n@ @ @x Follow", true)
+	f.Add("according to according to, according to.", true)
+	f.Add("\xff\"\xe2\x80\x9c abc def ghi \xe2\x80", false)
+	f.Fuzz(func(t *testing.T, text string, dated bool) {
+		pub := time.Time{}
+		if dated {
+			pub = seedPublished
+		}
+		cands := Find(text, pub)
+		bounds := runeBoundaries(text)
+		for i, c := range cands {
+			if c.Start < 0 || c.Start > c.End || c.End > len(text) {
+				t.Fatalf("candidate %d: offsets [%d:%d] outside text of %d bytes", i, c.Start, c.End, len(text))
+			}
+			if text[c.Start:c.End] != c.Quote {
+				t.Fatalf("candidate %d: text[%d:%d] != Quote %q", i, c.Start, c.End, c.Quote)
+			}
+			if !bounds[c.Start] || !bounds[c.End] {
+				t.Fatalf("candidate %d: [%d:%d] not on rune boundaries", i, c.Start, c.End)
+			}
+			if !strings.Contains(c.Sentence, c.Quote) {
+				t.Fatalf("candidate %d: Sentence %q lacks Quote %q", i, c.Sentence, c.Quote)
+			}
+			if i > 0 && c.Start < cands[i-1].Start {
+				t.Fatalf("candidate %d: out of order", i)
+			}
+			switch c.Kind {
+			case KindQuote, KindSocialPost, KindReported:
+			default:
+				t.Fatalf("candidate %d: kind %q", i, c.Kind)
+			}
+		}
+	})
+}

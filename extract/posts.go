@@ -1,0 +1,319 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+	"time"
+)
+
+// Social posts pasted from a web page keep their header as plain text:
+//
+//	Nancy Pelosi @NancyPelosi Follow Jeff Sessions is not fit to serve ...
+//	12:41 AM - 2 Mar 2017
+//
+// The post runs from after "Follow" to the end of the paragraph (or line),
+// stopping at a "12:41 AM - 2 Mar 2017" time stamp, whose date becomes
+// SaidAt, and dropping trailing links. The fallback text of an embed,
+// "text — Nancy Pelosi (@NancyPelosi) March 2, 2017", is read too.
+
+// post is one social media post found in the text.
+type post struct {
+	name               string
+	textStart, textEnd int // the post's words: the candidate's Quote
+	sentStart, sentEnd int // header (or footer) and text: the candidate's Sentence
+	regionEnd          int
+	date               *time.Time
+}
+
+var postBadges = wordSet(`✔ ✓ ☑ · •`)
+
+// paraAt returns the index of the paragraph containing off, or -1.
+func (d *doc) paraAt(off int) int {
+	i := sort.Search(len(d.paras), func(i int) bool { return d.paras[i].end >= off })
+	if i < len(d.paras) && d.paras[i].start <= off {
+		return i
+	}
+	return -1
+}
+
+// handleEnd returns the end of the @handle whose "@" is token k, or -1.
+func (d *doc) handleEnd(k int) int {
+	j := d.toks[k].end
+	for j < len(d.text) && j-d.toks[k].end <= 30 {
+		c := d.text[j]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_') {
+			break
+		}
+		j++
+	}
+	if j == d.toks[k].end || j-d.toks[k].end > 30 {
+		return -1
+	}
+	return j
+}
+
+// nameBefore collects up to five capitalised words on one line ending at
+// token k (inclusive) and returns the index of the first, or -1.
+func (d *doc) nameBefore(k int) int {
+	first := -1
+	for j := k; j >= 0 && k-j < 6; j-- {
+		if !d.isWord(j) {
+			break
+		}
+		w := d.tokText(j)
+		if !isUpperStart(w) && !(particles[w] && first >= 0) {
+			break
+		}
+		first = j
+		if j == 0 || !d.sameLineGap(j-1) {
+			break
+		}
+	}
+	if first >= 0 && particles[d.tokText(first)] {
+		return -1
+	}
+	return first
+}
+
+// findPosts finds social posts and marks their regions so quotation and
+// "according to" scanning skip them.
+func (d *doc) findPosts() {
+	for k := 0; k < len(d.toks); k++ {
+		if !d.isPunct(k, "@") {
+			continue
+		}
+		if p, ok := d.headerPost(k); ok {
+			d.posts = append(d.posts, p)
+		} else if p, ok := d.footerPost(k); ok {
+			d.posts = append(d.posts, p)
+		}
+	}
+	sort.SliceStable(d.posts, func(i, j int) bool { return d.posts[i].sentStart < d.posts[j].sentStart })
+	// Posts pasted one per line inside one block: each ends where the next begins.
+	kept := d.posts[:0]
+	for i := range d.posts {
+		p := d.posts[i]
+		if len(kept) > 0 && p.sentStart < kept[len(kept)-1].sentEnd {
+			prev := &kept[len(kept)-1]
+			if p.sentStart <= prev.textStart {
+				continue
+			}
+			prev.textEnd = d.stripLinks(prev.textStart, min(prev.textEnd, p.sentStart))
+			prev.sentEnd = min(prev.sentEnd, p.sentStart)
+			prev.regionEnd = min(prev.regionEnd, p.sentStart)
+			if prev.textEnd <= prev.textStart {
+				kept = kept[:len(kept)-1]
+			}
+		}
+		kept = append(kept, p)
+	}
+	d.posts = kept
+	for _, p := range d.posts {
+		d.regions = append(d.regions, span{p.sentStart, max(p.regionEnd, p.sentEnd)})
+	}
+	d.regions = mergeSpans(d.regions)
+}
+
+// timeStampAt reports whether tokens at k read like "12:41 AM".
+func (d *doc) timeStampAt(k int) bool {
+	if !d.isWord(k) || !isDigitStart(d.tokText(k)) || len(d.tokText(k)) > 2 {
+		return false
+	}
+	if !d.isPunct(k+1, ":") || !d.attached(k) || !d.isWord(k+2) || !d.attached(k+1) {
+		return false
+	}
+	switch d.lowerWord(k + 3) {
+	case "am", "pm", "a.m", "p.m":
+		return true
+	}
+	return false
+}
+
+// dateIn returns the first exact date mentioned in [s, e).
+func (d *doc) dateIn(s, e int) *time.Time {
+	for i := d.dateFrom(s); i < len(d.dates) && d.dates[i].start < e; i++ {
+		if d.dates[i].exact {
+			return d.dateValue(i)
+		}
+	}
+	return nil
+}
+
+// stripLinks trims white space and trailing links from the post text
+// [s, e) and returns the new end.
+func (d *doc) stripLinks(s, e int) int {
+	for n := 0; n < 8; n++ {
+		s, e = d.trimSpan(s, e, "")
+		body := d.text[s:e]
+		i := strings.LastIndexAny(body, " \t\n\r")
+		field := body[i+1:]
+		lf := strings.ToLower(field)
+		if !strings.HasPrefix(lf, "http://") && !strings.HasPrefix(lf, "https://") &&
+			!strings.HasPrefix(lf, "pic.twitter.com/") && !strings.HasPrefix(lf, "t.co/") &&
+			!strings.HasPrefix(lf, "www.") {
+			return e
+		}
+		e = s + i + 1
+		if i < 0 {
+			return s
+		}
+	}
+	return e
+}
+
+// headerPost reads "Name @handle Follow text" with "@" at token k.
+func (d *doc) headerPost(k int) (post, bool) {
+	if k == 0 || d.attached(k-1) {
+		return post{}, false
+	}
+	he := d.handleEnd(k)
+	if he < 0 {
+		return post{}, false
+	}
+	m := d.tokAt(he)
+	follow := false
+	for n := 0; n < 8 && m < len(d.toks); n++ {
+		w := d.tokText(m)
+		switch {
+		case d.isWord(m) && (w == "Follow" || w == "Following"):
+			follow = true
+			m++
+		case d.isPunct(m, "@") && follow:
+			if e := d.handleEnd(m); e >= 0 {
+				m = d.tokAt(e)
+			} else {
+				m++
+			}
+		case follow && d.isWord(m) && w == "More":
+			m++
+		case postBadges[w]:
+			m++
+		default:
+			n = 8
+		}
+	}
+	if !follow || m >= len(d.toks) {
+		return post{}, false
+	}
+	j := k - 1
+	for j >= 0 && (postBadges[d.tokText(j)] || d.tokText(j) == "Verified" || d.tokText(j) == "account") && d.sameLineGap(j) {
+		j--
+	}
+	first := d.nameBefore(j)
+	if first < 0 || !d.sameLineGap(j) {
+		return post{}, false
+	}
+	// The text may start on a later line when each line is a paragraph.
+	hp := d.paraAt(d.toks[k].start)
+	pi := d.paraAt(d.toks[m].start)
+	if hp < 0 || pi < hp || pi > hp+2 {
+		return post{}, false
+	}
+	p := post{
+		name:      clean(d.text[d.toks[first].start:d.toks[j].end]),
+		textStart: d.toks[m].start,
+		sentStart: d.toks[first].start,
+	}
+	end := d.paras[pi].end
+	p.textEnd, p.regionEnd = end, end
+	for t := m; t < len(d.toks) && d.toks[t].start < end; t++ {
+		if d.timeStampAt(t) {
+			p.textEnd = d.toks[t].start
+			p.date = d.dateIn(d.toks[t].start, min(end, d.toks[min(t+12, len(d.toks)-1)].end))
+			break
+		}
+		if t > m && d.isWord(t) && isDigitStart(d.tokText(t)) && strings.ContainsRune(d.text[d.toks[t-1].end:d.toks[t].start], '\n') {
+			switch d.lowerWord(t + 1) {
+			case "retweets", "retweet", "likes", "like", "replies", "reply":
+				p.textEnd = d.toks[t].start
+				t = len(d.toks)
+			}
+		}
+	}
+	if p.date == nil && p.textEnd == end && pi+1 < len(d.paras) {
+		// Time stamp on the next line when every line is a paragraph.
+		np := d.paras[pi+1]
+		if t := d.tokAt(np.start); d.timeStampAt(t) {
+			p.date = d.dateIn(np.start, np.end)
+			p.regionEnd = np.end
+		}
+	}
+	p.textEnd = d.stripLinks(p.textStart, p.textEnd)
+	p.sentEnd = p.textEnd
+	if p.textEnd <= p.textStart || d.countWords(p.textStart, p.textEnd, 1) == 0 {
+		return post{}, false
+	}
+	return p, true
+}
+
+// footerPost reads "text — Name (@handle) March 2, 2017" with "@" at token k.
+func (d *doc) footerPost(k int) (post, bool) {
+	if !d.isPunct(k-1, "(") || !d.attached(k-1) {
+		return post{}, false
+	}
+	he := d.handleEnd(k)
+	if he < 0 {
+		return post{}, false
+	}
+	closeTok := d.tokAt(he)
+	if !d.isPunct(closeTok, ")") || d.toks[closeTok].start != he {
+		return post{}, false
+	}
+	j := k - 2
+	if j < 0 || !d.sameLineGap(j) {
+		return post{}, false
+	}
+	first := d.nameBefore(j)
+	if first < 1 || !d.sameLineGap(first-1) {
+		return post{}, false
+	}
+	dash := first - 1
+	switch d.tokText(dash) {
+	case "—", "–", "-", "―":
+	default:
+		return post{}, false
+	}
+	pi := d.paraAt(d.toks[dash].start)
+	if pi < 0 {
+		return post{}, false
+	}
+	p := post{name: clean(d.text[d.toks[first].start:d.toks[j].end])}
+	if d.tokAt(d.paras[pi].start) == dash {
+		if pi == 0 {
+			return post{}, false
+		}
+		p.textStart, p.textEnd = d.paras[pi-1].start, d.paras[pi-1].end
+	} else {
+		p.textStart, p.textEnd = d.paras[pi].start, d.toks[dash].start
+	}
+	p.sentStart = p.textStart
+	p.sentEnd = d.paras[pi].end
+	p.regionEnd = p.sentEnd
+	p.textStart, p.textEnd = d.trimSpan(p.textStart, p.textEnd, "\"“”")
+	p.textEnd = d.stripLinks(p.textStart, p.textEnd)
+	p.textStart, p.textEnd = d.trimSpan(p.textStart, p.textEnd, "\"“”")
+	if p.textEnd <= p.textStart || d.countWords(p.textStart, p.textEnd, 1) == 0 {
+		return post{}, false
+	}
+	p.date = d.dateIn(d.toks[closeTok].end, p.sentEnd)
+	return p, true
+}
+
+// postCandidates emits one candidate per social post.
+func (d *doc) postCandidates() {
+	for _, p := range d.posts {
+		s, e := d.trimSpan(p.sentStart, p.sentEnd, "")
+		if s > p.textStart || e < p.textEnd {
+			s, e = p.textStart, p.textEnd
+		}
+		d.out = append(d.out, Candidate{
+			Quote:    d.text[p.textStart:p.textEnd],
+			Speaker:  p.name,
+			SaidAt:   p.date,
+			Sentence: d.text[s:e],
+			Start:    p.textStart,
+			End:      p.textEnd,
+			Kind:     KindSocialPost,
+		})
+	}
+}

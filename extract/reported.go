@@ -1,0 +1,188 @@
+package extract
+
+import (
+	"strings"
+)
+
+// Reported claims are statements the article attributes to a source without
+// quoting it:
+//
+//	He met the ambassador twice, according to the Washington Post.
+//	According to the Washington Post, he met the ambassador twice.
+//	The Washington Post reported on 1 March that he met the ambassador twice.
+//
+// The Quote is the reported clause; the Speaker is the source as written
+// (or a person's resolved name). SaidAt comes only from the words outside
+// the clause in the same sentence ("reported on 1 March"), because dates
+// inside the clause say when the reported events happened.
+
+var reportVerbs = map[string]bool{
+	"reported": true, "reports": true, "revealed": true, "reveals": true,
+	"disclosed": true, "discloses": true,
+}
+
+var leadConnectors = wordSet(`but and yet so however meanwhile now also still indeed moreover`)
+
+// reportedCandidates finds "according to" and "reported that" claims.
+func (d *doc) reportedCandidates() {
+	if len(d.sents) == 0 {
+		return
+	}
+	for k := 0; k+1 < len(d.toks); k++ {
+		if !d.isWord(k) {
+			continue
+		}
+		lw := d.lowerWord(k)
+		switch {
+		case lw == "according" && d.lowerWord(k+1) == "to":
+			d.accordingTo(k)
+		case reportVerbs[lw] && isLowerStart(d.tokText(k)):
+			d.reportedThat(k)
+		}
+	}
+}
+
+// skipReported reports whether token k lies in a quotation, a post, or
+// outside any sentence.
+func (d *doc) skipReported(k int) bool {
+	pos := d.toks[k].start
+	return inSpans(d.shields, pos) || inSpans(d.regions, pos)
+}
+
+// trimClause trims a reported clause of spaces, joining punctuation and the
+// sentence's final period.
+func (d *doc) trimClause(s, e int) (int, int) {
+	return d.trimSpan(s, e, ",;:—–-.")
+}
+
+func (d *doc) accordingTo(k int) {
+	if d.skipReported(k) {
+		return
+	}
+	j := k - 1
+	if d.isPunct(j, ",") {
+		j--
+	}
+	if j >= 0 {
+		if _, ok := d.closeAt[d.toks[j].start]; ok {
+			return // `"...," according to X`: a quotation's attribution
+		}
+	}
+	si := d.sentAt(d.toks[k].start)
+	s := d.sents[si]
+	lo := k + 2
+	hi := lo
+	for hi < len(d.toks) && d.toks[hi].start < s.end && hi-lo < 24 {
+		if d.toks[hi].kind == tokPunct {
+			p := d.tokText(hi)
+			if d.isAbbrevPeriod(hi) && hi+1 < len(d.toks) && d.toks[hi+1].start < s.end {
+				hi++
+				continue
+			}
+			if (p == "'" || p == "’" || p == "&") && hi > lo {
+				hi++
+				continue
+			}
+			break
+		}
+		hi++
+	}
+	if hi == lo {
+		return
+	}
+	srcEnd := d.toks[hi-1].end
+	commaAfter := d.isPunct(hi, ",") && d.toks[hi].start < s.end
+	before := span{s.start, d.toks[k].start}
+	before.start, before.end = d.trimClause(before.start, before.end)
+	after := span{srcEnd, srcEnd}
+	if commaAfter {
+		after.start, after.end = d.trimClause(d.toks[hi].end, s.end)
+	}
+	nBefore := d.countWords(before.start, before.end, 4)
+	onlyConnectors := true
+	for t, n := d.tokAt(before.start), 0; t < len(d.toks) && d.toks[t].start < before.end && n < 4; t, n = t+1, n+1 {
+		if d.isWord(t) && !leadConnectors[d.lowerWord(t)] {
+			onlyConnectors = false
+		}
+	}
+	var clause span
+	switch {
+	case nBefore == 0 || onlyConnectors:
+		clause = after
+	case commaAfter && nBefore < 4 && d.countWords(after.start, after.end, 3) >= 3:
+		clause = span{before.start, after.end}
+	default:
+		clause = before
+	}
+	if clause.end <= clause.start || d.countWords(clause.start, clause.end, 3) < 3 {
+		return
+	}
+	if _, ok := d.openAt[clause.start]; ok {
+		return // `According to X, "..."`: the quotation is the candidate
+	}
+	speaker := d.sourceName(lo, hi)
+	t, _ := d.saidAt(d.toks[k].start, si, clause, false, false)
+	d.out = append(d.out, Candidate{
+		Quote:    d.text[clause.start:clause.end],
+		Speaker:  speaker,
+		SaidAt:   t,
+		Sentence: d.sentenceText(si),
+		Start:    clause.start,
+		End:      clause.end,
+		Kind:     KindReported,
+	})
+}
+
+// sourceName names the source in tokens [lo, hi): a person's resolved name
+// or the words as written.
+func (d *doc) sourceName(lo, hi int) string {
+	pi := d.classifyPart(tokRange{lo, hi})
+	if pi.kind == partName {
+		return pi.value
+	}
+	return strings.TrimRight(clean(d.text[d.toks[lo].start:d.toks[hi-1].end]), ".,;:")
+}
+
+// reportedThat reads "SOURCE reported [on DATE] that CLAUSE".
+func (d *doc) reportedThat(k int) {
+	if d.skipReported(k) {
+		return
+	}
+	si := d.sentAt(d.toks[k].start)
+	s := d.sents[si]
+	that := -1
+	for j := k + 1; j < len(d.toks) && j <= k+8 && d.toks[j].start < s.end; j++ {
+		if d.toks[j].kind == tokPunct && !d.isPunct(j, ",") {
+			break
+		}
+		if d.lowerWord(j) == "that" {
+			that = j
+			break
+		}
+	}
+	if that < 0 || that+1 >= len(d.toks) {
+		return
+	}
+	cs, ce := d.trimClause(d.toks[that].end, s.end)
+	if ce <= cs || d.countWords(cs, ce, 3) < 3 || inSpans(d.shields, cs) {
+		return
+	}
+	lo := max(d.tokAt(s.start), k-30)
+	if lo >= k {
+		return
+	}
+	a := d.speakerFromParts(reverseParts(d.splitParts(lo, k)))
+	if !a.found {
+		return
+	}
+	t, _ := d.saidAt(d.toks[k].start, si, span{cs, ce}, false, false)
+	d.out = append(d.out, Candidate{
+		Quote:    d.text[cs:ce],
+		Speaker:  a.speaker,
+		SaidAt:   t,
+		Sentence: d.sentenceText(si),
+		Start:    cs,
+		End:      ce,
+		Kind:     KindReported,
+	})
+}

@@ -1,0 +1,550 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+)
+
+// Speaker rules
+//
+// A speaker phrase is split at commas, brackets and dashes. A part that is a
+// person's name wins ("his spokeswoman, Sarah Isgur Flores," gives "Sarah
+// Isgur Flores"); names resolve to the fullest form the article gives, so
+// "Mr Sessions", "Senator Sessions" and "Sessions" become "Jeff Sessions"
+// once "Jeff Sessions" appears anywhere in the text, and titles are dropped.
+// Without a known full name the name stays as written ("Ms Park").
+// "he", "she" and "they" stand for the one gender-compatible person named in
+// the nearest earlier sentence of the paragraph that names anyone; two such
+// people make it ambiguous and the speaker is left empty. With no compatible
+// person named in the paragraph, the pronoun falls back to the last quoted
+// person (when the gender fits), else the speaker is left empty.
+// Organisations and descriptions stay as written, including any "for X":
+// "the mayor's office", "the Justice Department", "a spokeswoman for the
+// Justice Department".
+
+const (
+	genderAny      int8 = 0
+	genderMale     int8 = 1
+	genderFemale   int8 = 2
+	genderConflict int8 = 3
+)
+
+func genderOK(want, have int8) bool {
+	return want == genderAny || have == genderAny || have == genderConflict || want == have
+}
+
+func mergeGender(a, b int8) int8 {
+	switch {
+	case a == genderAny:
+		return b
+	case b == genderAny || a == b:
+		return a
+	}
+	return genderConflict
+}
+
+// mention is a run of capitalised words that may name a person.
+type mention struct {
+	start, end int // raw text, titles included
+	lo, hi     int // token range, titles included
+	key        string
+	parts      []string
+	titled     bool
+	gender     int8
+	poss       bool
+	org        bool
+	shielded   bool
+	canon      string
+	person     bool
+}
+
+// nameInfo is one full name (two or more words) the article uses.
+type nameInfo struct {
+	name   string
+	parts  []string
+	pos    []int
+	gender int8
+}
+
+// nameIndex maps full names and surnames to the people the article names.
+type nameIndex struct {
+	byKey     map[string]*nameInfo
+	bySurname map[string][]*nameInfo
+}
+
+func (d *doc) capWord(k int) bool {
+	return d.isWord(k) && isUpperStart(d.tokText(k))
+}
+
+// possessiveAt reports whether word k ends in 's or is followed by an
+// attached apostrophe after a final s ("Sessions'").
+func (d *doc) possessiveAt(k int) bool {
+	w := strings.ToLower(d.tokText(k))
+	if strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") {
+		return true
+	}
+	if strings.HasSuffix(w, "s") && (d.isPunct(k+1, "'") || d.isPunct(k+1, "’")) && d.attached(k) {
+		return !(d.attached(k+1) && d.isWord(k+2))
+	}
+	return false
+}
+
+func stripPossessive(w string) string {
+	for _, suf := range []string{"'s", "’s", "'S", "’S"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf) {
+			return w[:len(w)-len(suf)]
+		}
+	}
+	return w
+}
+
+// findMentions collects runs of capitalised words on one line, allowing
+// abbreviation periods ("Dr. Kim") and name particles ("von der").
+func (d *doc) findMentions() {
+	n := len(d.toks)
+	var run []int
+	for k := 0; k < n; {
+		if !d.capWord(k) || (d.isPunct(k-1, "@") && d.attached(k-1)) {
+			k++
+			continue
+		}
+		run = append(run[:0], k)
+		j := k
+		poss := false
+		for len(run) < 12 {
+			if d.possessiveAt(j) {
+				poss = true
+				break
+			}
+			nx := j + 1
+			if d.isAbbrevPeriod(nx) {
+				if !d.sameLineGap(nx) {
+					break
+				}
+				nx++
+			} else if !d.sameLineGap(j) {
+				break
+			}
+			if !d.isWord(nx) {
+				break
+			}
+			w := d.tokText(nx)
+			if isUpperStart(w) {
+				run = append(run, nx)
+				j = nx
+				continue
+			}
+			if particles[w] && d.sameLineGap(nx) && d.capWord(nx+1) {
+				run = append(run, nx, nx+1)
+				j = nx + 1
+				continue
+			}
+			break
+		}
+		k = j + 1
+		d.processRun(run, poss)
+	}
+}
+
+// isDateWord reports whether capitalised word k is a weekday or a month.
+func (d *doc) isDateWord(k int) bool {
+	lw := d.lowerWord(k)
+	if _, ok := weekdays[lw]; ok {
+		return true
+	}
+	if _, ok := months[lw]; !ok {
+		return false
+	}
+	if !ambiguousMonths[lw] {
+		return true
+	}
+	return isDigitStart(d.lowerWord(k+1)) || isDigitStart(d.lowerWord(k-1))
+}
+
+func (d *doc) processRun(run []int, poss bool) {
+	i := 0
+	for i < len(run) && (stopwords[d.lowerWord(run[i])] || verbs[d.lowerWord(run[i])] != 0) {
+		i++
+	}
+	run = run[i:]
+	seg := 0
+	for i := 0; i < len(run); i++ {
+		if d.isDateWord(run[i]) {
+			if i > seg {
+				d.addMention(run[seg:i], false)
+			}
+			seg = i + 1
+		}
+	}
+	if seg < len(run) {
+		d.addMention(run[seg:], poss)
+	}
+}
+
+func (d *doc) addMention(seg []int, poss bool) {
+	for len(seg) > 1 && nameSuffixes[d.lowerWord(seg[len(seg)-1])] {
+		seg = seg[:len(seg)-1]
+		poss = false
+	}
+	p := -1
+	for i := len(seg) - 2; i >= 0; i-- {
+		if titles[d.lowerWord(seg[i])] {
+			p = i
+			break
+		}
+	}
+	name := seg[p+1:]
+	if p < 0 {
+		all := true
+		for _, k := range seg {
+			all = all && titles[d.lowerWord(k)]
+		}
+		if all {
+			return
+		}
+	}
+	if len(name) > 4 {
+		return
+	}
+	m := mention{
+		start: d.toks[seg[0]].start, end: d.toks[seg[len(seg)-1]].end,
+		lo: seg[0], hi: seg[len(seg)-1] + 1, titled: p >= 0, poss: poss,
+	}
+	for _, k := range seg[:p+1] {
+		lw := d.lowerWord(k)
+		if maleTitles[lw] {
+			m.gender = mergeGender(m.gender, genderMale)
+		} else if femaleTitles[lw] {
+			m.gender = mergeGender(m.gender, genderFemale)
+		}
+	}
+	for i, k := range name {
+		w := d.tokText(k)
+		if i == len(name)-1 {
+			w = stripPossessive(w)
+		}
+		m.parts = append(m.parts, w)
+		lw := strings.ToLower(w)
+		if orgWords[lw] || allCaps(w) {
+			m.org = true
+		}
+	}
+	if !m.titled && d.lowerWord(seg[0]-1) == "the" {
+		m.org = true
+	}
+	m.key = strings.Join(m.parts, " ")
+	m.shielded = inSpans(d.shields, m.start)
+	d.ments = append(d.ments, m)
+}
+
+func allCaps(w string) bool {
+	n := 0
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsUpper(r) {
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// buildNames indexes full names and resolves every mention to one.
+func (d *doc) buildNames() {
+	d.names = nameIndex{byKey: map[string]*nameInfo{}, bySurname: map[string][]*nameInfo{}}
+	for i := range d.ments {
+		m := &d.ments[i]
+		if m.org || len(m.parts) < 2 {
+			continue
+		}
+		info := d.names.byKey[m.key]
+		if info == nil {
+			info = &nameInfo{name: m.key, parts: m.parts}
+			d.names.byKey[m.key] = info
+			last := m.parts[len(m.parts)-1]
+			d.names.bySurname[last] = append(d.names.bySurname[last], info)
+			first := strings.ToLower(m.parts[0])
+			if femaleNames[first] {
+				info.gender = genderFemale
+			} else if maleNames[first] {
+				info.gender = genderMale
+			}
+		}
+		if len(info.pos) < 64 {
+			info.pos = append(info.pos, m.start)
+		}
+	}
+	for i := range d.ments {
+		m := &d.ments[i]
+		if m.org {
+			continue
+		}
+		if info := d.lookupName(m.parts, m.start); info != nil {
+			m.canon = info.name
+			info.gender = mergeGender(info.gender, m.gender)
+		}
+		m.person = m.canon != "" || m.titled
+	}
+}
+
+// lookupName finds the fullest known name ending with parts; for one word
+// (a surname) the full name mentioned nearest before pos wins.
+func (d *doc) lookupName(parts []string, pos int) *nameInfo {
+	if len(parts) == 0 {
+		return nil
+	}
+	cands := d.names.bySurname[parts[len(parts)-1]]
+	var best *nameInfo
+	bestPos := -1
+	for _, c := range cands {
+		if len(c.parts) < len(parts) || !suffixOf(c.parts, parts) {
+			continue
+		}
+		if best == nil {
+			best = c
+			bestPos = lastBefore(c.pos, pos)
+			continue
+		}
+		if len(parts) > 1 {
+			if len(c.parts) > len(best.parts) {
+				best = c
+			}
+			continue
+		}
+		if p := lastBefore(c.pos, pos); p > bestPos {
+			best, bestPos = c, p
+		}
+	}
+	return best
+}
+
+func suffixOf(full, parts []string) bool {
+	off := len(full) - len(parts)
+	for i, p := range parts {
+		if full[off+i] != p {
+			return false
+		}
+	}
+	return true
+}
+
+func lastBefore(pos []int, limit int) int {
+	best := -1
+	for _, p := range pos {
+		if p < limit && p > best {
+			best = p
+		}
+	}
+	return best
+}
+
+// mentionName is the resolved full name, or the mention as written.
+func (d *doc) mentionName(m *mention) string {
+	if m.canon != "" {
+		return m.canon
+	}
+	s := clean(d.text[m.start:m.end])
+	return stripPossessive(s)
+}
+
+func (d *doc) mentionGender(m *mention) int8 {
+	if m.canon != "" {
+		if info := d.names.byKey[m.canon]; info != nil {
+			return info.gender
+		}
+	}
+	return m.gender
+}
+
+// mentionFrom returns the index of the first mention starting at or after off.
+func (d *doc) mentionFrom(off int) int {
+	return sort.Search(len(d.ments), func(i int) bool { return d.ments[i].start >= off })
+}
+
+// Part kinds of a speaker phrase.
+const (
+	partNone = iota
+	partName
+	partPronoun
+	partDesc
+)
+
+type partInfo struct {
+	kind   int
+	whole  bool // a name that is the whole part
+	value  string
+	gender int8
+	pos    int
+}
+
+// trimPart narrows a phrase part to its subject: after the last clause word
+// ("... before Mr Y" -> "Mr Y") and without trailing adverbs ("he later").
+func (d *doc) trimPart(p tokRange) tokRange {
+	for k := p.hi - 1; k > p.lo; k-- {
+		w := d.tokText(k)
+		if d.isWord(k) && isLowerStart(w) && clauseWords[w] {
+			if k+1 < p.hi {
+				p.lo = k + 1
+			}
+			break
+		}
+	}
+	for p.hi > p.lo+1 {
+		w := d.tokText(p.hi - 1)
+		if !d.isWord(p.hi-1) || !isLowerStart(w) || !(speakerAdverbs[w] || strings.HasSuffix(w, "ly")) {
+			break
+		}
+		p.hi--
+	}
+	return p
+}
+
+// classifyPart says whether a phrase part names a person, is a pronoun, or
+// describes a speaker (an organisation or role).
+func (d *doc) classifyPart(p tokRange) partInfo {
+	p = d.trimPart(p)
+	if p.hi <= p.lo || p.hi-p.lo > 14 {
+		return partInfo{}
+	}
+	fw := d.tokText(p.lo)
+	lfw := strings.ToLower(fw)
+	if g, ok := pronouns[lfw]; ok && p.hi-p.lo == 1 {
+		return partInfo{kind: partPronoun, gender: g, pos: d.toks[p.lo].start}
+	}
+	startOff, endOff := d.toks[p.lo].start, d.toks[p.hi-1].end
+	// A name ending the part: "his spokeswoman, Sarah Isgur Flores".
+	if i := d.mentionFrom(startOff); i < len(d.ments) {
+		for j := i; j < len(d.ments) && d.ments[j].start < endOff; j++ {
+			m := &d.ments[j]
+			if m.end != endOff || !m.person || m.poss {
+				continue
+			}
+			if m.lo > p.lo && prepositions[d.lowerWord(m.lo-1)] {
+				break
+			}
+			return partInfo{kind: partName, value: d.mentionName(m), gender: d.mentionGender(m), pos: m.start, whole: m.start == startOff}
+		}
+	}
+	// A name starting the part: "Mr Sessions under oath".
+	k := p.lo
+	for k < p.hi && d.isWord(k) && isUpperStart(d.tokText(k)) && (stopwords[d.lowerWord(k)] || d.isDateWord(k)) {
+		k++
+	}
+	if k < p.hi {
+		if i := d.mentionFrom(d.toks[k].start); i < len(d.ments) && d.ments[i].start == d.toks[k].start {
+			m := &d.ments[i]
+			if m.person && !m.poss && m.hi <= p.hi {
+				return partInfo{kind: partName, value: d.mentionName(m), gender: d.mentionGender(m), pos: m.start}
+			}
+		}
+	}
+	participle := strings.HasSuffix(lfw, "ing") && !d.capWord(p.lo+1)
+	if determiners[lfw] || groupNouns[lfw] || (isUpperStart(fw) && !stopwords[lfw] && !participle) {
+		return partInfo{kind: partDesc, value: stripPossessiveEnd(clean(d.text[startOff:endOff])), pos: startOff}
+	}
+	return partInfo{}
+}
+
+func stripPossessiveEnd(s string) string {
+	return strings.TrimRight(s, ",;:")
+}
+
+// speakerFromParts picks the speaker from phrase parts given nearest the
+// verb first. Parts that cannot be a subject ("responding to the article",
+// "who oversees the FBI") are skipped until a subject is found. A name or
+// pronoun wins at once; a description ("his spokeswoman") gives way to a
+// bare name in the next part ("Sarah Flores, his spokeswoman, said").
+func (d *doc) speakerFromParts(parts []tokRange) attribution {
+	var desc *partInfo
+	var pick *partInfo
+	for _, p := range parts {
+		pi := d.classifyPart(p)
+		if pi.kind == partNone {
+			if desc != nil {
+				break
+			}
+			continue
+		}
+		if desc == nil && pi.kind != partDesc {
+			pick = &pi
+			break
+		}
+		if desc != nil {
+			if pi.kind == partName && pi.whole {
+				pick = &pi
+			}
+			break
+		}
+		desc = &pi
+	}
+	if pick == nil {
+		pick = desc
+	}
+	a := attribution{verb: -1}
+	if pick == nil {
+		return a
+	}
+	a.found = true
+	switch pick.kind {
+	case partName:
+		a.speaker, a.person, a.gender = pick.value, true, pick.gender
+	case partPronoun:
+		a.speaker, a.gender = d.resolvePronoun(pick.gender, pick.pos)
+		a.person = a.speaker != ""
+	default:
+		a.speaker = pick.value
+	}
+	return a
+}
+
+// resolvePronoun finds the person a pronoun at pos stands for.
+func (d *doc) resolvePronoun(want int8, pos int) (string, int8) {
+	if len(d.sents) == 0 {
+		return "", genderAny
+	}
+	si := d.sentAt(pos)
+	para := d.sents[si].para
+	limit := pos
+	for n := 0; si >= 0 && n < 8 && d.sents[si].para == para; si, n = si-1, n+1 {
+		s := d.sents[si]
+		end := limit
+		if end > s.end || n > 0 {
+			end = s.end
+		}
+		var names []string
+		var gender int8
+		seen := 0
+		for i := d.mentionFrom(s.start); i < len(d.ments) && d.ments[i].start < end && seen < 64; i++ {
+			seen++
+			m := &d.ments[i]
+			if !m.person || m.shielded {
+				continue
+			}
+			g := d.mentionGender(m)
+			if !genderOK(want, g) {
+				continue
+			}
+			name := d.mentionName(m)
+			dup := false
+			for _, x := range names {
+				dup = dup || x == name
+			}
+			if !dup {
+				names = append(names, name)
+				gender = g
+			}
+		}
+		if len(names) == 1 {
+			return names[0], gender
+		}
+		if len(names) > 1 {
+			return "", genderAny
+		}
+	}
+	if d.lastSpeaker != "" && genderOK(want, d.lastSpeakerGender) {
+		return d.lastSpeaker, d.lastSpeakerGender
+	}
+	return "", genderAny
+}

@@ -1,0 +1,395 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
+
+// span is a half-open byte range of the input text.
+type span struct{ start, end int }
+
+type tokKind uint8
+
+const (
+	tokWord tokKind = iota + 1
+	tokPunct
+)
+
+// token is a word (letters and digits, with inner apostrophes and hyphens) or
+// a single punctuation rune. Whitespace is not tokenised.
+type token struct {
+	start, end int
+	kind       tokKind
+}
+
+// sentence is a sentence span inside paragraph para.
+type sentence struct {
+	start, end int
+	para       int
+}
+
+// doc holds the analysis state of one Find call.
+type doc struct {
+	text    string
+	pub     time.Time
+	hasPub  bool
+	toks    []token
+	paras   []span
+	sents   []sentence
+	quotes  []quote
+	openAt  map[int]int // offset of an opening mark -> quote index
+	closeAt map[int]int // offset of a closing mark -> quote index
+	posts   []post
+	regions []span // whole social post blocks: no quotes or reports inside
+	shields []span // quote interiors and post bodies: not attribution context
+	dates   []dateMention
+	ments   []mention
+	names   nameIndex
+	out     []Candidate
+
+	lastSpeaker       string
+	lastSpeakerGender int8
+}
+
+func newDoc(text string, published time.Time) *doc {
+	d := &doc{text: text, openAt: map[int]int{}, closeAt: map[int]int{}}
+	if !published.IsZero() {
+		y, m, day := published.Date()
+		d.pub = time.Date(y, m, day, 0, 0, 0, 0, time.UTC)
+		d.hasPub = true
+	}
+	d.toks = tokenize(text)
+	d.paras = splitParagraphs(text)
+	return d
+}
+
+func isWordRune(r rune) bool {
+	return r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r))
+}
+
+// tokenize splits text into word and punctuation tokens in one pass.
+func tokenize(text string) []token {
+	toks := make([]token, 0, len(text)/5+1)
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if unicode.IsSpace(r) {
+			i += size
+			continue
+		}
+		if !isWordRune(r) {
+			toks = append(toks, token{i, i + size, tokPunct})
+			i += size
+			continue
+		}
+		j := i + size
+		seg := 1 // runes since the last inner period, for "U.S" and "a.m"
+		for j < len(text) {
+			r2, s2 := utf8.DecodeRuneInString(text[j:])
+			if isWordRune(r2) {
+				j += s2
+				seg++
+				continue
+			}
+			if j+s2 < len(text) {
+				r3, _ := utf8.DecodeRuneInString(text[j+s2:])
+				if isWordRune(r3) {
+					switch r2 {
+					case '\'', '’', '-', '‐', '‑':
+						j += s2
+						seg = 0
+						continue
+					case '.':
+						if seg == 1 && unicode.IsLetter(r3) {
+							j += s2
+							seg = 0
+							continue
+						}
+					}
+				}
+			}
+			break
+		}
+		toks = append(toks, token{i, j, tokWord})
+		i = j
+	}
+	return toks
+}
+
+// hasBlankLine reports whether text separates paragraphs with empty lines.
+func hasBlankLine(text string) bool {
+	for i := 0; i < len(text); i++ {
+		if text[i] != '\n' {
+			continue
+		}
+		for j := i + 1; j < len(text); j++ {
+			c := text[j]
+			if c == '\n' {
+				return true
+			}
+			if c != ' ' && c != '\t' && c != '\r' {
+				break
+			}
+		}
+	}
+	return false
+}
+
+// splitParagraphs returns trimmed paragraph spans. When the text has blank
+// lines, paragraphs are the blocks between them; otherwise every line is one.
+func splitParagraphs(text string) []span {
+	block := hasBlankLine(text)
+	var paras []span
+	start, lastEnd := -1, 0
+	for ls := 0; ls <= len(text); {
+		nl := strings.IndexByte(text[ls:], '\n')
+		le := len(text)
+		if nl >= 0 {
+			le = ls + nl
+		}
+		line := text[ls:le]
+		body := strings.TrimLeftFunc(line, unicode.IsSpace)
+		if body == "" {
+			if start >= 0 {
+				paras = append(paras, span{start, lastEnd})
+				start = -1
+			}
+		} else {
+			if !block && start >= 0 {
+				paras = append(paras, span{start, lastEnd})
+				start = -1
+			}
+			if start < 0 {
+				start = ls + len(line) - len(body)
+			}
+			lastEnd = ls + len(strings.TrimRightFunc(line, unicode.IsSpace))
+		}
+		if nl < 0 {
+			break
+		}
+		ls = le + 1
+	}
+	if start >= 0 {
+		paras = append(paras, span{start, lastEnd})
+	}
+	return paras
+}
+
+// tokAt returns the index of the first token starting at or after off.
+func (d *doc) tokAt(off int) int {
+	return sort.Search(len(d.toks), func(i int) bool { return d.toks[i].start >= off })
+}
+
+func (d *doc) tokText(k int) string { return d.text[d.toks[k].start:d.toks[k].end] }
+
+func (d *doc) isWord(k int) bool {
+	return k >= 0 && k < len(d.toks) && d.toks[k].kind == tokWord
+}
+
+func (d *doc) isPunct(k int, p string) bool {
+	return k >= 0 && k < len(d.toks) && d.toks[k].kind == tokPunct && d.tokText(k) == p
+}
+
+func (d *doc) lowerWord(k int) string {
+	if !d.isWord(k) {
+		return ""
+	}
+	return strings.ToLower(d.tokText(k))
+}
+
+// attached reports whether tokens a and a+1 touch with no space between.
+func (d *doc) attached(a int) bool {
+	return a >= 0 && a+1 < len(d.toks) && d.toks[a].end == d.toks[a+1].start
+}
+
+// sameLineGap reports whether only spaces or tabs separate tokens a and a+1.
+func (d *doc) sameLineGap(a int) bool {
+	if a < 0 || a+1 >= len(d.toks) {
+		return false
+	}
+	gap := d.text[d.toks[a].end:d.toks[a+1].start]
+	return len(gap) <= 8 && !strings.ContainsAny(gap, "\n\r")
+}
+
+func isUpperStart(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+func isLowerStart(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLower(r)
+}
+
+func isDigitStart(s string) bool {
+	return s != "" && s[0] >= '0' && s[0] <= '9'
+}
+
+func isQuoteMark(p string) bool { return p == "\"" || p == "“" || p == "”" }
+
+func isTerminal(p string) bool { return p == "." || p == "!" || p == "?" || p == "…" }
+
+// isAbbrevPeriod reports whether token k is a period closing an abbreviation
+// ("Dr.", "Jan.") or an initial ("J."), which does not end a sentence.
+func (d *doc) isAbbrevPeriod(k int) bool {
+	if !d.isPunct(k, ".") || !d.isWord(k-1) || !d.attached(k-1) {
+		return false
+	}
+	w := d.tokText(k - 1)
+	if abbreviations[strings.ToLower(w)] {
+		return true
+	}
+	r, size := utf8.DecodeRuneInString(w)
+	return size == len(w) && unicode.IsUpper(r)
+}
+
+// inSpans reports whether pos lies inside one of the sorted, disjoint spans.
+func inSpans(spans []span, pos int) bool {
+	i := sort.Search(len(spans), func(i int) bool { return spans[i].end > pos })
+	return i < len(spans) && spans[i].start <= pos
+}
+
+// sentAt returns the index of the sentence containing off (or the nearest
+// one before it).
+func (d *doc) sentAt(off int) int {
+	i := sort.Search(len(d.sents), func(i int) bool { return d.sents[i].end > off })
+	if i >= len(d.sents) {
+		i = len(d.sents) - 1
+	}
+	return i
+}
+
+// splitSentences cuts every paragraph into sentences. Sentence ends inside
+// quotations are ignored so a quotation always lies in one sentence, and a
+// quotation ending in "." or "?" followed by its attribution ("...?" Mr X
+// asked) stays with it.
+func (d *doc) splitSentences() {
+	for pi, p := range d.paras {
+		ti := d.tokAt(p.start)
+		tj := d.tokAt(p.end)
+		if ti >= tj {
+			continue
+		}
+		sStart := d.toks[ti].start
+		for k := ti; k < tj; k++ {
+			t := d.toks[k]
+			if t.kind != tokPunct || !isTerminal(d.text[t.start:t.end]) || d.isAbbrevPeriod(k) {
+				continue
+			}
+			m := k + 1
+			closed := false
+			for m < tj && d.attached(m-1) && d.toks[m].kind == tokPunct {
+				pt := d.tokText(m)
+				if _, ok := d.closeAt[d.toks[m].start]; ok {
+					closed = true
+				} else if !isTerminal(pt) && pt != ")" && pt != "]" && pt != "’" && pt != "'" && pt != "”" {
+					break
+				}
+				m++
+			}
+			if d.insideQuote(t.start) && !closed {
+				continue
+			}
+			if m >= tj {
+				break
+			}
+			if d.attached(m-1) || !d.startsSentence(m) {
+				k = m - 1
+				continue
+			}
+			if closed && d.attributionAhead(m, tj) {
+				k = m - 1
+				continue
+			}
+			d.sents = append(d.sents, sentence{sStart, d.toks[m-1].end, pi})
+			sStart = d.toks[m].start
+			k = m - 1
+		}
+		d.sents = append(d.sents, sentence{sStart, p.end, pi})
+	}
+}
+
+// insideQuote reports whether pos is inside a quotation's marks.
+func (d *doc) insideQuote(pos int) bool {
+	i := sort.Search(len(d.quotes), func(i int) bool { return d.quotes[i].close > pos })
+	return i < len(d.quotes) && d.quotes[i].openEnd <= pos
+}
+
+func (d *doc) startsSentence(m int) bool {
+	s := d.tokText(m)
+	if d.toks[m].kind == tokWord {
+		return isUpperStart(s) || isDigitStart(s)
+	}
+	if _, ok := d.openAt[d.toks[m].start]; ok {
+		return true
+	}
+	return s == "(" || s == "‘"
+}
+
+// attributionAhead reports whether the words from token m on are an
+// attribution such as "Mr Sessions said" or "asked Dr. Kim".
+func (d *doc) attributionAhead(m, limit int) bool {
+	for k, n := m, 0; k < limit && n < 7; k++ {
+		if d.toks[k].kind == tokPunct {
+			if d.isAbbrevPeriod(k) {
+				continue
+			}
+			return false
+		}
+		n++
+		w := d.tokText(k)
+		lw := strings.ToLower(w)
+		if lw == "according" && d.lowerWord(k+1) == "to" {
+			return true
+		}
+		if f, ok := verbs[lw]; ok && f&vParticiple == 0 && (isLowerStart(w) || k == m) {
+			return true
+		}
+	}
+	return false
+}
+
+// trimSpan shrinks [s, e) past surrounding white space and the given
+// punctuation runes, keeping rune boundaries.
+func (d *doc) trimSpan(s, e int, cut string) (int, int) {
+	for s < e {
+		r, size := utf8.DecodeRuneInString(d.text[s:e])
+		if !unicode.IsSpace(r) && !strings.ContainsRune(cut, r) {
+			break
+		}
+		s += size
+	}
+	for e > s {
+		r, size := utf8.DecodeLastRuneInString(d.text[s:e])
+		if !unicode.IsSpace(r) && !strings.ContainsRune(cut, r) {
+			break
+		}
+		e -= size
+	}
+	return s, e
+}
+
+// clean collapses runs of white space in s to single spaces.
+func clean(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// countWords counts word tokens in [s, e), stopping at max.
+func (d *doc) countWords(s, e, max int) int {
+	n := 0
+	for k := d.tokAt(s); k < len(d.toks) && d.toks[k].start < e && n < max; k++ {
+		if d.toks[k].kind == tokWord && d.toks[k].end <= e {
+			n++
+		}
+	}
+	return n
+}
+
+// sentenceText returns the trimmed text of sentence si.
+func (d *doc) sentenceText(si int) string {
+	s := d.sents[si]
+	a, b := d.trimSpan(s.start, s.end, "")
+	return d.text[a:b]
+}
