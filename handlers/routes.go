@@ -27,10 +27,8 @@ func (h *Handler) routes(e *echo.Echo) {
 	e.GET("/setup", h.setupShow)
 	e.POST("/setup", h.setupSubmit)
 
-	// The desk: editors and above.
-	desk := e.Group("/desk", h.requireRole(models.RoleEditor))
-	desk.GET("", h.desk)
-	desk.GET("/review", h.reviewQueue, h.requireRole(models.RoleReviewer))
+	// The desk: editors and above (routes_desk.go).
+	h.deskRoutes(e.Group("/desk", h.requireRole(models.RoleEditor)))
 
 	// Administration: admins only.
 	admin := e.Group("/admin", h.requireRole(models.RoleAdmin))
@@ -41,7 +39,6 @@ func (h *Handler) routes(e *echo.Echo) {
 	admin.POST("/users/:id/tokens", h.adminTokenCreate)
 	admin.POST("/tokens/:id/revoke", h.adminTokenRevoke)
 
-	// The JSON API.
-	api := e.Group("/api/v1", h.requireToken)
-	api.GET("/me", h.apiMe)
+	// The JSON API with a bearer token (routes_api.go).
+	h.apiRoutes(e.Group("/api/v1", h.requireToken))
 }

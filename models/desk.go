@@ -79,3 +79,61 @@ func (s *Store) LatestPublished(ctx context.Context, limit int) ([]Claim, error)
 	}
 	return out, nil
 }
+
+// VerdictItem is one verdict in a desk list, with its claim and the latest
+// reviewer comment.
+type VerdictItem struct {
+	VerdictID    uint
+	ClaimID      uint
+	ClaimSlug    string
+	ClaimSummary string
+	RatingSlug   string
+	RatingLabel  string
+	Version      int
+	UpdatedAt    time.Time
+	LastComment  string
+}
+
+// DeskLists is what the dashboard shows under each count.
+type DeskLists struct {
+	MyDrafts          []Claim
+	SentBack          []VerdictItem
+	AwaitingReview    []QueueItem
+	RecentlyPublished []Claim
+}
+
+// DeskLists returns the user's drafts, their verdicts sent back with the
+// reviewer's last comment, the review queue (reviewers only) and the latest
+// published claims, up to limit each.
+func (s *Store) DeskLists(ctx context.Context, u *User, limit int) (DeskLists, error) {
+	var l DeskLists
+	db := s.read(ctx)
+	if err := db.Preload("Person").Where("created_by = ? AND status = ?", u.ID, ClaimDraft).
+		Order("updated_at DESC, id DESC").Limit(limit).Find(&l.MyDrafts).Error; err != nil {
+		return l, fmt.Errorf("list drafts: %w", err)
+	}
+	err := db.Table("verdicts v").
+		Select(`v.id AS verdict_id, c.id AS claim_id, c.slug AS claim_slug, c.summary AS claim_summary, v.rating_slug, v.rating_label, v.version, v.updated_at,
+			COALESCE((SELECT r.comment FROM reviews r WHERE r.verdict_id = v.id ORDER BY r.id DESC LIMIT 1), '') AS last_comment`).
+		Joins("JOIN claims c ON c.id = v.claim_id").
+		Where("v.author_id = ? AND v.status = ?", u.ID, VerdictChangesRequested).
+		Order("v.updated_at DESC, v.id DESC").Limit(limit).Scan(&l.SentBack).Error
+	if err != nil {
+		return l, fmt.Errorf("list sent back: %w", err)
+	}
+	if u.Can(RoleReviewer) {
+		q, err := s.ReviewQueue(ctx, u)
+		if err != nil {
+			return l, err
+		}
+		if len(q) > limit {
+			q = q[:limit]
+		}
+		l.AwaitingReview = q
+	}
+	if err := db.Preload("Person").Where("status = ?", ClaimPublished).
+		Order("published_at DESC, id DESC").Limit(limit).Find(&l.RecentlyPublished).Error; err != nil {
+		return l, fmt.Errorf("list published: %w", err)
+	}
+	return l, nil
+}

@@ -40,19 +40,29 @@ func (s *Store) CreatePerson(ctx context.Context, actor *User, m Meta, in Person
 	if err := in.validate(); err != nil {
 		return nil, err
 	}
-	p := &Person{Name: in.Name, Kind: in.Kind, Description: in.Description}
+	var p *Person
 	err := s.write(ctx, func(tx *gorm.DB) error {
-		slug, err := uniqueSlug(tx, "people", Slugify(in.Name, 80))
-		if err != nil {
-			return err
-		}
-		p.Slug = slug
-		if err := tx.Create(p).Error; err != nil {
-			return fmt.Errorf("insert person: %w", err)
-		}
-		return s.audit(tx, m, event{actor: actor, actorLabel: "system", action: "person.create", objectType: "person", objectID: p.ID, after: in})
+		var err error
+		p, err = s.insertPerson(tx, actor, m, in)
+		return err
 	})
 	if err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// insertPerson adds a validated person inside tx.
+func (s *Store) insertPerson(tx *gorm.DB, actor *User, m Meta, in PersonInput) (*Person, error) {
+	slug, err := uniqueSlug(tx, "people", Slugify(in.Name, 80))
+	if err != nil {
+		return nil, err
+	}
+	p := &Person{Name: in.Name, Slug: slug, Kind: in.Kind, Description: in.Description}
+	if err := tx.Create(p).Error; err != nil {
+		return nil, fmt.Errorf("insert person: %w", err)
+	}
+	if err := s.audit(tx, m, event{actor: actor, actorLabel: "system", action: "person.create", objectType: "person", objectID: p.ID, after: in}); err != nil {
 		return nil, err
 	}
 	return p, nil

@@ -2,7 +2,10 @@ package models
 
 import (
 	"context"
+	"errors"
 	"fmt"
+
+	"gorm.io/gorm"
 )
 
 // Ratings returns the rating scale in display order: ordered ratings best
@@ -13,4 +16,92 @@ func (s *Store) Ratings(ctx context.Context) ([]Rating, error) {
 		return nil, fmt.Errorf("list ratings: %w", err)
 	}
 	return out, nil
+}
+
+// RatingInput is an admin's edit of one rating.
+type RatingInput struct {
+	Label       string
+	Description string
+	Position    int
+	Ordered     bool
+}
+
+func (in *RatingInput) validate() error {
+	var v Validator
+	v.text("label", &in.Label, true, 50)
+	v.text("description", &in.Description, false, 1000)
+	v.Check(in.Position >= 1 && in.Position <= 100, "position", "must be between 1 and 100")
+	return v.Err()
+}
+
+type ratingView struct {
+	Slug        string `json:"slug"`
+	Label       string `json:"label"`
+	Description string `json:"description"`
+	Position    int    `json:"position"`
+	Ordered     bool   `json:"ordered"`
+}
+
+func (r *Rating) view() ratingView {
+	return ratingView{r.Slug, r.Label, r.Description, r.Position, r.Ordered}
+}
+
+// CreateRating adds a rating to the scale; its slug comes from the label
+// and never changes. Admins only.
+func (s *Store) CreateRating(ctx context.Context, actor *User, m Meta, in RatingInput) (*Rating, error) {
+	if !actor.Can(RoleAdmin) {
+		return nil, fmt.Errorf("create rating: %w", ErrForbidden)
+	}
+	if err := in.validate(); err != nil {
+		return nil, err
+	}
+	r := &Rating{Slug: Slugify(in.Label, 40), Label: in.Label, Description: in.Description, Position: in.Position, Ordered: in.Ordered}
+	err := s.write(ctx, func(tx *gorm.DB) error {
+		var n int64
+		if err := tx.Model(&Rating{}).Where("slug = ?", r.Slug).Count(&n).Error; err != nil {
+			return err
+		}
+		if n > 0 || r.Slug == "" {
+			return &ValidationError{Fields: map[string]string{"label": "is already on the scale"}}
+		}
+		if err := tx.Create(r).Error; err != nil {
+			return fmt.Errorf("insert rating: %w", err)
+		}
+		return s.audit(tx, m, event{actor: actor, action: "rating.create", objectType: "rating", objectID: r.ID, after: r.view()})
+	})
+	if err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// UpdateRating edits a rating's label, description, place and whether it
+// is on the ordered scale. Published verdicts keep the label they had.
+// Admins only.
+func (s *Store) UpdateRating(ctx context.Context, actor *User, m Meta, slug string, in RatingInput) (*Rating, error) {
+	if !actor.Can(RoleAdmin) {
+		return nil, fmt.Errorf("update rating: %w", ErrForbidden)
+	}
+	if err := in.validate(); err != nil {
+		return nil, err
+	}
+	var out *Rating
+	err := s.write(ctx, func(tx *gorm.DB) error {
+		var r Rating
+		err := tx.Where("slug = ?", slug).Take(&r).Error
+		if errors.Is(err, gorm.ErrRecordNotFound) {
+			return fmt.Errorf("rating %q: %w", slug, ErrNotFound)
+		}
+		if err != nil {
+			return err
+		}
+		before := r.view()
+		r.Label, r.Description, r.Position, r.Ordered = in.Label, in.Description, in.Position, in.Ordered
+		if err := tx.Model(&r).Select("label", "description", "position", "ordered", "updated_at").Updates(&r).Error; err != nil {
+			return fmt.Errorf("update rating: %w", err)
+		}
+		out = &r
+		return s.audit(tx, m, event{actor: actor, action: "rating.update", objectType: "rating", objectID: r.ID, before: before, after: r.view()})
+	})
+	return out, err
 }

@@ -41,25 +41,22 @@ func Slugify(s string, max int) string {
 	return out
 }
 
-// uniqueSlug returns base, or base-2, base-3… whichever table does not hold yet.
+// uniqueSlug returns base, or base-2, base-3… whichever table does not
+// hold yet. Each probe is one lookup on the unique slug index.
 func uniqueSlug(tx *gorm.DB, table, base string) (string, error) {
 	if base == "" {
 		base = "item"
 	}
-	var taken []string
-	if err := tx.Table(table).Where("slug = ? OR slug LIKE ?", base, base+"-%").Pluck("slug", &taken).Error; err != nil {
-		return "", fmt.Errorf("find free slug: %w", err)
-	}
-	used := make(map[string]bool, len(taken))
-	for _, t := range taken {
-		used[t] = true
-	}
-	if !used[base] {
-		return base, nil
-	}
-	for i := 2; ; i++ {
-		c := fmt.Sprintf("%s-%d", base, i)
-		if !used[c] {
+	for i := 1; ; i++ {
+		c := base
+		if i > 1 {
+			c = fmt.Sprintf("%s-%d", base, i)
+		}
+		var n int64
+		if err := tx.Table(table).Where("slug = ?", c).Limit(1).Count(&n).Error; err != nil {
+			return "", fmt.Errorf("find free slug: %w", err)
+		}
+		if n == 0 {
 			return c, nil
 		}
 	}

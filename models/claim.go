@@ -1,0 +1,358 @@
+package models
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
+
+	"claimtracker/migrations"
+)
+
+// MaxSummary is the longest claim summary: ClaimReview's claimReviewed is
+// shown in search results, which cut longer text.
+const MaxSummary = 75
+
+// ClaimInput is everything an editor gives to log a claim.
+type ClaimInput struct {
+	Text    string // the words, verbatim
+	Summary string // at most MaxSummary characters
+	Speaker string // a person's or organisation's name; found or created
+	// SpeakerKind is used when the speaker is new (default person).
+	SpeakerKind   PersonKind
+	SaidAt        string // YYYY-MM-DD, optional
+	Setting       string // e.g. "Senate confirmation hearing, under oath"
+	AppearanceURL string
+	ArticleID     *uint
+	Tags          []string
+}
+
+// ClaimPatch changes some fields of a claim; nil fields stay as they are.
+type ClaimPatch struct {
+	Text, Summary, Speaker          *string
+	SpeakerKind                     *PersonKind
+	SaidAt, Setting, AppearanceURL *string
+	Tags                            *[]string
+}
+
+// claimView is what the audit log records of a claim.
+type claimView struct {
+	Text          string   `json:"text"`
+	Summary       string   `json:"summary"`
+	Speaker       string   `json:"speaker"`
+	SaidAt        string   `json:"said_at,omitempty"`
+	Setting       string   `json:"setting,omitempty"`
+	AppearanceURL string   `json:"appearance_url,omitempty"`
+	Tags          []string `json:"tags,omitempty"`
+}
+
+// validate checks and normalises in; it returns the parsed date.
+func (in *ClaimInput) validate() (*time.Time, []string, error) {
+	var v Validator
+	v.text("text", &in.Text, true, 5000)
+	v.text("summary", &in.Summary, true, MaxSummary)
+	v.text("speaker", &in.Speaker, true, 200)
+	if in.SpeakerKind == "" {
+		in.SpeakerKind = KindPerson
+	}
+	v.Check(in.SpeakerKind == KindPerson || in.SpeakerKind == KindOrganization, "speaker_kind", "must be person or organization")
+	said := v.date("said_at", in.SaidAt)
+	v.text("setting", &in.Setting, false, 300)
+	v.url("appearance_url", &in.AppearanceURL, false)
+	tags := normalizeTags(in.Tags)
+	if len(tags) > 10 {
+		v.Fail("tags", "must be at most 10")
+	}
+	for _, t := range in.Tags {
+		if len([]rune(strings.TrimSpace(t))) > 40 {
+			v.Fail("tags", "must each be at most 40 characters")
+		}
+	}
+	return said, tags, v.Err()
+}
+
+// normalizeTags lower-cases, slugs and de-duplicates tags, in order.
+func normalizeTags(in []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, t := range in {
+		s := Slugify(t, 40)
+		if s != "" && !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// TagNames returns a claim's tags as strings.
+func (c *Claim) TagNames() []string {
+	out := make([]string, 0, len(c.Tags))
+	for _, t := range c.Tags {
+		out = append(out, t.Tag)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// SpeakerName is the claim's speaker, or "" when not loaded.
+func (c *Claim) SpeakerName() string {
+	if c.Person == nil {
+		return ""
+	}
+	return c.Person.Name
+}
+
+func (c *Claim) view() claimView {
+	return claimView{Text: c.Text, Summary: c.Summary, Speaker: c.SpeakerName(), SaidAt: FormatDate(c.SaidAt),
+		Setting: c.Setting, AppearanceURL: c.AppearanceURL, Tags: c.TagNames()}
+}
+
+// CreateClaim logs a draft claim. Editors and above may. The speaker is
+// matched by name, whatever its case, or created.
+func (s *Store) CreateClaim(ctx context.Context, actor *User, m Meta, in ClaimInput) (*Claim, error) {
+	if !actor.Can(RoleEditor) {
+		return nil, fmt.Errorf("create claim: %w", ErrForbidden)
+	}
+	said, tags, err := in.validate()
+	if err != nil {
+		return nil, err
+	}
+	var out *Claim
+	err = s.write(ctx, func(tx *gorm.DB) error {
+		if in.ArticleID != nil {
+			var n int64
+			if err := tx.Model(&Article{}).Where("id = ?", *in.ArticleID).Count(&n).Error; err != nil {
+				return err
+			}
+			if n == 0 {
+				return &ValidationError{Fields: map[string]string{"article_id": "is not a logged article"}}
+			}
+		}
+		p, err := s.speaker(tx, actor, m, in.Speaker, in.SpeakerKind)
+		if err != nil {
+			return err
+		}
+		slug, err := uniqueSlug(tx, "claims", Slugify(in.Summary, 60))
+		if err != nil {
+			return err
+		}
+		c := &Claim{Slug: slug, Text: in.Text, Summary: in.Summary, PersonID: p.ID, Person: p, SaidAt: said,
+			Setting: in.Setting, AppearanceURL: in.AppearanceURL, ArticleID: in.ArticleID, Status: ClaimDraft, CreatedBy: &actor.ID}
+		if err := tx.Omit(clause.Associations).Create(c).Error; err != nil {
+			return fmt.Errorf("insert claim: %w", err)
+		}
+		if err := setTags(tx, c, tags); err != nil {
+			return err
+		}
+		if err := s.reindexClaim(tx, c.ID); err != nil {
+			return err
+		}
+		out = c
+		return s.audit(tx, m, event{actor: actor, action: "claim.create", objectType: "claim", objectID: c.ID, after: c.view()})
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// UpdateClaim edits a draft claim. Claims in review, published or retracted
+// cannot be edited (ErrConflict): a published claim changes only through a
+// new verdict or a public correction.
+func (s *Store) UpdateClaim(ctx context.Context, actor *User, m Meta, id uint, p ClaimPatch) (*Claim, error) {
+	if !actor.Can(RoleEditor) {
+		return nil, fmt.Errorf("update claim: %w", ErrForbidden)
+	}
+	var out *Claim
+	err := s.write(ctx, func(tx *gorm.DB) error {
+		c, err := s.loadClaim(tx, "claims.id = ?", id)
+		if err != nil {
+			return err
+		}
+		if c.Status != ClaimDraft {
+			return fmt.Errorf("claim %d is %s, only drafts can be edited: %w", id, c.Status, ErrConflict)
+		}
+		before := c.view()
+		in := ClaimInput{Text: c.Text, Summary: c.Summary, Speaker: c.SpeakerName(), SpeakerKind: KindPerson,
+			SaidAt: FormatDate(c.SaidAt), Setting: c.Setting, AppearanceURL: c.AppearanceURL, ArticleID: c.ArticleID, Tags: c.TagNames()}
+		if c.Person != nil {
+			in.SpeakerKind = c.Person.Kind
+		}
+		apply(&in.Text, p.Text)
+		apply(&in.Summary, p.Summary)
+		apply(&in.Speaker, p.Speaker)
+		apply(&in.SaidAt, p.SaidAt)
+		apply(&in.Setting, p.Setting)
+		apply(&in.AppearanceURL, p.AppearanceURL)
+		if p.SpeakerKind != nil {
+			in.SpeakerKind = *p.SpeakerKind
+		}
+		if p.Tags != nil {
+			in.Tags = *p.Tags
+		}
+		said, tags, err := in.validate()
+		if err != nil {
+			return err
+		}
+		person, err := s.speaker(tx, actor, m, in.Speaker, in.SpeakerKind)
+		if err != nil {
+			return err
+		}
+		c.Text, c.Summary, c.PersonID, c.Person, c.SaidAt = in.Text, in.Summary, person.ID, person, said
+		c.Setting, c.AppearanceURL = in.Setting, in.AppearanceURL
+		if err := tx.Model(c).Select("text", "summary", "person_id", "said_at", "setting", "appearance_url", "updated_at").Updates(c).Error; err != nil {
+			return fmt.Errorf("update claim: %w", err)
+		}
+		if err := setTags(tx, c, tags); err != nil {
+			return err
+		}
+		if err := s.reindexClaim(tx, c.ID); err != nil {
+			return err
+		}
+		out = c
+		return s.audit(tx, m, event{actor: actor, action: "claim.update", objectType: "claim", objectID: c.ID, before: before, after: c.view()})
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func apply(dst *string, src *string) {
+	if src != nil {
+		*dst = *src
+	}
+}
+
+// setTags replaces a claim's tags.
+func setTags(tx *gorm.DB, c *Claim, tags []string) error {
+	if err := tx.Where("claim_id = ?", c.ID).Delete(&ClaimTag{}).Error; err != nil {
+		return fmt.Errorf("clear tags: %w", err)
+	}
+	c.Tags = c.Tags[:0]
+	for _, t := range tags {
+		c.Tags = append(c.Tags, ClaimTag{ClaimID: c.ID, Tag: t})
+	}
+	if len(c.Tags) > 0 {
+		if err := tx.Create(&c.Tags).Error; err != nil {
+			return fmt.Errorf("set tags: %w", err)
+		}
+	}
+	return nil
+}
+
+// speaker finds a person by name, whatever its case, or creates one.
+func (s *Store) speaker(tx *gorm.DB, actor *User, m Meta, name string, kind PersonKind) (*Person, error) {
+	var p Person
+	err := tx.Where("lower(name) = lower(?)", name).Order("id").Take(&p).Error
+	if err == nil {
+		return &p, nil
+	}
+	if !errors.Is(err, gorm.ErrRecordNotFound) {
+		return nil, fmt.Errorf("find speaker: %w", err)
+	}
+	in := PersonInput{Name: name, Kind: kind}
+	if err := in.validate(); err != nil {
+		return nil, err
+	}
+	return s.insertPerson(tx, actor, m, in)
+}
+
+// GetClaim returns a claim with its speaker, tags, sources, verdicts (with
+// their reviews) and corrections, whatever its status.
+func (s *Store) GetClaim(ctx context.Context, id uint) (*Claim, error) {
+	return s.loadClaim(s.read(ctx), "claims.id = ?", id)
+}
+
+// ClaimBySlug is GetClaim by the claim's slug.
+func (s *Store) ClaimBySlug(ctx context.Context, slug string) (*Claim, error) {
+	return s.loadClaim(s.read(ctx), "claims.slug = ?", slug)
+}
+
+func (s *Store) loadClaim(db *gorm.DB, where string, arg any) (*Claim, error) {
+	var c Claim
+	err := db.Preload("Person").Preload("Tags", func(db *gorm.DB) *gorm.DB { return db.Order("tag") }).
+		Preload("Sources", func(db *gorm.DB) *gorm.DB { return db.Order("published_at, id") }).
+		Preload("Verdicts", func(db *gorm.DB) *gorm.DB { return db.Order("id") }).
+		Preload("Verdicts.Reviews", func(db *gorm.DB) *gorm.DB { return db.Order("id") }).
+		Preload("Corrections", func(db *gorm.DB) *gorm.DB { return db.Order("created_at, id") }).
+		Where(where, arg).Take(&c).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return nil, fmt.Errorf("claim: %w", ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("load claim: %w", err)
+	}
+	return &c, nil
+}
+
+// lockClaim reads a claim's row for a change, holding it on Postgres until
+// the transaction ends (SQLite's single writer already serialises).
+func (s *Store) lockClaim(tx *gorm.DB, id uint) (*Claim, error) {
+	q := tx
+	if s.dialect == migrations.Postgres {
+		q = q.Clauses(clause.Locking{Strength: "UPDATE"})
+	}
+	var c Claim
+	err := q.Where("id = ?", id).Take(&c).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return nil, fmt.Errorf("claim %d: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("lock claim: %w", err)
+	}
+	return &c, nil
+}
+
+// CurrentVerdict is the claim's published verdict, or nil.
+func (c *Claim) CurrentVerdict() *Verdict {
+	for i := len(c.Verdicts) - 1; i >= 0; i-- {
+		if c.Verdicts[i].Status == VerdictPublished {
+			return &c.Verdicts[i]
+		}
+	}
+	return nil
+}
+
+// OpenVerdict is the claim's verdict in review or sent back, or nil.
+func (c *Claim) OpenVerdict() *Verdict {
+	for i := len(c.Verdicts) - 1; i >= 0; i-- {
+		if st := c.Verdicts[i].Status; st == VerdictInReview || st == VerdictChangesRequested {
+			return &c.Verdicts[i]
+		}
+	}
+	return nil
+}
+
+// ClaimFilter selects claims for desk lists; zero fields match everything.
+type ClaimFilter struct {
+	Status    ClaimStatus
+	CreatedBy uint
+	Limit     int
+	Offset    int
+}
+
+// ListClaims returns claims with their speakers, most recently changed first.
+func (s *Store) ListClaims(ctx context.Context, f ClaimFilter) ([]Claim, error) {
+	db := s.read(ctx).Preload("Person")
+	if f.Status != "" {
+		db = db.Where("status = ?", f.Status)
+	}
+	if f.CreatedBy != 0 {
+		db = db.Where("created_by = ?", f.CreatedBy)
+	}
+	if f.Limit <= 0 || f.Limit > 200 {
+		f.Limit = 50
+	}
+	var out []Claim
+	if err := db.Order("updated_at DESC, id DESC").Limit(f.Limit).Offset(f.Offset).Find(&out).Error; err != nil {
+		return nil, fmt.Errorf("list claims: %w", err)
+	}
+	return out, nil
+}

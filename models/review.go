@@ -1,0 +1,146 @@
+package models
+
+import (
+	"context"
+	"fmt"
+
+	"gorm.io/gorm"
+)
+
+// ReviewInput is a reviewer's decision on a verdict.
+type ReviewInput struct {
+	Decision Decision
+	Comment  string
+}
+
+// ReviewResult tells what a review did.
+type ReviewResult struct {
+	Review *Review
+	// Published is true when this approval reached the quorum and published
+	// the verdict and its claim.
+	Published bool
+}
+
+// ReviewVerdict records a reviewer's decision on the current version of a
+// verdict in review. Reviewers and admins may, never on their own verdict,
+// and once per version. Requesting changes sends the verdict back to its
+// author with the comment; the approval that reaches the review quorum
+// publishes the verdict and the claim.
+func (s *Store) ReviewVerdict(ctx context.Context, actor *User, m Meta, verdictID uint, in ReviewInput) (*ReviewResult, error) {
+	if !actor.Can(RoleReviewer) {
+		return nil, fmt.Errorf("review verdict: %w", ErrForbidden)
+	}
+	var res ReviewResult
+	err := s.write(ctx, func(tx *gorm.DB) error {
+		v, err := s.lockVerdict(tx, verdictID)
+		if err != nil {
+			return err
+		}
+		if isAuthor(v, actor) {
+			return fmt.Errorf("nobody reviews their own verdict: %w", ErrForbidden)
+		}
+		var val Validator
+		val.Check(in.Decision == DecisionApprove || in.Decision == DecisionRequestChanges, "decision", "must be approve or request_changes")
+		val.text("comment", &in.Comment, in.Decision == DecisionRequestChanges, 5000)
+		if err := val.Err(); err != nil {
+			return err
+		}
+		if v.Status != VerdictInReview {
+			return fmt.Errorf("verdict %d is %s, not in review: %w", v.ID, v.Status, ErrConflict)
+		}
+		var dup int64
+		if err := tx.Model(&Review{}).Where("verdict_id = ? AND reviewer_id = ? AND version = ?", v.ID, actor.ID, v.Version).Count(&dup).Error; err != nil {
+			return err
+		}
+		if dup > 0 {
+			return fmt.Errorf("you already reviewed version %d of verdict %d: %w", v.Version, v.ID, ErrConflict)
+		}
+		r := &Review{VerdictID: v.ID, ReviewerID: &actor.ID, Version: v.Version, Decision: in.Decision, Comment: in.Comment}
+		if err := tx.Create(r).Error; err != nil {
+			return fmt.Errorf("insert review: %w", err)
+		}
+		res.Review = r
+		if err := s.audit(tx, m, event{actor: actor, action: "review." + string(in.Decision), objectType: "claim", objectID: v.ClaimID,
+			after: map[string]any{"verdict_id": v.ID, "version": v.Version, "decision": in.Decision, "comment": in.Comment}}); err != nil {
+			return err
+		}
+		c, err := s.lockClaim(tx, v.ClaimID)
+		if err != nil {
+			return err
+		}
+		if in.Decision == DecisionRequestChanges {
+			if err := tx.Model(v).Updates(map[string]any{"status": VerdictChangesRequested, "updated_at": s.now()}).Error; err != nil {
+				return fmt.Errorf("send verdict back: %w", err)
+			}
+			if c.Status == ClaimInReview {
+				return setClaimStatus(tx, c.ID, ClaimDraft, s.now())
+			}
+			return nil
+		}
+		var approvals int64
+		err = tx.Model(&Review{}).Where("verdict_id = ? AND version = ? AND decision = ? AND reviewer_id IS NOT NULL AND reviewer_id <> ?",
+			v.ID, v.Version, DecisionApprove, authorOrZero(v)).Distinct("reviewer_id").Count(&approvals).Error
+		if err != nil {
+			return fmt.Errorf("count approvals: %w", err)
+		}
+		if approvals < int64(s.cfg.ReviewQuorum) {
+			return nil
+		}
+		res.Published = true
+		return s.publish(tx, m, v, c)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &res, nil
+}
+
+func authorOrZero(v *Verdict) uint {
+	if v.AuthorID == nil {
+		return 0
+	}
+	return *v.AuthorID
+}
+
+// publish makes v the claim's verdict: an earlier published verdict is
+// superseded, with a public rating-change correction naming both ratings.
+func (s *Store) publish(tx *gorm.DB, m Meta, v *Verdict, c *Claim) error {
+	now := s.now()
+	var r Rating
+	if err := tx.Where("id = ?", v.RatingID).Take(&r).Error; err != nil {
+		return fmt.Errorf("rating of verdict %d: %w", v.ID, err)
+	}
+	var prev []Verdict
+	if err := tx.Where("claim_id = ? AND status = ?", c.ID, VerdictPublished).Find(&prev).Error; err != nil {
+		return err
+	}
+	for _, p := range prev {
+		if err := tx.Model(&Verdict{}).Where("id = ?", p.ID).Updates(map[string]any{"status": VerdictSuperseded, "updated_at": now}).Error; err != nil {
+			return fmt.Errorf("supersede verdict %d: %w", p.ID, err)
+		}
+		corr := &Correction{ClaimID: c.ID, Kind: CorrectionRatingChange, OldRating: p.RatingLabel, NewRating: r.Label, AuthorID: v.AuthorID,
+			Note: fmt.Sprintf("We changed our rating from %s to %s after a new review of the evidence.", p.RatingLabel, r.Label)}
+		if err := tx.Create(corr).Error; err != nil {
+			return fmt.Errorf("record rating change: %w", err)
+		}
+	}
+	// The verdict keeps the rating as the scale names it now, whatever
+	// happens to the scale later.
+	err := tx.Model(v).Updates(map[string]any{"status": VerdictPublished, "published_at": now, "updated_at": now,
+		"rating_slug": r.Slug, "rating_label": r.Label}).Error
+	if err != nil {
+		return fmt.Errorf("publish verdict: %w", err)
+	}
+	upd := map[string]any{"status": ClaimPublished, "updated_at": now}
+	if c.PublishedAt == nil {
+		upd["published_at"] = now
+	}
+	if err := tx.Model(&Claim{}).Where("id = ?", c.ID).Updates(upd).Error; err != nil {
+		return fmt.Errorf("publish claim: %w", err)
+	}
+	if err := s.reindexClaim(tx, c.ID); err != nil {
+		return err
+	}
+	return s.audit(tx, m, event{actorLabel: "review quorum", action: "claim.publish", objectType: "claim", objectID: c.ID,
+		after: map[string]any{"verdict_id": v.ID, "rating": r.Slug, "superseded": len(prev)}})
+}

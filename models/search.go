@@ -1,0 +1,158 @@
+package models
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+
+	"gorm.io/gorm"
+
+	"claimtracker/migrations"
+)
+
+// reindexClaim rewrites a claim's full-text entry from its current words,
+// summary, speaker and latest live verdict. It runs inside the transaction
+// that changed any of them, so the index never lags.
+func (s *Store) reindexClaim(tx *gorm.DB, id uint) error {
+	var doc struct {
+		Text, Summary, Speaker, Headline, Explanation string
+	}
+	err := tx.Raw(`SELECT c.text, c.summary, p.name AS speaker,
+		COALESCE(v.headline, '') AS headline, COALESCE(v.explanation, '') AS explanation
+		FROM claims c JOIN people p ON p.id = c.person_id
+		LEFT JOIN verdicts v ON v.id = (SELECT id FROM verdicts WHERE claim_id = c.id AND status <> ? ORDER BY id DESC LIMIT 1)
+		WHERE c.id = ?`, VerdictSuperseded, id).Scan(&doc).Error
+	if err != nil {
+		return fmt.Errorf("read claim for index: %w", err)
+	}
+	switch s.dialect {
+	case migrations.SQLite:
+		if err := tx.Exec("DELETE FROM claims_fts WHERE rowid = ?", id).Error; err != nil {
+			return fmt.Errorf("unindex claim: %w", err)
+		}
+		err = tx.Exec("INSERT INTO claims_fts (rowid, text, summary, speaker, headline, explanation) VALUES (?, ?, ?, ?, ?, ?)",
+			id, doc.Text, doc.Summary, doc.Speaker, doc.Headline, doc.Explanation).Error
+	case migrations.Postgres:
+		err = tx.Exec(`INSERT INTO claim_search (claim_id, document) VALUES (?,
+			setweight(to_tsvector('english', ?), 'A') || setweight(to_tsvector('english', ?), 'A') ||
+			setweight(to_tsvector('simple', ?), 'B') || setweight(to_tsvector('english', ?), 'B') ||
+			setweight(to_tsvector('english', ?), 'C'))
+			ON CONFLICT (claim_id) DO UPDATE SET document = EXCLUDED.document`,
+			id, doc.Text, doc.Summary, doc.Speaker, doc.Headline, doc.Explanation).Error
+	}
+	if err != nil {
+		return fmt.Errorf("index claim: %w", err)
+	}
+	return nil
+}
+
+// Similar is a logged claim that resembles new text.
+type Similar struct {
+	ID      uint        `json:"id"`
+	Slug    string      `json:"slug"`
+	Text    string      `json:"text"`
+	Summary string      `json:"summary"`
+	Speaker string      `json:"speaker"`
+	Status  ClaimStatus `json:"status"`
+	// Score is the share of the new text's significant words that the
+	// claim contains, from 0 to 1.
+	Score float64 `json:"score"`
+}
+
+// minSimilarity is the least Score that counts as similar.
+const minSimilarity = 0.34
+
+// SimilarClaims finds logged claims whose words resemble text, best first,
+// so that an editor does not log the same claim twice. The full-text index
+// (FTS5 on SQLite, tsvector on Postgres) picks candidates; each is scored by
+// the share of text's significant words it contains.
+func (s *Store) SimilarClaims(ctx context.Context, text string, exclude uint, limit int) ([]Similar, error) {
+	terms := searchTerms(text, 12)
+	if len(terms) == 0 {
+		return nil, nil
+	}
+	var rows []Similar
+	db := s.read(ctx)
+	var err error
+	switch s.dialect {
+	case migrations.SQLite:
+		q := `"` + strings.Join(terms, `" OR "`) + `"`
+		err = db.Raw(`SELECT c.id, c.slug, c.text, c.summary, p.name AS speaker, c.status
+			FROM claims_fts f JOIN claims c ON c.id = f.rowid JOIN people p ON p.id = c.person_id
+			WHERE claims_fts MATCH ? AND c.id <> ? ORDER BY bm25(claims_fts, 4.0, 4.0, 1.0, 0.5, 0.2) LIMIT 25`, q, exclude).Scan(&rows).Error
+	case migrations.Postgres:
+		q := strings.Join(terms, " or ")
+		err = db.Raw(`SELECT c.id, c.slug, c.text, c.summary, p.name AS speaker, c.status
+			FROM claim_search cs JOIN claims c ON c.id = cs.claim_id JOIN people p ON p.id = c.person_id
+			WHERE cs.document @@ websearch_to_tsquery('english', ?) AND c.id <> ?
+			ORDER BY ts_rank(cs.document, websearch_to_tsquery('english', ?)) DESC LIMIT 25`, q, exclude, q).Scan(&rows).Error
+	}
+	if err != nil {
+		return nil, fmt.Errorf("similar claims: %w", err)
+	}
+	want := map[string]bool{}
+	for _, t := range terms {
+		want[stem(t)] = true
+	}
+	out := rows[:0]
+	for _, r := range rows {
+		have := map[string]bool{}
+		for _, t := range searchTerms(r.Text+" "+r.Summary, 200) {
+			have[stem(t)] = true
+		}
+		n := 0
+		for t := range want {
+			if have[t] {
+				n++
+			}
+		}
+		r.Score = float64(int(float64(n)/float64(len(want))*100+0.5)) / 100
+		if r.Score >= minSimilarity {
+			out = append(out, r)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Score > out[j].Score })
+	if len(out) > limit {
+		out = out[:limit]
+	}
+	return out, nil
+}
+
+// searchTerms returns up to max distinct significant words of s, lower-cased,
+// longest first: letters and digits only, so they are safe in any query syntax.
+func searchTerms(s string, max int) []string {
+	seen := map[string]bool{}
+	var terms []string
+	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if len([]rune(w)) < 3 || stopWords[w] || seen[w] {
+			continue
+		}
+		seen[w] = true
+		terms = append(terms, w)
+	}
+	sort.SliceStable(terms, func(i, j int) bool { return len(terms[i]) > len(terms[j]) })
+	if len(terms) > max {
+		terms = terms[:max]
+	}
+	return terms
+}
+
+// stem folds simple English endings so "communications" meets "communication".
+func stem(w string) string {
+	for _, suf := range []string{"ing", "ed", "es", "s"} {
+		if len(w) > len(suf)+3 && strings.HasSuffix(w, suf) {
+			return w[:len(w)-len(suf)]
+		}
+	}
+	return w
+}
+
+var stopWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`the and for are but not you all any can had her was one our out has him his how its may new now old see two way who did get let put say she too use that with have this will your from they know want been good much some time very when come here just like long make many more only over such take than them well were what which their there would about after again could every first into most other should these those while where being because before between does doing during each few further itself just more once same so than then through under until very whom why also said says told`) {
+		m[w] = true
+	}
+	return m
+}()

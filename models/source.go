@@ -1,0 +1,190 @@
+package models
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"gorm.io/gorm"
+)
+
+// SourceKinds lists every kind of source, in the order the desk offers them.
+var SourceKinds = []SourceKind{SourceTranscript, SourceOfficialRecord, SourceNewsReport, SourceStatement, SourceSocialPost, SourceDataset, SourceOther}
+
+// Stances lists every stance a source may take toward its claim.
+var Stances = []Stance{StanceSupports, StanceContradicts, StanceContext}
+
+// SourceInput is one piece of evidence an editor attaches to a claim.
+type SourceInput struct {
+	URL         string
+	Title       string
+	Outlet      string
+	PublishedAt string // YYYY-MM-DD, optional
+	Kind        SourceKind
+	Stance      Stance
+	Excerpt     string
+	Locator     string // page, timestamp, paragraph
+}
+
+func (in *SourceInput) validate() (*Source, error) {
+	var v Validator
+	v.url("url", &in.URL, true)
+	v.text("title", &in.Title, true, 300)
+	v.text("outlet", &in.Outlet, false, 200)
+	published := v.date("published_at", in.PublishedAt)
+	v.Check(oneOf(in.Kind, SourceKinds), "kind", "must be one of transcript, official_record, news_report, statement, social_post, dataset, other")
+	v.Check(oneOf(in.Stance, Stances), "stance", "must be supports, contradicts or context")
+	v.text("excerpt", &in.Excerpt, false, 5000)
+	v.text("locator", &in.Locator, false, 200)
+	if err := v.Err(); err != nil {
+		return nil, err
+	}
+	return &Source{URL: in.URL, Title: in.Title, Outlet: in.Outlet, PublishedAt: published, Kind: in.Kind,
+		Stance: in.Stance, Excerpt: in.Excerpt, Locator: in.Locator}, nil
+}
+
+func oneOf[T comparable](v T, set []T) bool {
+	for _, s := range set {
+		if s == v {
+			return true
+		}
+	}
+	return false
+}
+
+// sourceView is what the audit log records of a source.
+type sourceView struct {
+	ID          uint       `json:"id"`
+	URL         string     `json:"url"`
+	Title       string     `json:"title"`
+	Outlet      string     `json:"outlet,omitempty"`
+	PublishedAt string     `json:"published_at,omitempty"`
+	Kind        SourceKind `json:"kind"`
+	Stance      Stance     `json:"stance"`
+	Excerpt     string     `json:"excerpt,omitempty"`
+	Locator     string     `json:"locator,omitempty"`
+}
+
+func (src *Source) view() sourceView {
+	return sourceView{ID: src.ID, URL: src.URL, Title: src.Title, Outlet: src.Outlet, PublishedAt: FormatDate(src.PublishedAt),
+		Kind: src.Kind, Stance: src.Stance, Excerpt: src.Excerpt, Locator: src.Locator}
+}
+
+// evidenceOpen reports whether a claim's sources may change: while it is a
+// draft or in review, not once it is published or retracted.
+func evidenceOpen(c *Claim) error {
+	if c.Status == ClaimDraft || c.Status == ClaimInReview {
+		return nil
+	}
+	return fmt.Errorf("claim %d is %s, its sources are fixed: %w", c.ID, c.Status, ErrConflict)
+}
+
+// AddSource attaches evidence to a claim that is not yet published.
+func (s *Store) AddSource(ctx context.Context, actor *User, m Meta, claimID uint, in SourceInput) (*Source, error) {
+	if !actor.Can(RoleEditor) {
+		return nil, fmt.Errorf("add source: %w", ErrForbidden)
+	}
+	var out *Source
+	err := s.write(ctx, func(tx *gorm.DB) error {
+		c, err := s.lockClaim(tx, claimID)
+		if err != nil {
+			return err
+		}
+		src, err := in.validate()
+		if err != nil {
+			return err
+		}
+		if err := evidenceOpen(c); err != nil {
+			return err
+		}
+		src.ClaimID, src.CreatedBy = c.ID, &actor.ID
+		if err := tx.Create(src).Error; err != nil {
+			return fmt.Errorf("insert source: %w", err)
+		}
+		if err := touchClaim(tx, c.ID, s.now()); err != nil {
+			return err
+		}
+		out = src
+		return s.audit(tx, m, event{actor: actor, action: "source.add", objectType: "claim", objectID: c.ID, after: src.view()})
+	})
+	return out, err
+}
+
+// UpdateSource changes a source of a claim that is not yet published.
+func (s *Store) UpdateSource(ctx context.Context, actor *User, m Meta, id uint, in SourceInput) (*Source, error) {
+	if !actor.Can(RoleEditor) {
+		return nil, fmt.Errorf("update source: %w", ErrForbidden)
+	}
+	var out *Source
+	err := s.write(ctx, func(tx *gorm.DB) error {
+		old, err := findSource(tx, id)
+		if err != nil {
+			return err
+		}
+		c, err := s.lockClaim(tx, old.ClaimID)
+		if err != nil {
+			return err
+		}
+		src, err := in.validate()
+		if err != nil {
+			return err
+		}
+		if err := evidenceOpen(c); err != nil {
+			return err
+		}
+		src.ID, src.ClaimID, src.CreatedBy, src.CreatedAt = old.ID, old.ClaimID, old.CreatedBy, old.CreatedAt
+		if err := tx.Select("*").Omit("created_at", "created_by").Updates(src).Error; err != nil {
+			return fmt.Errorf("update source: %w", err)
+		}
+		if err := touchClaim(tx, c.ID, s.now()); err != nil {
+			return err
+		}
+		out = src
+		return s.audit(tx, m, event{actor: actor, action: "source.update", objectType: "claim", objectID: c.ID, before: old.view(), after: src.view()})
+	})
+	return out, err
+}
+
+// DeleteSource removes a source from a claim that is not yet published.
+func (s *Store) DeleteSource(ctx context.Context, actor *User, m Meta, id uint) error {
+	if !actor.Can(RoleEditor) {
+		return fmt.Errorf("delete source: %w", ErrForbidden)
+	}
+	return s.write(ctx, func(tx *gorm.DB) error {
+		old, err := findSource(tx, id)
+		if err != nil {
+			return err
+		}
+		c, err := s.lockClaim(tx, old.ClaimID)
+		if err != nil {
+			return err
+		}
+		if err := evidenceOpen(c); err != nil {
+			return err
+		}
+		if err := tx.Delete(old).Error; err != nil {
+			return fmt.Errorf("delete source: %w", err)
+		}
+		if err := touchClaim(tx, c.ID, s.now()); err != nil {
+			return err
+		}
+		return s.audit(tx, m, event{actor: actor, action: "source.delete", objectType: "claim", objectID: c.ID, before: old.view()})
+	})
+}
+
+// GetSource returns one source.
+func (s *Store) GetSource(ctx context.Context, id uint) (*Source, error) {
+	return findSource(s.read(ctx), id)
+}
+
+func findSource(db *gorm.DB, id uint) (*Source, error) {
+	var src Source
+	err := db.Where("id = ?", id).Take(&src).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return nil, fmt.Errorf("source %d: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("find source: %w", err)
+	}
+	return &src, nil
+}

@@ -1,0 +1,187 @@
+package models
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
+
+	"claimtracker/migrations"
+)
+
+// VerdictInput is a proposed rating with its headline and explanation.
+type VerdictInput struct {
+	Rating      string // a rating slug from the scale
+	Headline    string
+	Explanation string // Markdown
+}
+
+// verdictView is what the audit log records of a verdict.
+type verdictView struct {
+	ID          uint          `json:"id"`
+	Rating      string        `json:"rating"`
+	Headline    string        `json:"headline"`
+	Explanation string        `json:"explanation"`
+	Status      VerdictStatus `json:"status"`
+	Version     int           `json:"version"`
+}
+
+func (v *Verdict) view() verdictView {
+	return verdictView{ID: v.ID, Rating: v.RatingSlug, Headline: v.Headline, Explanation: v.Explanation, Status: v.Status, Version: v.Version}
+}
+
+func (s *Store) validateVerdict(tx *gorm.DB, in *VerdictInput) (*Rating, error) {
+	var v Validator
+	v.text("headline", &in.Headline, true, 200)
+	v.text("explanation", &in.Explanation, true, 20000)
+	var r Rating
+	if in.Rating == "" {
+		v.Fail("rating", "is required")
+	} else if err := tx.Where("slug = ?", in.Rating).Take(&r).Error; errors.Is(err, gorm.ErrRecordNotFound) {
+		v.Fail("rating", "is not on the rating scale")
+	} else if err != nil {
+		return nil, fmt.Errorf("find rating: %w", err)
+	}
+	return &r, v.Err()
+}
+
+// ProposeVerdict submits a verdict on a claim for review. The claim goes to
+// review (a published claim stays published until the new verdict is). A
+// claim has at most one verdict open at a time: another is ErrConflict.
+func (s *Store) ProposeVerdict(ctx context.Context, actor *User, m Meta, claimID uint, in VerdictInput) (*Verdict, error) {
+	if !actor.Can(RoleEditor) {
+		return nil, fmt.Errorf("propose verdict: %w", ErrForbidden)
+	}
+	var out *Verdict
+	err := s.write(ctx, func(tx *gorm.DB) error {
+		c, err := s.lockClaim(tx, claimID)
+		if err != nil {
+			return err
+		}
+		r, err := s.validateVerdict(tx, &in)
+		if err != nil {
+			return err
+		}
+		if c.Status != ClaimDraft && c.Status != ClaimPublished {
+			return fmt.Errorf("claim %d is %s: %w", c.ID, c.Status, ErrConflict)
+		}
+		var open int64
+		if err := tx.Model(&Verdict{}).Where("claim_id = ? AND status IN ?", c.ID, []VerdictStatus{VerdictInReview, VerdictChangesRequested}).Count(&open).Error; err != nil {
+			return err
+		}
+		if open > 0 {
+			return fmt.Errorf("claim %d already has a verdict open; revise it instead: %w", c.ID, ErrConflict)
+		}
+		v := &Verdict{ClaimID: c.ID, RatingID: r.ID, RatingSlug: r.Slug, RatingLabel: r.Label, Headline: in.Headline,
+			Explanation: in.Explanation, AuthorID: &actor.ID, Status: VerdictInReview, Version: 1}
+		if err := tx.Omit(clause.Associations).Create(v).Error; err != nil {
+			return fmt.Errorf("insert verdict: %w", err)
+		}
+		if c.Status == ClaimDraft {
+			if err := setClaimStatus(tx, c.ID, ClaimInReview, s.now()); err != nil {
+				return err
+			}
+		}
+		if err := s.reindexClaim(tx, c.ID); err != nil {
+			return err
+		}
+		out = v
+		return s.audit(tx, m, event{actor: actor, action: "verdict.propose", objectType: "claim", objectID: c.ID, after: v.view()})
+	})
+	return out, err
+}
+
+// ReviseVerdict changes a verdict that is in review or was sent back, and
+// submits it again as a new version: approvals of earlier versions no longer
+// count. Only its author (or an admin) may.
+func (s *Store) ReviseVerdict(ctx context.Context, actor *User, m Meta, id uint, in VerdictInput) (*Verdict, error) {
+	if !actor.Can(RoleEditor) {
+		return nil, fmt.Errorf("revise verdict: %w", ErrForbidden)
+	}
+	var out *Verdict
+	err := s.write(ctx, func(tx *gorm.DB) error {
+		v, err := s.lockVerdict(tx, id)
+		if err != nil {
+			return err
+		}
+		if !isAuthor(v, actor) && !actor.Can(RoleAdmin) {
+			return fmt.Errorf("only the author revises verdict %d: %w", id, ErrForbidden)
+		}
+		r, err := s.validateVerdict(tx, &in)
+		if err != nil {
+			return err
+		}
+		if v.Status != VerdictInReview && v.Status != VerdictChangesRequested {
+			return fmt.Errorf("verdict %d is %s: %w", id, v.Status, ErrConflict)
+		}
+		before := v.view()
+		v.RatingID, v.RatingSlug, v.RatingLabel, v.Headline, v.Explanation = r.ID, r.Slug, r.Label, in.Headline, in.Explanation
+		v.Status, v.Version = VerdictInReview, v.Version+1
+		if err := tx.Model(v).Select("rating_id", "rating_slug", "rating_label", "headline", "explanation", "status", "version", "updated_at").Updates(v).Error; err != nil {
+			return fmt.Errorf("revise verdict: %w", err)
+		}
+		c, err := s.lockClaim(tx, v.ClaimID)
+		if err != nil {
+			return err
+		}
+		if c.Status == ClaimDraft {
+			if err := setClaimStatus(tx, c.ID, ClaimInReview, s.now()); err != nil {
+				return err
+			}
+		}
+		if err := s.reindexClaim(tx, c.ID); err != nil {
+			return err
+		}
+		out = v
+		return s.audit(tx, m, event{actor: actor, action: "verdict.revise", objectType: "claim", objectID: c.ID, before: before, after: v.view()})
+	})
+	return out, err
+}
+
+func isAuthor(v *Verdict, u *User) bool { return v.AuthorID != nil && *v.AuthorID == u.ID }
+
+// GetVerdict returns one verdict with its reviews.
+func (s *Store) GetVerdict(ctx context.Context, id uint) (*Verdict, error) {
+	var v Verdict
+	err := s.read(ctx).Preload("Reviews", func(db *gorm.DB) *gorm.DB { return db.Order("id") }).Where("id = ?", id).Take(&v).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return nil, fmt.Errorf("verdict %d: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("find verdict: %w", err)
+	}
+	return &v, nil
+}
+
+func (s *Store) lockVerdict(tx *gorm.DB, id uint) (*Verdict, error) {
+	q := tx
+	if s.dialect == migrations.Postgres {
+		q = q.Clauses(clause.Locking{Strength: "UPDATE"})
+	}
+	var v Verdict
+	err := q.Where("id = ?", id).Take(&v).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return nil, fmt.Errorf("verdict %d: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("lock verdict: %w", err)
+	}
+	return &v, nil
+}
+
+func setClaimStatus(tx *gorm.DB, id uint, st ClaimStatus, now time.Time) error {
+	if err := tx.Model(&Claim{}).Where("id = ?", id).Updates(map[string]any{"status": st, "updated_at": now}).Error; err != nil {
+		return fmt.Errorf("set claim status: %w", err)
+	}
+	return nil
+}
+
+func touchClaim(tx *gorm.DB, id uint, now time.Time) error {
+	if err := tx.Model(&Claim{}).Where("id = ?", id).Update("updated_at", now).Error; err != nil {
+		return fmt.Errorf("touch claim: %w", err)
+	}
+	return nil
+}
