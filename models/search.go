@@ -64,33 +64,64 @@ type Similar struct {
 // minSimilarity is the least Score that counts as similar.
 const minSimilarity = 0.34
 
+// candidateBudget bounds how many claims one similar-claims search ranks,
+// so that saving stays fast however many claims share common words.
+const candidateBudget = 3000
+
 // SimilarClaims finds logged claims whose words resemble text, best first,
 // so that an editor does not log the same claim twice. The full-text index
 // (FTS5 on SQLite, tsvector on Postgres) picks candidates; each is scored by
 // the share of text's significant words it contains.
+//
+// To stay fast on a large archive it first counts, up to a bound, how many
+// claims hold each word, then asks the index only for the distinctive ones:
+// any of the rarer words, or, when every word is common, all of the three
+// rarest together.
 func (s *Store) SimilarClaims(ctx context.Context, text string, exclude uint, limit int) ([]Similar, error) {
-	terms := searchTerms(text, 12)
+	terms := searchTerms(text, 10)
 	if len(terms) == 0 {
 		return nil, nil
 	}
+	type term struct {
+		word string
+		df   int64
+	}
+	var found []term
+	for _, w := range terms {
+		n, err := s.countMatches(ctx, w, candidateBudget+1)
+		if err != nil {
+			return nil, err
+		}
+		if n > 0 {
+			found = append(found, term{w, n})
+		}
+	}
+	if len(found) == 0 {
+		return nil, nil
+	}
+	sort.SliceStable(found, func(i, j int) bool { return found[i].df < found[j].df })
+	var any []string
+	var total int64
+	for _, t := range found {
+		if total+t.df > candidateBudget {
+			break
+		}
+		total += t.df
+		any = append(any, t.word)
+	}
 	var rows []Similar
-	db := s.read(ctx)
 	var err error
-	switch s.dialect {
-	case migrations.SQLite:
-		q := `"` + strings.Join(terms, `" OR "`) + `"`
-		err = db.Raw(`SELECT c.id, c.slug, c.text, c.summary, p.name AS speaker, c.status
-			FROM claims_fts f JOIN claims c ON c.id = f.rowid JOIN people p ON p.id = c.person_id
-			WHERE claims_fts MATCH ? AND c.id <> ? ORDER BY bm25(claims_fts, 4.0, 4.0, 1.0, 0.5, 0.2) LIMIT 25`, q, exclude).Scan(&rows).Error
-	case migrations.Postgres:
-		q := strings.Join(terms, " or ")
-		err = db.Raw(`SELECT c.id, c.slug, c.text, c.summary, p.name AS speaker, c.status
-			FROM claim_search cs JOIN claims c ON c.id = cs.claim_id JOIN people p ON p.id = c.person_id
-			WHERE cs.document @@ websearch_to_tsquery('english', ?) AND c.id <> ?
-			ORDER BY ts_rank(cs.document, websearch_to_tsquery('english', ?)) DESC LIMIT 25`, q, exclude, q).Scan(&rows).Error
+	if len(any) > 0 {
+		rows, err = s.rankMatches(ctx, any, false, exclude)
+	} else {
+		var all []string
+		for _, t := range found[:min(3, len(found))] {
+			all = append(all, t.word)
+		}
+		rows, err = s.rankMatches(ctx, all, true, exclude)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("similar claims: %w", err)
+		return nil, err
 	}
 	want := map[string]bool{}
 	for _, t := range terms {
@@ -118,6 +149,58 @@ func (s *Store) SimilarClaims(ctx context.Context, text string, exclude uint, li
 		out = out[:limit]
 	}
 	return out, nil
+}
+
+// countMatches counts the claims whose words or summary hold word, up to max.
+func (s *Store) countMatches(ctx context.Context, word string, max int) (int64, error) {
+	var n int64
+	var err error
+	switch s.dialect {
+	case migrations.SQLite:
+		err = s.read(ctx).Raw(`SELECT count(*) FROM (SELECT 1 FROM claims_fts WHERE claims_fts MATCH ? LIMIT ?)`,
+			`{text summary} : "`+word+`"`, max).Scan(&n).Error
+	case migrations.Postgres:
+		err = s.read(ctx).Raw(`SELECT count(*) FROM (SELECT 1 FROM claim_search WHERE document @@ plainto_tsquery('english', ?) LIMIT ?) t`,
+			word, max).Scan(&n).Error
+	}
+	if err != nil {
+		return 0, fmt.Errorf("count matches: %w", err)
+	}
+	return n, nil
+}
+
+// rankMatches returns up to 25 claims holding any (or, with all, every) of
+// words, best ranked first.
+func (s *Store) rankMatches(ctx context.Context, words []string, all bool, exclude uint) ([]Similar, error) {
+	var rows []Similar
+	var err error
+	db := s.read(ctx)
+	switch s.dialect {
+	case migrations.SQLite:
+		op := `" OR "`
+		if all {
+			op = `" AND "`
+		}
+		q := `{text summary} : ("` + strings.Join(words, op) + `")`
+		err = db.Raw(`SELECT c.id, c.slug, c.text, c.summary, p.name AS speaker, c.status
+			FROM claims_fts f JOIN claims c ON c.id = f.rowid JOIN people p ON p.id = c.person_id
+			WHERE claims_fts MATCH ? AND c.id <> ? ORDER BY bm25(claims_fts, 4.0, 4.0, 1.0, 0.5, 0.2) LIMIT 25`, q, exclude).Scan(&rows).Error
+	case migrations.Postgres:
+		op := " | "
+		if all {
+			op = " & "
+		}
+		q := strings.Join(words, op)
+		err = db.Raw(`SELECT c.id, c.slug, c.text, c.summary, p.name AS speaker, c.status
+			FROM claim_search cs JOIN claims c ON c.id = cs.claim_id JOIN people p ON p.id = c.person_id,
+			to_tsquery('english', ?) q
+			WHERE cs.document @@ q AND c.id <> ?
+			ORDER BY ts_rank(cs.document, q) DESC LIMIT 25`, q, exclude).Scan(&rows).Error
+	}
+	if err != nil {
+		return nil, fmt.Errorf("similar claims: %w", err)
+	}
+	return rows, nil
 }
 
 // searchTerms returns up to max distinct significant words of s, lower-cased,
