@@ -34,10 +34,10 @@ type ClaimInput struct {
 
 // ClaimPatch changes some fields of a claim; nil fields stay as they are.
 type ClaimPatch struct {
-	Text, Summary, Speaker          *string
-	SpeakerKind                     *PersonKind
+	Text, Summary, Speaker         *string
+	SpeakerKind                    *PersonKind
 	SaidAt, Setting, AppearanceURL *string
-	Tags                            *[]string
+	Tags                           *[]string
 }
 
 // claimView is what the audit log records of a claim.
