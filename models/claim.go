@@ -275,14 +275,14 @@ func (s *Store) ClaimBySlug(ctx context.Context, slug string) (*Claim, error) {
 	return s.loadClaim(s.read(ctx), "claims.slug = ?", slug)
 }
 
-func (s *Store) loadClaim(db *gorm.DB, where string, arg any) (*Claim, error) {
+func (s *Store) loadClaim(db *gorm.DB, where string, args ...any) (*Claim, error) {
 	var c Claim
 	err := db.Preload("Person").Preload("Tags", func(db *gorm.DB) *gorm.DB { return db.Order("tag") }).
 		Preload("Sources", func(db *gorm.DB) *gorm.DB { return db.Order("published_at, id") }).
 		Preload("Verdicts", func(db *gorm.DB) *gorm.DB { return db.Order("id") }).
 		Preload("Verdicts.Reviews", func(db *gorm.DB) *gorm.DB { return db.Order("id") }).
 		Preload("Corrections", func(db *gorm.DB) *gorm.DB { return db.Order("created_at, id") }).
-		Where(where, arg).Take(&c).Error
+		Where(where, args...).Take(&c).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		return nil, fmt.Errorf("claim: %w", ErrNotFound)
 	}

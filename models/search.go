@@ -208,7 +208,7 @@ func (s *Store) rankMatches(ctx context.Context, words []string, all bool, exclu
 func searchTerms(s string, max int) []string {
 	seen := map[string]bool{}
 	var terms []string
-	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+	for _, w := range splitWords(strings.ToLower(s)) {
 		if len([]rune(w)) < 3 || stopWords[w] || seen[w] {
 			continue
 		}
@@ -220,6 +220,11 @@ func searchTerms(s string, max int) []string {
 		terms = terms[:max]
 	}
 	return terms
+}
+
+// splitWords splits s into runs of letters and digits.
+func splitWords(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 }
 
 // stem folds simple English endings so "communications" meets "communication".

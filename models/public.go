@@ -1,0 +1,341 @@
+package models
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"gorm.io/gorm"
+
+	"claimtracker/migrations"
+)
+
+// publicStatuses are the claim statuses the public may see.
+var publicStatuses = []ClaimStatus{ClaimPublished, ClaimRetracted}
+
+// IsPublic reports whether the public may see a claim in this status.
+func (st ClaimStatus) IsPublic() bool { return st == ClaimPublished || st == ClaimRetracted }
+
+// PublicItem is one published fact-check in a list: the claim, its speaker
+// and its current verdict.
+type PublicItem struct {
+	ID          uint
+	Slug        string
+	Text        string
+	Summary     string
+	Status      ClaimStatus
+	SaidAt      *time.Time
+	Setting     string
+	PublishedAt *time.Time
+	UpdatedAt   time.Time
+	PersonName  string
+	PersonSlug  string
+	PersonKind  PersonKind
+	RatingSlug  string
+	RatingLabel string
+	Headline    string
+	// Snippet is set by Search: the best-matching passage, with the matched
+	// words between HighlightStart and HighlightEnd.
+	Snippet string
+}
+
+// Markers around matched words in search results; they never occur in
+// text users type, and views turn them into <mark> after escaping the rest.
+const (
+	HighlightStart = "\x02"
+	HighlightEnd   = "\x03"
+)
+
+// PublicQuery filters the public list; zero fields match everything.
+type PublicQuery struct {
+	Rating  string // rating slug
+	Person  string // person slug
+	Tag     string
+	Page    int // from 1
+	PerPage int
+}
+
+const publicSelect = `c.id, c.slug, c.text, c.summary, c.status, c.said_at, c.setting, c.published_at, c.updated_at,
+	p.name AS person_name, p.slug AS person_slug, p.kind AS person_kind,
+	v.rating_slug, v.rating_label, v.headline`
+
+// publicBase joins each public claim to its speaker and published verdict.
+func (s *Store) publicBase(db *gorm.DB) *gorm.DB {
+	return db.Table("claims c").
+		Joins("JOIN people p ON p.id = c.person_id").
+		Joins("JOIN verdicts v ON v.claim_id = c.id AND v.status = ?", VerdictPublished).
+		Where("c.status IN ?", publicStatuses)
+}
+
+// PublicClaims lists published and retracted fact-checks, newest first, and
+// reports whether another page follows.
+func (s *Store) PublicClaims(ctx context.Context, q PublicQuery) ([]PublicItem, bool, error) {
+	if q.PerPage <= 0 || q.PerPage > 100 {
+		q.PerPage = 20
+	}
+	if q.Page < 1 {
+		q.Page = 1
+	}
+	db := s.publicBase(s.read(ctx)).Select(publicSelect)
+	if q.Rating != "" {
+		db = db.Where("v.rating_slug = ?", q.Rating)
+	}
+	if q.Person != "" {
+		db = db.Where("p.slug = ?", q.Person)
+	}
+	if q.Tag != "" {
+		db = db.Where("EXISTS (SELECT 1 FROM claim_tags t WHERE t.claim_id = c.id AND t.tag = ?)", q.Tag)
+	}
+	var out []PublicItem
+	err := db.Order("c.published_at DESC, c.id DESC").Limit(q.PerPage + 1).Offset((q.Page - 1) * q.PerPage).Scan(&out).Error
+	if err != nil {
+		return nil, false, fmt.Errorf("public claims: %w", err)
+	}
+	more := len(out) > q.PerPage
+	if more {
+		out = out[:q.PerPage]
+	}
+	return out, more, nil
+}
+
+// PublicClaim returns a published or retracted claim with everything its
+// page shows. Drafts and claims in review are ErrNotFound.
+func (s *Store) PublicClaim(ctx context.Context, slug string) (*Claim, error) {
+	c, err := s.loadClaim(s.read(ctx), "claims.slug = ? AND claims.status IN ?", slug, publicStatuses)
+	if err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// PageVersion identifies the state of everything a public claim page shows:
+// the claim and its speaker, and the rating scale. It changes whenever any
+// of them changes, so it keys caches and ETags exactly.
+type PageVersion struct {
+	ClaimID uint
+	Status  ClaimStatus
+	Claim   time.Time
+	Person  time.Time
+	Scale   time.Time
+}
+
+// ClaimPageVersion reads the version of a public claim page in one query;
+// drafts and claims in review are ErrNotFound.
+func (s *Store) ClaimPageVersion(ctx context.Context, slug string) (PageVersion, error) {
+	var row struct {
+		ID                uint
+		Status            ClaimStatus
+		ClaimAt, PersonAt time.Time
+		ScaleAt           string
+	}
+	err := s.read(ctx).Raw(`SELECT c.id, c.status, c.updated_at AS claim_at, p.updated_at AS person_at,
+		(SELECT CAST(MAX(updated_at) AS TEXT) FROM ratings) AS scale_at
+		FROM claims c JOIN people p ON p.id = c.person_id WHERE c.slug = ? AND c.status IN ?`, slug, publicStatuses).Scan(&row).Error
+	if err != nil {
+		return PageVersion{}, fmt.Errorf("claim page version: %w", err)
+	}
+	if row.ID == 0 {
+		return PageVersion{}, fmt.Errorf("claim %q: %w", slug, ErrNotFound)
+	}
+	scale, _ := time.Parse(time.RFC3339Nano, row.ScaleAt)
+	if scale.IsZero() {
+		scale = parseDBTime(row.ScaleAt)
+	}
+	return PageVersion{ClaimID: row.ID, Status: row.Status, Claim: row.ClaimAt, Person: row.PersonAt, Scale: scale}, nil
+}
+
+// parseDBTime reads a timestamp as either engine writes it as text.
+func parseDBTime(s string) time.Time {
+	for _, layout := range []string{"2006-01-02 15:04:05.999999999-07:00", "2006-01-02 15:04:05.999999999Z07:00", "2006-01-02 15:04:05.999999-07", "2006-01-02 15:04:05-07", "2006-01-02 15:04:05"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t.UTC()
+		}
+	}
+	return time.Time{}
+}
+
+// SiteVersion is the time of the latest change to anything public: a claim
+// published, corrected or retracted, a speaker edited, the scale changed.
+// Lists and feeds key their caches and ETags on it.
+func (s *Store) SiteVersion(ctx context.Context) (time.Time, error) {
+	var v struct{ C, P, R string }
+	err := s.read(ctx).Raw(`SELECT
+		(SELECT CAST(MAX(updated_at) AS TEXT) FROM claims WHERE status IN ?) AS c,
+		(SELECT CAST(MAX(updated_at) AS TEXT) FROM people) AS p,
+		(SELECT CAST(MAX(updated_at) AS TEXT) FROM ratings) AS r`, publicStatuses).Scan(&v).Error
+	if err != nil {
+		return time.Time{}, fmt.Errorf("site version: %w", err)
+	}
+	var latest time.Time
+	for _, x := range []string{v.C, v.P, v.R} {
+		if t := parseDBTime(x); t.After(latest) {
+			latest = t
+		}
+	}
+	return latest, nil
+}
+
+// MaxSearchQuery is the longest search accepted, in characters.
+const MaxSearchQuery = 200
+
+// ErrQueryTooLong means a search was longer than MaxSearchQuery.
+var ErrQueryTooLong = errors.New("search query too long")
+
+// Search finds published fact-checks whose words, summary, speaker,
+// headline or explanation hold every word of q, best first, with the
+// matched words marked in Snippet. Any input is safe: only letters and
+// digits reach the index.
+func (s *Store) Search(ctx context.Context, q string, page, perPage int) ([]PublicItem, bool, error) {
+	if utf8.RuneCountInString(q) > MaxSearchQuery {
+		return nil, false, ErrQueryTooLong
+	}
+	terms := searchWords(q, 12)
+	if len(terms) == 0 {
+		return nil, false, nil
+	}
+	if page < 1 {
+		page = 1
+	}
+	if perPage <= 0 || perPage > 50 {
+		perPage = 20
+	}
+	var out []PublicItem
+	var err error
+	db := s.read(ctx)
+	switch s.dialect {
+	case migrations.SQLite:
+		match := `"` + strings.Join(terms, `" AND "`) + `"`
+		err = db.Raw(`SELECT `+publicSelect+`,
+			snippet(claims_fts, -1, ?, ?, '…', 24) AS snippet
+			FROM claims_fts f JOIN claims c ON c.id = f.rowid
+			JOIN people p ON p.id = c.person_id
+			JOIN verdicts v ON v.claim_id = c.id AND v.status = ?
+			WHERE claims_fts MATCH ? AND c.status IN ?
+			ORDER BY bm25(claims_fts, 4.0, 3.0, 2.0, 2.0, 1.0), c.id DESC LIMIT ? OFFSET ?`,
+			HighlightStart, HighlightEnd, VerdictPublished, match, publicStatuses, perPage+1, (page-1)*perPage).Scan(&out).Error
+	case migrations.Postgres:
+		tsq := strings.Join(terms, " & ")
+		err = db.Raw(`SELECT `+publicSelect+`,
+			ts_headline('english', c.text || ' ' || v.headline, q, 'StartSel='||chr(2)||', StopSel='||chr(3)||', MaxWords=30, MinWords=12') AS snippet
+			FROM claim_search cs JOIN claims c ON c.id = cs.claim_id
+			JOIN people p ON p.id = c.person_id
+			JOIN verdicts v ON v.claim_id = c.id AND v.status = ?,
+			to_tsquery('english', ?) q
+			WHERE cs.document @@ q AND c.status IN ?
+			ORDER BY ts_rank(cs.document, q) DESC, c.id DESC LIMIT ? OFFSET ?`,
+			VerdictPublished, tsq, publicStatuses, perPage+1, (page-1)*perPage).Scan(&out).Error
+	}
+	if err != nil {
+		return nil, false, fmt.Errorf("search: %w", err)
+	}
+	more := len(out) > perPage
+	if more {
+		out = out[:perPage]
+	}
+	return out, more, nil
+}
+
+// searchWords returns up to max distinct words of q, lower-cased, in order;
+// letters and digits only, so they are safe in any query syntax.
+func searchWords(q string, max int) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, w := range splitWords(strings.ToLower(q)) {
+		if seen[w] || (utf8.RuneCountInString(w) < 2 && !isDigits(w)) {
+			continue
+		}
+		seen[w] = true
+		out = append(out, w)
+		if len(out) == max {
+			break
+		}
+	}
+	return out
+}
+
+func isDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// RatingCount is how many of a speaker's published claims got one rating.
+type RatingCount struct {
+	RatingSlug  string
+	RatingLabel string
+	Position    int
+	Count       int
+}
+
+// Scorecard counts a speaker's published fact-checks per rating, in the
+// scale's order; ratings with no claims are included with 0.
+func (s *Store) Scorecard(ctx context.Context, personID uint) ([]RatingCount, error) {
+	var out []RatingCount
+	err := s.read(ctx).Raw(`SELECT r.slug AS rating_slug, r.label AS rating_label, r.position,
+		(SELECT count(*) FROM claims c JOIN verdicts v ON v.claim_id = c.id AND v.status = ?
+		 WHERE c.person_id = ? AND c.status = ? AND v.rating_slug = r.slug) AS count
+		FROM ratings r ORDER BY r.position, r.id`, VerdictPublished, personID, ClaimPublished).Scan(&out).Error
+	if err != nil {
+		return nil, fmt.Errorf("scorecard: %w", err)
+	}
+	return out, nil
+}
+
+// PublicCorrection is a correction with its claim, for the corrections feed.
+type PublicCorrection struct {
+	Correction
+	ClaimSlug    string
+	ClaimSummary string
+}
+
+// LatestCorrections lists corrections of public claims, newest first.
+func (s *Store) LatestCorrections(ctx context.Context, limit int) ([]PublicCorrection, error) {
+	var out []PublicCorrection
+	err := s.read(ctx).Table("corrections k").
+		Select("k.*, c.slug AS claim_slug, c.summary AS claim_summary").
+		Joins("JOIN claims c ON c.id = k.claim_id").
+		Where("c.status IN ?", publicStatuses).
+		Order("k.created_at DESC, k.id DESC").Limit(limit).Scan(&out).Error
+	if err != nil {
+		return nil, fmt.Errorf("latest corrections: %w", err)
+	}
+	return out, nil
+}
+
+// EachPublic calls fn for every public fact-check, newest first, reading
+// in pages so that memory stays flat however many there are.
+func (s *Store) EachPublic(ctx context.Context, fn func(PublicItem) error) error {
+	const batch = 1000
+	var lastPub time.Time
+	var lastID uint
+	first := true
+	for {
+		db := s.publicBase(s.read(ctx)).Select(publicSelect)
+		if !first {
+			db = db.Where("(c.published_at < ? OR (c.published_at = ? AND c.id < ?))", lastPub, lastPub, lastID)
+		}
+		var rows []PublicItem
+		if err := db.Order("c.published_at DESC, c.id DESC").Limit(batch).Scan(&rows).Error; err != nil {
+			return fmt.Errorf("each public: %w", err)
+		}
+		for _, r := range rows {
+			if err := fn(r); err != nil {
+				return err
+			}
+		}
+		if len(rows) < batch {
+			return nil
+		}
+		last := rows[len(rows)-1]
+		if last.PublishedAt == nil {
+			return nil
+		}
+		lastPub, lastID, first = *last.PublishedAt, last.ID, false
+	}
+}
