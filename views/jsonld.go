@@ -1,0 +1,145 @@
+package views
+
+import (
+	"encoding/json"
+	"strings"
+	"time"
+
+	"claimtracker/models"
+)
+
+// Organization is the newsroom that publishes the fact-checks.
+type Organization struct {
+	Name string
+	URL  string
+}
+
+// ClaimReviewLD is a schema.org ClaimReview, as search engines read it.
+// Only properties that schema.org defines for each type are emitted.
+type ClaimReviewLD struct {
+	Context       string   `json:"@context,omitempty"`
+	Type          string   `json:"@type"`
+	URL           string   `json:"url"`
+	ClaimReviewed string   `json:"claimReviewed"`
+	DatePublished string   `json:"datePublished,omitempty"`
+	DateModified  string   `json:"dateModified,omitempty"`
+	Author        OrgLD    `json:"author"`
+	ReviewRating  RatingLD `json:"reviewRating"`
+	ItemReviewed  ClaimLD  `json:"itemReviewed"`
+	Headline      string   `json:"headline,omitempty"`
+	InLanguage    string   `json:"inLanguage,omitempty"`
+}
+
+// OrgLD is a schema.org Organization.
+type OrgLD struct {
+	Type string `json:"@type"`
+	Name string `json:"name"`
+	URL  string `json:"url,omitempty"`
+}
+
+// RatingLD is a schema.org Rating. Unordered ratings carry alternateName only.
+type RatingLD struct {
+	Type              string `json:"@type"`
+	AlternateName     string `json:"alternateName"`
+	RatingValue       *int   `json:"ratingValue,omitempty"`
+	BestRating        *int   `json:"bestRating,omitempty"`
+	WorstRating       *int   `json:"worstRating,omitempty"`
+	RatingExplanation string `json:"ratingExplanation,omitempty"`
+}
+
+// ClaimLD is a schema.org Claim: what was said, by whom, when and where.
+type ClaimLD struct {
+	Type            string          `json:"@type"`
+	Author          SpeakerLD       `json:"author"`
+	DatePublished   string          `json:"datePublished,omitempty"`
+	Appearance      *CreativeWorkLD `json:"appearance,omitempty"`
+	FirstAppearance *CreativeWorkLD `json:"firstAppearance,omitempty"`
+}
+
+// SpeakerLD is the schema.org Person or Organization who made a claim.
+type SpeakerLD struct {
+	Type string `json:"@type"`
+	Name string `json:"name"`
+	URL  string `json:"url,omitempty"`
+}
+
+// CreativeWorkLD is where a claim appeared.
+type CreativeWorkLD struct {
+	Type string `json:"@type"`
+	URL  string `json:"url"`
+}
+
+// RatingValues places a rating on the ordered part of the scale: the best
+// rating is worth as many points as there are ordered ratings, the worst 1.
+// ok is false for unordered ratings (and ratings no longer on the scale).
+func RatingValues(scale []models.Rating, slug string) (value, best, worst int, ok bool) {
+	var ordered []models.Rating
+	for _, r := range scale {
+		if r.Ordered {
+			ordered = append(ordered, r)
+		}
+	}
+	for i, r := range ordered {
+		if r.Slug == slug {
+			return len(ordered) - i, len(ordered), 1, true
+		}
+	}
+	return 0, 0, 0, false
+}
+
+// ClaimReview builds the ClaimReview of a published claim. pageURL is the
+// absolute URL of its public page; people is the base for speaker pages.
+func ClaimReview(c *models.Claim, v *models.Verdict, scale []models.Rating, org Organization, pageURL, personURL string) ClaimReviewLD {
+	r := RatingLD{Type: "Rating", AlternateName: v.RatingLabel, RatingExplanation: v.Headline}
+	if val, best, worst, ok := RatingValues(scale, v.RatingSlug); ok {
+		r.RatingValue, r.BestRating, r.WorstRating = &val, &best, &worst
+	}
+	speaker := SpeakerLD{Type: "Person", Name: c.SpeakerName(), URL: personURL}
+	if c.Person != nil && c.Person.Kind == models.KindOrganization {
+		speaker.Type = "Organization"
+	}
+	item := ClaimLD{Type: "Claim", Author: speaker, DatePublished: models.FormatDate(c.SaidAt)}
+	if c.AppearanceURL != "" {
+		item.Appearance = &CreativeWorkLD{Type: "CreativeWork", URL: c.AppearanceURL}
+		item.FirstAppearance = item.Appearance
+	}
+	out := ClaimReviewLD{
+		Type: "ClaimReview", URL: pageURL, ClaimReviewed: c.Summary, Author: OrgLD{Type: "Organization", Name: org.Name, URL: org.URL},
+		ReviewRating: r, ItemReviewed: item, Headline: v.Headline, InLanguage: "en",
+	}
+	if v.PublishedAt != nil {
+		out.DatePublished = dateOf(*v.PublishedAt)
+	}
+	if c.PublishedAt != nil {
+		out.DatePublished = dateOf(*c.PublishedAt)
+	}
+	if len(c.Corrections) > 0 {
+		out.DateModified = dateOf(c.Corrections[len(c.Corrections)-1].CreatedAt)
+	}
+	return out
+}
+
+func dateOf(t time.Time) string { return t.UTC().Format(models.DateLayout) }
+
+// DataFeedLD is a schema.org DataFeed of ClaimReviews.
+type DataFeedLD struct {
+	Context         string          `json:"@context"`
+	Type            string          `json:"@type"`
+	Name            string          `json:"name"`
+	URL             string          `json:"url"`
+	DateModified    string          `json:"dateModified,omitempty"`
+	DataFeedElement []ClaimReviewLD `json:"dataFeedElement"`
+}
+
+// JSONLD encodes v for a <script type="application/ld+json"> element. The
+// encoder escapes <, > and & as \u003c, \u003e and \u0026, so no text in
+// the data can close the script element.
+func JSONLD(v any) (string, error) {
+	var b strings.Builder
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(true)
+	if err := enc.Encode(v); err != nil {
+		return "", err
+	}
+	return strings.TrimSpace(b.String()), nil
+}

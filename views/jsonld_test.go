@@ -1,0 +1,202 @@
+package views
+
+import (
+	"encoding/json"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"claimtracker/models"
+)
+
+// vocabulary is the part of schema.org the app's JSON-LD uses.
+type vocabulary struct {
+	Types      map[string][]string `json:"types"`
+	Properties map[string]struct {
+		Domain []string `json:"domain"`
+	} `json:"properties"`
+}
+
+func loadVocabulary(t *testing.T) vocabulary {
+	t.Helper()
+	b, err := os.ReadFile("testdata/schemaorg.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var v vocabulary
+	if err := json.Unmarshal(b, &v); err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+func (v vocabulary) ancestors(t string) map[string]bool {
+	out := map[string]bool{}
+	var walk func(string)
+	walk = func(x string) {
+		if out[x] {
+			return
+		}
+		out[x] = true
+		for _, p := range v.Types[x] {
+			walk(p)
+		}
+	}
+	walk(t)
+	return out
+}
+
+// check fails for every property that schema.org does not define for the
+// type of the node it sits on, at any depth.
+func (v vocabulary) check(t *testing.T, path string, node any) {
+	t.Helper()
+	switch n := node.(type) {
+	case []any:
+		for _, x := range n {
+			v.check(t, path+"[]", x)
+		}
+	case map[string]any:
+		typ, _ := n["@type"].(string)
+		if typ == "" {
+			t.Errorf("%s: node without @type", path)
+			return
+		}
+		if _, ok := v.Types[typ]; !ok {
+			t.Errorf("%s: unknown type %s", path, typ)
+		}
+		anc := v.ancestors(typ)
+		for k, val := range n {
+			if k == "@type" || k == "@context" {
+				continue
+			}
+			p, ok := v.Properties[k]
+			allowed := false
+			for _, d := range p.Domain {
+				allowed = allowed || anc[d]
+			}
+			if !ok || !allowed {
+				t.Errorf("%s: %s is not a property of %s", path, k, typ)
+			}
+			v.check(t, path+"."+k, val)
+		}
+	}
+}
+
+func day(s string) *time.Time {
+	t, _ := time.Parse(models.DateLayout, s)
+	return &t
+}
+
+func defaultScale() []models.Rating {
+	var out []models.Rating
+	for i, s := range []string{"true", "mostly-true", "half-true", "misleading", "mostly-false", "false"} {
+		out = append(out, models.Rating{Slug: s, Label: s, Position: i + 1, Ordered: true})
+	}
+	return append(out, models.Rating{Slug: "unproven", Label: "Unproven", Position: 7})
+}
+
+func seedClaim(kind models.PersonKind) (*models.Claim, *models.Verdict) {
+	pub := time.Date(2017, 3, 3, 12, 0, 0, 0, time.UTC)
+	c := &models.Claim{
+		Slug: "sessions-russians", Summary: "Sessions said he had no communications with the Russians",
+		Text: "I did not have communications with the Russians", SaidAt: day("2017-01-10"), PublishedAt: &pub,
+		AppearanceURL: "https://www.judiciary.senate.gov/hearing", Person: &models.Person{Name: "Jeff Sessions", Slug: "jeff-sessions", Kind: kind},
+	}
+	v := &models.Verdict{RatingSlug: "false", RatingLabel: "False", Headline: "He met the ambassador twice </script><script>alert(1)</script>", PublishedAt: &pub}
+	return c, v
+}
+
+func TestClaimReviewFieldByField(t *testing.T) {
+	vocab := loadVocabulary(t)
+	org := Organization{Name: "The Daily Check", URL: "https://check.example.org"}
+	c, v := seedClaim(models.KindPerson)
+	c.Corrections = []models.Correction{{CreatedAt: time.Date(2017, 3, 9, 8, 0, 0, 0, time.UTC)}}
+	ld := ClaimReview(c, v, defaultScale(), org, "https://check.example.org/claims/sessions-russians", "https://check.example.org/people/jeff-sessions")
+	ld.Context = "https://schema.org"
+	s, err := JSONLD(ld)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(s, "</script>") || strings.Contains(s, "<script") {
+		t.Fatalf("JSON-LD can close its script element: %s", s)
+	}
+	var got map[string]any
+	if err := json.Unmarshal([]byte(s), &got); err != nil {
+		t.Fatal(err)
+	}
+	vocab.check(t, "ClaimReview", got)
+	want := map[string]any{
+		"@context": "https://schema.org", "@type": "ClaimReview",
+		"url":           "https://check.example.org/claims/sessions-russians",
+		"claimReviewed": "Sessions said he had no communications with the Russians",
+		"datePublished": "2017-03-03", "dateModified": "2017-03-09",
+	}
+	for k, w := range want {
+		if got[k] != w {
+			t.Errorf("%s = %v, want %v", k, got[k], w)
+		}
+	}
+	author := got["author"].(map[string]any)
+	if author["@type"] != "Organization" || author["name"] != "The Daily Check" || author["url"] != "https://check.example.org" {
+		t.Errorf("author = %v", author)
+	}
+	r := got["reviewRating"].(map[string]any)
+	// False is the 6th of 6 ordered ratings: value 1, best 6, worst 1.
+	if r["alternateName"] != "False" || r["ratingValue"] != 1.0 || r["bestRating"] != 6.0 || r["worstRating"] != 1.0 || !strings.HasPrefix(r["ratingExplanation"].(string), "He met the ambassador twice") {
+		t.Errorf("reviewRating = %v", r)
+	}
+	item := got["itemReviewed"].(map[string]any)
+	sp := item["author"].(map[string]any)
+	if item["@type"] != "Claim" || item["datePublished"] != "2017-01-10" || sp["@type"] != "Person" || sp["name"] != "Jeff Sessions" {
+		t.Errorf("itemReviewed = %v", item)
+	}
+	if item["appearance"].(map[string]any)["url"] != "https://www.judiciary.senate.gov/hearing" || item["firstAppearance"] == nil {
+		t.Errorf("appearance = %v", item)
+	}
+}
+
+func TestClaimReviewOrganizationSpeakerAndUnorderedRating(t *testing.T) {
+	vocab := loadVocabulary(t)
+	c, v := seedClaim(models.KindOrganization)
+	c.AppearanceURL = ""
+	v.RatingSlug, v.RatingLabel = "unproven", "Unproven"
+	ld := ClaimReview(c, v, defaultScale(), Organization{Name: "X"}, "https://x/claims/a", "https://x/people/a")
+	b, _ := json.Marshal(ld)
+	var got map[string]any
+	_ = json.Unmarshal(b, &got)
+	vocab.check(t, "ClaimReview", got)
+	r := got["reviewRating"].(map[string]any)
+	if _, ok := r["ratingValue"]; ok || r["alternateName"] != "Unproven" || r["bestRating"] != nil || r["worstRating"] != nil {
+		t.Errorf("unordered rating = %v", r)
+	}
+	item := got["itemReviewed"].(map[string]any)
+	if item["author"].(map[string]any)["@type"] != "Organization" || item["appearance"] != nil || got["dateModified"] != nil {
+		t.Errorf("organization claim = %v", got)
+	}
+	// The scale decides best and worst: with three ordered ratings, the middle one is 2 of 3.
+	scale := []models.Rating{{Slug: "a", Ordered: true}, {Slug: "b", Ordered: true}, {Slug: "x"}, {Slug: "c", Ordered: true}}
+	if val, best, worst, ok := RatingValues(scale, "b"); !ok || val != 2 || best != 3 || worst != 1 {
+		t.Errorf("RatingValues(b) = %d %d %d %v", val, best, worst, ok)
+	}
+	if _, _, _, ok := RatingValues(scale, "x"); ok {
+		t.Error("unordered rating got a value")
+	}
+}
+
+func TestDataFeedUsesOnlySchemaOrgProperties(t *testing.T) {
+	vocab := loadVocabulary(t)
+	c, v := seedClaim(models.KindPerson)
+	feed := DataFeedLD{Context: "https://schema.org", Type: "DataFeed", Name: "Fact-checks", URL: "https://x/claimreview.json", DateModified: "2017-03-09",
+		DataFeedElement: []ClaimReviewLD{ClaimReview(c, v, defaultScale(), Organization{Name: "X"}, "https://x/claims/a", "https://x/people/a")}}
+	b, _ := json.Marshal(feed)
+	var got map[string]any
+	_ = json.Unmarshal(b, &got)
+	vocab.check(t, "DataFeed", got)
+	// The checker itself must catch a wrong property.
+	inner := &testing.T{}
+	vocab.check(inner, "x", map[string]any{"@type": "Rating", "claimReviewed": "no"})
+	if !inner.Failed() {
+		t.Fatal("the vocabulary check let claimReviewed sit on a Rating")
+	}
+}
