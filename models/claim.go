@@ -138,7 +138,7 @@ func (s *Store) CreateClaim(ctx context.Context, actor *User, m Meta, in ClaimIn
 		if err != nil {
 			return err
 		}
-		slug, err := uniqueSlug(tx, "claims", Slugify(in.Summary, 60))
+		slug, err := uniqueSlug(tx, "claims", Slugify(in.Summary, 80))
 		if err != nil {
 			return err
 		}

@@ -11,9 +11,11 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"os"
 	"strings"
 	"time"
 
+	"claimtracker/demo"
 	"claimtracker/handlers"
 	"claimtracker/models"
 )
@@ -29,6 +31,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	quorum := f.int("review-quorum", "CLAIMTRACKER_REVIEW_QUORUM", 1, "approvals from other reviewers that publish a verdict")
 	proxies := f.string("trusted-proxies", "CLAIMTRACKER_TRUSTED_PROXIES", "", "comma-separated CIDRs of reverse proxies whose X-Forwarded-For is believed")
 	logFormat := f.string("log-format", "CLAIMTRACKER_LOG_FORMAT", "text", "log format: text or json")
+	demoData := f.bool("demo", "on an empty database, load a demo newsroom and print its accounts' passwords (env CLAIMTRACKER_DEMO=true)")
 	if err := f.parse(args); err != nil {
 		return err
 	}
@@ -65,6 +68,15 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	defer store.Close()
 	if applied > 0 {
 		logger.Info("database migrated", "applied", applied)
+	}
+
+	if *demoData || os.Getenv("CLAIMTRACKER_DEMO") == "true" {
+		switch _, err := demo.Load(ctx, store, stdout); {
+		case errors.Is(err, demo.ErrNotEmpty):
+			fmt.Fprintln(stdout, "Demo data not loaded: the database is not empty.")
+		case err != nil:
+			return err
+		}
 	}
 
 	var setupToken string
