@@ -111,71 +111,76 @@ func (s *Store) PublicClaim(ctx context.Context, slug string) (*Claim, error) {
 	return c, nil
 }
 
-// PageVersion identifies the state of everything a public claim page shows:
-// the claim and its speaker, and the rating scale. It changes whenever any
-// of them changes, so it keys caches and ETags exactly.
-type PageVersion struct {
+// Version identifies the state of everything a public page shows. Equal
+// versions mean equal pages, so it keys caches and ETags exactly.
+type Version struct {
+	// Tag changes whenever anything the page shows changes.
+	Tag string
+	// Modified is the time of the latest such change, for Last-Modified.
+	Modified time.Time
+	// ClaimID is the claim of a claim page.
 	ClaimID uint
-	Status  ClaimStatus
-	Claim   time.Time
-	Person  time.Time
-	Scale   time.Time
 }
 
-// ClaimPageVersion reads the version of a public claim page in one query;
-// drafts and claims in review are ErrNotFound.
-func (s *Store) ClaimPageVersion(ctx context.Context, slug string) (PageVersion, error) {
+// latest reads the newest updated_at of a table (or of a claim status) as
+// the engine writes it; each is one index seek.
+const latestSettings = `(SELECT CAST(updated_at AS TEXT) FROM ratings ORDER BY updated_at DESC LIMIT 1) AS scale_at,
+	(SELECT CAST(updated_at AS TEXT) FROM settings ORDER BY updated_at DESC LIMIT 1) AS settings_at`
+
+// ClaimPageVersion reads the version of a public claim page (the claim, its
+// speaker, the rating scale, the settings) in one query. Drafts and claims
+// in review are ErrNotFound.
+func (s *Store) ClaimPageVersion(ctx context.Context, slug string) (Version, error) {
 	var row struct {
-		ID                uint
-		Status            ClaimStatus
-		ClaimAt, PersonAt time.Time
-		ScaleAt           string
+		ID                                     uint
+		ClaimAt, PersonAt, ScaleAt, SettingsAt string
 	}
-	err := s.read(ctx).Raw(`SELECT c.id, c.status, c.updated_at AS claim_at, p.updated_at AS person_at,
-		(SELECT CAST(MAX(updated_at) AS TEXT) FROM ratings) AS scale_at
+	err := s.read(ctx).Raw(`SELECT c.id, CAST(c.updated_at AS TEXT) AS claim_at, CAST(p.updated_at AS TEXT) AS person_at, `+latestSettings+`
 		FROM claims c JOIN people p ON p.id = c.person_id WHERE c.slug = ? AND c.status IN ?`, slug, publicStatuses).Scan(&row).Error
 	if err != nil {
-		return PageVersion{}, fmt.Errorf("claim page version: %w", err)
+		return Version{}, fmt.Errorf("claim page version: %w", err)
 	}
 	if row.ID == 0 {
-		return PageVersion{}, fmt.Errorf("claim %q: %w", slug, ErrNotFound)
+		return Version{}, fmt.Errorf("claim %q: %w", slug, ErrNotFound)
 	}
-	scale, _ := time.Parse(time.RFC3339Nano, row.ScaleAt)
-	if scale.IsZero() {
-		scale = parseDBTime(row.ScaleAt)
+	return versionOf(row.ClaimAt, row.PersonAt, row.ScaleAt, row.SettingsAt), nil
+}
+
+// SiteVersion is the version of everything public: lists, feeds, people
+// pages and search change only when it does.
+func (s *Store) SiteVersion(ctx context.Context) (Version, error) {
+	var row struct{ PubAt, RetAt, PersonAt, ScaleAt, SettingsAt string }
+	err := s.read(ctx).Raw(`SELECT
+		(SELECT CAST(updated_at AS TEXT) FROM claims WHERE status = ? ORDER BY updated_at DESC LIMIT 1) AS pub_at,
+		(SELECT CAST(updated_at AS TEXT) FROM claims WHERE status = ? ORDER BY updated_at DESC LIMIT 1) AS ret_at,
+		(SELECT CAST(updated_at AS TEXT) FROM people ORDER BY updated_at DESC LIMIT 1) AS person_at, `+latestSettings,
+		ClaimPublished, ClaimRetracted).Scan(&row).Error
+	if err != nil {
+		return Version{}, fmt.Errorf("site version: %w", err)
 	}
-	return PageVersion{ClaimID: row.ID, Status: row.Status, Claim: row.ClaimAt, Person: row.PersonAt, Scale: scale}, nil
+	return versionOf(row.PubAt, row.RetAt, row.PersonAt, row.ScaleAt, row.SettingsAt), nil
+}
+
+// versionOf joins timestamps into a tag and finds the latest of them.
+func versionOf(stamps ...string) Version {
+	v := Version{Tag: strings.Join(stamps, "|")}
+	for _, st := range stamps {
+		if t := parseDBTime(st); t.After(v.Modified) {
+			v.Modified = t
+		}
+	}
+	return v
 }
 
 // parseDBTime reads a timestamp as either engine writes it as text.
 func parseDBTime(s string) time.Time {
-	for _, layout := range []string{"2006-01-02 15:04:05.999999999-07:00", "2006-01-02 15:04:05.999999999Z07:00", "2006-01-02 15:04:05.999999-07", "2006-01-02 15:04:05-07", "2006-01-02 15:04:05"} {
+	for _, layout := range []string{"2006-01-02 15:04:05.999999999-07:00", "2006-01-02 15:04:05.999999999Z07:00",
+		"2006-01-02 15:04:05.999999-07", "2006-01-02 15:04:05.999999999", time.RFC3339Nano} {
 		if t, err := time.Parse(layout, s); err == nil {
 			return t.UTC()
 		}
 	}
 	return time.Time{}
-}
-
-// SiteVersion is the time of the latest change to anything public: a claim
-// published, corrected or retracted, a speaker edited, the scale changed.
-// Lists and feeds key their caches and ETags on it.
-func (s *Store) SiteVersion(ctx context.Context) (time.Time, error) {
-	var v struct{ C, P, R string }
-	err := s.read(ctx).Raw(`SELECT
-		(SELECT CAST(MAX(updated_at) AS TEXT) FROM claims WHERE status IN ?) AS c,
-		(SELECT CAST(MAX(updated_at) AS TEXT) FROM people) AS p,
-		(SELECT CAST(MAX(updated_at) AS TEXT) FROM ratings) AS r`, publicStatuses).Scan(&v).Error
-	if err != nil {
-		return time.Time{}, fmt.Errorf("site version: %w", err)
-	}
-	var latest time.Time
-	for _, x := range []string{v.C, v.P, v.R} {
-		if t := parseDBTime(x); t.After(latest) {
-			latest = t
-		}
-	}
-	return latest, nil
 }
 
 // MaxSearchQuery is the longest search accepted, in characters.

@@ -97,7 +97,7 @@ func TestPublicQueriesSeeOnlyPublishedClaims(t *testing.T) {
 		}
 		v2, _ := s.ClaimPageVersion(d.ctx, pub.Slug)
 		site2, _ := s.SiteVersion(d.ctx)
-		if v2 == v1 || !site2.After(site1) {
+		if v2 == v1 || site2.Tag == site1.Tag || !site2.Modified.After(site1.Modified) {
 			t.Fatalf("correction left versions unchanged: %+v %v", v2, site2)
 		}
 		if _, err := s.UpdateRating(d.ctx, d.admin, d.m, "false", models.RatingInput{Label: "False", Description: "Not accurate at all.", Position: 6, Ordered: true}); err != nil {
@@ -105,6 +105,22 @@ func TestPublicQueriesSeeOnlyPublishedClaims(t *testing.T) {
 		}
 		if v3, _ := s.ClaimPageVersion(d.ctx, pub.Slug); v3 == v2 {
 			t.Fatal("a scale change left the claim page version unchanged")
+		}
+		v3, _ := s.ClaimPageVersion(d.ctx, pub.Slug)
+		if _, err := s.UpdateSettings(d.ctx, d.admin, d.m, models.SiteSettings{OrganizationName: "The Daily Check", CorrectionsPolicy: "We fix errors."}); err != nil {
+			t.Fatal(err)
+		}
+		if v4, _ := s.ClaimPageVersion(d.ctx, pub.Slug); v4 == v3 {
+			t.Fatal("a settings change left the claim page version unchanged")
+		}
+		if st, _ := s.Settings(d.ctx); st.OrganizationName != "The Daily Check" || st.OrganizationURL != "" {
+			t.Fatalf("settings: %+v", st)
+		}
+		if _, err := s.UpdateSettings(d.ctx, d.ed, d.m, models.SiteSettings{OrganizationName: "x", CorrectionsPolicy: "y"}); !errors.Is(err, models.ErrForbidden) {
+			t.Fatalf("editor changing settings: %v", err)
+		}
+		if _, err := s.UpdateSettings(d.ctx, d.admin, d.m, models.SiteSettings{OrganizationName: "x", OrganizationURL: "javascript:x", CorrectionsPolicy: "y"}); models.FieldErrors(err)["organization_url"] == "" {
+			t.Fatalf("bad organisation URL: %v", err)
 		}
 		if _, err := s.ClaimPageVersion(d.ctx, "a-draft-nobody-may-see"); !errors.Is(err, models.ErrNotFound) {
 			t.Fatalf("draft version: %v", err)

@@ -1,0 +1,86 @@
+package models
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
+)
+
+// SiteSettings are the newsroom's own words and names on the public site.
+type SiteSettings struct {
+	// OrganizationName is the publisher named in ClaimReview and feeds.
+	OrganizationName string
+	// OrganizationURL is the publisher's home page; empty means the site's base URL.
+	OrganizationURL string
+	// CorrectionsPolicy is shown on the methodology page (Markdown).
+	CorrectionsPolicy string
+}
+
+// DefaultSettings are used until an admin changes them.
+var DefaultSettings = SiteSettings{
+	OrganizationName: "Claimtracker Newsroom",
+	CorrectionsPolicy: "When we get something wrong we say so on the claim page, with the date and what changed. " +
+		"A change of rating is always recorded as a correction that names both ratings. " +
+		"Published fact-checks are never silently deleted: a retracted claim stays online with a notice explaining why.",
+}
+
+var settingKeys = []string{"organization_name", "organization_url", "corrections_policy"}
+
+func (st *SiteSettings) field(key string) *string {
+	switch key {
+	case "organization_name":
+		return &st.OrganizationName
+	case "organization_url":
+		return &st.OrganizationURL
+	case "corrections_policy":
+		return &st.CorrectionsPolicy
+	}
+	return nil
+}
+
+// Settings returns the site settings, with defaults for keys never set.
+func (s *Store) Settings(ctx context.Context) (SiteSettings, error) {
+	out := DefaultSettings
+	var rows []Setting
+	if err := s.read(ctx).Find(&rows).Error; err != nil {
+		return out, fmt.Errorf("read settings: %w", err)
+	}
+	for _, r := range rows {
+		if f := out.field(r.Key); f != nil {
+			*f = r.Value
+		}
+	}
+	return out, nil
+}
+
+// UpdateSettings saves the site settings. Admins only.
+func (s *Store) UpdateSettings(ctx context.Context, actor *User, m Meta, in SiteSettings) (SiteSettings, error) {
+	if !actor.Can(RoleAdmin) {
+		return in, fmt.Errorf("update settings: %w", ErrForbidden)
+	}
+	var v Validator
+	v.text("organization_name", &in.OrganizationName, true, 200)
+	v.url("organization_url", &in.OrganizationURL, false)
+	v.text("corrections_policy", &in.CorrectionsPolicy, true, 5000)
+	if err := v.Err(); err != nil {
+		return in, err
+	}
+	before, err := s.Settings(ctx)
+	if err != nil {
+		return in, err
+	}
+	err = s.write(ctx, func(tx *gorm.DB) error {
+		now := s.now()
+		for _, k := range settingKeys {
+			row := Setting{Key: k, Value: strings.TrimSpace(*in.field(k)), UpdatedAt: now}
+			if err := tx.Clauses(clause.OnConflict{Columns: []clause.Column{{Name: "key"}}, DoUpdates: clause.AssignmentColumns([]string{"value", "updated_at"})}).Create(&row).Error; err != nil {
+				return fmt.Errorf("save setting %s: %w", k, err)
+			}
+		}
+		return s.audit(tx, m, event{actor: actor, action: "settings.update", objectType: "settings", before: before, after: in})
+	})
+	return in, err
+}
