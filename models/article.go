@@ -32,7 +32,9 @@ func (s *Store) CreateArticle(ctx context.Context, actor *User, m Meta, in Artic
 	v.text("outlet", &in.Outlet, false, 200)
 	v.text("author", &in.Author, false, 200)
 	published := v.date("published_at", in.PublishedAt)
-	v.text("text", &in.Text, true, MaxArticleText)
+	// The text is kept exactly as pasted: candidate offsets point into it.
+	text := in.Text
+	v.text("text", &text, true, MaxArticleText)
 	if err := v.Err(); err != nil {
 		return nil, err
 	}

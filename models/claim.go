@@ -128,7 +128,7 @@ func (s *Store) CreateClaim(ctx context.Context, actor *User, m Meta, in ClaimIn
 		if in.ArticleID != nil {
 			var n int64
 			if err := tx.Model(&Article{}).Where("id = ?", *in.ArticleID).Count(&n).Error; err != nil {
-				return err
+				return fmt.Errorf("find article: %w", err)
 			}
 			if n == 0 {
 				return &ValidationError{Fields: map[string]string{"article_id": "is not a logged article"}}
@@ -278,7 +278,7 @@ func (s *Store) ClaimBySlug(ctx context.Context, slug string) (*Claim, error) {
 func (s *Store) loadClaim(db *gorm.DB, where string, args ...any) (*Claim, error) {
 	var c Claim
 	err := db.Preload("Person").Preload("Tags", func(db *gorm.DB) *gorm.DB { return db.Order("tag") }).
-		Preload("Sources", func(db *gorm.DB) *gorm.DB { return db.Order("published_at, id") }).
+		Preload("Sources", func(db *gorm.DB) *gorm.DB { return db.Order("published_at IS NULL, published_at, id") }).
 		Preload("Verdicts", func(db *gorm.DB) *gorm.DB { return db.Order("id") }).
 		Preload("Verdicts.Reviews", func(db *gorm.DB) *gorm.DB { return db.Order("id") }).
 		Preload("Corrections", func(db *gorm.DB) *gorm.DB { return db.Order("created_at, id") }).

@@ -90,7 +90,7 @@ func (s *Store) RetractClaim(ctx context.Context, actor *User, m Meta, claimID u
 func (s *Store) ClaimHistory(ctx context.Context, claimID uint) ([]AuditEvent, error) {
 	var n int64
 	if err := s.read(ctx).Model(&Claim{}).Where("id = ?", claimID).Count(&n).Error; err != nil {
-		return nil, err
+		return nil, fmt.Errorf("find claim: %w", err)
 	}
 	if n == 0 {
 		return nil, fmt.Errorf("claim %d: %w", claimID, ErrNotFound)

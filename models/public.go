@@ -22,21 +22,24 @@ func (st ClaimStatus) IsPublic() bool { return st == ClaimPublished || st == Cla
 // PublicItem is one published fact-check in a list: the claim, its speaker
 // and its current verdict.
 type PublicItem struct {
-	ID          uint
-	Slug        string
-	Text        string
-	Summary     string
-	Status      ClaimStatus
-	SaidAt      *time.Time
-	Setting     string
-	PublishedAt *time.Time
-	UpdatedAt   time.Time
-	PersonName  string
-	PersonSlug  string
-	PersonKind  PersonKind
-	RatingSlug  string
-	RatingLabel string
-	Headline    string
+	ID            uint
+	Slug          string
+	Text          string
+	Summary       string
+	Status        ClaimStatus
+	SaidAt        *time.Time
+	Setting       string
+	PublishedAt   *time.Time
+	UpdatedAt     time.Time
+	PersonName    string
+	PersonSlug    string
+	PersonKind    PersonKind
+	RatingSlug    string
+	RatingLabel   string
+	Headline      string
+	AppearanceURL string
+	// CorrectedAt is the time of the latest correction, if any.
+	CorrectedAt *time.Time
 	// Snippet is set by Search: the best-matching passage, with the matched
 	// words between HighlightStart and HighlightEnd.
 	Snippet string
@@ -58,7 +61,8 @@ type PublicQuery struct {
 	PerPage int
 }
 
-const publicSelect = `c.id, c.slug, c.text, c.summary, c.status, c.said_at, c.setting, c.published_at, c.updated_at,
+const publicSelect = `c.id, c.slug, c.text, c.summary, c.status, c.said_at, c.setting, c.published_at, c.updated_at, c.appearance_url,
+	(SELECT k.created_at FROM corrections k WHERE k.claim_id = c.id ORDER BY k.created_at DESC LIMIT 1) AS corrected_at,
 	p.name AS person_name, p.slug AS person_slug, p.kind AS person_kind,
 	v.rating_slug, v.rating_label, v.headline`
 
@@ -67,7 +71,9 @@ func (s *Store) publicBase(db *gorm.DB) *gorm.DB {
 	return db.Table("claims c").
 		Joins("JOIN people p ON p.id = c.person_id").
 		Joins("JOIN verdicts v ON v.claim_id = c.id AND v.status = ?", VerdictPublished).
-		Where("c.status IN ?", publicStatuses)
+		// Written out, not bound, so the planner sees it matches the
+		// partial index idx_claims_public.
+		Where("c.status IN ('published', 'retracted')")
 }
 
 // PublicClaims lists published and retracted fact-checks, newest first, and
@@ -79,26 +85,57 @@ func (s *Store) PublicClaims(ctx context.Context, q PublicQuery) ([]PublicItem, 
 	if q.Page < 1 {
 		q.Page = 1
 	}
-	db := s.publicBase(s.read(ctx)).Select(publicSelect)
+	// First the page of ids, walking the partial index of public claims
+	// newest first; then their rows by primary key.
+	db := s.read(ctx)
+	ids := db.Table("claims c").Where("c.status IN ('published', 'retracted')")
 	if q.Rating != "" {
-		db = db.Where("v.rating_slug = ?", q.Rating)
+		ids = ids.Where("EXISTS (SELECT 1 FROM verdicts v WHERE v.claim_id = c.id AND v.status = ? AND v.rating_slug = ?)", VerdictPublished, q.Rating)
 	}
 	if q.Person != "" {
-		db = db.Where("p.slug = ?", q.Person)
+		ids = ids.Where("c.person_id = (SELECT p.id FROM people p WHERE p.slug = ?)", q.Person)
 	}
 	if q.Tag != "" {
-		db = db.Where("EXISTS (SELECT 1 FROM claim_tags t WHERE t.claim_id = c.id AND t.tag = ?)", q.Tag)
+		ids = ids.Where("EXISTS (SELECT 1 FROM claim_tags t WHERE t.claim_id = c.id AND t.tag = ?)", q.Tag)
 	}
-	var out []PublicItem
-	err := db.Order("c.published_at DESC, c.id DESC").Limit(q.PerPage + 1).Offset((q.Page - 1) * q.PerPage).Scan(&out).Error
+	var page []uint
+	err := ids.Order("c.published_at DESC, c.id DESC").Limit(q.PerPage+1).Offset((q.Page-1)*q.PerPage).Pluck("c.id", &page).Error
 	if err != nil {
 		return nil, false, fmt.Errorf("public claims: %w", err)
 	}
-	more := len(out) > q.PerPage
+	more := len(page) > q.PerPage
 	if more {
-		out = out[:q.PerPage]
+		page = page[:q.PerPage]
 	}
-	return out, more, nil
+	out, err := s.publicItems(db, page)
+	return out, more, err
+}
+
+// publicItems loads the list rows of public claims by id, in the order given.
+func (s *Store) publicItems(db *gorm.DB, ids []uint) ([]PublicItem, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	var rows []PublicItem
+	// The ids are public already; looking them up by primary key only keeps
+	// the planner from walking a status index instead.
+	err := db.Table("claims c").Joins("JOIN people p ON p.id = c.person_id").
+		Joins("JOIN verdicts v ON v.claim_id = c.id AND v.status = ?", VerdictPublished).
+		Select(publicSelect).Where("c.id IN ?", ids).Scan(&rows).Error
+	if err != nil {
+		return nil, fmt.Errorf("public rows: %w", err)
+	}
+	byID := make(map[uint]PublicItem, len(rows))
+	for _, r := range rows {
+		byID[r.ID] = r
+	}
+	out := make([]PublicItem, 0, len(ids))
+	for _, id := range ids {
+		if r, ok := byID[id]; ok {
+			out = append(out, r)
+		}
+	}
+	return out, nil
 }
 
 // PublicClaim returns a published or retracted claim with everything its
@@ -183,6 +220,10 @@ func parseDBTime(s string) time.Time {
 	return time.Time{}
 }
 
+// rankLimit is the most matches a search ranks by relevance; broader
+// searches list the newest matches first.
+const rankLimit = 5000
+
 // MaxSearchQuery is the longest search accepted, in characters.
 const MaxSearchQuery = 200
 
@@ -190,9 +231,9 @@ const MaxSearchQuery = 200
 var ErrQueryTooLong = errors.New("search query too long")
 
 // Search finds published fact-checks whose words, summary, speaker,
-// headline or explanation hold every word of q, best first, with the
-// matched words marked in Snippet. Any input is safe: only letters and
-// digits reach the index.
+// headline or explanation hold every word of q, best first (newest first
+// when more than rankLimit claims match), with the matched words marked in
+// Snippet. Any input is safe: only letters and digits reach the index.
 func (s *Store) Search(ctx context.Context, q string, page, perPage int) ([]PublicItem, bool, error) {
 	if utf8.RuneCountInString(q) > MaxSearchQuery {
 		return nil, false, ErrQueryTooLong
@@ -207,38 +248,73 @@ func (s *Store) Search(ctx context.Context, q string, page, perPage int) ([]Publ
 	if perPage <= 0 || perPage > 50 {
 		perPage = 20
 	}
-	var out []PublicItem
+	// First the page of matching ids, ranked; then the rows and the
+	// highlighted passages of that page only, which are the costly part.
+	var ids []uint
 	var err error
 	db := s.read(ctx)
 	switch s.dialect {
 	case migrations.SQLite:
 		match := `"` + strings.Join(terms, `" AND "`) + `"`
-		err = db.Raw(`SELECT `+publicSelect+`,
-			snippet(claims_fts, -1, ?, ?, '…', 24) AS snippet
-			FROM claims_fts f JOIN claims c ON c.id = f.rowid
-			JOIN people p ON p.id = c.person_id
-			JOIN verdicts v ON v.claim_id = c.id AND v.status = ?
+		// Ranking reads every match; when a search matches a large part of
+		// the archive, the newest matches come first instead, which the
+		// index answers by reading only as far as the page.
+		var n int64
+		if err := db.Raw(`SELECT count(*) FROM (SELECT 1 FROM claims_fts WHERE claims_fts MATCH ? LIMIT ?)`, match, rankLimit+1).Scan(&n).Error; err != nil {
+			return nil, false, fmt.Errorf("search: %w", err)
+		}
+		order := "bm25(claims_fts, 4.0, 3.0, 2.0, 2.0, 1.0), c.id DESC"
+		if n > rankLimit {
+			order = "f.rowid DESC"
+		}
+		err = db.Raw(`SELECT f.rowid FROM claims_fts f JOIN claims c ON c.id = f.rowid
 			WHERE claims_fts MATCH ? AND c.status IN ?
-			ORDER BY bm25(claims_fts, 4.0, 3.0, 2.0, 2.0, 1.0), c.id DESC LIMIT ? OFFSET ?`,
-			HighlightStart, HighlightEnd, VerdictPublished, match, publicStatuses, perPage+1, (page-1)*perPage).Scan(&out).Error
+			ORDER BY `+order+` LIMIT ? OFFSET ?`,
+			match, publicStatuses, perPage+1, (page-1)*perPage).Scan(&ids).Error
 	case migrations.Postgres:
-		tsq := strings.Join(terms, " & ")
-		err = db.Raw(`SELECT `+publicSelect+`,
-			ts_headline('english', c.text || ' ' || v.headline, q, 'StartSel='||chr(2)||', StopSel='||chr(3)||', MaxWords=30, MinWords=12') AS snippet
-			FROM claim_search cs JOIN claims c ON c.id = cs.claim_id
-			JOIN people p ON p.id = c.person_id
-			JOIN verdicts v ON v.claim_id = c.id AND v.status = ?,
-			to_tsquery('english', ?) q
+		err = db.Raw(`SELECT c.id FROM claim_search cs JOIN claims c ON c.id = cs.claim_id, to_tsquery('english', ?) q
 			WHERE cs.document @@ q AND c.status IN ?
 			ORDER BY ts_rank(cs.document, q) DESC, c.id DESC LIMIT ? OFFSET ?`,
-			VerdictPublished, tsq, publicStatuses, perPage+1, (page-1)*perPage).Scan(&out).Error
+			strings.Join(terms, " & "), publicStatuses, perPage+1, (page-1)*perPage).Scan(&ids).Error
 	}
 	if err != nil {
 		return nil, false, fmt.Errorf("search: %w", err)
 	}
-	more := len(out) > perPage
+	more := len(ids) > perPage
 	if more {
-		out = out[:perPage]
+		ids = ids[:perPage]
+	}
+	if len(ids) == 0 {
+		return nil, false, nil
+	}
+	out, err := s.publicItems(db, ids)
+	if err != nil {
+		return nil, false, err
+	}
+	var snippets []struct {
+		ID      uint
+		Snippet string
+	}
+	switch s.dialect {
+	case migrations.SQLite:
+		err = db.Raw(`SELECT rowid AS id, snippet(claims_fts, -1, ?, ?, '…', 24) AS snippet FROM claims_fts
+			WHERE claims_fts MATCH ? AND rowid IN ?`,
+			HighlightStart, HighlightEnd, `"`+strings.Join(terms, `" AND "`)+`"`, ids).Scan(&snippets).Error
+	case migrations.Postgres:
+		err = db.Raw(`SELECT c.id, ts_headline('english', c.text || ' ' || v.headline, to_tsquery('english', ?),
+			'StartSel='||chr(2)||', StopSel='||chr(3)||', MaxWords=30, MinWords=12') AS snippet
+			FROM claims c JOIN verdicts v ON v.claim_id = c.id AND v.status = ? WHERE c.id IN ?`,
+			strings.Join(terms, " & "), VerdictPublished, ids).Scan(&snippets).Error
+	}
+	if err != nil {
+		return nil, false, fmt.Errorf("search snippets: %w", err)
+	}
+	snip := make(map[uint]string, len(snippets))
+	for _, sn := range snippets {
+		snip[sn.ID] = sn.Snippet
+	}
+	for i := range out {
+		out[i].Snippet = snip[out[i].ID]
 	}
 	return out, more, nil
 }
@@ -343,4 +419,47 @@ func (s *Store) EachPublic(ctx context.Context, fn func(PublicItem) error) error
 		}
 		lastPub, lastID, first = *last.PublishedAt, last.ID, false
 	}
+}
+
+// PublicPerson is a speaker with at least one public fact-check.
+type PublicPerson struct {
+	Person
+	Claims int
+}
+
+// PublicPeople lists the speakers who have public fact-checks, by name; the
+// speakers of drafts stay private.
+func (s *Store) PublicPeople(ctx context.Context) ([]PublicPerson, error) {
+	var out []PublicPerson
+	err := s.read(ctx).Table("people p").
+		Select("p.*, (SELECT count(*) FROM claims c WHERE c.person_id = p.id AND c.status IN ?) AS claims", publicStatuses).
+		Where("EXISTS (SELECT 1 FROM claims c WHERE c.person_id = p.id AND c.status IN ?)", publicStatuses).
+		Order("p.name, p.id").Scan(&out).Error
+	if err != nil {
+		return nil, fmt.Errorf("public people: %w", err)
+	}
+	return out, nil
+}
+
+// PublicPersonBySlug returns a speaker who has public fact-checks; others
+// are ErrNotFound.
+func (s *Store) PublicPersonBySlug(ctx context.Context, slug string) (*Person, error) {
+	var p Person
+	err := s.read(ctx).Where("slug = ? AND EXISTS (SELECT 1 FROM claims c WHERE c.person_id = people.id AND c.status IN ?)", slug, publicStatuses).Take(&p).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return nil, fmt.Errorf("person %q: %w", slug, ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("find person: %w", err)
+	}
+	return &p, nil
+}
+
+// CountPublic counts the public fact-checks.
+func (s *Store) CountPublic(ctx context.Context) (int64, error) {
+	var n int64
+	if err := s.read(ctx).Model(&Claim{}).Where("status IN ?", publicStatuses).Count(&n).Error; err != nil {
+		return 0, fmt.Errorf("count public: %w", err)
+	}
+	return n, nil
 }

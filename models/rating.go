@@ -8,8 +8,9 @@ import (
 	"gorm.io/gorm"
 )
 
-// Ratings returns the rating scale in display order: ordered ratings best
-// first, then the unordered ones.
+// Ratings returns the rating scale in the admins' display order (position,
+// then id). Ordered ratings are ranked best first in that order; unordered
+// ones have no rank wherever they stand.
 func (s *Store) Ratings(ctx context.Context) ([]Rating, error) {
 	var out []Rating
 	if err := s.read(ctx).Order("position, id").Find(&out).Error; err != nil {
@@ -59,9 +60,12 @@ func (s *Store) CreateRating(ctx context.Context, actor *User, m Meta, in Rating
 	err := s.write(ctx, func(tx *gorm.DB) error {
 		var n int64
 		if err := tx.Model(&Rating{}).Where("slug = ?", r.Slug).Count(&n).Error; err != nil {
-			return err
+			return fmt.Errorf("find rating: %w", err)
 		}
-		if n > 0 || r.Slug == "" {
+		if r.Slug == "" {
+			return &ValidationError{Fields: map[string]string{"label": "must contain letters or digits"}}
+		}
+		if n > 0 {
 			return &ValidationError{Fields: map[string]string{"label": "is already on the scale"}}
 		}
 		if err := tx.Create(r).Error; err != nil {

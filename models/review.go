@@ -36,6 +36,10 @@ func (s *Store) ReviewVerdict(ctx context.Context, actor *User, m Meta, verdictI
 		if err != nil {
 			return err
 		}
+		c, err := s.lockClaim(tx, v.ClaimID)
+		if err != nil {
+			return err
+		}
 		if isAuthor(v, actor) {
 			return fmt.Errorf("nobody reviews their own verdict: %w", ErrForbidden)
 		}
@@ -48,9 +52,12 @@ func (s *Store) ReviewVerdict(ctx context.Context, actor *User, m Meta, verdictI
 		if v.Status != VerdictInReview {
 			return fmt.Errorf("verdict %d is %s, not in review: %w", v.ID, v.Status, ErrConflict)
 		}
+		if c.Status == ClaimRetracted {
+			return fmt.Errorf("claim %d is retracted: %w", c.ID, ErrConflict)
+		}
 		var dup int64
 		if err := tx.Model(&Review{}).Where("verdict_id = ? AND reviewer_id = ? AND version = ?", v.ID, actor.ID, v.Version).Count(&dup).Error; err != nil {
-			return err
+			return fmt.Errorf("find earlier review: %w", err)
 		}
 		if dup > 0 {
 			return fmt.Errorf("you already reviewed version %d of verdict %d: %w", v.Version, v.ID, ErrConflict)
@@ -62,10 +69,6 @@ func (s *Store) ReviewVerdict(ctx context.Context, actor *User, m Meta, verdictI
 		res.Review = r
 		if err := s.audit(tx, m, event{actor: actor, action: "review." + string(in.Decision), objectType: "claim", objectID: v.ClaimID,
 			after: map[string]any{"verdict_id": v.ID, "version": v.Version, "decision": in.Decision, "comment": in.Comment}}); err != nil {
-			return err
-		}
-		c, err := s.lockClaim(tx, v.ClaimID)
-		if err != nil {
 			return err
 		}
 		if in.Decision == DecisionRequestChanges {

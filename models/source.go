@@ -117,11 +117,16 @@ func (s *Store) UpdateSource(ctx context.Context, actor *User, m Meta, id uint, 
 	}
 	var out *Source
 	err := s.write(ctx, func(tx *gorm.DB) error {
-		old, err := findSource(tx, id)
+		found, err := findSource(tx, id)
 		if err != nil {
 			return err
 		}
-		c, err := s.lockClaim(tx, old.ClaimID)
+		c, err := s.lockClaim(tx, found.ClaimID)
+		if err != nil {
+			return err
+		}
+		// Read again under the claim's lock, so "before" is what was replaced.
+		old, err := findSource(tx, id)
 		if err != nil {
 			return err
 		}

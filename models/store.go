@@ -10,6 +10,8 @@ import (
 	"fmt"
 	"log/slog"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"gorm.io/driver/postgres"
@@ -32,6 +34,11 @@ type Store struct {
 	r       *gorm.DB
 	dialect migrations.Dialect
 	cfg     Config
+	// gen counts changes to the database, for caches (see Generation).
+	gen     atomic.Uint64
+	lastLog atomic.Int64
+	stop    chan struct{}
+	stopped sync.WaitGroup
 }
 
 // Config holds the Store's tunable rules. Zero fields take their defaults.
@@ -141,7 +148,46 @@ func Open(ctx context.Context, dsn string, cfg Config) (*Store, error) {
 		_ = s.Close()
 		return nil, err
 	}
+	s.stop = make(chan struct{})
+	s.stopped.Add(1)
+	go s.watchChanges(time.Second)
 	return s, nil
+}
+
+// Generation is a number that changes whenever the database may have
+// changed: at once after every write this Store commits, and within a
+// second of a write by any other process or instance on the same database
+// (every change writes an audit event, which the Store watches for).
+// Caches keyed on it are never stale for this instance's own writes.
+func (s *Store) Generation() uint64 { return s.gen.Load() }
+
+// watchChanges polls the audit log for writes by other processes.
+func (s *Store) watchChanges(every time.Duration) {
+	defer s.stopped.Done()
+	t := time.NewTicker(every)
+	defer t.Stop()
+	lastOptimize := time.Now()
+	for {
+		select {
+		case <-s.stop:
+			return
+		case <-t.C:
+			if time.Since(lastOptimize) > time.Hour {
+				lastOptimize = time.Now()
+				if err := s.Optimize(context.Background()); err != nil {
+					s.cfg.Logger.Warn("optimize", "err", err)
+				}
+			}
+			var last int64
+			err := s.r.Raw("SELECT COALESCE(MAX(id), 0) FROM audit_events").Scan(&last).Error
+			if err != nil {
+				continue // the table may not exist before the first migration
+			}
+			if s.lastLog.Swap(last) != last {
+				s.gen.Add(1)
+			}
+		}
+	}
 }
 
 // Dialect names the engine the Store runs on.
@@ -157,7 +203,30 @@ func (s *Store) Migrate(ctx context.Context) (int, error) {
 		return 0, err
 	}
 	res, err := migrations.Apply(ctx, db, s.dialect)
-	return len(res), err
+	if err != nil {
+		return len(res), err
+	}
+	return len(res), s.Optimize(ctx)
+}
+
+// Optimize refreshes the statistics the SQLite query planner relies on, so
+// that it picks the selective index (without them it may walk every
+// published verdict to find ten). It is bounded and cheap when little has
+// changed; Postgres keeps its own statistics.
+func (s *Store) Optimize(ctx context.Context) error {
+	if s.dialect != migrations.SQLite {
+		return nil
+	}
+	// This pragma answers with a row: read it, so no statement stays open
+	// on the writer (an open one would block VACUUM INTO).
+	var limit int
+	if err := s.w.WithContext(ctx).Raw("PRAGMA analysis_limit = 1000").Scan(&limit).Error; err != nil {
+		return fmt.Errorf("optimize: %w", err)
+	}
+	if err := s.w.WithContext(ctx).Exec("PRAGMA optimize = 0x10002").Error; err != nil {
+		return fmt.Errorf("optimize: %w", err)
+	}
+	return nil
 }
 
 // Ping checks that the database answers a query.
@@ -169,8 +238,17 @@ func (s *Store) Ping(ctx context.Context) error {
 	return nil
 }
 
-// Close closes every connection.
+// Close stops watching for changes and closes every connection. It may be
+// called more than once.
 func (s *Store) Close() error {
+	if s.stop != nil {
+		select {
+		case <-s.stop:
+		default:
+			close(s.stop)
+		}
+		s.stopped.Wait()
+	}
 	var errs []error
 	seen := map[*sql.DB]bool{}
 	for _, g := range []*gorm.DB{s.w, s.r} {
@@ -208,9 +286,14 @@ func (s *Store) Backup(ctx context.Context, out string) error {
 
 func (s *Store) now() time.Time { return s.cfg.Now().UTC() }
 
-// write runs fn in one write transaction.
+// write runs fn in one write transaction and, when it commits, moves the
+// generation on.
 func (s *Store) write(ctx context.Context, fn func(tx *gorm.DB) error) error {
-	return s.w.WithContext(ctx).Transaction(fn)
+	err := s.w.WithContext(ctx).Transaction(fn)
+	if err == nil {
+		s.gen.Add(1)
+	}
+	return err
 }
 
 // read returns the read pool bound to ctx.
@@ -218,3 +301,6 @@ func (s *Store) read(ctx context.Context) *gorm.DB { return s.r.WithContext(ctx)
 
 // SessionLifetime is how long a session lasts at most.
 func (s *Store) SessionLifetime() time.Duration { return s.cfg.SessionLifetime }
+
+// Now is the store's clock, in UTC.
+func (s *Store) Now() time.Time { return s.now() }

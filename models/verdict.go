@@ -70,7 +70,7 @@ func (s *Store) ProposeVerdict(ctx context.Context, actor *User, m Meta, claimID
 		}
 		var open int64
 		if err := tx.Model(&Verdict{}).Where("claim_id = ? AND status IN ?", c.ID, []VerdictStatus{VerdictInReview, VerdictChangesRequested}).Count(&open).Error; err != nil {
-			return err
+			return fmt.Errorf("find open verdict: %w", err)
 		}
 		if open > 0 {
 			return fmt.Errorf("claim %d already has a verdict open; revise it instead: %w", c.ID, ErrConflict)
@@ -126,6 +126,9 @@ func (s *Store) ReviseVerdict(ctx context.Context, actor *User, m Meta, id uint,
 		c, err := s.lockClaim(tx, v.ClaimID)
 		if err != nil {
 			return err
+		}
+		if c.Status == ClaimRetracted {
+			return fmt.Errorf("claim %d is retracted: %w", c.ID, ErrConflict)
 		}
 		if c.Status == ClaimDraft {
 			if err := setClaimStatus(tx, c.ID, ClaimInReview, s.now()); err != nil {

@@ -350,3 +350,46 @@ func TestSpeakersAreMatchedByName(t *testing.T) {
 		t.Fatalf("second slug %q", x.Slug)
 	}
 }
+
+// A verdict still in review when its published claim is retracted can no
+// longer publish it.
+func TestRetractionClosesTheWayBackToPublished(t *testing.T) {
+	modelstest.ForEach(t, models.Config{}, func(t *testing.T, s *models.Store) {
+		d := newDesk(t, s)
+		c := d.publish(t, sworn(), "false")
+		v2, err := s.ProposeVerdict(d.ctx, d.ed2, d.m, c.ID, models.VerdictInput{Rating: "mostly-false", Headline: "h", Explanation: "e"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.RetractClaim(d.ctx, d.rev, d.m, c.ID, "Retracted."); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.ReviewVerdict(d.ctx, d.rev2, d.m, v2.ID, models.ReviewInput{Decision: models.DecisionApprove}); !errors.Is(err, models.ErrConflict) {
+			t.Fatalf("approving after retraction: %v", err)
+		}
+		if _, err := s.ReviseVerdict(d.ctx, d.ed2, d.m, v2.ID, models.VerdictInput{Rating: "false", Headline: "h", Explanation: "e"}); !errors.Is(err, models.ErrConflict) {
+			t.Fatalf("revising after retraction: %v", err)
+		}
+		if got, _ := s.GetClaim(d.ctx, c.ID); got.Status != models.ClaimRetracted {
+			t.Fatalf("claim is %s", got.Status)
+		}
+	})
+}
+
+func TestUndatedSourcesComeLastOnEveryEngine(t *testing.T) {
+	modelstest.ForEach(t, models.Config{}, func(t *testing.T, s *models.Store) {
+		d := newDesk(t, s)
+		c, _ := s.CreateClaim(d.ctx, d.ed, d.m, sworn())
+		undated := report()
+		undated.PublishedAt, undated.Title = "", "Undated"
+		for _, in := range []models.SourceInput{undated, report()} {
+			if _, err := s.AddSource(d.ctx, d.ed, d.m, c.ID, in); err != nil {
+				t.Fatal(err)
+			}
+		}
+		got, _ := s.GetClaim(d.ctx, c.ID)
+		if got.Sources[1].Title != "Undated" {
+			t.Fatalf("sources: %s, %s", got.Sources[0].Title, got.Sources[1].Title)
+		}
+	})
+}

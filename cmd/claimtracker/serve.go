@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -31,6 +32,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	quorum := f.int("review-quorum", "CLAIMTRACKER_REVIEW_QUORUM", 1, "approvals from other reviewers that publish a verdict")
 	proxies := f.string("trusted-proxies", "CLAIMTRACKER_TRUSTED_PROXIES", "", "comma-separated CIDRs of reverse proxies whose X-Forwarded-For is believed")
 	logFormat := f.string("log-format", "CLAIMTRACKER_LOG_FORMAT", "text", "log format: text or json")
+	memLimit := f.int("memory-limit", "CLAIMTRACKER_MEMORY_LIMIT", 100, "soft limit of the Go heap in MiB; 0 leaves it to GOMEMLIMIT")
 	demoData := f.bool("demo", "on an empty database, load a demo newsroom and print its accounts' passwords (env CLAIMTRACKER_DEMO=true)")
 	if err := f.parse(args); err != nil {
 		return err
@@ -46,6 +48,13 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		logger = slog.New(slog.NewJSONHandler(stderr, nil))
 	default:
 		return usageError(fmt.Sprintf("serve: --log-format must be text or json, not %q", *logFormat))
+	}
+	if *memLimit < 0 {
+		return usageError(fmt.Sprintf("serve: --memory-limit must be 0 or more, not %d", *memLimit))
+	}
+	if *memLimit > 0 && os.Getenv("GOMEMLIMIT") == "" {
+		// Past the limit the collector works harder instead of the heap growing.
+		debug.SetMemoryLimit(int64(*memLimit) << 20)
 	}
 	trusted, err := parseCIDRs(*proxies)
 	if err != nil {
