@@ -2,10 +2,38 @@ package handlers
 
 import (
 	"github.com/labstack/echo/v4"
+
+	"claimtracker/models"
 )
 
 // apiRoutes registers the JSON API under /api/v1; the group already requires
-// a valid bearer token.
+// a valid bearer token. Routes that need more than an editor also check the
+// role here, before the body is read; the store checks again.
 func (h *Handler) apiRoutes(api *echo.Group) {
+	reviewer := h.requireRole(models.RoleReviewer)
+	admin := h.requireRole(models.RoleAdmin)
+
 	api.GET("/me", h.apiMe)
+
+	api.POST("/articles", h.apiArticleCreate)
+
+	api.GET("/claims", h.apiClaimList)
+	api.POST("/claims", h.apiClaimCreate)
+	api.GET("/claims/:id", h.apiClaimShow)
+	api.PATCH("/claims/:id", h.apiClaimUpdate)
+	api.GET("/claims/:id/history", h.apiClaimHistory)
+	api.POST("/claims/:id/sources", h.apiSourceCreate)
+	api.POST("/claims/:id/verdicts", h.apiVerdictCreate)
+	api.POST("/claims/:id/corrections", h.apiCorrectionCreate)
+	api.POST("/claims/:id/retract", h.apiClaimRetract, reviewer)
+
+	api.PATCH("/sources/:id", h.apiSourceUpdate)
+	api.DELETE("/sources/:id", h.apiSourceDelete)
+
+	api.PATCH("/verdicts/:id", h.apiVerdictRevise)
+	api.POST("/verdicts/:id/reviews", h.apiReviewCreate, reviewer)
+
+	api.GET("/ratings", h.apiRatings)
+	api.POST("/ratings", h.apiRatingCreate, admin)
+	api.PATCH("/ratings/:slug", h.apiRatingUpdate, admin)
 }

@@ -6,6 +6,10 @@ import (
 	"time"
 )
 
+// notSentBack leaves out drafts whose verdict was sent back: those are
+// listed, once, under "sent back".
+const notSentBack = "NOT EXISTS (SELECT 1 FROM verdicts sb WHERE sb.claim_id = claims.id AND sb.status = 'changes_requested')"
+
 // DeskCounts is what waits for one user on the desk.
 type DeskCounts struct {
 	MyDrafts          int64
@@ -20,7 +24,7 @@ type DeskCounts struct {
 func (s *Store) DeskCounts(ctx context.Context, u *User) (DeskCounts, error) {
 	var c DeskCounts
 	db := s.read(ctx)
-	if err := db.Model(&Claim{}).Where("created_by = ? AND status = ?", u.ID, ClaimDraft).Count(&c.MyDrafts).Error; err != nil {
+	if err := db.Model(&Claim{}).Where("created_by = ? AND status = ?", u.ID, ClaimDraft).Where(notSentBack).Count(&c.MyDrafts).Error; err != nil {
 		return c, fmt.Errorf("count drafts: %w", err)
 	}
 	if err := db.Model(&Verdict{}).Where("author_id = ? AND status = ?", u.ID, VerdictChangesRequested).Count(&c.SentBack).Error; err != nil {
@@ -108,7 +112,7 @@ type DeskLists struct {
 func (s *Store) DeskLists(ctx context.Context, u *User, limit int) (DeskLists, error) {
 	var l DeskLists
 	db := s.read(ctx)
-	if err := db.Preload("Person").Where("created_by = ? AND status = ?", u.ID, ClaimDraft).
+	if err := db.Preload("Person").Where("created_by = ? AND status = ?", u.ID, ClaimDraft).Where(notSentBack).
 		Order("updated_at DESC, id DESC").Limit(limit).Find(&l.MyDrafts).Error; err != nil {
 		return l, fmt.Errorf("list drafts: %w", err)
 	}
@@ -131,7 +135,8 @@ func (s *Store) DeskLists(ctx context.Context, u *User, limit int) (DeskLists, e
 		}
 		l.AwaitingReview = q
 	}
-	if err := db.Preload("Person").Where("status = ?", ClaimPublished).
+	since := s.now().AddDate(0, 0, -30)
+	if err := db.Preload("Person").Where("status = ? AND published_at >= ?", ClaimPublished, since).
 		Order("published_at DESC, id DESC").Limit(limit).Find(&l.RecentlyPublished).Error; err != nil {
 		return l, fmt.Errorf("list published: %w", err)
 	}

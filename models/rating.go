@@ -86,9 +86,6 @@ func (s *Store) UpdateRating(ctx context.Context, actor *User, m Meta, slug stri
 	if !actor.Can(RoleAdmin) {
 		return nil, fmt.Errorf("update rating: %w", ErrForbidden)
 	}
-	if err := in.validate(); err != nil {
-		return nil, err
-	}
 	var out *Rating
 	err := s.write(ctx, func(tx *gorm.DB) error {
 		var r Rating
@@ -97,6 +94,9 @@ func (s *Store) UpdateRating(ctx context.Context, actor *User, m Meta, slug stri
 			return fmt.Errorf("rating %q: %w", slug, ErrNotFound)
 		}
 		if err != nil {
+			return fmt.Errorf("find rating: %w", err)
+		}
+		if err := in.validate(); err != nil {
 			return err
 		}
 		before := r.view()

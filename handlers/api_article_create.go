@@ -1,0 +1,77 @@
+package handlers
+
+import (
+	"net/http"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"claimtracker/extract"
+	"claimtracker/models"
+)
+
+// apiArticleRequest is the body of POST /api/v1/articles.
+type apiArticleRequest struct {
+	URL         *string `json:"url"`
+	Title       *string `json:"title"`
+	Outlet      *string `json:"outlet"`
+	Author      *string `json:"author"`
+	PublishedAt *string `json:"published_at"`
+	Text        *string `json:"text"`
+}
+
+// articleJSON is a logged article with the claims found in its text.
+type articleJSON struct {
+	ID          uint            `json:"id"`
+	URL         string          `json:"url"`
+	Title       string          `json:"title"`
+	Outlet      string          `json:"outlet"`
+	Author      string          `json:"author"`
+	PublishedAt *string         `json:"published_at"`
+	CreatedAt   string          `json:"created_at"`
+	Candidates  []candidateJSON `json:"candidates"`
+}
+
+// candidateJSON is one statement found in an article's text. Start and End
+// are byte offsets into the text as it was sent.
+type candidateJSON struct {
+	Quote    string  `json:"quote"`
+	Speaker  string  `json:"speaker"`
+	SaidAt   *string `json:"said_at"`
+	Sentence string  `json:"sentence"`
+	Start    int     `json:"start"`
+	End      int     `json:"end"`
+	Kind     string  `json:"kind"`
+}
+
+// newCandidateJSON converts one extracted candidate.
+func newCandidateJSON(k *extract.Candidate) candidateJSON {
+	return candidateJSON{Quote: k.Quote, Speaker: k.Speaker, SaidAt: dateJSON(k.SaidAt), Sentence: k.Sentence,
+		Start: k.Start, End: k.End, Kind: k.Kind}
+}
+
+// apiArticleCreate logs an article and answers with the candidate claims
+// found in its text, for the editor to pick from.
+func (h *Handler) apiArticleCreate(c echo.Context) error {
+	var req apiArticleRequest
+	if err := decodeJSON(c, &req); err != nil {
+		return err
+	}
+	text := sentOr(req.Text, "")
+	a, err := h.store.CreateArticle(c.Request().Context(), currentUser(c), meta(c), models.ArticleInput{
+		URL: sentOr(req.URL, ""), Title: sentOr(req.Title, ""), Outlet: sentOr(req.Outlet, ""),
+		Author: sentOr(req.Author, ""), PublishedAt: sentOr(req.PublishedAt, ""), Text: text,
+	})
+	if err != nil {
+		return err
+	}
+	var published time.Time
+	if a.PublishedAt != nil {
+		published = *a.PublishedAt
+	}
+	found := extract.Find(text, published)
+	return writeJSON(c, http.StatusCreated, articleJSON{
+		ID: a.ID, URL: a.URL, Title: a.Title, Outlet: a.Outlet, Author: a.Author, PublishedAt: dateJSON(a.PublishedAt),
+		CreatedAt: stampJSON(a.CreatedAt), Candidates: jsonList(found, newCandidateJSON),
+	})
+}

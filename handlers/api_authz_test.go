@@ -1,0 +1,158 @@
+package handlers_test
+
+import (
+	"cmp"
+	"fmt"
+	"net/http"
+	"strings"
+	"testing"
+
+	"claimtracker/models/modelstest"
+)
+
+// apiAccess is what one API route answers each caller. Every API route the
+// server has must appear here at least once, so that a new route cannot slip
+// in without its access being declared and checked.
+type apiAccess struct {
+	route string // the route as registered: "METHOD /api/v1/path/:param"
+	note  string // which variant of the route, when it has several
+	// setup makes fresh objects for one call by who and returns the path
+	// and body to send.
+	setup func(t *testing.T, e *apiEnv, who string) (path, body string)
+	// The answer for each caller; none (no token) is 401 when left zero.
+	none, editor, reviewer, admin int
+}
+
+// apiFixed sends the same path and body every time.
+func apiFixed(path, body string) func(*testing.T, *apiEnv, string) (string, string) {
+	return func(*testing.T, *apiEnv, string) (string, string) { return path, body }
+}
+
+// apiOwner is who, or the author when there is no caller to own things.
+func apiOwner(who string) string {
+	if who == asNone {
+		return asAuthor
+	}
+	return who
+}
+
+var apiAccessTable = []apiAccess{
+	{route: "GET /api/v1/me", setup: apiFixed("/api/v1/me", ""), editor: 200, reviewer: 200, admin: 200},
+	{route: "POST /api/v1/articles", setup: apiFixed("/api/v1/articles", `{"url":"https://example.org/a","title":"A","text":"Some text."}`),
+		editor: 201, reviewer: 201, admin: 201},
+	{route: "GET /api/v1/claims", setup: apiFixed("/api/v1/claims", ""), editor: 200, reviewer: 200, admin: 200},
+	{route: "POST /api/v1/claims", setup: apiFixed("/api/v1/claims", `{"text":"Some words","summary":"Some words","speaker":"Pat Speaker"}`),
+		editor: 201, reviewer: 201, admin: 201},
+	{route: "GET /api/v1/claims/:id", editor: 200, reviewer: 200, admin: 200,
+		setup: func(t *testing.T, e *apiEnv, _ string) (string, string) {
+			return apiPath("/claims/%d", e.draft(t, asAuthor, "Someone else's draft").ID), ""
+		}},
+	{route: "PATCH /api/v1/claims/:id", note: "someone else's draft", editor: 200, reviewer: 200, admin: 200,
+		setup: func(t *testing.T, e *apiEnv, _ string) (string, string) {
+			return apiPath("/claims/%d", e.draft(t, asAuthor, "Someone else's draft").ID), `{"setting":"A rally"}`
+		}},
+	{route: "GET /api/v1/claims/:id/history", editor: 200, reviewer: 200, admin: 200,
+		setup: func(t *testing.T, e *apiEnv, _ string) (string, string) {
+			return apiPath("/claims/%d/history", e.published(t, "A published claim").ID), ""
+		}},
+	{route: "POST /api/v1/claims/:id/sources", editor: 201, reviewer: 201, admin: 201,
+		setup: func(t *testing.T, e *apiEnv, _ string) (string, string) {
+			return apiPath("/claims/%d/sources", e.draft(t, asAuthor, "A draft").ID), `{"url":"https://example.org/s","title":"S","kind":"other","stance":"context"}`
+		}},
+	{route: "POST /api/v1/claims/:id/verdicts", editor: 201, reviewer: 201, admin: 201,
+		setup: func(t *testing.T, e *apiEnv, _ string) (string, string) {
+			return apiPath("/claims/%d/verdicts", e.draft(t, asAuthor, "A draft").ID), `{"rating":"true","headline":"H","explanation":"E"}`
+		}},
+	{route: "POST /api/v1/claims/:id/corrections", editor: 201, reviewer: 201, admin: 201,
+		setup: func(t *testing.T, e *apiEnv, _ string) (string, string) {
+			return apiPath("/claims/%d/corrections", e.published(t, "A published claim").ID), `{"kind":"correction","note":"Fixed a name."}`
+		}},
+	{route: "POST /api/v1/claims/:id/retract", editor: 403, reviewer: 200, admin: 200,
+		setup: func(t *testing.T, e *apiEnv, _ string) (string, string) {
+			return apiPath("/claims/%d/retract", e.published(t, "A published claim").ID), `{"note":"Withdrawn."}`
+		}},
+	{route: "PATCH /api/v1/sources/:id", editor: 200, reviewer: 200, admin: 200,
+		setup: func(t *testing.T, e *apiEnv, _ string) (string, string) {
+			return apiPath("/sources/%d", e.source(t, e.draft(t, asAuthor, "A draft").ID).ID), `{"locator":"p. 4"}`
+		}},
+	{route: "DELETE /api/v1/sources/:id", editor: 204, reviewer: 204, admin: 204,
+		setup: func(t *testing.T, e *apiEnv, _ string) (string, string) {
+			return apiPath("/sources/%d", e.source(t, e.draft(t, asAuthor, "A draft").ID).ID), ""
+		}},
+	{route: "PATCH /api/v1/verdicts/:id", note: "one's own verdict", editor: 200, reviewer: 200, admin: 200,
+		setup: func(t *testing.T, e *apiEnv, who string) (string, string) {
+			return apiPath("/verdicts/%d", e.verdict(t, apiOwner(who), e.draft(t, apiOwner(who), "A draft").ID).ID), `{"headline":"Revised"}`
+		}},
+	{route: "PATCH /api/v1/verdicts/:id", note: "someone else's verdict", editor: 403, reviewer: 403, admin: 200,
+		setup: func(t *testing.T, e *apiEnv, _ string) (string, string) {
+			return apiPath("/verdicts/%d", e.verdict(t, asAuthor, e.draft(t, asAuthor, "A draft").ID).ID), `{"headline":"Revised"}`
+		}},
+	{route: "POST /api/v1/verdicts/:id/reviews", note: "someone else's verdict", editor: 403, reviewer: 201, admin: 201,
+		setup: func(t *testing.T, e *apiEnv, _ string) (string, string) {
+			return apiPath("/verdicts/%d/reviews", e.verdict(t, asAuthor, e.draft(t, asAuthor, "A draft").ID).ID), `{"decision":"approve"}`
+		}},
+	{route: "POST /api/v1/verdicts/:id/reviews", note: "one's own verdict", editor: 403, reviewer: 403, admin: 403,
+		setup: func(t *testing.T, e *apiEnv, who string) (string, string) {
+			return apiPath("/verdicts/%d/reviews", e.verdict(t, apiOwner(who), e.draft(t, apiOwner(who), "A draft").ID).ID), `{"decision":"approve"}`
+		}},
+	{route: "GET /api/v1/ratings", setup: apiFixed("/api/v1/ratings", ""), editor: 200, reviewer: 200, admin: 200},
+	{route: "POST /api/v1/ratings", editor: 403, reviewer: 403, admin: 201,
+		setup: func(t *testing.T, e *apiEnv, who string) (string, string) {
+			return "/api/v1/ratings", fmt.Sprintf(`{"label":"New rating by %s","position":9}`, who)
+		}},
+	{route: "PATCH /api/v1/ratings/:slug", setup: apiFixed("/api/v1/ratings/unproven", `{"description":"We cannot tell."}`),
+		editor: 403, reviewer: 403, admin: 200},
+}
+
+func TestAPIAuthorizationMatrix(t *testing.T) {
+	for _, engine := range modelstest.Engines() {
+		t.Run(engine, func(t *testing.T) {
+			e := newAPIEnv(t, engine)
+			declared := map[string]bool{}
+			for _, a := range apiAccessTable {
+				declared[a.route] = true
+			}
+			registered := map[string]bool{}
+			for _, rt := range e.echo.Routes() {
+				if rt.Method == "echo_route_not_found" || !strings.HasPrefix(rt.Path, "/api/v1/") {
+					continue
+				}
+				key := rt.Method + " " + rt.Path
+				registered[key] = true
+				if !declared[key] {
+					t.Errorf("route %s has no declared access in this test", key)
+				}
+			}
+			for key := range declared {
+				if !registered[key] {
+					t.Errorf("the table declares %s, which the server does not have", key)
+				}
+			}
+
+			unauthorized := apiFail("unauthorized", "A valid API token or session is required.")
+			forbidden := apiFail("forbidden", "Your account may not do this.")
+			for _, a := range apiAccessTable {
+				method, _, _ := strings.Cut(a.route, " ")
+				want := map[string]int{asNone: cmp.Or(a.none, http.StatusUnauthorized), asEditor: a.editor, asReviewer: a.reviewer, asAdmin: a.admin}
+				for _, who := range []string{asNone, asEditor, asReviewer, asAdmin} {
+					path, body := a.setup(t, e, who)
+					what := fmt.Sprintf("%s (%s) as %s", a.route, a.note, who)
+					before := e.auditCount(t)
+					r := e.call(t, who, method, path, body)
+					switch want[who] {
+					case http.StatusUnauthorized:
+						apiExpect(t, what, r, want[who], unauthorized)
+					case http.StatusForbidden:
+						apiExpect(t, what, r, want[who], forbidden)
+					default:
+						apiExpect(t, what, r, want[who], nil)
+						continue
+					}
+					if after := e.auditCount(t); after != before {
+						t.Errorf("%s: a refused request wrote %d audit events", what, after-before)
+					}
+				}
+			}
+		})
+	}
+}

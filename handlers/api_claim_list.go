@@ -1,0 +1,69 @@
+package handlers
+
+import (
+	"net/http"
+	"slices"
+	"strconv"
+
+	"github.com/labstack/echo/v4"
+
+	"claimtracker/models"
+)
+
+// apiClaimsPerPage is how many claims one page of GET /api/v1/claims holds.
+const apiClaimsPerPage = 50
+
+// apiMaxPage keeps the offset of a page far from overflowing.
+const apiMaxPage = 100_000
+
+// apiClaimStatuses are the statuses a claim list may be filtered by.
+var apiClaimStatuses = []models.ClaimStatus{models.ClaimDraft, models.ClaimInReview, models.ClaimPublished, models.ClaimRetracted}
+
+// claimListJSON is one page of claims, most recently changed first.
+type claimListJSON struct {
+	Claims   []claimItemJSON `json:"claims"`
+	Page     int             `json:"page"`
+	PerPage  int             `json:"per_page"`
+	NextPage *int            `json:"next_page"`
+}
+
+// apiClaimList lists claims, most recently changed first, a page at a time,
+// optionally only those with one status.
+func (h *Handler) apiClaimList(c echo.Context) error {
+	f, page, err := apiClaimListQuery(c)
+	if err != nil {
+		return err
+	}
+	claims, err := h.store.ListClaims(c.Request().Context(), f)
+	if err != nil {
+		return err
+	}
+	out := claimListJSON{Page: page, PerPage: apiClaimsPerPage}
+	if len(claims) > apiClaimsPerPage {
+		claims = claims[:apiClaimsPerPage]
+		next := page + 1
+		out.NextPage = &next
+	}
+	out.Claims = jsonList(claims, newClaimItemJSON)
+	return writeJSON(c, http.StatusOK, out)
+}
+
+// apiClaimListQuery reads ?status= and ?page= into a filter that asks for one
+// claim more than a page holds, to tell whether another page follows.
+func apiClaimListQuery(c echo.Context) (models.ClaimFilter, int, error) {
+	var v models.Validator
+	status := models.ClaimStatus(c.QueryParam("status"))
+	if status != "" {
+		v.Check(slices.Contains(apiClaimStatuses, status), "status", "must be draft, in_review, published or retracted")
+	}
+	page := 1
+	if p := c.QueryParam("page"); p != "" {
+		n, err := strconv.Atoi(p)
+		v.Check(err == nil && n >= 1 && n <= apiMaxPage, "page", "must be a whole number from 1 to "+strconv.Itoa(apiMaxPage))
+		page = n
+	}
+	if err := v.Err(); err != nil {
+		return models.ClaimFilter{}, 0, err
+	}
+	return models.ClaimFilter{Status: status, Limit: apiClaimsPerPage + 1, Offset: (page - 1) * apiClaimsPerPage}, page, nil
+}

@@ -1,0 +1,374 @@
+package handlers
+
+import (
+	"encoding/json"
+	"errors"
+	"io"
+	"maps"
+	"mime"
+	"net/http"
+	"reflect"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"claimtracker/models"
+)
+
+// The JSON API reads request bodies with decodeJSON into request structs
+// whose fields are pointers, so that a handler can tell a field that was
+// left out (nil) from one sent empty; it answers with the *JSON shapes
+// below, built from models by the new*JSON functions.
+
+var (
+	errNotJSON    = echo.NewHTTPError(http.StatusUnsupportedMediaType, "Send the body as application/json.")
+	errBadJSON    = echo.NewHTTPError(http.StatusBadRequest, "The body is not valid JSON.")
+	errNotObject  = echo.NewHTTPError(http.StatusBadRequest, "The body must be a JSON object.")
+	errUnreadable = echo.NewHTTPError(http.StatusBadRequest, "The body could not be read.")
+)
+
+// maxFieldErrors bounds how many refused fields one answer names, however
+// many a body holds.
+const maxFieldErrors = 20
+
+// decodeJSON reads the request body, one JSON object, into dst: a pointer to
+// a struct whose fields carry json tags. Only those names are accepted,
+// spelled exactly; any other name, or a value of the wrong type, fails with
+// a *models.ValidationError naming each such field (422), up to
+// maxFieldErrors of them. A body that is
+// not JSON is a 400, one that is not sent as application/json a 415, one
+// over the size limit a 413.
+func decodeJSON(c echo.Context, dst any) error {
+	r := c.Request()
+	if mt, _, err := mime.ParseMediaType(r.Header.Get(echo.HeaderContentType)); err != nil || mt != echo.MIMEApplicationJSON {
+		return errNotJSON
+	}
+	body, err := io.ReadAll(r.Body)
+	if err != nil {
+		var mbe *http.MaxBytesError
+		if errors.As(err, &mbe) {
+			return err
+		}
+		return errUnreadable
+	}
+	var obj map[string]json.RawMessage
+	if err := json.Unmarshal(body, &obj); err != nil || obj == nil {
+		if json.Valid(body) {
+			return errNotObject
+		}
+		return errBadJSON
+	}
+	fields := jsonFields(reflect.ValueOf(dst).Elem())
+	bad := map[string]string{}
+	for _, name := range slices.Sorted(maps.Keys(obj)) {
+		if len(bad) == maxFieldErrors {
+			break
+		}
+		f, ok := fields[name]
+		if !ok {
+			bad[name] = "is not a known field"
+			continue
+		}
+		if err := json.Unmarshal(obj[name], f.Addr().Interface()); err != nil {
+			bad[name] = jsonTypeProblem(f.Type())
+		}
+	}
+	if len(bad) > 0 {
+		return &models.ValidationError{Fields: bad}
+	}
+	return nil
+}
+
+// jsonFields maps the JSON names of a struct's fields, those of embedded
+// structs included, to the addressable fields.
+func jsonFields(v reflect.Value) map[string]reflect.Value {
+	out := map[string]reflect.Value{}
+	for i := range v.NumField() {
+		sf := v.Type().Field(i)
+		if sf.Anonymous && sf.Type.Kind() == reflect.Struct {
+			for name, f := range jsonFields(v.Field(i)) {
+				out[name] = f
+			}
+			continue
+		}
+		name, _, _ := strings.Cut(sf.Tag.Get("json"), ",")
+		if sf.IsExported() && name != "" && name != "-" {
+			out[name] = v.Field(i)
+		}
+	}
+	return out
+}
+
+// jsonTypeProblem says what JSON a field of type t takes.
+func jsonTypeProblem(t reflect.Type) string {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	switch t.Kind() {
+	case reflect.String:
+		return "must be a string"
+	case reflect.Bool:
+		return "must be true or false"
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return "must be a whole number"
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return "must be a positive whole number"
+	case reflect.Slice:
+		if t.Elem().Kind() == reflect.String {
+			return "must be a list of strings"
+		}
+		return "must be a list"
+	}
+	return "has the wrong type"
+}
+
+// sentOr returns *p, or def when p is nil: the field was left out or null.
+func sentOr[T any](p *T, def T) T {
+	if p == nil {
+		return def
+	}
+	return *p
+}
+
+// writeJSON writes v as the JSON response. API answers carry newsroom data
+// that no cache may keep.
+func writeJSON(c echo.Context, status int, v any) error {
+	c.Response().Header().Set("Cache-Control", "no-store")
+	return c.JSON(status, v)
+}
+
+// jsonList converts each element of in with conv; it never returns nil, so an
+// empty list is [] in JSON, not null.
+func jsonList[T, J any](in []T, conv func(*T) J) []J {
+	out := make([]J, 0, len(in))
+	for i := range in {
+		out = append(out, conv(&in[i]))
+	}
+	return out
+}
+
+// dateJSON writes an optional date as YYYY-MM-DD, or null.
+func dateJSON(t *time.Time) *string {
+	if t == nil {
+		return nil
+	}
+	s := t.Format(models.DateLayout)
+	return &s
+}
+
+// stampJSON writes a moment as RFC 3339 in UTC, to the second.
+func stampJSON(t time.Time) string {
+	return t.UTC().Format(time.RFC3339)
+}
+
+// optStampJSON is stampJSON for an optional moment; nil is null.
+func optStampJSON(t *time.Time) *string {
+	if t == nil {
+		return nil
+	}
+	s := stampJSON(*t)
+	return &s
+}
+
+// textOrNull is nil for "", so that an absent value is null in JSON.
+func textOrNull(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+// rawOrNull passes JSON text through as it is; "" becomes null. Text that is
+// not JSON is sent as a JSON string rather than breaking the response.
+func rawOrNull(s string) json.RawMessage {
+	if s == "" {
+		return nil
+	}
+	if !json.Valid([]byte(s)) {
+		b, _ := json.Marshal(s)
+		return b
+	}
+	return json.RawMessage(s)
+}
+
+// claimItemJSON is a claim in a list: its own fields, without evidence.
+type claimItemJSON struct {
+	ID            uint    `json:"id"`
+	Slug          string  `json:"slug"`
+	Status        string  `json:"status"`
+	Text          string  `json:"text"`
+	Summary       string  `json:"summary"`
+	Speaker       string  `json:"speaker"`
+	SpeakerSlug   string  `json:"speaker_slug"`
+	SpeakerKind   string  `json:"speaker_kind"`
+	SaidAt        *string `json:"said_at"`
+	Setting       string  `json:"setting"`
+	AppearanceURL string  `json:"appearance_url"`
+	ArticleID     *uint   `json:"article_id"`
+	CreatedBy     *uint   `json:"created_by"`
+	PublishedAt   *string `json:"published_at"`
+	RetractedAt   *string `json:"retracted_at"`
+	CreatedAt     string  `json:"created_at"`
+	UpdatedAt     string  `json:"updated_at"`
+}
+
+// newClaimItemJSON converts a claim for a list; its speaker must be loaded.
+func newClaimItemJSON(c *models.Claim) claimItemJSON {
+	j := claimItemJSON{
+		ID: c.ID, Slug: c.Slug, Status: string(c.Status), Text: c.Text, Summary: c.Summary, Speaker: c.SpeakerName(),
+		SaidAt: dateJSON(c.SaidAt), Setting: c.Setting, AppearanceURL: c.AppearanceURL, ArticleID: c.ArticleID,
+		CreatedBy: c.CreatedBy, PublishedAt: optStampJSON(c.PublishedAt), RetractedAt: optStampJSON(c.RetractedAt),
+		CreatedAt: stampJSON(c.CreatedAt), UpdatedAt: stampJSON(c.UpdatedAt),
+	}
+	if c.Person != nil {
+		j.SpeakerSlug, j.SpeakerKind = c.Person.Slug, string(c.Person.Kind)
+	}
+	return j
+}
+
+// claimJSON is one claim with everything attached to it.
+type claimJSON struct {
+	claimItemJSON
+	Tags []string `json:"tags"`
+	// Rating is the slug of the published verdict's rating, or null.
+	Rating      *string          `json:"rating"`
+	Sources     []sourceJSON     `json:"sources"`
+	Verdicts    []verdictJSON    `json:"verdicts"`
+	Corrections []correctionJSON `json:"corrections"`
+}
+
+// newClaimJSON converts a claim loaded with everything attached to it.
+func newClaimJSON(c *models.Claim) claimJSON {
+	j := claimJSON{
+		claimItemJSON: newClaimItemJSON(c),
+		Tags:          c.TagNames(),
+		Sources:       jsonList(c.Sources, newSourceJSON),
+		Verdicts:      jsonList(c.Verdicts, newVerdictJSON),
+		Corrections:   jsonList(c.Corrections, newCorrectionJSON),
+	}
+	if v := c.CurrentVerdict(); v != nil {
+		j.Rating = &v.RatingSlug
+	}
+	return j
+}
+
+// sourceJSON is one piece of evidence.
+type sourceJSON struct {
+	ID          uint    `json:"id"`
+	ClaimID     uint    `json:"claim_id"`
+	URL         string  `json:"url"`
+	Title       string  `json:"title"`
+	Outlet      string  `json:"outlet"`
+	PublishedAt *string `json:"published_at"`
+	Kind        string  `json:"kind"`
+	Stance      string  `json:"stance"`
+	Excerpt     string  `json:"excerpt"`
+	Locator     string  `json:"locator"`
+	CreatedBy   *uint   `json:"created_by"`
+	CreatedAt   string  `json:"created_at"`
+	UpdatedAt   string  `json:"updated_at"`
+}
+
+// newSourceJSON converts one source.
+func newSourceJSON(s *models.Source) sourceJSON {
+	return sourceJSON{
+		ID: s.ID, ClaimID: s.ClaimID, URL: s.URL, Title: s.Title, Outlet: s.Outlet, PublishedAt: dateJSON(s.PublishedAt),
+		Kind: string(s.Kind), Stance: string(s.Stance), Excerpt: s.Excerpt, Locator: s.Locator, CreatedBy: s.CreatedBy,
+		CreatedAt: stampJSON(s.CreatedAt), UpdatedAt: stampJSON(s.UpdatedAt),
+	}
+}
+
+// verdictJSON is one verdict with the reviews of all its versions.
+type verdictJSON struct {
+	ID          uint         `json:"id"`
+	ClaimID     uint         `json:"claim_id"`
+	Rating      string       `json:"rating"`
+	RatingLabel string       `json:"rating_label"`
+	Headline    string       `json:"headline"`
+	Explanation string       `json:"explanation"`
+	Status      string       `json:"status"`
+	Version     int          `json:"version"`
+	AuthorID    *uint        `json:"author_id"`
+	PublishedAt *string      `json:"published_at"`
+	CreatedAt   string       `json:"created_at"`
+	UpdatedAt   string       `json:"updated_at"`
+	Reviews     []reviewJSON `json:"reviews"`
+}
+
+// newVerdictJSON converts one verdict with the reviews loaded with it.
+func newVerdictJSON(v *models.Verdict) verdictJSON {
+	return verdictJSON{
+		ID: v.ID, ClaimID: v.ClaimID, Rating: v.RatingSlug, RatingLabel: v.RatingLabel, Headline: v.Headline,
+		Explanation: v.Explanation, Status: string(v.Status), Version: v.Version, AuthorID: v.AuthorID,
+		PublishedAt: optStampJSON(v.PublishedAt), CreatedAt: stampJSON(v.CreatedAt), UpdatedAt: stampJSON(v.UpdatedAt),
+		Reviews: jsonList(v.Reviews, newReviewJSON),
+	}
+}
+
+// reviewJSON is one reviewer's decision on one version of a verdict.
+type reviewJSON struct {
+	ID         uint   `json:"id"`
+	VerdictID  uint   `json:"verdict_id"`
+	ReviewerID *uint  `json:"reviewer_id"`
+	Version    int    `json:"version"`
+	Decision   string `json:"decision"`
+	Comment    string `json:"comment"`
+	CreatedAt  string `json:"created_at"`
+}
+
+// newReviewJSON converts one review.
+func newReviewJSON(r *models.Review) reviewJSON {
+	return reviewJSON{ID: r.ID, VerdictID: r.VerdictID, ReviewerID: r.ReviewerID, Version: r.Version,
+		Decision: string(r.Decision), Comment: r.Comment, CreatedAt: stampJSON(r.CreatedAt)}
+}
+
+// correctionJSON is one public note on a claim; rating changes name both
+// ratings by label.
+type correctionJSON struct {
+	ID        uint    `json:"id"`
+	ClaimID   uint    `json:"claim_id"`
+	Kind      string  `json:"kind"`
+	Note      string  `json:"note"`
+	OldRating *string `json:"old_rating"`
+	NewRating *string `json:"new_rating"`
+	AuthorID  *uint   `json:"author_id"`
+	CreatedAt string  `json:"created_at"`
+}
+
+// newCorrectionJSON converts one correction.
+func newCorrectionJSON(k *models.Correction) correctionJSON {
+	return correctionJSON{ID: k.ID, ClaimID: k.ClaimID, Kind: string(k.Kind), Note: k.Note,
+		OldRating: textOrNull(k.OldRating), NewRating: textOrNull(k.NewRating), AuthorID: k.AuthorID, CreatedAt: stampJSON(k.CreatedAt)}
+}
+
+// eventJSON is one entry of a claim's history; before and after are the
+// objects the audit log recorded, or null.
+type eventJSON struct {
+	ID     uint            `json:"id"`
+	At     string          `json:"at"`
+	Actor  string          `json:"actor"`
+	Action string          `json:"action"`
+	Before json.RawMessage `json:"before"`
+	After  json.RawMessage `json:"after"`
+}
+
+// newEventJSON converts one audit event, leaving out where it came from.
+func newEventJSON(e *models.AuditEvent) eventJSON {
+	return eventJSON{ID: e.ID, At: stampJSON(e.At), Actor: e.Actor, Action: e.Action, Before: rawOrNull(e.Before), After: rawOrNull(e.After)}
+}
+
+// ratingJSON is one step of the rating scale.
+type ratingJSON struct {
+	Slug        string `json:"slug"`
+	Label       string `json:"label"`
+	Description string `json:"description"`
+	Position    int    `json:"position"`
+	Ordered     bool   `json:"ordered"`
+}
+
+// newRatingJSON converts one rating.
+func newRatingJSON(r *models.Rating) ratingJSON {
+	return ratingJSON{Slug: r.Slug, Label: r.Label, Description: r.Description, Position: r.Position, Ordered: r.Ordered}
+}
