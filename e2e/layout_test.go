@@ -22,7 +22,7 @@ func TestPagesFitPhoneAndDesktop(t *testing.T) {
 	if _, _, err := a.store.CreateAPIToken(context.Background(), nil, models.Meta{}, ed.Email, "CMS import"); err != nil {
 		t.Fatal(err)
 	}
-	_ = admin
+	desk := seedDesk(t, a.store, ed, admin)
 	ctx := browser(t)
 
 	signIn := func(email string) {
@@ -48,6 +48,7 @@ func TestPagesFitPhoneAndDesktop(t *testing.T) {
 		{"admin-users", "/admin/users"},
 		{"admin-user", "/admin/users/" + strconv.Itoa(int(ed.ID))},
 	}
+	signedIn = append(signedIn, desk.pages()...)
 	check := func(name, path string) {
 		for _, width := range []int64{360, 1440} {
 			do(t, ctx,

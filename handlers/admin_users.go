@@ -34,6 +34,38 @@ func flashMessage(code string) string {
 		return "Account updated."
 	case "revoked":
 		return "Token revoked."
+	case "settings":
+		return "Settings saved. Public pages show them from now on."
+	case "article-logged":
+		return "Article logged. The candidate claims are highlighted below."
+	case "claim-logged":
+		return "Claim logged as a draft. Add its sources, then propose a verdict."
+	case "claim-updated":
+		return "Claim saved."
+	case "source-added":
+		return "Source added."
+	case "source-updated":
+		return "Source saved."
+	case "source-removed":
+		return "Source removed."
+	case "verdict-proposed":
+		return "Verdict sent to review."
+	case "verdict-revised":
+		return "Verdict revised and sent to review again."
+	case "approved":
+		return "Approval recorded. The verdict needs more approvals to be published."
+	case "published":
+		return "Approved and published."
+	case "sent-back":
+		return "Verdict sent back to its author with your comment."
+	case "correction-added":
+		return "Correction published."
+	case "retracted":
+		return "Claim retracted. Its page stays online with your note."
+	case "rating-created":
+		return "Rating added to the scale."
+	case "rating-updated":
+		return "Rating saved."
 	}
 	return ""
 }

@@ -102,6 +102,17 @@ var apiAccessTable = []apiAccess{
 		}},
 	{route: "PATCH /api/v1/ratings/:slug", setup: apiFixed("/api/v1/ratings/unproven", `{"description":"We cannot tell."}`),
 		editor: 403, reviewer: 403, admin: 200},
+
+	// The public API needs no token.
+	{route: "GET /api/v1/public/claims", setup: apiFixed("/api/v1/public/claims", ""), none: 200, editor: 200, reviewer: 200, admin: 200},
+	{route: "GET /api/v1/public/claims/:slug", note: "a published claim", none: 200, editor: 200, reviewer: 200, admin: 200,
+		setup: func(t *testing.T, e *apiEnv, _ string) (string, string) {
+			return "/api/v1/public/claims/" + e.published(t, "A published claim").Slug, ""
+		}},
+	{route: "GET /api/v1/public/claims/:slug", note: "a draft", none: 404, editor: 404, reviewer: 404, admin: 404,
+		setup: func(t *testing.T, e *apiEnv, _ string) (string, string) {
+			return "/api/v1/public/claims/" + e.draft(t, asAuthor, "A draft").Slug, ""
+		}},
 }
 
 func TestAPIAuthorizationMatrix(t *testing.T) {

@@ -18,6 +18,9 @@ import (
 // MaxBodyBytes is the largest request body accepted; larger ones get 413.
 const MaxBodyBytes = 1 << 20
 
+// pageCacheBytes bounds the memory of rendered public pages.
+const pageCacheBytes = 24 << 20
+
 // Config is what the HTTP layer needs from the command that starts it.
 type Config struct {
 	// Store is the database.
@@ -44,6 +47,8 @@ type Handler struct {
 	cookieName string
 	setupToken string
 	cop        *http.CrossOriginProtection
+	cache      *pageCache
+	versions   versionCache
 }
 
 // New builds the Echo server with every route and middleware.
@@ -61,6 +66,7 @@ func New(cfg Config) *echo.Echo {
 		secure:     cfg.BaseURL.Scheme == "https",
 		setupToken: cfg.SetupToken,
 		cop:        http.NewCrossOriginProtection(),
+		cache:      newPageCache(pageCacheBytes),
 	}
 	h.cookieName = "claimtracker_session"
 	if h.secure {

@@ -1,18 +1,97 @@
 package handlers
 
 import (
+	"net/url"
+	"strconv"
+
 	"github.com/labstack/echo/v4"
 
+	"claimtracker/models"
+	"claimtracker/views"
 	"claimtracker/views/pages"
 )
 
-// home is the public front page.
+// home is the public front page: the latest fact-checks, filtered by
+// rating, person or tag, a page at a time.
 func (h *Handler) home(c echo.Context) error {
-	claims, err := h.store.LatestPublished(c.Request().Context(), 20)
+	ctx := c.Request().Context()
+	q := models.PublicQuery{Rating: c.QueryParam("rating"), Person: c.QueryParam("person"), Tag: c.QueryParam("tag"), Page: pageParam(c), PerPage: 20}
+	v, err := h.siteVersion(ctx)
 	if err != nil {
 		return err
 	}
-	p := page(c, "")
-	p.Description = "Fact-checks of what public figures said, with the evidence for each verdict."
-	return render(c, 200, pages.Home(p, claims))
+	key := "home?" + listQuery(q, q.Page).Encode()
+	return h.servePublic(c, key, v, echo.MIMETextHTMLCharsetUTF8, func() ([]byte, error) {
+		items, more, err := h.store.PublicClaims(ctx, q)
+		if err != nil {
+			return nil, err
+		}
+		ratings, err := h.ratings(ctx)
+		if err != nil {
+			return nil, err
+		}
+		view := pages.HomeView{Items: items, Ratings: ratings, Query: q}
+		if q.Person != "" && len(items) > 0 {
+			view.PersonName = items[0].PersonName
+		}
+		view.Prev, view.Next = pagerLinks("/", listQuery(q, 0), q.Page, more)
+		p := page(c, "")
+		p.Description = "Fact-checks of what public figures said, with the evidence for each verdict."
+		p.Canonical = h.absURL("/")
+		p.Feeds = []views.Feed{{Title: "Fact-checks", URL: "/feed.atom"}, {Title: "Corrections", URL: "/corrections.atom"}}
+		org, _, err := h.organization(ctx)
+		if err != nil {
+			return nil, err
+		}
+		p.Meta = views.SocialMeta("website", org.Name+": fact-checks", p.Description, p.Canonical, org.Name)
+		return renderBytes(c, pages.Home(p, view))
+	})
+}
+
+// pageParam reads ?page=, 1 when absent or not a positive number.
+func pageParam(c echo.Context) int {
+	n, err := strconv.Atoi(c.QueryParam("page"))
+	if err != nil || n < 1 || n > 10000 {
+		return 1
+	}
+	return n
+}
+
+// listQuery is a list's filters as URL values, with the page when above 1.
+func listQuery(q models.PublicQuery, page int) url.Values {
+	v := url.Values{}
+	for k, x := range map[string]string{"rating": q.Rating, "person": q.Person, "tag": q.Tag} {
+		if x != "" {
+			v.Set(k, x)
+		}
+	}
+	if page > 1 {
+		v.Set("page", strconv.Itoa(page))
+	}
+	return v
+}
+
+// pagerLinks are the links to the pages before and after page.
+func pagerLinks(path string, v url.Values, page int, more bool) (prev, next string) {
+	link := func(n int) string {
+		w := url.Values{}
+		for k, x := range v {
+			w[k] = x
+		}
+		w.Del("page")
+		if n > 1 {
+			w.Set("page", strconv.Itoa(n))
+		}
+		if len(w) == 0 {
+			return path
+		}
+		return path + "?" + w.Encode()
+	}
+	if page > 1 {
+		prev = link(page - 1)
+	}
+	if more {
+		next = link(page + 1)
+	}
+	return prev, next
 }

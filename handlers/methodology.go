@@ -1,16 +1,32 @@
 package handlers
 
 import (
+	"fmt"
+
 	"github.com/labstack/echo/v4"
 
 	"claimtracker/views/pages"
 )
 
-// methodology explains the rating scale and review rule.
+// methodology explains the rating scale, the review rule and the
+// corrections policy, all from the live settings.
 func (h *Handler) methodology(c echo.Context) error {
-	ratings, err := h.store.Ratings(c.Request().Context())
+	ctx := c.Request().Context()
+	v, err := h.siteVersion(ctx)
 	if err != nil {
 		return err
 	}
-	return render(c, 200, pages.Methodology(page(c, "Methodology"), ratings, h.store.ReviewQuorum()))
+	return h.servePublic(c, fmt.Sprintf("methodology?quorum=%d", h.store.ReviewQuorum()), v, echo.MIMETextHTMLCharsetUTF8, func() ([]byte, error) {
+		ratings, err := h.ratings(ctx)
+		if err != nil {
+			return nil, err
+		}
+		_, settings, err := h.organization(ctx)
+		if err != nil {
+			return nil, err
+		}
+		p := page(c, "Methodology")
+		p.Canonical = h.absURL("/methodology")
+		return renderBytes(c, pages.Methodology(p, ratings, h.store.ReviewQuorum(), settings))
+	})
 }

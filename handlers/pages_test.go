@@ -22,7 +22,7 @@ func TestPublicPagesAndHeaders(t *testing.T) {
 			}{
 				{"/", 200, "text/html; charset=UTF-8", []string{"Latest fact-checks", "No fact-checks are published yet.", `href="/login"`}},
 				{"/methodology", 200, "text/html; charset=UTF-8", []string{"How we rate claims", "Mostly false", "one reviewer", "outside the true–false scale"}},
-				{"/people", 200, "text/html; charset=UTF-8", []string{"Who said it", "No speakers are logged yet."}},
+				{"/people", 200, "text/html; charset=UTF-8", []string{"Who said it", "No fact-checks are published yet."}},
 				{"/healthz", 200, "application/json", []string{`{"status":"ok"}`}},
 				{"/no/such/page", 404, "text/html; charset=UTF-8", []string{"Not found", "There is nothing at this address.", "Claimtracker"}},
 				{"/login", 200, "text/html; charset=UTF-8", []string{`name="email"`, `name="password"`, `type="password"`}},

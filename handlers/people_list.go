@@ -6,11 +6,20 @@ import (
 	"claimtracker/views/pages"
 )
 
-// peopleList lists the speakers.
+// peopleList lists the speakers with public fact-checks.
 func (h *Handler) peopleList(c echo.Context) error {
-	people, err := h.store.ListPeople(c.Request().Context(), 500)
+	ctx := c.Request().Context()
+	v, err := h.siteVersion(ctx)
 	if err != nil {
 		return err
 	}
-	return render(c, 200, pages.People(page(c, "People"), people))
+	return h.servePublic(c, "people", v, echo.MIMETextHTMLCharsetUTF8, func() ([]byte, error) {
+		people, err := h.store.PublicPeople(ctx)
+		if err != nil {
+			return nil, err
+		}
+		p := page(c, "People")
+		p.Canonical = h.absURL("/people")
+		return renderBytes(c, pages.People(p, people))
+	})
 }

@@ -10,8 +10,9 @@ import (
 	"claimtracker/views"
 )
 
-// render writes a templ component as the whole response. It renders into a
-// buffer first, so a failed render becomes a clean error page, never half a page.
+// render writes a templ component as the whole response, compressed when
+// the client accepts it. It renders into a buffer first, so a failed render
+// becomes a clean error page, never half a page.
 func render(c echo.Context, status int, page templ.Component) error {
 	var buf bytes.Buffer
 	if err := page.Render(c.Request().Context(), &buf); err != nil {
@@ -23,7 +24,7 @@ func render(c echo.Context, status int, page templ.Component) error {
 		// Public pages may be cached; signed-in pages carry names and must not be.
 		h.Set("Cache-Control", "no-cache")
 	}
-	return c.HTMLBlob(status, buf.Bytes())
+	return writeBody(c, status, echo.MIMETextHTMLCharsetUTF8, buf.Bytes(), nil)
 }
 
 // page returns the layout's view of this request.

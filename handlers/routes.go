@@ -15,10 +15,22 @@ func (h *Handler) routes(e *echo.Echo) {
 	e.GET("/healthz", h.healthz)
 	e.GET("/static/*", h.staticFile)
 
-	// Public pages.
+	// Public pages, feeds and data: published fact-checks only.
 	e.GET("/", h.home)
+	e.GET("/claims/:slug", h.claimShow)
 	e.GET("/people", h.peopleList)
+	e.GET("/people/:slug", h.personShow)
+	e.GET("/search", h.search)
 	e.GET("/methodology", h.methodology)
+	e.GET("/feed.atom", h.feedAtom)
+	e.GET("/corrections.atom", h.correctionsAtom)
+	e.GET("/sitemap.xml", h.sitemap)
+	e.GET("/sitemaps/:name", h.sitemapPart)
+	e.GET("/robots.txt", h.robots)
+	e.GET("/claimreview.json", h.claimReviewFeed)
+	e.GET("/export.csv", h.exportCSV)
+	e.GET("/api/v1/public/claims", h.apiPublicClaims)
+	e.GET("/api/v1/public/claims/:slug", h.apiPublicClaim)
 
 	// Accounts.
 	e.GET("/login", h.loginShow)
@@ -38,6 +50,9 @@ func (h *Handler) routes(e *echo.Echo) {
 	admin.POST("/users/:id", h.adminUserUpdate)
 	admin.POST("/users/:id/tokens", h.adminTokenCreate)
 	admin.POST("/tokens/:id/revoke", h.adminTokenRevoke)
+	h.adminRatingRoutes(admin)
+	admin.GET("/settings", h.adminSettings)
+	admin.POST("/settings", h.adminSettingsUpdate)
 
 	// The JSON API with a bearer token (routes_api.go).
 	h.apiRoutes(e.Group("/api/v1", h.requireToken))

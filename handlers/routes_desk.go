@@ -7,8 +7,35 @@ import (
 )
 
 // deskRoutes registers the editorial desk under /desk; the group already
-// requires an editor or above.
+// requires an editor or above. Reviewing and retracting need a reviewer.
 func (h *Handler) deskRoutes(desk *echo.Group) {
+	reviewer := h.requireRole(models.RoleReviewer)
+
 	desk.GET("", h.desk)
-	desk.GET("/review", h.reviewQueue, h.requireRole(models.RoleReviewer))
+	desk.GET("/review", h.reviewQueue, reviewer)
+
+	desk.GET("/articles", h.deskArticleList)
+	desk.GET("/articles/new", h.deskArticleNew)
+	desk.POST("/articles", h.deskArticleCreate)
+	desk.GET("/articles/:id", h.deskArticleShow)
+
+	desk.GET("/claims", h.deskClaimList)
+	desk.GET("/claims/new", h.deskClaimNew)
+	desk.GET("/claims/similar", h.deskClaimSimilar)
+	desk.POST("/claims", h.deskClaimCreate)
+	desk.GET("/claims/:id", h.deskClaimShow)
+	desk.GET("/claims/:id/edit", h.deskClaimEdit)
+	desk.POST("/claims/:id", h.deskClaimUpdate)
+	desk.GET("/claims/:id/history", h.deskClaimHistory)
+	desk.POST("/claims/:id/sources", h.deskSourceCreate)
+	desk.POST("/claims/:id/verdicts", h.deskVerdictCreate)
+	desk.POST("/claims/:id/corrections", h.deskCorrectionCreate)
+	desk.POST("/claims/:id/retract", h.deskClaimRetract, reviewer)
+
+	desk.GET("/sources/:id/edit", h.deskSourceEdit)
+	desk.POST("/sources/:id", h.deskSourceUpdate)
+	desk.POST("/sources/:id/delete", h.deskSourceDelete)
+
+	desk.POST("/verdicts/:id", h.deskVerdictRevise)
+	desk.POST("/verdicts/:id/reviews", h.deskReviewCreate, reviewer)
 }

@@ -27,5 +27,5 @@ func (h *Handler) staticFile(c echo.Context) error {
 	if c.Request().Header.Get("If-None-Match") == etag {
 		return c.NoContent(http.StatusNotModified)
 	}
-	return c.Blob(http.StatusOK, a.ContentType, a.Body)
+	return writeBody(c, http.StatusOK, a.ContentType, a.Body, a.Gzip)
 }

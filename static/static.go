@@ -3,6 +3,8 @@
 package static
 
 import (
+	"bytes"
+	"compress/gzip"
 	"crypto/sha256"
 	"embed"
 	"encoding/hex"
@@ -21,6 +23,8 @@ type Asset struct {
 	Body        []byte
 	Hash        string
 	ContentType string
+	// Gzip is Body compressed, for clients that accept it.
+	Gzip []byte
 }
 
 var assets = map[string]*Asset{}
@@ -40,7 +44,11 @@ func init() {
 		if ct == "" {
 			ct = "application/octet-stream"
 		}
-		assets[name] = &Asset{Name: name, Body: b, Hash: hex.EncodeToString(sum[:6]), ContentType: ct}
+		var gz bytes.Buffer
+		zw, _ := gzip.NewWriterLevel(&gz, gzip.BestCompression)
+		_, _ = zw.Write(b)
+		_ = zw.Close()
+		assets[name] = &Asset{Name: name, Body: b, Hash: hex.EncodeToString(sum[:6]), ContentType: ct, Gzip: gz.Bytes()}
 		return nil
 	})
 	if err != nil {

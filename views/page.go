@@ -20,6 +20,38 @@ type Page struct {
 	Path string
 	// Flash is a one-line confirmation shown at the top of the page.
 	Flash string
+	// Canonical is the absolute URL search engines should index.
+	Canonical string
+	// Meta are link-preview tags (OpenGraph, Twitter cards).
+	Meta []MetaTag
+	// JSONLD is structured data for the page, already encoded by JSONLD.
+	JSONLD string
+	// Feeds are Atom feeds to advertise in the head.
+	Feeds []Feed
+}
+
+// MetaTag is one <meta> element: OpenGraph uses property, Twitter name.
+type MetaTag struct {
+	Property, Name, Content string
+}
+
+// Feed is an alternate Atom link.
+type Feed struct {
+	Title, URL string
+}
+
+// SocialMeta returns OpenGraph and Twitter card tags for a page.
+func SocialMeta(kind, title, description, url, siteName string) []MetaTag {
+	return []MetaTag{
+		{Property: "og:type", Content: kind},
+		{Property: "og:title", Content: title},
+		{Property: "og:description", Content: description},
+		{Property: "og:url", Content: url},
+		{Property: "og:site_name", Content: siteName},
+		{Name: "twitter:card", Content: "summary"},
+		{Name: "twitter:title", Content: title},
+		{Name: "twitter:description", Content: description},
+	}
 }
 
 // FullTitle is the document title.

@@ -17,7 +17,7 @@ import (
 )
 
 // Methodology explains the rating scale and the review rule, from the live settings.
-func Methodology(p views.Page, ratings []models.Rating, quorum int) templ.Component {
+func Methodology(p views.Page, ratings []models.Rating, quorum int, settings models.SiteSettings) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
 		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context
 		if templ_7745c5c3_CtxErr := ctx.Err(); templ_7745c5c3_CtxErr != nil {
@@ -156,7 +156,15 @@ func Methodology(p views.Page, ratings []models.Rating, quorum int) templ.Compon
 					return templ_7745c5c3_Err
 				}
 			}
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 13, "other than its author approved it. Reviewers can send a verdict back with comments; the author revises it and it is reviewed again.</p></div><div class=\"card\"><h2>Corrections</h2><p>When we get something wrong we say so on the claim page, with the date and what changed. A change of rating is always recorded as a correction that names both ratings. Published fact-checks are never silently deleted: a retracted claim stays online with a notice explaining why.</p></div></div>")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 13, "other than its author approved it. Reviewers can send a verdict back with comments; the author revises it and it is reviewed again.</p></div><div class=\"card\"><h2>Corrections</h2><div class=\"prose\">")
+			if templ_7745c5c3_Err != nil {
+				return templ_7745c5c3_Err
+			}
+			templ_7745c5c3_Err = views.Markdown(settings.CorrectionsPolicy).Render(ctx, templ_7745c5c3_Buffer)
+			if templ_7745c5c3_Err != nil {
+				return templ_7745c5c3_Err
+			}
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 14, "</div></div></div>")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

@@ -1,0 +1,318 @@
+// Command bench measures Claimtracker's public pages under load, next to
+// the ceiling of a bare net/http server answering a static page of the same
+// size, on the same machine in the same run.
+//
+//	go run -tags sqlite_fts5 ./bench [-claims 100000] [-conns 64] [-duration 10s]
+//
+// It builds the server, seeds a fresh SQLite database with published claims
+// (three sources each), starts the server and the static ceiling as separate
+// processes, drives each scenario with a pool of keep-alive connections,
+// and prints throughput, latency percentiles, the ratio to the ceiling and
+// the server's peak resident memory.
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"math/rand/v2"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"claimtracker/models"
+)
+
+func main() {
+	if len(os.Args) > 1 && os.Args[1] == "static" {
+		serveStatic(os.Args[2:])
+		return
+	}
+	if err := run(); err != nil {
+		fmt.Fprintln(os.Stderr, "bench:", err)
+		os.Exit(1)
+	}
+}
+
+func run() error {
+	claims := flag.Int("claims", 100_000, "published claims to seed")
+	conns := flag.Int("conns", 64, "concurrent connections")
+	duration := flag.Duration("duration", 10*time.Second, "how long each scenario runs")
+	keep := flag.String("dir", "", "work folder to keep (default: a temporary one, removed)")
+	flag.Parse()
+	ctx := context.Background()
+
+	dir := *keep
+	if dir == "" {
+		d, err := os.MkdirTemp("", "claimtracker-bench-")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(d)
+		dir = d
+	}
+	bin := filepath.Join(dir, "claimtracker")
+	fmt.Println("building the server…")
+	build := exec.Command("go", "build", "-tags", "sqlite_fts5", "-o", bin, "./cmd/claimtracker")
+	build.Stdout, build.Stderr = os.Stdout, os.Stderr
+	if err := build.Run(); err != nil {
+		return fmt.Errorf("build: %w", err)
+	}
+
+	db := filepath.Join(dir, "bench.db")
+	if _, err := os.Stat(db); err != nil {
+		fmt.Printf("seeding %d published claims with 3 sources each…\n", *claims)
+		start := time.Now()
+		if err := seed(ctx, db, *claims); err != nil {
+			return err
+		}
+		fmt.Printf("seeded in %v\n", time.Since(start).Round(time.Second))
+	}
+
+	addr, err := freeAddr()
+	if err != nil {
+		return err
+	}
+	srv := exec.Command(bin, "serve", "--db", db, "--addr", addr, "--log-format", "json")
+	srv.Stdout, srv.Stderr = io.Discard, io.Discard
+	if err := srv.Start(); err != nil {
+		return err
+	}
+	defer func() { _ = srv.Process.Kill(); _, _ = srv.Process.Wait() }()
+	base := "http://" + addr
+	if err := waitUp(base + "/healthz"); err != nil {
+		return err
+	}
+
+	slugs, err := publicSlugs(ctx, db)
+	if err != nil {
+		return err
+	}
+	// The size of a typical claim page sets the size of the static page.
+	sample, err := get(base + "/claims/" + slugs[0])
+	if err != nil {
+		return err
+	}
+	staticAddr, err := freeAddr()
+	if err != nil {
+		return err
+	}
+	self, _ := os.Executable()
+	st := exec.Command(self, "static", staticAddr, strconv.Itoa(len(sample)))
+	if err := st.Start(); err != nil {
+		return err
+	}
+	defer func() { _ = st.Process.Kill(); _, _ = st.Process.Wait() }()
+	if err := waitUp("http://" + staticAddr + "/"); err != nil {
+		return err
+	}
+
+	words := strings.Fields("budget unemployment inflation housing hospitals police border climate energy tariffs pensions vaccines election senate audit census")
+	zipf := rand.NewZipf(rand.New(rand.NewPCG(1, 2)), 1.1, 1, uint64(len(slugs)-1))
+	var zmu sync.Mutex
+	scenarios := []scenario{
+		{"static ceiling (bare net/http, same bytes)", func(*rand.Rand) string { return "http://" + staticAddr + "/" }, false},
+		{"claim page, popular pages (Zipf over all claims)", func(*rand.Rand) string {
+			zmu.Lock()
+			i := zipf.Uint64()
+			zmu.Unlock()
+			return base + "/claims/" + slugs[i]
+		}, false},
+		{"claim page, popular pages, gzip", func(*rand.Rand) string {
+			zmu.Lock()
+			i := zipf.Uint64()
+			zmu.Unlock()
+			return base + "/claims/" + slugs[i]
+		}, true},
+		{"claim page, uniformly random over all claims", func(r *rand.Rand) string { return base + "/claims/" + slugs[r.IntN(len(slugs))] }, false},
+		{"home page", func(r *rand.Rand) string { return base + "/" }, false},
+		{"home page, a random page of 50", func(r *rand.Rand) string { return base + "/?page=" + strconv.Itoa(1+r.IntN(50)) }, false},
+		{"search, one or two random words", func(r *rand.Rand) string {
+			q := words[r.IntN(len(words))]
+			if r.IntN(2) == 0 {
+				q += "+" + words[r.IntN(len(words))]
+			}
+			return base + "/search?q=" + q
+		}, false},
+		{"Atom feed", func(r *rand.Rand) string { return base + "/feed.atom" }, false},
+	}
+	fmt.Printf("\n%d connections, %v per scenario, page of %d bytes\n\n", *conns, *duration, len(sample))
+	fmt.Println("| scenario | requests/s | ratio to ceiling | p50 ms | p99 ms | errors |")
+	fmt.Println("|---|---:|---:|---:|---:|---:|")
+	var ceiling float64
+	for i, sc := range scenarios {
+		res := load(sc.url, sc.gzip, *conns, *duration)
+		if i == 0 {
+			ceiling = res.rps
+		}
+		fmt.Printf("| %s | %.0f | %.0f%% | %.2f | %.2f | %d |\n", sc.name, res.rps, 100*res.rps/ceiling, ms(res.p50), ms(res.p99), res.errors)
+	}
+	rss, hwm := memory(srv.Process.Pid)
+	fmt.Printf("\nserver resident memory: now %d MB, peak %d MB\n", rss>>10, hwm>>10)
+	return nil
+}
+
+type scenario struct {
+	name string
+	url  func(*rand.Rand) string
+	gzip bool // ask for compressed responses
+}
+
+type result struct {
+	rps      float64
+	p50, p99 time.Duration
+	errors   int64
+}
+
+func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+
+// load drives url with conns keep-alive connections for d.
+func load(url func(*rand.Rand) string, gzip bool, conns int, d time.Duration) result {
+	tr := &http.Transport{MaxIdleConnsPerHost: conns, MaxConnsPerHost: conns, DisableCompression: true}
+	client := &http.Client{Transport: tr, Timeout: 10 * time.Second}
+	defer tr.CloseIdleConnections()
+	var errs, count atomic.Int64
+	lat := make([][]time.Duration, conns)
+	deadline := time.Now().Add(d)
+	var wg sync.WaitGroup
+	for w := range conns {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			r := rand.New(rand.NewPCG(uint64(w), 7))
+			for time.Now().Before(deadline) {
+				req, _ := http.NewRequest("GET", url(r), nil)
+				if gzip {
+					req.Header.Set("Accept-Encoding", "gzip")
+				}
+				t0 := time.Now()
+				res, err := client.Do(req)
+				if err == nil {
+					_, err = io.Copy(io.Discard, res.Body)
+					res.Body.Close()
+					if res.StatusCode != 200 {
+						err = fmt.Errorf("status %d", res.StatusCode)
+					}
+				}
+				if err != nil {
+					errs.Add(1)
+					continue
+				}
+				lat[w] = append(lat[w], time.Since(t0))
+				count.Add(1)
+			}
+		}()
+	}
+	wg.Wait()
+	all := slices.Concat(lat...)
+	slices.Sort(all)
+	res := result{rps: float64(count.Load()) / d.Seconds(), errors: errs.Load()}
+	if len(all) > 0 {
+		res.p50, res.p99 = all[len(all)/2], all[len(all)*99/100]
+	}
+	return res
+}
+
+// serveStatic is the ceiling: a bare net/http server answering one static
+// page of the given size from memory.
+func serveStatic(args []string) {
+	size, _ := strconv.Atoi(args[1])
+	body := []byte(strings.Repeat("<p>static</p>\n", size/14+1))[:size]
+	http.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		_, _ = w.Write(body)
+	})
+	_ = http.ListenAndServe(args[0], nil)
+}
+
+func seed(ctx context.Context, db string, n int) error {
+	s, err := models.Open(ctx, db, models.Config{Logger: slog.New(slog.DiscardHandler)})
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	if _, err := s.Migrate(ctx); err != nil {
+		return err
+	}
+	return s.SeedSynthetic(ctx, models.SyntheticSpec{Claims: n, SourcesPerClaim: 3, Published: true, Seed: 42})
+}
+
+func publicSlugs(ctx context.Context, db string) ([]string, error) {
+	s, err := models.Open(ctx, db, models.Config{Logger: slog.New(slog.DiscardHandler)})
+	if err != nil {
+		return nil, err
+	}
+	defer s.Close()
+	var out []string
+	err = s.EachPublic(ctx, func(it models.PublicItem) error {
+		out = append(out, it.Slug)
+		return nil
+	})
+	if len(out) == 0 && err == nil {
+		err = fmt.Errorf("no published claims")
+	}
+	return out, err
+}
+
+func freeAddr() (string, error) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return "", err
+	}
+	defer l.Close()
+	return l.Addr().String(), nil
+}
+
+func waitUp(url string) error {
+	for range 300 {
+		if res, err := http.Get(url); err == nil {
+			res.Body.Close()
+			return nil
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	return fmt.Errorf("%s did not come up", url)
+}
+
+func get(url string) ([]byte, error) {
+	res, err := http.Get(url)
+	if err != nil {
+		return nil, err
+	}
+	defer res.Body.Close()
+	if res.StatusCode != 200 {
+		return nil, fmt.Errorf("GET %s: %d", url, res.StatusCode)
+	}
+	return io.ReadAll(res.Body)
+}
+
+// memory reads a process's resident set and its peak, in KiB.
+func memory(pid int) (rss, hwm int64) {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+	if err != nil {
+		return 0, 0
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		f := strings.Fields(line)
+		if len(f) >= 2 {
+			n, _ := strconv.ParseInt(f[1], 10, 64)
+			switch f[0] {
+			case "VmRSS:":
+				rss = n
+			case "VmHWM:":
+				hwm = n
+			}
+		}
+	}
+	return rss, hwm
+}

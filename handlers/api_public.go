@@ -1,0 +1,177 @@
+package handlers
+
+import (
+	"errors"
+	"net/http"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"claimtracker/models"
+	"claimtracker/views"
+)
+
+// publicSpeaker is a speaker in the public API.
+type publicSpeaker struct {
+	Name string `json:"name"`
+	Slug string `json:"slug"`
+	Kind string `json:"kind"`
+}
+
+// publicRating is a rating in the public API.
+type publicRating struct {
+	Slug  string `json:"slug"`
+	Label string `json:"label"`
+}
+
+// publicListItem is one fact-check in GET /api/v1/public/claims.
+type publicListItem struct {
+	Slug        string        `json:"slug"`
+	URL         string        `json:"url"`
+	Claim       string        `json:"claim"`
+	Summary     string        `json:"summary"`
+	Speaker     publicSpeaker `json:"speaker"`
+	SaidAt      *string       `json:"said_at"`
+	Rating      publicRating  `json:"rating"`
+	Headline    string        `json:"headline"`
+	Status      string        `json:"status"`
+	PublishedAt *time.Time    `json:"published_at"`
+	UpdatedAt   time.Time     `json:"updated_at"`
+}
+
+// publicList is the body of GET /api/v1/public/claims.
+type publicList struct {
+	Claims   []publicListItem `json:"claims"`
+	Page     int              `json:"page"`
+	NextPage *int             `json:"next_page"`
+}
+
+// publicCORS lets any site read the public API.
+func publicCORS(c echo.Context) {
+	c.Response().Header().Set("Access-Control-Allow-Origin", "*")
+}
+
+// apiPublicClaims lists public fact-checks: a search with ?q=, else the
+// latest, filtered by ?rating=, ?person= (slug) and ?tag=, 20 a page.
+func (h *Handler) apiPublicClaims(c echo.Context) error {
+	ctx := c.Request().Context()
+	publicCORS(c)
+	page := pageParam(c)
+	var items []models.PublicItem
+	var more bool
+	var err error
+	if q := c.QueryParam("q"); q != "" {
+		items, more, err = h.store.Search(ctx, q, page, 20)
+		if errors.Is(err, models.ErrQueryTooLong) {
+			return &models.ValidationError{Fields: map[string]string{"q": "must be at most 200 characters"}}
+		}
+	} else {
+		items, more, err = h.store.PublicClaims(ctx, models.PublicQuery{Rating: c.QueryParam("rating"), Person: c.QueryParam("person"), Tag: c.QueryParam("tag"), Page: page, PerPage: 20})
+	}
+	if err != nil {
+		return err
+	}
+	out := publicList{Claims: make([]publicListItem, 0, len(items)), Page: page}
+	for _, it := range items {
+		out.Claims = append(out.Claims, publicListItem{
+			Slug: it.Slug, URL: h.absURL("/claims/" + it.Slug), Claim: it.Text, Summary: it.Summary,
+			Speaker: publicSpeaker{it.PersonName, it.PersonSlug, string(it.PersonKind)}, SaidAt: dateJSON(it.SaidAt),
+			Rating: publicRating{it.RatingSlug, it.RatingLabel}, Headline: it.Headline, Status: string(it.Status),
+			PublishedAt: it.PublishedAt, UpdatedAt: it.UpdatedAt,
+		})
+	}
+	if more {
+		n := page + 1
+		out.NextPage = &n
+	}
+	return c.JSON(http.StatusOK, out)
+}
+
+// publicClaimJSON is the body of GET /api/v1/public/claims/{slug}.
+type publicClaimJSON struct {
+	Slug          string              `json:"slug"`
+	URL           string              `json:"url"`
+	Claim         string              `json:"claim"`
+	Summary       string              `json:"summary"`
+	Speaker       publicSpeaker       `json:"speaker"`
+	SaidAt        *string             `json:"said_at"`
+	Setting       string              `json:"setting"`
+	AppearanceURL string              `json:"appearance_url"`
+	Status        string              `json:"status"`
+	PublishedAt   *time.Time          `json:"published_at"`
+	UpdatedAt     time.Time           `json:"updated_at"`
+	Tags          []string            `json:"tags"`
+	Verdict       publicVerdict       `json:"verdict"`
+	Sources       []publicSource      `json:"sources"`
+	Corrections   []publicCorrection  `json:"corrections"`
+	ClaimReview   views.ClaimReviewLD `json:"claim_review"`
+}
+
+type publicVerdict struct {
+	Rating      publicRating `json:"rating"`
+	Headline    string       `json:"headline"`
+	Explanation string       `json:"explanation"`
+	PublishedAt *time.Time   `json:"published_at"`
+	Reviewers   int          `json:"reviewers"`
+}
+
+type publicSource struct {
+	URL         string  `json:"url"`
+	Title       string  `json:"title"`
+	Outlet      string  `json:"outlet"`
+	PublishedAt *string `json:"published_at"`
+	Kind        string  `json:"kind"`
+	Stance      string  `json:"stance"`
+	Excerpt     string  `json:"excerpt"`
+	Locator     string  `json:"locator"`
+}
+
+type publicCorrection struct {
+	Kind      string    `json:"kind"`
+	Note      string    `json:"note"`
+	OldRating string    `json:"old_rating,omitempty"`
+	NewRating string    `json:"new_rating,omitempty"`
+	Date      time.Time `json:"date"`
+}
+
+// apiPublicClaim is one public fact-check with its verdict, sources,
+// corrections and ClaimReview; drafts are 404.
+func (h *Handler) apiPublicClaim(c echo.Context) error {
+	ctx := c.Request().Context()
+	publicCORS(c)
+	claim, err := h.store.PublicClaim(ctx, c.Param("slug"))
+	if err != nil {
+		return err
+	}
+	v := claim.CurrentVerdict()
+	if v == nil {
+		return models.ErrNotFound
+	}
+	scale, err := h.ratings(ctx)
+	if err != nil {
+		return err
+	}
+	org, _, err := h.organization(ctx)
+	if err != nil {
+		return err
+	}
+	url := h.absURL("/claims/" + claim.Slug)
+	out := publicClaimJSON{
+		Slug: claim.Slug, URL: url, Claim: claim.Text, Summary: claim.Summary,
+		Speaker: publicSpeaker{claim.Person.Name, claim.Person.Slug, string(claim.Person.Kind)}, SaidAt: dateJSON(claim.SaidAt),
+		Setting: claim.Setting, AppearanceURL: claim.AppearanceURL, Status: string(claim.Status), PublishedAt: claim.PublishedAt,
+		UpdatedAt: claim.UpdatedAt, Tags: claim.TagNames(),
+		Verdict: publicVerdict{Rating: publicRating{v.RatingSlug, v.RatingLabel}, Headline: v.Headline, Explanation: v.Explanation,
+			PublishedAt: v.PublishedAt, Reviewers: views.Reviewers(v)},
+		Sources:     make([]publicSource, 0, len(claim.Sources)),
+		Corrections: make([]publicCorrection, 0, len(claim.Corrections)),
+		ClaimReview: views.ClaimReview(claim, v, scale, org, url, h.absURL("/people/"+claim.Person.Slug)),
+	}
+	for _, s := range claim.Sources {
+		out.Sources = append(out.Sources, publicSource{s.URL, s.Title, s.Outlet, dateJSON(s.PublishedAt), string(s.Kind), string(s.Stance), s.Excerpt, s.Locator})
+	}
+	for _, k := range claim.Corrections {
+		out.Corrections = append(out.Corrections, publicCorrection{string(k.Kind), k.Note, k.OldRating, k.NewRating, k.CreatedAt})
+	}
+	return c.JSON(http.StatusOK, out)
+}

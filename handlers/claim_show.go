@@ -1,0 +1,59 @@
+package handlers
+
+import (
+	"fmt"
+
+	"github.com/labstack/echo/v4"
+
+	"claimtracker/models"
+	"claimtracker/views"
+	"claimtracker/views/pages"
+)
+
+// claimShow is the public page of a published or retracted fact-check, with
+// its ClaimReview. Drafts and claims in review do not exist here.
+func (h *Handler) claimShow(c echo.Context) error {
+	ctx := c.Request().Context()
+	slug := c.Param("slug")
+	v, err := h.claimVersion(ctx, slug)
+	if err != nil {
+		return err
+	}
+	return h.servePublic(c, "claim:"+slug, v, echo.MIMETextHTMLCharsetUTF8, func() ([]byte, error) {
+		claim, err := h.store.PublicClaim(ctx, slug)
+		if err != nil {
+			return nil, err
+		}
+		verdict := claim.CurrentVerdict()
+		if verdict == nil {
+			return nil, fmt.Errorf("public claim %s has no published verdict: %w", slug, models.ErrNotFound)
+		}
+		scale, err := h.ratings(ctx)
+		if err != nil {
+			return nil, err
+		}
+		org, _, err := h.organization(ctx)
+		if err != nil {
+			return nil, err
+		}
+		url := h.absURL("/claims/" + claim.Slug)
+		ld := views.ClaimReview(claim, verdict, scale, org, url, h.absURL("/people/"+claim.Person.Slug))
+		ld.Context = "https://schema.org"
+		jsonld, err := views.JSONLD(ld)
+		if err != nil {
+			return nil, err
+		}
+		p := page(c, verdict.Headline)
+		p.Description = fmt.Sprintf("%s said: “%s” Our rating: %s.", claim.Person.Name, claim.Summary, verdict.RatingLabel)
+		p.Canonical = url
+		p.Meta = views.SocialMeta("article", verdict.Headline, p.Description, url, org.Name)
+		p.JSONLD = jsonld
+		view := pages.ClaimView{Claim: claim, Verdict: verdict, Timeline: views.Timeline(claim), OrgName: org.Name}
+		for i := range claim.Corrections {
+			if claim.Corrections[i].Kind == models.CorrectionRetraction {
+				view.Retraction = &claim.Corrections[i]
+			}
+		}
+		return renderBytes(c, pages.Claim(p, view))
+	})
+}

@@ -1,0 +1,44 @@
+package handlers
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/labstack/echo/v4"
+
+	"claimtracker/views"
+	"claimtracker/views/components"
+)
+
+// correctionsAtom is the Atom feed of corrections to public fact-checks.
+func (h *Handler) correctionsAtom(c echo.Context) error {
+	ctx := c.Request().Context()
+	v, err := h.siteVersion(ctx)
+	if err != nil {
+		return err
+	}
+	return h.servePublic(c, "corrections.atom", v, atomType, func() ([]byte, error) {
+		items, err := h.store.LatestCorrections(ctx, 50)
+		if err != nil {
+			return nil, err
+		}
+		org, _, err := h.organization(ctx)
+		if err != nil {
+			return nil, err
+		}
+		feed := h.atomFeed(org, "Corrections", "/corrections.atom", v)
+		for _, k := range items {
+			url := h.absURL("/claims/" + k.ClaimSlug)
+			feed.Entries = append(feed.Entries, views.AtomEntry{
+				Title:     views.AtomText{Type: "text", Body: fmt.Sprintf("%s: %s", components.CorrectionKindLabel(k.Kind), k.ClaimSummary)},
+				ID:        url + "#correction-" + strconv.FormatUint(uint64(k.ID), 10),
+				Link:      views.AtomLink{Href: url},
+				Published: views.AtomTime(k.CreatedAt),
+				Updated:   views.AtomTime(k.CreatedAt),
+				Summary:   views.AtomText{Type: "text", Body: k.Note},
+				Category:  []views.AtomCat{{Term: string(k.Kind)}},
+			})
+		}
+		return views.EncodeXML(feed)
+	})
+}

@@ -1,0 +1,18 @@
+package handlers
+
+import (
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+
+	"claimtracker/views/pages"
+)
+
+// deskArticleList lists the most recently logged articles.
+func (h *Handler) deskArticleList(c echo.Context) error {
+	articles, err := h.store.ListArticles(c.Request().Context(), 100)
+	if err != nil {
+		return err
+	}
+	return render(c, http.StatusOK, pages.DeskArticles(page(c, "Articles"), articles))
+}

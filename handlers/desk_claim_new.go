@@ -1,0 +1,55 @@
+package handlers
+
+import (
+	"errors"
+	"net/http"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+
+	"claimtracker/models"
+	"claimtracker/views"
+	"claimtracker/views/pages"
+)
+
+// claimEditFields are the fields of the claim form that an edit may change.
+var claimEditFields = []string{"text", "summary", "speaker", "speaker_kind", "said_at", "setting", "appearance_url", "tags"}
+
+// claimFields are the fields of the new-claim form: the editable ones and
+// the article the claim comes from.
+var claimFields = append(slices.Clone(claimEditFields), "article_id")
+
+// deskClaimNew shows the form that logs a claim, pre-filled from the query
+// string when the editor comes from a candidate in an article.
+func (h *Handler) deskClaimNew(c echo.Context) error {
+	f := views.Form{Values: map[string]string{}, Errors: map[string]string{}}
+	for _, name := range claimFields {
+		f.Values[name] = strings.TrimSpace(c.QueryParam(name))
+	}
+	return h.renderClaimNew(c, http.StatusOK, f)
+}
+
+// renderClaimNew shows the new-claim form with the article it comes from and
+// the logged claims that resemble its text.
+func (h *Handler) renderClaimNew(c echo.Context, status int, f views.Form) error {
+	ctx := c.Request().Context()
+	people, err := h.store.ListPeople(ctx, 1000)
+	if err != nil {
+		return err
+	}
+	view := pages.ClaimForm{Form: f, People: people}
+	if id, perr := strconv.ParseUint(f.Get("article_id"), 10, 32); perr == nil && id > 0 {
+		view.Article, err = h.store.GetArticle(ctx, uint(id))
+		if err != nil && !errors.Is(err, models.ErrNotFound) {
+			return err
+		}
+	}
+	if f.Get("text") != "" {
+		if view.Similar, err = h.store.SimilarClaims(ctx, f.Get("text"), 0, 5); err != nil {
+			return err
+		}
+	}
+	return render(c, status, pages.DeskClaimForm(page(c, "Log a claim"), view))
+}

@@ -1,0 +1,42 @@
+package handlers
+
+import (
+	"fmt"
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+
+	"claimtracker/models"
+	"claimtracker/views"
+	"claimtracker/views/pages"
+)
+
+// deskSourceEdit shows the form that edits a source. A published claim's
+// sources are fixed: 409.
+func (h *Handler) deskSourceEdit(c echo.Context) error {
+	id, err := idParam(c, "id")
+	if err != nil {
+		return err
+	}
+	src, err := h.store.GetSource(c.Request().Context(), id)
+	if err != nil {
+		return err
+	}
+	f := views.Form{Errors: map[string]string{}, Values: map[string]string{
+		"url": src.URL, "title": src.Title, "outlet": src.Outlet, "published_at": models.FormatDate(src.PublishedAt),
+		"kind": string(src.Kind), "stance": string(src.Stance), "excerpt": src.Excerpt, "locator": src.Locator,
+	}}
+	return h.renderSourceEdit(c, http.StatusOK, src, f)
+}
+
+// renderSourceEdit shows the edit form of src with f's values and errors.
+func (h *Handler) renderSourceEdit(c echo.Context, status int, src *models.Source, f views.Form) error {
+	cl, err := h.store.GetClaim(c.Request().Context(), src.ClaimID)
+	if err != nil {
+		return err
+	}
+	if cl.Status != models.ClaimDraft && cl.Status != models.ClaimInReview {
+		return fmt.Errorf("edit source %d: claim is %s: %w", src.ID, cl.Status, models.ErrConflict)
+	}
+	return render(c, status, pages.DeskSourceEdit(page(c, "Edit source"), cl, src, f))
+}

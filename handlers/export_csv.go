@@ -1,0 +1,52 @@
+package handlers
+
+import (
+	"encoding/csv"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"claimtracker/models"
+)
+
+// exportCSV is every public fact-check as CSV, one row per claim, streamed.
+func (h *Handler) exportCSV(c echo.Context) error {
+	c.Response().Header().Set(echo.HeaderContentDisposition, `attachment; filename="fact-checks.csv"`)
+	return h.streamPublic(c, "export.csv", "text/csv; charset=utf-8", func(w io.Writer) error {
+		cw := csv.NewWriter(w)
+		header := []string{"url", "claim", "summary", "speaker", "said_at", "setting", "rating", "headline", "status", "published_at", "updated_at", "corrected_at"}
+		if err := cw.Write(header); err != nil {
+			return err
+		}
+		err := h.store.EachPublic(c.Request().Context(), func(it models.PublicItem) error {
+			row := []string{h.absURL("/claims/" + it.Slug), it.Text, it.Summary, it.PersonName, models.FormatDate(it.SaidAt), it.Setting,
+				it.RatingLabel, it.Headline, string(it.Status), stamp(it.PublishedAt), it.UpdatedAt.UTC().Format(time.RFC3339), stamp(it.CorrectedAt)}
+			for i := range row {
+				row[i] = csvSafe(row[i])
+			}
+			return cw.Write(row)
+		})
+		if err != nil {
+			return err
+		}
+		cw.Flush()
+		return cw.Error()
+	})
+}
+
+func stamp(t *time.Time) string {
+	if t == nil {
+		return ""
+	}
+	return t.UTC().Format(time.RFC3339)
+}
+
+// csvSafe stops a spreadsheet from running a cell as a formula.
+func csvSafe(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}

@@ -1,0 +1,65 @@
+package handlers
+
+import (
+	"fmt"
+
+	"github.com/labstack/echo/v4"
+
+	"claimtracker/models"
+	"claimtracker/views"
+)
+
+// atomType is the media type of Atom feeds.
+const atomType = "application/atom+xml; charset=utf-8"
+
+// feedAtom is the Atom feed of the latest published fact-checks.
+func (h *Handler) feedAtom(c echo.Context) error {
+	ctx := c.Request().Context()
+	v, err := h.siteVersion(ctx)
+	if err != nil {
+		return err
+	}
+	return h.servePublic(c, "feed.atom", v, atomType, func() ([]byte, error) {
+		items, _, err := h.store.PublicClaims(ctx, models.PublicQuery{PerPage: 50})
+		if err != nil {
+			return nil, err
+		}
+		org, _, err := h.organization(ctx)
+		if err != nil {
+			return nil, err
+		}
+		feed := h.atomFeed(org, "Fact-checks", "/feed.atom", v)
+		for _, it := range items {
+			url := h.absURL("/claims/" + it.Slug)
+			e := views.AtomEntry{
+				Title:    views.AtomText{Type: "text", Body: fmt.Sprintf("%s: %s", it.RatingLabel, it.Headline)},
+				ID:       url,
+				Link:     views.AtomLink{Href: url},
+				Updated:  views.AtomTime(it.UpdatedAt),
+				Summary:  views.AtomText{Type: "text", Body: fmt.Sprintf("%s said: “%s” Our rating: %s.", it.PersonName, it.Text, it.RatingLabel)},
+				Category: []views.AtomCat{{Term: it.RatingSlug, Label: it.RatingLabel}},
+			}
+			if it.PublishedAt != nil {
+				e.Published = views.AtomTime(*it.PublishedAt)
+			}
+			if it.Status == models.ClaimRetracted {
+				e.Title.Body = "Retracted: " + e.Title.Body
+			}
+			feed.Entries = append(feed.Entries, e)
+		}
+		return views.EncodeXML(feed)
+	})
+}
+
+// atomFeed is the head of one of the site's feeds.
+func (h *Handler) atomFeed(org views.Organization, title, path string, v models.Version) views.AtomFeed {
+	updated := v.Modified
+	if updated.IsZero() {
+		updated = h.store.Now()
+	}
+	return views.AtomFeed{
+		Title: org.Name + ": " + title, ID: h.absURL(path), Updated: views.AtomTime(updated),
+		Links:  []views.AtomLink{{Rel: "self", Type: "application/atom+xml", Href: h.absURL(path)}, {Rel: "alternate", Type: "text/html", Href: h.absURL("/")}},
+		Author: views.AtomPerson{Name: org.Name, URI: org.URL},
+	}
+}

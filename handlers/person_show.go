@@ -1,0 +1,50 @@
+package handlers
+
+import (
+	"fmt"
+
+	"github.com/labstack/echo/v4"
+
+	"claimtracker/models"
+	"claimtracker/views"
+	"claimtracker/views/pages"
+)
+
+// personShow is a speaker's public page: description, scorecard and their
+// fact-checks. Speakers with no public fact-check do not exist here.
+func (h *Handler) personShow(c echo.Context) error {
+	ctx := c.Request().Context()
+	slug := c.Param("slug")
+	n := pageParam(c)
+	person, err := h.store.PublicPersonBySlug(ctx, slug)
+	if err != nil {
+		return err
+	}
+	v, err := h.siteVersion(ctx)
+	if err != nil {
+		return err
+	}
+	key := fmt.Sprintf("person:%s?page=%d", slug, n)
+	return h.servePublic(c, key, v, echo.MIMETextHTMLCharsetUTF8, func() ([]byte, error) {
+		card, err := h.store.Scorecard(ctx, person.ID)
+		if err != nil {
+			return nil, err
+		}
+		q := models.PublicQuery{Person: slug, Page: n, PerPage: 20}
+		items, more, err := h.store.PublicClaims(ctx, q)
+		if err != nil {
+			return nil, err
+		}
+		view := pages.PersonView{Person: person, Scorecard: card, Items: items}
+		view.Prev, view.Next = pagerLinks("/people/"+slug, nil, n, more)
+		p := page(c, person.Name)
+		p.Canonical = h.absURL("/people/" + slug)
+		p.Description = fmt.Sprintf("Fact-checks of claims by %s.", person.Name)
+		org, _, err := h.organization(ctx)
+		if err != nil {
+			return nil, err
+		}
+		p.Meta = views.SocialMeta("profile", person.Name, p.Description, p.Canonical, org.Name)
+		return renderBytes(c, pages.Person(p, view))
+	})
+}

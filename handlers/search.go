@@ -1,0 +1,47 @@
+package handlers
+
+import (
+	"errors"
+	"net/http"
+	"net/url"
+	"strconv"
+
+	"github.com/labstack/echo/v4"
+
+	"claimtracker/models"
+	"claimtracker/views/pages"
+)
+
+// search finds published fact-checks. Any input is answered with a page:
+// an over-long query gets 400 and a message, never an error page.
+func (h *Handler) search(c echo.Context) error {
+	ctx := c.Request().Context()
+	q := c.QueryParam("q")
+	n := pageParam(c)
+	p := page(c, "Search")
+	p.Canonical = h.absURL("/search")
+	if len([]rune(q)) > models.MaxSearchQuery {
+		view := pages.SearchView{Message: "Your search is too long. Use at most " + strconv.Itoa(models.MaxSearchQuery) + " characters."}
+		return render(c, http.StatusBadRequest, pages.Search(p, view))
+	}
+	v, err := h.siteVersion(ctx)
+	if err != nil {
+		return err
+	}
+	vals := url.Values{"q": {q}}
+	key := "search?" + vals.Encode() + "&page=" + strconv.Itoa(n)
+	return h.servePublic(c, key, v, echo.MIMETextHTMLCharsetUTF8, func() ([]byte, error) {
+		items, more, err := h.store.Search(ctx, q, n, 20)
+		if errors.Is(err, models.ErrQueryTooLong) {
+			items, more = nil, false
+		} else if err != nil {
+			return nil, err
+		}
+		view := pages.SearchView{Query: q, Items: items}
+		view.Prev, view.Next = pagerLinks("/search", vals, n, more)
+		if q != "" {
+			p.Title = "Search: " + q
+		}
+		return renderBytes(c, pages.Search(p, view))
+	})
+}

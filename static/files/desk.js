@@ -1,0 +1,55 @@
+// Claimtracker desk: small enhancements of the claim form. Everything works
+// without this script; with it, the summary counts its characters as you
+// type and the claims that resemble the words are looked up while you write.
+(function () {
+  "use strict";
+
+  document.querySelectorAll("[data-counter]").forEach(function (input) {
+    var out = document.getElementById(input.getAttribute("data-counter"));
+    var max = parseInt(input.getAttribute("data-max"), 10);
+    if (!out || !max) { return; }
+    var update = function () {
+      var n = Array.from(input.value).length;
+      out.textContent = n + " / " + max;
+      out.classList.toggle("over", n > max);
+    };
+    input.addEventListener("input", update);
+    update();
+  });
+
+  var text = document.getElementById("f-text");
+  var live = document.getElementById("similar-live");
+  if (!text || !live || !window.fetch) { return; }
+  var timer = null;
+  var last = text.value.trim();
+  var lookUp = function () {
+    var words = text.value.trim();
+    if (words === last || words.length < 12) { return; }
+    last = words;
+    var url = "/desk/claims/similar?exclude=" + encodeURIComponent(live.getAttribute("data-exclude") || "0") +
+      "&text=" + encodeURIComponent(words.slice(0, 1000));
+    fetch(url, { credentials: "same-origin", headers: { "Accept": "text/html" } })
+      .then(function (res) { return res.ok ? res.text() : Promise.reject(res.status); })
+      .then(function (html) {
+        if (text.value.trim() !== words) { return; }
+        var doc = new DOMParser().parseFromString(html, "text/html");
+        var list = doc.querySelector("ul.similar");
+        live.replaceChildren();
+        var aside = live.closest(".similar-aside");
+        if (aside) { aside.classList.toggle("has-similar", !!list); }
+        if (list) {
+          live.appendChild(document.importNode(list, true));
+        } else {
+          var p = document.createElement("p");
+          p.className = "hint";
+          p.textContent = "No logged claim resembles these words.";
+          live.appendChild(p);
+        }
+      })
+      .catch(function () { /* the list stays as it was */ });
+  };
+  text.addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(lookUp, 400);
+  });
+})();

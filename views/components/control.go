@@ -1,0 +1,112 @@
+package components
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/a-h/templ"
+
+	"claimtracker/views"
+)
+
+// Control describes one labelled form control: its field name, label,
+// hint and, from Form, the submitted value and error. Pages that hold
+// several forms give each control an ID of its own.
+type Control struct {
+	Form  views.Form
+	Name  string // the name the form posts
+	Label string
+	// ID is the element id; "f-" + Name when empty.
+	ID   string
+	Hint string
+	// Type is an input's type (text when empty).
+	Type     string
+	Required bool
+	// Sometimes marks a field required in some cases only (the hint says
+	// which): it is neither marked optional nor required.
+	Sometimes    bool
+	Autocomplete string
+	Placeholder  string
+	// List names a <datalist> of suggestions.
+	List string
+	// Max shows a live character count against this limit.
+	Max int
+	// Rows is a text area's height in lines.
+	Rows int
+}
+
+// Option is one choice of a select.
+type Option struct {
+	Value, Label string
+}
+
+func (c Control) id() string {
+	if c.ID != "" {
+		return c.ID
+	}
+	return "f-" + c.Name
+}
+
+func (c Control) errID() string     { return "e-" + c.id() }
+func (c Control) hintID() string    { return "h-" + c.id() }
+func (c Control) counterID() string { return "n-" + c.id() }
+func (c Control) err() string       { return c.Form.Err(c.Name) }
+func (c Control) value() string     { return c.Form.Get(c.Name) }
+
+func (c Control) inputType() string {
+	if c.Type == "" {
+		return "text"
+	}
+	return c.Type
+}
+
+// counter is the character count shown under a limited field.
+func (c Control) counter() string {
+	return strconv.Itoa(utf8.RuneCountInString(c.value())) + " / " + strconv.Itoa(c.Max)
+}
+
+// attrs are the attributes every control element shares.
+func (c Control) attrs() templ.Attributes {
+	a := templ.Attributes{"id": c.id(), "name": c.Name}
+	var describedBy []string
+	if c.Hint != "" {
+		describedBy = append(describedBy, c.hintID())
+	}
+	if c.Max > 0 {
+		describedBy = append(describedBy, c.counterID())
+		a["data-counter"] = c.counterID()
+		a["data-max"] = strconv.Itoa(c.Max)
+	}
+	if c.err() != "" {
+		a["aria-invalid"] = "true"
+		describedBy = append(describedBy, c.errID())
+	}
+	if len(describedBy) > 0 {
+		a["aria-describedby"] = strings.Join(describedBy, " ")
+	}
+	if c.Required {
+		a["required"] = true
+	}
+	if c.Autocomplete != "" {
+		a["autocomplete"] = c.Autocomplete
+	}
+	if c.Placeholder != "" {
+		a["placeholder"] = c.Placeholder
+	}
+	if c.List != "" {
+		a["list"] = c.List
+	}
+	if c.Rows > 0 {
+		a["rows"] = strconv.Itoa(c.Rows)
+	}
+	return a
+}
+
+// counterClass marks a count that is over the limit.
+func (c Control) counterClass() string {
+	if utf8.RuneCountInString(c.value()) > c.Max {
+		return "counter over"
+	}
+	return "counter"
+}

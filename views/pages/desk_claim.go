@@ -1,0 +1,131 @@
+package pages
+
+import (
+	"claimtracker/models"
+	"claimtracker/views"
+	"claimtracker/views/components"
+)
+
+// ClaimDesk is everything the claim's desk page shows.
+type ClaimDesk struct {
+	Claim   *models.Claim
+	Ratings []models.Rating
+	// Similar are other logged claims that resemble this one.
+	Similar []models.Similar
+	// Names are the display names of the people who wrote the verdicts
+	// and reviews, by user id.
+	Names map[uint]string
+	Forms ClaimForms
+}
+
+// ClaimForms are the forms of the claim page. A refused form comes back
+// with the user's input and its errors; the others are fresh.
+type ClaimForms struct {
+	Source, Verdict, Review, Correction, Retract views.Form
+}
+
+// ClaimForm is the view of the claim form: for a new claim (Claim nil) or
+// an edit.
+type ClaimForm struct {
+	Form   views.Form
+	Claim  *models.Claim
+	People []models.Person
+	// Article is the article a new claim comes from, or nil.
+	Article *models.Article
+	Similar []models.Similar
+}
+
+// Action is the address the claim form posts to.
+func (f ClaimForm) Action() string {
+	if f.Claim == nil {
+		return "/desk/claims"
+	}
+	return components.ClaimPath(f.Claim.ID)
+}
+
+// SourcesBy returns the claim's sources of one stance, oldest first.
+func (d ClaimDesk) SourcesBy(s models.Stance) []models.Source {
+	var out []models.Source
+	for _, src := range d.Claim.Sources {
+		if src.Stance == s {
+			out = append(out, src)
+		}
+	}
+	return out
+}
+
+// EvidenceOpen reports whether sources may still be added, edited and
+// removed: until the claim is published.
+func (d ClaimDesk) EvidenceOpen() bool {
+	return d.Claim.Status == models.ClaimDraft || d.Claim.Status == models.ClaimInReview
+}
+
+// CanPropose reports whether a verdict may be proposed now: no verdict is
+// open, and the claim is a draft or already published (a new verdict).
+func (d ClaimDesk) CanPropose() bool {
+	st := d.Claim.Status
+	return d.Claim.OpenVerdict() == nil && (st == models.ClaimDraft || st == models.ClaimPublished)
+}
+
+// Name is the display name of user id, or a neutral word when unknown.
+func (d ClaimDesk) Name(id *uint) string {
+	if id == nil {
+		return "someone"
+	}
+	if n, ok := d.Names[*id]; ok {
+		return n
+	}
+	return "a former account"
+}
+
+// IsAuthor reports whether u wrote v.
+func IsAuthor(v *models.Verdict, u *models.User) bool {
+	return v != nil && u != nil && v.AuthorID != nil && *v.AuthorID == u.ID
+}
+
+// CanRevise reports whether u may revise the open verdict v: its author or
+// an admin.
+func CanRevise(v *models.Verdict, u *models.User) bool {
+	return IsAuthor(v, u) || u.Can(models.RoleAdmin)
+}
+
+// ReviewRefusal says why u may not review v now, or "" when u may.
+func ReviewRefusal(v *models.Verdict, u *models.User) string {
+	switch {
+	case IsAuthor(v, u):
+		return "You wrote this verdict, so a reviewer other than you must approve it or send it back."
+	case !u.Can(models.RoleReviewer):
+		return "A reviewer will approve this verdict or send it back."
+	case v.Status == models.VerdictChangesRequested:
+		return "This verdict was sent back. It returns to review when its author revises it."
+	case v.Status != models.VerdictInReview:
+		return "This verdict is not in review."
+	}
+	for _, r := range v.Reviews {
+		if r.ReviewerID != nil && *r.ReviewerID == u.ID && r.Version == v.Version {
+			return "You already reviewed this version. It needs another reviewer, or a revision."
+		}
+	}
+	return ""
+}
+
+// UserIDs lists everyone whose name the claim page shows.
+func UserIDs(c *models.Claim) []uint {
+	var ids []uint
+	for _, v := range c.Verdicts {
+		if v.AuthorID != nil {
+			ids = append(ids, *v.AuthorID)
+		}
+		for _, r := range v.Reviews {
+			if r.ReviewerID != nil {
+				ids = append(ids, *r.ReviewerID)
+			}
+		}
+	}
+	for _, corr := range c.Corrections {
+		if corr.AuthorID != nil {
+			ids = append(ids, *corr.AuthorID)
+		}
+	}
+	return ids
+}

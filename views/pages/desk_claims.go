@@ -1,0 +1,57 @@
+package pages
+
+import (
+	"strconv"
+
+	"claimtracker/models"
+	"claimtracker/views/components"
+)
+
+// ClaimsPerPage is how many claims the claim list shows at once.
+const ClaimsPerPage = 50
+
+// ClaimList is the claim list with its filters.
+type ClaimList struct {
+	Claims []models.Claim
+	// Status filters by status; "" is every status.
+	Status models.ClaimStatus
+	// Mine keeps the user's own claims only.
+	Mine bool
+	// Offset is how many claims earlier pages showed; More says a next page exists.
+	Offset int
+	More   bool
+}
+
+// query is the list's address with status, mine and offset.
+func (l ClaimList) query(status models.ClaimStatus, mine bool, offset int) string {
+	q := "/desk/claims"
+	sep := "?"
+	if status != "" {
+		q += sep + "status=" + string(status)
+		sep = "&"
+	}
+	if mine {
+		q += sep + "mine=1"
+		sep = "&"
+	}
+	if offset > 0 {
+		q += sep + "offset=" + strconv.Itoa(offset)
+	}
+	return q
+}
+
+func currentIf(ok bool) string {
+	if ok {
+		return "page"
+	}
+	return ""
+}
+
+var claimStatuses = []models.ClaimStatus{"", models.ClaimDraft, models.ClaimInReview, models.ClaimPublished, models.ClaimRetracted}
+
+func filterLabel(s models.ClaimStatus) string {
+	if s == "" {
+		return "All"
+	}
+	return components.ClaimStatusLabel(s)
+}

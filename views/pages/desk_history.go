@@ -1,0 +1,199 @@
+package pages
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+	"unicode"
+
+	"claimtracker/models"
+)
+
+// HistoryEntry is one audit event as people read it.
+type HistoryEntry struct {
+	At      time.Time
+	Who     string
+	What    string
+	Changes []Change
+}
+
+// Change is one field of an audit event: its value before and after.
+// Before is empty for a value that was added, After for one removed.
+type Change struct {
+	Field         string
+	Before, After string
+	// Edited is true when the field had a value before and has another now.
+	Edited bool
+}
+
+// NewHistory turns audit events into readable entries: who did what, when,
+// and for each field what it was and what it became. names are display
+// names by user id.
+func NewHistory(events []models.AuditEvent, names map[uint]string) []HistoryEntry {
+	out := make([]HistoryEntry, 0, len(events))
+	for _, e := range events {
+		who := e.Actor
+		if e.ActorID != nil {
+			if n, ok := names[*e.ActorID]; ok {
+				who = n
+			}
+		}
+		if who == "review quorum" {
+			who = "Review quorum"
+		}
+		out = append(out, HistoryEntry{At: e.At, Who: who, What: actionLabel(e.Action), Changes: diff(e.Before, e.After)})
+	}
+	return out
+}
+
+var actionLabels = map[string]string{
+	"claim.create":           "logged the claim",
+	"claim.update":           "edited the claim",
+	"claim.publish":          "published the verdict",
+	"claim.retract":          "retracted the claim",
+	"source.add":             "added a source",
+	"source.update":          "edited a source",
+	"source.delete":          "removed a source",
+	"verdict.propose":        "proposed a verdict",
+	"verdict.revise":         "revised the verdict",
+	"review.approve":         "approved the verdict",
+	"review.request_changes": "sent the verdict back",
+	"correction.add":         "added a correction",
+}
+
+func actionLabel(a string) string {
+	if l, ok := actionLabels[a]; ok {
+		return l
+	}
+	return strings.ReplaceAll(a, ".", " ")
+}
+
+var fieldLabels = map[string]string{
+	"text": "Words", "summary": "Summary", "speaker": "Speaker", "said_at": "Said on", "setting": "Setting",
+	"appearance_url": "Appearance", "tags": "Tags", "url": "Address", "title": "Title", "outlet": "Outlet",
+	"published_at": "Published on", "kind": "Kind", "stance": "Stance", "excerpt": "Excerpt", "locator": "Where in the source",
+	"rating": "Rating", "headline": "Headline", "explanation": "Explanation", "status": "Status", "version": "Version",
+	"decision": "Decision", "comment": "Comment", "note": "Note", "verdict_id": "Verdict number", "superseded": "Verdicts it replaced",
+}
+
+// enumFields hold codes such as "news_report", shown as "News report".
+var enumFields = map[string]bool{"kind": true, "stance": true, "status": true, "decision": true, "rating": true}
+
+// dateFields hold YYYY-MM-DD dates, shown as "10 Jan 2017".
+var dateFields = map[string]bool{"said_at": true, "published_at": true}
+
+// diff compares two JSON objects field by field, in the order they were
+// written. An edit (both sides present) lists only the fields that changed.
+func diff(before, after string) []Change {
+	bKeys, bVals := fields(before)
+	aKeys, aVals := fields(after)
+	keys := aKeys
+	for _, k := range bKeys {
+		if _, ok := aVals[k]; !ok {
+			keys = append(keys, k)
+		}
+	}
+	edit := before != "" && after != ""
+	var out []Change
+	for _, k := range keys {
+		if k == "id" {
+			continue
+		}
+		b, hadB := bVals[k]
+		a, hadA := aVals[k]
+		bs, as := show(k, b, hadB), show(k, a, hadA)
+		if edit && bs == as {
+			continue
+		}
+		if !edit && (bs+as == "" || bs+as == "0") {
+			continue // nothing worth saying on a creation or removal
+		}
+		out = append(out, Change{Field: fieldLabel(k), Before: bs, After: as, Edited: bs != "" && as != ""})
+	}
+	return out
+}
+
+func fieldLabel(k string) string {
+	if l, ok := fieldLabels[k]; ok {
+		return l
+	}
+	return humanize(k)
+}
+
+// fields decodes a JSON object, keeping the order of its keys. Anything
+// else (empty, not an object) has no fields.
+func fields(s string) ([]string, map[string]any) {
+	vals := map[string]any{}
+	if s == "" {
+		return nil, vals
+	}
+	dec := json.NewDecoder(strings.NewReader(s))
+	dec.UseNumber()
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+		return nil, vals
+	}
+	var keys []string
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return keys, vals
+		}
+		k, _ := tok.(string)
+		var v any
+		if err := dec.Decode(&v); err != nil {
+			return keys, vals
+		}
+		keys = append(keys, k)
+		vals[k] = v
+	}
+	return keys, vals
+}
+
+// show writes a JSON value for people; "" when absent or empty.
+func show(field string, v any, present bool) string {
+	if !present || v == nil {
+		return ""
+	}
+	switch x := v.(type) {
+	case string:
+		if enumFields[field] {
+			return humanize(x)
+		}
+		if dateFields[field] {
+			if t, err := time.Parse(models.DateLayout, x); err == nil {
+				return t.Format("2 Jan 2006")
+			}
+		}
+		return x
+	case bool:
+		if x {
+			return "yes"
+		}
+		return "no"
+	case json.Number:
+		return x.String()
+	case []any:
+		parts := make([]string, 0, len(x))
+		for _, e := range x {
+			parts = append(parts, show(field, e, true))
+		}
+		return strings.Join(parts, ", ")
+	}
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(v); err != nil {
+		return fmt.Sprint(v)
+	}
+	return strings.TrimSpace(buf.String())
+}
+
+// humanize turns a code such as "news_report" into "News report".
+func humanize(s string) string {
+	s = strings.ReplaceAll(strings.ReplaceAll(s, "_", " "), "-", " ")
+	r := []rune(s)
+	if len(r) > 0 {
+		r[0] = unicode.ToUpper(r[0])
+	}
+	return string(r)
+}
