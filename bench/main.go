@@ -48,12 +48,17 @@ func run() error {
 	claims := flag.Int("claims", 100_000, "published claims to seed")
 	conns := flag.Int("conns", 64, "concurrent connections")
 	duration := flag.Duration("duration", 10*time.Second, "how long each scenario runs")
+	editors := flag.Int("editors", 16, "editors saving at once in the save scenario")
 	keep := flag.String("dir", "", "work folder to keep (default: a temporary one, removed)")
 	flag.Parse()
 	ctx := context.Background()
 
 	dir := *keep
-	if dir == "" {
+	if dir != "" {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return err
+		}
+	} else {
 		d, err := os.MkdirTemp("", "claimtracker-bench-")
 		if err != nil {
 			return err
@@ -122,7 +127,7 @@ func run() error {
 	var zmu sync.Mutex
 	scenarios := []scenario{
 		{"static ceiling (bare net/http, same bytes)", func(*rand.Rand) string { return "http://" + staticAddr + "/" }, false},
-		{"claim page, popular pages (Zipf over all claims)", func(*rand.Rand) string {
+		{"claim page, popular pages (Zipf over all claims), no gzip", func(*rand.Rand) string {
 			zmu.Lock()
 			i := zipf.Uint64()
 			zmu.Unlock()
@@ -134,17 +139,18 @@ func run() error {
 			zmu.Unlock()
 			return base + "/claims/" + slugs[i]
 		}, true},
-		{"claim page, uniformly random over all claims", func(r *rand.Rand) string { return base + "/claims/" + slugs[r.IntN(len(slugs))] }, false},
-		{"home page", func(r *rand.Rand) string { return base + "/" }, false},
-		{"home page, a random page of 50", func(r *rand.Rand) string { return base + "/?page=" + strconv.Itoa(1+r.IntN(50)) }, false},
-		{"search, one or two random words", func(r *rand.Rand) string {
+		{"claim page, the 1,000 most read (all cached), gzip", func(r *rand.Rand) string { return base + "/claims/" + slugs[r.IntN(1000)] }, true},
+		{"claim page, uniformly random over all claims, gzip", func(r *rand.Rand) string { return base + "/claims/" + slugs[r.IntN(len(slugs))] }, true},
+		{"home page, gzip", func(r *rand.Rand) string { return base + "/" }, true},
+		{"home page, a random page of 50, gzip", func(r *rand.Rand) string { return base + "/?page=" + strconv.Itoa(1+r.IntN(50)) }, true},
+		{"search, one or two random words, gzip", func(r *rand.Rand) string {
 			q := words[r.IntN(len(words))]
 			if r.IntN(2) == 0 {
 				q += "+" + words[r.IntN(len(words))]
 			}
 			return base + "/search?q=" + q
-		}, false},
-		{"Atom feed", func(r *rand.Rand) string { return base + "/feed.atom" }, false},
+		}, true},
+		{"Atom feed, gzip", func(r *rand.Rand) string { return base + "/feed.atom" }, true},
 	}
 	fmt.Printf("\n%d connections, %v per scenario, page of %d bytes\n\n", *conns, *duration, len(sample))
 	fmt.Println("| scenario | requests/s | ratio to ceiling | p50 ms | p99 ms | errors |")
@@ -158,7 +164,23 @@ func run() error {
 		fmt.Printf("| %s | %.0f | %.0f%% | %.2f | %.2f | %d |\n", sc.name, res.rps, 100*res.rps/ceiling, ms(res.p50), ms(res.p99), res.errors)
 	}
 	rss, hwm := memory(srv.Process.Pid)
-	fmt.Printf("\nserver resident memory: now %d MB, peak %d MB\n", rss>>10, hwm>>10)
+	fmt.Printf("\nserver resident memory after the page scenarios: now %d MB, peak %d MB\n\n", rss>>10, hwm>>10)
+
+	edTok, err := account(bin, db, fmt.Sprintf("bench-editor-%d@example.org", time.Now().UnixNano()), "editor")
+	if err != nil {
+		return err
+	}
+	revTok, err := account(bin, db, fmt.Sprintf("bench-reviewer-%d@example.org", time.Now().UnixNano()), "reviewer")
+	if err != nil {
+		return err
+	}
+	for _, n := range []int{1, *editors} {
+		fmt.Printf("%d editor(s) saving at once for %v, on %d published claims:\n\n", n, *duration, len(slugs))
+		saves(base, edTok, revTok, n, *duration).print(*duration)
+		fmt.Println()
+	}
+	rss, hwm = memory(srv.Process.Pid)
+	fmt.Printf("\nserver resident memory at the end: now %d MB, peak %d MB\n", rss>>10, hwm>>10)
 	return nil
 }
 

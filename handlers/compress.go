@@ -3,6 +3,7 @@ package handlers
 import (
 	"bytes"
 	"compress/gzip"
+	"io"
 	"net/http"
 	"strings"
 	"sync"
@@ -40,12 +41,22 @@ func acceptsGzip(c echo.Context) bool {
 	return false
 }
 
+// gunzipBytes decompresses b.
+func gunzipBytes(b []byte) ([]byte, error) {
+	r, err := gzip.NewReader(bytes.NewReader(b))
+	if err != nil {
+		return nil, err
+	}
+	return io.ReadAll(r)
+}
+
 // writeBody writes a whole response body, gzip-compressed when the client
-// accepts it and it is large enough; gz, when given, is body already compressed.
+// accepts it and it is large enough; gz, when given, is body already
+// compressed (and body may then be nil if the client takes gzip).
 func writeBody(c echo.Context, status int, contentType string, body, gz []byte) error {
 	h := c.Response().Header()
 	h.Add(echo.HeaderVary, echo.HeaderAcceptEncoding)
-	if len(body) >= minCompress && acceptsGzip(c) {
+	if (gz != nil || len(body) >= minCompress) && acceptsGzip(c) {
 		if gz == nil {
 			gz = gzipBytes(body)
 		}

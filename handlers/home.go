@@ -30,7 +30,11 @@ func (h *Handler) home(c echo.Context) error {
 		if err != nil {
 			return nil, err
 		}
-		view := pages.HomeView{Items: items, Ratings: ratings, Query: q}
+		people, err := h.store.PublicPeople(ctx)
+		if err != nil {
+			return nil, err
+		}
+		view := pages.HomeView{Items: items, Ratings: ratings, People: people, Query: q}
 		if q.Person != "" && len(items) > 0 {
 			view.PersonName = items[0].PersonName
 		}

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/a-h/templ"
@@ -30,18 +31,55 @@ type pageCache struct {
 	fills singleflight.Group
 }
 
-// cachedPage is one rendered page, plain and compressed.
+// cachedPage is one rendered page. Pages worth compressing are kept
+// compressed, which fits four times as many in the same memory; the plain
+// bytes are added the first time a client that does not take gzip asks.
 type cachedPage struct {
 	etag        string
-	body, gz    []byte
+	gz          []byte
+	plain       atomic.Pointer[[]byte]
 	contentType string
+}
+
+func newCachedPage(etag, contentType string, body []byte) *cachedPage {
+	e := &cachedPage{etag: etag, contentType: contentType}
+	if len(body) >= minCompress {
+		e.gz = gzipBytes(body)
+	} else {
+		e.plain.Store(&body)
+	}
+	return e
+}
+
+// write sends the page, compressed when the client takes it.
+func (e *cachedPage) write(c echo.Context) error {
+	if e.gz != nil && (acceptsGzip(c) || c.Request().Method == http.MethodHead) {
+		return writeBody(c, http.StatusOK, e.contentType, nil, e.gz)
+	}
+	if p := e.plain.Load(); p != nil {
+		return writeBody(c, http.StatusOK, e.contentType, *p, e.gz)
+	}
+	body, err := gunzipBytes(e.gz)
+	if err != nil {
+		return err
+	}
+	e.plain.Store(&body)
+	return writeBody(c, http.StatusOK, e.contentType, body, e.gz)
 }
 
 func newPageCache(maxBytes int) *pageCache {
 	return &pageCache{entries: map[string]*cachedPage{}, maxBytes: maxBytes}
 }
 
-func (e *cachedPage) size() int { return len(e.body) + len(e.gz) + 128 }
+// size is what the page costs the cache: compressed bytes, and plain ones
+// counted up front as their usual share, so that the budget holds however
+// many clients skip gzip.
+func (e *cachedPage) size() int {
+	if p := e.plain.Load(); p != nil && e.gz == nil {
+		return len(*p) + 128
+	}
+	return len(e.gz)*2 + 128
+}
 
 func (pc *pageCache) get(key, etag string) *cachedPage {
 	pc.mu.Lock()
@@ -130,10 +168,7 @@ func (h *Handler) servePublic(c echo.Context, key string, v models.Version, cont
 			if err != nil {
 				return nil, err
 			}
-			e := &cachedPage{etag: etag, body: body, contentType: contentType}
-			if len(body) >= minCompress {
-				e.gz = gzipBytes(body)
-			}
+			e := newCachedPage(etag, contentType, body)
 			h.cache.put(key, e)
 			return e, nil
 		})
@@ -142,7 +177,7 @@ func (h *Handler) servePublic(c echo.Context, key string, v models.Version, cont
 		}
 		e = v.(*cachedPage)
 	}
-	return writeBody(c, http.StatusOK, e.contentType, e.body, e.gz)
+	return e.write(c)
 }
 
 // renderBytes renders a component into memory.

@@ -508,3 +508,30 @@ func TestAdminSettingsNameThePublisher(t *testing.T) {
 		t.Fatal("methodology does not show the new corrections policy")
 	}
 }
+
+func TestHomeFiltersByRatingPersonAndTag(t *testing.T) {
+	ts := newServer(t, "sqlite")
+	n := newNewsroom(t, ts)
+	n.publish(t, seedInput(), "false", "x")
+	other := models.ClaimInput{Text: "Bus fares were halved", Summary: "Mayor says bus fares were halved", Speaker: "Dana Whitfield", Tags: []string{"transport"}}
+	n.publish(t, other, "mostly-true", "x")
+	cl := ts.client(t)
+	cases := map[string][]string{
+		"/":                            {"Verdict on Mayor says bus fares were halved", "Verdict on " + seedInput().Summary},
+		"/?rating=false":               {"Verdict on " + seedInput().Summary},
+		"/?person=dana-whitfield":      {"Verdict on Mayor says bus fares were halved"},
+		"/?tag=transport":              {"Verdict on Mayor says bus fares were halved"},
+		"/?tag=transport&rating=false": nil,
+	}
+	for path, want := range cases {
+		d := doc(t, ts.get(t, cl, path).body)
+		got := texts(d.Find(".claim-card h3"))
+		if strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Errorf("%s: %v, want %v", path, got, want)
+		}
+	}
+	d := doc(t, ts.get(t, cl, "/?person=dana-whitfield").body)
+	if v, _ := d.Find(`#f-person option[selected]`).Attr("value"); v != "dana-whitfield" {
+		t.Errorf("person filter keeps %q selected", v)
+	}
+}

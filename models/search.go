@@ -169,33 +169,35 @@ func (s *Store) countMatches(ctx context.Context, word string, max int) (int64, 
 	return n, nil
 }
 
-// rankMatches returns up to 25 claims holding any (or, with all, every) of
-// words, best ranked first.
+// rankMatches returns up to 25 claims holding any of words, best ranked
+// first, or, with all, every one of them, newest first.
 func (s *Store) rankMatches(ctx context.Context, words []string, all bool, exclude uint) ([]Similar, error) {
 	var rows []Similar
 	var err error
 	db := s.read(ctx)
 	switch s.dialect {
 	case migrations.SQLite:
-		op := `" OR "`
+		op, order := `" OR "`, "bm25(claims_fts, 4.0, 4.0, 1.0, 0.5, 0.2)"
 		if all {
-			op = `" AND "`
+			// Every word is common: the matches may be many, so take the
+			// newest, which the index reads without ranking them all.
+			op, order = `" AND "`, "f.rowid DESC"
 		}
 		q := `{text summary} : ("` + strings.Join(words, op) + `")`
 		err = db.Raw(`SELECT c.id, c.slug, c.text, c.summary, p.name AS speaker, c.status
 			FROM claims_fts f JOIN claims c ON c.id = f.rowid JOIN people p ON p.id = c.person_id
-			WHERE claims_fts MATCH ? AND c.id <> ? ORDER BY bm25(claims_fts, 4.0, 4.0, 1.0, 0.5, 0.2) LIMIT 25`, q, exclude).Scan(&rows).Error
+			WHERE claims_fts MATCH ? AND c.id <> ? ORDER BY `+order+` LIMIT 25`, q, exclude).Scan(&rows).Error
 	case migrations.Postgres:
-		op := " | "
+		op, order := " | ", "ts_rank(cs.document, q) DESC"
 		if all {
-			op = " & "
+			op, order = " & ", "c.id DESC"
 		}
 		q := strings.Join(words, op)
 		err = db.Raw(`SELECT c.id, c.slug, c.text, c.summary, p.name AS speaker, c.status
 			FROM claim_search cs JOIN claims c ON c.id = cs.claim_id JOIN people p ON p.id = c.person_id,
 			to_tsquery('english', ?) q
 			WHERE cs.document @@ q AND c.id <> ?
-			ORDER BY ts_rank(cs.document, q) DESC LIMIT 25`, q, exclude).Scan(&rows).Error
+			ORDER BY `+order+` LIMIT 25`, q, exclude).Scan(&rows).Error
 	}
 	if err != nil {
 		return nil, fmt.Errorf("similar claims: %w", err)
