@@ -103,8 +103,15 @@ func run() error {
 	if err != nil {
 		return err
 	}
-	// The size of a typical claim page sets the size of the static page.
-	sample, err := get(base + "/claims/" + slugs[0])
+	fmt.Println("waiting for the server to prerender every claim page…")
+	start := time.Now()
+	if err := waitPrerendered(ctx, db, len(slugs), 10*time.Minute); err != nil {
+		return err
+	}
+	fmt.Printf("prerendered %d pages in %v\n", len(slugs), time.Since(start).Round(time.Second))
+	// The size of a typical claim page (one from the middle of the
+	// archive) sets the size of the static page.
+	sample, err := get(base + "/claims/" + slugs[len(slugs)/2])
 	if err != nil {
 		return err
 	}
@@ -337,4 +344,21 @@ func memory(pid int) (rss, hwm int64) {
 		}
 	}
 	return rss, hwm
+}
+
+// waitPrerendered waits until the server has stored a render of n pages.
+func waitPrerendered(ctx context.Context, db string, n int, limit time.Duration) error {
+	s, err := models.Open(ctx, db, models.Config{Logger: slog.New(slog.DiscardHandler)})
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	deadline := time.Now().Add(limit)
+	for time.Now().Before(deadline) {
+		if c, err := s.PageRenderCount(ctx); err == nil && c >= int64(n) {
+			return nil
+		}
+		time.Sleep(time.Second)
+	}
+	return fmt.Errorf("the server did not prerender %d pages in %v", n, limit)
 }

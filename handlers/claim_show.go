@@ -19,41 +19,50 @@ func (h *Handler) claimShow(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return h.servePublic(c, "claim:"+slug, v, echo.MIMETextHTMLCharsetUTF8, func() ([]byte, error) {
-		claim, err := h.store.PublicClaim(ctx, slug)
-		if err != nil {
-			return nil, err
-		}
-		verdict := claim.CurrentVerdict()
-		if verdict == nil {
-			return nil, fmt.Errorf("public claim %s has no published verdict: %w", slug, models.ErrNotFound)
-		}
-		scale, err := h.ratings(ctx)
-		if err != nil {
-			return nil, err
-		}
-		org, _, err := h.organization(ctx)
-		if err != nil {
-			return nil, err
-		}
-		url := h.absURL("/claims/" + claim.Slug)
-		ld := views.ClaimReview(claim, verdict, scale, org, url, h.absURL("/people/"+claim.Person.Slug))
-		ld.Context = "https://schema.org"
-		jsonld, err := views.JSONLD(ld)
-		if err != nil {
-			return nil, err
-		}
-		p := page(c, verdict.Headline)
-		p.Description = fmt.Sprintf("%s said: “%s” Our rating: %s.", claim.Person.Name, claim.Summary, verdict.RatingLabel)
-		p.Canonical = url
-		p.Meta = views.SocialMeta("article", verdict.Headline, p.Description, url, org.Name)
-		p.JSONLD = jsonld
-		view := pages.ClaimView{Claim: claim, Verdict: verdict, Timeline: views.Timeline(claim), OrgName: org.Name}
-		for i := range claim.Corrections {
-			if claim.Corrections[i].Kind == models.CorrectionRetraction {
-				view.Retraction = &claim.Corrections[i]
-			}
-		}
-		return renderBytes(c, pages.Claim(p, view))
+	return h.servePublic(c, claimKey(slug), v, echo.MIMETextHTMLCharsetUTF8, func() ([]byte, error) {
+		return h.buildClaimPage(c, slug)
 	})
+}
+
+// claimKey is the cache key of a claim page.
+func claimKey(slug string) string { return "claim:" + slug }
+
+// buildClaimPage renders a public claim page with its ClaimReview.
+func (h *Handler) buildClaimPage(c echo.Context, slug string) ([]byte, error) {
+	ctx := c.Request().Context()
+	claim, err := h.store.PublicClaim(ctx, slug)
+	if err != nil {
+		return nil, err
+	}
+	verdict := claim.CurrentVerdict()
+	if verdict == nil {
+		return nil, fmt.Errorf("public claim %s has no published verdict: %w", slug, models.ErrNotFound)
+	}
+	scale, err := h.ratings(ctx)
+	if err != nil {
+		return nil, err
+	}
+	org, _, err := h.organization(ctx)
+	if err != nil {
+		return nil, err
+	}
+	url := h.absURL("/claims/" + claim.Slug)
+	ld := views.ClaimReview(claim, verdict, scale, org, url, h.absURL("/people/"+claim.Person.Slug))
+	ld.Context = "https://schema.org"
+	jsonld, err := views.JSONLD(ld)
+	if err != nil {
+		return nil, err
+	}
+	p := page(c, verdict.Headline)
+	p.Description = fmt.Sprintf("%s said: “%s” Our rating: %s.", claim.Person.Name, claim.Summary, verdict.RatingLabel)
+	p.Canonical = url
+	p.Meta = views.SocialMeta("article", verdict.Headline, p.Description, url, org.Name)
+	p.JSONLD = jsonld
+	view := pages.ClaimView{Claim: claim, Verdict: verdict, Timeline: views.Timeline(claim), OrgName: org.Name}
+	for i := range claim.Corrections {
+		if claim.Corrections[i].Kind == models.CorrectionRetraction {
+			view.Retraction = &claim.Corrections[i]
+		}
+	}
+	return renderBytes(c, pages.Claim(p, view))
 }

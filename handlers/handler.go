@@ -4,11 +4,13 @@
 package handlers
 
 import (
+	"context"
 	"crypto/subtle"
 	"log/slog"
 	"net"
 	"net/http"
 	"net/url"
+	"sync"
 
 	"github.com/labstack/echo/v4"
 
@@ -36,6 +38,14 @@ type Config struct {
 	// SetupToken opens the first-run page that creates the first admin. It
 	// works only while no account exists; "" turns the page off.
 	SetupToken string
+	// Context, when set, runs the background work (storing rendered pages,
+	// and with Prerender rendering every public claim page ahead of its
+	// readers) until it ends.
+	Context   context.Context
+	Prerender bool
+	// Background, when set, counts the background goroutines, so that the
+	// caller can wait for them to finish before closing the store.
+	Background *sync.WaitGroup
 }
 
 // Handler holds what every route needs.
@@ -49,6 +59,9 @@ type Handler struct {
 	cop        *http.CrossOriginProtection
 	cache      *pageCache
 	versions   versionCache
+	echo       *echo.Echo
+	// renders queues fresh claim pages to be stored; nil without Context.
+	renders chan models.PageRender
 }
 
 // New builds the Echo server with every route and middleware.
@@ -92,7 +105,19 @@ func New(cfg Config) *echo.Echo {
 		// The TCP peer is the client; X-Forwarded-For is ignored.
 		e.IPExtractor = echo.ExtractIPDirect()
 	}
+	h.echo = e
 	h.routes(e)
+	if cfg.Context != nil {
+		wg := cfg.Background
+		if wg == nil {
+			wg = &sync.WaitGroup{}
+		}
+		h.renders = make(chan models.PageRender, 1024)
+		wg.Go(func() { h.saveRenders(cfg.Context) })
+		if cfg.Prerender {
+			wg.Go(func() { h.prerender(cfg.Context) })
+		}
+	}
 	return e
 }
 

@@ -27,7 +27,12 @@ type testServer struct {
 
 func newServer(t *testing.T, engine string, mod ...func(*handlers.Config)) *testServer {
 	t.Helper()
-	s := modelstest.Open(t, engine, models.Config{Logger: slog.New(slog.DiscardHandler)})
+	return newServerOn(t, modelstest.Open(t, engine, models.Config{Logger: slog.New(slog.DiscardHandler)}), mod...)
+}
+
+// newServerOn starts another instance of the app on an existing store.
+func newServerOn(t *testing.T, s *models.Store, mod ...func(*handlers.Config)) *testServer {
+	t.Helper()
 	cfg := handlers.Config{Store: s, Logger: slog.New(slog.DiscardHandler), SetupToken: "setup-secret"}
 	for _, m := range mod {
 		m(&cfg)

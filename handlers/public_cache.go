@@ -164,12 +164,17 @@ func (h *Handler) servePublic(c echo.Context, key string, v models.Version, cont
 	e := h.cache.get(key, etag)
 	if e == nil {
 		v, err, _ := h.cache.fills.Do(etag+key, func() (any, error) {
+			if e := h.storedPage(c.Request().Context(), key, etag, contentType); e != nil {
+				h.cache.put(key, e)
+				return e, nil
+			}
 			body, err := build()
 			if err != nil {
 				return nil, err
 			}
 			e := newCachedPage(etag, contentType, body)
 			h.cache.put(key, e)
+			h.keepRender(key, e)
 			return e, nil
 		})
 		if err != nil {

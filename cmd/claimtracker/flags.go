@@ -77,6 +77,12 @@ func (f *flags) int(name, env string, def int, help string) *int {
 
 func (f *flags) bool(name, help string) *bool { return f.fs.Bool(name, false, help) }
 
+// boolean is a true/false flag with an environment variable.
+func (f *flags) boolean(name, env string, def bool, help string) *bool {
+	f.envs = append(f.envs, envFlag{name, env})
+	return f.fs.Bool(name, def, help+" (env "+env+"=true|false)")
+}
+
 // parse reads the environment, then args. Errors come back as one line.
 func (f *flags) parse(args []string) error {
 	for _, e := range f.envs {

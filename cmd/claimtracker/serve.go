@@ -14,6 +14,7 @@ import (
 	"os"
 	"runtime/debug"
 	"strings"
+	"sync"
 	"time"
 
 	"claimtracker/demo"
@@ -33,7 +34,8 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	proxies := f.string("trusted-proxies", "CLAIMTRACKER_TRUSTED_PROXIES", "", "comma-separated CIDRs of reverse proxies whose X-Forwarded-For is believed")
 	logFormat := f.string("log-format", "CLAIMTRACKER_LOG_FORMAT", "text", "log format: text or json")
 	memLimit := f.int("memory-limit", "CLAIMTRACKER_MEMORY_LIMIT", 100, "soft limit of the Go heap in MiB; 0 leaves it to GOMEMLIMIT")
-	demoData := f.bool("demo", "on an empty database, load a demo newsroom and print its accounts' passwords (env CLAIMTRACKER_DEMO=true)")
+	demoData := f.boolean("demo", "CLAIMTRACKER_DEMO", false, "on an empty database, load a demo newsroom and print its accounts' passwords")
+	prerender := f.boolean("prerender", "CLAIMTRACKER_PRERENDER", true, "render every public claim page ahead of its readers and keep it in the database")
 	if err := f.parse(args); err != nil {
 		return err
 	}
@@ -79,7 +81,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		logger.Info("database migrated", "applied", applied)
 	}
 
-	if *demoData || os.Getenv("CLAIMTRACKER_DEMO") == "true" {
+	if *demoData {
 		switch _, err := demo.Load(ctx, store, stdout); {
 		case errors.Is(err, demo.ErrNotEmpty):
 			fmt.Fprintln(stdout, "Demo data not loaded: the database is not empty.")
@@ -98,8 +100,14 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stdout, "No accounts yet. Create the first admin, once, at:\n  %s/setup?token=%s\n", strings.TrimRight(baseURL.String(), "/"), setupToken)
 	}
 
+	// Background work stops with the server and is waited for before the
+	// database closes.
+	bgCtx, stopBackground := context.WithCancel(context.WithoutCancel(ctx))
+	var background sync.WaitGroup
+	defer func() { stopBackground(); background.Wait() }()
 	e := handlers.New(handlers.Config{
 		Store: store, Logger: logger, BaseURL: baseURL, TrustedProxies: trusted, SetupToken: setupToken,
+		Context: bgCtx, Prerender: *prerender, Background: &background,
 	})
 	srv := &http.Server{
 		Handler:           e,
@@ -128,6 +136,8 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return err
 	}
+	stopBackground()
+	background.Wait()
 	if err := store.Close(); err != nil {
 		return fmt.Errorf("close database: %w", err)
 	}

@@ -1,0 +1,165 @@
+package handlers
+
+import (
+	"context"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"claimtracker/models"
+)
+
+// Rendered claim pages are also kept in the database (see
+// models.PageRender), so that a page is rendered once per change of what
+// it shows, not once per process or per eviction from memory, and the
+// long tail of a large archive is served from stored bytes. Renders are
+// saved in the background, in batches; a prerenderer renders the pages
+// that have no current render yet.
+
+// persistable reports whether pages under key are stored in the database.
+func persistable(key string) bool { return strings.HasPrefix(key, "claim:") }
+
+// storedPage returns a page's stored render at etag, or nil.
+func (h *Handler) storedPage(ctx context.Context, key, etag, contentType string) *cachedPage {
+	if !persistable(key) {
+		return nil
+	}
+	gz, err := h.store.PageRender(ctx, key, etag)
+	if err != nil {
+		return nil
+	}
+	return &cachedPage{etag: etag, gz: gz, contentType: contentType}
+}
+
+// keepRender queues a fresh render to be stored; when the queue is full the
+// render is simply not stored.
+func (h *Handler) keepRender(key string, e *cachedPage) {
+	if h.renders == nil || !persistable(key) || e.gz == nil {
+		return
+	}
+	select {
+	case h.renders <- models.PageRender{Key: key, Tag: e.etag, Gzip: e.gz}:
+	default:
+	}
+}
+
+// saveRenders stores queued renders in batches until ctx ends.
+func (h *Handler) saveRenders(ctx context.Context) {
+	var batch []models.PageRender
+	tick := time.NewTicker(250 * time.Millisecond)
+	defer tick.Stop()
+	flush := func() {
+		if len(batch) == 0 {
+			return
+		}
+		fctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+		defer cancel()
+		if err := h.store.SavePageRenders(fctx, batch); err != nil {
+			h.log.Warn("store page renders", "count", len(batch), "err", err)
+		}
+		batch = batch[:0]
+	}
+	for {
+		select {
+		case <-ctx.Done():
+			for {
+				select {
+				case r := <-h.renders:
+					batch = append(batch, r)
+				default:
+					flush()
+					return
+				}
+			}
+		case r := <-h.renders:
+			batch = append(batch, r)
+			if len(batch) >= 200 {
+				flush()
+			}
+		case <-tick.C:
+			flush()
+		}
+	}
+}
+
+// prerender keeps a current render of every public claim page in the
+// database: it renders the pages whose stored render is missing or stale,
+// then waits for the next change. It yields often, so that readers come
+// first.
+func (h *Handler) prerender(ctx context.Context) {
+	for {
+		gen := h.store.Generation()
+		n, err := h.prerenderPass(ctx)
+		if err != nil && ctx.Err() == nil {
+			h.log.Warn("prerender", "err", err)
+		}
+		if n > 0 {
+			h.log.Info("prerendered claim pages", "pages", n)
+		}
+		for h.store.Generation() == gen {
+			select {
+			case <-ctx.Done():
+				return
+			case <-time.After(2 * time.Second):
+			}
+		}
+	}
+}
+
+// prerenderPass renders and stores every public claim page whose stored
+// render is not current, and returns how many it rendered.
+func (h *Handler) prerenderPass(ctx context.Context) (int, error) {
+	scaleAt, settingsAt, err := h.store.ScaleAndSettingsStamps(ctx)
+	if err != nil {
+		return 0, err
+	}
+	done := 0
+	var after uint
+	for {
+		stamps, last, err := h.store.PublicPageStamps(ctx, "claim:", after, 500)
+		if err != nil || len(stamps) == 0 {
+			return done, err
+		}
+		after = last
+		var batch []models.PageRender
+		for _, st := range stamps {
+			key := claimKey(st.Slug)
+			etag := etagFor(key, models.ClaimVersionOf(st.ClaimAt, st.PersonAt, scaleAt, settingsAt))
+			if st.StoredTag == etag {
+				continue
+			}
+			body, err := h.buildClaimPage(h.offlineContext(ctx, "/claims/"+st.Slug), st.Slug)
+			if err != nil {
+				return done, err
+			}
+			batch = append(batch, models.PageRender{Key: key, Tag: etag, Gzip: gzipBytes(body)})
+			done++
+			if done%20 == 0 {
+				select {
+				case <-ctx.Done():
+					return done, ctx.Err()
+				case <-time.After(2 * time.Millisecond):
+				}
+			}
+		}
+		if err := h.store.SavePageRenders(ctx, batch); err != nil {
+			return done, err
+		}
+	}
+}
+
+// offlineContext is an anonymous reader's request for path, for rendering
+// a page outside of a request.
+func (h *Handler) offlineContext(ctx context.Context, path string) echo.Context {
+	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, path, nil)
+	return h.echo.NewContext(req, discardWriter{http.Header{}})
+}
+
+// discardWriter is a ResponseWriter that keeps nothing.
+type discardWriter struct{ h http.Header }
+
+func (d discardWriter) Header() http.Header         { return d.h }
+func (d discardWriter) Write(b []byte) (int, error) { return len(b), nil }
+func (d discardWriter) WriteHeader(int)             {}

@@ -1,0 +1,72 @@
+package handlers_test
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"claimtracker/handlers"
+	"claimtracker/models"
+	"claimtracker/models/modelstest"
+)
+
+func gz(t *testing.T, s string) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	w := gzip.NewWriter(&b)
+	_, _ = w.Write([]byte(s))
+	_ = w.Close()
+	return b.Bytes()
+}
+
+// Claim pages are rendered ahead of readers and stored; another instance
+// on the same database serves the stored render, and never one that is not
+// current.
+func TestStoredRendersAreServedOnlyWhileCurrent(t *testing.T) {
+	for _, engine := range modelstest.Engines() {
+		t.Run(engine, func(t *testing.T) {
+			withBackground := func(c *handlers.Config) { c.Context, c.Prerender = t.Context(), true }
+			ts := newServer(t, engine, withBackground)
+			n := newNewsroom(t, ts)
+			c := n.publish(t, seedInput(), "false", "x", seedSources()...)
+			ctx := context.Background()
+			key := "claim:" + c.Slug
+			etag := ts.get(t, ts.client(t), "/claims/"+c.Slug).header.Get("ETag")
+
+			// The prerenderer (or the first reader) stores the page.
+			deadline := time.Now().Add(20 * time.Second)
+			for {
+				if _, err := ts.store.PageRender(ctx, key, etag); err == nil {
+					break
+				}
+				if time.Now().After(deadline) {
+					t.Fatal("the claim page was never stored")
+				}
+				time.Sleep(50 * time.Millisecond)
+			}
+
+			// A second instance with an empty memory serves the stored bytes:
+			// replace them with a marker to see where the answer comes from.
+			if err := ts.store.SavePageRenders(ctx, []models.PageRender{{Key: key, Tag: etag, Gzip: gz(t, "<p>stored render</p>")}}); err != nil {
+				t.Fatal(err)
+			}
+			other := newServerOn(t, ts.store)
+			if r := other.get(t, other.client(t), "/claims/"+c.Slug); r.body != "<p>stored render</p>" {
+				t.Fatalf("second instance rendered again instead of serving the stored page: %.80q", r.body)
+			}
+
+			// After a correction the stored render is stale and never served.
+			if _, err := ts.store.AddCorrection(ctx, n.ed, models.Meta{}, c.ID, models.CorrectionInput{Kind: models.CorrectionClarification, Note: "Clarified."}); err != nil {
+				t.Fatal(err)
+			}
+			third := newServerOn(t, ts.store)
+			r := third.get(t, third.client(t), "/claims/"+c.Slug)
+			if strings.Contains(r.body, "stored render") || !strings.Contains(r.body, "Clarified.") {
+				t.Fatalf("stale render served after a correction: %.80q", r.body)
+			}
+		})
+	}
+}
