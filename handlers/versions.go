@@ -7,10 +7,10 @@ import (
 	"claimtracker/models"
 )
 
-// versionCache remembers the versions of public pages for as long as the
-// store's generation stays the same, so that a cached page is answered
-// without asking the database. Any write moves the generation on and
-// empties it.
+// versionCache remembers what public pages are made of (their versions,
+// the rating scale, the settings) for as long as the store's generation
+// stays the same, so that a cached page is answered without asking the
+// database. Any write moves the generation on and empties it.
 type versionCache struct {
 	mu       sync.Mutex
 	gen      uint64
@@ -30,94 +30,73 @@ func (vc *versionCache) sync(gen uint64) {
 	}
 }
 
-// claimVersion is the version of a public claim page.
-func (h *Handler) claimVersion(ctx context.Context, slug string) (models.Version, error) {
+// generational returns what get finds in the cache at the current
+// generation, or else loads it and, if no write came in between, keeps it
+// with put.
+func generational[T any](h *Handler, get func(*versionCache) (T, bool), put func(*versionCache, T), load func() (T, error)) (T, error) {
 	gen := h.store.Generation()
 	vc := &h.versions
 	vc.mu.Lock()
 	vc.sync(gen)
-	v, ok := vc.claims[slug]
+	v, ok := get(vc)
 	vc.mu.Unlock()
 	if ok {
 		return v, nil
 	}
-	v, err := h.store.ClaimPageVersion(ctx, slug)
+	v, err := load()
 	if err != nil {
 		return v, err
 	}
 	vc.mu.Lock()
-	if vc.gen == gen && len(vc.claims) < maxCachedVersions {
-		vc.claims[slug] = v
+	if vc.gen == gen {
+		put(vc, v)
 	}
 	vc.mu.Unlock()
 	return v, nil
+}
+
+// claimVersion is the version of a public claim page.
+func (h *Handler) claimVersion(ctx context.Context, slug string) (models.Version, error) {
+	return generational(h,
+		func(vc *versionCache) (models.Version, bool) { v, ok := vc.claims[slug]; return v, ok },
+		func(vc *versionCache, v models.Version) {
+			if len(vc.claims) < maxCachedVersions {
+				vc.claims[slug] = v
+			}
+		},
+		func() (models.Version, error) { return h.store.ClaimPageVersion(ctx, slug) })
 }
 
 // siteVersion is the version of everything public.
 func (h *Handler) siteVersion(ctx context.Context) (models.Version, error) {
-	gen := h.store.Generation()
-	vc := &h.versions
-	vc.mu.Lock()
-	vc.sync(gen)
-	site := vc.site
-	vc.mu.Unlock()
-	if site != nil {
-		return *site, nil
-	}
-	v, err := h.store.SiteVersion(ctx)
-	if err != nil {
-		return v, err
-	}
-	vc.mu.Lock()
-	if vc.gen == gen {
-		vc.site = &v
-	}
-	vc.mu.Unlock()
-	return v, nil
+	return generational(h,
+		func(vc *versionCache) (models.Version, bool) {
+			if vc.site == nil {
+				return models.Version{}, false
+			}
+			return *vc.site, true
+		},
+		func(vc *versionCache, v models.Version) { vc.site = &v },
+		func() (models.Version, error) { return h.store.SiteVersion(ctx) })
 }
 
 // ratings is the rating scale, read once per generation.
 func (h *Handler) ratings(ctx context.Context) ([]models.Rating, error) {
-	gen := h.store.Generation()
-	vc := &h.versions
-	vc.mu.Lock()
-	vc.sync(gen)
-	scale := vc.scale
-	vc.mu.Unlock()
-	if scale != nil {
-		return scale, nil
-	}
-	scale, err := h.store.Ratings(ctx)
-	if err != nil {
-		return nil, err
-	}
-	vc.mu.Lock()
-	if vc.gen == gen {
-		vc.scale = scale
-	}
-	vc.mu.Unlock()
-	return scale, nil
+	return generational(h,
+		func(vc *versionCache) ([]models.Rating, bool) { return vc.scale, vc.scale != nil },
+		func(vc *versionCache, v []models.Rating) { vc.scale = v },
+		func() ([]models.Rating, error) { return h.store.Ratings(ctx) })
 }
 
 // settings are the site settings, read once per generation.
 func (h *Handler) settings(ctx context.Context) (models.SiteSettings, error) {
-	gen := h.store.Generation()
-	vc := &h.versions
-	vc.mu.Lock()
-	vc.sync(gen)
-	st := vc.settings
-	vc.mu.Unlock()
-	if st != nil {
-		return *st, nil
-	}
-	v, err := h.store.Settings(ctx)
-	if err != nil {
-		return v, err
-	}
-	vc.mu.Lock()
-	if vc.gen == gen {
-		vc.settings = &v
-	}
-	vc.mu.Unlock()
-	return v, nil
+	return generational(h,
+		func(vc *versionCache) (models.SiteSettings, bool) {
+			if vc.settings == nil {
+				return models.SiteSettings{}, false
+			}
+			return *vc.settings, true
+		},
+		func(vc *versionCache, v models.SiteSettings) { vc.settings = &v },
+		func() (models.SiteSettings, error) { return h.store.Settings(ctx) })
 }

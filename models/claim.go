@@ -295,19 +295,25 @@ func (s *Store) loadClaim(db *gorm.DB, where string, args ...any) (*Claim, error
 // lockClaim reads a claim's row for a change, holding it on Postgres until
 // the transaction ends (SQLite's single writer already serialises).
 func (s *Store) lockClaim(tx *gorm.DB, id uint) (*Claim, error) {
+	return lockRow[Claim](s, tx, "claim", id)
+}
+
+// lockRow reads one row by id for a change, holding it on Postgres until
+// the transaction ends.
+func lockRow[T any](s *Store, tx *gorm.DB, what string, id uint) (*T, error) {
 	q := tx
 	if s.dialect == migrations.Postgres {
 		q = q.Clauses(clause.Locking{Strength: "UPDATE"})
 	}
-	var c Claim
-	err := q.Where("id = ?", id).Take(&c).Error
+	var row T
+	err := q.Where("id = ?", id).Take(&row).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
-		return nil, fmt.Errorf("claim %d: %w", id, ErrNotFound)
+		return nil, fmt.Errorf("%s %d: %w", what, id, ErrNotFound)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("lock claim: %w", err)
+		return nil, fmt.Errorf("lock %s: %w", what, err)
 	}
-	return &c, nil
+	return &row, nil
 }
 
 // CurrentVerdict is the claim's published verdict, or nil.

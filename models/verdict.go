@@ -8,8 +8,6 @@ import (
 
 	"gorm.io/gorm"
 	"gorm.io/gorm/clause"
-
-	"claimtracker/migrations"
 )
 
 // VerdictInput is a proposed rating with its headline and explanation.
@@ -160,19 +158,7 @@ func (s *Store) GetVerdict(ctx context.Context, id uint) (*Verdict, error) {
 }
 
 func (s *Store) lockVerdict(tx *gorm.DB, id uint) (*Verdict, error) {
-	q := tx
-	if s.dialect == migrations.Postgres {
-		q = q.Clauses(clause.Locking{Strength: "UPDATE"})
-	}
-	var v Verdict
-	err := q.Where("id = ?", id).Take(&v).Error
-	if errors.Is(err, gorm.ErrRecordNotFound) {
-		return nil, fmt.Errorf("verdict %d: %w", id, ErrNotFound)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("lock verdict: %w", err)
-	}
-	return &v, nil
+	return lockRow[Verdict](s, tx, "verdict", id)
 }
 
 func setClaimStatus(tx *gorm.DB, id uint, st ClaimStatus, now time.Time) error {
