@@ -1,6 +1,10 @@
 package pages
 
-import "time"
+import (
+	"time"
+
+	"claimtracker/models"
+)
 
 // longDay writes a date in full, such as "10 January 2017".
 func longDay(t *time.Time) string {
@@ -8,4 +12,17 @@ func longDay(t *time.Time) string {
 		return ""
 	}
 	return t.Format("2 January 2006")
+}
+
+// saidWhen is the date and setting of a claim, as they follow the
+// speaker's name: ", 10 January 2017 · Senate confirmation hearing".
+func saidWhen(c *models.Claim) string {
+	s := ""
+	if c.SaidAt != nil {
+		s += ", " + longDay(c.SaidAt)
+	}
+	if c.Setting != "" {
+		s += " · " + c.Setting
+	}
+	return s
 }
