@@ -86,17 +86,34 @@ func (h *Handler) saveRenders(ctx context.Context) {
 
 // prerender keeps a current render of every public claim page in the
 // database: it renders the pages whose stored render is missing or stale,
-// then waits for the next change. It yields often, so that readers come
-// first.
+// then waits for the next change. After the first full pass it looks only
+// at claims changed since the pass before, unless the scale, the settings
+// or a speaker changed, which may touch every page. It yields often, so
+// that readers come first.
 func (h *Handler) prerender(ctx context.Context) {
+	var last models.SharedStamps
+	var since time.Time
 	for {
 		gen := h.store.Generation()
-		n, err := h.prerenderPass(ctx)
+		shared, err := h.store.SharedStamps(ctx)
+		if err == nil {
+			from := since
+			if shared != last {
+				from = time.Time{}
+			}
+			// Claims written while a pass runs are caught by the next one.
+			started := h.store.Now().Add(-time.Second)
+			var n int
+			n, err = h.prerenderPass(ctx, shared, from)
+			if err == nil {
+				last, since = shared, started
+			}
+			if n > 0 {
+				h.log.Info("prerendered claim pages", "pages", n)
+			}
+		}
 		if err != nil && ctx.Err() == nil {
 			h.log.Warn("prerender", "err", err)
-		}
-		if n > 0 {
-			h.log.Info("prerendered claim pages", "pages", n)
 		}
 		for h.store.Generation() == gen {
 			select {
@@ -108,17 +125,14 @@ func (h *Handler) prerender(ctx context.Context) {
 	}
 }
 
-// prerenderPass renders and stores every public claim page whose stored
-// render is not current, and returns how many it rendered.
-func (h *Handler) prerenderPass(ctx context.Context) (int, error) {
-	scaleAt, settingsAt, err := h.store.ScaleAndSettingsStamps(ctx)
-	if err != nil {
-		return 0, err
-	}
+// prerenderPass renders and stores every public claim page changed since
+// since (all when zero) whose stored render is not current, and returns how
+// many it rendered.
+func (h *Handler) prerenderPass(ctx context.Context, shared models.SharedStamps, since time.Time) (int, error) {
 	done := 0
 	var after uint
 	for {
-		stamps, last, err := h.store.PublicPageStamps(ctx, "claim:", after, 500)
+		stamps, last, err := h.store.PublicPageStamps(ctx, "claim:", since, after, 100)
 		if err != nil || len(stamps) == 0 {
 			return done, err
 		}
@@ -126,7 +140,7 @@ func (h *Handler) prerenderPass(ctx context.Context) (int, error) {
 		var batch []models.PageRender
 		for _, st := range stamps {
 			key := claimKey(st.Slug)
-			etag := etagFor(key, models.ClaimVersionOf(st.ClaimAt, st.PersonAt, scaleAt, settingsAt))
+			etag := etagFor(key, models.ClaimVersionOf(st.ClaimAt, st.PersonAt, shared.ScaleAt, shared.SettingsAt))
 			if st.StoredTag == etag {
 				continue
 			}

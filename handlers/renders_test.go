@@ -37,16 +37,7 @@ func TestStoredRendersAreServedOnlyWhileCurrent(t *testing.T) {
 			etag := ts.get(t, ts.client(t), "/claims/"+c.Slug).header.Get("ETag")
 
 			// The prerenderer (or the first reader) stores the page.
-			deadline := time.Now().Add(20 * time.Second)
-			for {
-				if _, err := ts.store.PageRender(ctx, key, etag); err == nil {
-					break
-				}
-				if time.Now().After(deadline) {
-					t.Fatal("the claim page was never stored")
-				}
-				time.Sleep(50 * time.Millisecond)
-			}
+			waitStored(t, ts.store, key, etag)
 
 			// A second instance with an empty memory serves the stored bytes:
 			// replace them with a marker to see where the answer comes from.
@@ -67,6 +58,31 @@ func TestStoredRendersAreServedOnlyWhileCurrent(t *testing.T) {
 			if strings.Contains(r.body, "stored render") || !strings.Contains(r.body, "Clarified.") {
 				t.Fatalf("stale render served after a correction: %.80q", r.body)
 			}
+
+			// A claim published later, and never read through the instance
+			// that prerenders, is rendered and stored by it all the same.
+			second := seedInput()
+			second.Text, second.Summary = "I never met any Russian officials", "Sessions said he never met Russian officials"
+			c2 := n.publish(t, second, "false", "x")
+			etag2 := third.get(t, third.client(t), "/claims/"+c2.Slug).header.Get("ETag")
+			waitStored(t, ts.store, "claim:"+c2.Slug, etag2)
+			// …and so is the corrected page of the first claim.
+			waitStored(t, ts.store, key, r.header.Get("ETag"))
 		})
+	}
+}
+
+// waitStored waits until the store holds a render of key at etag.
+func waitStored(t *testing.T, s *models.Store, key, etag string) {
+	t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		if _, err := s.PageRender(context.Background(), key, etag); err == nil {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%s at %s was never stored", key, etag)
+		}
+		time.Sleep(50 * time.Millisecond)
 	}
 }

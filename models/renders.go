@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"time"
 
 	"gorm.io/gorm"
 )
@@ -63,18 +64,23 @@ type PublicPageStamp struct {
 }
 
 // PublicPageStamps lists, in pages of limit after the claim id after, the
-// public claims with the timestamps that version their pages and the tag
-// of each page's stored render, keyed as key(slug) would.
-func (s *Store) PublicPageStamps(ctx context.Context, keyPrefix string, after uint, limit int) ([]PublicPageStamp, uint, error) {
+// public claims changed at or after since (all when since is zero) with the
+// timestamps that version their pages and the tag of each page's stored
+// render, keyed as keyPrefix+slug.
+func (s *Store) PublicPageStamps(ctx context.Context, keyPrefix string, since time.Time, after uint, limit int) ([]PublicPageStamp, uint, error) {
 	var rows []struct {
 		ID uint
 		PublicPageStamp
 	}
-	err := s.read(ctx).Raw(`SELECT c.id, c.slug, CAST(c.updated_at AS TEXT) AS claim_at, CAST(p.updated_at AS TEXT) AS person_at,
-		COALESCE(r.tag, '') AS stored_tag
-		FROM claims c JOIN people p ON p.id = c.person_id
-		LEFT JOIN page_renders r ON r.key = ? || c.slug
-		WHERE c.status IN ('published', 'retracted') AND c.id > ? ORDER BY c.id LIMIT ?`, keyPrefix, after, limit).Scan(&rows).Error
+	q := s.read(ctx).Table("claims c").
+		Select(`c.id, c.slug, CAST(c.updated_at AS TEXT) AS claim_at, CAST(p.updated_at AS TEXT) AS person_at, COALESCE(r.tag, '') AS stored_tag`).
+		Joins("JOIN people p ON p.id = c.person_id").
+		Joins("LEFT JOIN page_renders r ON r.key = ? || c.slug", keyPrefix).
+		Where("c.status IN ('published', 'retracted') AND c.id > ?", after)
+	if !since.IsZero() {
+		q = q.Where("c.updated_at >= ?", since)
+	}
+	err := q.Order("c.id").Limit(limit).Scan(&rows).Error
 	if err != nil {
 		return nil, 0, fmt.Errorf("public page stamps: %w", err)
 	}
@@ -87,15 +93,22 @@ func (s *Store) PublicPageStamps(ctx context.Context, keyPrefix string, after ui
 	return out, last, nil
 }
 
-// ScaleAndSettingsStamps are the timestamps of the rating scale and the
-// settings, which every claim page's version includes.
-func (s *Store) ScaleAndSettingsStamps(ctx context.Context) (scale, settings string, err error) {
-	var row struct{ ScaleAt, SettingsAt string }
-	err = s.read(ctx).Raw(`SELECT ` + latestSettings).Scan(&row).Error
+// SharedStamps are the timestamps of what many claim pages show at once:
+// the rating scale and the settings (on every page), and the latest change
+// to any speaker.
+type SharedStamps struct {
+	ScaleAt, SettingsAt, PeopleAt string
+}
+
+// SharedStamps reads the shared timestamps.
+func (s *Store) SharedStamps(ctx context.Context) (SharedStamps, error) {
+	var row SharedStamps
+	err := s.read(ctx).Raw(`SELECT ` + latestSettings + `,
+		(SELECT CAST(updated_at AS TEXT) FROM people ORDER BY updated_at DESC LIMIT 1) AS people_at`).Scan(&row).Error
 	if err != nil {
-		return "", "", fmt.Errorf("scale and settings stamps: %w", err)
+		return row, fmt.Errorf("shared stamps: %w", err)
 	}
-	return row.ScaleAt, row.SettingsAt, nil
+	return row, nil
 }
 
 // ClaimVersionOf makes a claim page's version from its stamps, exactly as
