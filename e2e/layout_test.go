@@ -46,6 +46,7 @@ func TestPagesFitPhoneAndDesktop(t *testing.T) {
 		{"desk-admin", "/desk"},
 		{"review-queue", "/desk/review"},
 		{"admin-users", "/admin/users"},
+		{"admin-settings", "/admin/settings"},
 		{"admin-user", "/admin/users/" + strconv.Itoa(int(ed.ID))},
 	}
 	signedIn = append(signedIn, desk.pages()...)
