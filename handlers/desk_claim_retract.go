@@ -1,12 +1,8 @@
 package handlers
 
 import (
-	"net/http"
-
 	"github.com/labstack/echo/v4"
 
-	"claimtracker/models"
-	"claimtracker/views/components"
 	"claimtracker/views/pages"
 )
 
@@ -22,12 +18,5 @@ func (h *Handler) deskClaimRetract(c echo.Context) error {
 		return err
 	}
 	_, err = h.store.RetractClaim(c.Request().Context(), currentUser(c), meta(c), id, f.Get("note"))
-	if fe := models.FieldErrors(err); fe != nil {
-		f.Errors = fe
-		return h.renderClaimDesk(c, http.StatusUnprocessableEntity, id, pages.ClaimForms{Retract: f})
-	}
-	if err != nil {
-		return err
-	}
-	return seeOther(c, components.ClaimPath(id)+"?done=retracted#corrections")
+	return h.finishClaimForm(c, id, err, f.Errors, pages.ClaimForms{Retract: f}, "retracted#corrections")
 }

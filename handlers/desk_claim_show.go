@@ -1,10 +1,13 @@
 package handlers
 
 import (
+	"maps"
 	"net/http"
 
 	"github.com/labstack/echo/v4"
 
+	"claimtracker/models"
+	"claimtracker/views/components"
 	"claimtracker/views/pages"
 )
 
@@ -45,4 +48,20 @@ func (h *Handler) renderClaimDesk(c echo.Context, status int, id uint, forms pag
 	p := page(c, cl.Summary)
 	p.Flash = flashMessage(c.QueryParam("done"))
 	return render(c, status, pages.DeskClaim(p, pages.ClaimDesk{Claim: cl, Ratings: ratings, Similar: similar, Names: names, Forms: forms}))
+}
+
+// finishClaimForm ends a form action on a claim's desk page. A refusal
+// puts the store's field errors into errs (the errors map of the form held
+// in forms) and shows the page again with them beside the fields (422);
+// any other error goes to the error handler; success goes back to the
+// claim with a confirmation, done being "code#anchor".
+func (h *Handler) finishClaimForm(c echo.Context, claimID uint, err error, errs map[string]string, forms pages.ClaimForms, done string) error {
+	if fe := models.FieldErrors(err); fe != nil {
+		maps.Copy(errs, fe)
+		return h.renderClaimDesk(c, http.StatusUnprocessableEntity, claimID, forms)
+	}
+	if err != nil {
+		return err
+	}
+	return seeOther(c, components.ClaimPath(claimID)+"?done="+done)
 }

@@ -1,12 +1,9 @@
 package handlers
 
 import (
-	"net/http"
-
 	"github.com/labstack/echo/v4"
 
 	"claimtracker/models"
-	"claimtracker/views/components"
 	"claimtracker/views/pages"
 )
 
@@ -24,12 +21,5 @@ func (h *Handler) deskCorrectionCreate(c echo.Context) error {
 	_, err = h.store.AddCorrection(c.Request().Context(), currentUser(c), meta(c), id, models.CorrectionInput{
 		Kind: models.CorrectionKind(f.Get("kind")), Note: f.Get("note"),
 	})
-	if fe := models.FieldErrors(err); fe != nil {
-		f.Errors = fe
-		return h.renderClaimDesk(c, http.StatusUnprocessableEntity, id, pages.ClaimForms{Correction: f})
-	}
-	if err != nil {
-		return err
-	}
-	return seeOther(c, components.ClaimPath(id)+"?done=correction-added#corrections")
+	return h.finishClaimForm(c, id, err, f.Errors, pages.ClaimForms{Correction: f}, "correction-added#corrections")
 }

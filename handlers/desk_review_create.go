@@ -1,12 +1,9 @@
 package handlers
 
 import (
-	"net/http"
-
 	"github.com/labstack/echo/v4"
 
 	"claimtracker/models"
-	"claimtracker/views/components"
 	"claimtracker/views/pages"
 )
 
@@ -29,19 +26,13 @@ func (h *Handler) deskReviewCreate(c echo.Context) error {
 	res, err := h.store.ReviewVerdict(ctx, currentUser(c), meta(c), id, models.ReviewInput{
 		Decision: models.Decision(f.Get("decision")), Comment: f.Get("comment"),
 	})
-	if fe := models.FieldErrors(err); fe != nil {
-		f.Errors = fe
-		return h.renderClaimDesk(c, http.StatusUnprocessableEntity, v.ClaimID, pages.ClaimForms{Review: f})
-	}
-	if err != nil {
-		return err
-	}
 	done := "approved"
 	switch {
+	case err != nil:
 	case res.Published:
 		done = "published"
 	case res.Review.Decision == models.DecisionRequestChanges:
 		done = "sent-back"
 	}
-	return seeOther(c, components.ClaimPath(v.ClaimID)+"?done="+done+"#verdict")
+	return h.finishClaimForm(c, v.ClaimID, err, f.Errors, pages.ClaimForms{Review: f}, done+"#verdict")
 }

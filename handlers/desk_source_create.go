@@ -1,13 +1,10 @@
 package handlers
 
 import (
-	"net/http"
-
 	"github.com/labstack/echo/v4"
 
 	"claimtracker/models"
 	"claimtracker/views"
-	"claimtracker/views/components"
 	"claimtracker/views/pages"
 )
 
@@ -34,12 +31,5 @@ func (h *Handler) deskSourceCreate(c echo.Context) error {
 		return err
 	}
 	_, err = h.store.AddSource(c.Request().Context(), currentUser(c), meta(c), id, sourceInput(f))
-	if fe := models.FieldErrors(err); fe != nil {
-		f.Errors = fe
-		return h.renderClaimDesk(c, http.StatusUnprocessableEntity, id, pages.ClaimForms{Source: f})
-	}
-	if err != nil {
-		return err
-	}
-	return seeOther(c, components.ClaimPath(id)+"?done=source-added#sources")
+	return h.finishClaimForm(c, id, err, f.Errors, pages.ClaimForms{Source: f}, "source-added#sources")
 }

@@ -1,13 +1,10 @@
 package handlers
 
 import (
-	"net/http"
-
 	"github.com/labstack/echo/v4"
 
 	"claimtracker/models"
 	"claimtracker/views"
-	"claimtracker/views/components"
 	"claimtracker/views/pages"
 )
 
@@ -30,12 +27,5 @@ func (h *Handler) deskVerdictCreate(c echo.Context) error {
 		return err
 	}
 	_, err = h.store.ProposeVerdict(c.Request().Context(), currentUser(c), meta(c), id, verdictInput(f))
-	if fe := models.FieldErrors(err); fe != nil {
-		f.Errors = fe
-		return h.renderClaimDesk(c, http.StatusUnprocessableEntity, id, pages.ClaimForms{Verdict: f})
-	}
-	if err != nil {
-		return err
-	}
-	return seeOther(c, components.ClaimPath(id)+"?done=verdict-proposed#verdict")
+	return h.finishClaimForm(c, id, err, f.Errors, pages.ClaimForms{Verdict: f}, "verdict-proposed#verdict")
 }

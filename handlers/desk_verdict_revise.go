@@ -1,12 +1,8 @@
 package handlers
 
 import (
-	"net/http"
-
 	"github.com/labstack/echo/v4"
 
-	"claimtracker/models"
-	"claimtracker/views/components"
 	"claimtracker/views/pages"
 )
 
@@ -27,12 +23,5 @@ func (h *Handler) deskVerdictRevise(c echo.Context) error {
 		return err
 	}
 	_, err = h.store.ReviseVerdict(ctx, currentUser(c), meta(c), id, verdictInput(f))
-	if fe := models.FieldErrors(err); fe != nil {
-		f.Errors = fe
-		return h.renderClaimDesk(c, http.StatusUnprocessableEntity, v.ClaimID, pages.ClaimForms{Verdict: f})
-	}
-	if err != nil {
-		return err
-	}
-	return seeOther(c, components.ClaimPath(v.ClaimID)+"?done=verdict-revised#verdict")
+	return h.finishClaimForm(c, v.ClaimID, err, f.Errors, pages.ClaimForms{Verdict: f}, "verdict-revised#verdict")
 }

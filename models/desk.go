@@ -72,18 +72,6 @@ func (s *Store) ReviewQueue(ctx context.Context, u *User) ([]QueueItem, error) {
 	return out, nil
 }
 
-// LatestPublished returns the most recently published claims with their speakers.
-func (s *Store) LatestPublished(ctx context.Context, limit int) ([]Claim, error) {
-	var out []Claim
-	err := s.read(ctx).Preload("Person").
-		Where("status IN ?", []ClaimStatus{ClaimPublished, ClaimRetracted}).
-		Order("published_at DESC, id DESC").Limit(limit).Find(&out).Error
-	if err != nil {
-		return nil, fmt.Errorf("latest published: %w", err)
-	}
-	return out, nil
-}
-
 // VerdictItem is one verdict in a desk list, with its claim and the latest
 // reviewer comment.
 type VerdictItem struct {
