@@ -96,7 +96,7 @@ func saves(base, editorToken, reviewerToken string, editors int, d time.Duration
 				if err != nil {
 					continue
 				}
-				_, took, err = post(reviewerToken, fmt.Sprintf("/api/v1/verdicts/%v/reviews", v["id"]), map[string]any{"decision": "approve"})
+				_, took, err = post(reviewerToken, fmt.Sprintf("/api/v1/verdicts/%v/reviews", v["id"]), map[string]any{"decision": "approve", "version": v["version"]})
 				res.add("review", took, err)
 			}
 		}()

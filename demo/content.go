@@ -43,7 +43,7 @@ func (nr *newsroom) verdict(c *models.Claim, rating, headline, explanation strin
 
 // approve has the first demo reviewer approve v.
 func (nr *newsroom) approve(v *models.Verdict, comment string) error {
-	_, err := nr.s.ReviewVerdict(nr.ctx, nr.rev, nr.m, v.ID, models.ReviewInput{Decision: models.DecisionApprove, Comment: comment})
+	_, err := nr.s.ReviewVerdict(nr.ctx, nr.rev, nr.m, v.ID, models.ReviewInput{Version: v.Version, Decision: models.DecisionApprove, Comment: comment})
 	return err
 }
 
@@ -173,7 +173,7 @@ func (nr *newsroom) sentBack() error {
 	if err != nil {
 		return err
 	}
-	_, err = nr.s.ReviewVerdict(nr.ctx, nr.rev2, nr.m, v.ID, models.ReviewInput{Decision: models.DecisionRequestChanges,
+	_, err = nr.s.ReviewVerdict(nr.ctx, nr.rev2, nr.m, v.ID, models.ReviewInput{Version: v.Version, Decision: models.DecisionRequestChanges,
 		Comment: "One rise in five years: is False fair, or is this Mostly false? Please also cite the victimisation survey."})
 	return err
 }

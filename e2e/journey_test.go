@@ -322,7 +322,7 @@ func seedDesk(t *testing.T, s *models.Store, editor, approver *models.User) desk
 	source(pub, models.StanceSupports, models.SourceStatement, "Statement by the Attorney General, 2 March 2017")
 	v, err := s.ProposeVerdict(ctx, editor, m, pub.ID, models.VerdictInput{Rating: "unproven", Headline: "No record shows what was discussed", Explanation: "No record of the talks is public."})
 	must(err)
-	_, err = s.ReviewVerdict(ctx, approver, m, v.ID, models.ReviewInput{Decision: models.DecisionApprove, Comment: "Fair."})
+	_, err = s.ReviewVerdict(ctx, approver, m, v.ID, models.ReviewInput{Version: v.Version, Decision: models.DecisionApprove, Comment: "Fair."})
 	must(err)
 	_, err = s.AddCorrection(ctx, editor, m, pub.ID, models.CorrectionInput{Kind: models.CorrectionClarification, Note: "We added the date of the statement."})
 	must(err)

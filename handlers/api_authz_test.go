@@ -89,11 +89,11 @@ var apiAccessTable = []apiAccess{
 		}},
 	{route: "POST /api/v1/verdicts/:id/reviews", note: "someone else's verdict", editor: 403, reviewer: 201, admin: 201,
 		setup: func(t *testing.T, e *apiEnv, _ string) (string, string) {
-			return apiPath("/verdicts/%d/reviews", e.verdict(t, asAuthor, e.draft(t, asAuthor, "A draft").ID).ID), `{"decision":"approve"}`
+			return apiPath("/verdicts/%d/reviews", e.verdict(t, asAuthor, e.draft(t, asAuthor, "A draft").ID).ID), `{"decision":"approve","version":1}`
 		}},
 	{route: "POST /api/v1/verdicts/:id/reviews", note: "one's own verdict", editor: 403, reviewer: 403, admin: 403,
 		setup: func(t *testing.T, e *apiEnv, who string) (string, string) {
-			return apiPath("/verdicts/%d/reviews", e.verdict(t, apiOwner(who), e.draft(t, apiOwner(who), "A draft").ID).ID), `{"decision":"approve"}`
+			return apiPath("/verdicts/%d/reviews", e.verdict(t, apiOwner(who), e.draft(t, apiOwner(who), "A draft").ID).ID), `{"decision":"approve","version":1}`
 		}},
 	{route: "GET /api/v1/ratings", setup: apiFixed("/api/v1/ratings", ""), editor: 200, reviewer: 200, admin: 200},
 	{route: "POST /api/v1/ratings", editor: 403, reviewer: 403, admin: 201,

@@ -158,12 +158,12 @@ func TestAPIRefusesBadRequests(t *testing.T) {
 				{"revise an unknown verdict", asAuthor, "PATCH", "/api/v1/verdicts/999999", `{"headline":"x"}`, 404, notFound},
 
 				// Reviews.
-				{"review with an unknown decision", asReviewer, "POST", apiPath("/verdicts/%d/reviews", open.ID), `{"decision":"maybe"}`, 422, apiInvalid("decision", "must be approve or request_changes")},
-				{"send back without a comment", asReviewer, "POST", apiPath("/verdicts/%d/reviews", open.ID), `{"decision":"request_changes"}`, 422, apiInvalid("comment", required)},
-				{"approve one's own verdict", asReviewer, "POST", apiPath("/verdicts/%d/reviews", ownByReviewer.ID), `{"decision":"approve"}`, 403, forbidden},
-				{"an editor reviews", asEditor, "POST", apiPath("/verdicts/%d/reviews", open.ID), `{"decision":"approve"}`, 403, forbidden},
-				{"review a published verdict again", asReviewer, "POST", apiPath("/verdicts/%d/reviews", pubVerdict.ID), `{"decision":"approve"}`, 409, conflict},
-				{"review an unknown verdict", asReviewer, "POST", "/api/v1/verdicts/999999/reviews", `{"decision":"approve"}`, 404, notFound},
+				{"review with an unknown decision", asReviewer, "POST", apiPath("/verdicts/%d/reviews", open.ID), `{"decision":"maybe","version":1}`, 422, apiInvalid("decision", "must be approve or request_changes")},
+				{"send back without a comment", asReviewer, "POST", apiPath("/verdicts/%d/reviews", open.ID), `{"decision":"request_changes","version":1}`, 422, apiInvalid("comment", required)},
+				{"approve one's own verdict", asReviewer, "POST", apiPath("/verdicts/%d/reviews", ownByReviewer.ID), `{"decision":"approve","version":1}`, 403, forbidden},
+				{"an editor reviews", asEditor, "POST", apiPath("/verdicts/%d/reviews", open.ID), `{"decision":"approve","version":1}`, 403, forbidden},
+				{"review a published verdict again", asReviewer, "POST", apiPath("/verdicts/%d/reviews", pubVerdict.ID), `{"decision":"approve","version":1}`, 409, conflict},
+				{"review an unknown verdict", asReviewer, "POST", "/api/v1/verdicts/999999/reviews", `{"decision":"approve","version":1}`, 404, notFound},
 
 				// Corrections and retraction.
 				{"correction of an unknown kind", asEditor, "POST", apiPath("/claims/%d/corrections", pub.ID), `{"kind":"rating_change","note":"x"}`, 422, apiInvalid("kind", "must be clarification or correction")},

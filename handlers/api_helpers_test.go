@@ -292,7 +292,7 @@ func (e *apiEnv) published(t *testing.T, summary string) *models.Claim {
 	c := e.draft(t, asAuthor, summary)
 	e.source(t, c.ID)
 	v := e.verdict(t, asAuthor, c.ID)
-	if _, err := e.store.ReviewVerdict(e.ctx(), e.users[asReviewer], models.Meta{}, v.ID, models.ReviewInput{Decision: models.DecisionApprove}); err != nil {
+	if _, err := e.store.ReviewVerdict(e.ctx(), e.users[asReviewer], models.Meta{}, v.ID, models.ReviewInput{Version: v.Version, Decision: models.DecisionApprove}); err != nil {
 		t.Fatal(err)
 	}
 	return c

@@ -72,7 +72,7 @@ func TestAPISeedJourney(t *testing.T) {
 				`{"rating":"false","headline":"He had met the Russian ambassador twice","explanation":"Two meetings in 2016 were later reported."}`)
 			apiExpect(t, "first verdict", first, 201, map[string]any{"status": "in_review", "version": 1, "rating_label": "False"})
 			apiExpect(t, "claim in review", e.call(t, asEditor, "GET", claimURL, ""), 200, map[string]any{"status": "in_review", "rating": nil})
-			review := e.must(t, 201, asReviewer, "POST", apiPath("/verdicts/%d/reviews", first.id(t, "id")), `{"decision":"approve"}`)
+			review := e.must(t, 201, asReviewer, "POST", apiPath("/verdicts/%d/reviews", first.id(t, "id")), `{"decision":"approve","version":1}`)
 			apiExpect(t, "approval", review, 201, map[string]any{"published": true, "verdict_status": "published", "claim_id": id})
 			apiExpect(t, "published claim", e.call(t, asEditor, "GET", claimURL, ""), 200, map[string]any{
 				"status": "published", "rating": "false", "published_at": apiStamp, "corrections": []any{},
@@ -84,7 +84,7 @@ func TestAPISeedJourney(t *testing.T) {
 			second := e.must(t, 201, asEditor, "POST", claimURL+"/verdicts",
 				`{"rating":"mostly-false","headline":"The meetings were in his role as senator","explanation":"He later said he had not met Russians about the campaign."}`)
 			apiExpect(t, "still published meanwhile", e.call(t, asEditor, "GET", claimURL, ""), 200, map[string]any{"status": "published", "rating": "false"})
-			e.must(t, 201, asReviewer, "POST", apiPath("/verdicts/%d/reviews", second.id(t, "id")), `{"decision":"approve","comment":"Fair."}`)
+			e.must(t, 201, asReviewer, "POST", apiPath("/verdicts/%d/reviews", second.id(t, "id")), `{"decision":"approve","comment":"Fair.","version":1}`)
 			apiExpect(t, "re-rated claim", e.call(t, asEditor, "GET", claimURL, ""), 200, map[string]any{
 				"status": "published", "rating": "mostly-false",
 				"verdicts.#": 2, "verdicts.0.status": "superseded", "verdicts.1.status": "published", "verdicts.1.rating_label": "Mostly false",

@@ -282,26 +282,28 @@ func newSourceJSON(s *models.Source) sourceJSON {
 
 // verdictJSON is one verdict with the reviews of all its versions.
 type verdictJSON struct {
-	ID          uint         `json:"id"`
-	ClaimID     uint         `json:"claim_id"`
-	Rating      string       `json:"rating"`
-	RatingLabel string       `json:"rating_label"`
-	Headline    string       `json:"headline"`
-	Explanation string       `json:"explanation"`
-	Status      string       `json:"status"`
-	Version     int          `json:"version"`
-	AuthorID    *uint        `json:"author_id"`
-	PublishedAt *string      `json:"published_at"`
-	CreatedAt   string       `json:"created_at"`
-	UpdatedAt   string       `json:"updated_at"`
-	Reviews     []reviewJSON `json:"reviews"`
+	ID          uint   `json:"id"`
+	ClaimID     uint   `json:"claim_id"`
+	Rating      string `json:"rating"`
+	RatingLabel string `json:"rating_label"`
+	Headline    string `json:"headline"`
+	Explanation string `json:"explanation"`
+	Status      string `json:"status"`
+	Version     int    `json:"version"`
+	AuthorID    *uint  `json:"author_id"`
+	// ReviewerCount is how many approvals counted when it was published.
+	ReviewerCount int          `json:"reviewer_count"`
+	PublishedAt   *string      `json:"published_at"`
+	CreatedAt     string       `json:"created_at"`
+	UpdatedAt     string       `json:"updated_at"`
+	Reviews       []reviewJSON `json:"reviews"`
 }
 
 // newVerdictJSON converts one verdict with the reviews loaded with it.
 func newVerdictJSON(v *models.Verdict) verdictJSON {
 	return verdictJSON{
 		ID: v.ID, ClaimID: v.ClaimID, Rating: v.RatingSlug, RatingLabel: v.RatingLabel, Headline: v.Headline,
-		Explanation: v.Explanation, Status: string(v.Status), Version: v.Version, AuthorID: v.AuthorID,
+		Explanation: v.Explanation, Status: string(v.Status), Version: v.Version, AuthorID: v.AuthorID, ReviewerCount: v.ReviewerCount,
 		PublishedAt: optStampJSON(v.PublishedAt), CreatedAt: stampJSON(v.CreatedAt), UpdatedAt: stampJSON(v.UpdatedAt),
 		Reviews: jsonList(v.Reviews, newReviewJSON),
 	}

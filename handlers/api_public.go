@@ -162,7 +162,7 @@ func (h *Handler) apiPublicClaim(c echo.Context) error {
 		Setting: claim.Setting, AppearanceURL: claim.AppearanceURL, Status: string(claim.Status), PublishedAt: claim.PublishedAt,
 		UpdatedAt: claim.UpdatedAt, Tags: claim.TagNames(),
 		Verdict: publicVerdict{Rating: publicRating{v.RatingSlug, v.RatingLabel}, Headline: v.Headline, Explanation: v.Explanation,
-			PublishedAt: v.PublishedAt, Reviewers: views.Reviewers(v)},
+			PublishedAt: v.PublishedAt, Reviewers: v.ReviewerCount},
 		Sources:     make([]publicSource, 0, len(claim.Sources)),
 		Corrections: make([]publicCorrection, 0, len(claim.Corrections)),
 		ClaimReview: views.ClaimReview(claim, v, scale, org, url, h.absURL("/people/"+claim.Person.Slug)),

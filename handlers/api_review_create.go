@@ -12,6 +12,8 @@ import (
 type apiReviewRequest struct {
 	Decision *models.Decision `json:"decision"`
 	Comment  *string          `json:"comment"`
+	// Version is the version of the verdict the reviewer read; required.
+	Version *int `json:"version"`
 }
 
 // reviewResultJSON is a recorded review with what it did to the verdict.
@@ -24,9 +26,11 @@ type reviewResultJSON struct {
 	VerdictStatus string `json:"verdict_status"`
 }
 
-// apiReviewCreate records a reviewer's decision on the current version of a
-// verdict in review: approve, or request changes with a comment. Nobody
-// reviews their own verdict (403), nor one version twice (409).
+// apiReviewCreate records a reviewer's decision on the version of a verdict
+// in review that the reviewer read: approve, or request changes with a
+// comment. "version" is required (422); when the verdict has changed since,
+// the answer is 409 and nothing is recorded. Nobody reviews a verdict they
+// wrote or changed (403), nor one version twice (409).
 func (h *Handler) apiReviewCreate(c echo.Context) error {
 	id, err := idParam(c, "id")
 	if err != nil {
@@ -38,7 +42,7 @@ func (h *Handler) apiReviewCreate(c echo.Context) error {
 	}
 	ctx := c.Request().Context()
 	res, err := h.store.ReviewVerdict(ctx, currentUser(c), meta(c), id, models.ReviewInput{
-		Decision: sentOr(req.Decision, ""), Comment: sentOr(req.Comment, ""),
+		Decision: sentOr(req.Decision, ""), Comment: sentOr(req.Comment, ""), Version: sentOr(req.Version, 0),
 	})
 	if err != nil {
 		return err

@@ -121,7 +121,7 @@ func (e *deskEnv) publish(t *testing.T, id uint) {
 	e.mustPost(t, e.ed, path+"/sources", sourceForm("contradicts"), http.StatusSeeOther, "")
 	e.mustPost(t, e.ed, path+"/verdicts", verdictForm("false"), http.StatusSeeOther, "")
 	v := e.openVerdict(t, id)
-	e.mustPost(t, e.rev, "/desk/verdicts/"+idStr(v.ID)+"/reviews", url.Values{"decision": {"approve"}}, http.StatusSeeOther, path+"?done=published#verdict")
+	e.mustPost(t, e.rev, "/desk/verdicts/"+idStr(v.ID)+"/reviews", url.Values{"decision": {"approve"}, "version": {strconv.Itoa(v.Version)}}, http.StatusSeeOther, path+"?done=published#verdict")
 }
 
 // openVerdict returns claim id's verdict in review or sent back.

@@ -46,7 +46,7 @@ func TestDeskVerdictReviewCycle(t *testing.T) {
 			if strings.Contains(other, "Revise the verdict") {
 				t.Error("another editor is offered the revise form")
 			}
-			e.mustPost(t, e.other, vpath+"/reviews", url.Values{"decision": {"approve"}}, http.StatusForbidden, "")
+			e.mustPost(t, e.other, vpath+"/reviews", url.Values{"version": {"1"}, "decision": {"approve"}}, http.StatusForbidden, "")
 			e.mustPost(t, e.other, vpath, verdictForm("false"), http.StatusForbidden, "")
 
 			// The reviewer sees it in the queue, with its author and sources.
@@ -56,9 +56,9 @@ func TestDeskVerdictReviewCycle(t *testing.T) {
 			mustContain(t, "reviewer's view", e.page(t, e.rev, path, http.StatusOK), `action="`+vpath+`/reviews"`, "Your review of version 1")
 
 			// Sending back needs a comment.
-			r = e.mustPost(t, e.rev, vpath+"/reviews", url.Values{"decision": {"request_changes"}}, http.StatusUnprocessableEntity, "")
+			r = e.mustPost(t, e.rev, vpath+"/reviews", url.Values{"version": {"1"}, "decision": {"request_changes"}}, http.StatusUnprocessableEntity, "")
 			fieldError(t, r.body, "review-comment", "Comment is required")
-			e.mustPost(t, e.rev, vpath+"/reviews", url.Values{"decision": {"request_changes"}, "comment": {"Cite the hearing transcript."}},
+			e.mustPost(t, e.rev, vpath+"/reviews", url.Values{"version": {"1"}, "decision": {"request_changes"}, "comment": {"Cite the hearing transcript."}},
 				http.StatusSeeOther, path+"?done=sent-back#verdict")
 			desk := e.page(t, e.ed, "/desk", http.StatusOK)
 			mustContain(t, "author's desk", desk, "Sent back to me", `<p class="comment">Cite the hearing transcript.</p>`)
@@ -73,7 +73,7 @@ func TestDeskVerdictReviewCycle(t *testing.T) {
 			if v := e.openVerdict(t, id); v.Version != 2 || v.RatingSlug != "false" || v.Status != models.VerdictInReview {
 				t.Fatalf("revised verdict: %+v", v)
 			}
-			e.mustPost(t, e.rev, vpath+"/reviews", url.Values{"decision": {"approve"}}, http.StatusSeeOther, path+"?done=published#verdict")
+			e.mustPost(t, e.rev, vpath+"/reviews", url.Values{"version": {"2"}, "decision": {"approve"}}, http.StatusSeeOther, path+"?done=published#verdict")
 			pub := e.page(t, e.rev, path+"?done=published", http.StatusOK)
 			mustContain(t, "published claim", pub, "Approved and published.", `<span class="status s-published">Published</span>`,
 				`<article class="card verdict is-published">`, `<span class="rating r-false">False</span>`, "<strong>Test rev</strong> approved version 2",
@@ -81,8 +81,8 @@ func TestDeskVerdictReviewCycle(t *testing.T) {
 			if strings.Contains(e.page(t, e.ed, path, http.StatusOK), "Retract the claim") {
 				t.Error("an editor is offered the retraction form")
 			}
-			e.mustPost(t, e.rev, vpath+"/reviews", url.Values{"decision": {"approve"}}, http.StatusConflict, "")
-			e.mustPost(t, e.rev, "/desk/verdicts/999999/reviews", url.Values{"decision": {"approve"}}, http.StatusNotFound, "")
+			e.mustPost(t, e.rev, vpath+"/reviews", url.Values{"version": {"2"}, "decision": {"approve"}}, http.StatusConflict, "")
+			e.mustPost(t, e.rev, "/desk/verdicts/999999/reviews", url.Values{"version": {"2"}, "decision": {"approve"}}, http.StatusNotFound, "")
 			e.mustPost(t, e.ed, "/desk/verdicts/999999", verdictForm("false"), http.StatusNotFound, "")
 
 			// The history tells the whole story in words.
@@ -109,19 +109,19 @@ func TestDeskReviewRefusals(t *testing.T) {
 
 			own := e.page(t, e.rev, claimPath(id), http.StatusOK)
 			mustContain(t, "reviewer's own verdict", own, "You wrote this verdict, so a reviewer other than you must approve it or send it back.")
-			r := e.mustPost(t, e.rev, vpath+"/reviews", url.Values{"decision": {"approve"}}, http.StatusForbidden, "")
+			r := e.mustPost(t, e.rev, vpath+"/reviews", url.Values{"version": {"1"}, "decision": {"approve"}}, http.StatusForbidden, "")
 			mustContain(t, "own approval", r.body, "Your account may not do this.")
 			if q := e.page(t, e.rev, "/desk/review", http.StatusOK); !strings.Contains(q, "Nothing waits for your review.") {
 				t.Error("a reviewer's own verdict is in their queue")
 			}
-			e.mustPost(t, e.ed, vpath+"/reviews", url.Values{"decision": {"approve"}}, http.StatusForbidden, "")
+			e.mustPost(t, e.ed, vpath+"/reviews", url.Values{"version": {"1"}, "decision": {"approve"}}, http.StatusForbidden, "")
 			e.page(t, e.ed, "/desk/review", http.StatusForbidden)
 			if v := e.openVerdict(t, id); len(v.Reviews) != 0 {
 				t.Fatalf("refused reviews were recorded: %+v", v.Reviews)
 			}
 			// The admin may review it.
-			e.mustPost(t, e.admin, vpath+"/reviews", url.Values{"decision": {"maybe"}}, http.StatusUnprocessableEntity, "")
-			e.mustPost(t, e.admin, vpath+"/reviews", url.Values{"decision": {"approve"}}, http.StatusSeeOther, claimPath(id)+"?done=published#verdict")
+			e.mustPost(t, e.admin, vpath+"/reviews", url.Values{"version": {"1"}, "decision": {"maybe"}}, http.StatusUnprocessableEntity, "")
+			e.mustPost(t, e.admin, vpath+"/reviews", url.Values{"version": {"1"}, "decision": {"approve"}}, http.StatusSeeOther, claimPath(id)+"?done=published#verdict")
 		})
 	}
 }

@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"errors"
+	"fmt"
 	"net/http"
 	"strings"
 
@@ -36,7 +37,11 @@ type problem struct {
 func classify(err error) problem {
 	var he *echo.HTTPError
 	var mbe *http.MaxBytesError
+	var stale *models.StaleError
 	switch {
+	case errors.As(err, &stale):
+		return problem{http.StatusConflict, "stale", "Changed meanwhile",
+			fmt.Sprintf("It changed since you read it: it is at version %d now, not %d. Read it again, then try again.", stale.Current, stale.Sent), nil}
 	case errors.As(err, &mbe):
 		return problem{http.StatusRequestEntityTooLarge, "too_large", "Too large", "The request is larger than 1 MiB.", nil}
 	case errors.Is(err, models.ErrNotFound):

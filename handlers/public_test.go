@@ -47,7 +47,7 @@ func (n *newsroom) publish(t *testing.T, in models.ClaimInput, rating, explanati
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.ReviewVerdict(ctx, n.rev, models.Meta{}, v.ID, models.ReviewInput{Decision: models.DecisionApprove}); err != nil {
+	if _, err := s.ReviewVerdict(ctx, n.rev, models.Meta{}, v.ID, models.ReviewInput{Version: v.Version, Decision: models.DecisionApprove}); err != nil {
 		t.Fatal(err)
 	}
 	return c

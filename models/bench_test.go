@@ -152,7 +152,7 @@ func BenchmarkSaveWith100kClaims(b *testing.B) {
 			}
 			b.StartTimer()
 			t0 := time.Now()
-			res, err := s.ReviewVerdict(ctx, rev, m, v.ID, models.ReviewInput{Decision: models.DecisionApprove})
+			res, err := s.ReviewVerdict(ctx, rev, m, v.ID, models.ReviewInput{Version: v.Version, Decision: models.DecisionApprove})
 			if err != nil || !res.Published {
 				b.Fatal(err)
 			}

@@ -171,6 +171,9 @@ func (s *Store) UpdateClaim(ctx context.Context, actor *User, m Meta, id uint, p
 	}
 	var out *Claim
 	err := s.write(ctx, func(tx *gorm.DB) error {
+		if _, err := s.lockClaim(tx, id); err != nil {
+			return err
+		}
 		c, err := s.loadClaim(tx, "claims.id = ?", id)
 		if err != nil {
 			return err
@@ -213,6 +216,9 @@ func (s *Store) UpdateClaim(ctx context.Context, actor *User, m Meta, id uint, p
 			return err
 		}
 		if err := s.reindexClaim(tx, c.ID); err != nil {
+			return err
+		}
+		if err := s.newVersionOfOpenVerdict(tx, c.ID, actor, ChangeClaimEdited); err != nil {
 			return err
 		}
 		out = c
@@ -281,6 +287,7 @@ func (s *Store) loadClaim(db *gorm.DB, where string, args ...any) (*Claim, error
 		Preload("Sources", func(db *gorm.DB) *gorm.DB { return db.Order("published_at IS NULL, published_at, id") }).
 		Preload("Verdicts", func(db *gorm.DB) *gorm.DB { return db.Order("id") }).
 		Preload("Verdicts.Reviews", func(db *gorm.DB) *gorm.DB { return db.Order("id") }).
+		Preload("Verdicts.Versions", func(db *gorm.DB) *gorm.DB { return db.Order("version") }).
 		Preload("Corrections", func(db *gorm.DB) *gorm.DB { return db.Order("created_at, id") }).
 		Where(where, args...).Take(&c).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {

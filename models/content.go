@@ -155,11 +155,45 @@ type Verdict struct {
 	Explanation string
 	AuthorID    *uint
 	Status      VerdictStatus
+	// Version numbers what reviewers approve: it grows with every change to
+	// the verdict, or to its claim's words or sources while it is open.
+	Version int
+	// ReviewerCount is how many reviewers' approvals counted towards the
+	// quorum that published this verdict; 0 until it is published.
+	ReviewerCount int
+	PublishedAt   *time.Time
+	CreatedAt     time.Time
+	UpdatedAt     time.Time
+	Reviews       []Review         `gorm:"foreignKey:VerdictID"`
+	Versions      []VerdictVersion `gorm:"foreignKey:VerdictID"`
+}
+
+// VersionChange says what made a new version of a verdict.
+type VersionChange string
+
+// The changes that make a new version of a verdict.
+const (
+	ChangeProposed      VersionChange = "proposed"
+	ChangeRevised       VersionChange = "revised"
+	ChangeClaimEdited   VersionChange = "claim_edited"
+	ChangeSourceAdded   VersionChange = "source_added"
+	ChangeSourceUpdated VersionChange = "source_updated"
+	ChangeSourceRemoved VersionChange = "source_removed"
+)
+
+// VerdictVersion records one version of a verdict: what changed, who
+// changed it, and the verdict's words at that version. Everyone who made a
+// version is an author of the verdict and may not approve it.
+type VerdictVersion struct {
+	ID          uint
+	VerdictID   uint
 	Version     int
-	PublishedAt *time.Time
+	Change      VersionChange
+	ChangedBy   *uint
+	RatingSlug  string
+	Headline    string
+	Explanation string
 	CreatedAt   time.Time
-	UpdatedAt   time.Time
-	Reviews     []Review `gorm:"foreignKey:VerdictID"`
 }
 
 // Decision is a reviewer's answer to a verdict.

@@ -2,6 +2,7 @@ package models
 
 import (
 	"errors"
+	"fmt"
 	"sort"
 	"strings"
 )
@@ -79,3 +80,21 @@ func FieldErrors(err error) map[string]string {
 	}
 	return nil
 }
+
+// StaleError means the caller acted on a version of an object that is no
+// longer current: someone changed it since it was read. It is an
+// ErrConflict (HTTP 409).
+type StaleError struct {
+	// What names the object, e.g. "verdict 12".
+	What string
+	// Sent is the version the caller named; Current is the version now.
+	Sent, Current int
+}
+
+// Error says which version was sent and which is current.
+func (e *StaleError) Error() string {
+	return fmt.Sprintf("%s is at version %d, not %d: %v", e.What, e.Current, e.Sent, ErrConflict)
+}
+
+// Unwrap makes a StaleError an ErrConflict.
+func (e *StaleError) Unwrap() error { return ErrConflict }

@@ -22,7 +22,7 @@ func (d *desk) publish(t *testing.T, in models.ClaimInput, rating string) *model
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := d.s.ReviewVerdict(d.ctx, d.rev, d.m, v.ID, models.ReviewInput{Decision: models.DecisionApprove}); err != nil {
+	if _, err := d.s.ReviewVerdict(d.ctx, d.rev, d.m, v.ID, models.ReviewInput{Version: v.Version, Decision: models.DecisionApprove}); err != nil {
 		t.Fatal(err)
 	}
 	return c

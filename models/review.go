@@ -3,14 +3,18 @@ package models
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"gorm.io/gorm"
 )
 
-// ReviewInput is a reviewer's decision on a verdict.
+// ReviewInput is a reviewer's decision on one version of a verdict.
 type ReviewInput struct {
 	Decision Decision
 	Comment  string
+	// Version is the version of the verdict the reviewer read and decides
+	// on; it must be the current one.
+	Version int
 }
 
 // ReviewResult tells what a review did.
@@ -21,30 +25,35 @@ type ReviewResult struct {
 	Published bool
 }
 
-// ReviewVerdict records a reviewer's decision on the current version of a
-// verdict in review. Reviewers and admins may, never on their own verdict,
-// and once per version. Requesting changes sends the verdict back to its
-// author with the comment; the approval that reaches the review quorum
-// publishes the verdict and the claim.
+// ReviewVerdict records a reviewer's decision on the version of a verdict in
+// review that the reviewer read. Reviewers and admins may, once per version,
+// never on a verdict they wrote or changed (ErrForbidden). in.Version is
+// required (a ValidationError without it); when the verdict has changed since
+// (another version is current) nothing is recorded and the error is a
+// *StaleError. Requesting changes sends the verdict back to its author with
+// the comment. An approval publishes the verdict and the claim when the
+// current version has the review quorum of approvals from accounts that are,
+// at that moment, active reviewers or admins and none of its authors.
 func (s *Store) ReviewVerdict(ctx context.Context, actor *User, m Meta, verdictID uint, in ReviewInput) (*ReviewResult, error) {
 	if !actor.Can(RoleReviewer) {
 		return nil, fmt.Errorf("review verdict: %w", ErrForbidden)
 	}
 	var res ReviewResult
 	err := s.write(ctx, func(tx *gorm.DB) error {
-		v, err := s.lockVerdict(tx, verdictID)
+		v, c, err := s.lockVerdictAndClaim(tx, verdictID)
 		if err != nil {
 			return err
 		}
-		c, err := s.lockClaim(tx, v.ClaimID)
+		authors, err := verdictAuthors(tx, v)
 		if err != nil {
 			return err
 		}
-		if isAuthor(v, actor) {
-			return fmt.Errorf("nobody reviews their own verdict: %w", ErrForbidden)
+		if slices.Contains(authors, actor.ID) {
+			return fmt.Errorf("nobody reviews a verdict they wrote or changed: %w", ErrForbidden)
 		}
 		var val Validator
 		val.Check(in.Decision == DecisionApprove || in.Decision == DecisionRequestChanges, "decision", "must be approve or request_changes")
+		val.Check(in.Version > 0, "version", "is required: the version of the verdict you read")
 		val.text("comment", &in.Comment, in.Decision == DecisionRequestChanges, 5000)
 		if err := val.Err(); err != nil {
 			return err
@@ -54,6 +63,9 @@ func (s *Store) ReviewVerdict(ctx context.Context, actor *User, m Meta, verdictI
 		}
 		if c.Status == ClaimRetracted {
 			return fmt.Errorf("claim %d is retracted: %w", c.ID, ErrConflict)
+		}
+		if in.Version != v.Version {
+			return &StaleError{What: fmt.Sprintf("verdict %d", v.ID), Sent: in.Version, Current: v.Version}
 		}
 		var dup int64
 		if err := tx.Model(&Review{}).Where("verdict_id = ? AND reviewer_id = ? AND version = ?", v.ID, actor.ID, v.Version).Count(&dup).Error; err != nil {
@@ -80,15 +92,14 @@ func (s *Store) ReviewVerdict(ctx context.Context, actor *User, m Meta, verdictI
 			}
 			return nil
 		}
-		var approvals int64
-		err = tx.Model(&Review{}).Where("verdict_id = ? AND version = ? AND decision = ? AND reviewer_id IS NOT NULL AND reviewer_id <> ?",
-			v.ID, v.Version, DecisionApprove, authorOrZero(v)).Distinct("reviewer_id").Count(&approvals).Error
+		approvals, err := countingApprovals(tx, v, authors)
 		if err != nil {
-			return fmt.Errorf("count approvals: %w", err)
+			return err
 		}
 		if approvals < int64(s.cfg.ReviewQuorum) {
 			return nil
 		}
+		v.ReviewerCount = int(approvals)
 		res.Published = true
 		return s.publish(tx, m, v, c)
 	})
@@ -98,11 +109,21 @@ func (s *Store) ReviewVerdict(ctx context.Context, actor *User, m Meta, verdictI
 	return &res, nil
 }
 
-func authorOrZero(v *Verdict) uint {
-	if v.AuthorID == nil {
-		return 0
+// countingApprovals counts the distinct reviewers whose approval of v's
+// current version counts towards the quorum: accounts that are now active
+// reviewers or admins, and none of the verdict's authors.
+func countingApprovals(tx *gorm.DB, v *Verdict, authors []uint) (int64, error) {
+	q := tx.Table("reviews").Joins("JOIN users ON users.id = reviews.reviewer_id").
+		Where("reviews.verdict_id = ? AND reviews.version = ? AND reviews.decision = ?", v.ID, v.Version, DecisionApprove).
+		Where("users.disabled_at IS NULL AND users.role IN ?", []Role{RoleReviewer, RoleAdmin})
+	if len(authors) > 0 {
+		q = q.Where("reviews.reviewer_id NOT IN ?", authors)
 	}
-	return *v.AuthorID
+	var n int64
+	if err := q.Distinct("reviews.reviewer_id").Count(&n).Error; err != nil {
+		return 0, fmt.Errorf("count approvals of verdict %d: %w", v.ID, err)
+	}
+	return n, nil
 }
 
 // publish makes v the claim's verdict: an earlier published verdict is
@@ -130,7 +151,7 @@ func (s *Store) publish(tx *gorm.DB, m Meta, v *Verdict, c *Claim) error {
 	// The verdict keeps the rating as the scale names it now, whatever
 	// happens to the scale later.
 	err := tx.Model(v).Updates(map[string]any{"status": VerdictPublished, "published_at": now, "updated_at": now,
-		"rating_slug": r.Slug, "rating_label": r.Label}).Error
+		"rating_slug": r.Slug, "rating_label": r.Label, "reviewer_count": v.ReviewerCount}).Error
 	if err != nil {
 		return fmt.Errorf("publish verdict: %w", err)
 	}

@@ -79,7 +79,8 @@ func evidenceOpen(c *Claim) error {
 	return fmt.Errorf("claim %d is %s, its sources are fixed: %w", c.ID, c.Status, ErrConflict)
 }
 
-// AddSource attaches evidence to a claim that is not yet published.
+// AddSource attaches evidence to a claim that is not yet published. A
+// verdict open on the claim gets a new version: reviewers approve it again.
 func (s *Store) AddSource(ctx context.Context, actor *User, m Meta, claimID uint, in SourceInput) (*Source, error) {
 	if !actor.Can(RoleEditor) {
 		return nil, fmt.Errorf("add source: %w", ErrForbidden)
@@ -104,13 +105,17 @@ func (s *Store) AddSource(ctx context.Context, actor *User, m Meta, claimID uint
 		if err := touchClaim(tx, c.ID, s.now()); err != nil {
 			return err
 		}
+		if err := s.newVersionOfOpenVerdict(tx, c.ID, actor, ChangeSourceAdded); err != nil {
+			return err
+		}
 		out = src
 		return s.audit(tx, m, event{actor: actor, action: "source.add", objectType: "claim", objectID: c.ID, after: src.view()})
 	})
 	return out, err
 }
 
-// UpdateSource changes a source of a claim that is not yet published.
+// UpdateSource changes a source of a claim that is not yet published. A
+// verdict open on the claim gets a new version.
 func (s *Store) UpdateSource(ctx context.Context, actor *User, m Meta, id uint, in SourceInput) (*Source, error) {
 	if !actor.Can(RoleEditor) {
 		return nil, fmt.Errorf("update source: %w", ErrForbidden)
@@ -144,13 +149,17 @@ func (s *Store) UpdateSource(ctx context.Context, actor *User, m Meta, id uint, 
 		if err := touchClaim(tx, c.ID, s.now()); err != nil {
 			return err
 		}
+		if err := s.newVersionOfOpenVerdict(tx, c.ID, actor, ChangeSourceUpdated); err != nil {
+			return err
+		}
 		out = src
 		return s.audit(tx, m, event{actor: actor, action: "source.update", objectType: "claim", objectID: c.ID, before: old.view(), after: src.view()})
 	})
 	return out, err
 }
 
-// DeleteSource removes a source from a claim that is not yet published.
+// DeleteSource removes a source from a claim that is not yet published. A
+// verdict open on the claim gets a new version.
 func (s *Store) DeleteSource(ctx context.Context, actor *User, m Meta, id uint) error {
 	if !actor.Can(RoleEditor) {
 		return fmt.Errorf("delete source: %w", ErrForbidden)
@@ -171,6 +180,9 @@ func (s *Store) DeleteSource(ctx context.Context, actor *User, m Meta, id uint) 
 			return fmt.Errorf("delete source: %w", err)
 		}
 		if err := touchClaim(tx, c.ID, s.now()); err != nil {
+			return err
+		}
+		if err := s.newVersionOfOpenVerdict(tx, c.ID, actor, ChangeSourceRemoved); err != nil {
 			return err
 		}
 		return s.audit(tx, m, event{actor: actor, action: "source.delete", objectType: "claim", objectID: c.ID, before: old.view()})

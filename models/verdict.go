@@ -78,6 +78,9 @@ func (s *Store) ProposeVerdict(ctx context.Context, actor *User, m Meta, claimID
 		if err := tx.Omit(clause.Associations).Create(v).Error; err != nil {
 			return fmt.Errorf("insert verdict: %w", err)
 		}
+		if err := s.recordVersion(tx, v, ChangeProposed, actor); err != nil {
+			return err
+		}
 		if c.Status == ClaimDraft {
 			if err := setClaimStatus(tx, c.ID, ClaimInReview, s.now()); err != nil {
 				return err
@@ -94,14 +97,15 @@ func (s *Store) ProposeVerdict(ctx context.Context, actor *User, m Meta, claimID
 
 // ReviseVerdict changes a verdict that is in review or was sent back, and
 // submits it again as a new version: approvals of earlier versions no longer
-// count. Only its author (or an admin) may.
+// count, and the reviser becomes one of its authors, who may not approve it.
+// Only its first author (or an admin) may revise it.
 func (s *Store) ReviseVerdict(ctx context.Context, actor *User, m Meta, id uint, in VerdictInput) (*Verdict, error) {
 	if !actor.Can(RoleEditor) {
 		return nil, fmt.Errorf("revise verdict: %w", ErrForbidden)
 	}
 	var out *Verdict
 	err := s.write(ctx, func(tx *gorm.DB) error {
-		v, err := s.lockVerdict(tx, id)
+		v, c, err := s.lockVerdictAndClaim(tx, id)
 		if err != nil {
 			return err
 		}
@@ -115,18 +119,17 @@ func (s *Store) ReviseVerdict(ctx context.Context, actor *User, m Meta, id uint,
 		if v.Status != VerdictInReview && v.Status != VerdictChangesRequested {
 			return fmt.Errorf("verdict %d is %s: %w", id, v.Status, ErrConflict)
 		}
+		if c.Status == ClaimRetracted {
+			return fmt.Errorf("claim %d is retracted: %w", c.ID, ErrConflict)
+		}
 		before := v.view()
 		v.RatingID, v.RatingSlug, v.RatingLabel, v.Headline, v.Explanation = r.ID, r.Slug, r.Label, in.Headline, in.Explanation
 		v.Status, v.Version = VerdictInReview, v.Version+1
 		if err := tx.Model(v).Select("rating_id", "rating_slug", "rating_label", "headline", "explanation", "status", "version", "updated_at").Updates(v).Error; err != nil {
 			return fmt.Errorf("revise verdict: %w", err)
 		}
-		c, err := s.lockClaim(tx, v.ClaimID)
-		if err != nil {
+		if err := s.recordVersion(tx, v, ChangeRevised, actor); err != nil {
 			return err
-		}
-		if c.Status == ClaimRetracted {
-			return fmt.Errorf("claim %d is retracted: %w", c.ID, ErrConflict)
 		}
 		if c.Status == ClaimDraft {
 			if err := setClaimStatus(tx, c.ID, ClaimInReview, s.now()); err != nil {
@@ -144,10 +147,11 @@ func (s *Store) ReviseVerdict(ctx context.Context, actor *User, m Meta, id uint,
 
 func isAuthor(v *Verdict, u *User) bool { return v.AuthorID != nil && *v.AuthorID == u.ID }
 
-// GetVerdict returns one verdict with its reviews.
+// GetVerdict returns one verdict with its reviews and versions.
 func (s *Store) GetVerdict(ctx context.Context, id uint) (*Verdict, error) {
 	var v Verdict
-	err := s.read(ctx).Preload("Reviews", func(db *gorm.DB) *gorm.DB { return db.Order("id") }).Where("id = ?", id).Take(&v).Error
+	err := s.read(ctx).Preload("Reviews", func(db *gorm.DB) *gorm.DB { return db.Order("id") }).
+		Preload("Versions", func(db *gorm.DB) *gorm.DB { return db.Order("version") }).Where("id = ?", id).Take(&v).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		return nil, fmt.Errorf("verdict %d: %w", id, ErrNotFound)
 	}
@@ -157,8 +161,27 @@ func (s *Store) GetVerdict(ctx context.Context, id uint) (*Verdict, error) {
 	return &v, nil
 }
 
-func (s *Store) lockVerdict(tx *gorm.DB, id uint) (*Verdict, error) {
-	return lockRow[Verdict](s, tx, "verdict", id)
+// lockVerdictAndClaim locks a verdict and its claim for a change, the claim
+// first: every change that touches both takes them in that order, so two of
+// them never wait for each other.
+func (s *Store) lockVerdictAndClaim(tx *gorm.DB, id uint) (*Verdict, *Claim, error) {
+	var claimIDs []uint
+	err := tx.Model(&Verdict{}).Where("id = ?", id).Pluck("claim_id", &claimIDs).Error
+	if err != nil {
+		return nil, nil, fmt.Errorf("find verdict %d: %w", id, err)
+	}
+	if len(claimIDs) == 0 {
+		return nil, nil, fmt.Errorf("verdict %d: %w", id, ErrNotFound)
+	}
+	c, err := s.lockClaim(tx, claimIDs[0])
+	if err != nil {
+		return nil, nil, err
+	}
+	v, err := lockRow[Verdict](s, tx, "verdict", id)
+	if err != nil {
+		return nil, nil, err
+	}
+	return v, c, nil
 }
 
 func setClaimStatus(tx *gorm.DB, id uint, st ClaimStatus, now time.Time) error {

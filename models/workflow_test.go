@@ -80,17 +80,17 @@ func TestSeedCaseFromDraftToPublished(t *testing.T) {
 			t.Fatalf("after proposal claim is %s", got.Status)
 		}
 		// Sent back, revised, approved.
-		if _, err := s.ReviewVerdict(d.ctx, d.rev, d.m, v.ID, models.ReviewInput{Decision: models.DecisionRequestChanges}); models.FieldErrors(err)["comment"] == "" {
+		if _, err := s.ReviewVerdict(d.ctx, d.rev, d.m, v.ID, models.ReviewInput{Version: v.Version, Decision: models.DecisionRequestChanges}); models.FieldErrors(err)["comment"] == "" {
 			t.Fatalf("request changes without a comment: %v", err)
 		}
-		if _, err := s.ReviewVerdict(d.ctx, d.rev, d.m, v.ID, models.ReviewInput{Decision: models.DecisionRequestChanges, Comment: "Cite the hearing transcript."}); err != nil {
+		if _, err := s.ReviewVerdict(d.ctx, d.rev, d.m, v.ID, models.ReviewInput{Version: v.Version, Decision: models.DecisionRequestChanges, Comment: "Cite the hearing transcript."}); err != nil {
 			t.Fatal(err)
 		}
 		got, _ := s.GetClaim(d.ctx, c.ID)
 		if got.Status != models.ClaimDraft || got.OpenVerdict() == nil || got.OpenVerdict().Status != models.VerdictChangesRequested {
 			t.Fatalf("after changes requested: claim %s", got.Status)
 		}
-		if _, err := s.ReviewVerdict(d.ctx, d.rev2, d.m, v.ID, models.ReviewInput{Decision: models.DecisionApprove}); !errors.Is(err, models.ErrConflict) {
+		if _, err := s.ReviewVerdict(d.ctx, d.rev2, d.m, v.ID, models.ReviewInput{Version: v.Version, Decision: models.DecisionApprove}); !errors.Is(err, models.ErrConflict) {
 			t.Fatalf("approving a sent-back verdict: %v", err)
 		}
 		if _, err := s.ReviseVerdict(d.ctx, d.ed2, d.m, v.ID, models.VerdictInput{Rating: "false", Headline: "x", Explanation: "y"}); !errors.Is(err, models.ErrForbidden) {
@@ -100,10 +100,10 @@ func TestSeedCaseFromDraftToPublished(t *testing.T) {
 		if err != nil || v.Version != 2 || v.Status != models.VerdictInReview {
 			t.Fatalf("revise: %+v %v", v, err)
 		}
-		if _, err := s.ReviewVerdict(d.ctx, d.ed2, d.m, v.ID, models.ReviewInput{Decision: models.DecisionApprove}); !errors.Is(err, models.ErrForbidden) {
+		if _, err := s.ReviewVerdict(d.ctx, d.ed2, d.m, v.ID, models.ReviewInput{Version: v.Version, Decision: models.DecisionApprove}); !errors.Is(err, models.ErrForbidden) {
 			t.Fatalf("editor approving: %v", err)
 		}
-		res, err := s.ReviewVerdict(d.ctx, d.rev, d.m, v.ID, models.ReviewInput{Decision: models.DecisionApprove, Comment: "Good."})
+		res, err := s.ReviewVerdict(d.ctx, d.rev, d.m, v.ID, models.ReviewInput{Version: v.Version, Decision: models.DecisionApprove, Comment: "Good."})
 		if err != nil || !res.Published {
 			t.Fatalf("approve: %+v %v", res, err)
 		}
@@ -153,13 +153,13 @@ func TestNewVerdictSupersedesWithARatingChange(t *testing.T) {
 			t.Fatalf("second open verdict: %v", err)
 		}
 		// Quorum 2: one approval is not enough; the same reviewer twice counts once.
-		if r, err := s.ReviewVerdict(d.ctx, d.rev, d.m, v1.ID, models.ReviewInput{Decision: models.DecisionApprove}); err != nil || r.Published {
+		if r, err := s.ReviewVerdict(d.ctx, d.rev, d.m, v1.ID, models.ReviewInput{Version: v1.Version, Decision: models.DecisionApprove}); err != nil || r.Published {
 			t.Fatalf("first approval: %+v %v", r, err)
 		}
-		if _, err := s.ReviewVerdict(d.ctx, d.rev, d.m, v1.ID, models.ReviewInput{Decision: models.DecisionApprove}); !errors.Is(err, models.ErrConflict) {
+		if _, err := s.ReviewVerdict(d.ctx, d.rev, d.m, v1.ID, models.ReviewInput{Version: v1.Version, Decision: models.DecisionApprove}); !errors.Is(err, models.ErrConflict) {
 			t.Fatalf("double approval: %v", err)
 		}
-		if r, err := s.ReviewVerdict(d.ctx, d.admin, d.m, v1.ID, models.ReviewInput{Decision: models.DecisionApprove}); err != nil || !r.Published {
+		if r, err := s.ReviewVerdict(d.ctx, d.admin, d.m, v1.ID, models.ReviewInput{Version: v1.Version, Decision: models.DecisionApprove}); err != nil || !r.Published {
 			t.Fatalf("second approval: %+v %v", r, err)
 		}
 		// The scale changes later; the published verdict keeps its label.
@@ -174,7 +174,7 @@ func TestNewVerdictSupersedesWithARatingChange(t *testing.T) {
 			t.Fatalf("a claim with a new verdict in review stays published, got %s", got.Status)
 		}
 		for _, r := range []*models.User{d.rev, d.rev2} {
-			if _, err := s.ReviewVerdict(d.ctx, r, d.m, v2.ID, models.ReviewInput{Decision: models.DecisionApprove}); err != nil {
+			if _, err := s.ReviewVerdict(d.ctx, r, d.m, v2.ID, models.ReviewInput{Version: v2.Version, Decision: models.DecisionApprove}); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -203,10 +203,10 @@ func TestCorrectionsAndRetraction(t *testing.T) {
 			t.Fatalf("retracting a draft: %v", err)
 		}
 		v, _ := s.ProposeVerdict(d.ctx, d.ed, d.m, c.ID, models.VerdictInput{Rating: "false", Headline: "h", Explanation: "e"})
-		if _, err := s.ReviewVerdict(d.ctx, d.ed, d.m, v.ID, models.ReviewInput{Decision: models.DecisionApprove}); !errors.Is(err, models.ErrForbidden) {
+		if _, err := s.ReviewVerdict(d.ctx, d.ed, d.m, v.ID, models.ReviewInput{Version: v.Version, Decision: models.DecisionApprove}); !errors.Is(err, models.ErrForbidden) {
 			t.Fatalf("editor approving own: %v", err)
 		}
-		if _, err := s.ReviewVerdict(d.ctx, d.rev, d.m, v.ID, models.ReviewInput{Decision: models.DecisionApprove}); err != nil {
+		if _, err := s.ReviewVerdict(d.ctx, d.rev, d.m, v.ID, models.ReviewInput{Version: v.Version, Decision: models.DecisionApprove}); err != nil {
 			t.Fatal(err)
 		}
 		before, _ := s.GetClaim(d.ctx, c.ID)
@@ -364,7 +364,7 @@ func TestRetractionClosesTheWayBackToPublished(t *testing.T) {
 		if _, err := s.RetractClaim(d.ctx, d.rev, d.m, c.ID, "Retracted."); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := s.ReviewVerdict(d.ctx, d.rev2, d.m, v2.ID, models.ReviewInput{Decision: models.DecisionApprove}); !errors.Is(err, models.ErrConflict) {
+		if _, err := s.ReviewVerdict(d.ctx, d.rev2, d.m, v2.ID, models.ReviewInput{Version: v2.Version, Decision: models.DecisionApprove}); !errors.Is(err, models.ErrConflict) {
 			t.Fatalf("approving after retraction: %v", err)
 		}
 		if _, err := s.ReviseVerdict(d.ctx, d.ed2, d.m, v2.ID, models.VerdictInput{Rating: "false", Headline: "h", Explanation: "e"}); !errors.Is(err, models.ErrConflict) {

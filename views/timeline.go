@@ -76,18 +76,6 @@ func Timeline(c *models.Claim) []TimelineEntry {
 	return out
 }
 
-// Reviewers counts the distinct reviewers who approved a verdict's
-// published version.
-func Reviewers(v *models.Verdict) int {
-	seen := map[uint]bool{}
-	for _, r := range v.Reviews {
-		if r.Decision == models.DecisionApprove && r.Version == v.Version && r.ReviewerID != nil {
-			seen[*r.ReviewerID] = true
-		}
-	}
-	return len(seen)
-}
-
 // Highlight splits text marked with models.HighlightStart/End into plain
 // and matched parts, for a template to escape and wrap in <mark>.
 func Highlight(s string) []HighlightPart {

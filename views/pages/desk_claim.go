@@ -78,9 +78,28 @@ func (d ClaimDesk) Name(id *uint) string {
 	return "a former account"
 }
 
-// IsAuthor reports whether u wrote v.
+// IsAuthor reports whether u wrote v first: its author, who may revise it.
 func IsAuthor(v *models.Verdict, u *models.User) bool {
 	return v != nil && u != nil && v.AuthorID != nil && *v.AuthorID == u.ID
+}
+
+// ChangeText says in words what made a version of a verdict.
+func ChangeText(c models.VersionChange) string {
+	switch c {
+	case models.ChangeProposed:
+		return "proposed by"
+	case models.ChangeRevised:
+		return "revised by"
+	case models.ChangeClaimEdited:
+		return "the claim was edited by"
+	case models.ChangeSourceAdded:
+		return "a source was added by"
+	case models.ChangeSourceUpdated:
+		return "a source was changed by"
+	case models.ChangeSourceRemoved:
+		return "a source was removed by"
+	}
+	return "changed by"
 }
 
 // CanRevise reports whether u may revise the open verdict v: its author or
@@ -94,6 +113,8 @@ func ReviewRefusal(v *models.Verdict, u *models.User) string {
 	switch {
 	case IsAuthor(v, u):
 		return "You wrote this verdict, so a reviewer other than you must approve it or send it back."
+	case v.IsAuthor(u):
+		return "You changed this verdict or what it judges, so a reviewer other than you must approve it or send it back."
 	case !u.Can(models.RoleReviewer):
 		return "A reviewer will approve this verdict or send it back."
 	case v.Status == models.VerdictChangesRequested:
@@ -119,6 +140,11 @@ func UserIDs(c *models.Claim) []uint {
 		for _, r := range v.Reviews {
 			if r.ReviewerID != nil {
 				ids = append(ids, *r.ReviewerID)
+			}
+		}
+		for _, x := range v.Versions {
+			if x.ChangedBy != nil {
+				ids = append(ids, *x.ChangedBy)
 			}
 		}
 	}
