@@ -31,7 +31,7 @@ func (s *Store) DeskCounts(ctx context.Context, u *User) (DeskCounts, error) {
 		return c, fmt.Errorf("count sent back: %w", err)
 	}
 	if u.Can(RoleReviewer) {
-		if err := db.Model(&Verdict{}).Where("status = ? AND (author_id IS NULL OR author_id <> ?)", VerdictInReview, u.ID).Count(&c.AwaitingReview).Error; err != nil {
+		if err := db.Table("verdicts v").Where("v.status = ?", VerdictInReview).Where(awaitsReviewBy, u.ID, u.ID, u.ID).Count(&c.AwaitingReview).Error; err != nil {
 			return c, fmt.Errorf("count awaiting review: %w", err)
 		}
 	}
@@ -54,8 +54,16 @@ type QueueItem struct {
 	SubmittedAt  time.Time
 }
 
-// ReviewQueue lists verdicts in review that u did not write, oldest first.
-// Only reviewers and admins have a queue.
+// awaitsReviewBy is the condition on a verdict "v" that it waits for the
+// review of a user (given three times): they are none of its authors and
+// have not reviewed its current version.
+const awaitsReviewBy = `(v.author_id IS NULL OR v.author_id <> ?)
+	AND NOT EXISTS (SELECT 1 FROM verdict_versions vv WHERE vv.verdict_id = v.id AND vv.changed_by = ?)
+	AND NOT EXISTS (SELECT 1 FROM reviews r WHERE r.verdict_id = v.id AND r.version = v.version AND r.reviewer_id = ?)`
+
+// ReviewQueue lists the verdicts in review that wait for u's review, oldest
+// first: none that u wrote or changed, nor ones whose current version u has
+// reviewed already. Only reviewers and admins have a queue.
 func (s *Store) ReviewQueue(ctx context.Context, u *User) ([]QueueItem, error) {
 	if !u.Can(RoleReviewer) {
 		return nil, fmt.Errorf("review queue: %w", ErrForbidden)
@@ -64,7 +72,7 @@ func (s *Store) ReviewQueue(ctx context.Context, u *User) ([]QueueItem, error) {
 	err := s.read(ctx).Table("verdicts v").
 		Select("v.id AS verdict_id, c.id AS claim_id, c.slug AS claim_slug, c.summary AS claim_summary, v.rating_slug, v.rating_label, v.version, v.updated_at AS submitted_at").
 		Joins("JOIN claims c ON c.id = v.claim_id").
-		Where("v.status = ? AND (v.author_id IS NULL OR v.author_id <> ?)", VerdictInReview, u.ID).
+		Where("v.status = ?", VerdictInReview).Where(awaitsReviewBy, u.ID, u.ID, u.ID).
 		Order("v.updated_at, v.id").Limit(200).Scan(&out).Error
 	if err != nil {
 		return nil, fmt.Errorf("review queue: %w", err)

@@ -160,6 +160,23 @@ func TestRevisersAreAuthorsAndCannotApprove(t *testing.T) {
 		if got := d.verdict(t, v.ID); len(got.Reviews) != 0 {
 			t.Fatalf("refused approvals were recorded: %+v", got.Reviews)
 		}
+		// The verdict waits for nobody who wrote or changed it.
+		for _, who := range []struct {
+			u    *models.User
+			want int
+		}{{d.admin, 0}, {d.rev, 0}, {d.rev2, 1}} {
+			q, err := s.ReviewQueue(d.ctx, who.u)
+			if err != nil {
+				t.Fatal(err)
+			}
+			n, err := s.DeskCounts(d.ctx, who.u)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(q) != who.want || n.AwaitingReview != int64(who.want) {
+				t.Errorf("%s: queue %d, count %d, want %d", who.u.Email, len(q), n.AwaitingReview, who.want)
+			}
+		}
 		res, err := d.review(d.rev2, v.ID, 3)
 		if err != nil || !res.Published {
 			t.Fatalf("an uninvolved reviewer: %+v %v", res, err)
