@@ -125,7 +125,7 @@ func (s *Store) CreateFirstAdmin(ctx context.Context, m Meta, in NewUser) (*User
 }
 
 func (s *Store) insertUser(ctx context.Context, actor *User, m Meta, in NewUser, onlyFirst bool) (*User, error) {
-	hash, err := hashPassword(in.Password)
+	hash, err := s.hashPassword(ctx, in.Password)
 	if err != nil {
 		return nil, err
 	}

@@ -150,7 +150,11 @@ func TestServeWithUsersTokensAndBackup(t *testing.T) {
 
 func TestMigrateCommand(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "ct.db")
-	if o, err := runCmd(t, "", "migrate", "--db", db); err != nil || o != "Applied 5 migration(s).\n" {
+	files, err := filepath.Glob("../../migrations/sqlite/*.sql")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("migration files: %v %v", files, err)
+	}
+	if o, err := runCmd(t, "", "migrate", "--db", db); err != nil || o != fmt.Sprintf("Applied %d migration(s).\n", len(files)) {
 		t.Fatalf("first migrate: %q %v", o, err)
 	}
 	if o, err := runCmd(t, "", "migrate", "--db", db); err != nil || o != "The database is up to date.\n" {
