@@ -392,3 +392,63 @@ func TestPasswordHashSlotsFitTheMemoryLimit(t *testing.T) {
 		t.Errorf("PasswordHashSlots(0) = %d", got)
 	}
 }
+
+func TestDisablingRevokesTokensForGood(t *testing.T) {
+	modelstest.ForEach(t, models.Config{}, func(t *testing.T, s *models.Store) {
+		ctx := context.Background()
+		admin := modelstest.User(t, s, "admin@example.org", models.RoleAdmin)
+		ed := modelstest.User(t, s, "ed@example.org", models.RoleEditor)
+		old, oldRec, err := s.CreateAPIToken(ctx, nil, models.Meta{}, "ed@example.org", "old")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.RevokeAPIToken(ctx, admin, models.Meta{}, oldRec.ID); err != nil {
+			t.Fatal(err)
+		}
+		before, _ := s.GetAPIToken(ctx, oldRec.ID)
+		var raws []string
+		for _, name := range []string{"cms", "script"} {
+			raw, _, err := s.CreateAPIToken(ctx, nil, models.Meta{}, "ed@example.org", name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			raws = append(raws, raw)
+		}
+		yes, no := true, false
+		if _, err := s.UpdateUser(ctx, admin, models.Meta{}, ed.ID, models.UserChange{Disabled: &yes}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.UpdateUser(ctx, admin, models.Meta{}, ed.ID, models.UserChange{Disabled: &no}); err != nil {
+			t.Fatal(err)
+		}
+		for _, raw := range append(raws, old) {
+			if _, err := s.TokenUser(ctx, raw); !errors.Is(err, models.ErrUnauthenticated) {
+				t.Fatalf("token %s… after disable and enable: %v, want ErrUnauthenticated", raw[:9], err)
+			}
+		}
+		toks, _ := s.ListAPITokens(ctx, ed.ID)
+		for _, tk := range toks {
+			if tk.RevokedAt == nil {
+				t.Fatalf("token %s not revoked", tk.Name)
+			}
+			if tk.ID == oldRec.ID && !tk.RevokedAt.Equal(*before.RevokedAt) {
+				t.Fatalf("an already revoked token's revoked_at moved: %v → %v", before.RevokedAt, tk.RevokedAt)
+			}
+		}
+		ev, _ := s.AuditEvents(ctx, models.AuditQuery{Action: "token.revoke"})
+		if len(ev) != 3 || !strings.Contains(ev[0].After, "user disabled") || ev[0].Actor != "admin@example.org" {
+			t.Fatalf("revoke events: %+v", ev)
+		}
+		// The account itself works again, and new tokens do.
+		if _, _, err := s.Login(ctx, models.Meta{}, "ed@example.org", modelstest.Password); err != nil {
+			t.Fatalf("login after enable: %v", err)
+		}
+		raw, _, err := s.CreateAPIToken(ctx, nil, models.Meta{}, "ed@example.org", "new")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if u, err := s.TokenUser(ctx, raw); err != nil || u.ID != ed.ID {
+			t.Fatalf("new token: %v", err)
+		}
+	})
+}

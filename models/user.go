@@ -209,8 +209,9 @@ type UserChange struct {
 
 // UpdateUser changes an account's role or disables or enables it. Only an
 // admin may, and not on their own account (so the last admin cannot lock
-// everyone out). Disabling ends the user's sessions at once; their API
-// tokens stop working because every request checks the user.
+// everyone out). Disabling ends the user's sessions and revokes their API
+// tokens, in the same transaction: enabling the account again brings back
+// neither (the user signs in and makes new tokens).
 func (s *Store) UpdateUser(ctx context.Context, actor *User, m Meta, id uint, ch UserChange) (*User, error) {
 	if !actor.Can(RoleAdmin) {
 		return nil, fmt.Errorf("update user: %w", ErrForbidden)
@@ -243,13 +244,38 @@ func (s *Store) UpdateUser(ctx context.Context, actor *User, m Meta, id uint, ch
 		if err := tx.Model(u).Select("role", "disabled_at", "updated_at").Updates(u).Error; err != nil {
 			return fmt.Errorf("update user: %w", err)
 		}
-		if u.DisabledAt != nil {
-			if err := tx.Where("user_id = ?", u.ID).Delete(&Session{}).Error; err != nil {
-				return fmt.Errorf("end sessions: %w", err)
-			}
+		if err := s.audit(tx, m, event{actor: actor, action: "user.update", objectType: "user", objectID: u.ID, before: before, after: u.view()}); err != nil {
+			return err
 		}
 		out = u
-		return s.audit(tx, m, event{actor: actor, action: "user.update", objectType: "user", objectID: u.ID, before: before, after: u.view()})
+		if u.DisabledAt == nil {
+			return nil
+		}
+		if err := tx.Where("user_id = ?", u.ID).Delete(&Session{}).Error; err != nil {
+			return fmt.Errorf("end sessions: %w", err)
+		}
+		return s.revokeUserTokens(tx, actor, m, u)
 	})
 	return out, err
+}
+
+// revokeUserTokens revokes every API token of u that still works, inside the
+// caller's transaction, with one token.revoke audit event each.
+func (s *Store) revokeUserTokens(tx *gorm.DB, actor *User, m Meta, u *User) error {
+	var toks []APIToken
+	if err := tx.Where("user_id = ? AND revoked_at IS NULL", u.ID).Order("id").Find(&toks).Error; err != nil {
+		return fmt.Errorf("tokens of %s: %w", u.Email, err)
+	}
+	now := s.now()
+	for _, t := range toks {
+		if err := tx.Model(&t).Update("revoked_at", now).Error; err != nil {
+			return fmt.Errorf("revoke token: %w", err)
+		}
+		err := s.audit(tx, m, event{actor: actor, action: "token.revoke", objectType: "api_token", objectID: t.ID,
+			after: map[string]any{"prefix": t.Prefix, "reason": "user disabled"}})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
