@@ -10,6 +10,8 @@ import (
 	"unicode/utf8"
 
 	"gorm.io/gorm"
+
+	"claimtracker/migrations"
 )
 
 // Role is what a user may do. Each role may do everything the one before it may.
@@ -132,6 +134,16 @@ func (s *Store) insertUser(ctx context.Context, actor *User, m Meta, in NewUser,
 	u := &User{Email: in.Email, Name: in.Name, Role: in.Role, PasswordHash: hash}
 	err = s.write(ctx, func(tx *gorm.DB) error {
 		if onlyFirst {
+			if s.dialect == migrations.Postgres {
+				// Setups racing on Postgres would each count no users and
+				// each insert an admin: this lock, held to the end of the
+				// transaction, admits one at a time, and holds off any other
+				// insert of a user meanwhile. (SQLite's one writer runs
+				// transactions one at a time, begun IMMEDIATE.)
+				if err := tx.Exec("LOCK TABLE users IN SHARE ROW EXCLUSIVE MODE").Error; err != nil {
+					return fmt.Errorf("first admin: %w", err)
+				}
+			}
 			var n int64
 			if err := tx.Model(&User{}).Count(&n).Error; err != nil {
 				return err
