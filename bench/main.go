@@ -9,6 +9,11 @@
 // processes, drives each scenario with a pool of keep-alive connections,
 // and prints throughput, latency percentiles, the ratio to the ceiling and
 // the server's peak resident memory.
+//
+//	go run -tags sqlite_fts5 ./bench logins [-conns 200] [-duration 10s] [-bin PATH]
+//
+// measures instead the server's memory under concurrent wrong-password
+// sign-ins (see runLogins).
 package main
 
 import (
@@ -36,6 +41,13 @@ import (
 func main() {
 	if len(os.Args) > 1 && os.Args[1] == "static" {
 		serveStatic(os.Args[2:])
+		return
+	}
+	if len(os.Args) > 1 && os.Args[1] == "logins" {
+		if err := runLogins(os.Args[2:]); err != nil {
+			fmt.Fprintln(os.Stderr, "bench logins:", err)
+			os.Exit(1)
+		}
 		return
 	}
 	if err := run(); err != nil {

@@ -233,6 +233,16 @@ func TestDisablingAUserEndsTheirSessionAtOnce(t *testing.T) {
 			if relog.status != http.StatusUnauthorized {
 				t.Fatalf("disabled user logs in: %d", relog.status)
 			}
+			// Enabling the account again does not bring its old token back.
+			if r := ts.post(t, admin, path, url.Values{"disabled": {"false"}}); r.status != http.StatusSeeOther {
+				t.Fatalf("enable: %d %s", r.status, r.body)
+			}
+			if r := ts.do(t, api, "GET", "/api/v1/me", nil, bearer); r.status != http.StatusUnauthorized {
+				t.Fatalf("re-enabled user's old token: %d, want 401", r.status)
+			}
+			if r := ts.post(t, ts.client(t), "/login", url.Values{"email": {"ed@example.org"}, "password": {modelstest.Password}}); r.status != http.StatusSeeOther {
+				t.Fatalf("re-enabled user logs in: %d", r.status)
+			}
 			// A role change shows on the user's next request.
 			rev, revUser := ts.login(t, "rev@example.org", models.RoleReviewer)
 			if r := ts.get(t, rev, "/desk/review"); r.status != 200 {

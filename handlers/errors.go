@@ -4,7 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/labstack/echo/v4"
 
@@ -50,6 +52,10 @@ func classify(err error) problem {
 		return problem{http.StatusForbidden, "forbidden", "Not allowed", "Your account may not do this.", nil}
 	case errors.Is(err, models.ErrConflict):
 		return problem{http.StatusConflict, "conflict", "Not possible now", "This cannot be changed in its current state.", nil}
+	case errors.Is(err, models.ErrThrottled):
+		return problem{http.StatusTooManyRequests, "too_many_requests", "Too many attempts", "Too many failed sign-ins. Please wait before trying again.", nil}
+	case errors.Is(err, models.ErrBusy):
+		return problem{http.StatusServiceUnavailable, "busy", "Busy", "The server is busy. Please try again in a moment.", nil}
 	case errors.Is(err, models.ErrUnauthenticated):
 		return problem{http.StatusUnauthorized, "unauthorized", "Sign in needed", "A valid API token or session is required.", nil}
 	case models.FieldErrors(err) != nil:
@@ -89,11 +95,14 @@ func (h *Handler) handleError(err error, c echo.Context) {
 		return
 	}
 	p := classify(err)
-	if p.status >= 500 {
+	if p.code == "internal" {
 		h.log.ErrorContext(c.Request().Context(), "internal error", "request_id", requestIDOf(c), "path", c.Request().URL.Path, "err", err)
 	}
 	if p.status == http.StatusUnauthorized {
 		c.Response().Header().Set("WWW-Authenticate", `Bearer realm="claimtracker"`)
+	}
+	if wait, ok := models.RetryAfter(err); ok {
+		setRetryAfter(c, wait)
 	}
 	var werr error
 	switch {
@@ -108,4 +117,28 @@ func (h *Handler) handleError(err error, c echo.Context) {
 	if werr != nil {
 		h.log.ErrorContext(c.Request().Context(), "write error response", "request_id", requestIDOf(c), "err", werr)
 	}
+}
+
+// setRetryAfter tells the client how long to wait before trying again, in
+// whole seconds (RFC 9110, section 10.2.3), rounded up.
+func setRetryAfter(c echo.Context, wait time.Duration) {
+	c.Response().Header().Set("Retry-After", strconv.Itoa(waitSeconds(wait)))
+}
+
+// waitSeconds is wait in whole seconds, rounded up, at least one.
+func waitSeconds(wait time.Duration) int {
+	return max(1, int((wait+time.Second-1)/time.Second))
+}
+
+// waitWords says a wait the way a person would: "1 second", "40 seconds",
+// "3 minutes" (rounded up).
+func waitWords(wait time.Duration) string {
+	n, unit := waitSeconds(wait), "second"
+	if n >= 60 {
+		n, unit = (n+59)/60, "minute"
+	}
+	if n != 1 {
+		unit += "s"
+	}
+	return fmt.Sprintf("%d %s", n, unit)
 }

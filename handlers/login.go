@@ -22,7 +22,8 @@ func (h *Handler) loginShow(c echo.Context) error {
 
 // loginSubmit checks the email and password, opens a new session and sets
 // its cookie. A refusal shows the form again with one message that does not
-// say which of the two was wrong.
+// say which of the two was wrong; a throttled attempt (models.ErrThrottled)
+// shows it with 429, Retry-After and when to try again.
 func (h *Handler) loginSubmit(c echo.Context) error {
 	f, err := parseForm(c, "email", "password", "next")
 	if err != nil {
@@ -43,14 +44,23 @@ func (h *Handler) loginSubmit(c echo.Context) error {
 		_ = h.store.Logout(c.Request().Context(), meta(c), ck.Value)
 	}
 	token, _, err := h.store.Login(c.Request().Context(), meta(c), f.Get("email"), f.Get("password"))
-	if errors.Is(err, models.ErrBadCredentials) {
+	wait, _ := models.RetryAfter(err)
+	switch {
+	case errors.Is(err, models.ErrBadCredentials):
 		h.clearSessionCookie(c)
 		c.Set(keyUser, nil)
 		f.Error = "Wrong email or password."
 		return render(c, http.StatusUnauthorized, pages.Login(page(c, "Sign in"), f, next))
-	}
-	if err != nil {
-		return err
+	case errors.Is(err, models.ErrThrottled):
+		// Too many failures for this account or from this address: the
+		// password was not checked. The page says when to try again.
+		h.clearSessionCookie(c)
+		c.Set(keyUser, nil)
+		setRetryAfter(c, wait)
+		f.Error = "Too many failed sign-ins for this account or from this address. Try again in " + waitWords(wait) + "."
+		return render(c, http.StatusTooManyRequests, pages.Login(page(c, "Sign in"), f, next))
+	case err != nil:
+		return err // ErrBusy is a 503 with Retry-After (handleError)
 	}
 	h.setSessionCookie(c, token, h.store.SessionLifetime())
 	return seeOther(c, next)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 )
 
 // Errors that callers map to HTTP statuses. Store methods wrap them with
@@ -20,7 +21,52 @@ var (
 	ErrBadCredentials = errors.New("wrong email or password")
 	// ErrUnauthenticated means a session or API token is missing, expired, revoked or its user disabled.
 	ErrUnauthenticated = errors.New("not signed in")
+	// ErrThrottled means a sign-in was refused, its password unchecked,
+	// because of too many recent failures for that account or from that
+	// client address (see LoginThrottle). It comes as a *RetryError.
+	ErrThrottled = errors.New("too many failed sign-ins")
+	// ErrBusy means every password-hashing slot stayed taken for as long as
+	// a request may wait for one (Config.HashWait). It comes as a *RetryError.
+	ErrBusy = errors.New("too many passwords being checked at once")
 )
+
+// RetryError is ErrThrottled or ErrBusy together with how long the client
+// should wait before trying again (HTTP's Retry-After). Test for it with
+// errors.Is(err, ErrThrottled) or errors.Is(err, ErrBusy); read the wait
+// with RetryAfter.
+type RetryError struct {
+	// Err is ErrThrottled or ErrBusy.
+	Err error
+	// After is the wait, always at least one second.
+	After time.Duration
+}
+
+// Error says what happened and when to try again.
+func (e *RetryError) Error() string {
+	return fmt.Sprintf("%v: try again in %v", e.Err, e.After)
+}
+
+// Unwrap returns ErrThrottled or ErrBusy.
+func (e *RetryError) Unwrap() error { return e.Err }
+
+// RetryAfter returns how long the client should wait before trying again
+// when err is (or wraps) a *RetryError; ok is false otherwise.
+func RetryAfter(err error) (wait time.Duration, ok bool) {
+	var re *RetryError
+	if errors.As(err, &re) {
+		return re.After, true
+	}
+	return 0, false
+}
+
+// retryLater makes a *RetryError, rounding the wait up to whole seconds
+// (Retry-After counts seconds) and to at least one.
+func retryLater(err error, wait time.Duration) *RetryError {
+	if r := wait % time.Second; r != 0 {
+		wait += time.Second - r
+	}
+	return &RetryError{Err: err, After: max(wait, time.Second)}
+}
 
 // ValidationError lists the input fields that were refused and why.
 type ValidationError struct {

@@ -36,3 +36,31 @@ func (s *Store) SQLitePragmas(ctx context.Context) (map[string]string, error) {
 	}
 	return out, nil
 }
+
+// OnHashForTest makes every password hash or check call start while it holds
+// its slot, and the function start returns when it ends.
+func (s *Store) OnHashForTest(start func() (end func())) { s.hashHook = start }
+
+// HoldHashSlotForTest takes one password-hashing slot until release is called.
+func (s *Store) HoldHashSlotForTest(ctx context.Context) (release func(), err error) {
+	if err := s.hashers.Acquire(ctx, 1); err != nil {
+		return nil, err
+	}
+	return func() { s.hashers.Release(1) }, nil
+}
+
+// ThrottleForTest returns the failures and lock of the account key of email
+// and of the address key of ip ("" for none).
+func (s *Store) ThrottleForTest(ctx context.Context, email, ip string) (map[string]LoginThrottle, error) {
+	out := map[string]LoginThrottle{}
+	for _, k := range loginKeys(NormalizeEmail(email), ip) {
+		var rows []LoginThrottle
+		if err := s.read(ctx).Where("key = ?", k.key).Find(&rows).Error; err != nil {
+			return nil, err
+		}
+		if len(rows) == 1 {
+			out[k.rule.scope] = rows[0]
+		}
+	}
+	return out, nil
+}

@@ -1,11 +1,13 @@
 package models
 
 import (
+	"context"
 	"crypto/rand"
 	"crypto/subtle"
 	"encoding/base64"
 	"errors"
 	"fmt"
+	"runtime"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -44,8 +46,73 @@ func checkPassword(p string) string {
 	return ""
 }
 
-// hashPassword returns a PHC-style argon2id hash with a random salt.
-func hashPassword(p string) (string, error) {
+// HashMemoryMiB is the memory one password hash or check takes while it
+// runs, in MiB (argon2id's m parameter).
+const HashMemoryMiB = argonMemory / 1024
+
+// defaultHashers is how many passwords are hashed at once when
+// Config.PasswordHashers is not set: what PasswordHashSlots gives for the
+// server's default memory limit of 100 MiB.
+const defaultHashers = 2
+
+// PasswordHashSlots returns how many passwords may be hashed at once under a
+// memory limit of limitMiB: as many HashMemoryMiB hashes as fit in half the
+// limit (the other half is for everything else), at least one. A limit of 0
+// or less means there is none; then it is one per CPU.
+func PasswordHashSlots(limitMiB int) int {
+	if limitMiB <= 0 {
+		return runtime.GOMAXPROCS(0)
+	}
+	return max(1, limitMiB/2/HashMemoryMiB)
+}
+
+// withHashSlot runs fn, which hashes or checks a password, while holding one
+// of the Store's hashing slots, so that at most Config.PasswordHashers
+// hashes (HashMemoryMiB each) run at once. It waits up to Config.HashWait
+// for a slot and then fails with a *RetryError wrapping ErrBusy.
+func (s *Store) withHashSlot(ctx context.Context, fn func() error) error {
+	wctx, cancel := context.WithTimeout(ctx, s.cfg.HashWait)
+	defer cancel()
+	if err := s.hashers.Acquire(wctx, 1); err != nil {
+		if ctx.Err() != nil {
+			return fmt.Errorf("wait to check a password: %w", ctx.Err())
+		}
+		return retryLater(ErrBusy, s.cfg.HashWait)
+	}
+	defer s.hashers.Release(1)
+	if s.hashHook != nil {
+		defer s.hashHook()()
+	}
+	return fn()
+}
+
+// hashPassword hashes p within a hashing slot (see withHashSlot).
+func (s *Store) hashPassword(ctx context.Context, p string) (hash string, err error) {
+	err = s.withHashSlot(ctx, func() error {
+		hash, err = argonHash(p)
+		return err
+	})
+	return hash, err
+}
+
+// verifyPassword checks p against hash within a hashing slot (see
+// withHashSlot). An empty hash stands for an account that does not exist:
+// p is checked against a dummy hash, so that the answer takes as long.
+func (s *Store) verifyPassword(ctx context.Context, hash, p string) (ok bool, err error) {
+	err = s.withHashSlot(ctx, func() error {
+		if hash == "" {
+			_, _ = argonVerify(dummyHash(), p)
+			return nil
+		}
+		ok, err = argonVerify(hash, p)
+		return err
+	})
+	return ok, err
+}
+
+// argonHash returns a PHC-style argon2id hash with a random salt. Call it
+// only through Store.hashPassword, which bounds how many run at once.
+func argonHash(p string) (string, error) {
 	salt := make([]byte, argonSaltLen)
 	if _, err := rand.Read(salt); err != nil {
 		return "", err
@@ -56,8 +123,9 @@ func hashPassword(p string) (string, error) {
 		argon2.Version, argonMemory, argonTime, argonThreads, enc.EncodeToString(salt), enc.EncodeToString(key)), nil
 }
 
-// verifyPassword reports whether p matches hash, in constant time.
-func verifyPassword(hash, p string) (bool, error) {
+// argonVerify reports whether p matches hash, in constant time. Call it
+// only through Store.verifyPassword, which bounds how many run at once.
+func argonVerify(hash, p string) (bool, error) {
 	parts := strings.Split(hash, "$")
 	if len(parts) != 6 || parts[1] != "argon2id" {
 		return false, errors.New("unknown password hash format")
@@ -85,8 +153,9 @@ func verifyPassword(hash, p string) (bool, error) {
 }
 
 // dummyHash is verified against when no account matches, so that a login
-// for an unknown email takes as long as one for a known email.
+// for an unknown email takes as long as one for a known email. It is made
+// on first use, inside the slot of the check that needs it.
 var dummyHash = sync.OnceValue(func() string {
-	h, _ := hashPassword("claimtracker-timing-equaliser")
+	h, _ := argonHash("claimtracker-timing-equaliser")
 	return h
 })

@@ -30,28 +30,38 @@ const sessionTouchEvery = time.Minute
 // opens a new session and returns its token. Every attempt, good or bad, is
 // written to the audit log. A wrong email and a wrong password take the same
 // time and return the same ErrBadCredentials.
+//
+// Attempts are throttled per account and per client address (m.IP; see
+// throttle.go): while either is locked, Login returns a *RetryError wrapping
+// ErrThrottled without checking the password, and writes a login.throttled
+// event; a failure that locks a key writes a login.lockout event. When every
+// password-hashing slot stays busy it returns a *RetryError wrapping ErrBusy.
 func (s *Store) Login(ctx context.Context, m Meta, email, password string) (token string, u *User, err error) {
 	email = NormalizeEmail(email)
+	label := truncate(email, 254)
+	counted, err := s.countAttempt(ctx, m, label, loginKeys(email, m.IP))
+	if err != nil {
+		return "", nil, err
+	}
 	u, err = s.findUser(s.read(ctx), "email = ?", email)
 	switch {
 	case errors.Is(err, ErrNotFound):
-		_, _ = verifyPassword(dummyHash(), password)
 		u = nil
 	case err != nil:
 		return "", nil, err
 	}
-	ok := false
+	pwHash := "" // no account: checked against a dummy hash, for equal timing
 	if u != nil {
-		ok, err = verifyPassword(u.PasswordHash, password)
-		if err != nil {
-			return "", nil, fmt.Errorf("login %s: %w", email, err)
+		pwHash = u.PasswordHash
+	}
+	ok, err := s.verifyPassword(ctx, pwHash, password)
+	if err != nil {
+		if uerr := s.uncountAll(ctx, counted); uerr != nil {
+			s.cfg.Logger.WarnContext(ctx, "take back sign-in attempt", "err", uerr)
 		}
+		return "", nil, fmt.Errorf("login %s: %w", label, err)
 	}
 	if !ok || !u.Active() {
-		label := email
-		if len(label) > 254 {
-			label = label[:254]
-		}
 		reason := "wrong password"
 		switch {
 		case u == nil:
@@ -63,7 +73,15 @@ func (s *Store) Login(ctx context.Context, m Meta, email, password string) (toke
 		if u != nil {
 			ev.objectID = u.ID
 		}
-		if err := s.write(ctx, func(tx *gorm.DB) error { return s.audit(tx, m, ev) }); err != nil {
+		err := s.write(ctx, func(tx *gorm.DB) error {
+			for _, e := range append([]event{ev}, lockoutEvents(label, ev.objectID, counted)...) {
+				if err := s.audit(tx, m, e); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
 			return "", nil, err
 		}
 		return "", nil, ErrBadCredentials
@@ -75,6 +93,9 @@ func (s *Store) Login(ctx context.Context, m Meta, email, password string) (toke
 	now := s.now()
 	sess := &Session{TokenHash: hash, UserID: u.ID, LastSeenAt: now, ExpiresAt: now.Add(s.cfg.SessionLifetime), IP: m.IP, UserAgent: truncate(m.UserAgent, 300)}
 	err = s.write(ctx, func(tx *gorm.DB) error {
+		if err := s.loginSucceeded(tx, counted); err != nil {
+			return err
+		}
 		// Expired sessions of this user are swept on each login.
 		if err := tx.Where("user_id = ? AND expires_at < ?", u.ID, now).Delete(&Session{}).Error; err != nil {
 			return err

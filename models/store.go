@@ -14,6 +14,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"golang.org/x/sync/semaphore"
 	"gorm.io/driver/postgres"
 	"gorm.io/driver/sqlite"
 	"gorm.io/gorm"
@@ -39,6 +40,11 @@ type Store struct {
 	lastLog atomic.Int64
 	stop    chan struct{}
 	stopped sync.WaitGroup
+	// hashers bounds how many passwords are hashed at once (see withHashSlot).
+	hashers *semaphore.Weighted
+	// hashHook, set only by tests, is called when a hash starts; what it
+	// returns is called when the hash ends.
+	hashHook func() (end func())
 }
 
 // Config holds the Store's tunable rules. Zero fields take their defaults.
@@ -55,6 +61,13 @@ type Config struct {
 	Logger *slog.Logger
 	// Now returns the current time (default time.Now); tests move the clock.
 	Now func() time.Time
+	// PasswordHashers is how many passwords may be hashed or checked at
+	// once, each taking HashMemoryMiB of memory (default 2; the server sizes
+	// it from its memory limit with PasswordHashSlots).
+	PasswordHashers int
+	// HashWait is how long a password hash or check waits for a free slot
+	// before it fails with ErrBusy (default 2 seconds).
+	HashWait time.Duration
 }
 
 func (c Config) withDefaults() Config {
@@ -72,6 +85,12 @@ func (c Config) withDefaults() Config {
 	}
 	if c.Now == nil {
 		c.Now = time.Now
+	}
+	if c.PasswordHashers <= 0 {
+		c.PasswordHashers = defaultHashers
+	}
+	if c.HashWait <= 0 {
+		c.HashWait = 2 * time.Second
 	}
 	return c
 }
@@ -94,7 +113,7 @@ func Open(ctx context.Context, dsn string, cfg Config) (*Store, error) {
 		NowFunc:                func() time.Time { return cfg.Now().UTC() },
 		TranslateError:         true,
 	}
-	s := &Store{cfg: cfg}
+	s := &Store{cfg: cfg, hashers: semaphore.NewWeighted(int64(cfg.PasswordHashers))}
 	if IsPostgres(dsn) {
 		db, err := gorm.Open(postgres.Open(dsn), gcfg)
 		if err != nil {
@@ -176,6 +195,9 @@ func (s *Store) watchChanges(every time.Duration) {
 				lastOptimize = time.Now()
 				if err := s.Optimize(context.Background()); err != nil {
 					s.cfg.Logger.Warn("optimize", "err", err)
+				}
+				if err := s.sweepLoginThrottles(context.Background()); err != nil {
+					s.cfg.Logger.Warn("sweep login throttles", "err", err)
 				}
 			}
 			var last int64

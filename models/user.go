@@ -10,6 +10,8 @@ import (
 	"unicode/utf8"
 
 	"gorm.io/gorm"
+
+	"claimtracker/migrations"
 )
 
 // Role is what a user may do. Each role may do everything the one before it may.
@@ -125,13 +127,23 @@ func (s *Store) CreateFirstAdmin(ctx context.Context, m Meta, in NewUser) (*User
 }
 
 func (s *Store) insertUser(ctx context.Context, actor *User, m Meta, in NewUser, onlyFirst bool) (*User, error) {
-	hash, err := hashPassword(in.Password)
+	hash, err := s.hashPassword(ctx, in.Password)
 	if err != nil {
 		return nil, err
 	}
 	u := &User{Email: in.Email, Name: in.Name, Role: in.Role, PasswordHash: hash}
 	err = s.write(ctx, func(tx *gorm.DB) error {
 		if onlyFirst {
+			if s.dialect == migrations.Postgres {
+				// Setups racing on Postgres would each count no users and
+				// each insert an admin: this lock, held to the end of the
+				// transaction, admits one at a time, and holds off any other
+				// insert of a user meanwhile. (SQLite's one writer runs
+				// transactions one at a time, begun IMMEDIATE.)
+				if err := tx.Exec("LOCK TABLE users IN SHARE ROW EXCLUSIVE MODE").Error; err != nil {
+					return fmt.Errorf("first admin: %w", err)
+				}
+			}
 			var n int64
 			if err := tx.Model(&User{}).Count(&n).Error; err != nil {
 				return err
@@ -209,8 +221,9 @@ type UserChange struct {
 
 // UpdateUser changes an account's role or disables or enables it. Only an
 // admin may, and not on their own account (so the last admin cannot lock
-// everyone out). Disabling ends the user's sessions at once; their API
-// tokens stop working because every request checks the user.
+// everyone out). Disabling ends the user's sessions and revokes their API
+// tokens, in the same transaction: enabling the account again brings back
+// neither (the user signs in and makes new tokens).
 func (s *Store) UpdateUser(ctx context.Context, actor *User, m Meta, id uint, ch UserChange) (*User, error) {
 	if !actor.Can(RoleAdmin) {
 		return nil, fmt.Errorf("update user: %w", ErrForbidden)
@@ -243,13 +256,38 @@ func (s *Store) UpdateUser(ctx context.Context, actor *User, m Meta, id uint, ch
 		if err := tx.Model(u).Select("role", "disabled_at", "updated_at").Updates(u).Error; err != nil {
 			return fmt.Errorf("update user: %w", err)
 		}
-		if u.DisabledAt != nil {
-			if err := tx.Where("user_id = ?", u.ID).Delete(&Session{}).Error; err != nil {
-				return fmt.Errorf("end sessions: %w", err)
-			}
+		if err := s.audit(tx, m, event{actor: actor, action: "user.update", objectType: "user", objectID: u.ID, before: before, after: u.view()}); err != nil {
+			return err
 		}
 		out = u
-		return s.audit(tx, m, event{actor: actor, action: "user.update", objectType: "user", objectID: u.ID, before: before, after: u.view()})
+		if u.DisabledAt == nil {
+			return nil
+		}
+		if err := tx.Where("user_id = ?", u.ID).Delete(&Session{}).Error; err != nil {
+			return fmt.Errorf("end sessions: %w", err)
+		}
+		return s.revokeUserTokens(tx, actor, m, u)
 	})
 	return out, err
+}
+
+// revokeUserTokens revokes every API token of u that still works, inside the
+// caller's transaction, with one token.revoke audit event each.
+func (s *Store) revokeUserTokens(tx *gorm.DB, actor *User, m Meta, u *User) error {
+	var toks []APIToken
+	if err := tx.Where("user_id = ? AND revoked_at IS NULL", u.ID).Order("id").Find(&toks).Error; err != nil {
+		return fmt.Errorf("tokens of %s: %w", u.Email, err)
+	}
+	now := s.now()
+	for _, t := range toks {
+		if err := tx.Model(&t).Update("revoked_at", now).Error; err != nil {
+			return fmt.Errorf("revoke token: %w", err)
+		}
+		err := s.audit(tx, m, event{actor: actor, action: "token.revoke", objectType: "api_token", objectID: t.ID,
+			after: map[string]any{"prefix": t.Prefix, "reason": "user disabled"}})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"math"
 	"net"
 	"net/http"
 	"net/url"
@@ -33,7 +34,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	quorum := f.int("review-quorum", "CLAIMTRACKER_REVIEW_QUORUM", 1, "approvals from other reviewers that publish a verdict")
 	proxies := f.string("trusted-proxies", "CLAIMTRACKER_TRUSTED_PROXIES", "", "comma-separated CIDRs of reverse proxies whose X-Forwarded-For is believed")
 	logFormat := f.string("log-format", "CLAIMTRACKER_LOG_FORMAT", "text", "log format: text or json")
-	memLimit := f.int("memory-limit", "CLAIMTRACKER_MEMORY_LIMIT", 100, "soft limit of the Go heap in MiB; 0 leaves it to GOMEMLIMIT")
+	memLimit := f.int("memory-limit", "CLAIMTRACKER_MEMORY_LIMIT", 100, "soft limit of the Go heap in MiB, which also bounds how many passwords are checked at once; 0 leaves it to GOMEMLIMIT")
 	demoData := f.boolean("demo", "CLAIMTRACKER_DEMO", false, "on an empty database, load a demo newsroom and print its accounts' passwords")
 	prerender := f.boolean("prerender", "CLAIMTRACKER_PRERENDER", true, "render every public claim page ahead of its readers and keep it in the database")
 	if err := f.parse(args); err != nil {
@@ -72,7 +73,13 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return usageError("serve: --base-url: " + err.Error())
 	}
 
-	store, applied, err := openStore(ctx, *dsn, models.Config{ReviewQuorum: *quorum, Logger: logger})
+	// Password hashing runs in as many slots as fit in half the memory
+	// limit in force (the flag's, or GOMEMLIMIT's), 19 MiB each.
+	limitMiB := 0
+	if l := debug.SetMemoryLimit(-1); l < math.MaxInt64 {
+		limitMiB = int(l >> 20)
+	}
+	store, applied, err := openStore(ctx, *dsn, models.Config{ReviewQuorum: *quorum, Logger: logger, PasswordHashers: models.PasswordHashSlots(limitMiB)})
 	if err != nil {
 		return err
 	}
