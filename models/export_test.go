@@ -3,6 +3,7 @@ package models
 import (
 	"context"
 	"fmt"
+	"time"
 )
 
 // ExecForTest runs raw SQL on the writer, for tests that tamper on purpose.
@@ -53,7 +54,7 @@ func (s *Store) HoldHashSlotForTest(ctx context.Context) (release func(), err er
 // and of the address key of ip ("" for none).
 func (s *Store) ThrottleForTest(ctx context.Context, email, ip string) (map[string]LoginThrottle, error) {
 	out := map[string]LoginThrottle{}
-	for _, k := range loginKeys(NormalizeEmail(email), ip) {
+	for _, k := range s.loginKeys(NormalizeEmail(email), ip) {
 		var rows []LoginThrottle
 		if err := s.read(ctx).Where("key = ?", k.key).Find(&rows).Error; err != nil {
 			return nil, err
@@ -63,4 +64,10 @@ func (s *Store) ThrottleForTest(ctx context.Context, email, ip string) (map[stri
 		}
 	}
 	return out, nil
+}
+
+// LockForTest returns how long an account key with this many failures is
+// locked, under the store's rules.
+func (s *Store) LockForTest(failures int) time.Duration {
+	return s.loginKeys("", "")[0].rule.lockFor(failures)
 }

@@ -39,7 +39,7 @@ const sessionTouchEvery = time.Minute
 func (s *Store) Login(ctx context.Context, m Meta, email, password string) (token string, u *User, err error) {
 	email = NormalizeEmail(email)
 	label := truncate(email, 254)
-	counted, err := s.countAttempt(ctx, m, label, loginKeys(email, m.IP))
+	counted, err := s.countAttempt(ctx, m, label, s.loginKeys(email, m.IP))
 	if err != nil {
 		return "", nil, err
 	}

@@ -68,6 +68,11 @@ type Config struct {
 	// HashWait is how long a password hash or check waits for a free slot
 	// before it fails with ErrBusy (default 2 seconds).
 	HashWait time.Duration
+	// AccountFailuresBeforeLock and AddressFailuresBeforeLock are how many
+	// failed sign-ins an account, or a client address, may have before it
+	// is locked (defaults 5 and 20; see throttle.go).
+	AccountFailuresBeforeLock int
+	AddressFailuresBeforeLock int
 }
 
 func (c Config) withDefaults() Config {
@@ -91,6 +96,12 @@ func (c Config) withDefaults() Config {
 	}
 	if c.HashWait <= 0 {
 		c.HashWait = 2 * time.Second
+	}
+	if c.AccountFailuresBeforeLock <= 0 {
+		c.AccountFailuresBeforeLock = defaultAccountFailures
+	}
+	if c.AddressFailuresBeforeLock <= 0 {
+		c.AddressFailuresBeforeLock = defaultAddressFailures
 	}
 	return c
 }

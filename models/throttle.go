@@ -22,20 +22,29 @@ import (
 // network of an IPv6 one, since one host usually holds a whole /64). The
 // counts live in the database, so every instance on it sees the same ones.
 //
-// A key with `free` or more failures is locked: for `first` after the
-// free-th failure, then twice as long after each further one, up to
-// `longest`. While any of its keys is locked an attempt is refused with
-// ErrThrottled and its password is not even checked (nor counted: waiting
-// out a lock is enough). Counting before checking means that concurrent
-// attempts cannot all slip in under the limit; an attempt whose password
-// proves right, or that never got checked, is taken back. A correct password
-// clears its account's count; the address's count is only ever forgotten,
-// throttleForget after its last failure, so that signing in to one's own
-// account does not buy more guesses at others. README.md states these
-// numbers for operators.
-var (
-	accountRule = throttleRule{scope: "account", free: 5, first: time.Second, longest: 15 * time.Minute}
-	addressRule = throttleRule{scope: "address", free: 20, first: time.Second, longest: 15 * time.Minute}
+// A key with as many failures as its rule allows is locked: for a second
+// after that failure, then twice as long after each further one, up to 15
+// minutes. An account may fail 5 times and an address 20 times before the
+// first lock (Config can change these two numbers). While any of its keys
+// is locked an attempt is refused with ErrThrottled and its password is not
+// even checked (nor counted: waiting out a lock is enough). Counting before
+// checking means that concurrent attempts cannot all slip in under the
+// limit; an attempt whose password proves right, or that never got checked,
+// is taken back. A correct password clears its account's count; the
+// address's count is only ever forgotten, throttleForget after its last
+// failure, so that signing in to one's own account does not buy more
+// guesses at others. README.md states these numbers for operators.
+const (
+	defaultAccountFailures = 5
+	defaultAddressFailures = 20
+	firstLock              = time.Second
+	longestLock            = 15 * time.Minute
+)
+
+// The two scopes of throttle keys.
+const (
+	scopeAccount = "account"
+	scopeAddress = "address"
 )
 
 // throttleForget is how long after its last counted failure a key's count
@@ -85,15 +94,17 @@ type throttleKey struct {
 // the order they are locked in (the same in every transaction, so that two
 // of them never wait for each other). An empty or unreadable ip (the
 // command line) has no address key.
-func loginKeys(email, ip string) []throttleKey {
+func (s *Store) loginKeys(email, ip string) []throttleKey {
+	account := throttleRule{scope: scopeAccount, free: s.cfg.AccountFailuresBeforeLock, first: firstLock, longest: longestLock}
+	address := throttleRule{scope: scopeAddress, free: s.cfg.AddressFailuresBeforeLock, first: firstLock, longest: longestLock}
 	sum := sha256.Sum256([]byte(email))
-	keys := []throttleKey{{"account:" + hex.EncodeToString(sum[:]), accountRule}}
+	keys := []throttleKey{{scopeAccount + ":" + hex.EncodeToString(sum[:]), account}}
 	if a, err := netip.ParseAddr(ip); err == nil {
 		a = a.Unmap().WithZone("")
 		if a.Is4() {
-			keys = append(keys, throttleKey{"address:" + a.String(), addressRule})
+			keys = append(keys, throttleKey{scopeAddress + ":" + a.String(), address})
 		} else if p, err := a.Prefix(64); err == nil {
-			keys = append(keys, throttleKey{"address:" + p.String(), addressRule})
+			keys = append(keys, throttleKey{scopeAddress + ":" + p.String(), address})
 		}
 	}
 	sort.Slice(keys, func(i, j int) bool { return keys[i].key < keys[j].key })
@@ -207,7 +218,7 @@ func (s *Store) uncount(tx *gorm.DB, c countedAttempt) error {
 // account's count and takes the attempt back from the address.
 func (s *Store) loginSucceeded(tx *gorm.DB, counted []countedAttempt) error {
 	for _, c := range counted {
-		if c.rule.scope == accountRule.scope {
+		if c.rule.scope == scopeAccount {
 			if err := tx.Where("key = ?", c.key).Delete(&LoginThrottle{}).Error; err != nil {
 				return fmt.Errorf("clear sign-in count: %w", err)
 			}
