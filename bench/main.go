@@ -3,12 +3,15 @@
 // size, on the same machine in the same run.
 //
 //	go run -tags sqlite_fts5 ./bench [-claims 100000] [-conns 64] [-duration 10s]
+//	go run -tags sqlite_fts5 ./bench article [-size 199000]
 //
 // It builds the server, seeds a fresh SQLite database with published claims
 // (three sources each), starts the server and the static ceiling as separate
 // processes, drives each scenario with a pool of keep-alive connections,
 // and prints throughput, latency percentiles, the ratio to the ceiling and
-// the server's peak resident memory.
+// the server's peak resident memory. The article command instead posts one
+// article of 199 KB of repeated quotations and reports the answer's size and
+// the server's peak memory.
 package main
 
 import (
@@ -37,6 +40,10 @@ func main() {
 	if len(os.Args) > 1 && os.Args[1] == "static" {
 		serveStatic(os.Args[2:])
 		return
+	}
+	run := run
+	if len(os.Args) > 1 && os.Args[1] == "article" {
+		run = func() error { return articleBench(os.Args[2:]) }
 	}
 	if err := run(); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
