@@ -287,11 +287,16 @@ func (s *Store) Backup(ctx context.Context, out string) error {
 func (s *Store) now() time.Time { return s.cfg.Now().UTC() }
 
 // write runs fn in one write transaction and, when it commits, moves the
-// generation on.
+// generation on. A unique violation that fn did not handle itself (a race
+// with another transaction between a check and an insert) is ErrConflict,
+// never an internal error.
 func (s *Store) write(ctx context.Context, fn func(tx *gorm.DB) error) error {
 	err := s.w.WithContext(ctx).Transaction(fn)
 	if err == nil {
 		s.gen.Add(1)
+	}
+	if isUniqueViolation(err) && !errors.Is(err, ErrConflict) {
+		return fmt.Errorf("%w: a concurrent change took a unique value: %w", ErrConflict, err)
 	}
 	return err
 }

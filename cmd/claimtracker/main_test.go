@@ -150,7 +150,7 @@ func TestServeWithUsersTokensAndBackup(t *testing.T) {
 
 func TestMigrateCommand(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "ct.db")
-	if o, err := runCmd(t, "", "migrate", "--db", db); err != nil || o != "Applied 5 migration(s).\n" {
+	if o, err := runCmd(t, "", "migrate", "--db", db); err != nil || o != "Applied 6 migration(s).\n" {
 		t.Fatalf("first migrate: %q %v", o, err)
 	}
 	if o, err := runCmd(t, "", "migrate", "--db", db); err != nil || o != "The database is up to date.\n" {
