@@ -12,7 +12,7 @@ import (
 // allModels lists every table's model, for the schema check.
 var allModels = []any{
 	&User{}, &Session{}, &APIToken{}, &Person{}, &Article{}, &Claim{}, &ClaimTag{},
-	&Source{}, &Rating{}, &Verdict{}, &Review{}, &Correction{}, &AuditEvent{}, &Setting{},
+	&Source{}, &Rating{}, &Verdict{}, &Review{}, &Correction{}, &AuditEvent{}, &Setting{}, &Heartbeat{},
 }
 
 // SchemaDrift compares the migrated database with the Go models and lists

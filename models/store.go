@@ -39,6 +39,9 @@ type Store struct {
 	lastLog atomic.Int64
 	stop    chan struct{}
 	stopped sync.WaitGroup
+	// instanceID names this Store's heartbeat row; health is the last check.
+	instanceID string
+	health     health
 }
 
 // Config holds the Store's tunable rules. Zero fields take their defaults.
@@ -85,6 +88,10 @@ func IsPostgres(dsn string) bool {
 // Open connects to the database that dsn names: a postgres:// URL, or else
 // the path of a SQLite file, which is created when missing. It does not
 // migrate; call Migrate.
+//
+// For SQLite it first checks, touching no file, that this binary's SQLite
+// has full-text search: ErrNoFTS5 when it was built without the sqlite_fts5
+// tag. Programs that will write should call CheckWritable first.
 func Open(ctx context.Context, dsn string, cfg Config) (*Store, error) {
 	cfg = cfg.withDefaults()
 	gcfg := &gorm.Config{
@@ -94,7 +101,7 @@ func Open(ctx context.Context, dsn string, cfg Config) (*Store, error) {
 		NowFunc:                func() time.Time { return cfg.Now().UTC() },
 		TranslateError:         true,
 	}
-	s := &Store{cfg: cfg}
+	s := &Store{cfg: cfg, instanceID: newInstanceID()}
 	if IsPostgres(dsn) {
 		db, err := gorm.Open(postgres.Open(dsn), gcfg)
 		if err != nil {
@@ -116,6 +123,11 @@ func Open(ctx context.Context, dsn string, cfg Config) (*Store, error) {
 			return nil, fmt.Errorf("sqlite path %q: must not contain '?' or '#'", dsn)
 		}
 		path := strings.TrimPrefix(dsn, "file:")
+		if ok, err := sqliteHasFTS5(); err != nil {
+			return nil, err
+		} else if !ok {
+			return nil, ErrNoFTS5
+		}
 		// Pragmas go in the DSN so that every connection of each pool has them.
 		common := "_journal_mode=WAL&_busy_timeout=10000&_foreign_keys=on&_synchronous=NORMAL"
 		w, err := gorm.Open(sqlite.Open("file:"+path+"?"+common+"&_txlock=immediate"), gcfg)

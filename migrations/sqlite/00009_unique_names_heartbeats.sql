@@ -17,6 +17,15 @@ WHERE EXISTS (SELECT 1 FROM people q WHERE lower(q.name) = lower(people.name) AN
 DROP INDEX idx_people_lower_name;
 CREATE UNIQUE INDEX idx_people_name_folded ON people (lower(name));
 
+-- Each running instance proves that the database accepts writes by
+-- rewriting its own row here when asked for its health, at most once a
+-- second; rows of instances gone for a day are removed.
+CREATE TABLE heartbeats (
+    instance_id TEXT PRIMARY KEY,
+    beat_at     DATETIME NOT NULL
+);
+
 -- +goose Down
+DROP TABLE heartbeats;
 DROP INDEX idx_people_name_folded;
 CREATE INDEX idx_people_lower_name ON people (lower(name));
