@@ -3,6 +3,7 @@
 // size, on the same machine in the same run.
 //
 //	go run -tags sqlite_fts5 ./bench [-claims 100000] [-conns 64] [-duration 10s]
+//	go run -tags sqlite_fts5 ./bench article [-size 199000]
 //
 // It builds the server, seeds a fresh SQLite database with published claims
 // (three sources each), starts the server and the static ceiling as separate
@@ -13,7 +14,9 @@
 //	go run -tags sqlite_fts5 ./bench logins [-conns 200] [-duration 10s] [-bin PATH]
 //
 // measures instead the server's memory under concurrent wrong-password
-// sign-ins (see runLogins).
+// sign-ins (see runLogins), and the article command posts one article of
+// 199 KB of repeated quotations and reports the answer's size and the
+// server's peak memory.
 package main
 
 import (
@@ -43,12 +46,12 @@ func main() {
 		serveStatic(os.Args[2:])
 		return
 	}
-	if len(os.Args) > 1 && os.Args[1] == "logins" {
-		if err := runLogins(os.Args[2:]); err != nil {
-			fmt.Fprintln(os.Stderr, "bench logins:", err)
-			os.Exit(1)
-		}
-		return
+	run := run
+	switch {
+	case len(os.Args) > 1 && os.Args[1] == "logins":
+		run = func() error { return runLogins(os.Args[2:]) }
+	case len(os.Args) > 1 && os.Args[1] == "article":
+		run = func() error { return articleBench(os.Args[2:]) }
 	}
 	if err := run(); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)

@@ -1,9 +1,11 @@
 package extract
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // longArticle builds an article of at least size bytes from the test texts.
@@ -50,9 +52,11 @@ var pathological = []string{
 // speed is measured by BenchmarkFindPathological, not asserted here.
 func TestLongAndPathologicalInputs(t *testing.T) {
 	text := longArticle(100 << 10)
-	checkInvariants(t, text, Find(text, seedPublished))
+	cands, _ := Find(text, seedPublished)
+	checkInvariants(t, text, cands)
 	for _, s := range pathological {
-		checkInvariants(t, s, Find(s, seedPublished))
+		cands, _ := Find(s, seedPublished)
+		checkInvariants(t, s, cands)
 	}
 }
 
@@ -65,5 +69,69 @@ func BenchmarkFindPathological(b *testing.B) {
 				Find(s, seedPublished)
 			}
 		})
+	}
+}
+
+// TestAnswerStaysProportional is the regression test for an article of
+// 199 KB of repeated quotations, which once made one sentence of the whole
+// text and copied it into each of its 2,051 candidates (400 MB of
+// Sentences), and for other shapes that repeated a speaker or a clause in
+// every candidate. Every Sentence keeps to MaxSentence, and the text Find
+// returns stays within a small multiple of its input.
+func TestAnswerStaysProportional(t *testing.T) {
+	long := strings.Repeat("Abcdefghij", 2000)
+	shapes := map[string]string{
+		"repeated quotes, one sentence": strings.Repeat(`At the hearing Jeff Sessions told the senators "I did not have communications with the Russians" `, 2051),
+		"a speaker of 20,000 letters":   "Jeff " + long + ` said "a b"` + strings.Repeat(` "a b"`, 3000),
+		"a colon and short quotes":      "Jeff " + long + " said: " + strings.Repeat(`"a b c" `, 3000),
+		"30,000 quotes in one sentence": `Jeff Sessions said "a b"` + strings.Repeat(` "a b"`, 30000) + ".",
+		"according to, 4,000 times":     strings.Repeat("the tax rose a lot according to the Post ", 4000) + ".",
+		"reported that, 4,000 times":    strings.Repeat("Officials reported that the tax rose, the Post reported that ", 4000) + ".",
+	}
+	for _, s := range pathological {
+		shapes[fmt.Sprintf("pathological %.20q", s)] = s
+	}
+	for name, text := range shapes {
+		cands, total := Find(text, seedPublished)
+		checkInvariants(t, text, cands)
+		size := 0
+		for _, c := range cands {
+			size += len(c.Quote) + len(c.Speaker) + len(c.Sentence)
+		}
+		if size > 2*len(text) {
+			t.Errorf("%s: %d bytes of text in %d candidates (of %d) for %d bytes of input", name, size, len(cands), total, len(text))
+		}
+	}
+	text := shapes["repeated quotes, one sentence"]
+	cands, total := Find(text, seedPublished)
+	if total != 2051 || len(cands) != MaxCandidates {
+		t.Errorf("repeated quotes: %d candidates of %d, want %d of 2051", len(cands), total, MaxCandidates)
+	}
+	if c := cands[100]; !strings.HasPrefix(c.Sentence, "…") || !strings.HasSuffix(c.Sentence, "…") {
+		t.Errorf("a candidate in the middle of a long sentence: Sentence %q is not cut on both sides", c.Sentence)
+	}
+}
+
+// TestSentenceWholeWhenShort checks that short sentences are given whole,
+// and that a long one is cut between words around its quote.
+func TestSentenceWholeWhenShort(t *testing.T) {
+	text := `"We will win," she said, "and we will win again," she added.`
+	cands, _ := Find(text, seedPublished)
+	if len(cands) != 2 {
+		t.Fatalf("got %d candidates, want 2:%s", len(cands), dump(cands))
+	}
+	for _, c := range cands {
+		if c.Sentence != text {
+			t.Errorf("Sentence %q, want the whole sentence", c.Sentence)
+		}
+	}
+	text = strings.Repeat("and then more ", 60) + `Ms Park said "we will win" ` + strings.Repeat("and again ", 60) + "."
+	cands, _ = Find(text, seedPublished)
+	if len(cands) != 1 {
+		t.Fatalf("got %d candidates, want 1:%s", len(cands), dump(cands))
+	}
+	s := cands[0].Sentence
+	if !strings.HasPrefix(s, "…then more") || !strings.HasSuffix(s, "again…") || utf8.RuneCountInString(s) > MaxSentence {
+		t.Errorf("Sentence %q: want a cut between words on both sides, at most %d characters", s, MaxSentence)
 	}
 }

@@ -2,12 +2,14 @@ package extract
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 )
 
 // seedArticle is a short article written for these tests around the case
@@ -54,9 +56,32 @@ func fmtDate(t *time.Time) string {
 	return t.Format("2006-01-02")
 }
 
+// checkSentence asserts that a candidate's Sentence holds its Quote (or,
+// for a quote longer than a Sentence may be, its beginning) and keeps to
+// the limits.
+func checkSentence(c Candidate) error {
+	if n := utf8.RuneCountInString(c.Sentence); n > MaxSentence {
+		return fmt.Errorf("Sentence of %d characters, over %d", n, MaxSentence)
+	}
+	if n := utf8.RuneCountInString(c.Speaker); n > MaxSpeaker {
+		return fmt.Errorf("Speaker of %d characters, over %d", n, MaxSpeaker)
+	}
+	head := c.Quote
+	if utf8.RuneCountInString(head) >= MaxSentence-2 {
+		head = string([]rune(head)[:MaxSentence/8])
+	}
+	if !strings.Contains(c.Sentence, head) {
+		return fmt.Errorf("Sentence %q does not contain Quote %q", c.Sentence, head)
+	}
+	return nil
+}
+
 // checkInvariants asserts the offset contract of every candidate.
 func checkInvariants(t *testing.T, text string, cands []Candidate) {
 	t.Helper()
+	if len(cands) > MaxCandidates {
+		t.Fatalf("%d candidates, over %d", len(cands), MaxCandidates)
+	}
 	prev := -1
 	for i, c := range cands {
 		if c.Start < 0 || c.Start > c.End || c.End > len(text) {
@@ -69,8 +94,8 @@ func checkInvariants(t *testing.T, text string, cands []Candidate) {
 			t.Fatalf("candidate %d: not in text order", i)
 		}
 		prev = c.Start
-		if !strings.Contains(c.Sentence, c.Quote) {
-			t.Fatalf("candidate %d: Sentence %q does not contain Quote %q", i, c.Sentence, c.Quote)
+		if err := checkSentence(c); err != nil {
+			t.Fatalf("candidate %d: %v", i, err)
 		}
 		switch c.Kind {
 		case KindQuote, KindSocialPost, KindReported:
@@ -107,7 +132,7 @@ func dump(cands []Candidate) string {
 // TestSeedArticle checks the case that started the project on an article
 // written for the tests.
 func TestSeedArticle(t *testing.T) {
-	cands := Find(seedArticle, seedPublished)
+	cands, _ := Find(seedArticle, seedPublished)
 	checkInvariants(t, seedArticle, cands)
 
 	want := []struct {
@@ -156,7 +181,7 @@ func TestSeedFixture(t *testing.T) {
 		t.Fatal(err)
 	}
 	text := string(b)
-	cands := Find(text, seedPublished)
+	cands, _ := Find(text, seedPublished)
 	checkInvariants(t, text, cands)
 
 	c, ok := findQuote(cands, "I did not have communications with the Russians")

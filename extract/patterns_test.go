@@ -35,7 +35,7 @@ func runCases(t *testing.T, cases []patternCase) {
 	t.Helper()
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			cands := Find(tc.text, tc.pub)
+			cands, _ := Find(tc.text, tc.pub)
 			checkInvariants(t, tc.text, cands)
 			for _, w := range tc.want {
 				kind := w.kind

@@ -306,14 +306,13 @@ func (d *doc) postCandidates() {
 		if s > p.textStart || e < p.textEnd {
 			s, e = p.textStart, p.textEnd
 		}
-		d.out = append(d.out, Candidate{
-			Quote:    d.text[p.textStart:p.textEnd],
-			Speaker:  p.name,
-			SaidAt:   p.date,
-			Sentence: d.text[s:e],
-			Start:    p.textStart,
-			End:      p.textEnd,
-			Kind:     KindSocialPost,
-		})
+		d.emit(Candidate{
+			Quote:   d.text[p.textStart:p.textEnd],
+			Speaker: p.name,
+			SaidAt:  p.date,
+			Start:   p.textStart,
+			End:     p.textEnd,
+			Kind:    KindSocialPost,
+		}, s, e)
 	}
 }

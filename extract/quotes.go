@@ -181,16 +181,15 @@ func (d *doc) quoteCandidates() {
 		if !d.keepQuote(q) {
 			continue
 		}
-		si := d.sentAt(q.open)
-		d.out = append(d.out, Candidate{
-			Quote:    d.text[q.qs:q.qe],
-			Speaker:  q.attr.speaker,
-			SaidAt:   saidAt[qi],
-			Sentence: d.sentenceText(si),
-			Start:    q.qs,
-			End:      q.qe,
-			Kind:     KindQuote,
-		})
+		s := d.sents[d.sentAt(q.open)]
+		d.emit(Candidate{
+			Quote:   d.text[q.qs:q.qe],
+			Speaker: q.attr.speaker,
+			SaidAt:  saidAt[qi],
+			Start:   q.qs,
+			End:     q.qe,
+			Kind:    KindQuote,
+		}, s.start, s.end)
 	}
 }
 

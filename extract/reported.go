@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"slices"
+	"sort"
 	"strings"
 )
 
@@ -122,15 +124,14 @@ func (d *doc) accordingTo(k int) {
 	}
 	speaker := d.sourceName(lo, hi)
 	t, _ := d.saidAt(d.toks[k].start, si, clause, false, false)
-	d.out = append(d.out, Candidate{
-		Quote:    d.text[clause.start:clause.end],
-		Speaker:  speaker,
-		SaidAt:   t,
-		Sentence: d.sentenceText(si),
-		Start:    clause.start,
-		End:      clause.end,
-		Kind:     KindReported,
-	})
+	d.addReported(Candidate{
+		Quote:   d.text[clause.start:clause.end],
+		Speaker: speaker,
+		SaidAt:  t,
+		Start:   clause.start,
+		End:     clause.end,
+		Kind:    KindReported,
+	}, si)
 }
 
 // sourceName names the source in tokens [lo, hi): a person's resolved name
@@ -176,13 +177,26 @@ func (d *doc) reportedThat(k int) {
 		return
 	}
 	t, _ := d.saidAt(d.toks[k].start, si, span{cs, ce}, false, false)
-	d.out = append(d.out, Candidate{
-		Quote:    d.text[cs:ce],
-		Speaker:  a.speaker,
-		SaidAt:   t,
-		Sentence: d.sentenceText(si),
-		Start:    cs,
-		End:      ce,
-		Kind:     KindReported,
-	})
+	d.addReported(Candidate{
+		Quote:   d.text[cs:ce],
+		Speaker: a.speaker,
+		SaidAt:  t,
+		Start:   cs,
+		End:     ce,
+		Kind:    KindReported,
+	}, si)
+}
+
+// addReported emits a reported claim found in sentence si, unless its
+// clause overlaps one already found: a sentence strung with "according to"
+// or "reported that" would otherwise yield clauses that each repeat most of
+// it.
+func (d *doc) addReported(c Candidate, si int) {
+	i := sort.Search(len(d.reported), func(i int) bool { return d.reported[i].end > c.Start })
+	if i < len(d.reported) && d.reported[i].start < c.End {
+		return
+	}
+	d.reported = slices.Insert(d.reported, i, span{c.Start, c.End})
+	s := d.sents[si]
+	d.emit(c, s.start, s.end)
 }

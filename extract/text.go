@@ -33,22 +33,23 @@ type sentence struct {
 
 // doc holds the analysis state of one Find call.
 type doc struct {
-	text    string
-	pub     time.Time
-	hasPub  bool
-	toks    []token
-	paras   []span
-	sents   []sentence
-	quotes  []quote
-	openAt  map[int]int // offset of an opening mark -> quote index
-	closeAt map[int]int // offset of a closing mark -> quote index
-	posts   []post
-	regions []span // whole social post blocks: no quotes or reports inside
-	shields []span // quote interiors and post bodies: not attribution context
-	dates   []dateMention
-	ments   []mention
-	names   nameIndex
-	out     []Candidate
+	text     string
+	pub      time.Time
+	hasPub   bool
+	toks     []token
+	paras    []span
+	sents    []sentence
+	quotes   []quote
+	openAt   map[int]int // offset of an opening mark -> quote index
+	closeAt  map[int]int // offset of a closing mark -> quote index
+	posts    []post
+	regions  []span // whole social post blocks: no quotes or reports inside
+	shields  []span // quote interiors and post bodies: not attribution context
+	dates    []dateMention
+	ments    []mention
+	names    nameIndex
+	out      []found
+	reported []span // clauses of the reported claims found, sorted, disjoint
 
 	lastSpeaker       string
 	lastSpeakerGender int8
@@ -385,11 +386,4 @@ func (d *doc) countWords(s, e, max int) int {
 		}
 	}
 	return n
-}
-
-// sentenceText returns the trimmed text of sentence si.
-func (d *doc) sentenceText(si int) string {
-	s := d.sents[si]
-	a, b := d.trimSpan(s.start, s.end, "")
-	return d.text[a:b]
 }

@@ -20,7 +20,9 @@ type apiArticleRequest struct {
 	Text        *string `json:"text"`
 }
 
-// articleJSON is a logged article with the claims found in its text.
+// articleJSON is a logged article with the claims found in its text: the
+// first extract.MaxCandidates of them, in text order, out of
+// CandidatesTotal.
 type articleJSON struct {
 	ID          uint            `json:"id"`
 	URL         string          `json:"url"`
@@ -30,10 +32,14 @@ type articleJSON struct {
 	PublishedAt *string         `json:"published_at"`
 	CreatedAt   string          `json:"created_at"`
 	Candidates  []candidateJSON `json:"candidates"`
+	// CandidatesTotal is how many candidates the text holds; when it is
+	// more than len(Candidates), only the first ones are listed.
+	CandidatesTotal int `json:"candidates_total"`
 }
 
 // candidateJSON is one statement found in an article's text. Start and End
-// are byte offsets into the text as it was sent.
+// are byte offsets into the text as it was sent. Sentence is at most
+// extract.MaxSentence characters.
 type candidateJSON struct {
 	Quote    string  `json:"quote"`
 	Speaker  string  `json:"speaker"`
@@ -69,9 +75,9 @@ func (h *Handler) apiArticleCreate(c echo.Context) error {
 	if a.PublishedAt != nil {
 		published = *a.PublishedAt
 	}
-	found := extract.Find(text, published)
+	found, total := extract.Find(text, published)
 	return writeJSON(c, http.StatusCreated, articleJSON{
 		ID: a.ID, URL: a.URL, Title: a.Title, Outlet: a.Outlet, Author: a.Author, PublishedAt: dateJSON(a.PublishedAt),
-		CreatedAt: stampJSON(a.CreatedAt), Candidates: jsonList(found, newCandidateJSON),
+		CreatedAt: stampJSON(a.CreatedAt), Candidates: jsonList(found, newCandidateJSON), CandidatesTotal: total,
 	})
 }

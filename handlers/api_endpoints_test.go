@@ -51,7 +51,7 @@ func TestAPIEndpointsSucceed(t *testing.T) {
 					201, map[string]any{
 						"id": apiID, "url": "https://example.org/news/2", "title": "Tax pledge", "outlet": "The Daily", "author": "Sam Writer",
 						"published_at": "2021-06-09", "created_at": apiStamp, "text": apiAbsent,
-						"candidates.#": 1, "candidates.0.quote": "Taxes will not rise this year", "candidates.0.speaker": "Ann Lee",
+						"candidates.#": 1, "candidates_total": 1, "candidates.0.quote": "Taxes will not rise this year", "candidates.0.speaker": "Ann Lee",
 						"candidates.0.said_at": "2021-06-07", "candidates.0.kind": "quote", "candidates.0.sentence": "The mayor, Ann Lee, said on Monday: “Taxes will not rise this year.”",
 						"candidates.0.start": quoteStart, "candidates.0.end": quoteStart + len("Taxes will not rise this year"),
 					}},

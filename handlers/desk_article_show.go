@@ -32,5 +32,6 @@ func (h *Handler) deskArticleShow(c echo.Context) error {
 	}
 	p := page(c, a.Title)
 	p.Flash = flashMessage(c.QueryParam("done"))
-	return render(c, http.StatusOK, pages.DeskArticleShow(p, pages.NewArticleDesk(a, extract.Find(a.Body, published), logged)))
+	found, total := extract.Find(a.Body, published)
+	return render(c, http.StatusOK, pages.DeskArticleShow(p, pages.NewArticleDesk(a, found, total, logged)))
 }

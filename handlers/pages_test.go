@@ -89,7 +89,7 @@ func TestHealthzFailsWhenTheDatabaseIsGone(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := ts.get(t, ts.client(t), "/healthz")
-	if r.status != http.StatusServiceUnavailable || r.body != `{"status":"unavailable"}`+"\n" {
+	if r.status != http.StatusServiceUnavailable || r.body != `{"status":"unavailable","reason":"the database does not answer"}`+"\n" {
 		t.Fatalf("healthz on closed db: %d %q", r.status, r.body)
 	}
 }

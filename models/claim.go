@@ -138,14 +138,17 @@ func (s *Store) CreateClaim(ctx context.Context, actor *User, m Meta, in ClaimIn
 		if err != nil {
 			return err
 		}
-		slug, err := uniqueSlug(tx, "claims", Slugify(in.Summary, 80))
+		var c *Claim
+		_, err = insertWithSlug(tx, "claims", Slugify(in.Summary, 80), func(tx *gorm.DB, slug string) error {
+			c = &Claim{Slug: slug, Text: in.Text, Summary: in.Summary, PersonID: p.ID, Person: p, SaidAt: said,
+				Setting: in.Setting, AppearanceURL: in.AppearanceURL, ArticleID: in.ArticleID, Status: ClaimDraft, CreatedBy: &actor.ID}
+			if err := tx.Omit(clause.Associations).Create(c).Error; err != nil {
+				return fmt.Errorf("insert claim: %w", err)
+			}
+			return nil
+		}, nil)
 		if err != nil {
 			return err
-		}
-		c := &Claim{Slug: slug, Text: in.Text, Summary: in.Summary, PersonID: p.ID, Person: p, SaidAt: said,
-			Setting: in.Setting, AppearanceURL: in.AppearanceURL, ArticleID: in.ArticleID, Status: ClaimDraft, CreatedBy: &actor.ID}
-		if err := tx.Omit(clause.Associations).Create(c).Error; err != nil {
-			return fmt.Errorf("insert claim: %w", err)
 		}
 		if err := setTags(tx, c, tags); err != nil {
 			return err
@@ -253,21 +256,29 @@ func setTags(tx *gorm.DB, c *Claim, tags []string) error {
 	return nil
 }
 
-// speaker finds a person by name, whatever its case, or creates one.
+// speaker finds a person by name, whatever its case, or creates one. When
+// another transaction creates the same person at the same moment, the one
+// it created is found and used.
 func (s *Store) speaker(tx *gorm.DB, actor *User, m Meta, name string, kind PersonKind) (*Person, error) {
-	var p Person
-	err := tx.Where("lower(name) = lower(?)", name).Order("id").Take(&p).Error
-	if err == nil {
-		return &p, nil
+	for range 3 {
+		p, err := personByName(tx, name)
+		if err == nil {
+			return p, nil
+		}
+		if !errors.Is(err, ErrNotFound) {
+			return nil, err
+		}
+		in := PersonInput{Name: name, Kind: kind}
+		if err := in.validate(); err != nil {
+			return nil, err
+		}
+		p, err = s.insertPerson(tx, actor, m, in)
+		if errors.Is(err, errNameTaken) {
+			continue // committed by another transaction since the lookup: find it
+		}
+		return p, err
 	}
-	if !errors.Is(err, gorm.ErrRecordNotFound) {
-		return nil, fmt.Errorf("find speaker: %w", err)
-	}
-	in := PersonInput{Name: name, Kind: kind}
-	if err := in.validate(); err != nil {
-		return nil, err
-	}
-	return s.insertPerson(tx, actor, m, in)
+	return nil, fmt.Errorf("speaker %q: created and removed by others while this change ran: %w", name, ErrConflict)
 }
 
 // GetClaim returns a claim with its speaker, tags, sources, verdicts (with

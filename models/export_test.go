@@ -71,3 +71,20 @@ func (s *Store) ThrottleForTest(ctx context.Context, email, ip string) (map[stri
 func (s *Store) LockForTest(failures int) time.Duration {
 	return s.loginKeys("", "")[0].rule.lockFor(failures)
 }
+
+// UniqueViolationForTest runs q on the writer, through gorm when viaGorm
+// (which translates driver errors) or else straight on database/sql, and
+// reports whether it failed as a unique violation, with the error.
+func (s *Store) UniqueViolationForTest(ctx context.Context, viaGorm bool, q string, args ...any) (bool, error) {
+	var err error
+	if viaGorm {
+		err = s.w.WithContext(ctx).Exec(q, args...).Error
+	} else {
+		db, derr := s.w.DB()
+		if derr != nil {
+			return false, derr
+		}
+		_, err = db.ExecContext(ctx, q, args...)
+	}
+	return isUniqueViolation(err), err
+}

@@ -44,6 +44,9 @@ func (s *Store) CreatePerson(ctx context.Context, actor *User, m Meta, in Person
 	err := s.write(ctx, func(tx *gorm.DB) error {
 		var err error
 		p, err = s.insertPerson(tx, actor, m, in)
+		if errors.Is(err, errNameTaken) {
+			return &ValidationError{Fields: map[string]string{"name": "is already a speaker's name"}}
+		}
 		return err
 	})
 	if err != nil {
@@ -52,15 +55,51 @@ func (s *Store) CreatePerson(ctx context.Context, actor *User, m Meta, in Person
 	return p, nil
 }
 
-// insertPerson adds a validated person inside tx.
-func (s *Store) insertPerson(tx *gorm.DB, actor *User, m Meta, in PersonInput) (*Person, error) {
-	slug, err := uniqueSlug(tx, "people", Slugify(in.Name, 80))
+// errNameTaken means a person of the same name, whatever its case, exists:
+// people's names are unique once case-folded.
+var errNameTaken = errors.New("a person of this name exists")
+
+// personByName finds a person by name, whatever its case (the same folding
+// as the unique index on people's names: lower()).
+func personByName(tx *gorm.DB, name string) (*Person, error) {
+	var p Person
+	err := tx.Where("lower(name) = lower(?)", name).Take(&p).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return nil, fmt.Errorf("person %q: %w", name, ErrNotFound)
+	}
 	if err != nil {
+		return nil, fmt.Errorf("find person: %w", err)
+	}
+	return &p, nil
+}
+
+// insertPerson adds a validated person inside tx, or returns errNameTaken
+// when one of that name, whatever its case, exists (also when another
+// transaction has just committed it).
+func (s *Store) insertPerson(tx *gorm.DB, actor *User, m Meta, in PersonInput) (*Person, error) {
+	nameTaken := func(tx *gorm.DB) error {
+		switch _, err := personByName(tx, in.Name); {
+		case err == nil:
+			return errNameTaken
+		case errors.Is(err, ErrNotFound):
+			return nil
+		default:
+			return err
+		}
+	}
+	if err := nameTaken(tx); err != nil {
 		return nil, err
 	}
-	p := &Person{Name: in.Name, Slug: slug, Kind: in.Kind, Description: in.Description}
-	if err := tx.Create(p).Error; err != nil {
-		return nil, fmt.Errorf("insert person: %w", err)
+	var p *Person
+	_, err := insertWithSlug(tx, "people", Slugify(in.Name, 80), func(tx *gorm.DB, slug string) error {
+		p = &Person{Name: in.Name, Slug: slug, Kind: in.Kind, Description: in.Description}
+		if err := tx.Create(p).Error; err != nil {
+			return fmt.Errorf("insert person: %w", err)
+		}
+		return nil
+	}, nameTaken)
+	if err != nil {
+		return nil, err
 	}
 	if err := s.audit(tx, m, event{actor: actor, actorLabel: "system", action: "person.create", objectType: "person", objectID: p.ID, after: in}); err != nil {
 		return nil, err

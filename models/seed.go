@@ -43,8 +43,21 @@ func (s *Store) SeedSynthetic(ctx context.Context, spec SyntheticSpec) error {
 	}
 	people := make([]uint, 0, 500)
 	err := s.write(ctx, func(tx *gorm.DB) error {
+		// Names are unique whatever their case: a name drawn again gets a number.
+		var taken []string
+		if err := tx.Model(&Person{}).Pluck("lower(name)", &taken).Error; err != nil {
+			return err
+		}
+		seen := make(map[string]bool, len(taken))
+		for _, n := range taken {
+			seen[n] = true
+		}
 		for i := range 500 {
 			name := pick(rng, firstNames) + " " + pick(rng, lastNames)
+			for k := 2; seen[strings.ToLower(name)]; k++ {
+				name = fmt.Sprintf("%s %s %d", strings.Fields(name)[0], strings.Fields(name)[1], k)
+			}
+			seen[strings.ToLower(name)] = true
 			p := Person{Name: name, Slug: fmt.Sprintf("seed-%d-%s", firstID+int64(i), Slugify(name, 40)), Kind: KindPerson}
 			if err := tx.Create(&p).Error; err != nil {
 				return err

@@ -1,12 +1,10 @@
 package models
 
 import (
-	"fmt"
 	"strings"
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
-	"gorm.io/gorm"
 )
 
 // Slugify turns a name or sentence into a short URL path segment of lowercase
@@ -39,25 +37,4 @@ func Slugify(s string, max int) string {
 		out = strings.Trim(out, "-")
 	}
 	return out
-}
-
-// uniqueSlug returns base, or base-2, base-3… whichever table does not
-// hold yet. Each probe is one lookup on the unique slug index.
-func uniqueSlug(tx *gorm.DB, table, base string) (string, error) {
-	if base == "" {
-		base = "item"
-	}
-	for i := 1; ; i++ {
-		c := base
-		if i > 1 {
-			c = fmt.Sprintf("%s-%d", base, i)
-		}
-		var n int64
-		if err := tx.Table(table).Where("slug = ?", c).Limit(1).Count(&n).Error; err != nil {
-			return "", fmt.Errorf("find free slug: %w", err)
-		}
-		if n == 0 {
-			return c, nil
-		}
-	}
 }

@@ -45,6 +45,9 @@ type Store struct {
 	// hashHook, set only by tests, is called when a hash starts; what it
 	// returns is called when the hash ends.
 	hashHook func() (end func())
+	// instanceID names this Store's heartbeat row; health is the last check.
+	instanceID string
+	health     health
 }
 
 // Config holds the Store's tunable rules. Zero fields take their defaults.
@@ -115,6 +118,10 @@ func IsPostgres(dsn string) bool {
 // Open connects to the database that dsn names: a postgres:// URL, or else
 // the path of a SQLite file, which is created when missing. It does not
 // migrate; call Migrate.
+//
+// For SQLite it first checks, touching no file, that this binary's SQLite
+// has full-text search: ErrNoFTS5 when it was built without the sqlite_fts5
+// tag. Programs that will write should call CheckWritable first.
 func Open(ctx context.Context, dsn string, cfg Config) (*Store, error) {
 	cfg = cfg.withDefaults()
 	gcfg := &gorm.Config{
@@ -124,7 +131,7 @@ func Open(ctx context.Context, dsn string, cfg Config) (*Store, error) {
 		NowFunc:                func() time.Time { return cfg.Now().UTC() },
 		TranslateError:         true,
 	}
-	s := &Store{cfg: cfg, hashers: semaphore.NewWeighted(int64(cfg.PasswordHashers))}
+	s := &Store{cfg: cfg, hashers: semaphore.NewWeighted(int64(cfg.PasswordHashers)), instanceID: newInstanceID()}
 	if IsPostgres(dsn) {
 		db, err := gorm.Open(postgres.Open(dsn), gcfg)
 		if err != nil {
@@ -146,6 +153,11 @@ func Open(ctx context.Context, dsn string, cfg Config) (*Store, error) {
 			return nil, fmt.Errorf("sqlite path %q: must not contain '?' or '#'", dsn)
 		}
 		path := strings.TrimPrefix(dsn, "file:")
+		if ok, err := sqliteHasFTS5(); err != nil {
+			return nil, err
+		} else if !ok {
+			return nil, ErrNoFTS5
+		}
 		// Pragmas go in the DSN so that every connection of each pool has them.
 		common := "_journal_mode=WAL&_busy_timeout=10000&_foreign_keys=on&_synchronous=NORMAL"
 		w, err := gorm.Open(sqlite.Open("file:"+path+"?"+common+"&_txlock=immediate"), gcfg)
@@ -320,11 +332,16 @@ func (s *Store) Backup(ctx context.Context, out string) error {
 func (s *Store) now() time.Time { return s.cfg.Now().UTC() }
 
 // write runs fn in one write transaction and, when it commits, moves the
-// generation on.
+// generation on. A unique violation that fn did not handle itself (a race
+// with another transaction between a check and an insert) is ErrConflict,
+// never an internal error.
 func (s *Store) write(ctx context.Context, fn func(tx *gorm.DB) error) error {
 	err := s.w.WithContext(ctx).Transaction(fn)
 	if err == nil {
 		s.gen.Add(1)
+	}
+	if isUniqueViolation(err) && !errors.Is(err, ErrConflict) {
+		return fmt.Errorf("%w: a concurrent change took a unique value: %w", ErrConflict, err)
 	}
 	return err
 }

@@ -10,6 +10,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -291,5 +292,122 @@ func TestShutdownFinishesRequestsInFlight(t *testing.T) {
 	}
 	if err := <-stopped; err != nil {
 		t.Fatalf("shutdown: %v", err)
+	}
+}
+
+// TestStartupSaysWhatIsWrongWithTheDirectory is the regression test for
+// starting on a read-only mount, which said "no such file or directory"
+// for a file that exists: a missing directory, a directory that cannot be
+// written (made read-only for real) and a read-only database file are each
+// named in one line, before anything is created.
+func TestStartupSaysWhatIsWrongWithTheDirectory(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "nowhere")
+	_, err := runCmd(t, "", "migrate", "--db", filepath.Join(missing, "ct.db"))
+	if err == nil || err.Error() != "open database: directory "+missing+" does not exist" || exitCode(err) != 1 {
+		t.Errorf("missing directory: %v", err)
+	}
+	if _, serr := os.Stat(missing); !os.IsNotExist(serr) {
+		t.Errorf("the missing directory was created: %v", serr)
+	}
+
+	dir := t.TempDir()
+	modelstest.ReadOnly(t, dir)
+	for _, cmd := range [][]string{{"migrate"}, {"serve", "--addr", "127.0.0.1:0"}} {
+		_, err := runCmd(t, "", append(cmd, "--db", filepath.Join(dir, "ct.db"))...)
+		want := "open database: directory " + dir + " is not writable ("
+		if err == nil || !strings.HasPrefix(err.Error(), want) || strings.Contains(err.Error(), "\n") {
+			t.Errorf("%s on a read-only directory: %v, want %q…", cmd[0], err, want)
+		}
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("files left in the read-only directory: %v", entries)
+	}
+
+	db := filepath.Join(t.TempDir(), "ct.db")
+	if _, err := runCmd(t, "", "migrate", "--db", db); err != nil {
+		t.Fatal(err)
+	}
+	modelstest.ReadOnly(t, db)
+	_, err = runCmd(t, "", "migrate", "--db", db)
+	if want := "open database: file " + db + " is not writable ("; err == nil || !strings.HasPrefix(err.Error(), want) {
+		t.Errorf("read-only database file: %v, want %q…", err, want)
+	}
+}
+
+// tagless builds the command once without the sqlite_fts5 tag, as a plain
+// "go build ./cmd/claimtracker" does.
+var tagless = sync.OnceValues(func() (string, error) {
+	dir, err := os.MkdirTemp("", "claimtracker-tagless-")
+	if err != nil {
+		return "", err
+	}
+	bin := filepath.Join(dir, "claimtracker")
+	cmd := exec.Command("go", "build", "-o", bin, ".")
+	cmd.Env = append(os.Environ(), "GOFLAGS=", "CGO_ENABLED=1")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return "", fmt.Errorf("go build: %v\n%s", err, out)
+	}
+	return bin, nil
+})
+
+// TestBuildWithoutFTS5RefusesSQLite is the regression test for a binary
+// built without the sqlite_fts5 tag, which half-migrated a new database
+// before stopping with "no such module: fts5", and answered 500 to every
+// search on a migrated one. It now refuses to start on SQLite with one line
+// that gives the build command, and leaves the database as it was.
+// (The test builds that binary once, with the Go toolchain.)
+func TestBuildWithoutFTS5RefusesSQLite(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a binary")
+	}
+	bin, err := tagless()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = os.RemoveAll(filepath.Dir(bin)) })
+	want := "claimtracker: " + models.ErrNoFTS5.Error() + "\n"
+	if !strings.Contains(want, models.BuildCommand) {
+		t.Fatalf("the message %q does not give the build command", want)
+	}
+
+	migrated := filepath.Join(t.TempDir(), "migrated.db")
+	if _, err := runCmd(t, "", "migrate", "--db", migrated); err != nil {
+		t.Fatal(err)
+	}
+	before, err := os.ReadFile(migrated)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fresh := t.TempDir()
+	for _, args := range [][]string{
+		{"migrate", "--db", filepath.Join(fresh, "new.db")},
+		{"serve", "--addr", "127.0.0.1:0", "--db", filepath.Join(fresh, "new.db")},
+		{"serve", "--addr", "127.0.0.1:0", "--db", migrated},
+	} {
+		cmd := exec.Command(bin, args...)
+		var stdout, stderr bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &stdout, &stderr
+		err := cmd.Run()
+		var exit *exec.ExitError
+		if !errors.As(err, &exit) || exit.ExitCode() != 1 || stderr.String() != want {
+			t.Errorf("%v: %v, stderr %q, want exit 1 and %q", args, err, stderr.String(), want)
+		}
+	}
+	if entries, _ := os.ReadDir(fresh); len(entries) != 0 {
+		t.Errorf("a new database was touched: %v", entries)
+	}
+	if after, err := os.ReadFile(migrated); err != nil || !bytes.Equal(before, after) {
+		t.Errorf("the migrated database changed (%v)", err)
+	}
+	if _, err := os.Stat(migrated + "-wal"); !os.IsNotExist(err) {
+		t.Errorf("the migrated database was opened: %v", err)
+	}
+
+	// PostgreSQL needs no SQLite full-text search: the same binary runs there.
+	if dsn := os.Getenv(modelstest.PostgresEnv); dsn != "" {
+		out, err := exec.Command(bin, "migrate", "--db", modelstest.DSN(t, "postgres")).CombinedOutput()
+		if err != nil || !strings.HasPrefix(string(out), "Applied ") {
+			t.Errorf("tagless binary on Postgres: %v %s", err, out)
+		}
 	}
 }

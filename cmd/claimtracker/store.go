@@ -7,8 +7,13 @@ import (
 	"claimtracker/models"
 )
 
-// openStore opens and migrates the database.
+// openStore opens and migrates the database, after checking that it can be
+// written (a missing or read-only directory or file, or a SQLite without
+// full-text search, is said in one line before anything touches it).
 func openStore(ctx context.Context, dsn string, cfg models.Config) (*models.Store, int, error) {
+	if err := models.CheckWritable(dsn); err != nil {
+		return nil, 0, err
+	}
 	s, err := models.Open(ctx, dsn, cfg)
 	if err != nil {
 		return nil, 0, err

@@ -16,6 +16,9 @@ type ArticleDesk struct {
 	Article    *models.Article
 	Segments   []Segment
 	Candidates []Candidate
+	// Total is how many candidates the text holds; when it is more than
+	// len(Candidates), only the first ones are shown.
+	Total int
 	// Logged are the claims already logged from this article.
 	Logged []models.Claim
 }
@@ -41,9 +44,10 @@ type Candidate struct {
 }
 
 // NewArticleDesk highlights the candidates, in text order, in the article's
-// text. Every segment is text to escape: nothing of the article becomes markup.
-func NewArticleDesk(a *models.Article, cands []extract.Candidate, logged []models.Claim) ArticleDesk {
-	d := ArticleDesk{Article: a, Logged: logged}
+// text; total is how many the text holds. Every segment is text to escape:
+// nothing of the article becomes markup.
+func NewArticleDesk(a *models.Article, cands []extract.Candidate, total int, logged []models.Claim) ArticleDesk {
+	d := ArticleDesk{Article: a, Logged: logged, Total: max(total, len(cands))}
 	text, pos := a.Body, 0
 	for i, c := range cands {
 		cv := Candidate{Candidate: c, N: i + 1}

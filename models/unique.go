@@ -1,0 +1,114 @@
+package models
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/mattn/go-sqlite3"
+	"gorm.io/gorm"
+)
+
+// isUniqueViolation reports whether err is a unique constraint refusing a
+// row, on either engine: Postgres error 23505 (pgx's *pgconn.PgError),
+// SQLite's SQLITE_CONSTRAINT_UNIQUE or _PRIMARYKEY (mattn's sqlite3.Error),
+// or either one as gorm translates it (gorm.ErrDuplicatedKey).
+func isUniqueViolation(err error) bool {
+	if err == nil {
+		return false
+	}
+	if errors.Is(err, gorm.ErrDuplicatedKey) {
+		return true
+	}
+	var pg *pgconn.PgError
+	if errors.As(err, &pg) {
+		return pg.Code == "23505"
+	}
+	var lite sqlite3.Error
+	if errors.As(err, &lite) {
+		return lite.ExtendedCode == sqlite3.ErrConstraintUnique || lite.ExtendedCode == sqlite3.ErrConstraintPrimaryKey
+	}
+	return false
+}
+
+// savepointName names every savepoint: one name, so that the statements
+// that set, roll back to and release it are prepared once (a new statement
+// would need a second connection from the pool while the transaction holds
+// one). Savepoints of one name nest; each statement acts on the latest.
+const savepointName = "ct_savepoint"
+
+// savepoint runs fn inside a savepoint of the transaction tx. When fn fails,
+// the transaction goes back to where it was before fn and carries on: on
+// Postgres a failed statement otherwise aborts the whole transaction.
+func savepoint(tx *gorm.DB, fn func(tx *gorm.DB) error) error {
+	const name = savepointName
+	if err := tx.SavePoint(name).Error; err != nil {
+		return fmt.Errorf("savepoint: %w", err)
+	}
+	if err := fn(tx); err != nil {
+		if rerr := tx.RollbackTo(name).Error; rerr != nil {
+			return errors.Join(err, fmt.Errorf("rollback to savepoint: %w", rerr))
+		}
+		return err
+	}
+	if err := tx.Exec("RELEASE SAVEPOINT " + name).Error; err != nil {
+		return fmt.Errorf("release savepoint: %w", err)
+	}
+	return nil
+}
+
+// maxSlugRaces is how many times insertWithSlug tries again after another
+// transaction took the slug it chose, before it gives up with ErrConflict.
+// Each such race means another row was committed, so it is only reached by
+// that many writers taking the same slug at the same moment.
+const maxSlugRaces = 64
+
+// insertWithSlug inserts a row whose slug must be unique in table: base, or
+// base-2, base-3… the first one free. It checks which is free, then calls
+// insert with it inside a savepoint; when a concurrent transaction committed
+// the same slug in between (a unique violation), it goes back to the
+// savepoint and tries the next one. When conflict is not nil it is asked
+// first, after such a violation, whether another unique value of the row
+// was taken instead; an error from it ends the attempt.
+func insertWithSlug(tx *gorm.DB, table, base string, insert func(tx *gorm.DB, slug string) error, conflict func(tx *gorm.DB) error) (string, error) {
+	if base == "" {
+		base = "item"
+	}
+	from := 1
+	for range maxSlugRaces {
+		slug, n, err := freeSlug(tx, table, base, from)
+		if err != nil {
+			return "", err
+		}
+		err = savepoint(tx, func(tx *gorm.DB) error { return insert(tx, slug) })
+		if !isUniqueViolation(err) {
+			return slug, err
+		}
+		if conflict != nil {
+			if err := conflict(tx); err != nil {
+				return "", err
+			}
+		}
+		from = n + 1
+	}
+	return "", fmt.Errorf("insert into %s: slug %q taken by concurrent writers %d times: %w", table, base, maxSlugRaces, ErrConflict)
+}
+
+// freeSlug returns the first of base-from, base-(from+1)… (base itself for
+// 1) that table does not hold yet, and its number. Each probe is one lookup
+// on the unique slug index.
+func freeSlug(tx *gorm.DB, table, base string, from int) (string, int, error) {
+	for i := from; ; i++ {
+		c := base
+		if i > 1 {
+			c = fmt.Sprintf("%s-%d", base, i)
+		}
+		var n int64
+		if err := tx.Table(table).Where("slug = ?", c).Limit(1).Count(&n).Error; err != nil {
+			return "", 0, fmt.Errorf("find free slug: %w", err)
+		}
+		if n == 0 {
+			return c, i, nil
+		}
+	}
+}
