@@ -13,6 +13,7 @@ import (
 var allModels = []any{
 	&User{}, &Session{}, &APIToken{}, &Person{}, &Article{}, &Claim{}, &ClaimTag{},
 	&Source{}, &Rating{}, &Verdict{}, &Review{}, &Correction{}, &AuditEvent{}, &Setting{},
+	&PasswordReset{}, &TOTPKey{}, &RecoveryCode{}, &PendingLogin{},
 }
 
 // SchemaDrift compares the migrated database with the Go models and lists
