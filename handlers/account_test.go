@@ -82,9 +82,9 @@ func TestChangeOwnPasswordEndsOtherSessions(t *testing.T) {
 				want string
 			}{
 				{"confirmation differs", form("current_password", modelstest.Password, "new_password", "a brand new passphrase", "new_password_confirm", "a brand new passphrasE"), "New password again does not match the new password"},
-				{"wrong current password", form("current_password", "not my password at all", "new_password", "a brand new passphrase", "new_password_confirm", "a brand new passphrase"), "Current password is not your current password"},
+				{"wrong current password", form("current_password", "not my password at all", "new_password", "a brand new passphrase", "new_password_confirm", "a brand new passphrase"), "Current password is not right"},
 				{"too short", form("current_password", modelstest.Password, "new_password", "short one", "new_password_confirm", "short one"), "New password must be at least 12 characters"},
-				{"password with spaces kept as typed", form("current_password", " "+modelstest.Password, "new_password", "a brand new passphrase", "new_password_confirm", "a brand new passphrase"), "Current password is not your current password"},
+				{"password with spaces kept as typed", form("current_password", " "+modelstest.Password, "new_password", "a brand new passphrase", "new_password_confirm", "a brand new passphrase"), "Current password is not right"},
 			}
 			for _, c := range cases {
 				r := ts.post(t, here, "/account/password", c.in)
@@ -428,7 +428,7 @@ func TestTurningTwoFactorOffNeedsThePassword(t *testing.T) {
 			enrolOverHTTP(t, ts, c, clk)
 			wrong := ts.post(t, c, "/account/two-factor/disable", form("password", "not my password at all"))
 			expect(t, "wrong password", wrong, 422, "")
-			mustContain(t, "wrong password", wrong.body, "Your password is not your current password")
+			mustContain(t, "wrong password", wrong.body, "Current password is not right")
 			newCodes := ts.post(t, c, "/account/two-factor/recovery-codes", form("password", modelstest.Password))
 			expect(t, "new recovery codes", newCodes, 200, "")
 			if n := len(codesRE.FindAllString(newCodes.body, -1)); n != models.RecoveryCodeCount {

@@ -86,7 +86,7 @@ func (t *TOTPSetup) Key() (*otp.Key, error) { return otp.NewKeyFromURL(t.URL) }
 
 // errWrongPassword is the field error for a current password that is not right.
 func errWrongPassword(field string) error {
-	return &ValidationError{Fields: map[string]string{field: "is not your current password"}}
+	return &ValidationError{Fields: map[string]string{field: "is not right"}}
 }
 
 // TwoFactorStatus returns the user's two-factor sign-in state.

@@ -83,7 +83,7 @@ func AccountTwoFactor(p views.Page, v TwoFactorView) templ.Component {
 					return templ_7745c5c3_Err
 				}
 			default:
-				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 5, "<div class=\"card form-card\"><h2>Set it up</h2><p>You need an authenticator app, such as 2FAS, Aegis, Google Authenticator or 1Password. Setting up takes a minute: scan a code, type the six digits the app shows, and keep the recovery codes you get.</p><form method=\"post\" action=\"/account/two-factor/setup\"><button class=\"btn\" type=\"submit\">Set up two-factor sign-in</button></form></div>")
+				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 5, "<div class=\"card form-card\"><h2>Set it up</h2><p>You need an authenticator app on your phone; most password managers have one built in. Setting up takes a minute: scan a code, type the six digits the app shows, and keep the recovery codes you get.</p><form method=\"post\" action=\"/account/two-factor/setup\"><button class=\"btn\" type=\"submit\">Set up two-factor sign-in</button></form></div>")
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
@@ -176,33 +176,33 @@ func twoFactorOn(v TwoFactorView) templ.Component {
 		}
 		ctx = templ.InitializeContext(ctx)
 		ctx = templ.ClearChildren(ctx)
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 11, "<div class=\"card\"><h2>On <span class=\"status on\">since ")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 11, "<div class=\"card\"><h2>Two-factor sign-in is <span class=\"status on\">on</span></h2><p class=\"muted\">On since ")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
 		var templ_7745c5c3_Var6 string
 		templ_7745c5c3_Var6, templ_7745c5c3_Err = templ.JoinStringErrs(stamp(*v.Status.EnabledAt))
 		if templ_7745c5c3_Err != nil {
-			return templ.Error{Err: templ_7745c5c3_Err, FileName: `views/pages/account_two_factor.templ`, Line: 85, Col: 67}
+			return templ.Error{Err: templ_7745c5c3_Err, FileName: `views/pages/account_two_factor.templ`, Line: 86, Col: 56}
 		}
 		_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var6))
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 12, "</span></h2><p>")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 12, ". ")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
 		var templ_7745c5c3_Var7 string
 		templ_7745c5c3_Var7, templ_7745c5c3_Err = templ.JoinStringErrs(plural(v.Status.RecoveryCodesLeft, "recovery code", "recovery codes"))
 		if templ_7745c5c3_Err != nil {
-			return templ.Error{Err: templ_7745c5c3_Err, FileName: `views/pages/account_two_factor.templ`, Line: 86, Col: 76}
+			return templ.Error{Err: templ_7745c5c3_Err, FileName: `views/pages/account_two_factor.templ`, Line: 86, Col: 131}
 		}
 		_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var7))
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 13, " left. Each works once, in place of a code from the app, if you lose your phone.</p></div><div class=\"grid two\"><section class=\"card\" aria-labelledby=\"h-new-codes\"><h2 id=\"h-new-codes\">New recovery codes</h2><p class=\"muted\">Makes ten new codes; the old ones stop working.</p>")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 13, " left: each works once, in place of a code from the app, if you lose your phone.</p></div><div class=\"grid two\"><section class=\"card\" aria-labelledby=\"h-new-codes\"><h2 id=\"h-new-codes\">New recovery codes</h2><p class=\"muted\">Makes ten new codes; the old ones stop working.</p>")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -214,7 +214,7 @@ func twoFactorOn(v TwoFactorView) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = components.Password(components.Control{Form: v.Regenerate, Name: "password", ID: "f-codes-password", Label: "Your password", Required: true, Autocomplete: "current-password"}).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = components.Password(components.Control{Form: v.Regenerate, Name: "password", ID: "f-codes-password", Label: "Current password", Required: true, Autocomplete: "current-password"}).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -240,7 +240,7 @@ func twoFactorOn(v TwoFactorView) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = components.Password(components.Control{Form: v.Disable, Name: "password", ID: "f-off-password", Label: "Your password", Required: true, Autocomplete: "current-password"}).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = components.Password(components.Control{Form: v.Disable, Name: "password", ID: "f-off-password", Label: "Current password", Required: true, Autocomplete: "current-password"}).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

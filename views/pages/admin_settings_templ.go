@@ -70,7 +70,7 @@ func AdminSettings(p views.Page, f views.Form) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = components.Checkbox(components.Control{Form: f, Name: "require_admin_two_factor", Label: "Require two-factor sign-in for admins", Hint: "An admin without it is sent to set it up when they sign in, and can do nothing else until they have."}).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = components.Checkbox(components.Control{Form: f, Name: "require_admin_two_factor", Label: "Require two-factor sign-in for admins", Hint: "An admin without it is sent to set it up, and can do nothing else until they have."}).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
