@@ -72,7 +72,13 @@ func TestEnrolTOTPAndSignInWithAComputedCode(t *testing.T) {
 		chromedp.WaitVisible(chromedp.CSS(`#totp-secret`)),
 	)
 	// The QR code loads under the page's Content-Security-Policy.
-	if w, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelector('img.qr').complete ? document.querySelector('img.qr').naturalWidth : -1`)); err != nil || w < 200 {
+	const qrWidth = `new Promise(done => {
+		const img = document.querySelector('img.qr');
+		if (img.complete) { done(img.naturalWidth); return; }
+		img.addEventListener('load', () => done(img.naturalWidth));
+		img.addEventListener('error', () => done(-1));
+	})`
+	if w, err := chromedp.Run(ctx, chromedp.Evaluate[int](qrWidth, chromedp.EvalAwaitPromise)); err != nil || w < 200 {
 		t.Fatalf("QR image width %d, %v", w, err)
 	}
 	shot(t, ctx, "two-factor-setup")
