@@ -23,6 +23,9 @@ func TestPagesFitPhoneAndDesktop(t *testing.T) {
 		t.Fatal(err)
 	}
 	desk := seedDesk(t, a.store, ed, admin)
+	if _, err := a.store.BeginTwoFactor(context.Background(), admin, models.Meta{}); err != nil {
+		t.Fatal(err)
+	}
 	ctx := browser(t)
 
 	signIn := func(email string) {
@@ -48,6 +51,10 @@ func TestPagesFitPhoneAndDesktop(t *testing.T) {
 		{"admin-users", "/admin/users"},
 		{"admin-settings", "/admin/settings"},
 		{"admin-user", "/admin/users/" + strconv.Itoa(int(ed.ID))},
+		{"account", "/account"},
+		{"account-password", "/account/password"},
+		// With a key being set up: the QR code and the secret.
+		{"account-two-factor", "/account/two-factor"},
 	}
 	signedIn = append(signedIn, desk.pages()...)
 	check := func(name, path string) {

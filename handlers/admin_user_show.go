@@ -19,16 +19,25 @@ func (h *Handler) adminUserShow(c echo.Context) error {
 }
 
 func (h *Handler) renderAdminUser(c echo.Context, status int, id uint, f views.Form, newToken string) error {
+	return h.renderAdminUserView(c, status, id, pages.AdminUserView{Form: f, NewToken: newToken})
+}
+
+// renderAdminUserView renders the account's admin page with what v holds
+// of the request (form, new token or reset link); the rest it reads.
+func (h *Handler) renderAdminUserView(c echo.Context, status int, id uint, v pages.AdminUserView) error {
 	ctx := c.Request().Context()
 	u, err := h.store.GetUser(ctx, id)
 	if err != nil {
 		return err
 	}
-	tokens, err := h.store.ListAPITokens(ctx, u.ID)
-	if err != nil {
+	v.User = u
+	if v.Tokens, err = h.store.ListAPITokens(ctx, u.ID); err != nil {
+		return err
+	}
+	if v.TwoFactor, err = h.store.TwoFactorStatus(ctx, u); err != nil {
 		return err
 	}
 	p := page(c, u.Name)
 	p.Flash = flashMessage(c.QueryParam("done"))
-	return render(c, status, pages.AdminUser(p, u, tokens, f, newToken))
+	return render(c, status, pages.AdminUser(p, v))
 }

@@ -34,6 +34,14 @@ func flashMessage(code string) string {
 		return "Account updated."
 	case "revoked":
 		return "Token revoked."
+	case "password-changed":
+		return "Password changed. Every other browser signed in as you has been signed out."
+	case "password-set":
+		return "Your new password is set. Sign in with it."
+	case "session-ended":
+		return "Session ended: that browser is signed out."
+	case "two-factor-off":
+		return "Two-factor sign-in is off. Signing in asks for your password only."
 	case "settings":
 		return "Settings saved. Public pages show them from now on."
 	case "article-logged":

@@ -12,7 +12,7 @@ import (
 )
 
 // parseForm reads a form body and returns only the allowed fields, trimmed
-// (all but passwords).
+// (all but passwords: fields whose name has "password" in it).
 // A body over the size limit is an error (413), never a truncated form.
 func parseForm(c echo.Context, allowed ...string) (views.Form, error) {
 	r := c.Request()
@@ -36,7 +36,7 @@ func parseForm(c echo.Context, allowed ...string) (views.Form, error) {
 	f := views.Form{Values: make(map[string]string, len(allowed)), Errors: map[string]string{}}
 	for _, name := range allowed {
 		v := r.PostForm.Get(name)
-		if name != "password" { // passwords are taken exactly as typed
+		if !strings.Contains(name, "password") { // passwords are taken exactly as typed
 			v = strings.TrimSpace(v)
 		}
 		f.Values[name] = v

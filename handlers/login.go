@@ -17,7 +17,9 @@ func (h *Handler) loginShow(c echo.Context) error {
 	if currentUser(c) != nil {
 		return seeOther(c, next)
 	}
-	return render(c, http.StatusOK, pages.Login(page(c, "Sign in"), views.Form{}, next))
+	p := page(c, "Sign in")
+	p.Flash = flashMessage(c.QueryParam("done"))
+	return render(c, http.StatusOK, pages.Login(p, views.Form{}, next))
 }
 
 // loginSubmit checks the email and password, opens a new session and sets
@@ -44,6 +46,9 @@ func (h *Handler) loginSubmit(c echo.Context) error {
 		_ = h.store.Logout(c.Request().Context(), meta(c), ck.Value)
 	}
 	token, _, err := h.store.Login(c.Request().Context(), meta(c), f.Get("email"), f.Get("password"))
+	if sf, ok := errors.AsType[*models.SecondFactorRequired](err); ok {
+		return h.askSecondFactor(c, sf, next) // login_totp.go
+	}
 	wait, _ := models.RetryAfter(err)
 	switch {
 	case errors.Is(err, models.ErrBadCredentials):

@@ -7,10 +7,11 @@ import (
 )
 
 // routes registers every route. Middleware runs in this order: request id,
-// access log, security headers, body limit, cross-origin check, session.
+// access log, security headers, body limit, cross-origin check, session,
+// two-factor enrolment that the site requires.
 func (h *Handler) routes(e *echo.Echo) {
 	e.Pre(h.requestID)
-	e.Use(h.accessLog, h.securityHeaders, h.limitBody, h.crossOriginCheck, h.loadSession)
+	e.Use(h.accessLog, h.securityHeaders, h.limitBody, h.crossOriginCheck, h.loadSession, h.requireEnrolment)
 
 	e.GET("/healthz", h.healthz)
 	e.GET("/static/*", h.staticFile)
@@ -35,9 +36,16 @@ func (h *Handler) routes(e *echo.Echo) {
 	// Accounts.
 	e.GET("/login", h.loginShow)
 	e.POST("/login", h.loginSubmit)
+	e.GET("/login/code", h.loginCodeShow)
+	e.POST("/login/code", h.loginCodeSubmit)
 	e.POST("/logout", h.logout)
 	e.GET("/setup", h.setupShow)
 	e.POST("/setup", h.setupSubmit)
+	e.GET("/reset", h.passwordResetShow)
+	e.POST("/reset", h.passwordResetSubmit)
+
+	// The signed-in user's own account: every role (routes_account.go).
+	h.accountRoutes(e.Group("/account", h.requireRole(models.RoleEditor)))
 
 	// The desk: editors and above (routes_desk.go).
 	h.deskRoutes(e.Group("/desk", h.requireRole(models.RoleEditor)))
@@ -49,6 +57,7 @@ func (h *Handler) routes(e *echo.Echo) {
 	admin.GET("/users/:id", h.adminUserShow)
 	admin.POST("/users/:id", h.adminUserUpdate)
 	admin.POST("/users/:id/tokens", h.adminTokenCreate)
+	admin.POST("/users/:id/reset-link", h.adminPasswordReset)
 	admin.POST("/tokens/:id/revoke", h.adminTokenRevoke)
 	h.adminRatingRoutes(admin)
 	admin.GET("/settings", h.adminSettings)

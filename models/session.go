@@ -27,15 +27,20 @@ type Session struct {
 const sessionTouchEvery = time.Minute
 
 // Login checks an email and password and, when they match an active account,
-// opens a new session and returns its token. Every attempt, good or bad, is
-// written to the audit log. A wrong email and a wrong password take the same
-// time and return the same ErrBadCredentials.
+// opens a new session and returns its token. When the account has two-factor
+// sign-in it opens no session but returns a *SecondFactorRequired error that
+// carries the token of a pending login (see LoginSecondFactor). Every
+// attempt, good or bad, is written to the audit log. A wrong email and a
+// wrong password take the same time and return the same ErrBadCredentials.
 //
 // Attempts are throttled per account and per client address (m.IP; see
 // throttle.go): while either is locked, Login returns a *RetryError wrapping
 // ErrThrottled without checking the password, and writes a login.throttled
-// event; a failure that locks a key writes a login.lockout event. When every
-// password-hashing slot stays busy it returns a *RetryError wrapping ErrBusy.
+// event; a failure that locks a key writes a login.lockout event. A right
+// password that still needs its second factor stays counted against the
+// account until the code is right, so that guessing codes is throttled like
+// guessing passwords. When every password-hashing slot stays busy it
+// returns a *RetryError wrapping ErrBusy.
 func (s *Store) Login(ctx context.Context, m Meta, email, password string) (token string, u *User, err error) {
 	email = NormalizeEmail(email)
 	label := truncate(email, 254)
@@ -86,12 +91,20 @@ func (s *Store) Login(ctx context.Context, m Meta, email, password string) (toke
 		}
 		return "", nil, ErrBadCredentials
 	}
-	raw, hash, err := newSecret("s_")
+	// An account with two-factor sign-in gets no session yet, only a
+	// pending login that waits for its code (login_second_factor.go).
+	pending, err := s.beginSecondFactor(ctx, m, u)
 	if err != nil {
 		return "", nil, err
 	}
+	if pending != nil {
+		return "", nil, pending
+	}
 	now := s.now()
-	sess := &Session{TokenHash: hash, UserID: u.ID, LastSeenAt: now, ExpiresAt: now.Add(s.cfg.SessionLifetime), IP: m.IP, UserAgent: truncate(m.UserAgent, 300)}
+	raw, sess, err := s.newSession(u, m, now)
+	if err != nil {
+		return "", nil, err
+	}
 	err = s.write(ctx, func(tx *gorm.DB) error {
 		if err := s.loginSucceeded(tx, counted); err != nil {
 			return err
@@ -109,6 +122,15 @@ func (s *Store) Login(ctx context.Context, m Meta, email, password string) (toke
 		return "", nil, err
 	}
 	return raw, u, nil
+}
+
+// newSession makes a session row for u, not yet stored, and its raw token.
+func (s *Store) newSession(u *User, m Meta, now time.Time) (string, *Session, error) {
+	raw, hash, err := newSecret("s_")
+	if err != nil {
+		return "", nil, err
+	}
+	return raw, &Session{TokenHash: hash, UserID: u.ID, LastSeenAt: now, ExpiresAt: now.Add(s.cfg.SessionLifetime), IP: m.IP, UserAgent: truncate(m.UserAgent, 300)}, nil
 }
 
 // SessionUser returns the user of a session token. It fails with

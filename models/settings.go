@@ -3,6 +3,7 @@ package models
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"gorm.io/gorm"
@@ -17,6 +18,9 @@ type SiteSettings struct {
 	OrganizationURL string
 	// CorrectionsPolicy is shown on the methodology page (Markdown).
 	CorrectionsPolicy string
+	// RequireAdminTwoFactor sends an admin without two-factor sign-in to
+	// set it up, and lets them do nothing else until they have.
+	RequireAdminTwoFactor bool
 }
 
 // DefaultSettings are used until an admin changes them.
@@ -28,6 +32,9 @@ var DefaultSettings = SiteSettings{
 }
 
 var settingKeys = []string{"organization_name", "organization_url", "corrections_policy"}
+
+// requireAdminTwoFactorKey stores SiteSettings.RequireAdminTwoFactor as "true" or "false".
+const requireAdminTwoFactorKey = "require_admin_two_factor"
 
 func (st *SiteSettings) field(key string) *string {
 	switch key {
@@ -52,6 +59,9 @@ func (s *Store) Settings(ctx context.Context) (SiteSettings, error) {
 		if f := out.field(r.Key); f != nil {
 			*f = r.Value
 		}
+		if r.Key == requireAdminTwoFactorKey {
+			out.RequireAdminTwoFactor = r.Value == "true"
+		}
 	}
 	return out, nil
 }
@@ -74,11 +84,20 @@ func (s *Store) UpdateSettings(ctx context.Context, actor *User, m Meta, in Site
 	}
 	err = s.write(ctx, func(tx *gorm.DB) error {
 		now := s.now()
-		for _, k := range settingKeys {
-			row := Setting{Key: k, Value: strings.TrimSpace(*in.field(k)), UpdatedAt: now}
+		save := func(k, v string) error {
+			row := Setting{Key: k, Value: v, UpdatedAt: now}
 			if err := tx.Clauses(clause.OnConflict{Columns: []clause.Column{{Name: "key"}}, DoUpdates: clause.AssignmentColumns([]string{"value", "updated_at"})}).Create(&row).Error; err != nil {
 				return fmt.Errorf("save setting %s: %w", k, err)
 			}
+			return nil
+		}
+		for _, k := range settingKeys {
+			if err := save(k, strings.TrimSpace(*in.field(k))); err != nil {
+				return err
+			}
+		}
+		if err := save(requireAdminTwoFactorKey, strconv.FormatBool(in.RequireAdminTwoFactor)); err != nil {
+			return err
 		}
 		return s.audit(tx, m, event{actor: actor, action: "settings.update", objectType: "settings", before: before, after: in})
 	})

@@ -231,6 +231,17 @@ func (s *Store) loginSucceeded(tx *gorm.DB, counted []countedAttempt) error {
 	return nil
 }
 
+// clearAccountThrottle clears the count of the account with this email: its
+// owner has just proved who they are with the second factor.
+func (s *Store) clearAccountThrottle(tx *gorm.DB, email string) error {
+	for _, k := range s.loginKeys(NormalizeEmail(email), "") {
+		if err := tx.Where("key = ?", k.key).Delete(&LoginThrottle{}).Error; err != nil {
+			return fmt.Errorf("clear sign-in count: %w", err)
+		}
+	}
+	return nil
+}
+
 // uncountAll takes an attempt whose password was never checked back from
 // every key.
 func (s *Store) uncountAll(ctx context.Context, counted []countedAttempt) error {

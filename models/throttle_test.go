@@ -15,28 +15,6 @@ import (
 	"claimtracker/models/modelstest"
 )
 
-// testClock is a clock that tests move by hand.
-type testClock struct {
-	mu  sync.Mutex
-	now time.Time
-}
-
-func newTestClock() *testClock {
-	return &testClock{now: time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)}
-}
-
-func (c *testClock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.now
-}
-
-func (c *testClock) Add(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.now = c.now.Add(d)
-}
-
 // countHashes counts the password hashes and checks s runs.
 func countHashes(s *models.Store) *atomic.Int64 {
 	var n atomic.Int64
@@ -82,7 +60,7 @@ func TestLoginLockDoublesUpToFifteenMinutes(t *testing.T) {
 }
 
 func TestLoginThrottleBacksOffPerAccount(t *testing.T) {
-	clock := newTestClock()
+	clock := newClock()
 	modelstest.ForEach(t, models.Config{Now: clock.Now}, func(t *testing.T, s *models.Store) {
 		ctx := context.Background()
 		ed := modelstest.User(t, s, "ed@example.org", models.RoleEditor)
@@ -165,7 +143,7 @@ func TestLoginThrottleBacksOffPerAccount(t *testing.T) {
 }
 
 func TestLoginThrottleTreatsUnknownEmailsAlike(t *testing.T) {
-	clock := newTestClock()
+	clock := newClock()
 	modelstest.ForEach(t, models.Config{Now: clock.Now, AccountFailuresBeforeLock: 2}, func(t *testing.T, s *models.Store) {
 		modelstest.User(t, s, "known@example.org", models.RoleEditor)
 		run := func(email string) string {
@@ -187,7 +165,7 @@ func TestLoginThrottleTreatsUnknownEmailsAlike(t *testing.T) {
 }
 
 func TestLoginThrottlePerAddress(t *testing.T) {
-	clock := newTestClock()
+	clock := newClock()
 	modelstest.ForEach(t, models.Config{Now: clock.Now, AddressFailuresBeforeLock: 3}, func(t *testing.T, s *models.Store) {
 		modelstest.User(t, s, "ed@example.org", models.RoleEditor)
 		modelstest.User(t, s, "mine@example.org", models.RoleEditor)
@@ -243,7 +221,7 @@ func TestLoginThrottlePerAddress(t *testing.T) {
 // TestLoginLockoutIsSharedByInstances runs two Stores on one database, as
 // two servers behind a load balancer would.
 func TestLoginLockoutIsSharedByInstances(t *testing.T) {
-	clock := newTestClock()
+	clock := newClock()
 	cfg := models.Config{Now: clock.Now, Logger: slog.New(slog.DiscardHandler), HashWait: time.Minute, AccountFailuresBeforeLock: 2}
 	for _, engine := range modelstest.Engines() {
 		t.Run(engine, func(t *testing.T) {

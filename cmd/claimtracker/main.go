@@ -1,5 +1,6 @@
 // Command claimtracker runs a newsroom's fact-check desk: the web server and
-// the commands that migrate, add users, make API tokens and take backups.
+// the commands that migrate, add users, set passwords, make API tokens and
+// take backups.
 package main
 
 import (
@@ -33,6 +34,7 @@ Usage:
   claimtracker [serve] [flags]      run the web server (the default)
   claimtracker migrate [flags]      apply pending database migrations
   claimtracker user add [flags]     add an account
+  claimtracker user passwd [flags]  set an account's password; it is signed out everywhere
   claimtracker token create [flags] make an API token for an account
   claimtracker backup --out FILE    copy a SQLite database safely while it runs
 
@@ -52,10 +54,15 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	case "migrate":
 		return migrate(ctx, args[1:], stdout)
 	case "user":
-		if len(args) > 1 && args[1] == "add" {
-			return userAdd(ctx, args[2:], stdout)
+		if len(args) > 1 {
+			switch args[1] {
+			case "add":
+				return userAdd(ctx, args[2:], stdout)
+			case "passwd":
+				return userPasswd(ctx, args[2:], stdout)
+			}
 		}
-		return usageError("user: the only subcommand is \"user add\" (see claimtracker --help)")
+		return usageError("user: the subcommands are \"user add\" and \"user passwd\" (see claimtracker --help)")
 	case "token":
 		if len(args) > 1 && args[1] == "create" {
 			return tokenCreate(ctx, args[2:], stdout)

@@ -199,7 +199,10 @@ func TestBadCommandLinesFailWithOneLine(t *testing.T) {
 		{nil, []string{"user", "add", "--db", db, "--email", "a@example.org", "--password-stdin"}, "user add: --name is required (see claimtracker user add --help)"},
 		{nil, []string{"user", "add", "--db", db, "--email", "a@example.org", "--name", "A"}, "user add: --password-stdin is required; passwords are never taken as arguments"},
 		{nil, []string{"user", "add", "--db", db, "--email", "a@example.org", "--name", "A", "--role", "boss", "--password-stdin"}, `user add: --role must be editor, reviewer or admin, not "boss"`},
-		{nil, []string{"user", "remove"}, `user: the only subcommand is "user add" (see claimtracker --help)`},
+		{nil, []string{"user", "remove"}, `user: the subcommands are "user add" and "user passwd" (see claimtracker --help)`},
+		{nil, []string{"user", "passwd", "--db", db, "--password-stdin"}, "user passwd: --email is required (see claimtracker user passwd --help)"},
+		{nil, []string{"user", "passwd", "--db", db, "--email", "a@example.org"}, "user passwd: --password-stdin is required; passwords are never taken as arguments"},
+		{nil, []string{"user", "passwd", "--db", db, "--email", "a@example.org", "--password", "x"}, "user passwd: flag provided but not defined: -password (see claimtracker user passwd --help)"},
 		{nil, []string{"token", "create", "--db", db, "--email", "a@example.org"}, "token create: --name is required (see claimtracker token create --help)"},
 		{nil, []string{"backup", "--db", db}, "backup: --out is required (see claimtracker backup --help)"},
 		{nil, []string{"migrate", "extra"}, `migrate: unexpected argument "extra" (see claimtracker migrate --help)`},
@@ -227,11 +230,65 @@ func TestBadCommandLinesFailWithOneLine(t *testing.T) {
 	}
 }
 
+// user passwd sets the password from standard input and ends every
+// session of the account, on both engines.
+func TestUserPasswdSetsThePasswordAndEndsSessions(t *testing.T) {
+	for _, engine := range modelstest.Engines() {
+		t.Run(engine, func(t *testing.T) {
+			ctx := context.Background()
+			db := modelstest.DSN(t, engine)
+			if _, err := runCmd(t, modelstest.Password+"\n", "user", "add", "--db", db, "--email", "ed@example.org", "--name", "Ed Itor", "--password-stdin"); err != nil {
+				t.Fatal(err)
+			}
+			s, err := models.Open(ctx, db, models.Config{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer s.Close()
+			session, _, err := s.Login(ctx, models.Meta{}, "ed@example.org", modelstest.Password)
+			if err != nil {
+				t.Fatal(err)
+			}
+
+			_, err = runCmd(t, "short\n", "user", "passwd", "--db", db, "--email", "ed@example.org", "--password-stdin")
+			if err == nil || err.Error() != "user passwd: password must be at least 12 characters" || exitCode(err) != 1 {
+				t.Fatalf("short password: %v", err)
+			}
+			_, err = runCmd(t, "a brand new passphrase\n", "user", "passwd", "--db", db, "--email", "nobody@example.org", "--password-stdin")
+			if !errors.Is(err, models.ErrNotFound) || exitCode(err) != 1 {
+				t.Fatalf("unknown account: %v", err)
+			}
+			if _, err := s.SessionUser(ctx, session); err != nil {
+				t.Fatalf("a refused command ended the session: %v", err)
+			}
+
+			o, err := runCmd(t, "a brand new passphrase\r\n", "user", "passwd", "--db", db, "--email", "ED@example.org", "--password-stdin")
+			if err != nil || o != "Set a new password for Ed Itor <ed@example.org>; every session of the account has ended.\n" {
+				t.Fatalf("user passwd: %q %v", o, err)
+			}
+			if _, err := s.SessionUser(ctx, session); !errors.Is(err, models.ErrUnauthenticated) {
+				t.Fatalf("session after user passwd: %v", err)
+			}
+			if _, _, err := s.Login(ctx, models.Meta{}, "ed@example.org", modelstest.Password); !errors.Is(err, models.ErrBadCredentials) {
+				t.Fatalf("old password: %v", err)
+			}
+			if _, _, err := s.Login(ctx, models.Meta{}, "ed@example.org", "a brand new passphrase"); err != nil {
+				t.Fatalf("new password: %v", err)
+			}
+			evs, _ := s.AuditEvents(ctx, models.AuditQuery{Action: "password.set"})
+			if len(evs) != 1 || evs[0].Actor != "command line" || evs[0].IP != "command line" {
+				t.Fatalf("audit: %+v", evs)
+			}
+		})
+	}
+}
+
 func TestHelpOnEveryCommand(t *testing.T) {
 	cases := map[string][]string{
 		"serve":        {"serve", "--help"},
 		"migrate":      {"migrate", "-h"},
 		"user add":     {"user", "add", "--help"},
+		"user passwd":  {"user", "passwd", "--help"},
 		"token create": {"token", "create", "--help"},
 		"backup":       {"backup", "--help"},
 	}

@@ -70,6 +70,10 @@ func AdminSettings(p views.Page, f views.Form) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
+			templ_7745c5c3_Err = components.Checkbox(components.Control{Form: f, Name: "require_admin_two_factor", Label: "Require two-factor sign-in for admins", Hint: "An admin without it is sent to set it up, and can do nothing else until they have."}).Render(ctx, templ_7745c5c3_Buffer)
+			if templ_7745c5c3_Err != nil {
+				return templ_7745c5c3_Err
+			}
 			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 3, "<div><button class=\"btn\" type=\"submit\">Save settings</button></div></form></div></div>")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err

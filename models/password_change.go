@@ -1,0 +1,133 @@
+package models
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"gorm.io/gorm"
+)
+
+// ChangePassword gives the signed-in actor a new password; the current one
+// is required. Every session of the user ends, the one asking included, and
+// a fresh session is returned for the browser that asked, so that anyone
+// else holding one of the old sessions is signed out. Pending sign-ins and
+// unused reset links end too. Field errors name "current_password" or
+// "new_password"; a wrong current password is audited.
+func (s *Store) ChangePassword(ctx context.Context, actor *User, m Meta, current, next string) (string, error) {
+	if !actor.Active() {
+		return "", fmt.Errorf("change password: %w", ErrForbidden)
+	}
+	var v Validator
+	v.Check(current != "", "current_password", "is required")
+	if msg := checkPassword(next); msg != "" {
+		v.Fail("new_password", msg)
+	} else if next == current {
+		v.Fail("new_password", "must differ from the current one")
+	}
+	if err := v.Err(); err != nil {
+		return "", err
+	}
+	u, err := s.GetUser(ctx, actor.ID)
+	if err != nil {
+		return "", err
+	}
+	ok, err := s.verifyPassword(ctx, u.PasswordHash, current)
+	if err != nil {
+		return "", fmt.Errorf("change password: %w", err)
+	}
+	if !ok {
+		err := s.write(ctx, func(tx *gorm.DB) error {
+			return s.audit(tx, m, event{actor: u, action: "password.change.failure", objectType: "user", objectID: u.ID, after: map[string]string{"reason": "wrong password"}})
+		})
+		if err != nil {
+			return "", err
+		}
+		return "", errWrongPassword("current_password")
+	}
+	hash, err := s.hashPassword(ctx, next)
+	if err != nil {
+		return "", err
+	}
+	now := s.now()
+	raw, sess, err := s.newSession(u, m, now)
+	if err != nil {
+		return "", err
+	}
+	err = s.write(ctx, func(tx *gorm.DB) error {
+		// Only if the password is still the one just checked.
+		res := tx.Model(&User{}).Where("id = ? AND password_hash = ?", u.ID, u.PasswordHash).Updates(map[string]any{"password_hash": hash, "updated_at": now})
+		if res.Error != nil {
+			return fmt.Errorf("change password: %w", res.Error)
+		}
+		if res.RowsAffected != 1 {
+			return fmt.Errorf("change password: it was changed meanwhile: %w", ErrConflict)
+		}
+		if err := s.endSignIns(tx, u.ID); err != nil {
+			return err
+		}
+		if err := tx.Create(sess).Error; err != nil {
+			return fmt.Errorf("create session: %w", err)
+		}
+		return s.audit(tx, m, event{actor: u, action: "password.change", objectType: "user", objectID: u.ID})
+	})
+	if err != nil {
+		return "", err
+	}
+	return raw, nil
+}
+
+// SetPassword gives the account with email a new password without asking
+// for the old one, and ends all its sessions. It is for the command line,
+// which runs with the machine owner's authority.
+func (s *Store) SetPassword(ctx context.Context, m Meta, email, password string) (*User, error) {
+	if msg := checkPassword(password); msg != "" {
+		return nil, &ValidationError{Fields: map[string]string{"password": msg}}
+	}
+	u, err := s.UserByEmail(ctx, email)
+	if err != nil {
+		return nil, err
+	}
+	hash, err := s.hashPassword(ctx, password)
+	if err != nil {
+		return nil, err
+	}
+	err = s.write(ctx, func(tx *gorm.DB) error {
+		if err := s.replacePassword(tx, u.ID, hash, s.now()); err != nil {
+			return err
+		}
+		return s.audit(tx, m, event{actorLabel: "command line", action: "password.set", objectType: "user", objectID: u.ID})
+	})
+	if err != nil {
+		return nil, err
+	}
+	return u, nil
+}
+
+// replacePassword stores a new password hash and ends every way in that
+// the old password opened.
+func (s *Store) replacePassword(tx *gorm.DB, userID uint, hash string, now time.Time) error {
+	res := tx.Model(&User{}).Where("id = ?", userID).Updates(map[string]any{"password_hash": hash, "updated_at": now})
+	if res.Error != nil {
+		return fmt.Errorf("set password: %w", res.Error)
+	}
+	if res.RowsAffected != 1 {
+		return fmt.Errorf("set password: %w", ErrNotFound)
+	}
+	return s.endSignIns(tx, userID)
+}
+
+// endSignIns ends the user's sessions and pending sign-ins, and voids their
+// unused password reset links.
+func (s *Store) endSignIns(tx *gorm.DB, userID uint) error {
+	if err := tx.Where("user_id = ?", userID).Delete(&Session{}).Error; err != nil {
+		return fmt.Errorf("end sessions: %w", err)
+	}
+	if err := tx.Where("user_id = ?", userID).Delete(&PendingLogin{}).Error; err != nil {
+		return fmt.Errorf("end pending sign-ins: %w", err)
+	}
+	if err := tx.Where("user_id = ? AND used_at IS NULL", userID).Delete(&PasswordReset{}).Error; err != nil {
+		return fmt.Errorf("void reset links: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,126 @@
+package pages
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"claimtracker/models"
+	"claimtracker/views"
+)
+
+// AccountView is what the account page shows: the user's sign-in settings,
+// their open sessions and their API tokens.
+type AccountView struct {
+	TwoFactor models.TwoFactor
+	Sessions  []models.Session
+	Tokens    []models.APIToken
+	// Current is the raw token of the session viewing the page, to mark it.
+	Current string
+}
+
+// TwoFactorView is what the two-factor page shows.
+type TwoFactorView struct {
+	Status models.TwoFactor
+	// Required means the site requires two-factor sign-in of this user.
+	Required bool
+	// MustEnrol means the user may do nothing else until it is on.
+	MustEnrol bool
+	// Codes are recovery codes just made, shown this once.
+	Codes []string
+	// The page's three forms, each with its own errors.
+	Confirm, Regenerate, Disable views.Form
+}
+
+// PasswordResetLink is a reset link just made for an account, shown once.
+type PasswordResetLink struct {
+	URL     string
+	Expires time.Time
+}
+
+// AdminUserView is what the admin's page of one account shows.
+type AdminUserView struct {
+	User      *models.User
+	Tokens    []models.APIToken
+	TwoFactor models.TwoFactor
+	Form      views.Form
+	// NewToken is an API token just made, shown this once.
+	NewToken string
+	// Reset is a password reset link just made, shown this once.
+	Reset *PasswordResetLink
+}
+
+// passwordHint states the password rules of the models package.
+var passwordHint = "At least " + strconv.Itoa(models.MinPasswordLen) + " characters. A few unrelated words are long and easy to remember."
+
+// deviceName is a short name for a browser's user agent, such as "Firefox
+// on Windows", for the list of sessions; the full string is shown beside it.
+func deviceName(ua string) string {
+	browser := ""
+	switch {
+	case ua == "":
+		return "Unknown browser"
+	case strings.Contains(ua, "Edg/"):
+		browser = "Edge"
+	case strings.Contains(ua, "Firefox/"):
+		browser = "Firefox"
+	case strings.Contains(ua, "Chrome/"), strings.Contains(ua, "Chromium/"):
+		browser = "Chrome"
+	case strings.Contains(ua, "Safari/"):
+		browser = "Safari"
+	default:
+		// A program, e.g. curl/8.5.0: its own name.
+		name, _, _ := strings.Cut(ua, "/")
+		name, _, _ = strings.Cut(name, " ")
+		return name
+	}
+	system := ""
+	switch {
+	case strings.Contains(ua, "iPhone"), strings.Contains(ua, "iPad"):
+		system = "iOS"
+	case strings.Contains(ua, "Android"):
+		system = "Android"
+	case strings.Contains(ua, "Windows"):
+		system = "Windows"
+	case strings.Contains(ua, "Mac OS X"), strings.Contains(ua, "Macintosh"):
+		system = "macOS"
+	case strings.Contains(ua, "CrOS"):
+		system = "ChromeOS"
+	case strings.Contains(ua, "Linux"):
+		system = "Linux"
+	}
+	if system == "" {
+		return browser
+	}
+	return browser + " on " + system
+}
+
+// stamp is the desk's way of showing a moment, in UTC.
+func stamp(t time.Time) string { return t.UTC().Format("2 Jan 2006 15:04") + " UTC" }
+
+// groups spells a secret in groups of four characters, for typing by hand.
+func groups(s string) string {
+	var b strings.Builder
+	for i, r := range s {
+		if i > 0 && i%4 == 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func sessionRevokePath(id uint) string {
+	return "/account/sessions/" + strconv.FormatUint(uint64(id), 10) + "/revoke"
+}
+
+func tokenRevokePath(id uint) string {
+	return "/account/tokens/" + strconv.FormatUint(uint64(id), 10) + "/revoke"
+}
+
+func plural(n int64, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.FormatInt(n, 10) + " " + many
+}
