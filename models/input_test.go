@@ -44,6 +44,9 @@ func TestStoreRefusesControlCharacters(t *testing.T) {
 		if fe := models.FieldErrors(err); fe["name"] == "" || fe["password"] != "must not contain control characters (U+0000)" {
 			t.Errorf("account with NUL: %v", err)
 		}
+		if _, _, err := s.CreateAPIToken(d.ctx, nil, d.m, "ed@example.org", "script\x00"); models.FieldErrors(err)["name"] != "must not contain control characters (U+0000)" {
+			t.Errorf("token name with NUL: %v", err)
+		}
 		if n, err := s.CountUsers(d.ctx); err != nil || n != 5 {
 			t.Errorf("users: %d %v", n, err)
 		}
