@@ -17,7 +17,7 @@ type apiArticleRequest struct {
 	Outlet      *string `json:"outlet"`
 	Author      *string `json:"author"`
 	PublishedAt *string `json:"published_at"`
-	Text        *string `json:"text"`
+	Text        *string `json:"text" input:"exact"` // offsets in the answer count its bytes as sent
 }
 
 // articleJSON is a logged article with the claims found in its text: the

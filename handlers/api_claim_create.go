@@ -11,7 +11,7 @@ import (
 // apiClaimFields are the fields of a claim an editor writes, in the bodies of
 // POST /api/v1/claims and PATCH /api/v1/claims/{id}.
 type apiClaimFields struct {
-	Text          *string            `json:"text"`
+	Text          *string            `json:"text" input:"multiline"`
 	Summary       *string            `json:"summary"`
 	Speaker       *string            `json:"speaker"`
 	SpeakerKind   *models.PersonKind `json:"speaker_kind"`

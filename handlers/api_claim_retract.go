@@ -8,7 +8,7 @@ import (
 
 // apiRetractRequest is the body of POST /api/v1/claims/{id}/retract.
 type apiRetractRequest struct {
-	Note *string `json:"note"`
+	Note *string `json:"note" input:"multiline"`
 }
 
 // apiClaimRetract withdraws a published claim with a public note and

@@ -11,7 +11,7 @@ import (
 // apiCorrectionRequest is the body of POST /api/v1/claims/{id}/corrections.
 type apiCorrectionRequest struct {
 	Kind *models.CorrectionKind `json:"kind"`
-	Note *string                `json:"note"`
+	Note *string                `json:"note" input:"multiline"`
 }
 
 // apiCorrectionCreate adds a public clarification or correction to a

@@ -35,7 +35,7 @@ const (
 	asAuthor   = "author"
 )
 
-func newAPIEnv(t *testing.T, engine string) *apiEnv {
+func newAPIEnv(t testing.TB, engine string) *apiEnv {
 	t.Helper()
 	e := &apiEnv{testServer: newServer(t, engine), users: map[string]*models.User{}, tokens: map[string]string{}}
 	e.http = e.client(t)
@@ -249,7 +249,7 @@ func apiFail(code, message string) map[string]any {
 func (e *apiEnv) ctx() context.Context { return context.Background() }
 
 // draft logs a draft claim by who.
-func (e *apiEnv) draft(t *testing.T, who, summary string) *models.Claim {
+func (e *apiEnv) draft(t testing.TB, who, summary string) *models.Claim {
 	t.Helper()
 	c, err := e.store.CreateClaim(e.ctx(), e.users[who], models.Meta{}, models.ClaimInput{
 		Text: "The words " + summary + " as they were said.", Summary: summary, Speaker: "Pat Speaker", SaidAt: "2020-05-01",
@@ -262,7 +262,7 @@ func (e *apiEnv) draft(t *testing.T, who, summary string) *models.Claim {
 }
 
 // source attaches a source to a claim.
-func (e *apiEnv) source(t *testing.T, claimID uint) *models.Source {
+func (e *apiEnv) source(t testing.TB, claimID uint) *models.Source {
 	t.Helper()
 	s, err := e.store.AddSource(e.ctx(), e.users[asEditor], models.Meta{}, claimID, models.SourceInput{
 		URL: "https://example.org/report", Title: "A report", Outlet: "The Daily", PublishedAt: "2020-05-02",
@@ -275,7 +275,7 @@ func (e *apiEnv) source(t *testing.T, claimID uint) *models.Source {
 }
 
 // verdict proposes a "false" verdict on a claim by who.
-func (e *apiEnv) verdict(t *testing.T, who string, claimID uint) *models.Verdict {
+func (e *apiEnv) verdict(t testing.TB, who string, claimID uint) *models.Verdict {
 	t.Helper()
 	v, err := e.store.ProposeVerdict(e.ctx(), e.users[who], models.Meta{}, claimID, models.VerdictInput{
 		Rating: "false", Headline: "It did not happen", Explanation: "The records show otherwise.",
@@ -287,7 +287,7 @@ func (e *apiEnv) verdict(t *testing.T, who string, claimID uint) *models.Verdict
 }
 
 // published makes a claim with a source and a published verdict by the author.
-func (e *apiEnv) published(t *testing.T, summary string) *models.Claim {
+func (e *apiEnv) published(t testing.TB, summary string) *models.Claim {
 	t.Helper()
 	c := e.draft(t, asAuthor, summary)
 	e.source(t, c.ID)

@@ -11,9 +11,11 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/labstack/echo/v4"
 
+	"claimtracker/input"
 	"claimtracker/models"
 )
 
@@ -37,7 +39,9 @@ const maxFieldErrors = 20
 // a struct whose fields carry json tags. Only those names are accepted,
 // spelled exactly; any other name, or a value of the wrong type, fails with
 // a *models.ValidationError naming each such field (422), up to
-// maxFieldErrors of them. A body that is
+// maxFieldErrors of them; so does text that breaks the input policy
+// (jsonFields says which kind each field holds), which is cleaned in place
+// otherwise. A body that is
 // not JSON is a 400, one that is not sent as application/json a 415, one
 // over the size limit a 413.
 func decodeJSON(c echo.Context, dst any) error {
@@ -71,8 +75,17 @@ func decodeJSON(c echo.Context, dst any) error {
 			bad[name] = "is not a known field"
 			continue
 		}
-		if err := json.Unmarshal(obj[name], f.Addr().Interface()); err != nil {
-			bad[name] = jsonTypeProblem(f.Type())
+		if err := json.Unmarshal(obj[name], f.v.Addr().Interface()); err != nil {
+			bad[name] = jsonTypeProblem(f.v.Type())
+			continue
+		}
+		// The decoder turns invalid UTF-8 into U+FFFD; the policy refuses it.
+		if !utf8.Valid(obj[name]) {
+			bad[name] = (&input.Error{Problem: input.BadEncoding}).Error()
+			continue
+		}
+		if err := cleanText(f.v, f.kind); err != nil {
+			bad[name] = err.Error()
 		}
 	}
 	if len(bad) > 0 {
@@ -81,24 +94,65 @@ func decodeJSON(c echo.Context, dst any) error {
 	return nil
 }
 
+// jsonField is a request struct's field and the input kind of its text.
+type jsonField struct {
+	v    reflect.Value
+	kind input.Kind
+}
+
 // jsonFields maps the JSON names of a struct's fields, those of embedded
-// structs included, to the addressable fields.
-func jsonFields(v reflect.Value) map[string]reflect.Value {
-	out := map[string]reflect.Value{}
+// structs included, to the addressable fields. A field's text is a single
+// line unless its tag says `input:"multiline"` or `input:"exact"`.
+func jsonFields(v reflect.Value) map[string]jsonField {
+	out := map[string]jsonField{}
 	for i := range v.NumField() {
 		sf := v.Type().Field(i)
 		if sf.Anonymous && sf.Type.Kind() == reflect.Struct {
-			for name, f := range jsonFields(v.Field(i)) {
-				out[name] = f
-			}
+			maps.Copy(out, jsonFields(v.Field(i)))
 			continue
 		}
 		name, _, _ := strings.Cut(sf.Tag.Get("json"), ",")
-		if sf.IsExported() && name != "" && name != "-" {
-			out[name] = v.Field(i)
+		if !sf.IsExported() || name == "" || name == "-" {
+			continue
 		}
+		f := jsonField{v: v.Field(i), kind: input.SingleLine}
+		switch tag := sf.Tag.Get("input"); tag {
+		case "multiline":
+			f.kind = input.MultiLine
+		case "exact":
+			f.kind = input.Exact
+		case "":
+		default:
+			panic("handlers: unknown input tag " + tag + " on " + v.Type().String() + "." + sf.Name)
+		}
+		out[name] = f
 	}
 	return out
+}
+
+// cleanText applies the input policy to every string in v (a string, a list
+// of strings, or a pointer to either), in place.
+func cleanText(v reflect.Value, kind input.Kind) error {
+	switch v.Kind() {
+	case reflect.Pointer:
+		if v.IsNil() {
+			return nil
+		}
+		return cleanText(v.Elem(), kind)
+	case reflect.String:
+		s, err := input.Clean(v.String(), kind)
+		if err != nil {
+			return err
+		}
+		v.SetString(s)
+	case reflect.Slice:
+		for i := range v.Len() {
+			if err := cleanText(v.Index(i), kind); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // jsonTypeProblem says what JSON a field of type t takes.

@@ -16,5 +16,5 @@ type meResponse struct {
 // apiMe returns the token's user.
 func (h *Handler) apiMe(c echo.Context) error {
 	u := currentUser(c)
-	return c.JSON(http.StatusOK, meResponse{Email: u.Email, Name: u.Name, Role: string(u.Role)})
+	return writeJSON(c, http.StatusOK, meResponse{Email: u.Email, Name: u.Name, Role: string(u.Role)})
 }

@@ -12,7 +12,7 @@ import (
 // PATCH /api/v1/ratings/{slug}.
 type apiRatingRequest struct {
 	Label       *string `json:"label"`
-	Description *string `json:"description"`
+	Description *string `json:"description" input:"multiline"`
 	Position    *int    `json:"position"`
 	Ordered     *bool   `json:"ordered"`
 }

@@ -11,7 +11,7 @@ import (
 // apiReviewRequest is the body of POST /api/v1/verdicts/{id}/reviews.
 type apiReviewRequest struct {
 	Decision *models.Decision `json:"decision"`
-	Comment  *string          `json:"comment"`
+	Comment  *string          `json:"comment" input:"multiline"`
 	// Version is the version of the verdict the reviewer read; required.
 	Version *int `json:"version"`
 }

@@ -17,7 +17,7 @@ type apiSourceRequest struct {
 	PublishedAt *string            `json:"published_at"`
 	Kind        *models.SourceKind `json:"kind"`
 	Stance      *models.Stance     `json:"stance"`
-	Excerpt     *string            `json:"excerpt"`
+	Excerpt     *string            `json:"excerpt" input:"multiline"`
 	Locator     *string            `json:"locator"`
 }
 

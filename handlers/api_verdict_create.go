@@ -13,7 +13,7 @@ import (
 type apiVerdictRequest struct {
 	Rating      *string `json:"rating"`
 	Headline    *string `json:"headline"`
-	Explanation *string `json:"explanation"`
+	Explanation *string `json:"explanation" input:"multiline"`
 }
 
 // over returns base with the fields that were sent put over it.

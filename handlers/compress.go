@@ -55,7 +55,7 @@ func gunzipBytes(b []byte) ([]byte, error) {
 // compressed (and body may then be nil if the client takes gzip).
 func writeBody(c echo.Context, status int, contentType string, body, gz []byte) error {
 	h := c.Response().Header()
-	h.Add(echo.HeaderVary, echo.HeaderAcceptEncoding)
+	addVary(h, echo.HeaderAcceptEncoding)
 	if (gz != nil || len(body) >= minCompress) && acceptsGzip(c) {
 		if gz == nil {
 			gz = gzipBytes(body)

@@ -3,7 +3,9 @@ package handlers
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -83,6 +85,19 @@ func classify(err error) problem {
 	return problem{http.StatusInternalServerError, "internal", "Something went wrong", "The error has been logged. Please try again later.", nil}
 }
 
+// fieldList names each refused field and why, for an error page: pages
+// that keep a form show these next to its fields instead.
+func fieldList(fields map[string]string) string {
+	if len(fields) == 0 {
+		return ""
+	}
+	parts := make([]string, 0, len(fields))
+	for _, name := range slices.Sorted(maps.Keys(fields)) {
+		parts = append(parts, name+" "+fields[name])
+	}
+	return " " + strings.Join(parts, "; ") + "."
+}
+
 // isAPI reports whether the request expects JSON.
 func isAPI(c echo.Context) bool {
 	return strings.HasPrefix(c.Request().URL.Path, "/api/")
@@ -112,7 +127,7 @@ func (h *Handler) handleError(err error, c echo.Context) {
 		werr = c.JSON(p.status, apiError{apiErrorBody{Code: p.code, Message: p.message, Fields: p.fields}})
 	default:
 		pg := page(c, p.title)
-		werr = render(c, p.status, pages.Error(pg, p.status, p.message))
+		werr = render(c, p.status, pages.Error(pg, p.status, p.message+fieldList(p.fields)))
 	}
 	if werr != nil {
 		h.log.ErrorContext(c.Request().Context(), "write error response", "request_id", requestIDOf(c), "err", werr)

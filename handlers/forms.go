@@ -8,11 +8,15 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"claimtracker/input"
+	"claimtracker/models"
 	"claimtracker/views"
 )
 
 // parseForm reads a form body and returns only the allowed fields, trimmed
-// (all but passwords: fields whose name has "password" in it).
+// (all but passwords), after the input policy (fieldKind): a field that
+// breaks it makes the whole form a *models.ValidationError naming each such
+// field (422), before anything reads the values.
 // A body over the size limit is an error (413), never a truncated form.
 func parseForm(c echo.Context, allowed ...string) (views.Form, error) {
 	r := c.Request()
@@ -34,12 +38,21 @@ func parseForm(c echo.Context, allowed ...string) (views.Form, error) {
 		return views.Form{}, echo.NewHTTPError(http.StatusBadRequest, "The form could not be read.")
 	}
 	f := views.Form{Values: make(map[string]string, len(allowed)), Errors: map[string]string{}}
+	bad := map[string]string{}
 	for _, name := range allowed {
-		v := r.PostForm.Get(name)
-		if !strings.Contains(name, "password") { // passwords are taken exactly as typed
+		kind := fieldKind(name)
+		v, err := input.Clean(r.PostForm.Get(name), kind)
+		if err != nil {
+			bad[name] = err.Error()
+			continue
+		}
+		if kind != input.Exact { // passwords are taken exactly as typed
 			v = strings.TrimSpace(v)
 		}
 		f.Values[name] = v
+	}
+	if len(bad) > 0 {
+		return f, &models.ValidationError{Fields: bad}
 	}
 	return f, nil
 }

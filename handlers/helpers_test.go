@@ -25,13 +25,13 @@ type testServer struct {
 	echo  *echo.Echo
 }
 
-func newServer(t *testing.T, engine string, mod ...func(*handlers.Config)) *testServer {
+func newServer(t testing.TB, engine string, mod ...func(*handlers.Config)) *testServer {
 	t.Helper()
 	return newServerOn(t, modelstest.Open(t, engine, models.Config{Logger: slog.New(slog.DiscardHandler)}), mod...)
 }
 
 // newServerOn starts another instance of the app on an existing store.
-func newServerOn(t *testing.T, s *models.Store, mod ...func(*handlers.Config)) *testServer {
+func newServerOn(t testing.TB, s *models.Store, mod ...func(*handlers.Config)) *testServer {
 	t.Helper()
 	cfg := handlers.Config{Store: s, Logger: slog.New(slog.DiscardHandler), SetupToken: "setup-secret"}
 	for _, m := range mod {
@@ -49,7 +49,7 @@ func newServerOn(t *testing.T, s *models.Store, mod ...func(*handlers.Config)) *
 }
 
 // client is a browser: it keeps cookies and does not follow redirects.
-func (ts *testServer) client(t *testing.T) *http.Client {
+func (ts *testServer) client(t testing.TB) *http.Client {
 	t.Helper()
 	jar, err := cookiejar.New(nil)
 	if err != nil {

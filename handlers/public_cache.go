@@ -140,8 +140,11 @@ func notModified(r *http.Request, etag string, modified time.Time) bool {
 // servePublic answers a public GET from the cache when it holds the page at
 // version v, with 304 when the client's copy is current, and renders it
 // otherwise. Signed-in users get a fresh page that is not cached anywhere,
-// since it names them.
+// since it names them: neither here, where only pages rendered for nobody
+// are kept, nor by a browser or proxy, which Vary: Cookie tells that the
+// two differ.
 func (h *Handler) servePublic(c echo.Context, key string, v models.Version, contentType string, build func() ([]byte, error)) error {
+	varyCookie(c)
 	if currentUser(c) != nil {
 		body, err := build()
 		if err != nil {
@@ -158,7 +161,7 @@ func (h *Handler) servePublic(c echo.Context, key string, v models.Version, cont
 		hd.Set("Last-Modified", v.Modified.UTC().Format(http.TimeFormat))
 	}
 	if notModified(c.Request(), etag, v.Modified) {
-		hd.Add(echo.HeaderVary, echo.HeaderAcceptEncoding)
+		addVary(hd, echo.HeaderAcceptEncoding)
 		return c.NoContent(http.StatusNotModified)
 	}
 	e := h.cache.get(key, etag)

@@ -18,12 +18,9 @@ func render(c echo.Context, status int, page templ.Component) error {
 	if err := page.Render(c.Request().Context(), &buf); err != nil {
 		return err
 	}
-	h := c.Response().Header()
-	h.Set("Cache-Control", "no-store")
-	if currentUser(c) == nil {
-		// Public pages may be cached; signed-in pages carry names and must not be.
-		h.Set("Cache-Control", "no-cache")
-	}
+	// Public pages may be cached; signed-in pages carry names and must not be.
+	c.Response().Header().Set("Cache-Control", cacheControlFor(c))
+	varyCookie(c)
 	return writeBody(c, status, echo.MIMETextHTMLCharsetUTF8, buf.Bytes(), nil)
 }
 

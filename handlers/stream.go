@@ -20,7 +20,7 @@ func (h *Handler) streamPublic(c echo.Context, key, contentType string, write fu
 	hd := c.Response().Header()
 	hd.Set("ETag", etag)
 	hd.Set("Cache-Control", "public, no-cache")
-	hd.Add(echo.HeaderVary, echo.HeaderAcceptEncoding)
+	addVary(hd, echo.HeaderAcceptEncoding)
 	if !v.Modified.IsZero() {
 		hd.Set("Last-Modified", v.Modified.UTC().Format(http.TimeFormat))
 	}

@@ -13,6 +13,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/crypto/argon2"
+
+	"claimtracker/input"
 )
 
 // Password rules: long enough to resist guessing, short enough that hashing
@@ -33,11 +35,12 @@ const (
 
 func checkPassword(p string) string {
 	n := utf8.RuneCountInString(p)
+	bad := input.Check(p, input.Exact)
 	switch {
 	case p == "":
 		return "is required"
-	case !utf8.ValidString(p):
-		return "must be valid text"
+	case bad != nil:
+		return bad.Error()
 	case n < MinPasswordLen:
 		return fmt.Sprintf("must be at least %d characters", MinPasswordLen)
 	case n > MaxPasswordLen:

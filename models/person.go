@@ -4,8 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strings"
-	"unicode/utf8"
 
 	"gorm.io/gorm"
 )
@@ -19,15 +17,12 @@ type PersonInput struct {
 
 func (in *PersonInput) validate() error {
 	var v Validator
-	in.Name = strings.TrimSpace(in.Name)
-	in.Description = strings.TrimSpace(in.Description)
+	v.text("name", &in.Name, true, 200)
+	v.text("description", &in.Description, false, 2000)
 	if in.Kind == "" {
 		in.Kind = KindPerson
 	}
-	v.Check(in.Name != "", "name", "is required")
-	v.Check(utf8.RuneCountInString(in.Name) <= 200, "name", "must be at most 200 characters")
 	v.Check(in.Kind == KindPerson || in.Kind == KindOrganization, "kind", "must be person or organization")
-	v.Check(utf8.RuneCountInString(in.Description) <= 2000, "description", "must be at most 2000 characters")
 	return v.Err()
 }
 

@@ -2,6 +2,8 @@ package models
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"strings"
@@ -45,8 +47,11 @@ type PublicItem struct {
 	Snippet string
 }
 
-// Markers around matched words in search results; they never occur in
-// text users type, and views turn them into <mark> after escaping the rest.
+// Markers around matched words in search results, which views turn into
+// <mark> after escaping the rest. They are control characters, which the
+// input policy refuses, and Search removes any that stored text holds
+// before it marks the matches, so a snippet holds them only where a
+// searched word matched.
 const (
 	HighlightStart = "\x02"
 	HighlightEnd   = "\x03"
@@ -295,28 +300,42 @@ func (s *Store) Search(ctx context.Context, q string, page, perPage int) ([]Publ
 		ID      uint
 		Snippet string
 	}
+	// The engine marks matches with words drawn at random for this search,
+	// which no stored text can hold; they become HighlightStart and
+	// HighlightEnd once any of those the text held are gone.
+	start, end := snippetMarkers()
 	switch s.dialect {
 	case migrations.SQLite:
 		err = db.Raw(`SELECT rowid AS id, snippet(claims_fts, -1, ?, ?, '…', 24) AS snippet FROM claims_fts
 			WHERE claims_fts MATCH ? AND rowid IN ?`,
-			HighlightStart, HighlightEnd, `"`+strings.Join(terms, `" AND "`)+`"`, ids).Scan(&snippets).Error
+			start, end, `"`+strings.Join(terms, `" AND "`)+`"`, ids).Scan(&snippets).Error
 	case migrations.Postgres:
 		err = db.Raw(`SELECT c.id, ts_headline('english', c.text || ' ' || v.headline, to_tsquery('english', ?),
-			'StartSel='||chr(2)||', StopSel='||chr(3)||', MaxWords=30, MinWords=12') AS snippet
+			'StartSel='||?||', StopSel='||?||', MaxWords=30, MinWords=12') AS snippet
 			FROM claims c JOIN verdicts v ON v.claim_id = c.id AND v.status = ? WHERE c.id IN ?`,
-			strings.Join(terms, " & "), VerdictPublished, ids).Scan(&snippets).Error
+			strings.Join(terms, " & "), start, end, VerdictPublished, ids).Scan(&snippets).Error
 	}
 	if err != nil {
 		return nil, false, fmt.Errorf("search snippets: %w", err)
 	}
+	marks := strings.NewReplacer(HighlightStart, "", HighlightEnd, "", start, HighlightStart, end, HighlightEnd)
 	snip := make(map[uint]string, len(snippets))
 	for _, sn := range snippets {
-		snip[sn.ID] = sn.Snippet
+		snip[sn.ID] = marks.Replace(sn.Snippet)
 	}
 	for i := range out {
 		out[i].Snippet = snip[out[i].ID]
 	}
 	return out, more, nil
+}
+
+// snippetMarkers returns a fresh pair of words, letters and digits only,
+// to mark the start and end of matches in one search's snippets.
+func snippetMarkers() (start, end string) {
+	b := make([]byte, 12)
+	_, _ = rand.Read(b)
+	n := hex.EncodeToString(b)
+	return "ctmatch" + n + "s", "ctmatch" + n + "e"
 }
 
 // searchWords returns up to max distinct words of q, lower-cased, in order;

@@ -4,9 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strings"
 	"time"
-	"unicode/utf8"
 
 	"gorm.io/gorm"
 )
@@ -31,10 +29,8 @@ const tokenTouchEvery = time.Minute
 // tokens for themselves; an admin for anyone; a nil actor is the command line.
 // The raw token is returned once and never again.
 func (s *Store) CreateAPIToken(ctx context.Context, actor *User, m Meta, email, name string) (string, *APIToken, error) {
-	name = strings.TrimSpace(name)
 	var v Validator
-	v.Check(name != "", "name", "is required")
-	v.Check(utf8.RuneCountInString(name) <= 100, "name", "must be at most 100 characters")
+	v.text("name", &name, true, 100)
 	if err := v.Err(); err != nil {
 		return "", nil, err
 	}

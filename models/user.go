@@ -7,7 +7,6 @@ import (
 	"net/mail"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"gorm.io/gorm"
 
@@ -89,14 +88,12 @@ func NormalizeEmail(s string) string { return strings.ToLower(strings.TrimSpace(
 func (in *NewUser) validate() error {
 	var v Validator
 	in.Email = NormalizeEmail(in.Email)
-	in.Name = strings.TrimSpace(in.Name)
 	if in.Email == "" {
 		v.Fail("email", "is required")
 	} else if a, err := mail.ParseAddress(in.Email); err != nil || a.Address != in.Email || len(in.Email) > 254 {
 		v.Fail("email", "is not an email address")
 	}
-	v.Check(in.Name != "", "name", "is required")
-	v.Check(utf8.RuneCountInString(in.Name) <= 100, "name", "must be at most 100 characters")
+	v.text("name", &in.Name, true, 100)
 	v.Check(in.Role.Valid(), "role", "must be editor, reviewer or admin")
 	if msg := checkPassword(in.Password); msg != "" {
 		v.Fail("password", msg)

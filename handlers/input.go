@@ -1,0 +1,92 @@
+package handlers
+
+import (
+	"strings"
+
+	"github.com/labstack/echo/v4"
+
+	"claimtracker/input"
+	"claimtracker/models"
+)
+
+// Every text a request brings passes the input policy (package input) where
+// it is decoded: path and query parameters in cleanParams, form fields in
+// parseForm, JSON members in decodeJSON. Form fields and query parameters
+// are single lines unless their name says otherwise here; JSON members are
+// single lines unless their struct field is tagged `input:"multiline"` or
+// `input:"exact"`.
+
+// multiLineFields are the form fields and query parameters that may span
+// lines.
+var multiLineFields = map[string]bool{
+	"text": true, "excerpt": true, "explanation": true, "comment": true, "note": true,
+	"description": true, "corrections_policy": true,
+}
+
+// fieldKind is the input kind of a form field or query parameter.
+func fieldKind(name string) input.Kind {
+	switch {
+	case strings.Contains(name, "password"):
+		// Passwords are taken byte for byte, without trimming or
+		// normalising: they are only checked.
+		return input.Exact
+	case multiLineFields[name]:
+		return input.MultiLine
+	}
+	return input.SingleLine
+}
+
+// cleanParams applies the input policy to the path parameters, where a bad
+// value means there is nothing at this address (404), and to the query
+// parameters, where it is refused with 422 naming the parameter. What passes
+// is what handlers read, normalised.
+func (h *Handler) cleanParams(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		if names := c.ParamNames(); len(names) > 0 {
+			values := append([]string(nil), c.ParamValues()...)
+			for i := range values {
+				v, err := input.Line(values[i])
+				if err != nil {
+					return models.ErrNotFound
+				}
+				values[i] = v
+			}
+			c.SetParamValues(values...)
+		}
+		r := c.Request()
+		if r.URL.RawQuery == "" {
+			return next(c)
+		}
+		// Query() drops pairs that are not valid URL encoding, as every
+		// handler's reading of the query does.
+		q, changed := r.URL.Query(), false
+		bad := map[string]string{}
+		for name, values := range q {
+			if len(bad) == maxFieldErrors {
+				break
+			}
+			if err := input.Check(name, input.SingleLine); err != nil {
+				bad["query"] = "names a parameter that " + err.Error()
+				continue
+			}
+			for i, v := range values {
+				clean, err := input.Clean(v, fieldKind(name))
+				if err != nil {
+					bad[name] = err.Error()
+					break
+				}
+				if clean != v {
+					values[i], changed = clean, true
+				}
+			}
+		}
+		if len(bad) > 0 {
+			return &models.ValidationError{Fields: bad}
+		}
+		if changed {
+			// Handlers read the query afresh from RawQuery; nothing has read it yet.
+			r.URL.RawQuery = q.Encode()
+		}
+		return next(c)
+	}
+}

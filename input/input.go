@@ -1,0 +1,256 @@
+// Package input is Claimtracker's one policy for text that comes from
+// outside: form fields, JSON members, query strings, path parameters and
+// command-line values all pass through Clean (or URL) where they are
+// decoded, before anything else reads them.
+//
+// The policy, for every Kind:
+//   - the text must be valid UTF-8;
+//   - NUL and the other C0 and C1 control characters (U+0000–U+001F,
+//     U+007F–U+009F) are refused, except tab, line feed and carriage
+//     return in text that may span lines;
+//   - a single-line field holds no line break, not even U+2028 or U+2029.
+//
+// Clean then normalises what it lets through (except for Exact text):
+//   - line ends become "\n" (CRLF and a lone CR alike);
+//   - the text is put in Unicode normalisation form C, so the same words
+//     are the same bytes in the database, its indexes and its URLs;
+//   - bidirectional embeddings, overrides and isolates (U+202A–U+202E,
+//     U+2066–U+2069) are removed from single-line fields, where they serve
+//     no honest purpose and can make a name display as other text. In text
+//     that spans lines they are kept only when balanced within their line:
+//     an opener whose closer is missing, or a closer without its opener, is
+//     removed, so no override can run past the line, let alone the field,
+//     however the text is rendered.
+//
+// The directional marks U+200E, U+200F and U+061C are kept everywhere: they
+// do not reorder text beyond their neighbours, and mixed-script names and
+// numbers need them to display correctly.
+package input
+
+import (
+	"fmt"
+	"net/url"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Kind is the shape of a field's text; it decides what Clean allows and
+// what it changes.
+type Kind uint8
+
+const (
+	// SingleLine is a single-line field: a name, title, slug, tag, email,
+	// outlet, headline, summary, URL, choice or query parameter.
+	SingleLine Kind = iota
+	// MultiLine is text that may span lines: a claim's words, an excerpt, an
+	// explanation, a comment, a note, a description.
+	MultiLine
+	// Exact is text whose bytes matter as they were sent: passwords, and
+	// article text whose byte offsets are reported back. It is checked
+	// like MultiLine and never changed.
+	Exact
+)
+
+// Problem is what is wrong with a text.
+type Problem uint8
+
+// The problems Clean and URL report.
+const (
+	// BadEncoding: the text is not valid UTF-8.
+	BadEncoding Problem = iota + 1
+	// ControlCharacter: the text holds NUL or another control character
+	// that its Kind does not allow.
+	ControlCharacter
+	// LineBreak: a single-line field holds a line break.
+	LineBreak
+	// NotWebURL: the text is not an absolute http or https URL.
+	NotWebURL
+	// TooLong: a URL is longer than MaxURL bytes.
+	TooLong
+)
+
+// Error says why a text was refused. Its message is phrased to follow a
+// field's name ("email must not contain control characters (U+0000)"), so
+// that callers can show it as the field's error as it is.
+type Error struct {
+	Problem Problem
+	// Rune is the refused character, for ControlCharacter and LineBreak.
+	Rune rune
+	// Offset is the byte offset in the text where the problem is.
+	Offset int
+}
+
+// Error describes the problem for a person.
+func (e *Error) Error() string {
+	switch e.Problem {
+	case BadEncoding:
+		return "must be valid UTF-8 text"
+	case LineBreak:
+		return "must be a single line"
+	case NotWebURL:
+		return "must be an http or https URL"
+	case TooLong:
+		return fmt.Sprintf("must be at most %d characters", MaxURL)
+	}
+	return fmt.Sprintf("must not contain control characters (U+%04X)", e.Rune)
+}
+
+// Line cleans a single-line field; see Clean.
+func Line(s string) (string, error) { return Clean(s, SingleLine) }
+
+// Text cleans a field that may span lines; see Clean.
+func Text(s string) (string, error) { return Clean(s, MultiLine) }
+
+// Check reports the first problem of s as text of kind k, or nil. It
+// changes nothing: Clean is Check followed by the normalisation.
+func Check(s string, k Kind) error {
+	for i, r := range s {
+		switch {
+		case r == utf8.RuneError && !validAt(s, i):
+			return &Error{Problem: BadEncoding, Offset: i}
+		case r == '\n' || r == '\r' || r == '\u2028' || r == '\u2029':
+			if k == SingleLine {
+				return &Error{Problem: LineBreak, Rune: r, Offset: i}
+			}
+		case r == '\t':
+			if k == SingleLine {
+				return &Error{Problem: ControlCharacter, Rune: r, Offset: i}
+			}
+		case unicode.IsControl(r):
+			return &Error{Problem: ControlCharacter, Rune: r, Offset: i}
+		}
+	}
+	return nil
+}
+
+// validAt reports whether the U+FFFD at s[i:] was written as such rather
+// than decoded from invalid bytes.
+func validAt(s string, i int) bool {
+	_, size := utf8.DecodeRuneInString(s[i:])
+	return size == 3
+}
+
+// Clean applies the policy to s as text of kind k (see the package
+// documentation): it returns the normalised text, or a *Error naming the
+// first problem and the text unchanged. It does not trim spaces; callers
+// trim where the field's meaning allows.
+func Clean(s string, k Kind) (string, error) {
+	if err := Check(s, k); err != nil {
+		return s, err
+	}
+	if k == Exact {
+		return s, nil
+	}
+	if k == MultiLine && strings.IndexByte(s, '\r') >= 0 {
+		s = strings.ReplaceAll(s, "\r\n", "\n")
+		s = strings.ReplaceAll(s, "\r", "\n")
+	}
+	if hasBidiControl(s) {
+		if k == SingleLine {
+			s = strings.Map(func(r rune) rune {
+				if isBidiControl(r) {
+					return -1
+				}
+				return r
+			}, s)
+		} else {
+			s = balanceBidi(s)
+		}
+	}
+	return norm.NFC.String(s), nil
+}
+
+// Bidirectional formatting characters that open a scope, and the ones
+// that close it.
+const (
+	lre, rle, pdf, lro, rlo = '\u202A', '\u202B', '\u202C', '\u202D', '\u202E'
+	lri, rli, fsi, pdi      = '\u2066', '\u2067', '\u2068', '\u2069'
+)
+
+// isBidiControl reports whether r is an embedding, override or isolate
+// control, or the character that closes one.
+func isBidiControl(r rune) bool {
+	return (r >= lre && r <= rlo) || (r >= lri && r <= pdi)
+}
+
+func hasBidiControl(s string) bool {
+	return strings.ContainsFunc(s, isBidiControl)
+}
+
+// isLineEnd reports whether r ends a line for balancing.
+func isLineEnd(r rune) bool {
+	return r == '\n' || r == '\u2028' || r == '\u2029'
+}
+
+// balanceBidi keeps each bidirectional control only when its scope opens
+// and closes on the same line, as the Unicode bidirectional algorithm pairs
+// them: a PDI closes the latest open isolate and every embedding opened
+// after it; a PDF closes the latest embedding or override, unless an
+// isolate opened after it is still open.
+func balanceBidi(s string) string {
+	rs := []rune(s)
+	keep := make([]bool, len(rs))
+	var open []int // indexes of the openers not yet closed, on this line
+	closeLine := func() { open = open[:0] }
+	for i, r := range rs {
+		switch {
+		case isLineEnd(r):
+			keep[i] = true
+			closeLine()
+		case r == lre || r == rle || r == lro || r == rlo || r == lri || r == rli || r == fsi:
+			open = append(open, i)
+		case r == pdf:
+			if n := len(open); n > 0 && !isIsolateOpener(rs[open[n-1]]) {
+				keep[open[n-1]], keep[i] = true, true
+				open = open[:n-1]
+			}
+		case r == pdi:
+			for n := len(open) - 1; n >= 0; n-- {
+				if isIsolateOpener(rs[open[n]]) {
+					// Embeddings opened inside the isolate and left open
+					// end here too, unkept: their closers are missing.
+					keep[open[n]], keep[i] = true, true
+					open = open[:n]
+					break
+				}
+			}
+		default:
+			keep[i] = true
+		}
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i, r := range rs {
+		if keep[i] {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func isIsolateOpener(r rune) bool { return r == lri || r == rli || r == fsi }
+
+// MaxURL is the longest URL accepted, in bytes.
+const MaxURL = 2000
+
+// URL is the one check of a URL that comes from outside: a single line
+// under the policy above, at most MaxURL bytes, and an absolute http or
+// https URL with a host. It returns the cleaned URL or a *Error. It says
+// nothing of where the URL points; fetching it is for the fetcher to allow.
+func URL(s string) (string, error) {
+	s, err := Line(s)
+	if err != nil {
+		return s, err
+	}
+	if len(s) > MaxURL {
+		return s, &Error{Problem: TooLong, Offset: MaxURL}
+	}
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return s, &Error{Problem: NotWebURL}
+	}
+	return s, nil
+}
