@@ -41,10 +41,17 @@ func (c *testClock) Add(d time.Duration) {
 // forEachClocked runs fn on each engine with a fresh store on a fresh clock.
 func forEachClocked(t *testing.T, fn func(t *testing.T, s *models.Store, clock *testClock)) {
 	t.Helper()
+	forEachClockedWith(t, models.Config{}, fn)
+}
+
+// forEachClockedWith is forEachClocked with a store configured by cfg.
+func forEachClockedWith(t *testing.T, cfg models.Config, fn func(t *testing.T, s *models.Store, clock *testClock)) {
+	t.Helper()
 	for _, e := range modelstest.Engines() {
 		t.Run(e, func(t *testing.T) {
 			clock := newClock()
-			fn(t, modelstest.Open(t, e, models.Config{Now: clock.Now}), clock)
+			cfg.Now = clock.Now
+			fn(t, modelstest.Open(t, e, cfg), clock)
 		})
 	}
 }
@@ -458,7 +465,9 @@ func TestWrongCodesEndThePendingSignIn(t *testing.T) {
 
 // Two sign-ins racing with the same code: one gets in, the other is refused.
 func TestATOTPCodeIsAcceptedOnceUnderConcurrency(t *testing.T) {
-	forEachClocked(t, func(t *testing.T, s *models.Store, clock *testClock) {
+	// Six pending sign-ins of one account need six free failures: each
+	// stays counted until its code is right.
+	forEachClockedWith(t, models.Config{AccountFailuresBeforeLock: 10}, func(t *testing.T, s *models.Store, clock *testClock) {
 		ctx := context.Background()
 		ed := modelstest.User(t, s, "ed@example.org", models.RoleEditor)
 		secret, _ := enrol(t, s, clock, ed)
@@ -667,5 +676,30 @@ func TestOwnSessionsAreListedAndRevocable(t *testing.T) {
 		if n := auditCount(t, s, "session.revoke"); n != 1 {
 			t.Fatalf("session.revoke events = %d", n)
 		}
+	})
+}
+
+// A right password that still waits for its second factor stays counted
+// against the account: someone who knows the password cannot open pending
+// sign-ins without end to guess codes. The right code clears the count.
+func TestSecondFactorGuessesAreThrottled(t *testing.T) {
+	forEachClockedWith(t, models.Config{AccountFailuresBeforeLock: 2}, func(t *testing.T, s *models.Store, clock *testClock) {
+		ctx := context.Background()
+		ed := modelstest.User(t, s, "ed@example.org", models.RoleEditor)
+		secret, _ := enrol(t, s, clock, ed)
+		pending(t, s, ed.Email, modelstest.Password)
+		pending(t, s, ed.Email, modelstest.Password)
+		if _, _, err := s.Login(ctx, models.Meta{}, ed.Email, modelstest.Password); !errors.Is(err, models.ErrThrottled) {
+			t.Fatalf("third pending sign-in without a code: %v, want throttled", err)
+		}
+		clock.Add(31 * time.Second)
+		p := pending(t, s, ed.Email, modelstest.Password)
+		code, _ := totp.GenerateCode(secret, clock.Now())
+		if _, _, err := s.LoginSecondFactor(ctx, models.Meta{}, p, code); err != nil {
+			t.Fatalf("second step: %v", err)
+		}
+		// The owner proved who they are: the account starts afresh.
+		pending(t, s, ed.Email, modelstest.Password)
+		pending(t, s, ed.Email, modelstest.Password)
 	})
 }
