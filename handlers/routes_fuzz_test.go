@@ -550,6 +550,9 @@ var nasty = []string{
 	"\u2028", "\ufeff", "\x7f", "\u0085", strings.Repeat("a", 3000), "",
 }
 
+// seedValues are the nasty values every route gets as a seed, besides NUL.
+var seedValues = []string{"\x02forged\x03", "\u202eevil", "\xff\xfe", "%zz%00", "line\r\nbreak", "9999999999999999999999", "../x", strings.Repeat("a", 3000)}
+
 // randomValue draws a value from nasty pieces and random bytes.
 func randomValue(r *rand.Rand) []byte {
 	var b []byte
@@ -565,25 +568,32 @@ func randomValue(r *rand.Rand) []byte {
 	return b
 }
 
-// routeSeeds are the fuzz seeds: every route, as each identity, with NUL
-// in each slot it has, and the other nasty values spread over its slots.
+// seeds are the fuzz seeds: every route, as each identity, with NUL in
+// each path parameter, field and query parameter of its valid request (and
+// in one other query parameter, and as the whole body or query), and the
+// seedValues spread over its slots and identities.
 func (g *routeRig) seeds() []probe {
 	var out []probe
 	for i, rt := range g.routes {
-		pathSlots, querySlots, bodySlots := g.slots(rt)
-		counts := [slotKinds]int{slotBody: len(bodySlots), slotQuery: len(querySlots), slotPath: len(pathSlots), slotRaw: 1}
+		pathSlots, _, bodySlots := g.slots(rt)
+		own := len(routeSpecs[rt.Method+" "+rt.Path].query)
 		for who := range whoCount {
+			counts := [slotKinds]int{slotBody: len(bodySlots), slotQuery: own + 1, slotPath: len(pathSlots), slotRaw: 1}
 			for kind, n := range counts {
 				for pick := range n {
+					if kind == slotQuery && pick == own {
+						pick += who // a query parameter the route does not take
+					}
 					out = append(out, probe{route: i, who: who, mode: uint8(kind), pick: uint8(pick), value: []byte("\x00")})
 				}
 			}
-			for j, v := range nasty[1:] {
-				if who != whoAnonymous && j%2 == 1 {
-					continue
-				}
-				out = append(out, probe{route: i, who: who, mode: uint8(j % slotKinds), pick: uint8(j), value: []byte(v)})
+		}
+		for j, v := range seedValues {
+			p := probe{route: i, who: j % whoCount, mode: uint8(j % slotKinds), pick: uint8(j / slotKinds), value: []byte(v)}
+			if p.mode == slotPath {
+				p.pick |= 0x80 // as sent: "%00", "%zz" and ".." unescaped
 			}
+			out = append(out, p)
 		}
 	}
 	return out

@@ -1,7 +1,8 @@
 // Package input is Claimtracker's one policy for text that comes from
-// outside: form fields, JSON members, query strings, path parameters and
-// command-line values all pass through Clean (or URL) where they are
-// decoded, before anything else reads them.
+// outside: form fields, JSON members, query strings and path parameters
+// pass through Clean where the HTTP layer decodes them, before anything
+// else reads them, and the store checks the text it is given with Check
+// (and URLs with URL) whatever the caller, command line included.
 //
 // The policy, for every Kind:
 //   - the text must be valid UTF-8;
