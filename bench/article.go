@@ -54,20 +54,11 @@ func articleBench(args []string) error {
 	if err != nil {
 		return err
 	}
-	addr, err := freeAddr()
+	srv, base, err := startServer(bin, db)
 	if err != nil {
 		return err
 	}
-	srv := exec.Command(bin, "serve", "--db", db, "--addr", addr, "--log-format", "json")
-	srv.Stdout, srv.Stderr = io.Discard, io.Discard
-	if err := srv.Start(); err != nil {
-		return err
-	}
-	defer func() { _ = srv.Process.Kill(); _, _ = srv.Process.Wait() }()
-	base := "http://" + addr
-	if err := waitUp(base + "/healthz"); err != nil {
-		return err
-	}
+	defer stopServer(srv)
 	_, idle := memory(srv.Process.Pid)
 
 	body, _ := json.Marshal(map[string]string{

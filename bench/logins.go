@@ -62,20 +62,11 @@ func runLogins(args []string) error {
 	if out, err := add.CombinedOutput(); err != nil {
 		return fmt.Errorf("user add: %v: %s", err, out)
 	}
-	addr, err := freeAddr()
+	srv, base, err := startServer(*bin, db, "--trusted-proxies", "127.0.0.1/32")
 	if err != nil {
 		return err
 	}
-	srv := exec.Command(*bin, "serve", "--db", db, "--addr", addr, "--log-format", "json", "--trusted-proxies", "127.0.0.1/32")
-	srv.Stdout, srv.Stderr = io.Discard, io.Discard
-	if err := srv.Start(); err != nil {
-		return err
-	}
-	defer func() { _ = srv.Process.Kill(); _, _ = srv.Process.Wait() }()
-	base := "http://" + addr
-	if err := waitUp(base + "/healthz"); err != nil {
-		return err
-	}
+	defer stopServer(srv)
 	rss, _ := memory(srv.Process.Pid)
 	fmt.Printf("\nserver %s, idle: %d MB resident\n\n", *bin, rss>>10)
 	fmt.Printf("%d clients, %v per scenario\n\n", *conns, *duration)

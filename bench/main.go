@@ -99,20 +99,11 @@ func run() error {
 		fmt.Printf("seeded in %v\n", time.Since(start).Round(time.Second))
 	}
 
-	addr, err := freeAddr()
+	srv, base, err := startServer(bin, db)
 	if err != nil {
 		return err
 	}
-	srv := exec.Command(bin, "serve", "--db", db, "--addr", addr, "--log-format", "json")
-	srv.Stdout, srv.Stderr = io.Discard, io.Discard
-	if err := srv.Start(); err != nil {
-		return err
-	}
-	defer func() { _ = srv.Process.Kill(); _, _ = srv.Process.Wait() }()
-	base := "http://" + addr
-	if err := waitUp(base + "/healthz"); err != nil {
-		return err
-	}
+	defer stopServer(srv)
 
 	slugs, err := publicSlugs(ctx, db)
 	if err != nil {
@@ -376,4 +367,32 @@ func waitPrerendered(ctx context.Context, db string, n int, limit time.Duration)
 		time.Sleep(time.Second)
 	}
 	return fmt.Errorf("the server did not prerender %d pages in %v", n, limit)
+}
+
+// startServer runs the binary bin as "serve" on the SQLite database db at a
+// free local address, with extra flags, and waits until /healthz answers. It
+// returns the running command and the server's base URL; stop it with
+// stopServer.
+func startServer(bin, db string, extra ...string) (*exec.Cmd, string, error) {
+	addr, err := freeAddr()
+	if err != nil {
+		return nil, "", err
+	}
+	srv := exec.Command(bin, append([]string{"serve", "--db", db, "--addr", addr, "--log-format", "json"}, extra...)...)
+	srv.Stdout, srv.Stderr = io.Discard, io.Discard
+	if err := srv.Start(); err != nil {
+		return nil, "", err
+	}
+	base := "http://" + addr
+	if err := waitUp(base + "/healthz"); err != nil {
+		stopServer(srv)
+		return nil, "", err
+	}
+	return srv, base, nil
+}
+
+// stopServer kills a server started by startServer and waits for it.
+func stopServer(srv *exec.Cmd) {
+	_ = srv.Process.Kill()
+	_, _ = srv.Process.Wait()
 }
