@@ -77,25 +77,32 @@ func newInstanceID() string {
 // writes this Store's heartbeat row. It writes at most once every
 // HeartbeatEvery; checks in between return the last result. A failure is
 // a *HealthError.
-// While one check writes, the others return the last result rather than
-// wait for it.
+//
+// While one check writes, the others return the last result if it is
+// recent (under two HeartbeatEvery), or else wait for that write. A check
+// given up by its caller (ctx canceled) is not kept as the last result; one
+// that ran out of time is: a database that does not answer in time is not
+// healthy.
 func (s *Store) CheckHealth(ctx context.Context) error {
+	fresh := func(r *healthResult, within time.Duration) bool { return r != nil && time.Since(r.at) < within }
 	last := s.health.last.Load()
-	if last != nil && time.Since(last.at) < HeartbeatEvery {
+	if fresh(last, HeartbeatEvery) {
 		return last.err
 	}
 	if !s.health.beating.TryLock() {
-		if last != nil {
+		if fresh(last, 2*HeartbeatEvery) {
 			return last.err
 		}
 		s.health.beating.Lock()
 	}
 	defer s.health.beating.Unlock()
-	if last := s.health.last.Load(); last != nil && time.Since(last.at) < HeartbeatEvery {
+	if last := s.health.last.Load(); fresh(last, HeartbeatEvery) {
 		return last.err
 	}
 	err := s.beat(ctx)
-	s.health.last.Store(&healthResult{at: time.Now(), err: err})
+	if !errors.Is(ctx.Err(), context.Canceled) {
+		s.health.last.Store(&healthResult{at: time.Now(), err: err})
+	}
 	return err
 }
 
