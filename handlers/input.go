@@ -1,6 +1,8 @@
 package handlers
 
 import (
+	"strings"
+
 	"github.com/labstack/echo/v4"
 
 	"claimtracker/input"
@@ -21,14 +23,13 @@ var multiLineFields = map[string]bool{
 	"description": true, "corrections_policy": true,
 }
 
-// exactFields are taken byte for byte, without trimming or normalising:
-// they are only checked.
-var exactFields = map[string]bool{"password": true}
-
 // fieldKind is the input kind of a form field or query parameter.
+// Passwords (any field whose name holds "password": current, new, ...) are
+// taken byte for byte, without trimming or normalising: they are only
+// checked.
 func fieldKind(name string) input.Kind {
 	switch {
-	case exactFields[name]:
+	case strings.Contains(name, "password"):
 		return input.Exact
 	case multiLineFields[name]:
 		return input.MultiLine
