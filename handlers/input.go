@@ -24,11 +24,12 @@ var multiLineFields = map[string]bool{
 }
 
 // fieldKind is the input kind of a form field or query parameter.
+// Passwords (any field whose name holds "password": current, new, ...) are
+// taken byte for byte, without trimming or normalising: they are only
+// checked.
 func fieldKind(name string) input.Kind {
 	switch {
 	case strings.Contains(name, "password"):
-		// Passwords are taken byte for byte, without trimming or
-		// normalising: they are only checked.
 		return input.Exact
 	case multiLineFields[name]:
 		return input.MultiLine

@@ -181,3 +181,28 @@ func TestTextIsNormalisedOnTheWayIn(t *testing.T) {
 		})
 	}
 }
+
+// Passwords are checked but never changed: spaces, bidi controls and
+// decomposed accents stay as typed, at creation and at sign-in alike.
+func TestPasswordsAreTakenAsTyped(t *testing.T) {
+	for _, engine := range modelstest.Engines() {
+		t.Run(engine, func(t *testing.T) {
+			ts := newServer(t, engine)
+			admin, _ := ts.login(t, "admin@example.org", models.RoleAdmin)
+			pw := " \u202eLong enough pa\u0073\u0301s "
+			r := ts.post(t, admin, "/admin/users", url.Values{"name": {"New Person"}, "email": {"new@example.org"}, "role": {"editor"}, "password": {pw}})
+			if r.status != http.StatusSeeOther {
+				t.Fatalf("create: %d\n%s", r.status, errorsIn(r.body))
+			}
+			for _, try := range []struct {
+				password string
+				status   int
+			}{{strings.TrimSpace(pw), http.StatusUnauthorized}, {" Long enough pa\u015bs ", http.StatusUnauthorized}, {pw, http.StatusSeeOther}} {
+				r := ts.post(t, ts.client(t), "/login", url.Values{"email": {"new@example.org"}, "password": {try.password}})
+				if r.status != try.status {
+					t.Errorf("sign in with %+q: %d, want %d", try.password, r.status, try.status)
+				}
+			}
+		})
+	}
+}
