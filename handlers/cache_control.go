@@ -9,14 +9,15 @@ import (
 
 // privatePath reports whether answers under path carry an account's data
 // or act on a session, so that no cache may keep them: the API but its
-// public part, the desk, the admin pages, account pages, sign-in, sign-out
-// and first-run setup. Errors on those paths included.
+// public part, the desk, the admin pages, account pages, sign-in and its
+// second step, sign-out, password reset links and first-run setup. Errors
+// on those paths included.
 func privatePath(path string) bool {
 	under := func(prefix string) bool { return path == prefix || strings.HasPrefix(path, prefix+"/") }
 	switch {
 	case under("/api"):
 		return !strings.HasPrefix(path, "/api/v1/public/")
-	case under("/desk"), under("/admin"), under("/account"), path == "/login", path == "/logout", path == "/setup":
+	case under("/desk"), under("/admin"), under("/account"), under("/login"), path == "/logout", path == "/setup", path == "/reset":
 		return true
 	}
 	return false

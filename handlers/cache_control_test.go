@@ -60,6 +60,8 @@ func TestPrivateAnswersAreNotStored(t *testing.T) {
 				{"admin", 200, e.get(t, admin, "/admin/users")},
 				{"admin as an editor", 403, e.get(t, desk, "/admin/users")},
 				{"first run, closed", 404, e.get(t, anon, "/setup?token=wrong")},
+				{"reset link, unknown", 404, e.get(t, anon, "/reset?token=wrong")},
+				{"second step, no pending sign-in", 303, e.get(t, anon, "/login/code")},
 				{"sign out", 303, e.post(t, e.client(t), "/logout", url.Values{})},
 			}
 			for _, c := range calls {

@@ -12,6 +12,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"claimtracker/input"
 	"claimtracker/models"
 )
 
@@ -36,9 +37,10 @@ func requestIDOf(c echo.Context) string {
 	return id
 }
 
-// meta describes the request for the audit log.
+// meta describes the request for the audit log and sessions. The
+// User-Agent is scrubbed (input.Scrub): it is stored and shown.
 func meta(c echo.Context) models.Meta {
-	return models.Meta{IP: c.RealIP(), RequestID: requestIDOf(c), UserAgent: c.Request().UserAgent()}
+	return models.Meta{IP: c.RealIP(), RequestID: requestIDOf(c), UserAgent: input.Scrub(c.Request().UserAgent())}
 }
 
 // requestID gives every request a fresh random id, in the X-Request-Id

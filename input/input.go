@@ -164,6 +164,25 @@ func Clean(s string, k Kind) (string, error) {
 	return norm.NFC.String(s), nil
 }
 
+// Scrub makes a single line of what a client sends unasked, such as its
+// User-Agent header, which is kept (in sessions, the audit log) and shown
+// but never refused: invalid UTF-8 becomes U+FFFD, control characters and
+// line breaks become spaces, bidirectional controls are dropped, and the
+// result is in NFC. Unlike Clean it never fails.
+func Scrub(s string) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	s = strings.Map(func(r rune) rune {
+		switch {
+		case isBidiControl(r):
+			return -1
+		case unicode.IsControl(r) || isLineEnd(r):
+			return ' '
+		}
+		return r
+	}, s)
+	return norm.NFC.String(s)
+}
+
 // Bidirectional formatting characters that open a scope, and the ones
 // that close it.
 const (

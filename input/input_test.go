@@ -206,3 +206,19 @@ func checkBalanced(t *testing.T, s string) {
 		}
 	}
 }
+
+// Scrub never refuses: what a client sends unasked is made safe to store
+// and show.
+func TestScrub(t *testing.T) {
+	for in, want := range map[string]string{
+		"Mozilla/5.0 (X11; Linux)": "Mozilla/5.0 (X11; Linux)",
+		"bad\xff\xfeUA":            "bad\uFFFDUA",
+		"bidi\u202eAU":             "bidiAU",
+		"nul\x00tab\tnl\n":         "nul tab nl ",
+		"e\u0301":                  "\u00e9",
+	} {
+		if got := input.Scrub(in); got != want {
+			t.Errorf("Scrub(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -703,3 +703,28 @@ func TestSecondFactorGuessesAreThrottled(t *testing.T) {
 		pending(t, s, ed.Email, modelstest.Password)
 	})
 }
+
+// Checking one's own password again (changing it, turning two-factor off)
+// counts against the sign-in throttle: a stolen session cannot guess it
+// faster than a stranger could at the sign-in page.
+func TestPasswordRechecksAreThrottled(t *testing.T) {
+	forEachClockedWith(t, models.Config{AccountFailuresBeforeLock: 2}, func(t *testing.T, s *models.Store, clock *testClock) {
+		ctx := context.Background()
+		ed := modelstest.User(t, s, "ed@example.org", models.RoleEditor)
+		for i := range 2 {
+			if _, err := s.ChangePassword(ctx, ed, models.Meta{IP: "192.0.2.9"}, fmt.Sprintf("wrong guess %d", i), "a new long passphrase"); models.FieldErrors(err)["current_password"] == "" {
+				t.Fatalf("wrong current password %d: %v", i, err)
+			}
+		}
+		if _, err := s.ChangePassword(ctx, ed, models.Meta{IP: "192.0.2.9"}, modelstest.Password, "a new long passphrase"); !errors.Is(err, models.ErrThrottled) {
+			t.Fatalf("third check during the lock: %v, want throttled", err)
+		}
+		if err := s.DisableTwoFactor(ctx, ed, models.Meta{IP: "192.0.2.9"}, modelstest.Password); !errors.Is(err, models.ErrThrottled) {
+			t.Fatalf("two-factor check during the lock: %v, want throttled", err)
+		}
+		clock.Add(2 * time.Second)
+		if _, err := s.ChangePassword(ctx, ed, models.Meta{IP: "192.0.2.9"}, modelstest.Password, "a new long passphrase"); err != nil {
+			t.Fatalf("after the lock: %v", err)
+		}
+	})
+}

@@ -179,6 +179,9 @@ const (
 	ChangeSourceAdded   VersionChange = "source_added"
 	ChangeSourceUpdated VersionChange = "source_updated"
 	ChangeSourceRemoved VersionChange = "source_removed"
+	// ChangeRatingRelabelled: an admin renamed the verdict's rating on the
+	// scale while the verdict was open.
+	ChangeRatingRelabelled VersionChange = "rating_relabelled"
 )
 
 // VerdictVersion records one version of a verdict: what changed, who

@@ -28,22 +28,9 @@ func (s *Store) ChangePassword(ctx context.Context, actor *User, m Meta, current
 	if err := v.Err(); err != nil {
 		return "", err
 	}
-	u, err := s.GetUser(ctx, actor.ID)
+	u, err := s.checkOwnPassword(ctx, actor, m, "password.change.failure", "current_password", current)
 	if err != nil {
 		return "", err
-	}
-	ok, err := s.verifyPassword(ctx, u.PasswordHash, current)
-	if err != nil {
-		return "", fmt.Errorf("change password: %w", err)
-	}
-	if !ok {
-		err := s.write(ctx, func(tx *gorm.DB) error {
-			return s.audit(tx, m, event{actor: u, action: "password.change.failure", objectType: "user", objectID: u.ID, after: map[string]string{"reason": "wrong password"}})
-		})
-		if err != nil {
-			return "", err
-		}
-		return "", errWrongPassword("current_password")
 	}
 	hash, err := s.hashPassword(ctx, next)
 	if err != nil {

@@ -79,6 +79,36 @@ func (s *Store) CreateRating(ctx context.Context, actor *User, m Meta, in Rating
 	return r, nil
 }
 
+// relabelOpenVerdicts gives every open verdict (in review or sent back)
+// rated r the rating's new label under a new version: reviewers approve the
+// words they read, so an approval of the old label no longer counts.
+// Published verdicts keep the label they were published with.
+func (s *Store) relabelOpenVerdicts(tx *gorm.DB, actor *User, r *Rating) error {
+	open := []VerdictStatus{VerdictInReview, VerdictChangesRequested}
+	var vs []Verdict
+	if err := tx.Where("rating_id = ? AND status IN ?", r.ID, open).Find(&vs).Error; err != nil {
+		return fmt.Errorf("find open verdicts rated %s: %w", r.Slug, err)
+	}
+	for i := range vs {
+		v := &vs[i]
+		res := tx.Model(&Verdict{}).Where("id = ? AND status IN ?", v.ID, open).
+			Updates(map[string]any{"rating_label": r.Label, "version": gorm.Expr("version + 1"), "updated_at": s.now()})
+		if res.Error != nil {
+			return fmt.Errorf("relabel verdict %d: %w", v.ID, res.Error)
+		}
+		if res.RowsAffected == 0 {
+			continue // published or superseded meanwhile: it keeps its label
+		}
+		if err := tx.Where("id = ?", v.ID).Take(v).Error; err != nil {
+			return fmt.Errorf("read verdict %d: %w", v.ID, err)
+		}
+		if err := s.recordVersion(tx, v, ChangeRatingRelabelled, actor); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // UpdateRating edits a rating's label, description, place and whether it
 // is on the ordered scale. Published verdicts keep the label they had.
 // Admins only.
@@ -100,9 +130,15 @@ func (s *Store) UpdateRating(ctx context.Context, actor *User, m Meta, slug stri
 			return err
 		}
 		before := r.view()
+		relabelled := r.Label != in.Label
 		r.Label, r.Description, r.Position, r.Ordered = in.Label, in.Description, in.Position, in.Ordered
 		if err := tx.Model(&r).Select("label", "description", "position", "ordered", "updated_at").Updates(&r).Error; err != nil {
 			return fmt.Errorf("update rating: %w", err)
+		}
+		if relabelled {
+			if err := s.relabelOpenVerdicts(tx, actor, &r); err != nil {
+				return err
+			}
 		}
 		out = &r
 		return s.audit(tx, m, event{actor: actor, action: "rating.update", objectType: "rating", objectID: r.ID, before: before, after: r.view()})

@@ -238,3 +238,33 @@ func TestApprovalsOfDemotedOrDisabledReviewersDoNotCount(t *testing.T) {
 		}
 	})
 }
+
+// Renaming a rating on the scale while a verdict rated with it is in review
+// changes the words reviewers read: a new version, so an approval of the old
+// label is stale; the admin who renamed it is one of its authors.
+func TestRelabelledRatingMakesANewVersion(t *testing.T) {
+	modelstest.ForEach(t, models.Config{}, func(t *testing.T, s *models.Store) {
+		d := newDesk(t, s)
+		_, _, v := d.proposed(t, "false")
+		if _, err := s.UpdateRating(d.ctx, d.admin, d.m, "false", models.RatingInput{Label: "Accurate", Position: 6, Ordered: true}); err != nil {
+			t.Fatal(err)
+		}
+		got := d.verdict(t, v.ID)
+		if got.Version != 2 || got.RatingLabel != "Accurate" || got.Versions[1].Change != models.ChangeRatingRelabelled {
+			t.Fatalf("after the relabel: version %d, label %q, %+v", got.Version, got.RatingLabel, got.Versions)
+		}
+		var stale *models.StaleError
+		if _, err := d.review(d.rev, v.ID, 1); !errors.As(err, &stale) {
+			t.Fatalf("approval of the old label: %v", err)
+		}
+		if _, err := d.review(d.admin, v.ID, 2); !errors.Is(err, models.ErrForbidden) {
+			t.Fatalf("the admin who relabelled approved: %v", err)
+		}
+		if res, err := d.review(d.rev, v.ID, 2); err != nil || !res.Published {
+			t.Fatalf("approval of the new label: %+v %v", res, err)
+		}
+		if pub := d.verdict(t, v.ID); pub.RatingLabel != "Accurate" {
+			t.Fatalf("published label %q", pub.RatingLabel)
+		}
+	})
+}

@@ -213,7 +213,7 @@ func (s *Store) ConfirmTwoFactor(ctx context.Context, actor *User, m Meta, code 
 // their current password. It is refused (ErrConflict) for an admin while the
 // site requires two-factor sign-in for admins, and when it is not on.
 func (s *Store) DisableTwoFactor(ctx context.Context, actor *User, m Meta, password string) error {
-	if err := s.checkOwnPassword(ctx, actor, m, "two_factor.disable.failure", password); err != nil {
+	if _, err := s.checkOwnPassword(ctx, actor, m, "two_factor.disable.failure", "password", password); err != nil {
 		return err
 	}
 	if actor.Role == RoleAdmin {
@@ -244,7 +244,7 @@ func (s *Store) DisableTwoFactor(ctx context.Context, actor *User, m Meta, passw
 // returned once; the old ones stop working. The current password is
 // required; ErrConflict when two-factor sign-in is not on.
 func (s *Store) RegenerateRecoveryCodes(ctx context.Context, actor *User, m Meta, password string) ([]string, error) {
-	if err := s.checkOwnPassword(ctx, actor, m, "two_factor.recovery_codes.failure", password); err != nil {
+	if _, err := s.checkOwnPassword(ctx, actor, m, "two_factor.recovery_codes.failure", "password", password); err != nil {
 		return nil, err
 	}
 	codes, hashes, err := newRecoveryCodes()
@@ -287,33 +287,58 @@ func (s *Store) MustEnrolTwoFactor(ctx context.Context, u *User) (bool, error) {
 	return st.RequireAdminTwoFactor, nil
 }
 
-// checkOwnPassword checks actor's current password. A wrong one is
-// recorded in the audit log under action and returned as a field error
-// on "password".
-func (s *Store) checkOwnPassword(ctx context.Context, actor *User, m Meta, action, password string) error {
+// checkOwnPassword checks actor's current password before a change to
+// their account; field names the form field it came from. The check counts
+// against the sign-in throttle of the account and the client address like
+// a sign-in (so a stolen session cannot guess the password faster than a
+// stranger): while either is locked it is a *RetryError wrapping
+// ErrThrottled and the password is not checked. A wrong password is
+// recorded in the audit log under action and returned as a field error on
+// field. A right one is taken back from the counts but clears nothing.
+func (s *Store) checkOwnPassword(ctx context.Context, actor *User, m Meta, action, field, password string) (*User, error) {
 	if !actor.Active() {
-		return fmt.Errorf("%s: %w", action, ErrForbidden)
+		return nil, fmt.Errorf("%s: %w", action, ErrForbidden)
 	}
 	if password == "" {
-		return &ValidationError{Fields: map[string]string{"password": "is required"}}
+		return nil, &ValidationError{Fields: map[string]string{field: "is required"}}
 	}
 	u, err := s.GetUser(ctx, actor.ID)
 	if err != nil {
-		return err
+		return nil, err
+	}
+	label := truncate(u.Email, 254)
+	counted, err := s.countAttempt(ctx, m, label, s.loginKeys(u.Email, m.IP))
+	if err != nil {
+		return nil, err
 	}
 	ok, err := s.verifyPassword(ctx, u.PasswordHash, password)
+	if err == nil && ok {
+		err = s.uncountAll(ctx, counted)
+	}
 	if err != nil {
-		return fmt.Errorf("%s: %w", action, err)
+		if !ok {
+			if uerr := s.uncountAll(ctx, counted); uerr != nil {
+				s.cfg.Logger.WarnContext(ctx, "take back password check", "err", uerr)
+			}
+		}
+		return nil, fmt.Errorf("%s: %w", action, err)
 	}
 	if !ok {
 		if err := s.write(ctx, func(tx *gorm.DB) error {
-			return s.audit(tx, m, event{actor: actor, action: action, objectType: "user", objectID: actor.ID, after: map[string]string{"reason": "wrong password"}})
+			evs := append([]event{{actor: actor, action: action, objectType: "user", objectID: actor.ID, after: map[string]string{"reason": "wrong password"}}},
+				lockoutEvents(label, actor.ID, counted)...)
+			for _, e := range evs {
+				if err := s.audit(tx, m, e); err != nil {
+					return err
+				}
+			}
+			return nil
 		}); err != nil {
-			return err
+			return nil, err
 		}
-		return errWrongPassword("password")
+		return nil, errWrongPassword(field)
 	}
-	return nil
+	return u, nil
 }
 
 // totpKey returns the user's key, confirmed or not, or ErrNotFound.

@@ -91,7 +91,8 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if *demoData {
 		switch _, err := demo.Load(ctx, store, stdout); {
 		case errors.Is(err, demo.ErrNotEmpty):
-			fmt.Fprintln(stdout, "Demo data not loaded: the database is not empty.")
+			fmt.Fprintln(stdout, "Demo data not loaded: the database is not empty. Its accounts' passwords were shown when it was loaded;")
+			fmt.Fprintln(stdout, "set a new one with `claimtracker user passwd --email admin@demo.example --password-stdin`, or use --db with a new file for a fresh demo.")
 		case err != nil:
 			return err
 		}

@@ -8,7 +8,7 @@ CREATE TABLE verdict_versions (
     id           BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     verdict_id   BIGINT NOT NULL REFERENCES verdicts (id) ON DELETE CASCADE,
     version      INTEGER NOT NULL,
-    change       TEXT NOT NULL CHECK (change IN ('proposed', 'revised', 'claim_edited', 'source_added', 'source_updated', 'source_removed')),
+    change       TEXT NOT NULL CHECK (change IN ('proposed', 'revised', 'claim_edited', 'source_added', 'source_updated', 'source_removed', 'rating_relabelled')),
     changed_by   BIGINT REFERENCES users (id) ON DELETE SET NULL,
     rating_slug  TEXT NOT NULL,
     headline     TEXT NOT NULL,

@@ -8,7 +8,7 @@ CREATE TABLE verdict_versions (
     id           INTEGER PRIMARY KEY AUTOINCREMENT,
     verdict_id   INTEGER NOT NULL REFERENCES verdicts (id) ON DELETE CASCADE,
     version      INTEGER NOT NULL,
-    change       TEXT NOT NULL CHECK (change IN ('proposed', 'revised', 'claim_edited', 'source_added', 'source_updated', 'source_removed')),
+    change       TEXT NOT NULL CHECK (change IN ('proposed', 'revised', 'claim_edited', 'source_added', 'source_updated', 'source_removed', 'rating_relabelled')),
     changed_by   INTEGER REFERENCES users (id) ON DELETE SET NULL,
     rating_slug  TEXT NOT NULL,
     headline     TEXT NOT NULL,

@@ -98,6 +98,8 @@ func ChangeText(c models.VersionChange) string {
 		return "a source was changed by"
 	case models.ChangeSourceRemoved:
 		return "a source was removed by"
+	case models.ChangeRatingRelabelled:
+		return "its rating was renamed on the scale by"
 	}
 	return "changed by"
 }
