@@ -96,7 +96,7 @@ var routeSpecs = map[string]routeSpec{
 	"POST /desk/claims/:id/retract":       {body: []routeField{str("note", "The quote was misattributed.")}},
 	"POST /desk/sources/:id":              {body: sourceBody},
 	"POST /desk/verdicts/:id":             {body: verdictBody},
-	"POST /desk/verdicts/:id/reviews":     {body: []routeField{str("decision", "request_changes"), str("comment", "Name the second source.")}},
+	"POST /desk/verdicts/:id/reviews":     {body: []routeField{str("decision", "request_changes"), str("comment", "Name the second source."), str("version", "1")}},
 	"GET /admin/users/:id":                {query: []routeField{str("done", "created")}},
 	"POST /admin/users":                   {body: []routeField{str("name", "New Person"), str("email", "new@example.org"), str("role", "editor"), str("password", "a long enough password")}},
 	"POST /admin/users/:id":               {body: []routeField{str("role", "reviewer"), str("disabled", "false")}},
@@ -114,7 +114,7 @@ var routeSpecs = map[string]routeSpec{
 	"POST /api/v1/claims/:id/retract":     {body: []routeField{str("note", "The quote was misattributed.")}},
 	"PATCH /api/v1/sources/:id":           {body: sourceBody},
 	"PATCH /api/v1/verdicts/:id":          {body: verdictBody},
-	"POST /api/v1/verdicts/:id/reviews":   {body: []routeField{str("decision", "request_changes"), str("comment", "Name the second source.")}},
+	"POST /api/v1/verdicts/:id/reviews":   {body: []routeField{str("decision", "request_changes"), str("comment", "Name the second source."), routeField{"version", 1}}},
 	"POST /api/v1/ratings":                {body: jsonBody(ratingBody)},
 	"PATCH /api/v1/ratings/:slug":         {body: jsonBody(ratingBody)},
 }
