@@ -248,7 +248,9 @@ func TestPasswordResetLinkIsOneTimeAndExpires(t *testing.T) {
 // Of several requests that use one reset link at once, exactly one sets
 // its password; the others are refused and change nothing.
 func TestPasswordResetLinkWorksOnceUnderConcurrency(t *testing.T) {
-	modelstest.ForEach(t, models.Config{}, func(t *testing.T, s *models.Store) {
+	// Enough hashing slots that every request reaches the link (bounded
+	// hashing has tests of its own).
+	modelstest.ForEach(t, models.Config{PasswordHashers: 8, HashWait: time.Minute}, func(t *testing.T, s *models.Store) {
 		ctx := context.Background()
 		admin := modelstest.User(t, s, "admin@example.org", models.RoleAdmin)
 		ed := modelstest.User(t, s, "ed@example.org", models.RoleEditor)
@@ -725,6 +727,20 @@ func TestPasswordRechecksAreThrottled(t *testing.T) {
 		clock.Add(2 * time.Second)
 		if _, err := s.ChangePassword(ctx, ed, models.Meta{IP: "192.0.2.9"}, modelstest.Password, "a new long passphrase"); err != nil {
 			t.Fatalf("after the lock: %v", err)
+		}
+	})
+}
+
+// A reset form posted with a link that cannot be used costs no password
+// hash, so anonymous posts cannot take the few hashing slots.
+func TestUnusableResetLinkCostsNoHash(t *testing.T) {
+	modelstest.ForEach(t, models.Config{}, func(t *testing.T, s *models.Store) {
+		hashes := countHashes(s)
+		if _, err := s.ResetPassword(context.Background(), models.Meta{}, "no-such-link", "a long enough passphrase"); !errors.Is(err, models.ErrNotFound) {
+			t.Fatalf("unknown link: %v", err)
+		}
+		if n := hashes.Load(); n != 0 {
+			t.Fatalf("an unknown link cost %d password hashes", n)
 		}
 	})
 }

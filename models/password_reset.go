@@ -105,8 +105,10 @@ func (s *Store) ResetPassword(ctx context.Context, m Meta, token, password strin
 	if msg := checkPassword(password); msg != "" {
 		return nil, &ValidationError{Fields: map[string]string{"password": msg}}
 	}
-	if token == "" {
-		return nil, fmt.Errorf("reset link: %w", ErrNotFound)
+	// A link that cannot be used costs no password hash: hashing slots are
+	// few (see withHashSlot), and this form is open to anyone.
+	if _, err := s.openReset(s.read(ctx), token); err != nil {
+		return nil, err
 	}
 	hash, err := s.hashPassword(ctx, password)
 	if err != nil {
