@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"github.com/labstack/echo/v4"
+
+	"claimtracker/models"
 )
 
 // enrolmentPath is where an admin who must set up two-factor sign-in is sent.
@@ -18,7 +20,16 @@ func (h *Handler) requireEnrolment(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		u := currentUser(c)
 		path := c.Request().URL.Path
-		if u == nil || enrolmentOpen(path) {
+		if u == nil || u.Role != models.RoleAdmin || enrolmentOpen(path) {
+			return next(c)
+		}
+		// The settings are cached per generation: a signed-in admin's
+		// request costs no query unless the site requires two-factor.
+		st, err := h.settings(c.Request().Context())
+		if err != nil {
+			return err
+		}
+		if !st.RequireAdminTwoFactor {
 			return next(c)
 		}
 		must, err := h.store.MustEnrolTwoFactor(c.Request().Context(), u)

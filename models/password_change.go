@@ -43,14 +43,7 @@ func (s *Store) ChangePassword(ctx context.Context, actor *User, m Meta, current
 	}
 	err = s.write(ctx, func(tx *gorm.DB) error {
 		// Only if the password is still the one just checked.
-		res := tx.Model(&User{}).Where("id = ? AND password_hash = ?", u.ID, u.PasswordHash).Updates(map[string]any{"password_hash": hash, "updated_at": now})
-		if res.Error != nil {
-			return fmt.Errorf("change password: %w", res.Error)
-		}
-		if res.RowsAffected != 1 {
-			return fmt.Errorf("change password: it was changed meanwhile: %w", ErrConflict)
-		}
-		if err := s.endSignIns(tx, u.ID); err != nil {
+		if err := s.replacePassword(tx, u.ID, u.PasswordHash, hash, now); err != nil {
 			return err
 		}
 		if err := tx.Create(sess).Error; err != nil {
@@ -80,7 +73,7 @@ func (s *Store) SetPassword(ctx context.Context, m Meta, email, password string)
 		return nil, err
 	}
 	err = s.write(ctx, func(tx *gorm.DB) error {
-		if err := s.replacePassword(tx, u.ID, hash, s.now()); err != nil {
+		if err := s.replacePassword(tx, u.ID, "", hash, s.now()); err != nil {
 			return err
 		}
 		return s.audit(tx, m, event{actorLabel: "command line", action: "password.set", objectType: "user", objectID: u.ID})
@@ -92,16 +85,23 @@ func (s *Store) SetPassword(ctx context.Context, m Meta, email, password string)
 }
 
 // replacePassword stores a new password hash and ends every way in that
-// the old password opened.
-func (s *Store) replacePassword(tx *gorm.DB, userID uint, hash string, now time.Time) error {
-	res := tx.Model(&User{}).Where("id = ?", userID).Updates(map[string]any{"password_hash": hash, "updated_at": now})
-	if res.Error != nil {
+// the old password opened. With oldHash set it replaces only that hash: a
+// password changed meanwhile is ErrConflict.
+func (s *Store) replacePassword(tx *gorm.DB, userID uint, oldHash, hash string, now time.Time) error {
+	q := tx.Model(&User{}).Where("id = ?", userID)
+	if oldHash != "" {
+		q = q.Where("password_hash = ?", oldHash)
+	}
+	res := q.Updates(map[string]any{"password_hash": hash, "updated_at": now})
+	switch {
+	case res.Error != nil:
 		return fmt.Errorf("set password: %w", res.Error)
+	case res.RowsAffected == 1:
+		return s.endSignIns(tx, userID)
+	case oldHash != "":
+		return fmt.Errorf("set password: it was changed meanwhile: %w", ErrConflict)
 	}
-	if res.RowsAffected != 1 {
-		return fmt.Errorf("set password: %w", ErrNotFound)
-	}
-	return s.endSignIns(tx, userID)
+	return fmt.Errorf("set password: %w", ErrNotFound)
 }
 
 // endSignIns ends the user's sessions and pending sign-ins, and voids their

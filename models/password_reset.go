@@ -139,7 +139,7 @@ func (s *Store) ResetPassword(ctx context.Context, m Meta, token, password strin
 		if !u.Active() {
 			return fmt.Errorf("reset link of disabled account: %w", ErrNotFound)
 		}
-		if err := s.replacePassword(tx, u.ID, hash, now); err != nil {
+		if err := s.replacePassword(tx, u.ID, "", hash, now); err != nil {
 			return err
 		}
 		return s.audit(tx, m, event{actorLabel: "reset link", action: "password.reset", objectType: "user", objectID: u.ID,

@@ -218,7 +218,7 @@ type UserChange struct {
 
 // UpdateUser changes an account's role or disables or enables it. Only an
 // admin may, and not on their own account (so the last admin cannot lock
-// everyone out). Disabling ends the user's sessions and revokes their API
+// everyone out). Disabling ends the user's sessions, pending sign-ins and reset links and revokes their API
 // tokens, in the same transaction: enabling the account again brings back
 // neither (the user signs in and makes new tokens).
 func (s *Store) UpdateUser(ctx context.Context, actor *User, m Meta, id uint, ch UserChange) (*User, error) {
@@ -260,8 +260,8 @@ func (s *Store) UpdateUser(ctx context.Context, actor *User, m Meta, id uint, ch
 		if u.DisabledAt == nil {
 			return nil
 		}
-		if err := tx.Where("user_id = ?", u.ID).Delete(&Session{}).Error; err != nil {
-			return fmt.Errorf("end sessions: %w", err)
+		if err := s.endSignIns(tx, u.ID); err != nil {
+			return err
 		}
 		return s.revokeUserTokens(tx, actor, m, u)
 	})
