@@ -218,9 +218,10 @@ type UserChange struct {
 
 // UpdateUser changes an account's role or disables or enables it. Only an
 // admin may, and not on their own account (so the last admin cannot lock
-// everyone out). Disabling ends the user's sessions, pending sign-ins and reset links and revokes their API
-// tokens, in the same transaction: enabling the account again brings back
-// neither (the user signs in and makes new tokens).
+// everyone out). Disabling ends the user's sessions, pending sign-ins and
+// reset links and revokes their API tokens, in the same transaction:
+// enabling the account again brings none of them back (the user signs in
+// and makes new tokens).
 func (s *Store) UpdateUser(ctx context.Context, actor *User, m Meta, id uint, ch UserChange) (*User, error) {
 	if !actor.Can(RoleAdmin) {
 		return nil, fmt.Errorf("update user: %w", ErrForbidden)
