@@ -2,8 +2,11 @@ package handlers
 
 import (
 	"compress/gzip"
+	"errors"
 	"io"
+	"log/slog"
 	"net/http"
+	"syscall"
 
 	"github.com/labstack/echo/v4"
 )
@@ -40,8 +43,13 @@ func (h *Handler) streamPublic(c echo.Context, key, contentType string, write fu
 	}
 	c.Response().WriteHeader(http.StatusOK)
 	if err := write(w); err != nil {
-		// The status is sent; the client sees a truncated body. Log it.
-		h.log.ErrorContext(c.Request().Context(), "stream failed", "request_id", requestIDOf(c), "path", c.Request().URL.Path, "err", err)
+		// The status is sent; the client sees a truncated body. A client
+		// that went away is its own doing (info); anything else is ours.
+		level := slog.LevelError
+		if c.Request().Context().Err() != nil || errors.Is(err, syscall.EPIPE) || errors.Is(err, syscall.ECONNRESET) {
+			level = slog.LevelInfo
+		}
+		h.log.Log(c.Request().Context(), level, "stream failed", "request_id", requestIDOf(c), "path", c.Request().URL.Path, "err", err)
 		return nil
 	}
 	if gz != nil {
