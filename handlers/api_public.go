@@ -1,8 +1,11 @@
 package handlers
 
 import (
-	"errors"
-	"net/http"
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"net/url"
+	"strconv"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -54,22 +57,31 @@ func publicCORS(c echo.Context) {
 // apiPublicClaims lists public fact-checks: a search with ?q=, else the
 // latest, filtered by ?rating=, ?person= (slug) and ?tag=, 20 a page.
 func (h *Handler) apiPublicClaims(c echo.Context) error {
-	ctx := c.Request().Context()
 	publicCORS(c)
 	page := pageParam(c)
+	if len([]rune(c.QueryParam("q"))) > models.MaxSearchQuery {
+		return &models.ValidationError{Fields: map[string]string{"q": fmt.Sprintf("must be at most %d characters", models.MaxSearchQuery)}}
+	}
+	key := "api:claims?" + url.Values{"q": {c.QueryParam("q")}, "rating": {c.QueryParam("rating")}, "person": {c.QueryParam("person")},
+		"tag": {c.QueryParam("tag")}, "page": {strconv.Itoa(page)}}.Encode()
+	return h.servePublic(c, publicPage{key: key, contentType: echo.MIMEApplicationJSON, build: func(c echo.Context) ([]byte, error) {
+		return h.buildPublicClaims(c, page)
+	}})
+}
+
+// buildPublicClaims is the body of GET /api/v1/public/claims.
+func (h *Handler) buildPublicClaims(c echo.Context, page int) ([]byte, error) {
+	ctx := c.Request().Context()
 	var items []models.PublicItem
 	var more bool
 	var err error
 	if q := c.QueryParam("q"); q != "" {
 		items, more, err = h.store.Search(ctx, q, page, 20)
-		if errors.Is(err, models.ErrQueryTooLong) {
-			return &models.ValidationError{Fields: map[string]string{"q": "must be at most 200 characters"}}
-		}
 	} else {
 		items, more, err = h.store.PublicClaims(ctx, models.PublicQuery{Rating: c.QueryParam("rating"), Person: c.QueryParam("person"), Tag: c.QueryParam("tag"), Page: page, PerPage: 20})
 	}
 	if err != nil {
-		return err
+		return nil, err
 	}
 	out := publicList{Claims: make([]publicListItem, 0, len(items)), Page: page}
 	for _, it := range items {
@@ -84,7 +96,7 @@ func (h *Handler) apiPublicClaims(c echo.Context) error {
 		n := page + 1
 		out.NextPage = &n
 	}
-	return c.JSON(http.StatusOK, out)
+	return jsonBody(out)
 }
 
 // publicClaimJSON is the body of GET /api/v1/public/claims/{slug}.
@@ -137,23 +149,31 @@ type publicCorrection struct {
 // apiPublicClaim is one public fact-check with its verdict, sources,
 // corrections and ClaimReview; drafts are 404.
 func (h *Handler) apiPublicClaim(c echo.Context) error {
-	ctx := c.Request().Context()
 	publicCORS(c)
-	claim, err := h.store.PublicClaim(ctx, c.Param("slug"))
+	slug := c.Param("slug")
+	return h.servePublic(c, publicPage{key: "api:claim:" + slug, claim: slug, contentType: echo.MIMEApplicationJSON, build: func(c echo.Context) ([]byte, error) {
+		return h.buildPublicClaim(c, slug)
+	}})
+}
+
+// buildPublicClaim is the body of GET /api/v1/public/claims/{slug}.
+func (h *Handler) buildPublicClaim(c echo.Context, slug string) ([]byte, error) {
+	ctx := c.Request().Context()
+	claim, err := h.store.PublicClaim(ctx, slug)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	v := claim.CurrentVerdict()
 	if v == nil {
-		return models.ErrNotFound
+		return nil, models.ErrNotFound
 	}
 	scale, err := h.ratings(ctx)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	org, _, err := h.organization(ctx)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	url := h.absURL("/claims/" + claim.Slug)
 	out := publicClaimJSON{
@@ -173,5 +193,14 @@ func (h *Handler) apiPublicClaim(c echo.Context) error {
 	for _, k := range claim.Corrections {
 		out.Corrections = append(out.Corrections, publicCorrection{string(k.Kind), k.Note, k.OldRating, k.NewRating, k.CreatedAt})
 	}
-	return c.JSON(http.StatusOK, out)
+	return jsonBody(out)
+}
+
+// jsonBody encodes v as a JSON response body, as the API writes them.
+func jsonBody(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(v); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
 }

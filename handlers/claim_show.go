@@ -13,15 +13,13 @@ import (
 // claimShow is the public page of a published or retracted fact-check, with
 // its ClaimReview. Drafts and claims in review do not exist here.
 func (h *Handler) claimShow(c echo.Context) error {
-	ctx := c.Request().Context()
-	slug := c.Param("slug")
-	v, err := h.claimVersion(ctx, slug)
-	if err != nil {
-		return err
-	}
-	return h.servePublic(c, claimKey(slug), v, echo.MIMETextHTMLCharsetUTF8, func() ([]byte, error) {
-		return h.buildClaimPage(c, slug)
-	})
+	return h.servePublic(c, h.claimPage(c.Param("slug")))
+}
+
+// claimPage is the public page of the claim with this slug.
+func (h *Handler) claimPage(slug string) publicPage {
+	return publicPage{key: claimKey(slug), claim: slug, contentType: echo.MIMETextHTMLCharsetUTF8,
+		build: func(c echo.Context) ([]byte, error) { return h.buildClaimPage(c, slug) }}
 }
 
 // claimKey is the cache key of a claim page.

@@ -13,16 +13,16 @@ import (
 // claimReviewFeed is a schema.org DataFeed whose dataFeedElement holds the
 // ClaimReview of every public fact-check, streamed so that memory stays flat.
 func (h *Handler) claimReviewFeed(c echo.Context) error {
-	ctx := c.Request().Context()
-	org, _, err := h.organization(ctx)
-	if err != nil {
-		return err
-	}
-	scale, err := h.ratings(ctx)
-	if err != nil {
-		return err
-	}
-	return h.streamPublic(c, "claimreview.json", "application/ld+json; charset=utf-8", func(w io.Writer) error {
+	return h.servePublic(c, publicPage{key: "claimreview.json", contentType: "application/ld+json; charset=utf-8", stream: func(c echo.Context, w io.Writer) error {
+		ctx := c.Request().Context()
+		org, _, err := h.organization(ctx)
+		if err != nil {
+			return err
+		}
+		scale, err := h.ratings(ctx)
+		if err != nil {
+			return err
+		}
 		head, err := json.Marshal(views.DataFeedLD{Context: "https://schema.org", Type: "DataFeed", Name: org.Name + " fact-checks",
 			URL: h.absURL("/claimreview.json"), DataFeedElement: []views.ClaimReviewLD{}})
 		if err != nil {
@@ -52,5 +52,5 @@ func (h *Handler) claimReviewFeed(c echo.Context) error {
 		}
 		_, err = io.WriteString(w, "]}\n")
 		return err
-	})
+	}})
 }

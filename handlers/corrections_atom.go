@@ -12,12 +12,8 @@ import (
 
 // correctionsAtom is the Atom feed of corrections to public fact-checks.
 func (h *Handler) correctionsAtom(c echo.Context) error {
-	ctx := c.Request().Context()
-	v, err := h.siteVersion(ctx)
-	if err != nil {
-		return err
-	}
-	return h.servePublic(c, "corrections.atom", v, atomType, func() ([]byte, error) {
+	return h.servePublic(c, publicPage{key: "corrections.atom", contentType: atomType, build: func(c echo.Context) ([]byte, error) {
+		ctx := c.Request().Context()
 		items, err := h.store.LatestCorrections(ctx, 50)
 		if err != nil {
 			return nil, err
@@ -26,7 +22,7 @@ func (h *Handler) correctionsAtom(c echo.Context) error {
 		if err != nil {
 			return nil, err
 		}
-		feed := h.atomFeed(org, "Corrections", "/corrections.atom", v)
+		feed := h.atomFeed(ctx, org, "Corrections", "/corrections.atom")
 		for _, k := range items {
 			url := h.absURL("/claims/" + k.ClaimSlug)
 			feed.Entries = append(feed.Entries, views.AtomEntry{
@@ -40,5 +36,5 @@ func (h *Handler) correctionsAtom(c echo.Context) error {
 			})
 		}
 		return views.EncodeXML(feed)
-	})
+	}})
 }

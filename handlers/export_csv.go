@@ -14,7 +14,7 @@ import (
 // exportCSV is every public fact-check as CSV, one row per claim, streamed.
 func (h *Handler) exportCSV(c echo.Context) error {
 	c.Response().Header().Set(echo.HeaderContentDisposition, `attachment; filename="fact-checks.csv"`)
-	return h.streamPublic(c, "export.csv", "text/csv; charset=utf-8", func(w io.Writer) error {
+	return h.servePublic(c, publicPage{key: "export.csv", contentType: "text/csv; charset=utf-8", stream: func(c echo.Context, w io.Writer) error {
 		cw := csv.NewWriter(w)
 		header := []string{"url", "claim", "summary", "speaker", "said_at", "setting", "rating", "headline", "status", "published_at", "updated_at", "corrected_at"}
 		if err := cw.Write(header); err != nil {
@@ -33,7 +33,7 @@ func (h *Handler) exportCSV(c echo.Context) error {
 		}
 		cw.Flush()
 		return cw.Error()
-	})
+	}})
 }
 
 func stamp(t *time.Time) string {

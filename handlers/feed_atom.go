@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"context"
 	"fmt"
 
 	"github.com/labstack/echo/v4"
@@ -14,12 +15,8 @@ const atomType = "application/atom+xml; charset=utf-8"
 
 // feedAtom is the Atom feed of the latest published fact-checks.
 func (h *Handler) feedAtom(c echo.Context) error {
-	ctx := c.Request().Context()
-	v, err := h.siteVersion(ctx)
-	if err != nil {
-		return err
-	}
-	return h.servePublic(c, "feed.atom", v, atomType, func() ([]byte, error) {
+	return h.servePublic(c, publicPage{key: "feed.atom", contentType: atomType, build: func(c echo.Context) ([]byte, error) {
+		ctx := c.Request().Context()
 		items, _, err := h.store.PublicClaims(ctx, models.PublicQuery{PerPage: 50})
 		if err != nil {
 			return nil, err
@@ -28,7 +25,7 @@ func (h *Handler) feedAtom(c echo.Context) error {
 		if err != nil {
 			return nil, err
 		}
-		feed := h.atomFeed(org, "Fact-checks", "/feed.atom", v)
+		feed := h.atomFeed(ctx, org, "Fact-checks", "/feed.atom")
 		for _, it := range items {
 			url := h.absURL("/claims/" + it.Slug)
 			e := views.AtomEntry{
@@ -48,11 +45,14 @@ func (h *Handler) feedAtom(c echo.Context) error {
 			feed.Entries = append(feed.Entries, e)
 		}
 		return views.EncodeXML(feed)
-	})
+	}})
 }
 
 // atomFeed is the head of one of the site's feeds.
-func (h *Handler) atomFeed(org views.Organization, title, path string, v models.Version) views.AtomFeed {
+// Its updated time is the latest change to the site, as of the version
+// being built.
+func (h *Handler) atomFeed(ctx context.Context, org views.Organization, title, path string) views.AtomFeed {
+	v, _ := pageVersionOf(ctx)
 	updated := v.Modified
 	if updated.IsZero() {
 		updated = h.store.Now()

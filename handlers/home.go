@@ -14,14 +14,10 @@ import (
 // home is the public front page: the latest fact-checks, filtered by
 // rating, person or tag, a page at a time.
 func (h *Handler) home(c echo.Context) error {
-	ctx := c.Request().Context()
 	q := models.PublicQuery{Rating: c.QueryParam("rating"), Person: c.QueryParam("person"), Tag: c.QueryParam("tag"), Page: pageParam(c), PerPage: 20}
-	v, err := h.siteVersion(ctx)
-	if err != nil {
-		return err
-	}
 	key := "home?" + listQuery(q, q.Page).Encode()
-	return h.servePublic(c, key, v, echo.MIMETextHTMLCharsetUTF8, func() ([]byte, error) {
+	return h.servePublic(c, publicPage{key: key, contentType: echo.MIMETextHTMLCharsetUTF8, build: func(c echo.Context) ([]byte, error) {
+		ctx := c.Request().Context()
 		items, more, err := h.store.PublicClaims(ctx, q)
 		if err != nil {
 			return nil, err
@@ -49,7 +45,7 @@ func (h *Handler) home(c echo.Context) error {
 		}
 		p.Meta = views.SocialMeta("website", org.Name+": fact-checks", p.Description, p.Canonical, org.Name)
 		return renderBytes(c, pages.Home(p, view))
-	})
+	}})
 }
 
 // pageParam reads ?page=, 1 when absent or not a positive number.

@@ -11,12 +11,9 @@ import (
 // methodology explains the rating scale, the review rule and the
 // corrections policy, all from the live settings.
 func (h *Handler) methodology(c echo.Context) error {
-	ctx := c.Request().Context()
-	v, err := h.siteVersion(ctx)
-	if err != nil {
-		return err
-	}
-	return h.servePublic(c, fmt.Sprintf("methodology?quorum=%d", h.store.ReviewQuorum()), v, echo.MIMETextHTMLCharsetUTF8, func() ([]byte, error) {
+	key := fmt.Sprintf("methodology?quorum=%d", h.store.ReviewQuorum())
+	return h.servePublic(c, publicPage{key: key, contentType: echo.MIMETextHTMLCharsetUTF8, build: func(c echo.Context) ([]byte, error) {
+		ctx := c.Request().Context()
 		ratings, err := h.ratings(ctx)
 		if err != nil {
 			return nil, err
@@ -28,5 +25,5 @@ func (h *Handler) methodology(c echo.Context) error {
 		p := page(c, "Methodology")
 		p.Canonical = h.absURL("/methodology")
 		return renderBytes(c, pages.Methodology(p, ratings, h.store.ReviewQuorum(), settings))
-	})
+	}})
 }

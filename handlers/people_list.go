@@ -8,18 +8,13 @@ import (
 
 // peopleList lists the speakers with public fact-checks.
 func (h *Handler) peopleList(c echo.Context) error {
-	ctx := c.Request().Context()
-	v, err := h.siteVersion(ctx)
-	if err != nil {
-		return err
-	}
-	return h.servePublic(c, "people", v, echo.MIMETextHTMLCharsetUTF8, func() ([]byte, error) {
-		people, err := h.store.PublicPeople(ctx)
+	return h.servePublic(c, publicPage{key: "people", contentType: echo.MIMETextHTMLCharsetUTF8, build: func(c echo.Context) ([]byte, error) {
+		people, err := h.store.PublicPeople(c.Request().Context())
 		if err != nil {
 			return nil, err
 		}
 		p := page(c, "People")
 		p.Canonical = h.absURL("/people")
 		return renderBytes(c, pages.People(p, people))
-	})
+	}})
 }

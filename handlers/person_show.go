@@ -13,19 +13,15 @@ import (
 // personShow is a speaker's public page: description, scorecard and their
 // fact-checks. Speakers with no public fact-check do not exist here.
 func (h *Handler) personShow(c echo.Context) error {
-	ctx := c.Request().Context()
 	slug := c.Param("slug")
 	n := pageParam(c)
-	person, err := h.store.PublicPersonBySlug(ctx, slug)
-	if err != nil {
-		return err
-	}
-	v, err := h.siteVersion(ctx)
-	if err != nil {
-		return err
-	}
 	key := fmt.Sprintf("person:%s?page=%d", slug, n)
-	return h.servePublic(c, key, v, echo.MIMETextHTMLCharsetUTF8, func() ([]byte, error) {
+	return h.servePublic(c, publicPage{key: key, contentType: echo.MIMETextHTMLCharsetUTF8, build: func(c echo.Context) ([]byte, error) {
+		ctx := c.Request().Context()
+		person, err := h.store.PublicPersonBySlug(ctx, slug)
+		if err != nil {
+			return nil, err
+		}
 		card, err := h.store.Scorecard(ctx, person.ID)
 		if err != nil {
 			return nil, err
@@ -46,5 +42,5 @@ func (h *Handler) personShow(c echo.Context) error {
 		}
 		p.Meta = views.SocialMeta("profile", person.Name, p.Description, p.Canonical, org.Name)
 		return renderBytes(c, pages.Person(p, view))
-	})
+	}})
 }

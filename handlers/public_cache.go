@@ -2,12 +2,19 @@ package handlers
 
 import (
 	"bytes"
+	"compress/gzip"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
+	"io"
+	"log/slog"
 	"net/http"
+	"net/url"
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"time"
 
 	"github.com/a-h/templ"
@@ -17,10 +24,41 @@ import (
 	"claimtracker/models"
 )
 
-// pageCache keeps rendered public pages, each under the version of the data
-// it shows. A page is rendered again exactly when its version changes: the
-// version is read from the database on every request, so a correction on one
-// instance shows at once on every instance that shares the database.
+// Every public page and document (HTML pages, feeds, sitemaps, the public
+// API) is served by servePublic; docs/performance.md tells how versions
+// and caches work together. In short:
+//
+//  1. The request's version of the page (see versions.go) gives its ETag;
+//     a client holding it gets 304.
+//  2. A page in memory at that ETag is sent as it is.
+//  3. Otherwise the page is produced inside one database snapshot: the
+//     version is read again there, and the page is taken from the stored
+//     renders or rendered from that same snapshot, so that what is kept
+//     and sent under a version is exactly the page of that version. This
+//     fill runs detached from the reader who asked first, and every reader
+//     waiting for it gets its result.
+//
+// Large documents (the ClaimReview feed, the CSV export) are streamed from
+// a snapshot rather than kept. Signed-in readers always get a page made for
+// them from a current snapshot, which no cache keeps.
+
+// publicPage is one public page or document.
+type publicPage struct {
+	// key names the page in the caches; the ETag hashes it with the version.
+	key string
+	// claim is the slug of a claim page, whose version is the claim's own;
+	// every other page has the site version.
+	claim       string
+	contentType string
+	// build renders the page for c, a request whose context reads from the
+	// page's snapshot (see pageVersion). Exactly one of build and stream is set.
+	build func(c echo.Context) ([]byte, error)
+	// stream writes a large document row by row; it is never kept.
+	stream func(c echo.Context, w io.Writer) error
+}
+
+// pageCache keeps rendered public pages, each under the ETag of the version
+// it shows.
 type pageCache struct {
 	mu       sync.Mutex
 	entries  map[string]*cachedPage
@@ -36,13 +74,14 @@ type pageCache struct {
 // bytes are added the first time a client that does not take gzip asks.
 type cachedPage struct {
 	etag        string
+	modified    time.Time
 	gz          []byte
 	plain       atomic.Pointer[[]byte]
 	contentType string
 }
 
-func newCachedPage(etag, contentType string, body []byte) *cachedPage {
-	e := &cachedPage{etag: etag, contentType: contentType}
+func newCachedPage(etag string, modified time.Time, contentType string, body []byte) *cachedPage {
+	e := &cachedPage{etag: etag, modified: modified, contentType: contentType}
 	if len(body) >= minCompress {
 		e.gz = gzipBytes(body)
 	} else {
@@ -118,77 +157,189 @@ func etagFor(key string, v models.Version) string {
 	return `W/"` + hex.EncodeToString(sum[:12]) + `"`
 }
 
-// notModified reports whether the client's copy is current.
-func notModified(r *http.Request, etag string, modified time.Time) bool {
-	if inm := r.Header.Get("If-None-Match"); inm != "" {
-		for _, t := range strings.Split(inm, ",") {
-			t = strings.TrimSpace(t)
-			if t == etag || t == "*" || "W/"+t == etag {
-				return true
-			}
-		}
-		return false
-	}
-	if ims := r.Header.Get("If-Modified-Since"); ims != "" && !modified.IsZero() {
-		if t, err := http.ParseTime(ims); err == nil && !modified.Truncate(time.Second).After(t) {
+// notModified reports whether the client's copy, named by If-None-Match,
+// is current (RFC 9110 §13.1.2, weak comparison). If-Modified-Since alone
+// never gives 304: an HTTP date counts whole seconds, so it cannot tell
+// apart two versions made within one second, nor versions written by
+// hosts whose clocks disagree; the ETag can.
+func notModified(r *http.Request, etag string) bool {
+	inm := r.Header.Get("If-None-Match")
+	for _, t := range strings.Split(inm, ",") {
+		t = strings.TrimSpace(t)
+		if t != "" && (t == etag || t == "*" || "W/"+t == etag) {
 			return true
 		}
 	}
 	return false
 }
 
-// servePublic answers a public GET from the cache when it holds the page at
-// version v, with 304 when the client's copy is current, and renders it
-// otherwise. Signed-in users get a fresh page that is not cached anywhere,
-// since it names them: neither here, where only pages rendered for nobody
-// are kept, nor by a browser or proxy, which Vary: Cookie tells that the
-// two differ.
-func (h *Handler) servePublic(c echo.Context, key string, v models.Version, contentType string, build func() ([]byte, error)) error {
+// fillTimeout bounds one fill, which no reader's going away cancels.
+const fillTimeout = 30 * time.Second
+
+// servePublic answers a GET or HEAD of a public page (see the top of this
+// file). Signed-in users get a fresh page that is not cached anywhere,
+// since it names them: neither here nor by a browser or proxy, which
+// Vary: Cookie tells that the two differ.
+func (h *Handler) servePublic(c echo.Context, pg publicPage) error {
 	varyCookie(c)
+	addVary(c.Response().Header(), echo.HeaderAcceptEncoding)
+	ctx := c.Request().Context()
 	if currentUser(c) != nil {
-		body, err := build()
-		if err != nil {
-			return err
-		}
 		c.Response().Header().Set("Cache-Control", "private, no-store")
-		return writeBody(c, http.StatusOK, contentType, body, nil)
+		return h.store.Snapshot(ctx, func(sctx context.Context) error {
+			v, err := h.freshVersion(sctx, pg)
+			if err != nil {
+				return err
+			}
+			req := c.Request()
+			c.SetRequest(req.WithContext(withPageVersion(sctx, v)))
+			defer c.SetRequest(req)
+			if pg.stream != nil {
+				return h.writeStream(c, pg)
+			}
+			body, err := pg.build(c)
+			if err != nil {
+				return err
+			}
+			return writeBody(c, http.StatusOK, pg.contentType, body, nil)
+		})
 	}
-	etag := etagFor(key, v)
-	hd := c.Response().Header()
-	hd.Set("ETag", etag)
-	hd.Set("Cache-Control", "public, no-cache")
-	if !v.Modified.IsZero() {
-		hd.Set("Last-Modified", v.Modified.UTC().Format(http.TimeFormat))
+	v, err := h.pageVersion(ctx, pg)
+	if err != nil {
+		return err
 	}
-	if notModified(c.Request(), etag, v.Modified) {
-		addVary(hd, echo.HeaderAcceptEncoding)
+	etag := etagFor(pg.key, v)
+	if notModified(c.Request(), etag) {
+		setValidators(c, etag, v.Modified)
 		return c.NoContent(http.StatusNotModified)
 	}
-	e := h.cache.get(key, etag)
-	if e == nil {
-		v, err, _ := h.cache.fills.Do(etag+key, func() (any, error) {
-			if e := h.storedPage(c.Request().Context(), key, etag, contentType); e != nil {
-				h.cache.put(key, e)
-				return e, nil
-			}
-			body, err := build()
+	if pg.stream != nil {
+		return h.store.Snapshot(ctx, func(sctx context.Context) error {
+			v, err := h.freshVersion(sctx, pg)
 			if err != nil {
-				return nil, err
+				return err
 			}
-			e := newCachedPage(etag, contentType, body)
-			h.cache.put(key, e)
-			h.keepRender(key, e)
-			return e, nil
+			setValidators(c, etagFor(pg.key, v), v.Modified)
+			req := c.Request()
+			c.SetRequest(req.WithContext(withPageVersion(sctx, v)))
+			defer c.SetRequest(req)
+			return h.writeStream(c, pg)
 		})
-		if err != nil {
+	}
+	e := h.cache.get(pg.key, etag)
+	if e == nil {
+		if e, err = h.fill(c, pg, etag); err != nil {
 			return err
 		}
-		e = v.(*cachedPage)
+		// The fill may have seen a newer version than this request did.
+		if e.etag != etag && notModified(c.Request(), e.etag) {
+			setValidators(c, e.etag, e.modified)
+			return c.NoContent(http.StatusNotModified)
+		}
 	}
+	setValidators(c, e.etag, e.modified)
 	return e.write(c)
 }
 
-// renderBytes renders a component into memory.
+// setValidators sets the headers that let a client revalidate its copy.
+func setValidators(c echo.Context, etag string, modified time.Time) {
+	hd := c.Response().Header()
+	hd.Set("ETag", etag)
+	hd.Set("Cache-Control", "public, no-cache")
+	if !modified.IsZero() {
+		hd.Set("Last-Modified", modified.UTC().Format(http.TimeFormat))
+	}
+}
+
+// fill produces the page that c asked for at etag, or a newer one, once
+// for every reader asking at the same time. It runs detached from c: a
+// reader who goes away stops waiting, while the fill goes on for the rest.
+func (h *Handler) fill(c echo.Context, pg publicPage, etag string) (*cachedPage, error) {
+	u := *c.Request().URL
+	ctx := c.Request().Context()
+	ch := h.cache.fills.DoChan(etag+pg.key, func() (any, error) {
+		fctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), fillTimeout)
+		defer cancel()
+		e, fresh, err := h.renderPage(fctx, pg, &u)
+		if err != nil {
+			return nil, err
+		}
+		h.cache.put(pg.key, e)
+		if fresh {
+			h.keepRender(pg.key, e)
+		}
+		return e, nil
+	})
+	select {
+	case r := <-ch:
+		if r.Err != nil {
+			return nil, r.Err
+		}
+		return r.Val.(*cachedPage), nil
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
+// renderPage reads the page's version and makes the page in one snapshot:
+// from memory or the stored renders when they hold that version, else by
+// rendering it as an anonymous request for u. fresh reports a new render.
+func (h *Handler) renderPage(ctx context.Context, pg publicPage, u *url.URL) (e *cachedPage, fresh bool, err error) {
+	err = h.store.Snapshot(ctx, func(sctx context.Context) error {
+		v, err := h.freshVersion(sctx, pg)
+		if err != nil {
+			return err
+		}
+		etag := etagFor(pg.key, v)
+		if e = h.cache.get(pg.key, etag); e != nil {
+			return nil
+		}
+		if e = h.storedPage(sctx, pg.key, etag, pg.contentType, v.Modified); e != nil {
+			return nil
+		}
+		body, err := pg.build(h.offlineContext(withPageVersion(sctx, v), u))
+		if err != nil {
+			return err
+		}
+		e, fresh = newCachedPage(etag, v.Modified, pg.contentType, body), true
+		return nil
+	})
+	return e, fresh, err
+}
+
+// writeStream sends a streamed document, gzip-compressed on the fly when
+// the client takes it.
+func (h *Handler) writeStream(c echo.Context, pg publicPage) error {
+	hd := c.Response().Header()
+	hd.Set(echo.HeaderContentType, pg.contentType)
+	if c.Request().Method == http.MethodHead {
+		return c.NoContent(http.StatusOK)
+	}
+	var w io.Writer = c.Response()
+	var gz *gzip.Writer
+	if acceptsGzip(c) {
+		hd.Set(echo.HeaderContentEncoding, "gzip")
+		gz, _ = gzip.NewWriterLevel(c.Response(), gzip.BestSpeed)
+		w = gz
+	}
+	c.Response().WriteHeader(http.StatusOK)
+	if err := pg.stream(c, w); err != nil {
+		// The status is sent; the client sees a truncated body. A client
+		// that went away is its own doing (info); anything else is ours.
+		level := slog.LevelError
+		if c.Request().Context().Err() != nil || errors.Is(err, syscall.EPIPE) || errors.Is(err, syscall.ECONNRESET) {
+			level = slog.LevelInfo
+		}
+		h.log.Log(c.Request().Context(), level, "stream failed", "request_id", requestIDOf(c), "path", c.Request().URL.Path, "err", err)
+		return nil
+	}
+	if gz != nil {
+		return gz.Close()
+	}
+	return nil
+}
+
+// renderBytes renders a component into memory, for a page's build.
 func renderBytes(c echo.Context, comp templ.Component) ([]byte, error) {
 	var buf bytes.Buffer
 	if err := comp.Render(c.Request().Context(), &buf); err != nil {

@@ -176,9 +176,11 @@ func TestConditionalRequestsAndCacheInvalidationOnCorrection(t *testing.T) {
 				if again.status != http.StatusNotModified || again.body != "" {
 					t.Errorf("%s repeated: %d", path, again.status)
 				}
+				// A date counts whole seconds, so it cannot tell two versions
+				// of one second apart: only the ETag answers 304.
 				since := ts.do(t, cl, "GET", path, nil, map[string]string{"If-Modified-Since": first.header.Get("Last-Modified")})
-				if since.status != http.StatusNotModified {
-					t.Errorf("%s If-Modified-Since: %d", path, since.status)
+				if since.status != http.StatusOK || since.header.Get("ETag") != etag {
+					t.Errorf("%s If-Modified-Since alone: %d", path, since.status)
 				}
 			}
 			page := ts.get(t, cl, "/claims/"+c.Slug)

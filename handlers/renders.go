@@ -2,7 +2,9 @@ package handlers
 
 import (
 	"context"
+	"errors"
 	"net/http"
+	"net/url"
 	"strings"
 	"time"
 
@@ -22,7 +24,7 @@ import (
 func persistable(key string) bool { return strings.HasPrefix(key, "claim:") }
 
 // storedPage returns a page's stored render at etag, or nil.
-func (h *Handler) storedPage(ctx context.Context, key, etag, contentType string) *cachedPage {
+func (h *Handler) storedPage(ctx context.Context, key, etag, contentType string, modified time.Time) *cachedPage {
 	if !persistable(key) {
 		return nil
 	}
@@ -30,7 +32,7 @@ func (h *Handler) storedPage(ctx context.Context, key, etag, contentType string)
 	if err != nil {
 		return nil
 	}
-	return &cachedPage{etag: etag, gz: gz, contentType: contentType}
+	return &cachedPage{etag: etag, modified: modified, gz: gz, contentType: contentType}
 }
 
 // keepRender queues a fresh render to be stored; when the queue is full the
@@ -87,26 +89,25 @@ func (h *Handler) saveRenders(ctx context.Context) {
 // prerender keeps a current render of every public claim page in the
 // database: it renders the pages whose stored render is missing or stale,
 // then waits for the next change. After the first full pass it looks only
-// at claims changed since the pass before, unless the scale, the settings
-// or a speaker changed, which may touch every page. It yields often, so
-// that readers come first.
+// at claims changed since the pass before began, unless what every page
+// shows (the scale, the settings) changed. It yields often, so that
+// readers come first.
 func (h *Handler) prerender(ctx context.Context) {
-	var last models.SharedStamps
-	var since time.Time
+	var since, shared int64
 	for {
 		gen := h.store.Generation()
-		shared, err := h.store.SharedStamps(ctx)
+		v, err := h.store.SiteVersion(ctx)
 		if err == nil {
 			from := since
-			if shared != last {
-				from = time.Time{}
+			if v.Shared != shared {
+				from = 0
 			}
-			// Claims written while a pass runs are caught by the next one.
-			started := h.store.Now().Add(-time.Second)
+			// The pass starts at v: what changes from now on has a larger
+			// number, and the next pass looks at it.
 			var n int
-			n, err = h.prerenderPass(ctx, shared, from)
+			n, err = h.prerenderPass(ctx, from)
 			if err == nil {
-				last, since = shared, started
+				since, shared = v.Seq, v.Shared
 			}
 			if n > 0 {
 				h.log.Info("prerendered claim pages", "pages", n)
@@ -125,10 +126,10 @@ func (h *Handler) prerender(ctx context.Context) {
 	}
 }
 
-// prerenderPass renders and stores every public claim page changed since
-// since (all when zero) whose stored render is not current, and returns how
-// many it rendered.
-func (h *Handler) prerenderPass(ctx context.Context, shared models.SharedStamps, since time.Time) (int, error) {
+// prerenderPass renders and stores every public claim page changed after
+// the public change since (all when 0) whose stored render is not current,
+// and returns how many it rendered.
+func (h *Handler) prerenderPass(ctx context.Context, since int64) (int, error) {
 	done := 0
 	var after uint
 	for {
@@ -139,16 +140,18 @@ func (h *Handler) prerenderPass(ctx context.Context, shared models.SharedStamps,
 		after = last
 		var batch []models.PageRender
 		for _, st := range stamps {
-			key := claimKey(st.Slug)
-			etag := etagFor(key, models.ClaimVersionOf(st.ClaimAt, st.PersonAt, shared.ScaleAt, shared.SettingsAt))
-			if st.StoredTag == etag {
-				continue
+			pg := h.claimPage(st.Slug)
+			e, fresh, err := h.renderPage(ctx, pg, &url.URL{Path: "/claims/" + st.Slug})
+			if errors.Is(err, models.ErrNotFound) {
+				continue // no longer public
 			}
-			body, err := h.buildClaimPage(h.offlineContext(ctx, "/claims/"+st.Slug), st.Slug)
 			if err != nil {
 				return done, err
 			}
-			batch = append(batch, models.PageRender{Key: key, Tag: etag, Gzip: gzipBytes(body)})
+			if !fresh || e.gz == nil {
+				continue
+			}
+			batch = append(batch, models.PageRender{Key: pg.key, Tag: e.etag, Gzip: e.gz})
 			done++
 			if done%20 == 0 {
 				select {
@@ -164,10 +167,10 @@ func (h *Handler) prerenderPass(ctx context.Context, shared models.SharedStamps,
 	}
 }
 
-// offlineContext is an anonymous reader's request for path, for rendering
-// a page outside of a request.
-func (h *Handler) offlineContext(ctx context.Context, path string) echo.Context {
-	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, path, nil)
+// offlineContext is an anonymous reader's GET of u, for rendering a page
+// outside of a request.
+func (h *Handler) offlineContext(ctx context.Context, u *url.URL) echo.Context {
+	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, u.RequestURI(), nil)
 	return h.echo.NewContext(req, discardWriter{http.Header{}})
 }
 

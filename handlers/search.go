@@ -15,23 +15,20 @@ import (
 // search finds published fact-checks. Any input is answered with a page:
 // an over-long query gets 400 and a message, never an error page.
 func (h *Handler) search(c echo.Context) error {
-	ctx := c.Request().Context()
 	q := c.QueryParam("q")
 	n := pageParam(c)
-	p := page(c, "Search")
-	p.Canonical = h.absURL("/search")
 	if len([]rune(q)) > models.MaxSearchQuery {
+		p := page(c, "Search")
+		p.Canonical = h.absURL("/search")
 		view := pages.SearchView{Message: "Your search is too long. Use at most " + strconv.Itoa(models.MaxSearchQuery) + " characters."}
 		return render(c, http.StatusBadRequest, pages.Search(p, view))
 	}
-	v, err := h.siteVersion(ctx)
-	if err != nil {
-		return err
-	}
 	vals := url.Values{"q": {q}}
 	key := "search?" + vals.Encode() + "&page=" + strconv.Itoa(n)
-	return h.servePublic(c, key, v, echo.MIMETextHTMLCharsetUTF8, func() ([]byte, error) {
-		items, more, err := h.store.Search(ctx, q, n, 20)
+	return h.servePublic(c, publicPage{key: key, contentType: echo.MIMETextHTMLCharsetUTF8, build: func(c echo.Context) ([]byte, error) {
+		p := page(c, "Search")
+		p.Canonical = h.absURL("/search")
+		items, more, err := h.store.Search(c.Request().Context(), q, n, 20)
 		if errors.Is(err, models.ErrQueryTooLong) {
 			items, more = nil, false
 		} else if err != nil {
@@ -43,5 +40,5 @@ func (h *Handler) search(c echo.Context) error {
 			p.Title = "Search: " + q
 		}
 		return renderBytes(c, pages.Search(p, view))
-	})
+	}})
 }

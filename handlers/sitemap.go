@@ -17,12 +17,8 @@ const xmlType = "application/xml; charset=utf-8"
 // sitemap lists every public page, or, when there are more fact-checks than
 // one sitemap may hold, an index of numbered sitemaps.
 func (h *Handler) sitemap(c echo.Context) error {
-	ctx := c.Request().Context()
-	v, err := h.siteVersion(ctx)
-	if err != nil {
-		return err
-	}
-	return h.servePublic(c, "sitemap.xml", v, xmlType, func() ([]byte, error) {
+	return h.servePublic(c, publicPage{key: "sitemap.xml", contentType: xmlType, build: func(c echo.Context) ([]byte, error) {
+		ctx := c.Request().Context()
 		n, err := h.store.CountPublic(ctx)
 		if err != nil {
 			return nil, err
@@ -47,19 +43,15 @@ func (h *Handler) sitemap(c echo.Context) error {
 			return nil, err
 		}
 		return views.EncodeXML(set)
-	})
+	}})
 }
 
 // sitemapPart is one numbered sitemap of a large site: the fact-checks, or
 // with name "pages" the other public pages.
 func (h *Handler) sitemapPart(c echo.Context) error {
-	ctx := c.Request().Context()
 	name := c.Param("name")
-	v, err := h.siteVersion(ctx)
-	if err != nil {
-		return err
-	}
-	return h.servePublic(c, "sitemaps/"+name, v, xmlType, func() ([]byte, error) {
+	return h.servePublic(c, publicPage{key: "sitemaps/" + name, contentType: xmlType, build: func(c echo.Context) ([]byte, error) {
+		ctx := c.Request().Context()
 		if name == "pages.xml" {
 			set, err := h.sitemapPages(c)
 			if err != nil {
@@ -91,7 +83,7 @@ func (h *Handler) sitemapPart(c echo.Context) error {
 			return nil, models.ErrNotFound
 		}
 		return views.EncodeXML(set)
-	})
+	}})
 }
 
 // sitemapPages lists the public pages that are not fact-checks.

@@ -7,96 +7,156 @@ import (
 	"claimtracker/models"
 )
 
-// versionCache remembers what public pages are made of (their versions,
-// the rating scale, the settings) for as long as the store's generation
-// stays the same, so that a cached page is answered without asking the
-// database. Any write moves the generation on and empties it.
+// versionCache remembers the versions of public pages for as long as the
+// store's generation stays the same, so that a page in memory is answered
+// without asking the database; any write here, and any public change by
+// another instance (announced or polled, see models.Store.Generation),
+// moves the generation on and empties it. The rating scale and the
+// settings are kept under the shared version they were read at, which
+// every page's version includes.
 type versionCache struct {
-	mu       sync.Mutex
-	gen      uint64
-	site     *models.Version
-	claims   map[string]models.Version
-	scale    []models.Rating
-	settings *models.SiteSettings
+	mu     sync.Mutex
+	gen    uint64
+	site   *models.Version
+	claims map[string]models.Version
+
+	scale    sharedCopy[[]models.Rating]
+	settings sharedCopy[models.SiteSettings]
 }
 
 // maxCachedVersions bounds the claim versions kept between two writes.
 const maxCachedVersions = 20_000
 
-// sync empties the cache when the generation has moved on; the caller holds mu.
+// sync empties the versions when the generation has moved on; the caller
+// holds mu.
 func (vc *versionCache) sync(gen uint64) {
 	if vc.gen != gen || vc.claims == nil {
-		vc.gen, vc.site, vc.claims, vc.scale, vc.settings = gen, nil, map[string]models.Version{}, nil, nil
+		vc.gen, vc.site, vc.claims = gen, nil, map[string]models.Version{}
 	}
 }
 
-// generational returns what get finds in the cache at the current
-// generation, or else loads it and, if no write came in between, keeps it
-// with put.
-func generational[T any](h *Handler, get func(*versionCache) (T, bool), put func(*versionCache, T), load func() (T, error)) (T, error) {
+// pageVersion is the version of a public page as this instance knows it:
+// current for its own writes, and within moments of any other's.
+func (h *Handler) pageVersion(ctx context.Context, pg publicPage) (models.Version, error) {
 	gen := h.store.Generation()
 	vc := &h.versions
 	vc.mu.Lock()
 	vc.sync(gen)
-	v, ok := get(vc)
+	var v models.Version
+	var ok bool
+	if pg.claim != "" {
+		v, ok = vc.claims[pg.claim]
+	} else if vc.site != nil {
+		v, ok = *vc.site, true
+	}
 	vc.mu.Unlock()
 	if ok {
 		return v, nil
 	}
-	v, err := load()
+	v, err := h.freshVersion(ctx, pg)
 	if err != nil {
 		return v, err
 	}
 	vc.mu.Lock()
 	if vc.gen == gen {
-		put(vc, v)
+		if pg.claim == "" {
+			vc.site = &v
+		} else if len(vc.claims) < maxCachedVersions {
+			vc.claims[pg.claim] = v
+		}
 	}
 	vc.mu.Unlock()
 	return v, nil
 }
 
-// claimVersion is the version of a public claim page.
-func (h *Handler) claimVersion(ctx context.Context, slug string) (models.Version, error) {
-	return generational(h,
-		func(vc *versionCache) (models.Version, bool) { v, ok := vc.claims[slug]; return v, ok },
-		func(vc *versionCache, v models.Version) {
-			if len(vc.claims) < maxCachedVersions {
-				vc.claims[slug] = v
-			}
-		},
-		func() (models.Version, error) { return h.store.ClaimPageVersion(ctx, slug) })
+// freshVersion reads the version of a public page from the database (from
+// the snapshot, when ctx has one).
+func (h *Handler) freshVersion(ctx context.Context, pg publicPage) (models.Version, error) {
+	if pg.claim != "" {
+		return h.store.ClaimPageVersion(ctx, pg.claim)
+	}
+	return h.store.SiteVersion(ctx)
 }
 
-// siteVersion is the version of everything public.
-func (h *Handler) siteVersion(ctx context.Context) (models.Version, error) {
-	return generational(h,
-		func(vc *versionCache) (models.Version, bool) {
-			if vc.site == nil {
-				return models.Version{}, false
-			}
-			return *vc.site, true
-		},
-		func(vc *versionCache, v models.Version) { vc.site = &v },
-		func() (models.Version, error) { return h.store.SiteVersion(ctx) })
+type pageVersionKey struct{}
+
+// withPageVersion tells a page's build the version it renders.
+func withPageVersion(ctx context.Context, v models.Version) context.Context {
+	return context.WithValue(ctx, pageVersionKey{}, v)
 }
 
-// ratings is the rating scale, read once per generation.
+// pageVersionOf is the version of the page being built under ctx.
+func pageVersionOf(ctx context.Context) (models.Version, bool) {
+	v, ok := ctx.Value(pageVersionKey{}).(models.Version)
+	return v, ok
+}
+
+// shared is the shared version (rating scale and settings) that ctx reads:
+// the page's own while building one, else this instance's current one.
+func (h *Handler) shared(ctx context.Context) (int64, error) {
+	if v, ok := pageVersionOf(ctx); ok {
+		return v.Shared, nil
+	}
+	v, err := h.pageVersion(ctx, publicPage{})
+	return v.Shared, err
+}
+
+// sharedCopy is something every page shows (the rating scale, the
+// settings), kept under the shared version it was read at.
+type sharedCopy[T any] struct {
+	at  int64
+	val *T
+}
+
+// sharedValue returns c's value at the shared version ctx reads, loading it
+// when c holds another. A page's build loads it from the page's snapshot;
+// anyone else loads it together with the shared version, in a snapshot of
+// their own, so that a value is never kept under a version it is not.
+func sharedValue[T any](h *Handler, ctx context.Context, c *sharedCopy[T], load func(context.Context) (T, error)) (T, error) {
+	var zero T
+	at, err := h.shared(ctx)
+	if err != nil {
+		return zero, err
+	}
+	vc := &h.versions
+	vc.mu.Lock()
+	if c.val != nil && c.at == at {
+		v := *c.val
+		vc.mu.Unlock()
+		return v, nil
+	}
+	vc.mu.Unlock()
+	var val T
+	if _, building := pageVersionOf(ctx); building {
+		val, err = load(ctx)
+	} else {
+		err = h.store.Snapshot(ctx, func(sctx context.Context) error {
+			v, err := h.store.SiteVersion(sctx)
+			if err != nil {
+				return err
+			}
+			at = v.Shared
+			val, err = load(sctx)
+			return err
+		})
+	}
+	if err != nil {
+		return zero, err
+	}
+	vc.mu.Lock()
+	if c.val == nil || at >= c.at {
+		c.at, c.val = at, &val
+	}
+	vc.mu.Unlock()
+	return val, nil
+}
+
+// ratings is the rating scale at the shared version ctx reads.
 func (h *Handler) ratings(ctx context.Context) ([]models.Rating, error) {
-	return generational(h,
-		func(vc *versionCache) ([]models.Rating, bool) { return vc.scale, vc.scale != nil },
-		func(vc *versionCache, v []models.Rating) { vc.scale = v },
-		func() ([]models.Rating, error) { return h.store.Ratings(ctx) })
+	return sharedValue(h, ctx, &h.versions.scale, h.store.Ratings)
 }
 
-// settings are the site settings, read once per generation.
+// settings are the site settings at the shared version ctx reads.
 func (h *Handler) settings(ctx context.Context) (models.SiteSettings, error) {
-	return generational(h,
-		func(vc *versionCache) (models.SiteSettings, bool) {
-			if vc.settings == nil {
-				return models.SiteSettings{}, false
-			}
-			return *vc.settings, true
-		},
-		func(vc *versionCache, v models.SiteSettings) { vc.settings = &v },
-		func() (models.SiteSettings, error) { return h.store.Settings(ctx) })
+	return sharedValue(h, ctx, &h.versions.settings, h.store.Settings)
 }

@@ -66,10 +66,14 @@ type Claim struct {
 	RetractedAt   *time.Time
 	CreatedAt     time.Time
 	UpdatedAt     time.Time
-	Tags          []ClaimTag   `gorm:"foreignKey:ClaimID"`
-	Sources       []Source     `gorm:"foreignKey:ClaimID"`
-	Verdicts      []Verdict    `gorm:"foreignKey:ClaimID"`
-	Corrections   []Correction `gorm:"foreignKey:ClaimID"`
+	// PublicVersion and PublicChangedMs version the claim's public page
+	// (see versions.go); only the public change counter writes them.
+	PublicVersion   int64        `gorm:"->" json:"-"`
+	PublicChangedMs int64        `gorm:"->" json:"-"`
+	Tags            []ClaimTag   `gorm:"foreignKey:ClaimID"`
+	Sources         []Source     `gorm:"foreignKey:ClaimID"`
+	Verdicts        []Verdict    `gorm:"foreignKey:ClaimID"`
+	Corrections     []Correction `gorm:"foreignKey:ClaimID"`
 }
 
 // ClaimTag is one tag on a claim.

@@ -42,6 +42,7 @@ func (s *Store) AddCorrection(ctx context.Context, actor *User, m Meta, claimID 
 		if err := touchClaim(tx, c.ID, s.now()); err != nil {
 			return err
 		}
+		s.touchClaimPage(tx, c.ID)
 		out = corr
 		return s.audit(tx, m, event{actor: actor, action: "correction.add", objectType: "claim", objectID: c.ID,
 			after: map[string]any{"id": corr.ID, "kind": corr.Kind, "note": corr.Note}})
@@ -78,6 +79,7 @@ func (s *Store) RetractClaim(ctx context.Context, actor *User, m Meta, claimID u
 		if err := tx.Create(corr).Error; err != nil {
 			return fmt.Errorf("record retraction: %w", err)
 		}
+		s.touchClaimPage(tx, c.ID)
 		out = corr
 		return s.audit(tx, m, event{actor: actor, action: "claim.retract", objectType: "claim", objectID: c.ID,
 			before: map[string]any{"status": c.Status}, after: map[string]any{"status": ClaimRetracted, "note": note}})

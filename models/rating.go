@@ -71,6 +71,7 @@ func (s *Store) CreateRating(ctx context.Context, actor *User, m Meta, in Rating
 		if err := tx.Create(r).Error; err != nil {
 			return fmt.Errorf("insert rating: %w", err)
 		}
+		s.touchSharedPages(tx)
 		return s.audit(tx, m, event{actor: actor, action: "rating.create", objectType: "rating", objectID: r.ID, after: r.view()})
 	})
 	if err != nil {
@@ -140,6 +141,7 @@ func (s *Store) UpdateRating(ctx context.Context, actor *User, m Meta, slug stri
 				return err
 			}
 		}
+		s.touchSharedPages(tx)
 		out = &r
 		return s.audit(tx, m, event{actor: actor, action: "rating.update", objectType: "rating", objectID: r.ID, before: before, after: r.view()})
 	})

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"time"
 
 	"gorm.io/gorm"
 )
@@ -57,28 +56,27 @@ func (s *Store) SavePageRenders(ctx context.Context, renders []PageRender) error
 // PublicPageStamp is what a public claim page's version is made of, with
 // the tag of its stored render, if any.
 type PublicPageStamp struct {
-	Slug      string
-	ClaimAt   string
-	PersonAt  string
-	StoredTag string
+	Slug          string
+	PublicVersion int64
+	ChangedMs     int64
+	StoredTag     string
 }
 
 // PublicPageStamps lists, in pages of limit after the claim id after, the
-// public claims changed at or after since (all when since is zero) with the
-// timestamps that version their pages and the tag of each page's stored
-// render, keyed as keyPrefix+slug.
-func (s *Store) PublicPageStamps(ctx context.Context, keyPrefix string, since time.Time, after uint, limit int) ([]PublicPageStamp, uint, error) {
+// public claims whose pages changed after the public change since (see
+// Version; all when since is 0) with what versions their pages and the
+// tag of each page's stored render, keyed as keyPrefix+slug.
+func (s *Store) PublicPageStamps(ctx context.Context, keyPrefix string, since int64, after uint, limit int) ([]PublicPageStamp, uint, error) {
 	var rows []struct {
 		ID uint
 		PublicPageStamp
 	}
 	q := s.read(ctx).Table("claims c").
-		Select(`c.id, c.slug, CAST(c.updated_at AS TEXT) AS claim_at, CAST(p.updated_at AS TEXT) AS person_at, COALESCE(r.tag, '') AS stored_tag`).
-		Joins("JOIN people p ON p.id = c.person_id").
+		Select(`c.id, c.slug, c.public_version, c.public_changed_ms AS changed_ms, COALESCE(r.tag, '') AS stored_tag`).
 		Joins("LEFT JOIN page_renders r ON r.key = ? || c.slug", keyPrefix).
 		Where("c.status IN ('published', 'retracted') AND c.id > ?", after)
-	if !since.IsZero() {
-		q = q.Where("c.updated_at >= ?", since)
+	if since > 0 {
+		q = q.Where("c.public_version > ?", since)
 	}
 	err := q.Order("c.id").Limit(limit).Scan(&rows).Error
 	if err != nil {
@@ -91,30 +89,6 @@ func (s *Store) PublicPageStamps(ctx context.Context, keyPrefix string, since ti
 		last = r.ID
 	}
 	return out, last, nil
-}
-
-// SharedStamps are the timestamps of what many claim pages show at once:
-// the rating scale and the settings (on every page), and the latest change
-// to any speaker.
-type SharedStamps struct {
-	ScaleAt, SettingsAt, PeopleAt string
-}
-
-// SharedStamps reads the shared timestamps.
-func (s *Store) SharedStamps(ctx context.Context) (SharedStamps, error) {
-	var row SharedStamps
-	err := s.read(ctx).Raw(`SELECT ` + latestSettings + `,
-		(SELECT CAST(updated_at AS TEXT) FROM people ORDER BY updated_at DESC LIMIT 1) AS people_at`).Scan(&row).Error
-	if err != nil {
-		return row, fmt.Errorf("shared stamps: %w", err)
-	}
-	return row, nil
-}
-
-// ClaimVersionOf makes a claim page's version from its stamps, exactly as
-// ClaimPageVersion does.
-func ClaimVersionOf(claimAt, personAt, scaleAt, settingsAt string) Version {
-	return versionOf(claimAt, personAt, scaleAt, settingsAt)
 }
 
 // PageRenderCount counts the stored renders.

@@ -165,6 +165,7 @@ func (s *Store) publish(tx *gorm.DB, m Meta, v *Verdict, c *Claim) error {
 	if err := s.reindexClaim(tx, c.ID); err != nil {
 		return err
 	}
+	s.touchClaimPage(tx, c.ID)
 	return s.audit(tx, m, event{actorLabel: "review quorum", action: "claim.publish", objectType: "claim", objectID: c.ID,
 		after: map[string]any{"verdict_id": v.ID, "rating": r.Slug, "superseded": len(prev)}})
 }

@@ -100,6 +100,7 @@ func (s *Store) SeedSynthetic(ctx context.Context, spec SyntheticSpec) error {
 						Kind: SourceKinds[rng.IntN(len(SourceKinds))], Stance: Stances[rng.IntN(len(Stances))], Excerpt: sentence(rng, 20)})
 				}
 				if spec.Published {
+					s.touchClaimPage(tx, c.ID)
 					r := ratings[rng.IntN(len(ratings))]
 					verdicts = append(verdicts, Verdict{ClaimID: c.ID, RatingID: r.ID, RatingSlug: r.Slug, RatingLabel: r.Label,
 						Headline: truncateRunes(sentence(rng, 10), 150), Explanation: sentence(rng, 60), Status: VerdictPublished, Version: 1, PublishedAt: c.PublishedAt})

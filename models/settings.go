@@ -99,6 +99,7 @@ func (s *Store) UpdateSettings(ctx context.Context, actor *User, m Meta, in Site
 		if err := save(requireAdminTwoFactorKey, strconv.FormatBool(in.RequireAdminTwoFactor)); err != nil {
 			return err
 		}
+		s.touchSharedPages(tx)
 		return s.audit(tx, m, event{actor: actor, action: "settings.update", objectType: "settings", before: before, after: in})
 	})
 	return in, err

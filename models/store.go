@@ -14,6 +14,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/jackc/pgx/v5"
 	"golang.org/x/sync/semaphore"
 	"gorm.io/driver/postgres"
 	"gorm.io/driver/sqlite"
@@ -36,8 +37,9 @@ type Store struct {
 	dialect migrations.Dialect
 	cfg     Config
 	// gen counts changes to the database, for caches (see Generation).
-	gen     atomic.Uint64
-	lastLog atomic.Int64
+	gen atomic.Uint64
+	// lastSeq is the public change counter as last read.
+	lastSeq atomic.Int64
 	stop    chan struct{}
 	stopped sync.WaitGroup
 	// hashers bounds how many passwords are hashed at once (see withHashSlot).
@@ -192,20 +194,37 @@ func Open(ctx context.Context, dsn string, cfg Config) (*Store, error) {
 	}
 	s.stop = make(chan struct{})
 	s.stopped.Add(1)
-	go s.watchChanges(time.Second)
+	go s.watchChanges(dsn)
 	return s, nil
 }
 
-// Generation is a number that changes whenever the database may have
-// changed: at once after every write this Store commits, and within a
-// second of a write by any other process or instance on the same database
-// (every change writes an audit event, which the Store watches for).
-// Caches keyed on it are never stale for this instance's own writes.
+// Generation is a number that changes whenever what the public sees may
+// have changed: at once after every write this Store commits, and within
+// moments of a public change committed by any other process or instance on
+// the same database (see watchChanges). Caches keyed on it are never stale
+// for this instance's own writes.
 func (s *Store) Generation() uint64 { return s.gen.Load() }
 
-// watchChanges polls the audit log for writes by other processes.
-func (s *Store) watchChanges(every time.Duration) {
+// Intervals at which the public change counter is read: the only signal
+// on SQLite, a safety net under notifications on Postgres.
+const (
+	sqlitePoll   = 50 * time.Millisecond
+	postgresPoll = time.Second
+)
+
+// watchChanges moves the generation on when another process or instance
+// commits a public change. It reads the public change counter (one row,
+// see versions.go), whose number follows commit order, so no change can
+// hide behind a later one; on Postgres a listener is told of each change
+// as it commits. It also runs the hourly upkeep.
+func (s *Store) watchChanges(dsn string) {
 	defer s.stopped.Done()
+	every := sqlitePoll
+	if s.dialect == migrations.Postgres {
+		every = postgresPoll
+		s.stopped.Add(1)
+		go s.listen(dsn)
+	}
 	t := time.NewTicker(every)
 	defer t.Stop()
 	lastOptimize := time.Now()
@@ -223,14 +242,63 @@ func (s *Store) watchChanges(every time.Duration) {
 					s.cfg.Logger.Warn("sweep login throttles", "err", err)
 				}
 			}
-			var last int64
-			err := s.r.Raw("SELECT COALESCE(MAX(id), 0) FROM audit_events").Scan(&last).Error
+			pc, err := s.readPublicChanges(s.r)
 			if err != nil {
 				continue // the table may not exist before the first migration
 			}
-			if s.lastLog.Swap(last) != last {
+			if s.lastSeq.Swap(pc.Seq) != pc.Seq {
 				s.gen.Add(1)
 			}
+		}
+	}
+}
+
+// listen holds a Postgres connection that listens for committed public
+// changes in this Store's schema, and moves the generation on for each;
+// it connects again after any failure.
+func (s *Store) listen(dsn string) {
+	defer s.stopped.Done()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go func() {
+		<-s.stop
+		cancel()
+	}()
+	for ctx.Err() == nil {
+		err := s.listenOnce(ctx, dsn)
+		if ctx.Err() != nil {
+			return
+		}
+		s.cfg.Logger.Warn("listen for public changes; polling meanwhile", "err", err)
+		select {
+		case <-ctx.Done():
+		case <-time.After(time.Second):
+		}
+	}
+}
+
+func (s *Store) listenOnce(ctx context.Context, dsn string) error {
+	conn, err := pgx.Connect(ctx, dsn)
+	if err != nil {
+		return err
+	}
+	defer conn.Close(context.Background())
+	var schema string
+	if err := conn.QueryRow(ctx, "SELECT current_schema()").Scan(&schema); err != nil {
+		return err
+	}
+	if _, err := conn.Exec(ctx, "LISTEN "+publicChannel); err != nil {
+		return err
+	}
+	// A change may have come while no one listened.
+	s.gen.Add(1)
+	for {
+		n, err := conn.WaitForNotification(ctx)
+		if err != nil {
+			return err
+		}
+		if n.Payload == schema {
+			s.gen.Add(1)
 		}
 	}
 }
@@ -335,8 +403,17 @@ func (s *Store) now() time.Time { return s.cfg.Now().UTC() }
 // generation on. A unique violation that fn did not handle itself (a race
 // with another transaction between a check and an insert) is ErrConflict,
 // never an internal error.
+//
+// What fn changes that the public sees (touchClaimPage, touchSharedPages)
+// takes the next public version as the transaction's last step.
 func (s *Store) write(ctx context.Context, fn func(tx *gorm.DB) error) error {
-	err := s.w.WithContext(ctx).Transaction(fn)
+	t := &touches{}
+	err := s.w.WithContext(context.WithValue(ctx, touchesKey{}, t)).Transaction(func(tx *gorm.DB) error {
+		if err := fn(tx); err != nil {
+			return err
+		}
+		return s.applyTouches(tx, t)
+	})
 	if err == nil {
 		s.gen.Add(1)
 	}
@@ -346,8 +423,14 @@ func (s *Store) write(ctx context.Context, fn func(tx *gorm.DB) error) error {
 	return err
 }
 
-// read returns the read pool bound to ctx.
-func (s *Store) read(ctx context.Context) *gorm.DB { return s.r.WithContext(ctx) }
+// read returns the read pool bound to ctx, or the snapshot ctx reads from
+// (see Snapshot).
+func (s *Store) read(ctx context.Context) *gorm.DB {
+	if tx, ok := ctx.Value(snapshotKey{}).(*gorm.DB); ok {
+		return tx.WithContext(ctx)
+	}
+	return s.r.WithContext(ctx)
+}
 
 // SessionLifetime is how long a session lasts at most.
 func (s *Store) SessionLifetime() time.Duration { return s.cfg.SessionLifetime }
