@@ -173,6 +173,9 @@ func notModified(r *http.Request, etag string) bool {
 	return false
 }
 
+// renderHook, set only by tests, is called before each page is rendered.
+var renderHook atomic.Pointer[func(key string)]
+
 // fillTimeout bounds one fill, which no reader's going away cancels.
 const fillTimeout = 30 * time.Second
 
@@ -296,6 +299,9 @@ func (h *Handler) renderPage(ctx context.Context, pg publicPage, u *url.URL) (e 
 		}
 		if e = h.storedPage(sctx, pg.key, etag, pg.contentType, v.Modified); e != nil {
 			return nil
+		}
+		if h := renderHook.Load(); h != nil {
+			(*h)(pg.key)
 		}
 		body, err := pg.build(h.offlineContext(withPageVersion(sctx, v), u))
 		if err != nil {

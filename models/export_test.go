@@ -88,3 +88,7 @@ func (s *Store) UniqueViolationForTest(ctx context.Context, viaGorm bool, q stri
 	}
 	return isUniqueViolation(err), err
 }
+
+// SetBeforeTouchesForTest makes every write transaction call fn just
+// before its public changes are numbered.
+func (s *Store) SetBeforeTouchesForTest(fn func()) { s.beforeTouches = fn }

@@ -47,6 +47,9 @@ type Store struct {
 	// hashHook, set only by tests, is called when a hash starts; what it
 	// returns is called when the hash ends.
 	hashHook func() (end func())
+	// beforeTouches, set only by tests, runs in every write transaction
+	// just before its public changes are numbered.
+	beforeTouches func()
 	// instanceID names this Store's heartbeat row; health is the last check.
 	instanceID string
 	health     health
@@ -411,6 +414,9 @@ func (s *Store) write(ctx context.Context, fn func(tx *gorm.DB) error) error {
 	err := s.w.WithContext(context.WithValue(ctx, touchesKey{}, t)).Transaction(func(tx *gorm.DB) error {
 		if err := fn(tx); err != nil {
 			return err
+		}
+		if s.beforeTouches != nil {
+			s.beforeTouches()
 		}
 		return s.applyTouches(tx, t)
 	})

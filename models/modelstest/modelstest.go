@@ -87,16 +87,23 @@ func DSN(t testing.TB, engine string) string {
 // test ends.
 func Open(t testing.TB, engine string, cfg models.Config) *models.Store {
 	t.Helper()
-	dsn := DSN(t, engine)
+	return OpenDSN(t, DSN(t, engine), cfg)
+}
+
+// OpenDSN opens and migrates a Store on dsn (from DSN), which may already
+// have others: each is one more instance of the app on one database. It is
+// closed when the test ends.
+func OpenDSN(t testing.TB, dsn string, cfg models.Config) *models.Store {
+	t.Helper()
 	ctx := context.Background()
 	s, err := models.Open(ctx, dsn, cfg)
 	if err != nil {
-		t.Fatalf("open %s: %v", engine, err)
+		t.Fatalf("open %s: %v", dsn, err)
 	}
 	// Registered after DSN's cleanup, so it runs first: close, then drop.
 	t.Cleanup(func() { _ = s.Close() })
 	if _, err := s.Migrate(ctx); err != nil {
-		t.Fatalf("migrate %s: %v", engine, err)
+		t.Fatalf("migrate %s: %v", dsn, err)
 	}
 	return s
 }
