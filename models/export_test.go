@@ -88,3 +88,11 @@ func (s *Store) UniqueViolationForTest(ctx context.Context, viaGorm bool, q stri
 	}
 	return isUniqueViolation(err), err
 }
+
+// SessionTimeZoneForTest is the TimeZone of a Postgres session of the
+// store, as the server reports it.
+func (s *Store) SessionTimeZoneForTest(ctx context.Context) (string, error) {
+	var tz string
+	err := s.read(ctx).Raw("SHOW TimeZone").Scan(&tz).Error
+	return tz, err
+}
