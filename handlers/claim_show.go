@@ -46,6 +46,9 @@ func (h *Handler) buildClaimPage(c echo.Context, slug string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	// The page shows its dates in the zone of the settings it was built
+	// with, also when it is rendered outside of a request.
+	c.SetRequest(c.Request().WithContext(views.WithZone(ctx, org.Zone)))
 	url := h.absURL("/claims/" + claim.Slug)
 	ld := views.ClaimReview(claim, verdict, scale, org, url, h.absURL("/people/"+claim.Person.Slug))
 	ld.Context = "https://schema.org"
@@ -58,7 +61,7 @@ func (h *Handler) buildClaimPage(c echo.Context, slug string) ([]byte, error) {
 	p.Canonical = url
 	p.Meta = views.SocialMeta("article", verdict.Headline, p.Description, url, org.Name)
 	p.JSONLD = jsonld
-	view := pages.ClaimView{Claim: claim, Verdict: verdict, Timeline: views.Timeline(claim), OrgName: org.Name}
+	view := pages.ClaimView{Claim: claim, Verdict: verdict, Timeline: views.Timeline(claim, org.Zone), OrgName: org.Name}
 	for i := range claim.Corrections {
 		if claim.Corrections[i].Kind == models.CorrectionRetraction {
 			view.Retraction = &claim.Corrections[i]
