@@ -12,7 +12,7 @@ import (
 )
 
 // settingsFields are the fields of the settings form.
-var settingsFields = []string{"organization_name", "organization_url", "corrections_policy", "require_admin_two_factor"}
+var settingsFields = []string{"organization_name", "organization_url", "time_zone", "corrections_policy", "require_admin_two_factor"}
 
 // adminSettings shows the site settings form.
 func (h *Handler) adminSettings(c echo.Context) error {
@@ -22,6 +22,7 @@ func (h *Handler) adminSettings(c echo.Context) error {
 	}
 	f := views.Form{Values: map[string]string{
 		"organization_name": st.OrganizationName, "organization_url": st.OrganizationURL, "corrections_policy": st.CorrectionsPolicy,
+		"time_zone":                st.TimeZone,
 		"require_admin_two_factor": strconv.FormatBool(st.RequireAdminTwoFactor),
 	}}
 	p := page(c, "Site settings")
@@ -37,6 +38,7 @@ func (h *Handler) adminSettingsUpdate(c echo.Context) error {
 	}
 	_, err = h.store.UpdateSettings(c.Request().Context(), currentUser(c), meta(c), models.SiteSettings{
 		OrganizationName: f.Get("organization_name"), OrganizationURL: f.Get("organization_url"), CorrectionsPolicy: f.Get("corrections_policy"),
+		TimeZone:              f.Get("time_zone"),
 		RequireAdminTwoFactor: f.Get("require_admin_two_factor") == "true",
 	})
 	if fe := models.FieldErrors(err); fe != nil {

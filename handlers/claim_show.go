@@ -56,7 +56,7 @@ func (h *Handler) buildClaimPage(c echo.Context, slug string) ([]byte, error) {
 	p.Canonical = url
 	p.Meta = views.SocialMeta("article", verdict.Headline, p.Description, url, org.Name)
 	p.JSONLD = jsonld
-	view := pages.ClaimView{Claim: claim, Verdict: verdict, Timeline: views.Timeline(claim), OrgName: org.Name}
+	view := pages.ClaimView{Claim: claim, Verdict: verdict, Timeline: views.Timeline(claim, org.Zone), OrgName: org.Name}
 	for i := range claim.Corrections {
 		if claim.Corrections[i].Kind == models.CorrectionRetraction {
 			view.Retraction = &claim.Corrections[i]

@@ -29,8 +29,8 @@ func (h *Handler) correctionsAtom(c echo.Context) error {
 				Title:     views.AtomText{Type: "text", Body: fmt.Sprintf("%s: %s", components.CorrectionKindLabel(k.Kind), k.ClaimSummary)},
 				ID:        url + "#correction-" + strconv.FormatUint(uint64(k.ID), 10),
 				Link:      views.AtomLink{Href: url},
-				Published: views.AtomTime(k.CreatedAt),
-				Updated:   views.AtomTime(k.CreatedAt),
+				Published: views.AtomTime(k.CreatedAt, org.Zone),
+				Updated:   views.AtomTime(k.CreatedAt, org.Zone),
 				Summary:   views.AtomText{Type: "text", Body: k.Note},
 				Category:  []views.AtomCat{{Term: string(k.Kind)}},
 			})

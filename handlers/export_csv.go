@@ -9,6 +9,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"claimtracker/models"
+	"claimtracker/views"
 )
 
 // exportCSV is every public fact-check as CSV, one row per claim, streamed.
@@ -20,9 +21,11 @@ func (h *Handler) exportCSV(c echo.Context) error {
 		if err := cw.Write(header); err != nil {
 			return err
 		}
-		err := h.store.EachPublic(c.Request().Context(), func(it models.PublicItem) error {
+		ctx := c.Request().Context()
+		loc := views.Zone(ctx)
+		err := h.store.EachPublic(ctx, func(it models.PublicItem) error {
 			row := []string{h.absURL("/claims/" + it.Slug), it.Text, it.Summary, it.PersonName, models.FormatDate(it.SaidAt), it.Setting,
-				it.RatingLabel, it.Headline, string(it.Status), stamp(it.PublishedAt), it.UpdatedAt.UTC().Format(time.RFC3339), stamp(it.CorrectedAt)}
+				it.RatingLabel, it.Headline, string(it.Status), stamp(it.PublishedAt, loc), stamp(&it.UpdatedAt, loc), stamp(it.CorrectedAt, loc)}
 			for i := range row {
 				row[i] = csvSafe(row[i])
 			}
@@ -36,11 +39,13 @@ func (h *Handler) exportCSV(c echo.Context) error {
 	}})
 }
 
-func stamp(t *time.Time) string {
+// stamp writes a moment as RFC 3339 in loc, the newsroom's time zone,
+// with its offset, or "" for none.
+func stamp(t *time.Time, loc *time.Location) string {
 	if t == nil {
 		return ""
 	}
-	return t.UTC().Format(time.RFC3339)
+	return t.In(loc).Format(time.RFC3339)
 }
 
 // csvSafe stops a spreadsheet from running a cell as a formula.

@@ -32,12 +32,12 @@ func (h *Handler) feedAtom(c echo.Context) error {
 				Title:    views.AtomText{Type: "text", Body: fmt.Sprintf("%s: %s", it.RatingLabel, it.Headline)},
 				ID:       url,
 				Link:     views.AtomLink{Href: url},
-				Updated:  views.AtomTime(it.UpdatedAt),
+				Updated:  views.AtomTime(it.UpdatedAt, org.Zone),
 				Summary:  views.AtomText{Type: "text", Body: fmt.Sprintf("%s said: “%s” Our rating: %s.", it.PersonName, it.Text, it.RatingLabel)},
 				Category: []views.AtomCat{{Term: it.RatingSlug, Label: it.RatingLabel}},
 			}
 			if it.PublishedAt != nil {
-				e.Published = views.AtomTime(*it.PublishedAt)
+				e.Published = views.AtomTime(*it.PublishedAt, org.Zone)
 			}
 			if it.Status == models.ClaimRetracted {
 				e.Title.Body = "Retracted: " + e.Title.Body
@@ -58,7 +58,7 @@ func (h *Handler) atomFeed(ctx context.Context, org views.Organization, title, p
 		updated = h.store.Now()
 	}
 	return views.AtomFeed{
-		Title: org.Name + ": " + title, ID: h.absURL(path), Updated: views.AtomTime(updated),
+		Title: org.Name + ": " + title, ID: h.absURL(path), Updated: views.AtomTime(updated, org.Zone),
 		Links:  []views.AtomLink{{Rel: "self", Type: "application/atom+xml", Href: h.absURL(path)}, {Rel: "alternate", Type: "text/html", Href: h.absURL("/")}},
 		Author: views.AtomPerson{Name: org.Name, URI: org.URL},
 	}

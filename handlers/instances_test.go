@@ -37,7 +37,7 @@ func instances(t *testing.T, engine string, n int) []*testServer {
 		if i == 0 {
 			cfg.Now = func() time.Time { return time.Now().Add(-time.Hour) }
 		}
-		s := modelstest.OpenDSN(t, dsn, cfg)
+		s := modelstest.OpenDSN(t, engine, dsn, cfg)
 		out = append(out, newServerOn(t, s, func(c *handlers.Config) {
 			c.BaseURL, c.Context, c.Prerender = base, t.Context(), true
 		}))

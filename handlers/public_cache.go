@@ -22,6 +22,7 @@ import (
 	"golang.org/x/sync/singleflight"
 
 	"claimtracker/models"
+	"claimtracker/views"
 )
 
 // Every public page and document (HTML pages, feeds, sitemaps, the public
@@ -194,8 +195,12 @@ func (h *Handler) servePublic(c echo.Context, pg publicPage) error {
 			if err != nil {
 				return err
 			}
+			pctx, err := h.pageContext(sctx, v)
+			if err != nil {
+				return err
+			}
 			req := c.Request()
-			c.SetRequest(req.WithContext(withPageVersion(sctx, v)))
+			c.SetRequest(req.WithContext(pctx))
 			defer c.SetRequest(req)
 			if pg.stream != nil {
 				return h.writeStream(c, pg)
@@ -223,8 +228,12 @@ func (h *Handler) servePublic(c echo.Context, pg publicPage) error {
 				return err
 			}
 			setValidators(c, etagFor(pg.key, v), v.Modified)
+			pctx, err := h.pageContext(sctx, v)
+			if err != nil {
+				return err
+			}
 			req := c.Request()
-			c.SetRequest(req.WithContext(withPageVersion(sctx, v)))
+			c.SetRequest(req.WithContext(pctx))
 			defer c.SetRequest(req)
 			return h.writeStream(c, pg)
 		})
@@ -303,7 +312,11 @@ func (h *Handler) renderPage(ctx context.Context, pg publicPage, u *url.URL) (e 
 		if h := renderHook.Load(); h != nil {
 			(*h)(pg.key)
 		}
-		body, err := pg.build(h.offlineContext(withPageVersion(sctx, v), u))
+		pctx, err := h.pageContext(sctx, v)
+		if err != nil {
+			return err
+		}
+		body, err := pg.build(h.offlineContext(pctx, u))
 		if err != nil {
 			return err
 		}
@@ -311,6 +324,18 @@ func (h *Handler) renderPage(ctx context.Context, pg publicPage, u *url.URL) (e 
 		return nil
 	})
 	return e, fresh, err
+}
+
+// pageContext is the context a page of version v is built under, from
+// sctx, its snapshot: it carries the version, and the newsroom's time zone
+// as that version's settings give it.
+func (h *Handler) pageContext(sctx context.Context, v models.Version) (context.Context, error) {
+	ctx := withPageVersion(sctx, v)
+	st, err := h.settings(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return views.WithZone(ctx, st.Location()), nil
 }
 
 // writeStream sends a streamed document, gzip-compressed on the fly when

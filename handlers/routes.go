@@ -9,10 +9,10 @@ import (
 // routes registers every route. Middleware runs in this order: request id,
 // access log, security headers, no-store on private paths, body limit,
 // cross-origin check, session, two-factor enrolment that the site requires,
-// the input policy on path and query parameters.
+// the input policy on path and query parameters, the newsroom's time zone.
 func (h *Handler) routes(e *echo.Echo) {
 	e.Pre(h.requestID)
-	e.Use(h.accessLog, h.securityHeaders, h.noStore, h.limitBody, h.crossOriginCheck, h.loadSession, h.requireEnrolment, h.cleanParams)
+	e.Use(h.accessLog, h.securityHeaders, h.noStore, h.limitBody, h.crossOriginCheck, h.loadSession, h.requireEnrolment, h.cleanParams, h.newsroomZone)
 
 	e.GET("/healthz", h.healthz)
 	e.GET("/static/*", h.staticFile)

@@ -36,7 +36,7 @@ func (h *Handler) sitemap(c echo.Context) error {
 			return nil, err
 		}
 		err = h.store.EachPublic(ctx, func(it models.PublicItem) error {
-			set.URLs = append(set.URLs, views.SitemapURL{Loc: h.absURL("/claims/" + it.Slug), LastMod: it.UpdatedAt.UTC().Format(models.DateLayout)})
+			set.URLs = append(set.URLs, views.SitemapURL{Loc: h.absURL("/claims/" + it.Slug), LastMod: views.DateIn(it.UpdatedAt, views.Zone(ctx))})
 			return nil
 		})
 		if err != nil {
@@ -71,7 +71,7 @@ func (h *Handler) sitemapPart(c echo.Context) error {
 		first, last := (num-1)*sitemapSize, num*sitemapSize
 		err = h.store.EachPublic(ctx, func(it models.PublicItem) error {
 			if i >= first && i < last {
-				set.URLs = append(set.URLs, views.SitemapURL{Loc: h.absURL("/claims/" + it.Slug), LastMod: it.UpdatedAt.UTC().Format(models.DateLayout)})
+				set.URLs = append(set.URLs, views.SitemapURL{Loc: h.absURL("/claims/" + it.Slug), LastMod: views.DateIn(it.UpdatedAt, views.Zone(ctx))})
 			}
 			i++
 			return nil

@@ -42,6 +42,10 @@ func (s *Store) AddCorrection(ctx context.Context, actor *User, m Meta, claimID 
 		if err := touchClaim(tx, c.ID, s.now()); err != nil {
 			return err
 		}
+		// What is published changed: the index follows it.
+		if err := s.reindexClaim(tx, c.ID); err != nil {
+			return err
+		}
 		s.touchClaimPage(tx, c.ID)
 		out = corr
 		return s.audit(tx, m, event{actor: actor, action: "correction.add", objectType: "claim", objectID: c.ID,
@@ -78,6 +82,9 @@ func (s *Store) RetractClaim(ctx context.Context, actor *User, m Meta, claimID u
 		corr := &Correction{ClaimID: c.ID, Kind: CorrectionRetraction, Note: note, AuthorID: &actor.ID}
 		if err := tx.Create(corr).Error; err != nil {
 			return fmt.Errorf("record retraction: %w", err)
+		}
+		if err := s.reindexClaim(tx, c.ID); err != nil {
+			return err
 		}
 		s.touchClaimPage(tx, c.ID)
 		out = corr

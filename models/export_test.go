@@ -92,3 +92,11 @@ func (s *Store) UniqueViolationForTest(ctx context.Context, viaGorm bool, q stri
 // SetBeforeTouchesForTest makes every write transaction call fn just
 // before its public changes are numbered.
 func (s *Store) SetBeforeTouchesForTest(fn func()) { s.beforeTouches = fn }
+
+// SessionTimeZoneForTest is the TimeZone of a Postgres session of the
+// store, as the server reports it.
+func (s *Store) SessionTimeZoneForTest(ctx context.Context) (string, error) {
+	var tz string
+	err := s.read(ctx).Raw("SHOW TimeZone").Scan(&tz).Error
+	return tz, err
+}

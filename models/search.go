@@ -13,8 +13,13 @@ import (
 )
 
 // reindexClaim rewrites a claim's full-text entry from its current words,
-// summary, speaker and latest live verdict. It runs inside the transaction
-// that changed any of them, so the index never lags.
+// summary and speaker and from its published verdict's headline and
+// explanation: only what the public may read. A verdict still in review (or
+// sent back, or superseded) is never indexed, so that a public search can
+// neither find a claim by its words nor quote them in a snippet. It runs
+// inside every transaction that changes any of these or what is published
+// (a claim edited, a verdict published, superseded or retracted with its
+// claim, a correction), so the index never lags.
 func (s *Store) reindexClaim(tx *gorm.DB, id uint) error {
 	var doc struct {
 		Text, Summary, Speaker, Headline, Explanation string
@@ -22,8 +27,8 @@ func (s *Store) reindexClaim(tx *gorm.DB, id uint) error {
 	err := tx.Raw(`SELECT c.text, c.summary, p.name AS speaker,
 		COALESCE(v.headline, '') AS headline, COALESCE(v.explanation, '') AS explanation
 		FROM claims c JOIN people p ON p.id = c.person_id
-		LEFT JOIN verdicts v ON v.id = (SELECT id FROM verdicts WHERE claim_id = c.id AND status <> ? ORDER BY id DESC LIMIT 1)
-		WHERE c.id = ?`, VerdictSuperseded, id).Scan(&doc).Error
+		LEFT JOIN verdicts v ON v.id = (SELECT id FROM verdicts WHERE claim_id = c.id AND status = ? ORDER BY id DESC LIMIT 1)
+		WHERE c.id = ?`, VerdictPublished, id).Scan(&doc).Error
 	if err != nil {
 		return fmt.Errorf("read claim for index: %w", err)
 	}

@@ -18,6 +18,10 @@ type SiteSettings struct {
 	OrganizationURL string
 	// CorrectionsPolicy is shown on the methodology page (Markdown).
 	CorrectionsPolicy string
+	// TimeZone is the IANA name of the newsroom's time zone (such as
+	// "America/New_York"), in which the site and the desk show dates and
+	// times; the store keeps them in UTC. Default (and when saved empty) "UTC".
+	TimeZone string
 	// RequireAdminTwoFactor sends an admin without two-factor sign-in to
 	// set it up, and lets them do nothing else until they have.
 	RequireAdminTwoFactor bool
@@ -26,12 +30,13 @@ type SiteSettings struct {
 // DefaultSettings are used until an admin changes them.
 var DefaultSettings = SiteSettings{
 	OrganizationName: "Claimtracker Newsroom",
+	TimeZone:         DefaultTimeZone,
 	CorrectionsPolicy: "When we get something wrong we say so on the claim page, with the date and what changed. " +
 		"A change of rating is always recorded as a correction that names both ratings. " +
 		"Published fact-checks are never silently deleted: a retracted claim stays online with a notice explaining why.",
 }
 
-var settingKeys = []string{"organization_name", "organization_url", "corrections_policy"}
+var settingKeys = []string{"organization_name", "organization_url", "corrections_policy", "time_zone"}
 
 // requireAdminTwoFactorKey stores SiteSettings.RequireAdminTwoFactor as "true" or "false".
 const requireAdminTwoFactorKey = "require_admin_two_factor"
@@ -44,6 +49,8 @@ func (st *SiteSettings) field(key string) *string {
 		return &st.OrganizationURL
 	case "corrections_policy":
 		return &st.CorrectionsPolicy
+	case "time_zone":
+		return &st.TimeZone
 	}
 	return nil
 }
@@ -75,6 +82,12 @@ func (s *Store) UpdateSettings(ctx context.Context, actor *User, m Meta, in Site
 	v.text("organization_name", &in.OrganizationName, true, 200)
 	v.url("organization_url", &in.OrganizationURL, false)
 	v.text("corrections_policy", &in.CorrectionsPolicy, true, 5000)
+	if in.TimeZone = strings.TrimSpace(in.TimeZone); in.TimeZone == "" {
+		in.TimeZone = DefaultTimeZone
+	}
+	if _, ok := LoadZone(in.TimeZone); !ok {
+		v.Fail("time_zone", "must be a time zone name from the IANA database, such as Europe/Paris, America/New_York or UTC")
+	}
 	if err := v.Err(); err != nil {
 		return in, err
 	}

@@ -16,7 +16,6 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"golang.org/x/sync/semaphore"
-	"gorm.io/driver/postgres"
 	"gorm.io/driver/sqlite"
 	"gorm.io/gorm"
 	"gorm.io/gorm/logger"
@@ -138,9 +137,9 @@ func Open(ctx context.Context, dsn string, cfg Config) (*Store, error) {
 	}
 	s := &Store{cfg: cfg, hashers: semaphore.NewWeighted(int64(cfg.PasswordHashers)), instanceID: newInstanceID()}
 	if IsPostgres(dsn) {
-		db, err := gorm.Open(postgres.Open(dsn), gcfg)
+		db, err := openPostgres(dsn, gcfg) // every session in UTC: see postgres_utc.go
 		if err != nil {
-			return nil, fmt.Errorf("open postgres: %w", err)
+			return nil, err
 		}
 		sqlDB, err := db.DB()
 		if err != nil {

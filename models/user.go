@@ -9,8 +9,7 @@ import (
 	"time"
 
 	"gorm.io/gorm"
-
-	"claimtracker/migrations"
+	"gorm.io/gorm/clause"
 )
 
 // Role is what a user may do. Each role may do everything the one before it may.
@@ -114,13 +113,52 @@ func (s *Store) CreateUser(ctx context.Context, actor *User, m Meta, in NewUser)
 }
 
 // CreateFirstAdmin adds the first admin, and only while no account exists;
-// once any user exists it returns ErrConflict.
+// once any user exists it returns ErrConflict. Two setups at once make one
+// admin: each claims the one row of setup_lock in its transaction, and the
+// second fails on that row's primary key, which is ErrConflict too.
 func (s *Store) CreateFirstAdmin(ctx context.Context, m Meta, in NewUser) (*User, error) {
 	in.Role = RoleAdmin
 	if err := in.validate(); err != nil {
 		return nil, err
 	}
 	return s.insertUser(ctx, nil, m, in, true)
+}
+
+// setupLock is the one row (ID 1) that exists once the database has an
+// account: the first-run setup inserts it, so that it succeeds once, and
+// every other creation of an account inserts it when missing.
+type setupLock struct {
+	ID       uint `gorm:"primaryKey;autoIncrement:false"`
+	LockedAt time.Time
+}
+
+// TableName is the table of the setup lock.
+func (setupLock) TableName() string { return "setup_lock" }
+
+// lockSetup closes the first-run setup inside tx. With onlyFirst (the setup
+// itself) the row must not exist yet: when another transaction holds or
+// has committed it, the insert waits for that one and then fails as a
+// unique violation, which write turns into ErrConflict. Otherwise an
+// existing row is kept; an account created while a setup is in flight
+// waits for it, and one created first makes the setup fail.
+//
+// The constraint, not a count of users, is what decides, on both engines.
+// Postgres used to count users under a table lock; the row makes that lock
+// needless: it serialises a setup against every other creation of an
+// account just as well, and SQLite's single writer never needed it.
+func (s *Store) lockSetup(tx *gorm.DB, onlyFirst bool) error {
+	row := setupLock{ID: 1, LockedAt: s.now()}
+	q := tx
+	if !onlyFirst {
+		q = q.Clauses(clause.OnConflict{DoNothing: true})
+	}
+	if err := q.Create(&row).Error; err != nil {
+		if onlyFirst && isUniqueViolation(err) {
+			return fmt.Errorf("first admin: setup is already done: %w", ErrConflict)
+		}
+		return fmt.Errorf("lock setup: %w", err)
+	}
+	return nil
 }
 
 func (s *Store) insertUser(ctx context.Context, actor *User, m Meta, in NewUser, onlyFirst bool) (*User, error) {
@@ -130,17 +168,12 @@ func (s *Store) insertUser(ctx context.Context, actor *User, m Meta, in NewUser,
 	}
 	u := &User{Email: in.Email, Name: in.Name, Role: in.Role, PasswordHash: hash}
 	err = s.write(ctx, func(tx *gorm.DB) error {
+		if err := s.lockSetup(tx, onlyFirst); err != nil {
+			return err
+		}
 		if onlyFirst {
-			if s.dialect == migrations.Postgres {
-				// Setups racing on Postgres would each count no users and
-				// each insert an admin: this lock, held to the end of the
-				// transaction, admits one at a time, and holds off any other
-				// insert of a user meanwhile. (SQLite's one writer runs
-				// transactions one at a time, begun IMMEDIATE.)
-				if err := tx.Exec("LOCK TABLE users IN SHARE ROW EXCLUSIVE MODE").Error; err != nil {
-					return fmt.Errorf("first admin: %w", err)
-				}
-			}
+			// A database whose accounts predate the row got it from its
+			// migration; this count is only a second guard.
 			var n int64
 			if err := tx.Model(&User{}).Count(&n).Error; err != nil {
 				return err

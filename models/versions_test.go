@@ -37,8 +37,8 @@ func TestPublicVersionsMoveExactlyWithPublicChanges(t *testing.T) {
 		t.Run(engine, func(t *testing.T) {
 			dsn := modelstest.DSN(t, engine)
 			quiet := slog.New(slog.DiscardHandler)
-			behind := modelstest.OpenDSN(t, dsn, models.Config{Logger: quiet, Now: func() time.Time { return time.Now().Add(-time.Hour) }})
-			reader := modelstest.OpenDSN(t, dsn, models.Config{Logger: quiet})
+			behind := modelstest.OpenDSN(t, engine, dsn, models.Config{Logger: quiet, Now: func() time.Time { return time.Now().Add(-time.Hour) }})
+			reader := modelstest.OpenDSN(t, engine, dsn, models.Config{Logger: quiet})
 			d := newDesk(t, behind)
 			c := publishOne(t, d, "The bridge was finished in 2019")
 			site0, err := reader.SiteVersion(d.ctx)
@@ -99,11 +99,12 @@ func TestOutOfOrderCommitsAreNoticed(t *testing.T) {
 	if !contains(modelstest.Engines(), "postgres") {
 		t.Skip("needs Postgres: SQLite has one writer at a time")
 	}
-	dsn := modelstest.DSN(t, "postgres")
+	engine := "postgres"
+	dsn := modelstest.DSN(t, engine)
 	quiet := slog.New(slog.DiscardHandler)
-	slow := modelstest.OpenDSN(t, dsn, models.Config{Logger: quiet})
-	fast := modelstest.OpenDSN(t, dsn, models.Config{Logger: quiet})
-	reader := modelstest.OpenDSN(t, dsn, models.Config{Logger: quiet})
+	slow := modelstest.OpenDSN(t, engine, dsn, models.Config{Logger: quiet})
+	fast := modelstest.OpenDSN(t, engine, dsn, models.Config{Logger: quiet})
+	reader := modelstest.OpenDSN(t, engine, dsn, models.Config{Logger: quiet})
 	d := newDesk(t, slow)
 	a := publishOne(t, d, "The tunnel opened in 2015")
 	b := publishOne(t, d, "The stadium seats 90,000 people")

@@ -54,8 +54,11 @@ type AtomCat struct {
 	Label string `xml:"label,attr,omitempty"`
 }
 
-// AtomTime formats a time as Atom requires (RFC 3339).
-func AtomTime(t time.Time) string { return t.UTC().Format(time.RFC3339) }
+// AtomTime formats a moment as Atom requires (RFC 3339), in loc, the
+// newsroom's time zone, with its offset (UTC, written Z, when nil).
+func AtomTime(t time.Time, loc *time.Location) string {
+	return t.In(zoneOr(loc)).Format(time.RFC3339)
+}
 
 // EncodeXML writes v as an XML document.
 func EncodeXML(v any) ([]byte, error) {

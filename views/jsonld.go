@@ -12,6 +12,9 @@ import (
 type Organization struct {
 	Name string
 	URL  string
+	// Zone is the newsroom's time zone, in which its publication dates
+	// fall (nil is UTC).
+	Zone *time.Location
 }
 
 // ClaimReviewLD is a schema.org ClaimReview, as search engines read it.
@@ -107,19 +110,19 @@ func ClaimReview(c *models.Claim, v *models.Verdict, scale []models.Rating, org 
 		Type: "ClaimReview", URL: pageURL, ClaimReviewed: c.Summary, Author: OrgLD{Type: "Organization", Name: org.Name, URL: org.URL},
 		ReviewRating: r, ItemReviewed: item, Headline: v.Headline, InLanguage: "en",
 	}
+	// Dates are the days on which the newsroom published and corrected, in
+	// its own time zone (schema.org Date, ISO 8601 YYYY-MM-DD).
 	if v.PublishedAt != nil {
-		out.DatePublished = dateOf(*v.PublishedAt)
+		out.DatePublished = DateIn(*v.PublishedAt, org.Zone)
 	}
 	if c.PublishedAt != nil {
-		out.DatePublished = dateOf(*c.PublishedAt)
+		out.DatePublished = DateIn(*c.PublishedAt, org.Zone)
 	}
 	if len(c.Corrections) > 0 {
-		out.DateModified = dateOf(c.Corrections[len(c.Corrections)-1].CreatedAt)
+		out.DateModified = DateIn(c.Corrections[len(c.Corrections)-1].CreatedAt, org.Zone)
 	}
 	return out
 }
-
-func dateOf(t time.Time) string { return t.UTC().Format(models.DateLayout) }
 
 // DataFeedLD is a schema.org DataFeed of ClaimReviews.
 type DataFeedLD struct {

@@ -22,7 +22,12 @@ const (
 
 // TimelineEntry is one dated event on a claim's public timeline.
 type TimelineEntry struct {
-	Date       time.Time
+	// Date is when it happened: a calendar date (the statement, a source)
+	// or a moment (a verdict, a correction).
+	Date time.Time
+	// Day is the calendar day shown for it, as midnight UTC: the date
+	// itself, or the day on which the moment fell in the newsroom's zone.
+	Day        time.Time
 	Kind       EntryKind
 	Source     *models.Source
 	Verdict    *models.Verdict
@@ -35,11 +40,13 @@ type TimelineEntry struct {
 // statements marked as responses), the published verdicts and every
 // correction on one line in date order. Undated sources are left out: they
 // appear in the source list only. Entries on the same day keep the order
-// statement, sources, responses, verdict, correction.
-func Timeline(c *models.Claim) []TimelineEntry {
+// statement, sources, responses, verdict, correction. Verdicts and
+// corrections fall on the day they happened in loc, the newsroom's time
+// zone (UTC when nil); the statement and sources keep their calendar dates.
+func Timeline(c *models.Claim, loc *time.Location) []TimelineEntry {
 	var out []TimelineEntry
 	if c.SaidAt != nil {
-		out = append(out, TimelineEntry{Date: *c.SaidAt, Kind: EntryStatement})
+		out = append(out, TimelineEntry{Date: *c.SaidAt, Day: c.SaidAt.UTC(), Kind: EntryStatement})
 	}
 	for i := range c.Sources {
 		s := &c.Sources[i]
@@ -50,21 +57,21 @@ func Timeline(c *models.Claim) []TimelineEntry {
 		if s.Kind == models.SourceStatement && s.Stance != models.StanceSupports {
 			kind = EntryResponse
 		}
-		out = append(out, TimelineEntry{Date: *s.PublishedAt, Kind: kind, Source: s, Number: i + 1})
+		out = append(out, TimelineEntry{Date: *s.PublishedAt, Day: s.PublishedAt.UTC(), Kind: kind, Source: s, Number: i + 1})
 	}
 	for i := range c.Verdicts {
 		v := &c.Verdicts[i]
 		if v.PublishedAt != nil && (v.Status == models.VerdictPublished || v.Status == models.VerdictSuperseded) {
-			out = append(out, TimelineEntry{Date: *v.PublishedAt, Kind: EntryVerdict, Verdict: v})
+			out = append(out, TimelineEntry{Date: *v.PublishedAt, Day: DayOf(*v.PublishedAt, loc), Kind: EntryVerdict, Verdict: v})
 		}
 	}
 	for i := range c.Corrections {
 		k := &c.Corrections[i]
-		out = append(out, TimelineEntry{Date: k.CreatedAt, Kind: EntryCorrection, Correction: k})
+		out = append(out, TimelineEntry{Date: k.CreatedAt, Day: DayOf(k.CreatedAt, loc), Kind: EntryCorrection, Correction: k})
 	}
 	rank := map[EntryKind]int{EntryStatement: 0, EntrySource: 1, EntryResponse: 2, EntryVerdict: 3, EntryCorrection: 4}
 	sort.SliceStable(out, func(i, j int) bool {
-		di, dj := out[i].Date.UTC().Truncate(24*time.Hour), out[j].Date.UTC().Truncate(24*time.Hour)
+		di, dj := out[i].Day, out[j].Day
 		if !di.Equal(dj) {
 			return di.Before(dj)
 		}

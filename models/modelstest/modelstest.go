@@ -12,6 +12,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // the "pgx" database/sql driver, for schema set-up
@@ -87,13 +88,35 @@ func DSN(t testing.TB, engine string) string {
 // test ends.
 func Open(t testing.TB, engine string, cfg models.Config) *models.Store {
 	t.Helper()
-	return OpenDSN(t, DSN(t, engine), cfg)
+	return OpenDSN(t, engine, DSN(t, engine), cfg)
 }
 
-// OpenDSN opens and migrates a Store on dsn (from DSN), which may already
-// have others: each is one more instance of the app on one database. It is
-// closed when the test ends.
-func OpenDSN(t testing.TB, dsn string, cfg models.Config) *models.Store {
+// FarZone is a time zone far from UTC (UTC+14), for sessions that must not
+// change what the store reads and writes.
+const FarZone = "Pacific/Kiritimati"
+
+// InSessionZone returns a Postgres DSN whose sessions start in time zone
+// zone, as a server, database or role configured so would give them; a
+// SQLite path is returned as it is.
+func InSessionZone(t testing.TB, dsn, zone string) string {
+	t.Helper()
+	if !models.IsPostgres(dsn) {
+		return dsn
+	}
+	u, err := url.Parse(dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := u.Query()
+	q.Set("options", "-c TimeZone="+zone)
+	u.RawQuery = strings.ReplaceAll(q.Encode(), "+", "%20") // libpq URLs take no + for a space
+	return u.String()
+}
+
+// OpenDSN returns a migrated store on dsn, a database of engine (from
+// DSN), closed when the test ends. Called again on one dsn, it opens one
+// more instance of the app on that database.
+func OpenDSN(t testing.TB, engine, dsn string, cfg models.Config) *models.Store {
 	t.Helper()
 	ctx := context.Background()
 	s, err := models.Open(ctx, dsn, cfg)

@@ -1,10 +1,12 @@
 package components
 
 import (
+	"context"
 	"strconv"
 	"time"
 
 	"claimtracker/models"
+	"claimtracker/views"
 )
 
 // ClaimStatusLabel names a claim's status for people.
@@ -113,17 +115,37 @@ func RatingOptions(ratings []models.Rating) []Option {
 	return out
 }
 
-// Day writes a calendar date such as "10 Jan 2017", or "" for none.
+// Day writes a calendar date, such as a claim's said_at or a source's date,
+// as "10 Jan 2017", or "" for none. Calendar dates have no time and no
+// zone (the store keeps them as midnight UTC): they are never converted.
 func Day(t *time.Time) string {
 	if t == nil {
 		return ""
 	}
-	return t.Format("2 Jan 2006")
+	return t.UTC().Format("2 Jan 2006")
 }
 
-// Moment writes a point in time in UTC, such as "2 Mar 2017, 14:05 UTC".
-func Moment(t time.Time) string {
-	return t.UTC().Format("2 Jan 2006, 15:04") + " UTC"
+// When writes the day on which the moment t happened (a publication,
+// retraction, correction or change) in the newsroom's time zone, which
+// views.WithZone put in ctx, as "10 Jan 2017", or "" for none.
+func When(ctx context.Context, t *time.Time) string {
+	if t == nil {
+		return ""
+	}
+	return t.In(views.Zone(ctx)).Format("2 Jan 2006")
+}
+
+// Moment writes a point in time in the newsroom's time zone, which
+// views.WithZone put in ctx, with the zone's abbreviation, such as
+// "2 Mar 2017, 14:05 UTC" or "2 Mar 2017, 23:05 JST".
+func Moment(ctx context.Context, t time.Time) string {
+	return t.In(views.Zone(ctx)).Format("2 Jan 2006, 15:04 MST")
+}
+
+// ISODay writes the day on which the moment t happened in the newsroom's
+// time zone as YYYY-MM-DD, for the datetime attribute of <time>.
+func ISODay(ctx context.Context, t time.Time) string {
+	return views.DateIn(t, views.Zone(ctx))
 }
 
 // ClaimPath is the desk page of a claim.

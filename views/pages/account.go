@@ -1,12 +1,14 @@
 package pages
 
 import (
+	"context"
 	"strconv"
 	"strings"
 	"time"
 
 	"claimtracker/models"
 	"claimtracker/views"
+	"claimtracker/views/components"
 )
 
 // AccountView is what the account page shows: the user's sign-in settings,
@@ -95,8 +97,8 @@ func deviceName(ua string) string {
 	return browser + " on " + system
 }
 
-// stamp is the desk's way of showing a moment, in UTC.
-func stamp(t time.Time) string { return t.UTC().Format("2 Jan 2006 15:04") + " UTC" }
+// stamp is the desk's way of showing a moment, in the newsroom's time zone.
+func stamp(ctx context.Context, t time.Time) string { return components.Moment(ctx, t) }
 
 // groups spells a secret in groups of four characters, for typing by hand.
 func groups(s string) string {

@@ -15,8 +15,8 @@ import (
 )
 
 // AdminSettings edits the newsroom's name and address, which ClaimReview
-// and the feeds give as the publisher, and the corrections policy shown on
-// the methodology page.
+// and the feeds give as the publisher, its time zone, in which dates are
+// shown, and the corrections policy shown on the methodology page.
 func AdminSettings(p views.Page, f views.Form) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
 		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context
@@ -63,6 +63,10 @@ func AdminSettings(p views.Page, f views.Form) templ.Component {
 				return templ_7745c5c3_Err
 			}
 			templ_7745c5c3_Err = components.Input(components.Control{Form: f, Name: "organization_url", Label: "Newsroom address", Type: "url", Hint: "Its home page, e.g. https://news.example.org. Empty means this site's address."}).Render(ctx, templ_7745c5c3_Buffer)
+			if templ_7745c5c3_Err != nil {
+				return templ_7745c5c3_Err
+			}
+			templ_7745c5c3_Err = components.Input(components.Control{Form: f, Name: "time_zone", Label: "Newsroom time zone", Required: true, Autocomplete: "off", Hint: "An IANA time zone name, e.g. Europe/Paris, America/New_York or UTC. The site, the feeds and the desk show dates and times in it."}).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

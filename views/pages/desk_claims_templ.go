@@ -171,7 +171,7 @@ func DeskClaims(p views.Page, l ClaimList) templ.Component {
 					return templ_7745c5c3_Err
 				}
 				for _, c := range l.Claims {
-					templ_7745c5c3_Err = claimRow(c, "changed "+components.Day(&c.UpdatedAt)).Render(ctx, templ_7745c5c3_Buffer)
+					templ_7745c5c3_Err = claimRow(c, "changed "+components.When(ctx, &c.UpdatedAt)).Render(ctx, templ_7745c5c3_Buffer)
 					if templ_7745c5c3_Err != nil {
 						return templ_7745c5c3_Err
 					}

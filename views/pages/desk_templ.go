@@ -275,7 +275,7 @@ func Desk(p views.Page, d Dashboard) templ.Component {
 						return templ_7745c5c3_Err
 					}
 					for _, c := range d.Lists.RecentlyPublished {
-						templ_7745c5c3_Err = claimRow(c, "published "+components.Day(c.PublishedAt)).Render(ctx, templ_7745c5c3_Buffer)
+						templ_7745c5c3_Err = claimRow(c, "published "+components.When(ctx, c.PublishedAt)).Render(ctx, templ_7745c5c3_Buffer)
 						if templ_7745c5c3_Err != nil {
 							return templ_7745c5c3_Err
 						}

@@ -6,12 +6,13 @@ import (
 	"claimtracker/models"
 )
 
-// longDay writes a date in full, such as "10 January 2017".
+// longDay writes a calendar date (such as a claim's said_at, which has no
+// time and no zone) in full, such as "10 January 2017".
 func longDay(t *time.Time) string {
 	if t == nil {
 		return ""
 	}
-	return t.Format("2 January 2006")
+	return t.UTC().Format("2 January 2006")
 }
 
 // saidWhen is the date and setting of a claim, as they follow the
