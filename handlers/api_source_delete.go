@@ -12,7 +12,7 @@ func (h *Handler) apiSourceDelete(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if err := h.store.DeleteSource(c.Request().Context(), currentUser(c), meta(c), id); err != nil {
+	if err := h.store.DeleteSource(c.Request().Context(), currentUser(c), meta(c), id, 0); err != nil {
 		return err
 	}
 	return c.NoContent(http.StatusNoContent)

@@ -17,7 +17,7 @@ func (h *Handler) deskSourceDelete(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if err := h.store.DeleteSource(ctx, currentUser(c), meta(c), id); err != nil {
+	if err := h.store.DeleteSource(ctx, currentUser(c), meta(c), id, 0); err != nil {
 		return err
 	}
 	return seeOther(c, components.ClaimPath(src.ClaimID)+"?done=source-removed#sources")
