@@ -331,7 +331,7 @@ func StaleNotice(f views.Form) templ.Component {
 		}
 		switch f.Stale.Differing() {
 		case 0:
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 31, "What you typed is what is saved now. Nothing needs saving. ")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 31, "What you typed is the same as what is saved now. ")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
