@@ -429,7 +429,7 @@ func TestAdminsMustEnrolWhenTheSiteRequiresIt(t *testing.T) {
 			ts, clk := newClockedServer(t, engine)
 			admin, _ := ts.login(t, "admin@example.org", models.RoleAdmin)
 			ed, _ := ts.login(t, "ed@example.org", models.RoleEditor)
-			settings := form("organization_name", "The Desk", "corrections_policy", "We correct.", "require_admin_two_factor", "true")
+			settings := form("organization_name", "The Desk", "corrections_policy", "We correct.", "require_admin_two_factor", "true", "revision", "1")
 			expect(t, "save settings", ts.post(t, admin, "/admin/settings", settings), 303, "")
 
 			// Straight away: this admin is sent to set it up, and nothing else works.

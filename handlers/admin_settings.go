@@ -1,7 +1,9 @@
 package handlers
 
 import (
+	"errors"
 	"net/http"
+	"slices"
 	"strconv"
 
 	"github.com/labstack/echo/v4"
@@ -20,27 +22,36 @@ func (h *Handler) adminSettings(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	f := views.Form{Values: map[string]string{
-		"organization_name": st.OrganizationName, "organization_url": st.OrganizationURL, "corrections_policy": st.CorrectionsPolicy,
-		"time_zone":                st.TimeZone,
-		"require_admin_two_factor": strconv.FormatBool(st.RequireAdminTwoFactor),
-	}}
+	f := views.Form{Values: settingsFormValues(st)}
+	f.Values["revision"] = strconv.Itoa(st.Revision)
 	p := page(c, "Site settings")
 	p.Flash = flashMessage(c.QueryParam("done"))
 	return render(c, http.StatusOK, pages.AdminSettings(p, f))
 }
 
-// adminSettingsUpdate saves the site settings.
+// adminSettingsUpdate saves the site settings. When someone saved them
+// after the form was made, nothing is saved: the form comes back (409) with
+// the user's input beside the settings as saved now.
 func (h *Handler) adminSettingsUpdate(c echo.Context) error {
-	f, err := parseForm(c, settingsFields...)
+	f, err := parseForm(c, append(slices.Clone(settingsFields), "revision")...)
 	if err != nil {
 		return err
 	}
-	_, err = h.store.UpdateSettings(c.Request().Context(), currentUser(c), meta(c), models.SiteSettings{
+	revision, err := formRevision(f, "revision")
+	if err != nil {
+		return err
+	}
+	ctx := c.Request().Context()
+	_, err = h.store.UpdateSettings(ctx, currentUser(c), meta(c), models.SiteSettings{
 		OrganizationName: f.Get("organization_name"), OrganizationURL: f.Get("organization_url"), CorrectionsPolicy: f.Get("corrections_policy"),
 		TimeZone:              f.Get("time_zone"),
 		RequireAdminTwoFactor: f.Get("require_admin_two_factor") == "true",
+		Revision:              revision,
 	})
+	var stale *models.StaleError
+	if errors.As(err, &stale) {
+		return h.staleSettings(c, f, stale.Sent)
+	}
 	if fe := models.FieldErrors(err); fe != nil {
 		f.Errors = fe
 		return render(c, http.StatusUnprocessableEntity, pages.AdminSettings(page(c, "Site settings"), f))
@@ -49,4 +60,40 @@ func (h *Handler) adminSettingsUpdate(c echo.Context) error {
 		return err
 	}
 	return seeOther(c, "/admin/settings?done=settings")
+}
+
+// settingsFormValues are the settings as their form shows them.
+func settingsFormValues(st models.SiteSettings) map[string]string {
+	return map[string]string{
+		"organization_name": st.OrganizationName, "organization_url": st.OrganizationURL, "corrections_policy": st.CorrectionsPolicy,
+		"time_zone":                st.TimeZone,
+		"require_admin_two_factor": strconv.FormatBool(st.RequireAdminTwoFactor),
+	}
+}
+
+// settingsStaleFields are the settings form's fields as a stale save
+// compares them.
+var settingsStaleFields = []staleField{
+	{name: "organization_name", label: "Newsroom name"},
+	{name: "organization_url", label: "Newsroom address"},
+	{name: "corrections_policy", label: "Corrections policy"},
+	{name: "time_zone", label: "Time zone"},
+	{name: "require_admin_two_factor", label: "Require two-factor sign-in for admins", show: yesNo},
+}
+
+// staleSettings shows the settings form f, made from revision sent, again
+// (409) with what is saved now beside what was typed.
+func (h *Handler) staleSettings(c echo.Context, f views.Form, sent int) error {
+	ctx := c.Request().Context()
+	cur, err := h.store.Settings(ctx)
+	if err != nil {
+		return err
+	}
+	st := staleForm(&f, "Someone else saved the settings after you opened this page, so your changes were not saved.",
+		"settings", "revision", sent, cur.Revision, settingsStaleFields, settingsFormValues(cur))
+	st.SavedBy, st.SavedAt, err = h.lastSaved(ctx, models.AuditQuery{ObjectType: "settings", Action: "settings.update"})
+	if err != nil {
+		return err
+	}
+	return render(c, http.StatusConflict, pages.AdminSettings(page(c, "Site settings"), f))
 }

@@ -71,6 +71,10 @@ var apiAccessTable = []apiAccess{
 		setup: func(t *testing.T, e *apiEnv, _ string) (string, string) {
 			return apiPath("/claims/%d/retract", e.published(t, "A published claim").ID), `{"note":"Withdrawn."}`
 		}},
+	{route: "GET /api/v1/sources/:id", editor: 200, reviewer: 200, admin: 200,
+		setup: func(t *testing.T, e *apiEnv, _ string) (string, string) {
+			return apiPath("/sources/%d", e.source(t, e.draft(t, asAuthor, "A draft").ID).ID), ""
+		}},
 	{route: "PATCH /api/v1/sources/:id", editor: 200, reviewer: 200, admin: 200,
 		setup: func(t *testing.T, e *apiEnv, _ string) (string, string) {
 			return apiPath("/sources/%d", e.source(t, e.draft(t, asAuthor, "A draft").ID).ID), `{"locator":"p. 4"}`
@@ -78,6 +82,10 @@ var apiAccessTable = []apiAccess{
 	{route: "DELETE /api/v1/sources/:id", editor: 204, reviewer: 204, admin: 204,
 		setup: func(t *testing.T, e *apiEnv, _ string) (string, string) {
 			return apiPath("/sources/%d", e.source(t, e.draft(t, asAuthor, "A draft").ID).ID), ""
+		}},
+	{route: "GET /api/v1/verdicts/:id", note: "someone else's verdict", editor: 200, reviewer: 200, admin: 200,
+		setup: func(t *testing.T, e *apiEnv, _ string) (string, string) {
+			return apiPath("/verdicts/%d", e.verdict(t, asAuthor, e.draft(t, asAuthor, "A draft").ID).ID), ""
 		}},
 	{route: "PATCH /api/v1/verdicts/:id", note: "one's own verdict", editor: 200, reviewer: 200, admin: 200,
 		setup: func(t *testing.T, e *apiEnv, who string) (string, string) {
@@ -100,6 +108,7 @@ var apiAccessTable = []apiAccess{
 		setup: func(t *testing.T, e *apiEnv, who string) (string, string) {
 			return "/api/v1/ratings", fmt.Sprintf(`{"label":"New rating by %s","position":9}`, who)
 		}},
+	{route: "GET /api/v1/ratings/:slug", setup: apiFixed("/api/v1/ratings/unproven", ""), editor: 200, reviewer: 200, admin: 200},
 	{route: "PATCH /api/v1/ratings/:slug", setup: apiFixed("/api/v1/ratings/unproven", `{"description":"We cannot tell."}`),
 		editor: 403, reviewer: 403, admin: 200},
 

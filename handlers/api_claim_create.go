@@ -82,5 +82,6 @@ func (h *Handler) apiClaimCreate(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	setETag(c, claimETag(claim))
 	return writeJSON(c, http.StatusCreated, claimCreatedJSON{claimJSON: newClaimJSON(claim), Similar: similar})
 }

@@ -7,7 +7,8 @@ import (
 )
 
 // apiClaimShow answers with one claim, whatever its status, with its
-// sources, verdicts and their reviews, and corrections.
+// sources, verdicts and their reviews, and corrections. Its ETag names the
+// revision of the claim's own fields, those PATCH changes.
 func (h *Handler) apiClaimShow(c echo.Context) error {
 	id, err := idParam(c, "id")
 	if err != nil {
@@ -16,12 +17,14 @@ func (h *Handler) apiClaimShow(c echo.Context) error {
 	return h.writeClaimJSON(c, http.StatusOK, id)
 }
 
-// writeClaimJSON answers with the claim as it now is in the database; every
-// action whose result is a claim ends here, so they all answer alike.
+// writeClaimJSON answers with the claim as it now is in the database, and
+// its ETag; every action whose result is a claim ends here, so they all
+// answer alike.
 func (h *Handler) writeClaimJSON(c echo.Context, status int, id uint) error {
 	claim, err := h.store.GetClaim(c.Request().Context(), id)
 	if err != nil {
 		return err
 	}
+	setETag(c, claimETag(claim))
 	return writeJSON(c, status, newClaimJSON(claim))
 }

@@ -266,6 +266,9 @@ type claimItemJSON struct {
 	RetractedAt   *string `json:"retracted_at"`
 	CreatedAt     string  `json:"created_at"`
 	UpdatedAt     string  `json:"updated_at"`
+	// Revision counts the edits of the claim's own fields; the claim's
+	// ETag follows it.
+	Revision int `json:"revision"`
 }
 
 // newClaimItemJSON converts a claim for a list; its speaker must be loaded.
@@ -274,7 +277,7 @@ func newClaimItemJSON(c *models.Claim) claimItemJSON {
 		ID: c.ID, Slug: c.Slug, Status: string(c.Status), Text: c.Text, Summary: c.Summary, Speaker: c.SpeakerName(),
 		SaidAt: dateJSON(c.SaidAt), Setting: c.Setting, AppearanceURL: c.AppearanceURL, ArticleID: c.ArticleID,
 		CreatedBy: c.CreatedBy, PublishedAt: optStampJSON(c.PublishedAt), RetractedAt: optStampJSON(c.RetractedAt),
-		CreatedAt: stampJSON(c.CreatedAt), UpdatedAt: stampJSON(c.UpdatedAt),
+		CreatedAt: stampJSON(c.CreatedAt), UpdatedAt: stampJSON(c.UpdatedAt), Revision: c.Revision,
 	}
 	if c.Person != nil {
 		j.SpeakerSlug, j.SpeakerKind = c.Person.Slug, string(c.Person.Kind)
@@ -323,6 +326,8 @@ type sourceJSON struct {
 	CreatedBy   *uint   `json:"created_by"`
 	CreatedAt   string  `json:"created_at"`
 	UpdatedAt   string  `json:"updated_at"`
+	// Revision counts the source's edits; its ETag follows it.
+	Revision int `json:"revision"`
 }
 
 // newSourceJSON converts one source.
@@ -330,7 +335,7 @@ func newSourceJSON(s *models.Source) sourceJSON {
 	return sourceJSON{
 		ID: s.ID, ClaimID: s.ClaimID, URL: s.URL, Title: s.Title, Outlet: s.Outlet, PublishedAt: dateJSON(s.PublishedAt),
 		Kind: string(s.Kind), Stance: string(s.Stance), Excerpt: s.Excerpt, Locator: s.Locator, CreatedBy: s.CreatedBy,
-		CreatedAt: stampJSON(s.CreatedAt), UpdatedAt: stampJSON(s.UpdatedAt),
+		CreatedAt: stampJSON(s.CreatedAt), UpdatedAt: stampJSON(s.UpdatedAt), Revision: s.Revision,
 	}
 }
 
@@ -422,9 +427,11 @@ type ratingJSON struct {
 	Description string `json:"description"`
 	Position    int    `json:"position"`
 	Ordered     bool   `json:"ordered"`
+	// Revision counts the rating's edits; its ETag follows it.
+	Revision int `json:"revision"`
 }
 
 // newRatingJSON converts one rating.
 func newRatingJSON(r *models.Rating) ratingJSON {
-	return ratingJSON{Slug: r.Slug, Label: r.Label, Description: r.Description, Position: r.Position, Ordered: r.Ordered}
+	return ratingJSON{Slug: r.Slug, Label: r.Label, Description: r.Description, Position: r.Position, Ordered: r.Ordered, Revision: r.Revision}
 }

@@ -34,5 +34,6 @@ func (h *Handler) apiRatingCreate(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	setETag(c, ratingETag(r))
 	return writeJSON(c, http.StatusCreated, newRatingJSON(r))
 }

@@ -45,5 +45,6 @@ func (h *Handler) apiSourceCreate(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	setETag(c, sourceETag(src))
 	return writeJSON(c, http.StatusCreated, newSourceJSON(src))
 }

@@ -37,5 +37,6 @@ func (h *Handler) apiVerdictCreate(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	setETag(c, verdictETag(v))
 	return writeJSON(c, http.StatusCreated, newVerdictJSON(v))
 }

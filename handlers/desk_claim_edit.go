@@ -3,6 +3,7 @@ package handlers
 import (
 	"fmt"
 	"net/http"
+	"strconv"
 	"strings"
 
 	"github.com/labstack/echo/v4"
@@ -26,16 +27,42 @@ func (h *Handler) deskClaimEdit(c echo.Context) error {
 	if cl.Status != models.ClaimDraft {
 		return fmt.Errorf("edit claim %d: it is %s: %w", id, cl.Status, models.ErrConflict)
 	}
+	f := views.Form{Errors: map[string]string{}, Values: claimFormValues(cl)}
+	f.Values["revision"] = strconv.Itoa(cl.Revision)
+	return h.renderClaimEdit(c, http.StatusOK, cl, f)
+}
+
+// claimFormValues are a claim's fields as its edit form shows them.
+func claimFormValues(cl *models.Claim) map[string]string {
 	kind := string(models.KindPerson)
 	if cl.Person != nil {
 		kind = string(cl.Person.Kind)
 	}
-	f := views.Form{Errors: map[string]string{}, Values: map[string]string{
+	return map[string]string{
 		"text": cl.Text, "summary": cl.Summary, "speaker": cl.SpeakerName(), "speaker_kind": kind,
 		"said_at": models.FormatDate(cl.SaidAt), "setting": cl.Setting, "appearance_url": cl.AppearanceURL,
 		"tags": strings.Join(cl.TagNames(), ", "),
-	}}
-	return h.renderClaimEdit(c, http.StatusOK, cl, f)
+	}
+}
+
+// claimStaleFields are the claim form's fields as a stale save compares them.
+var claimStaleFields = []staleField{
+	{name: "text", label: "The words, verbatim"},
+	{name: "summary", label: "Summary"},
+	{name: "speaker", label: "Speaker"},
+	{name: "speaker_kind", label: "The speaker is", show: func(v string) string {
+		switch models.PersonKind(v) {
+		case models.KindPerson:
+			return "A person"
+		case models.KindOrganization:
+			return "An organisation"
+		}
+		return v
+	}},
+	{name: "said_at", label: "Said on"},
+	{name: "setting", label: "Setting"},
+	{name: "appearance_url", label: "Where it can be seen or heard"},
+	{name: "tags", label: "Tags"},
 }
 
 // renderClaimEdit shows the edit form of cl with f's values and errors.

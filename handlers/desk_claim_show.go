@@ -3,6 +3,7 @@ package handlers
 import (
 	"maps"
 	"net/http"
+	"strconv"
 
 	"github.com/labstack/echo/v4"
 
@@ -42,8 +43,10 @@ func (h *Handler) renderClaimDesk(c echo.Context, status int, id uint, forms pag
 		return err
 	}
 	if v := cl.OpenVerdict(); v != nil && forms.Verdict.Values == nil {
-		// The revise form starts from the verdict as it stands.
-		forms.Verdict.Values = map[string]string{"rating": v.RatingSlug, "headline": v.Headline, "explanation": v.Explanation}
+		// The revise form starts from the verdict as it stands, and
+		// carries the version it shows.
+		forms.Verdict.Values = map[string]string{"rating": v.RatingSlug, "headline": v.Headline, "explanation": v.Explanation,
+			"version": strconv.Itoa(v.Version)}
 	}
 	p := page(c, cl.Summary)
 	p.Flash = flashMessage(c.QueryParam("done"))

@@ -54,6 +54,7 @@ func TestDeskClaimLogEditAndList(t *testing.T) {
 			f = claimForm()
 			f.Set("setting", "Senate Judiciary Committee, under oath")
 			f.Set("tags", "russia")
+			f.Set("revision", hidden(t, edit, "/desk/claims/"+id, "revision"))
 			e.mustPost(t, e.ed, "/desk/claims/"+id, f, http.StatusSeeOther, "/desk/claims/"+id+"?done=claim-updated")
 			mustContain(t, "edited claim", e.page(t, e.ed, "/desk/claims/"+id+"?done=claim-updated", http.StatusOK), "Senate Judiciary Committee, under oath", "Claim saved.")
 
@@ -93,9 +94,11 @@ func TestDeskClaimFormErrors(t *testing.T) {
 			id := e.newClaim(t)
 			f = claimForm()
 			f.Set("text", "")
+			f.Set("revision", "1")
 			r = e.mustPost(t, e.ed, claimPath(id), f, http.StatusUnprocessableEntity, "")
 			fieldError(t, r.body, "f-text", "The words, verbatim is required")
-			mustContain(t, "refused edit", r.body, "<h1>Edit the claim</h1>", `value="Jeff Sessions"`)
+			mustContain(t, "refused edit", r.body, "<h1>Edit the claim</h1>", `value="Jeff Sessions"`,
+				`<input type="hidden" name="revision" value="1">`)
 		})
 	}
 }
@@ -107,12 +110,12 @@ func TestDeskClaimUnknownAndPublished(t *testing.T) {
 			for _, path := range []string{"/desk/claims/999999", "/desk/claims/999999/edit", "/desk/claims/999999/history", "/desk/claims/x"} {
 				e.page(t, e.ed, path, http.StatusNotFound)
 			}
-			e.mustPost(t, e.ed, "/desk/claims/999999", claimForm(), http.StatusNotFound, "")
+			e.mustPost(t, e.ed, "/desk/claims/999999", with(claimForm(), "revision", "1"), http.StatusNotFound, "")
 
 			id := e.newClaim(t)
 			e.publish(t, id)
 			e.page(t, e.ed, claimPath(id)+"/edit", http.StatusConflict)
-			r := e.mustPost(t, e.ed, claimPath(id), claimForm(), http.StatusConflict, "")
+			r := e.mustPost(t, e.ed, claimPath(id), with(claimForm(), "revision", "1"), http.StatusConflict, "")
 			mustContain(t, "published edit", r.body, "This cannot be changed in its current state.")
 			body := e.page(t, e.ed, claimPath(id), http.StatusOK)
 			if strings.Contains(body, "/edit\"") {

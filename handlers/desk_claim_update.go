@@ -1,7 +1,10 @@
 package handlers
 
 import (
+	"errors"
+	"fmt"
 	"net/http"
+	"slices"
 
 	"github.com/labstack/echo/v4"
 
@@ -9,13 +12,24 @@ import (
 	"claimtracker/views/components"
 )
 
-// deskClaimUpdate saves the edit of a draft claim.
+// claimUpdateFields are the fields of the claim edit form: the claim's, and
+// the revision the form was made from.
+var claimUpdateFields = append(slices.Clone(claimEditFields), "revision")
+
+// deskClaimUpdate saves the edit of a draft claim. When someone saved the
+// claim after the form was made, nothing is saved: the form comes back
+// (409) with the user's input beside the claim as saved now, ready to
+// replace it if the user saves again.
 func (h *Handler) deskClaimUpdate(c echo.Context) error {
 	id, err := idParam(c, "id")
 	if err != nil {
 		return err
 	}
-	f, err := parseForm(c, claimEditFields...)
+	f, err := parseForm(c, claimUpdateFields...)
+	if err != nil {
+		return err
+	}
+	revision, err := formRevision(f, "revision")
 	if err != nil {
 		return err
 	}
@@ -24,7 +38,25 @@ func (h *Handler) deskClaimUpdate(c echo.Context) error {
 		Text: new(f.Get("text")), Summary: new(f.Get("summary")), Speaker: new(f.Get("speaker")),
 		SpeakerKind: new(models.PersonKind(f.Get("speaker_kind"))), SaidAt: new(f.Get("said_at")),
 		Setting: new(f.Get("setting")), AppearanceURL: new(f.Get("appearance_url")), Tags: new(splitTags(f.Get("tags"))),
+		Revision: revision,
 	})
+	var stale *models.StaleError
+	if errors.As(err, &stale) {
+		cl, err := h.store.GetClaim(ctx, id)
+		if err != nil {
+			return err
+		}
+		if cl.Status != models.ClaimDraft {
+			return fmt.Errorf("edit claim %d: it is %s now: %w", id, cl.Status, models.ErrConflict)
+		}
+		st := staleForm(&f, "Someone else saved this claim after you opened the form, so your changes were not saved.",
+			"claim", "revision", stale.Sent, cl.Revision, claimStaleFields, claimFormValues(cl))
+		st.SavedBy, st.SavedAt, err = h.lastSaved(ctx, models.AuditQuery{ObjectType: "claim", ObjectID: id, Action: "claim.update"})
+		if err != nil {
+			return err
+		}
+		return h.renderClaimEdit(c, http.StatusConflict, cl, f)
+	}
 	if fe := models.FieldErrors(err); fe != nil {
 		cl, gerr := h.store.GetClaim(ctx, id)
 		if gerr != nil {

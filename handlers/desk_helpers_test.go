@@ -164,3 +164,37 @@ func fieldError(t *testing.T, body, id, why string) {
 		t.Errorf("control %s is not marked invalid", id)
 	}
 }
+
+var hiddenInput = regexp.MustCompile(`<input type="hidden" name="([^"]+)" value="([^"]*)"`)
+
+// hidden returns the value of the hidden field name in the form of body
+// that posts to action, as a browser would send it; the test fails when
+// there is no such form or field.
+func hidden(t *testing.T, body, action, name string) string {
+	t.Helper()
+	start := strings.Index(body, `action="`+action+`"`)
+	if start < 0 {
+		t.Fatalf("no form posts to %s", action)
+	}
+	form := body[start:]
+	if end := strings.Index(form, "</form>"); end >= 0 {
+		form = form[:end]
+	}
+	for _, m := range hiddenInput.FindAllStringSubmatch(form, -1) {
+		if m[1] == name {
+			return m[2]
+		}
+	}
+	t.Fatalf("the form that posts to %s has no hidden %s", action, name)
+	return ""
+}
+
+// with is form with name set to value, form itself left as it is.
+func with(form url.Values, name, value string) url.Values {
+	out := url.Values{}
+	for k, v := range form {
+		out[k] = append([]string(nil), v...)
+	}
+	out.Set(name, value)
+	return out
+}

@@ -21,17 +21,18 @@ func TestAdminRatingScale(t *testing.T) {
 				`<form class="form" method="post" action="/admin/ratings/false">`, `id="rating-false-label"`, `value="False"`,
 				`id="rating-unproven-ordered"`, "Add a rating", `action="/admin/ratings"`, `id="rating-new-position"`, `value="8"`)
 
-			upd := url.Values{"label": {"Pants on fire"}, "description": {"Wholly untrue."}, "position": {"6"}, "ordered": {"true"}}
+			upd := url.Values{"label": {"Pants on fire"}, "description": {"Wholly untrue."}, "position": {"6"}, "ordered": {"true"},
+				"revision": {hidden(t, page, "/admin/ratings/false", "revision")}}
 			e.mustPost(t, e.admin, "/admin/ratings/false", upd, http.StatusSeeOther, "/admin/ratings?done=rating-updated#rating-false")
 			mustContain(t, "renamed rating", e.page(t, e.admin, "/admin/ratings?done=rating-updated", http.StatusOK), "Rating saved.", `value="Pants on fire"`, "Wholly untrue.")
 			claim := e.page(t, e.ed, claimPath(id), http.StatusOK)
 			mustContain(t, "published verdict", claim, `<span class="rating r-false">False</span>`, `<option value="false">Pants on fire</option>`)
 
-			bad := url.Values{"label": {""}, "description": {"x"}, "position": {"first"}}
+			bad := url.Values{"label": {""}, "description": {"x"}, "position": {"first"}, "revision": {"1"}}
 			r := e.mustPost(t, e.admin, "/admin/ratings/true", bad, http.StatusUnprocessableEntity, "")
 			fieldError(t, r.body, "rating-true-position", "Position must be a whole number")
 			mustContain(t, "refused rating", r.body, `value="first"`, `id="rating-mostly-true-label"`)
-			r = e.mustPost(t, e.admin, "/admin/ratings/true", url.Values{"label": {""}, "position": {"0"}}, http.StatusUnprocessableEntity, "")
+			r = e.mustPost(t, e.admin, "/admin/ratings/true", url.Values{"label": {""}, "position": {"0"}, "revision": {"1"}}, http.StatusUnprocessableEntity, "")
 			fieldError(t, r.body, "rating-true-label", "Label is required")
 			fieldError(t, r.body, "rating-true-position", "Position must be between 1 and 100")
 			e.mustPost(t, e.admin, "/admin/ratings/no-such-rating", upd, http.StatusNotFound, "")

@@ -1,14 +1,32 @@
 package handlers
 
 import (
+	"errors"
+	"fmt"
+	"net/http"
+
 	"github.com/labstack/echo/v4"
 
+	"claimtracker/models"
+	"claimtracker/views"
 	"claimtracker/views/components"
+	"claimtracker/views/pages"
 )
 
-// deskSourceDelete removes a source from a claim not yet published.
+// deskSourceDelete removes a source from a claim not yet published. The
+// form carries the revision of the source the page showed: when someone
+// changed the source since, nothing is removed and the claim's page comes
+// back (409) showing the source as it is now.
 func (h *Handler) deskSourceDelete(c echo.Context) error {
 	id, err := idParam(c, "id")
+	if err != nil {
+		return err
+	}
+	f, err := parseForm(c, "revision")
+	if err != nil {
+		return err
+	}
+	revision, err := formRevision(f, "revision")
 	if err != nil {
 		return err
 	}
@@ -17,7 +35,18 @@ func (h *Handler) deskSourceDelete(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if err := h.store.DeleteSource(ctx, currentUser(c), meta(c), id); err != nil {
+	err = h.store.DeleteSource(ctx, currentUser(c), meta(c), id, revision)
+	var stale *models.StaleError
+	if errors.As(err, &stale) {
+		cur, err := h.store.GetSource(ctx, id)
+		if err != nil {
+			return err
+		}
+		refused := views.Form{Error: fmt.Sprintf("Someone changed the source “%s” after you opened this page, so it was not removed. "+
+			"Check it below as it is now, then remove it again if you still mean to.", cur.Title)}
+		return h.renderClaimDesk(c, http.StatusConflict, src.ClaimID, pages.ClaimForms{Remove: refused})
+	}
+	if err != nil {
 		return err
 	}
 	return seeOther(c, components.ClaimPath(src.ClaimID)+"?done=source-removed#sources")

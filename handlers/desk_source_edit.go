@@ -3,11 +3,13 @@ package handlers
 import (
 	"fmt"
 	"net/http"
+	"strconv"
 
 	"github.com/labstack/echo/v4"
 
 	"claimtracker/models"
 	"claimtracker/views"
+	"claimtracker/views/components"
 	"claimtracker/views/pages"
 )
 
@@ -22,11 +24,29 @@ func (h *Handler) deskSourceEdit(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	f := views.Form{Errors: map[string]string{}, Values: map[string]string{
+	f := views.Form{Errors: map[string]string{}, Values: sourceFormValues(src)}
+	f.Values["revision"] = strconv.Itoa(src.Revision)
+	return h.renderSourceEdit(c, http.StatusOK, src, f)
+}
+
+// sourceFormValues are a source's fields as its form shows them.
+func sourceFormValues(src *models.Source) map[string]string {
+	return map[string]string{
 		"url": src.URL, "title": src.Title, "outlet": src.Outlet, "published_at": models.FormatDate(src.PublishedAt),
 		"kind": string(src.Kind), "stance": string(src.Stance), "excerpt": src.Excerpt, "locator": src.Locator,
-	}}
-	return h.renderSourceEdit(c, http.StatusOK, src, f)
+	}
+}
+
+// sourceStaleFields are the source form's fields as a stale save compares them.
+var sourceStaleFields = []staleField{
+	{name: "url", label: "Address"},
+	{name: "title", label: "Title"},
+	{name: "stance", label: "Bearing on the claim", show: func(v string) string { return components.StanceLabel(models.Stance(v)) }},
+	{name: "kind", label: "Kind", show: func(v string) string { return components.SourceKindLabel(models.SourceKind(v)) }},
+	{name: "outlet", label: "Outlet or publisher"},
+	{name: "published_at", label: "Published on"},
+	{name: "excerpt", label: "Excerpt"},
+	{name: "locator", label: "Where in the source"},
 }
 
 // renderSourceEdit shows the edit form of src with f's values and errors.

@@ -2,6 +2,7 @@ package handlers_test
 
 import (
 	"net/http"
+	"net/url"
 	"regexp"
 	"strings"
 	"testing"
@@ -35,17 +36,18 @@ func TestDeskSourcesAddEditRemove(t *testing.T) {
 				`<option value="contradicts" selected>Contradicts</option>`, `<option value="news_report" selected>News report</option>`)
 			f := sourceForm("context")
 			f.Set("title", "Two meetings with the ambassador")
+			f.Set("revision", hidden(t, edit, src, "revision"))
 			e.mustPost(t, e.other, src, f, http.StatusSeeOther, path+"?done=source-updated#sources")
 			body = e.page(t, e.ed, path, http.StatusOK)
 			mustContain(t, "moved source", body, `<div class="stance-col sc-context"><h3>Context <span class="count">1</span></h3>`, "Two meetings with the ambassador")
 
-			e.mustPost(t, e.ed, src+"/delete", nil, http.StatusSeeOther, path+"?done=source-removed#sources")
+			e.mustPost(t, e.ed, src+"/delete", url.Values{"revision": {hidden(t, body, src+"/delete", "revision")}}, http.StatusSeeOther, path+"?done=source-removed#sources")
 			if body := e.page(t, e.ed, path, http.StatusOK); strings.Contains(body, "Two meetings with the ambassador") {
 				t.Fatal("the removed source is still shown")
 			}
 			e.page(t, e.ed, src+"/edit", http.StatusNotFound)
-			e.mustPost(t, e.ed, src, sourceForm("context"), http.StatusNotFound, "")
-			e.mustPost(t, e.ed, src+"/delete", nil, http.StatusNotFound, "")
+			e.mustPost(t, e.ed, src, with(sourceForm("context"), "revision", "2"), http.StatusNotFound, "")
+			e.mustPost(t, e.ed, src+"/delete", url.Values{"revision": {"2"}}, http.StatusNotFound, "")
 			e.mustPost(t, e.ed, "/desk/claims/999999/sources", sourceForm("context"), http.StatusNotFound, "")
 
 			history := e.page(t, e.ed, path+"/history", http.StatusOK)
@@ -77,6 +79,7 @@ func TestDeskSourceFormErrors(t *testing.T) {
 			src := "/desk/sources/" + sourceIDInPage.FindStringSubmatch(e.page(t, e.ed, claimPath(id), http.StatusOK))[1]
 			f = sourceForm("supports")
 			f.Set("title", "")
+			f.Set("revision", "1")
 			r = e.mustPost(t, e.ed, src, f, http.StatusUnprocessableEntity, "")
 			fieldError(t, r.body, "source-title", "Title is required")
 			mustContain(t, "refused source edit", r.body, "<h1>Edit the source</h1>", `value="The Washington Post"`)
@@ -99,8 +102,8 @@ func TestDeskPublishedSourcesAreFixed(t *testing.T) {
 			c, _ := e.store.GetClaim(t.Context(), id)
 			src := "/desk/sources/" + idStr(c.Sources[0].ID)
 			e.mustPost(t, e.ed, claimPath(id)+"/sources", sourceForm("supports"), http.StatusConflict, "")
-			e.mustPost(t, e.ed, src, sourceForm("supports"), http.StatusConflict, "")
-			e.mustPost(t, e.ed, src+"/delete", nil, http.StatusConflict, "")
+			e.mustPost(t, e.ed, src, with(sourceForm("supports"), "revision", "1"), http.StatusConflict, "")
+			e.mustPost(t, e.ed, src+"/delete", url.Values{"revision": {"1"}}, http.StatusConflict, "")
 			e.page(t, e.ed, src+"/edit", http.StatusConflict)
 			if c2, _ := e.store.GetClaim(t.Context(), id); len(c2.Sources) != 1 || c2.Sources[0].Stance != "contradicts" {
 				t.Fatalf("sources changed: %+v", c2.Sources)

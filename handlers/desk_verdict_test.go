@@ -47,7 +47,7 @@ func TestDeskVerdictReviewCycle(t *testing.T) {
 				t.Error("another editor is offered the revise form")
 			}
 			e.mustPost(t, e.other, vpath+"/reviews", url.Values{"version": {"1"}, "decision": {"approve"}}, http.StatusForbidden, "")
-			e.mustPost(t, e.other, vpath, verdictForm("false"), http.StatusForbidden, "")
+			e.mustPost(t, e.other, vpath, with(verdictForm("false"), "version", "1"), http.StatusForbidden, "")
 
 			// The reviewer sees it in the queue, with its author and sources.
 			queue := e.page(t, e.rev, "/desk/review", http.StatusOK)
@@ -67,9 +67,10 @@ func TestDeskVerdictReviewCycle(t *testing.T) {
 				"<strong>Test rev</strong> asked for changes to version 1", "Cite the hearing transcript.", `<details class="revise" open>`)
 
 			// The author revises: version 2 goes back to review.
-			r = e.mustPost(t, e.ed, vpath, url.Values{"rating": {"false"}, "headline": {""}, "explanation": {"x"}}, http.StatusUnprocessableEntity, "")
+			read := hidden(t, back, vpath, "version")
+			r = e.mustPost(t, e.ed, vpath, url.Values{"rating": {"false"}, "headline": {""}, "explanation": {"x"}, "version": {read}}, http.StatusUnprocessableEntity, "")
 			fieldError(t, r.body, "verdict-headline", "Headline is required")
-			e.mustPost(t, e.ed, vpath, verdictForm("false"), http.StatusSeeOther, path+"?done=verdict-revised#verdict")
+			e.mustPost(t, e.ed, vpath, with(verdictForm("false"), "version", hidden(t, r.body, vpath, "version")), http.StatusSeeOther, path+"?done=verdict-revised#verdict")
 			if v := e.openVerdict(t, id); v.Version != 2 || v.RatingSlug != "false" || v.Status != models.VerdictInReview {
 				t.Fatalf("revised verdict: %+v", v)
 			}
@@ -83,7 +84,7 @@ func TestDeskVerdictReviewCycle(t *testing.T) {
 			}
 			e.mustPost(t, e.rev, vpath+"/reviews", url.Values{"version": {"2"}, "decision": {"approve"}}, http.StatusConflict, "")
 			e.mustPost(t, e.rev, "/desk/verdicts/999999/reviews", url.Values{"version": {"2"}, "decision": {"approve"}}, http.StatusNotFound, "")
-			e.mustPost(t, e.ed, "/desk/verdicts/999999", verdictForm("false"), http.StatusNotFound, "")
+			e.mustPost(t, e.ed, "/desk/verdicts/999999", with(verdictForm("false"), "version", "1"), http.StatusNotFound, "")
 
 			// The history tells the whole story in words.
 			h := e.page(t, e.ed, path+"/history", http.StatusOK)

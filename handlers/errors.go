@@ -42,7 +42,11 @@ func classify(err error) problem {
 	var he *echo.HTTPError
 	var mbe *http.MaxBytesError
 	var stale *models.StaleError
+	var pf *preconditionFailed
 	switch {
+	case errors.As(err, &pf):
+		return problem{http.StatusPreconditionFailed, "stale", "Changed meanwhile",
+			fmt.Sprintf("If-Match does not name the current ETag: it is %s now (%s %d). Nothing was changed. Read it again, then try again.", pf.tag, pf.counter, pf.current), nil}
 	case errors.As(err, &stale):
 		return problem{http.StatusConflict, "stale", "Changed meanwhile",
 			fmt.Sprintf("It changed since you read it: it is at version %d now, not %d. Read it again, then try again.", stale.Current, stale.Sent), nil}

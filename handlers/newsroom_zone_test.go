@@ -5,6 +5,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -79,12 +80,14 @@ func TestDatesShowInTheNewsroomTimeZone(t *testing.T) {
 			}
 			saved := time.Date(2026, 3, 4, 15, 30, 0, 0, time.UTC)
 			settings := func(zone string) result {
-				// Each save at a time of its own, as in life: public pages
-				// are cached until the settings' time changes.
 				saved = saved.Add(time.Minute)
 				clock.Set(saved)
+				cur, err := ts.store.Settings(context.Background())
+				if err != nil {
+					t.Fatal(err)
+				}
 				return ts.post(t, admin, "/admin/settings", url.Values{"organization_name": {"The Daily Check"},
-					"corrections_policy": {"We fix errors."}, "time_zone": {zone}})
+					"corrections_policy": {"We fix errors."}, "time_zone": {zone}, "revision": {strconv.Itoa(cur.Revision)}})
 			}
 			for _, z := range []struct {
 				zone                          string

@@ -485,7 +485,7 @@ func TestAdminSettingsNameThePublisher(t *testing.T) {
 	c := n.publish(t, seedInput(), "false", "x", seedSources()...)
 	admin, _ := ts.login(t, "settings-admin@example.org", models.RoleAdmin)
 	form := func(name, addr, policy string) url.Values {
-		return url.Values{"organization_name": {name}, "organization_url": {addr}, "corrections_policy": {policy}}
+		return url.Values{"organization_name": {name}, "organization_url": {addr}, "corrections_policy": {policy}, "revision": {"1"}}
 	}
 	bad := ts.post(t, admin, "/admin/settings", form("", "javascript:alert(1)", "We fix errors."))
 	if bad.status != 422 || !strings.Contains(bad.body, "Newsroom name is required") || !strings.Contains(bad.body, "must be an http or https URL") {

@@ -40,7 +40,7 @@ func TestDeskApprovalIsPinnedToTheVersionRead(t *testing.T) {
 			if read != "1" {
 				t.Fatalf("the form pins version %s, want 1", read)
 			}
-			e.mustPost(t, e.ed, vpath, verdictForm("false"), http.StatusSeeOther, "")
+			e.mustPost(t, e.ed, vpath, with(verdictForm("false"), "version", "1"), http.StatusSeeOther, "")
 
 			r := e.mustPost(t, e.rev, vpath+"/reviews", url.Values{"decision": {"approve"}, "comment": {"Looks right."}, "version": {read}}, http.StatusConflict, "")
 			mustContain(t, "stale approval", r.body, "The verdict changed while you were reading it: it is now version 2. Nothing was recorded",
@@ -71,7 +71,7 @@ func TestDeskAdminWhoRevisesCannotApprove(t *testing.T) {
 			path := claimPath(id)
 			e.mustPost(t, e.ed, path+"/verdicts", verdictForm("true"), http.StatusSeeOther, "")
 			vpath := "/desk/verdicts/" + idStr(e.openVerdict(t, id).ID)
-			e.mustPost(t, e.admin, vpath, verdictForm("false"), http.StatusSeeOther, "")
+			e.mustPost(t, e.admin, vpath, with(verdictForm("false"), "version", "1"), http.StatusSeeOther, "")
 
 			body := e.page(t, e.admin, path, http.StatusOK)
 			mustContain(t, "reviser's view", body, "You changed this verdict or what it judges, so a reviewer other than you must approve it")

@@ -27,13 +27,16 @@ func (h *Handler) apiRoutes(api *echo.Group) {
 	api.POST("/claims/:id/corrections", h.apiCorrectionCreate)
 	api.POST("/claims/:id/retract", h.apiClaimRetract, reviewer)
 
+	api.GET("/sources/:id", h.apiSourceShow)
 	api.PATCH("/sources/:id", h.apiSourceUpdate)
 	api.DELETE("/sources/:id", h.apiSourceDelete)
 
+	api.GET("/verdicts/:id", h.apiVerdictShow)
 	api.PATCH("/verdicts/:id", h.apiVerdictRevise)
 	api.POST("/verdicts/:id/reviews", h.apiReviewCreate, reviewer)
 
 	api.GET("/ratings", h.apiRatings)
 	api.POST("/ratings", h.apiRatingCreate, admin)
+	api.GET("/ratings/:slug", h.apiRatingShow)
 	api.PATCH("/ratings/:slug", h.apiRatingUpdate, admin)
 }

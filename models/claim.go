@@ -38,6 +38,10 @@ type ClaimPatch struct {
 	SpeakerKind                    *PersonKind
 	SaidAt, Setting, AppearanceURL *string
 	Tags                           *[]string
+	// Revision is the claim's Revision the editor read; when it is no
+	// longer the current one the patch is refused (*StaleError). 0 means
+	// not given: the patch applies to whatever is current.
+	Revision int
 }
 
 // claimView is what the audit log records of a claim.
@@ -165,16 +169,19 @@ func (s *Store) CreateClaim(ctx context.Context, actor *User, m Meta, in ClaimIn
 	return out, nil
 }
 
-// UpdateClaim edits a draft claim. Claims in review, published or retracted
-// cannot be edited (ErrConflict): a published claim changes only through a
-// new verdict or a public correction.
+// UpdateClaim edits a draft claim and raises its Revision by one. Claims in
+// review, published or retracted cannot be edited (ErrConflict): a published
+// claim changes only through a new verdict or a public correction. A patch
+// made from a revision that is no longer current changes nothing and is a
+// *StaleError (checked under the claim's lock, before the fields are).
 func (s *Store) UpdateClaim(ctx context.Context, actor *User, m Meta, id uint, p ClaimPatch) (*Claim, error) {
 	if !actor.Can(RoleEditor) {
 		return nil, fmt.Errorf("update claim: %w", ErrForbidden)
 	}
 	var out *Claim
 	err := s.write(ctx, func(tx *gorm.DB) error {
-		if _, err := s.lockClaim(tx, id); err != nil {
+		locked, err := s.lockClaim(tx, id)
+		if err != nil {
 			return err
 		}
 		c, err := s.loadClaim(tx, "claims.id = ?", id)
@@ -183,6 +190,9 @@ func (s *Store) UpdateClaim(ctx context.Context, actor *User, m Meta, id uint, p
 		}
 		if c.Status != ClaimDraft {
 			return fmt.Errorf("claim %d is %s, only drafts can be edited: %w", id, c.Status, ErrConflict)
+		}
+		if err := checkRevision(fmt.Sprintf("claim %d", id), p.Revision, locked.Revision); err != nil {
+			return err
 		}
 		before := c.view()
 		in := ClaimInput{Text: c.Text, Summary: c.Summary, Speaker: c.SpeakerName(), SpeakerKind: KindPerson,
@@ -211,8 +221,8 @@ func (s *Store) UpdateClaim(ctx context.Context, actor *User, m Meta, id uint, p
 			return err
 		}
 		c.Text, c.Summary, c.PersonID, c.Person, c.SaidAt = in.Text, in.Summary, person.ID, person, said
-		c.Setting, c.AppearanceURL = in.Setting, in.AppearanceURL
-		if err := tx.Model(c).Select("text", "summary", "person_id", "said_at", "setting", "appearance_url", "updated_at").Updates(c).Error; err != nil {
+		c.Setting, c.AppearanceURL, c.Revision = in.Setting, in.AppearanceURL, locked.Revision+1
+		if err := tx.Model(c).Select("text", "summary", "person_id", "said_at", "setting", "appearance_url", "revision", "updated_at").Updates(c).Error; err != nil {
 			return fmt.Errorf("update claim: %w", err)
 		}
 		if err := setTags(tx, c, tags); err != nil {

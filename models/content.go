@@ -74,6 +74,10 @@ type Claim struct {
 	Sources         []Source     `gorm:"foreignKey:ClaimID"`
 	Verdicts        []Verdict    `gorm:"foreignKey:ClaimID"`
 	Corrections     []Correction `gorm:"foreignKey:ClaimID"`
+
+	// Revision counts the edits of the claim's own fields (UpdateClaim),
+	// from 1; an edit made from an older revision is refused.
+	Revision int `gorm:"default:1"`
 }
 
 // ClaimTag is one tag on a claim.
@@ -121,6 +125,10 @@ type Source struct {
 	CreatedBy   *uint
 	CreatedAt   time.Time
 	UpdatedAt   time.Time
+
+	// Revision counts the source's edits, from 1; an edit or removal made
+	// from an older revision is refused.
+	Revision int `gorm:"default:1"`
 }
 
 // Rating is one step of the rating scale. Ordered ratings are ranked by
@@ -134,6 +142,10 @@ type Rating struct {
 	Ordered     bool
 	CreatedAt   time.Time
 	UpdatedAt   time.Time
+
+	// Revision counts the rating's edits, from 1; an edit made from an
+	// older revision is refused.
+	Revision int `gorm:"default:1"`
 }
 
 // VerdictStatus is where a verdict stands in review.

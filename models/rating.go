@@ -2,7 +2,6 @@ package models
 
 import (
 	"context"
-	"errors"
 	"fmt"
 
 	"gorm.io/gorm"
@@ -25,6 +24,10 @@ type RatingInput struct {
 	Description string
 	Position    int
 	Ordered     bool
+	// Revision is, for UpdateRating, the rating's Revision the admin read:
+	// when it is no longer current the edit is refused (*StaleError). 0
+	// means not given. CreateRating ignores it.
+	Revision int
 }
 
 func (in *RatingInput) validate() error {
@@ -111,7 +114,9 @@ func (s *Store) relabelOpenVerdicts(tx *gorm.DB, actor *User, r *Rating) error {
 }
 
 // UpdateRating edits a rating's label, description, place and whether it
-// is on the ordered scale. Published verdicts keep the label they had.
+// is on the ordered scale, and raises its Revision by one. Published
+// verdicts keep the label they had. An edit made from a revision that is
+// no longer current (in.Revision) changes nothing and is a *StaleError.
 // Admins only.
 func (s *Store) UpdateRating(ctx context.Context, actor *User, m Meta, slug string, in RatingInput) (*Rating, error) {
 	if !actor.Can(RoleAdmin) {
@@ -119,13 +124,19 @@ func (s *Store) UpdateRating(ctx context.Context, actor *User, m Meta, slug stri
 	}
 	var out *Rating
 	err := s.write(ctx, func(tx *gorm.DB) error {
-		var r Rating
-		err := tx.Where("slug = ?", slug).Take(&r).Error
-		if errors.Is(err, gorm.ErrRecordNotFound) {
+		var ids []uint
+		if err := tx.Model(&Rating{}).Where("slug = ?", slug).Pluck("id", &ids).Error; err != nil {
+			return fmt.Errorf("find rating: %w", err)
+		}
+		if len(ids) == 0 {
 			return fmt.Errorf("rating %q: %w", slug, ErrNotFound)
 		}
+		r, err := lockRow[Rating](s, tx, "rating", ids[0])
 		if err != nil {
-			return fmt.Errorf("find rating: %w", err)
+			return err
+		}
+		if err := checkRevision(fmt.Sprintf("rating %s", slug), in.Revision, r.Revision); err != nil {
+			return err
 		}
 		if err := in.validate(); err != nil {
 			return err
@@ -133,16 +144,17 @@ func (s *Store) UpdateRating(ctx context.Context, actor *User, m Meta, slug stri
 		before := r.view()
 		relabelled := r.Label != in.Label
 		r.Label, r.Description, r.Position, r.Ordered = in.Label, in.Description, in.Position, in.Ordered
-		if err := tx.Model(&r).Select("label", "description", "position", "ordered", "updated_at").Updates(&r).Error; err != nil {
+		r.Revision++
+		if err := tx.Model(r).Select("label", "description", "position", "ordered", "revision", "updated_at").Updates(r).Error; err != nil {
 			return fmt.Errorf("update rating: %w", err)
 		}
 		if relabelled {
-			if err := s.relabelOpenVerdicts(tx, actor, &r); err != nil {
+			if err := s.relabelOpenVerdicts(tx, actor, r); err != nil {
 				return err
 			}
 		}
 		s.touchSharedPages(tx)
-		out = &r
+		out = r
 		return s.audit(tx, m, event{actor: actor, action: "rating.update", objectType: "rating", objectID: r.ID, before: before, after: r.view()})
 	})
 	return out, err

@@ -104,7 +104,7 @@ func TestEvidenceChangedAfterAnApprovalCancelsIt(t *testing.T) {
 				src, err = s.AddSource(d.ctx, d.ed2, d.m, c.ID, in)
 				return err
 			}, models.ChangeSourceAdded},
-			{"remove a source", func() error { return s.DeleteSource(d.ctx, d.ed2, d.m, src.ID) }, models.ChangeSourceRemoved},
+			{"remove a source", func() error { return s.DeleteSource(d.ctx, d.ed2, d.m, src.ID, 0) }, models.ChangeSourceRemoved},
 		}
 		for i, ch := range changes {
 			if err := ch.change(); err != nil {

@@ -13,7 +13,7 @@ import (
 var allModels = []any{
 	&User{}, &Session{}, &APIToken{}, &Person{}, &Article{}, &Claim{}, &ClaimTag{},
 	&Source{}, &Rating{}, &Verdict{}, &VerdictVersion{}, &Review{}, &Correction{}, &AuditEvent{}, &Setting{},
-	&LoginThrottle{}, &Heartbeat{}, &PasswordReset{}, &TOTPKey{}, &RecoveryCode{}, &PendingLogin{}, &setupLock{},
+	&LoginThrottle{}, &Heartbeat{}, &PasswordReset{}, &TOTPKey{}, &RecoveryCode{}, &PendingLogin{}, &setupLock{}, &SettingsRevision{},
 }
 
 // SchemaDrift compares the migrated database with the Go models and lists

@@ -25,6 +25,11 @@ type SiteSettings struct {
 	// RequireAdminTwoFactor sends an admin without two-factor sign-in to
 	// set it up, and lets them do nothing else until they have.
 	RequireAdminTwoFactor bool
+
+	// Revision counts saves of the settings, from 1. Settings returns the
+	// current one; UpdateSettings refuses a save made from another
+	// (*StaleError), and 0 there means not given.
+	Revision int
 }
 
 // DefaultSettings are used until an admin changes them.
@@ -55,11 +60,24 @@ func (st *SiteSettings) field(key string) *string {
 	return nil
 }
 
-// Settings returns the site settings, with defaults for keys never set.
+// Settings returns the site settings, with defaults for keys never set,
+// and their revision.
 func (s *Store) Settings(ctx context.Context) (SiteSettings, error) {
+	return settingsFrom(s.read(ctx))
+}
+
+// settingsFrom reads the settings through db. The revision is read first:
+// a save that commits in between leaves newer values under an older
+// revision, which a save from them then finds stale, never the reverse.
+func settingsFrom(db *gorm.DB) (SiteSettings, error) {
 	out := DefaultSettings
+	rev, err := settingsRevision(db)
+	if err != nil {
+		return out, err
+	}
+	out.Revision = rev
 	var rows []Setting
-	if err := s.read(ctx).Find(&rows).Error; err != nil {
+	if err := db.Find(&rows).Error; err != nil {
 		return out, fmt.Errorf("read settings: %w", err)
 	}
 	for _, r := range rows {
@@ -73,7 +91,10 @@ func (s *Store) Settings(ctx context.Context) (SiteSettings, error) {
 	return out, nil
 }
 
-// UpdateSettings saves the site settings. Admins only.
+// UpdateSettings saves the site settings and raises their revision by one;
+// it returns them as saved, with the new revision. A save made from a
+// revision that is no longer current (in.Revision) changes nothing and is
+// a *StaleError. Admins only.
 func (s *Store) UpdateSettings(ctx context.Context, actor *User, m Meta, in SiteSettings) (SiteSettings, error) {
 	if !actor.Can(RoleAdmin) {
 		return in, fmt.Errorf("update settings: %w", ErrForbidden)
@@ -91,11 +112,19 @@ func (s *Store) UpdateSettings(ctx context.Context, actor *User, m Meta, in Site
 	if err := v.Err(); err != nil {
 		return in, err
 	}
-	before, err := s.Settings(ctx)
-	if err != nil {
-		return in, err
-	}
-	err = s.write(ctx, func(tx *gorm.DB) error {
+	err := s.write(ctx, func(tx *gorm.DB) error {
+		locked, err := lockRow[SettingsRevision](s, tx, "settings revision", settingsRevisionID)
+		if err != nil {
+			return err
+		}
+		if err := checkRevision("settings", in.Revision, locked.Revision); err != nil {
+			return err
+		}
+		// Read under the lock, so that "before" is what this save replaces.
+		before, err := settingsFrom(tx)
+		if err != nil {
+			return err
+		}
 		now := s.now()
 		save := func(k, v string) error {
 			row := Setting{Key: k, Value: v, UpdatedAt: now}
@@ -111,6 +140,10 @@ func (s *Store) UpdateSettings(ctx context.Context, actor *User, m Meta, in Site
 		}
 		if err := save(requireAdminTwoFactorKey, strconv.FormatBool(in.RequireAdminTwoFactor)); err != nil {
 			return err
+		}
+		in.Revision = locked.Revision + 1
+		if err := tx.Model(locked).Update("revision", in.Revision).Error; err != nil {
+			return fmt.Errorf("raise settings revision: %w", err)
 		}
 		s.touchSharedPages(tx)
 		return s.audit(tx, m, event{actor: actor, action: "settings.update", objectType: "settings", before: before, after: in})

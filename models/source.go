@@ -24,6 +24,10 @@ type SourceInput struct {
 	Stance      Stance
 	Excerpt     string
 	Locator     string // page, timestamp, paragraph
+	// Revision is, for UpdateSource, the source's Revision the editor
+	// read: when it is no longer current the edit is refused (*StaleError).
+	// 0 means not given. AddSource ignores it.
+	Revision int
 }
 
 func (in *SourceInput) validate() (*Source, error) {
@@ -114,35 +118,32 @@ func (s *Store) AddSource(ctx context.Context, actor *User, m Meta, claimID uint
 	return out, err
 }
 
-// UpdateSource changes a source of a claim that is not yet published. A
-// verdict open on the claim gets a new version.
+// UpdateSource changes a source of a claim that is not yet published and
+// raises its Revision by one. A verdict open on the claim gets a new
+// version. An edit made from a revision that is no longer current
+// (in.Revision) changes nothing and is a *StaleError.
 func (s *Store) UpdateSource(ctx context.Context, actor *User, m Meta, id uint, in SourceInput) (*Source, error) {
 	if !actor.Can(RoleEditor) {
 		return nil, fmt.Errorf("update source: %w", ErrForbidden)
 	}
 	var out *Source
 	err := s.write(ctx, func(tx *gorm.DB) error {
-		found, err := findSource(tx, id)
-		if err != nil {
-			return err
-		}
-		c, err := s.lockClaim(tx, found.ClaimID)
-		if err != nil {
-			return err
-		}
-		// Read again under the claim's lock, so "before" is what was replaced.
-		old, err := findSource(tx, id)
-		if err != nil {
-			return err
-		}
-		src, err := in.validate()
+		c, old, err := s.lockSourceAndClaim(tx, id)
 		if err != nil {
 			return err
 		}
 		if err := evidenceOpen(c); err != nil {
 			return err
 		}
+		if err := checkRevision(fmt.Sprintf("source %d", id), in.Revision, old.Revision); err != nil {
+			return err
+		}
+		src, err := in.validate()
+		if err != nil {
+			return err
+		}
 		src.ID, src.ClaimID, src.CreatedBy, src.CreatedAt = old.ID, old.ClaimID, old.CreatedBy, old.CreatedAt
+		src.Revision = old.Revision + 1
 		if err := tx.Select("*").Omit("created_at", "created_by").Updates(src).Error; err != nil {
 			return fmt.Errorf("update source: %w", err)
 		}
@@ -159,21 +160,22 @@ func (s *Store) UpdateSource(ctx context.Context, actor *User, m Meta, id uint, 
 }
 
 // DeleteSource removes a source from a claim that is not yet published. A
-// verdict open on the claim gets a new version.
-func (s *Store) DeleteSource(ctx context.Context, actor *User, m Meta, id uint) error {
+// verdict open on the claim gets a new version. revision is the source's
+// Revision the editor read: when it is no longer current nothing is removed
+// and the error is a *StaleError; 0 means not given.
+func (s *Store) DeleteSource(ctx context.Context, actor *User, m Meta, id uint, revision int) error {
 	if !actor.Can(RoleEditor) {
 		return fmt.Errorf("delete source: %w", ErrForbidden)
 	}
 	return s.write(ctx, func(tx *gorm.DB) error {
-		old, err := findSource(tx, id)
-		if err != nil {
-			return err
-		}
-		c, err := s.lockClaim(tx, old.ClaimID)
+		c, old, err := s.lockSourceAndClaim(tx, id)
 		if err != nil {
 			return err
 		}
 		if err := evidenceOpen(c); err != nil {
+			return err
+		}
+		if err := checkRevision(fmt.Sprintf("source %d", id), revision, old.Revision); err != nil {
 			return err
 		}
 		if err := tx.Delete(old).Error; err != nil {
@@ -187,6 +189,27 @@ func (s *Store) DeleteSource(ctx context.Context, actor *User, m Meta, id uint) 
 		}
 		return s.audit(tx, m, event{actor: actor, action: "source.delete", objectType: "claim", objectID: c.ID, before: old.view()})
 	})
+}
+
+// lockSourceAndClaim locks a source's claim, then the source, for a change:
+// every change to a claim's sources takes the claim's lock first, so that
+// two of them never wait for each other.
+func (s *Store) lockSourceAndClaim(tx *gorm.DB, id uint) (*Claim, *Source, error) {
+	found, err := findSource(tx, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	c, err := s.lockClaim(tx, found.ClaimID)
+	if err != nil {
+		return nil, nil, err
+	}
+	// Read again under the locks, so that what is checked and replaced is
+	// what is current.
+	src, err := lockRow[Source](s, tx, "source", id)
+	if err != nil {
+		return nil, nil, err
+	}
+	return c, src, nil
 }
 
 // GetSource returns one source.

@@ -15,6 +15,10 @@ type VerdictInput struct {
 	Rating      string // a rating slug from the scale
 	Headline    string
 	Explanation string // Markdown
+	// Version is, for ReviseVerdict, the verdict's Version the author
+	// read: when it is no longer current the revision is refused
+	// (*StaleError). 0 means not given. ProposeVerdict ignores it.
+	Version int
 }
 
 // verdictView is what the audit log records of a verdict.
@@ -98,7 +102,10 @@ func (s *Store) ProposeVerdict(ctx context.Context, actor *User, m Meta, claimID
 // ReviseVerdict changes a verdict that is in review or was sent back, and
 // submits it again as a new version: approvals of earlier versions no longer
 // count, and the reviser becomes one of its authors, who may not approve it.
-// Only its first author (or an admin) may revise it.
+// Only its first author (or an admin) may revise it. A revision made from
+// a version that is no longer current (in.Version; the verdict gets a new
+// version whenever it, or its claim's words or sources, change) changes
+// nothing and is a *StaleError.
 func (s *Store) ReviseVerdict(ctx context.Context, actor *User, m Meta, id uint, in VerdictInput) (*Verdict, error) {
 	if !actor.Can(RoleEditor) {
 		return nil, fmt.Errorf("revise verdict: %w", ErrForbidden)
@@ -112,15 +119,18 @@ func (s *Store) ReviseVerdict(ctx context.Context, actor *User, m Meta, id uint,
 		if !isAuthor(v, actor) && !actor.Can(RoleAdmin) {
 			return fmt.Errorf("only the author revises verdict %d: %w", id, ErrForbidden)
 		}
-		r, err := s.validateVerdict(tx, &in)
-		if err != nil {
-			return err
-		}
 		if v.Status != VerdictInReview && v.Status != VerdictChangesRequested {
 			return fmt.Errorf("verdict %d is %s: %w", id, v.Status, ErrConflict)
 		}
 		if c.Status == ClaimRetracted {
 			return fmt.Errorf("claim %d is retracted: %w", c.ID, ErrConflict)
+		}
+		if err := checkRevision(fmt.Sprintf("verdict %d", id), in.Version, v.Version); err != nil {
+			return err
+		}
+		r, err := s.validateVerdict(tx, &in)
+		if err != nil {
+			return err
 		}
 		before := v.view()
 		v.RatingID, v.RatingSlug, v.RatingLabel, v.Headline, v.Explanation = r.ID, r.Slug, r.Label, in.Headline, in.Explanation

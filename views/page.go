@@ -4,6 +4,7 @@ package views
 
 import (
 	"strings"
+	"time"
 
 	"claimtracker/models"
 )
@@ -85,6 +86,51 @@ type Form struct {
 	Errors map[string]string
 	// Error is a message about the whole form.
 	Error string
+	// Stale is set when the save was refused because someone saved the
+	// object after this form was read: the form shows what is saved now
+	// beside what the user typed.
+	Stale *Stale
+}
+
+// Stale compares, field by field, what is saved now with what the user
+// typed into a form made from an older revision of the object. The form
+// keeps the user's input, and its hidden revision field now carries
+// Current, so that saving it again replaces the saved version on purpose.
+type Stale struct {
+	// What names the object in words, e.g. "claim".
+	What string
+	// Counter names what Sent and Current count: "revision" or "version".
+	Counter string
+	// Sent is the revision the form was read at; Current is the one saved now.
+	Sent, Current int
+	// SavedAt is when the object was last changed; zero when unknown.
+	SavedAt time.Time
+	// SavedBy names who made the current revision; "" when unknown.
+	SavedBy string
+	// Changes say what made each revision since Sent, when known.
+	Changes []string
+	// Rows are the form's fields, in its order.
+	Rows []StaleRow
+}
+
+// StaleRow is one field of a stale form: its label, the value saved now and
+// the value the user typed, both as the user reads them.
+type StaleRow struct {
+	Label, Saved, Typed string
+}
+
+// Differs reports whether what was typed differs from what is saved.
+func (r StaleRow) Differs() bool { return r.Saved != r.Typed }
+
+// Differing counts the fields whose typed value differs from the saved one.
+func (s *Stale) Differing() int {
+	n := 0
+	for _, r := range s.Rows {
+		if r.Differs() {
+			n++
+		}
+	}
+	return n
 }
 
 // Get returns the submitted value of a field.

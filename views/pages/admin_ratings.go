@@ -31,6 +31,7 @@ func NewRatingForms(ratings []models.Rating, slug string, refused views.Form) Ra
 	for _, r := range ratings {
 		f := views.Form{Values: map[string]string{
 			"label": r.Label, "description": r.Description, "position": strconv.Itoa(r.Position), "ordered": strconv.FormatBool(r.Ordered),
+			"revision": strconv.Itoa(r.Revision),
 		}}
 		if slug != "" && slug == r.Slug && refused.Values != nil {
 			f = refused

@@ -22,6 +22,8 @@ type ClaimDesk struct {
 // with the user's input and its errors; the others are fresh.
 type ClaimForms struct {
 	Source, Verdict, Review, Correction, Retract views.Form
+	// Remove carries why a source was not removed.
+	Remove views.Form
 }
 
 // ClaimForm is the view of the claim form: for a new claim (Claim nil) or
