@@ -60,6 +60,8 @@ type Handler struct {
 	cache      *pageCache
 	versions   versionCache
 	echo       *echo.Echo
+	// streams holds a token for each streamed document being sent.
+	streams chan struct{}
 	// renders queues fresh claim pages to be stored; nil without Context.
 	renders chan models.PageRender
 }
@@ -80,6 +82,7 @@ func New(cfg Config) *echo.Echo {
 		setupToken: cfg.SetupToken,
 		cop:        http.NewCrossOriginProtection(),
 		cache:      newPageCache(pageCacheBytes),
+		streams:    make(chan struct{}, maxStreams),
 	}
 	h.cookieName = "claimtracker_session"
 	if h.secure {

@@ -281,3 +281,47 @@ func TestReaderLeavingMidFillDoesNotFailOthers(t *testing.T) {
 		}
 	}
 }
+
+// TestStreamsAreBounded: slow readers of the streamed documents hold at
+// most two database snapshots; the next one is told to come back, and
+// every other page is still served meanwhile.
+func TestStreamsAreBounded(t *testing.T) {
+	ts := newServer(t, "sqlite")
+	nr := newNewsroom(t, ts)
+	c := nr.publish(t, seedInput(), "false", "x", seedSources()...)
+	// Two slow readers: the hook holds their streams open.
+	hold := make(chan struct{})
+	restore := handlers.SetStreamHookForTest(func() { <-hold })
+	defer restore()
+	done := make(chan int, 3)
+	for range 2 {
+		go func() {
+			r, err := fetch(ts, "/export.csv")
+			if err != nil {
+				r.status = -1
+			}
+			done <- r.status
+		}()
+	}
+	time.Sleep(200 * time.Millisecond)
+	start := time.Now()
+	third, err := fetch(ts, "/claimreview.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if third.status != http.StatusServiceUnavailable || third.header.Get("Retry-After") == "" {
+		t.Errorf("a third stream: %d, Retry-After %q", third.status, third.header.Get("Retry-After"))
+	}
+	if waited := time.Since(start); waited > 8*time.Second {
+		t.Errorf("the third stream waited %v", waited)
+	}
+	if r, err := fetch(ts, "/claims/"+c.Slug); err != nil || r.status != http.StatusOK {
+		t.Errorf("a claim page while the streams are busy: %v %d", err, r.status)
+	}
+	close(hold)
+	for range 2 {
+		if st := <-done; st != http.StatusOK {
+			t.Errorf("a held stream ended with %d", st)
+		}
+	}
+}

@@ -177,6 +177,9 @@ func notModified(r *http.Request, etag string) bool {
 // renderHook, set only by tests, is called before each page is rendered.
 var renderHook atomic.Pointer[func(key string)]
 
+// streamHook, set only by tests, is called as each stream starts.
+var streamHook atomic.Pointer[func()]
+
 // fillTimeout bounds one fill, which no reader's going away cancels.
 const fillTimeout = 30 * time.Second
 
@@ -190,6 +193,13 @@ func (h *Handler) servePublic(c echo.Context, pg publicPage) error {
 	ctx := c.Request().Context()
 	if currentUser(c) != nil {
 		c.Response().Header().Set("Cache-Control", "private, no-store")
+		if pg.stream != nil {
+			release, err := h.streamSlot(ctx)
+			if err != nil {
+				return err
+			}
+			defer release()
+		}
 		return h.store.Snapshot(ctx, func(sctx context.Context) error {
 			v, err := h.freshVersion(sctx, pg)
 			if err != nil {
@@ -222,6 +232,11 @@ func (h *Handler) servePublic(c echo.Context, pg publicPage) error {
 		return c.NoContent(http.StatusNotModified)
 	}
 	if pg.stream != nil {
+		release, err := h.streamSlot(ctx)
+		if err != nil {
+			return err
+		}
+		defer release()
 		return h.store.Snapshot(ctx, func(sctx context.Context) error {
 			v, err := h.freshVersion(sctx, pg)
 			if err != nil {
@@ -338,6 +353,30 @@ func (h *Handler) pageContext(sctx context.Context, v models.Version) (context.C
 	return views.WithZone(ctx, st.Location()), nil
 }
 
+// maxStreams is how many streamed documents are sent at once. Each holds
+// a database connection for its snapshot while it is sent (at most the
+// server's write timeout), so they are few, and readers of every other
+// page keep the rest of the pool.
+const maxStreams = 2
+
+// streamWait is how long a streamed document waits for a free slot before
+// the reader is told to come back (503 with Retry-After).
+const streamWait = 5 * time.Second
+
+// streamSlot waits for one of the maxStreams slots; release frees it.
+func (h *Handler) streamSlot(ctx context.Context) (release func(), err error) {
+	t := time.NewTimer(streamWait)
+	defer t.Stop()
+	select {
+	case h.streams <- struct{}{}:
+		return func() { <-h.streams }, nil
+	case <-t.C:
+		return nil, &models.RetryError{Err: models.ErrBusy, After: 10 * time.Second}
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
 // writeStream sends a streamed document, gzip-compressed on the fly when
 // the client takes it.
 func (h *Handler) writeStream(c echo.Context, pg publicPage) error {
@@ -354,6 +393,9 @@ func (h *Handler) writeStream(c echo.Context, pg publicPage) error {
 		w = gz
 	}
 	c.Response().WriteHeader(http.StatusOK)
+	if h := streamHook.Load(); h != nil {
+		(*h)()
+	}
 	if err := pg.stream(c, w); err != nil {
 		// The status is sent; the client sees a truncated body. A client
 		// that went away is its own doing (info); anything else is ours.
