@@ -105,7 +105,7 @@ func (h *Handler) prerender(ctx context.Context) {
 			// The pass starts at v: what changes from now on has a larger
 			// number, and the next pass looks at it.
 			var n int
-			n, err = h.prerenderPass(ctx, from)
+			n, err = h.prerenderPass(ctx, from, v.Shared)
 			if err == nil {
 				since, shared = v.Seq, v.Shared
 			}
@@ -127,9 +127,9 @@ func (h *Handler) prerender(ctx context.Context) {
 }
 
 // prerenderPass renders and stores every public claim page changed after
-// the public change since (all when 0) whose stored render is not current,
-// and returns how many it rendered.
-func (h *Handler) prerenderPass(ctx context.Context, since int64) (int, error) {
+// the public change since (all when 0) whose stored render is not current
+// at the shared version shared, and returns how many it rendered.
+func (h *Handler) prerenderPass(ctx context.Context, since, shared int64) (int, error) {
 	done := 0
 	var after uint
 	for {
@@ -139,27 +139,38 @@ func (h *Handler) prerenderPass(ctx context.Context, since int64) (int, error) {
 		}
 		after = last
 		var batch []models.PageRender
-		for _, st := range stamps {
-			pg := h.claimPage(st.Slug)
-			e, fresh, err := h.renderPage(ctx, pg, &url.URL{Path: "/claims/" + st.Slug})
-			if errors.Is(err, models.ErrNotFound) {
-				continue // no longer public
-			}
-			if err != nil {
-				return done, err
-			}
-			if !fresh || e.gz == nil {
-				continue
-			}
-			batch = append(batch, models.PageRender{Key: pg.key, Tag: e.etag, Gzip: e.gz})
-			done++
-			if done%20 == 0 {
-				select {
-				case <-ctx.Done():
-					return done, ctx.Err()
-				case <-time.After(2 * time.Millisecond):
+		// One snapshot for the batch: each page is still made from the
+		// version it reads there.
+		err = h.store.Snapshot(ctx, func(sctx context.Context) error {
+			for _, st := range stamps {
+				pg := h.claimPage(st.Slug)
+				if st.StoredTag == etagFor(pg.key, models.ClaimVersionOf(st.PublicVersion, shared, 0, 0)) {
+					continue
+				}
+				e, fresh, err := h.renderPage(sctx, pg, &url.URL{Path: "/claims/" + st.Slug})
+				if errors.Is(err, models.ErrNotFound) {
+					continue // no longer public
+				}
+				if err != nil {
+					return err
+				}
+				if !fresh || e.gz == nil {
+					continue
+				}
+				batch = append(batch, models.PageRender{Key: pg.key, Tag: e.etag, Gzip: e.gz})
+				done++
+				if done%20 == 0 {
+					select {
+					case <-ctx.Done():
+						return ctx.Err()
+					case <-time.After(2 * time.Millisecond):
+					}
 				}
 			}
+			return nil
+		})
+		if err != nil {
+			return done, err
 		}
 		if err := h.store.SavePageRenders(ctx, batch); err != nil {
 			return done, err
