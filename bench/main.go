@@ -17,6 +17,12 @@
 // sign-ins (see runLogins), and the article command posts one article of
 // 199 KB of repeated quotations and reports the answer's size and the
 // server's peak memory.
+//
+//	go run -tags sqlite_fts5 ./bench instances [-postgres URL] [-claims 20000] [-conns 64] [-duration 10s]
+//
+// runs two server processes on one PostgreSQL database, with readers on
+// both and a writer correcting claims through one, and counts the pages
+// the other served stale (see runInstances).
 package main
 
 import (
@@ -52,6 +58,8 @@ func main() {
 		run = func() error { return runLogins(os.Args[2:]) }
 	case len(os.Args) > 1 && os.Args[1] == "article":
 		run = func() error { return articleBench(os.Args[2:]) }
+	case len(os.Args) > 1 && os.Args[1] == "instances":
+		run = func() error { return runInstances(os.Args[2:]) }
 	}
 	if err := run(); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
