@@ -17,6 +17,12 @@
 // sign-ins (see runLogins), and the article command posts one article of
 // 199 KB of repeated quotations and reports the answer's size and the
 // server's peak memory.
+//
+//	go run -tags sqlite_fts5 ./bench instances [-postgres URL] [-claims 20000] [-conns 64] [-duration 10s]
+//
+// runs two server processes on one PostgreSQL database, with readers on
+// both and a writer correcting claims through one, and counts the pages
+// the other served stale (see runInstances).
 package main
 
 import (
@@ -52,6 +58,8 @@ func main() {
 		run = func() error { return runLogins(os.Args[2:]) }
 	case len(os.Args) > 1 && os.Args[1] == "article":
 		run = func() error { return articleBench(os.Args[2:]) }
+	case len(os.Args) > 1 && os.Args[1] == "instances":
+		run = func() error { return runInstances(os.Args[2:]) }
 	}
 	if err := run(); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
@@ -121,19 +129,11 @@ func run() error {
 	if err != nil {
 		return err
 	}
-	staticAddr, err := freeAddr()
+	st, staticAddr, err := startStatic(len(sample))
 	if err != nil {
 		return err
 	}
-	self, _ := os.Executable()
-	st := exec.Command(self, "static", staticAddr, strconv.Itoa(len(sample)))
-	if err := st.Start(); err != nil {
-		return err
-	}
-	defer func() { _ = st.Process.Kill(); _, _ = st.Process.Wait() }()
-	if err := waitUp("http://" + staticAddr + "/"); err != nil {
-		return err
-	}
+	defer stopServer(st)
 
 	words := strings.Fields("budget unemployment inflation housing hospitals police border climate energy tariffs pensions vaccines election senate audit census")
 	zipf := rand.NewZipf(rand.New(rand.NewPCG(1, 2)), 1.1, 1, uint64(len(slugs)-1))
@@ -213,6 +213,14 @@ func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 
 // load drives url with conns keep-alive connections for d.
 func load(url func(*rand.Rand) string, gzip bool, conns int, d time.Duration) result {
+	return loadObserved(url, gzip, conns, d, nil)
+}
+
+// loadObserved is load that hands every 200 answer to observe, when it is
+// not nil, with the URL and the moment the request started; observe reads
+// the body (the rest is discarded), and an error from it counts the request
+// as failed. It is called from all connections at once.
+func loadObserved(url func(*rand.Rand) string, gzip bool, conns int, d time.Duration, observe func(url string, started time.Time, res *http.Response) error) result {
 	tr := &http.Transport{MaxIdleConnsPerHost: conns, MaxConnsPerHost: conns, DisableCompression: true}
 	client := &http.Client{Transport: tr, Timeout: 10 * time.Second}
 	defer tr.CloseIdleConnections()
@@ -226,14 +234,20 @@ func load(url func(*rand.Rand) string, gzip bool, conns int, d time.Duration) re
 			defer wg.Done()
 			r := rand.New(rand.NewPCG(uint64(w), 7))
 			for time.Now().Before(deadline) {
-				req, _ := http.NewRequest("GET", url(r), nil)
+				u := url(r)
+				req, _ := http.NewRequest("GET", u, nil)
 				if gzip {
 					req.Header.Set("Accept-Encoding", "gzip")
 				}
 				t0 := time.Now()
 				res, err := client.Do(req)
 				if err == nil {
-					_, err = io.Copy(io.Discard, res.Body)
+					if observe != nil && res.StatusCode == 200 {
+						err = observe(u, t0, res)
+					}
+					if _, cerr := io.Copy(io.Discard, res.Body); err == nil {
+						err = cerr
+					}
 					res.Body.Close()
 					if res.StatusCode != 200 {
 						err = fmt.Errorf("status %d", res.StatusCode)
@@ -270,6 +284,31 @@ func serveStatic(args []string) {
 	_ = http.ListenAndServe(args[0], nil)
 }
 
+// startStatic starts this program as the static ceiling (see serveStatic)
+// answering a page of size bytes at a free local address, and waits until
+// it answers; stop it with stopServer.
+func startStatic(size int) (*exec.Cmd, string, error) {
+	addr, err := freeAddr()
+	if err != nil {
+		return nil, "", err
+	}
+	self, err := os.Executable()
+	if err != nil {
+		return nil, "", err
+	}
+	st := exec.Command(self, "static", addr, strconv.Itoa(size))
+	if err := st.Start(); err != nil {
+		return nil, "", err
+	}
+	if err := waitUp("http://" + addr + "/"); err != nil {
+		stopServer(st)
+		return nil, "", err
+	}
+	return st, addr, nil
+}
+
+// seed migrates the database db (a SQLite path or a postgres:// URL) and
+// adds n published claims with three sources each.
 func seed(ctx context.Context, db string, n int) error {
 	s, err := models.Open(ctx, db, models.Config{Logger: slog.New(slog.DiscardHandler)})
 	if err != nil {
@@ -369,8 +408,8 @@ func waitPrerendered(ctx context.Context, db string, n int, limit time.Duration)
 	return fmt.Errorf("the server did not prerender %d pages in %v", n, limit)
 }
 
-// startServer runs the binary bin as "serve" on the SQLite database db at a
-// free local address, with extra flags, and waits until /healthz answers. It
+// startServer runs the binary bin as "serve" on the database db (a SQLite
+// path or a postgres:// URL) at a free local address, with extra flags, and waits until /healthz answers. It
 // returns the running command and the server's base URL; stop it with
 // stopServer.
 func startServer(bin, db string, extra ...string) (*exec.Cmd, string, error) {
