@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
+	"strings"
 
 	"gorm.io/gorm"
 )
@@ -33,12 +35,25 @@ func (s *Store) PageRender(ctx context.Context, key, tag string) ([]byte, error)
 }
 
 // SavePageRenders stores renders, replacing older ones of the same keys,
-// in one transaction. It does not move the generation on: a render is a
-// copy of data that has not changed.
+// in one transaction; of two renders of one key in renders, the later is
+// kept. It does not move the generation on: a render is a copy of data
+// that has not changed. Rows are written in the order of their keys, so
+// that batches saved at once by several instances, each holding the same
+// pages in another order, wait for one another instead of deadlocking.
 func (s *Store) SavePageRenders(ctx context.Context, renders []PageRender) error {
 	if len(renders) == 0 {
 		return nil
 	}
+	renders = slices.Clone(renders)
+	slices.SortStableFunc(renders, func(a, b PageRender) int { return strings.Compare(a.Key, b.Key) })
+	kept := renders[:0]
+	for i, r := range renders {
+		if i+1 < len(renders) && renders[i+1].Key == r.Key {
+			continue // a later render of the same page follows
+		}
+		kept = append(kept, r)
+	}
+	renders = kept
 	now := s.now()
 	return s.w.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		for _, r := range renders {
