@@ -64,6 +64,7 @@ func writeBody(c echo.Context, status int, contentType string, body, gz []byte) 
 		return c.Blob(status, contentType, gz)
 	}
 	if c.Request().Method == http.MethodHead {
+		h.Set(echo.HeaderContentType, contentType)
 		return c.NoContent(status)
 	}
 	return c.Blob(status, contentType, body)

@@ -14,35 +14,42 @@ func (h *Handler) routes(e *echo.Echo) {
 	e.Pre(h.requestID)
 	e.Use(h.accessLog, h.securityHeaders, h.noStore, h.limitBody, h.crossOriginCheck, h.loadSession, h.requireEnrolment, h.cleanParams, h.newsroomZone)
 
-	e.GET("/healthz", h.healthz)
-	e.GET("/static/*", h.staticFile)
+	// Every page here answers HEAD as it answers GET, without the body
+	// (RFC 9110 §9.3.2); the server drops what a handler writes to a HEAD.
+	get := func(path string, fn echo.HandlerFunc) {
+		e.GET(path, fn)
+		e.HEAD(path, fn)
+	}
+
+	get("/healthz", h.healthz)
+	get("/static/*", h.staticFile)
 
 	// Public pages, feeds and data: published fact-checks only.
-	e.GET("/", h.home)
-	e.GET("/claims/:slug", h.claimShow)
-	e.GET("/people", h.peopleList)
-	e.GET("/people/:slug", h.personShow)
-	e.GET("/search", h.search)
-	e.GET("/methodology", h.methodology)
-	e.GET("/feed.atom", h.feedAtom)
-	e.GET("/corrections.atom", h.correctionsAtom)
-	e.GET("/sitemap.xml", h.sitemap)
-	e.GET("/sitemaps/:name", h.sitemapPart)
-	e.GET("/robots.txt", h.robots)
-	e.GET("/claimreview.json", h.claimReviewFeed)
-	e.GET("/export.csv", h.exportCSV)
-	e.GET("/api/v1/public/claims", h.apiPublicClaims)
-	e.GET("/api/v1/public/claims/:slug", h.apiPublicClaim)
+	get("/", h.home)
+	get("/claims/:slug", h.claimShow)
+	get("/people", h.peopleList)
+	get("/people/:slug", h.personShow)
+	get("/search", h.search)
+	get("/methodology", h.methodology)
+	get("/feed.atom", h.feedAtom)
+	get("/corrections.atom", h.correctionsAtom)
+	get("/sitemap.xml", h.sitemap)
+	get("/sitemaps/:name", h.sitemapPart)
+	get("/robots.txt", h.robots)
+	get("/claimreview.json", h.claimReviewFeed)
+	get("/export.csv", h.exportCSV)
+	get("/api/v1/public/claims", h.apiPublicClaims)
+	get("/api/v1/public/claims/:slug", h.apiPublicClaim)
 
 	// Accounts.
-	e.GET("/login", h.loginShow)
+	get("/login", h.loginShow)
 	e.POST("/login", h.loginSubmit)
-	e.GET("/login/code", h.loginCodeShow)
+	get("/login/code", h.loginCodeShow)
 	e.POST("/login/code", h.loginCodeSubmit)
 	e.POST("/logout", h.logout)
-	e.GET("/setup", h.setupShow)
+	get("/setup", h.setupShow)
 	e.POST("/setup", h.setupSubmit)
-	e.GET("/reset", h.passwordResetShow)
+	get("/reset", h.passwordResetShow)
 	e.POST("/reset", h.passwordResetSubmit)
 
 	// The signed-in user's own account: every role (routes_account.go).
