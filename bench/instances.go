@@ -138,7 +138,9 @@ func runInstances(args []string) error {
 
 	var inst [2]*instance
 	for i, name := range []string{"A", "B"} {
-		srv, base, err := startServer(bin, dsn)
+		// One public address for both, as behind a load balancer: pages
+		// name it, so that B may serve the pages A rendered and stored.
+		srv, base, err := startServer(bin, dsn, "--base-url", "http://facts.bench.example")
 		if err != nil {
 			return err
 		}

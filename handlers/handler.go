@@ -46,6 +46,13 @@ type Config struct {
 	// Background, when set, counts the background goroutines, so that the
 	// caller can wait for them to finish before closing the store.
 	Background *sync.WaitGroup
+	// Build names the code that renders pages. A public page's ETag, and
+	// so the stored render it keys, depends on it and on BaseURL, besides
+	// the page and its version: an instance never serves, nor answers 304
+	// for, a page rendered by another build (an older binary sharing the
+	// database) or for another public address. Empty: a hash of the
+	// running executable.
+	Build string
 }
 
 // Handler holds what every route needs.
@@ -58,8 +65,11 @@ type Handler struct {
 	setupToken string
 	cop        *http.CrossOriginProtection
 	cache      *pageCache
-	versions   versionCache
-	echo       *echo.Echo
+	// site is what every public page's bytes depend on besides the page
+	// and its version: the public address and the build (see Config.Build).
+	site     string
+	versions versionCache
+	echo     *echo.Echo
 	// streams holds a token for each streamed document being sent.
 	streams chan struct{}
 	// renders queues fresh claim pages to be stored; nil without Context.
@@ -74,7 +84,11 @@ func New(cfg Config) *echo.Echo {
 	if cfg.BaseURL == nil {
 		cfg.BaseURL = &url.URL{Scheme: "http", Host: "127.0.0.1:8080"}
 	}
+	if cfg.Build == "" {
+		cfg.Build = executableBuild()
+	}
 	h := &Handler{
+		site:       cfg.BaseURL.String() + "\x00" + cfg.Build,
 		store:      cfg.Store,
 		log:        cfg.Logger,
 		baseURL:    cfg.BaseURL,

@@ -151,10 +151,11 @@ func (pc *pageCache) put(key string, e *cachedPage) {
 	pc.bytes += e.size()
 }
 
-// etagFor is a weak validator of one page at one version: weak because the
-// plain and compressed bodies share it.
-func etagFor(key string, v models.Version) string {
-	sum := sha256.Sum256([]byte(key + "\x00" + v.Tag))
+// etagFor is a weak validator of one page at one version, as this site and
+// build render it (see Config.Build): weak because the plain and
+// compressed bodies share it.
+func (h *Handler) etagFor(key string, v models.Version) string {
+	sum := sha256.Sum256([]byte(h.site + "\x00" + key + "\x00" + v.Tag))
 	return `W/"` + hex.EncodeToString(sum[:12]) + `"`
 }
 
@@ -226,7 +227,7 @@ func (h *Handler) servePublic(c echo.Context, pg publicPage) error {
 	if err != nil {
 		return err
 	}
-	etag := etagFor(pg.key, v)
+	etag := h.etagFor(pg.key, v)
 	if notModified(c.Request(), etag) {
 		setValidators(c, etag, v.Modified)
 		return c.NoContent(http.StatusNotModified)
@@ -242,7 +243,7 @@ func (h *Handler) servePublic(c echo.Context, pg publicPage) error {
 			if err != nil {
 				return err
 			}
-			setValidators(c, etagFor(pg.key, v), v.Modified)
+			setValidators(c, h.etagFor(pg.key, v), v.Modified)
 			pctx, err := h.pageContext(sctx, v)
 			if err != nil {
 				return err
@@ -317,7 +318,7 @@ func (h *Handler) renderPage(ctx context.Context, pg publicPage, u *url.URL) (e 
 		if err != nil {
 			return err
 		}
-		etag := etagFor(pg.key, v)
+		etag := h.etagFor(pg.key, v)
 		if e = h.cache.get(pg.key, etag); e != nil {
 			return nil
 		}

@@ -144,7 +144,7 @@ func (h *Handler) prerenderPass(ctx context.Context, since, shared int64) (int, 
 		err = h.store.Snapshot(ctx, func(sctx context.Context) error {
 			for _, st := range stamps {
 				pg := h.claimPage(st.Slug)
-				if st.StoredTag == etagFor(pg.key, models.ClaimVersionOf(st.PublicVersion, shared, 0, 0)) {
+				if st.StoredTag == h.etagFor(pg.key, models.ClaimVersionOf(st.PublicVersion, shared, 0, 0)) {
 					continue
 				}
 				e, fresh, err := h.renderPage(sctx, pg, &url.URL{Path: "/claims/" + st.Slug})

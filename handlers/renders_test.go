@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"net/url"
 	"strings"
 	"testing"
 	"time"
@@ -23,12 +24,14 @@ func gz(t *testing.T, s string) []byte {
 }
 
 // Claim pages are rendered ahead of readers and stored; another instance
-// on the same database serves the stored render, and never one that is not
-// current.
+// on the same database, at the same public address, serves the stored
+// render, and never one that is not current.
 func TestStoredRendersAreServedOnlyWhileCurrent(t *testing.T) {
 	for _, engine := range modelstest.Engines() {
 		t.Run(engine, func(t *testing.T) {
-			withBackground := func(c *handlers.Config) { c.Context, c.Prerender = t.Context(), true }
+			site := &url.URL{Scheme: "http", Host: "facts.example.test"}
+			sameSite := func(c *handlers.Config) { c.BaseURL = site }
+			withBackground := func(c *handlers.Config) { c.Context, c.Prerender, c.BaseURL = t.Context(), true, site }
 			ts := newServer(t, engine, withBackground)
 			n := newNewsroom(t, ts)
 			c := n.publish(t, seedInput(), "false", "x", seedSources()...)
@@ -44,7 +47,7 @@ func TestStoredRendersAreServedOnlyWhileCurrent(t *testing.T) {
 			if err := ts.store.SavePageRenders(ctx, []models.PageRender{{Key: key, Tag: etag, Gzip: gz(t, "<p>stored render</p>")}}); err != nil {
 				t.Fatal(err)
 			}
-			other := newServerOn(t, ts.store)
+			other := newServerOn(t, ts.store, sameSite)
 			if r := other.get(t, other.client(t), "/claims/"+c.Slug); r.body != "<p>stored render</p>" {
 				t.Fatalf("second instance rendered again instead of serving the stored page: %.80q", r.body)
 			}
@@ -53,7 +56,7 @@ func TestStoredRendersAreServedOnlyWhileCurrent(t *testing.T) {
 			if _, err := ts.store.AddCorrection(ctx, n.ed, models.Meta{}, c.ID, models.CorrectionInput{Kind: models.CorrectionClarification, Note: "Clarified."}); err != nil {
 				t.Fatal(err)
 			}
-			third := newServerOn(t, ts.store)
+			third := newServerOn(t, ts.store, sameSite)
 			r := third.get(t, third.client(t), "/claims/"+c.Slug)
 			if strings.Contains(r.body, "stored render") || !strings.Contains(r.body, "Clarified.") {
 				t.Fatalf("stale render served after a correction: %.80q", r.body)
@@ -68,6 +71,53 @@ func TestStoredRendersAreServedOnlyWhileCurrent(t *testing.T) {
 			waitStored(t, ts.store, "claim:"+c2.Slug, etag2)
 			// …and so is the corrected page of the first claim.
 			waitStored(t, ts.store, key, r.header.Get("ETag"))
+		})
+	}
+}
+
+// Pages name the public address they are rendered for, and the binary that
+// renders them may change while the database stays: an instance with
+// another base URL, or another build, never serves a page rendered by
+// another, and one ETag never names two bodies.
+func TestStoredRendersBelongToOneAddressAndBuild(t *testing.T) {
+	for _, engine := range modelstest.Engines() {
+		t.Run(engine, func(t *testing.T) {
+			at := func(host, build string) func(*handlers.Config) {
+				return func(c *handlers.Config) {
+					c.BaseURL, c.Build, c.Context = &url.URL{Scheme: "http", Host: host}, build, t.Context()
+				}
+			}
+			a := newServer(t, engine, at("a.example.test", "one"))
+			n := newNewsroom(t, a)
+			c := n.publish(t, seedInput(), "false", "x", seedSources()...)
+			page := "/claims/" + c.Slug
+			ra := a.get(t, a.client(t), page)
+			waitStored(t, a.store, "claim:"+c.Slug, ra.header.Get("ETag"))
+
+			b := newServerOn(t, a.store, at("b.example.test", "one"))
+			for _, path := range []string{page, "/api/v1/public/claims/" + c.Slug, "/", "/feed.atom", "/sitemap.xml"} {
+				fromA, fromB := a.get(t, a.client(t), path), b.get(t, b.client(t), path)
+				if strings.Contains(fromB.body, "a.example.test") || !strings.Contains(fromB.body, "b.example.test") {
+					t.Errorf("%s on b.example.test names another address: %.300q", path, fromB.body)
+				}
+				if fromA.header.Get("ETag") == fromB.header.Get("ETag") && fromA.body != fromB.body {
+					t.Errorf("%s: ETag %s names two bodies", path, fromA.header.Get("ETag"))
+				}
+			}
+
+			// Another build at the same address renders the page itself.
+			etag := a.get(t, a.client(t), page).header.Get("ETag")
+			if err := a.store.SavePageRenders(context.Background(), []models.PageRender{{Key: "claim:" + c.Slug, Tag: etag, Gzip: gz(t, "<p>older build</p>")}}); err != nil {
+				t.Fatal(err)
+			}
+			newer := newServerOn(t, a.store, at("a.example.test", "two"))
+			r := newer.get(t, newer.client(t), page)
+			if strings.Contains(r.body, "older build") || r.header.Get("ETag") == etag {
+				t.Errorf("a newer build served the render of an older one: ETag %s, %.80q", r.header.Get("ETag"), r.body)
+			}
+			if again := newer.do(t, newer.client(t), "GET", page, nil, map[string]string{"If-None-Match": etag}); again.status != 200 {
+				t.Errorf("a newer build answered %d to the ETag of an older one", again.status)
+			}
 		})
 	}
 }
