@@ -13,9 +13,11 @@ import (
 )
 
 // exportCSV is every public fact-check as CSV, one row per claim, streamed.
+// Only the document itself is offered as a file: an error page (such as
+// 503 while too many documents are being sent) is shown, not saved.
 func (h *Handler) exportCSV(c echo.Context) error {
 	c.Response().Header().Set(echo.HeaderContentDisposition, `attachment; filename="fact-checks.csv"`)
-	return h.servePublic(c, publicPage{key: "export.csv", contentType: "text/csv; charset=utf-8", stream: func(c echo.Context, w io.Writer) error {
+	err := h.servePublic(c, publicPage{key: "export.csv", contentType: "text/csv; charset=utf-8", stream: func(c echo.Context, w io.Writer) error {
 		cw := csv.NewWriter(w)
 		header := []string{"url", "claim", "summary", "speaker", "said_at", "setting", "rating", "headline", "status", "published_at", "updated_at", "corrected_at"}
 		if err := cw.Write(header); err != nil {
@@ -37,6 +39,10 @@ func (h *Handler) exportCSV(c echo.Context) error {
 		cw.Flush()
 		return cw.Error()
 	}})
+	if err != nil && !c.Response().Committed {
+		c.Response().Header().Del(echo.HeaderContentDisposition)
+	}
+	return err
 }
 
 // stamp writes a moment as RFC 3339 in loc, the newsroom's time zone,

@@ -305,6 +305,11 @@ func TestStreamsAreBounded(t *testing.T) {
 	}
 	time.Sleep(200 * time.Millisecond)
 	start := time.Now()
+	busyCSV := make(chan result, 1)
+	go func() {
+		r, _ := fetch(ts, "/export.csv")
+		busyCSV <- r
+	}()
 	third, err := fetch(ts, "/claimreview.json")
 	if err != nil {
 		t.Fatal(err)
@@ -314,6 +319,10 @@ func TestStreamsAreBounded(t *testing.T) {
 	}
 	if waited := time.Since(start); waited > 8*time.Second {
 		t.Errorf("the third stream waited %v", waited)
+	}
+	// The page that says to come back is not offered as the export's file.
+	if r := <-busyCSV; r.status != http.StatusServiceUnavailable || r.header.Get("Content-Disposition") != "" {
+		t.Errorf("a busy export: %d, Content-Disposition %q", r.status, r.header.Get("Content-Disposition"))
 	}
 	if r, err := fetch(ts, "/claims/"+c.Slug); err != nil || r.status != http.StatusOK {
 		t.Errorf("a claim page while the streams are busy: %v %d", err, r.status)
