@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"io"
 	"net/http"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -30,12 +31,28 @@ func gzipBytes(b []byte) []byte {
 	return buf.Bytes()
 }
 
-// acceptsGzip reports whether the client takes gzip-encoded responses.
+// acceptsGzip reports whether the client takes gzip-encoded responses:
+// it lists gzip with a weight above zero (RFC 9110 §12.5.3: "gzip;q=0.5"
+// takes it, "gzip;q=0" refuses it).
 func acceptsGzip(c echo.Context) bool {
 	for _, part := range strings.Split(c.Request().Header.Get(echo.HeaderAcceptEncoding), ",") {
 		name, params, _ := strings.Cut(strings.TrimSpace(part), ";")
-		if strings.EqualFold(strings.TrimSpace(name), "gzip") && !strings.Contains(strings.ReplaceAll(params, " ", ""), "q=0") {
+		if strings.EqualFold(strings.TrimSpace(name), "gzip") && !zeroWeight(params) {
 			return true
+		}
+	}
+	return false
+}
+
+// zeroWeight reports whether the parameters of a coding give it the weight
+// q=0 (or 0.0, 0.00, 0.000): refused. A weight that cannot be read does
+// not refuse it.
+func zeroWeight(params string) bool {
+	for _, p := range strings.Split(params, ";") {
+		k, v, _ := strings.Cut(p, "=")
+		if strings.EqualFold(strings.TrimSpace(k), "q") {
+			q, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
+			return err == nil && q == 0
 		}
 	}
 	return false

@@ -537,3 +537,28 @@ func TestHomeFiltersByRatingPersonAndTag(t *testing.T) {
 		t.Errorf("person filter keeps %q selected", v)
 	}
 }
+
+// TestGzipFollowsItsWeight: a client that gives gzip any weight above zero
+// takes it (RFC 9110 §12.5.3); q=0 refuses it.
+func TestGzipFollowsItsWeight(t *testing.T) {
+	ts := newServer(t, "sqlite")
+	n := newNewsroom(t, ts)
+	c := n.publish(t, seedInput(), "false", "x", seedSources()...)
+	for accept, want := range map[string]string{
+		"gzip;q=0.5": "gzip", "deflate, gzip;q=0.001": "gzip", "GZIP; Q=1": "gzip", "br;q=0, gzip": "gzip",
+		"gzip;q=0": "", "gzip; q=0.000": "", "identity": "", "": "",
+	} {
+		for _, path := range []string{"/claims/" + c.Slug, "/export.csv"} {
+			req, _ := http.NewRequest("GET", ts.URL+path, nil)
+			req.Header.Set("Accept-Encoding", accept)
+			res, err := (&http.Transport{DisableCompression: true}).RoundTrip(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res.Body.Close()
+			if got := res.Header.Get("Content-Encoding"); got != want {
+				t.Errorf("%s with Accept-Encoding %q: Content-Encoding %q, want %q", path, accept, got, want)
+			}
+		}
+	}
+}
