@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"slices"
+	"strings"
 
 	"github.com/labstack/echo/v4"
 
@@ -56,6 +57,19 @@ func (h *Handler) deskClaimUpdate(c echo.Context) error {
 			return err
 		}
 		return h.renderClaimEdit(c, http.StatusConflict, cl, f)
+	}
+	if errors.Is(err, models.ErrConflict) {
+		// The claim left draft after the form was made: nothing can be
+		// saved, but what was typed stays on the page.
+		cl, gerr := h.store.GetClaim(ctx, id)
+		if gerr != nil {
+			return gerr
+		}
+		if cl.Status != models.ClaimDraft {
+			f.Error = fmt.Sprintf("This claim is %s now: it changed after you opened the form, and only drafts can be edited, so your changes were not saved. "+
+				"What you typed is kept below for you to copy; the claim now changes through its verdict.", strings.ToLower(components.ClaimStatusLabel(cl.Status)))
+			return h.renderClaimEdit(c, http.StatusConflict, cl, f)
+		}
 	}
 	if fe := models.FieldErrors(err); fe != nil {
 		cl, gerr := h.store.GetClaim(ctx, id)

@@ -2,13 +2,16 @@ package handlers
 
 import (
 	"errors"
+	"fmt"
 	"net/http"
 	"slices"
+	"strings"
 
 	"github.com/labstack/echo/v4"
 
 	"claimtracker/models"
 	"claimtracker/views/components"
+	"claimtracker/views/pages"
 )
 
 // sourceUpdateFields are the fields of the source edit form: the source's,
@@ -46,6 +49,24 @@ func (h *Handler) deskSourceUpdate(c echo.Context) error {
 			"source", "revision", stale.Sent, cur.Revision, sourceStaleFields, sourceFormValues(cur))
 		st.SavedAt = cur.UpdatedAt
 		return h.renderSourceEdit(c, http.StatusConflict, cur, f)
+	}
+	if errors.Is(err, models.ErrConflict) {
+		// The claim was published after the form was made: its sources
+		// no longer change, but what was typed stays on the page.
+		cur, gerr := h.store.GetSource(ctx, id)
+		if gerr != nil {
+			return gerr
+		}
+		cl, gerr := h.store.GetClaim(ctx, cur.ClaimID)
+		if gerr != nil {
+			return gerr
+		}
+		if cl.Status == models.ClaimPublished || cl.Status == models.ClaimRetracted {
+			f.Error = fmt.Sprintf("The claim of this source is %s now: it changed after you opened the form, and the sources of a published claim do not change, "+
+				"so your changes were not saved. What you typed is kept below for you to copy; add a correction to the claim if the evidence needs one.",
+				strings.ToLower(components.ClaimStatusLabel(cl.Status)))
+			return render(c, http.StatusConflict, pages.DeskSourceEdit(page(c, "Edit source"), cl, cur, f))
+		}
 	}
 	if fe := models.FieldErrors(err); fe != nil {
 		old, gerr := h.store.GetSource(ctx, id)

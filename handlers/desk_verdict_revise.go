@@ -52,6 +52,21 @@ func (h *Handler) deskVerdictRevise(c echo.Context) error {
 		}
 		return h.renderClaimDesk(c, http.StatusConflict, v.ClaimID, pages.ClaimForms{Verdict: f})
 	}
+	if errors.Is(err, models.ErrConflict) {
+		// Published (or replaced) after the form was made: it can no
+		// longer be revised, but the words typed become the form of a new
+		// verdict, when the claim may get one.
+		cl, gerr := h.store.GetClaim(ctx, v.ClaimID)
+		if gerr != nil {
+			return gerr
+		}
+		if cl.Status == models.ClaimPublished && cl.OpenVerdict() == nil {
+			delete(f.Values, "version")
+			f.Error = "This verdict was published after you opened the form, so it can no longer be revised and your revision was not saved. " +
+				"What you typed is kept in the form below: send it to review as a new verdict if it still stands."
+			return h.renderClaimDesk(c, http.StatusConflict, v.ClaimID, pages.ClaimForms{Verdict: f})
+		}
+	}
 	return h.finishClaimForm(c, v.ClaimID, err, f.Errors, pages.ClaimForms{Verdict: f}, "verdict-revised#verdict")
 }
 

@@ -256,6 +256,54 @@ func TestDeskStaleRevisionSaysWhatChanged(t *testing.T) {
 	}
 }
 
+// TestDeskFormsOvertakenByTheWorkflowKeepTheirInput: when the workflow
+// moves on while a form is open (the claim goes to review, its claim is
+// published, the verdict is approved), the save is refused (409) with a
+// note that says why, and what was typed is still on the page; a revision
+// of a verdict published meanwhile becomes the form of a new verdict.
+func TestDeskFormsOvertakenByTheWorkflowKeepTheirInput(t *testing.T) {
+	for _, engine := range modelstest.Engines() {
+		t.Run(engine, func(t *testing.T) {
+			e := newDeskEnv(t, engine)
+			typed := "Typed while the workflow moved on"
+
+			// The claim goes to review while its edit form is open.
+			id := e.newClaim(t)
+			read := hidden(t, e.page(t, e.ed, claimPath(id)+"/edit", http.StatusOK), claimPath(id), "revision")
+			e.mustPost(t, e.other, claimPath(id)+"/verdicts", verdictForm("false"), http.StatusSeeOther, "")
+			r := e.mustPost(t, e.ed, claimPath(id), with(with(claimForm(), "setting", typed), "revision", read), http.StatusConflict, "")
+			mustContain(t, "claim edit after review began", r.body, "This claim is in review now", "only drafts can be edited, so your changes were not saved",
+				`value="`+typed+`"`)
+
+			// Its claim is published while a source's edit form is open.
+			id = e.newClaim(t)
+			e.mustPost(t, e.ed, claimPath(id)+"/sources", sourceForm("contradicts"), http.StatusSeeOther, "")
+			src := "/desk/sources/" + idStr(e.storedClaim(t, id).Sources[0].ID)
+			read = hidden(t, e.page(t, e.ed, src+"/edit", http.StatusOK), src, "revision")
+			e.mustPost(t, e.ed, claimPath(id)+"/verdicts", verdictForm("false"), http.StatusSeeOther, "")
+			v := e.openVerdict(t, id)
+			e.mustPost(t, e.rev, "/desk/verdicts/"+idStr(v.ID)+"/reviews", url.Values{"decision": {"approve"}, "version": {strconv.Itoa(v.Version)}}, http.StatusSeeOther, "")
+			r = e.mustPost(t, e.ed, src, with(with(sourceForm("contradicts"), "locator", typed), "revision", read), http.StatusConflict, "")
+			mustContain(t, "source edit after publication", r.body, "The claim of this source is published now", "so your changes were not saved",
+				`value="`+typed+`"`)
+
+			// The verdict is approved while its author revises it.
+			id = e.newClaim(t)
+			e.mustPost(t, e.ed, claimPath(id)+"/verdicts", verdictForm("false"), http.StatusSeeOther, "")
+			v = e.openVerdict(t, id)
+			vpath := "/desk/verdicts/" + idStr(v.ID)
+			read = hidden(t, e.page(t, e.ed, claimPath(id), http.StatusOK), vpath, "version")
+			e.mustPost(t, e.rev, vpath+"/reviews", url.Values{"decision": {"approve"}, "version": {read}}, http.StatusSeeOther, "")
+			r = e.mustPost(t, e.ed, vpath, with(with(verdictForm("mostly-false"), "headline", typed), "version", read), http.StatusConflict, "")
+			mustContain(t, "verdict revision after approval", r.body, "This verdict was published after you opened the form, so it can no longer be revised",
+				`<details class="card propose" open>`, `action="`+claimPath(id)+`/verdicts"`, `value="`+typed+`"`)
+			if c := e.storedClaim(t, id); c.CurrentVerdict() == nil || c.CurrentVerdict().Headline == typed || c.OpenVerdict() != nil {
+				t.Fatalf("a revision refused after approval changed the verdicts: %+v", c.Verdicts)
+			}
+		})
+	}
+}
+
 // callWith sends body ("" sends none) as who with extra header fields.
 func (e *apiEnv) callWith(t *testing.T, who, method, path, body string, hdr map[string]string) apiResult {
 	t.Helper()
