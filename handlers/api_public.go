@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"net/url"
 	"strconv"
-	"time"
 
 	"github.com/labstack/echo/v4"
 
@@ -38,8 +37,8 @@ type publicListItem struct {
 	Rating      publicRating  `json:"rating"`
 	Headline    string        `json:"headline"`
 	Status      string        `json:"status"`
-	PublishedAt *time.Time    `json:"published_at"`
-	UpdatedAt   time.Time     `json:"updated_at"`
+	PublishedAt *string       `json:"published_at"`
+	UpdatedAt   string        `json:"updated_at"`
 }
 
 // publicList is the body of GET /api/v1/public/claims.
@@ -89,7 +88,7 @@ func (h *Handler) buildPublicClaims(c echo.Context, page int) ([]byte, error) {
 			Slug: it.Slug, URL: h.absURL("/claims/" + it.Slug), Claim: it.Text, Summary: it.Summary,
 			Speaker: publicSpeaker{it.PersonName, it.PersonSlug, string(it.PersonKind)}, SaidAt: dateJSON(it.SaidAt),
 			Rating: publicRating{it.RatingSlug, it.RatingLabel}, Headline: it.Headline, Status: string(it.Status),
-			PublishedAt: it.PublishedAt, UpdatedAt: it.UpdatedAt,
+			PublishedAt: optStampJSON(it.PublishedAt), UpdatedAt: stampJSON(it.UpdatedAt),
 		})
 	}
 	if more {
@@ -110,8 +109,8 @@ type publicClaimJSON struct {
 	Setting       string              `json:"setting"`
 	AppearanceURL string              `json:"appearance_url"`
 	Status        string              `json:"status"`
-	PublishedAt   *time.Time          `json:"published_at"`
-	UpdatedAt     time.Time           `json:"updated_at"`
+	PublishedAt   *string             `json:"published_at"`
+	UpdatedAt     string              `json:"updated_at"`
 	Tags          []string            `json:"tags"`
 	Verdict       publicVerdict       `json:"verdict"`
 	Sources       []publicSource      `json:"sources"`
@@ -123,7 +122,7 @@ type publicVerdict struct {
 	Rating      publicRating `json:"rating"`
 	Headline    string       `json:"headline"`
 	Explanation string       `json:"explanation"`
-	PublishedAt *time.Time   `json:"published_at"`
+	PublishedAt *string      `json:"published_at"`
 	Reviewers   int          `json:"reviewers"`
 }
 
@@ -139,11 +138,11 @@ type publicSource struct {
 }
 
 type publicCorrection struct {
-	Kind      string    `json:"kind"`
-	Note      string    `json:"note"`
-	OldRating string    `json:"old_rating,omitempty"`
-	NewRating string    `json:"new_rating,omitempty"`
-	Date      time.Time `json:"date"`
+	Kind      string `json:"kind"`
+	Note      string `json:"note"`
+	OldRating string `json:"old_rating,omitempty"`
+	NewRating string `json:"new_rating,omitempty"`
+	Date      string `json:"date"`
 }
 
 // apiPublicClaim is one public fact-check with its verdict, sources,
@@ -179,10 +178,10 @@ func (h *Handler) buildPublicClaim(c echo.Context, slug string) ([]byte, error) 
 	out := publicClaimJSON{
 		Slug: claim.Slug, URL: url, Claim: claim.Text, Summary: claim.Summary,
 		Speaker: publicSpeaker{claim.Person.Name, claim.Person.Slug, string(claim.Person.Kind)}, SaidAt: dateJSON(claim.SaidAt),
-		Setting: claim.Setting, AppearanceURL: claim.AppearanceURL, Status: string(claim.Status), PublishedAt: claim.PublishedAt,
-		UpdatedAt: claim.UpdatedAt, Tags: claim.TagNames(),
+		Setting: claim.Setting, AppearanceURL: claim.AppearanceURL, Status: string(claim.Status), PublishedAt: optStampJSON(claim.PublishedAt),
+		UpdatedAt: stampJSON(claim.UpdatedAt), Tags: claim.TagNames(),
 		Verdict: publicVerdict{Rating: publicRating{v.RatingSlug, v.RatingLabel}, Headline: v.Headline, Explanation: v.Explanation,
-			PublishedAt: v.PublishedAt, Reviewers: v.ReviewerCount},
+			PublishedAt: optStampJSON(v.PublishedAt), Reviewers: v.ReviewerCount},
 		Sources:     make([]publicSource, 0, len(claim.Sources)),
 		Corrections: make([]publicCorrection, 0, len(claim.Corrections)),
 		ClaimReview: views.ClaimReview(claim, v, scale, org, url, h.absURL("/people/"+claim.Person.Slug)),
@@ -191,7 +190,7 @@ func (h *Handler) buildPublicClaim(c echo.Context, slug string) ([]byte, error) 
 		out.Sources = append(out.Sources, publicSource{s.URL, s.Title, s.Outlet, dateJSON(s.PublishedAt), string(s.Kind), string(s.Stance), s.Excerpt, s.Locator})
 	}
 	for _, k := range claim.Corrections {
-		out.Corrections = append(out.Corrections, publicCorrection{string(k.Kind), k.Note, k.OldRating, k.NewRating, k.CreatedAt})
+		out.Corrections = append(out.Corrections, publicCorrection{string(k.Kind), k.Note, k.OldRating, k.NewRating, stampJSON(k.CreatedAt)})
 	}
 	return jsonBody(out)
 }

@@ -7,10 +7,13 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/PuerkitoBio/goquery"
 
@@ -560,5 +563,38 @@ func TestGzipFollowsItsWeight(t *testing.T) {
 				t.Errorf("%s with Accept-Encoding %q: Content-Encoding %q, want %q", path, accept, got, want)
 			}
 		}
+	}
+}
+
+// TestPublicAPIMomentsAreToTheSecond: the public API gives every moment as
+// the private API does, RFC 3339 in UTC to the second, even when the clock
+// that stamped it counts fractions of a second.
+func TestPublicAPIMomentsAreToTheSecond(t *testing.T) {
+	for _, engine := range modelstest.Engines() {
+		t.Run(engine, func(t *testing.T) {
+			clock := &movingClock{now: time.Date(2026, 3, 1, 9, 30, 15, 123456789, time.UTC)}
+			ts := newServerOn(t, modelstest.Open(t, engine, models.Config{Now: clock.Now, Logger: slog.New(slog.DiscardHandler)}))
+			n := newNewsroom(t, ts)
+			c := n.publish(t, seedInput(), "false", "x", seedSources()...)
+			if _, err := ts.store.AddCorrection(context.Background(), n.ed, models.Meta{}, c.ID, models.CorrectionInput{Kind: models.CorrectionClarification, Note: "Clarified."}); err != nil {
+				t.Fatal(err)
+			}
+			moment := regexp.MustCompile(`"(published_at|updated_at|date)":"([^"]*)"`)
+			for _, path := range []string{"/api/v1/public/claims", "/api/v1/public/claims/" + c.Slug} {
+				body := ts.get(t, ts.client(t), path).body
+				found := moment.FindAllStringSubmatch(body, -1)
+				if len(found) == 0 {
+					t.Fatalf("%s gives no moments: %s", path, body)
+				}
+				for _, m := range found {
+					if len(m[2]) == len("2017-03-01") {
+						continue // a source's date
+					}
+					if m[2] != "2026-03-01T09:30:15Z" {
+						t.Errorf("%s: %s is %q, want 2026-03-01T09:30:15Z", path, m[1], m[2])
+					}
+				}
+			}
+		})
 	}
 }
