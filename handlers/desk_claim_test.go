@@ -116,7 +116,7 @@ func TestDeskClaimUnknownAndPublished(t *testing.T) {
 			e.publish(t, id)
 			e.page(t, e.ed, claimPath(id)+"/edit", http.StatusConflict)
 			r := e.mustPost(t, e.ed, claimPath(id), with(claimForm(), "revision", "1"), http.StatusConflict, "")
-			mustContain(t, "published edit", r.body, "This cannot be changed in its current state.")
+			mustContain(t, "published edit", r.body, "This claim is published now", "only drafts can be edited, so your changes were not saved")
 			body := e.page(t, e.ed, claimPath(id), http.StatusOK)
 			if strings.Contains(body, "/edit\"") {
 				t.Error("a published claim offers an edit link")
