@@ -21,6 +21,11 @@ type Person struct {
 	Description string
 	CreatedAt   time.Time
 	UpdatedAt   time.Time
+	// PublicClaims is how many of the speaker's claims are public
+	// (published or retracted). The database keeps it in step with every
+	// change of a claim's status or speaker (migration 00013); the store
+	// never writes it.
+	PublicClaims int `gorm:"->"`
 }
 
 // Article is where an editor found claims.
@@ -66,16 +71,25 @@ type Claim struct {
 	RetractedAt   *time.Time
 	CreatedAt     time.Time
 	UpdatedAt     time.Time
-	Tags          []ClaimTag   `gorm:"foreignKey:ClaimID"`
-	Sources       []Source     `gorm:"foreignKey:ClaimID"`
-	Verdicts      []Verdict    `gorm:"foreignKey:ClaimID"`
-	Corrections   []Correction `gorm:"foreignKey:ClaimID"`
+	// RatingSlug is the rating of the published verdict, nil without one.
+	// The database keeps it in step with the verdicts (migration 00013);
+	// the store never writes it.
+	RatingSlug  *string      `gorm:"->"`
+	Tags        []ClaimTag   `gorm:"foreignKey:ClaimID"`
+	Sources     []Source     `gorm:"foreignKey:ClaimID"`
+	Verdicts    []Verdict    `gorm:"foreignKey:ClaimID"`
+	Corrections []Correction `gorm:"foreignKey:ClaimID"`
 }
 
 // ClaimTag is one tag on a claim.
 type ClaimTag struct {
 	ClaimID uint   `gorm:"primaryKey;autoIncrement:false"`
 	Tag     string `gorm:"primaryKey"`
+	// PublishedAt is the claim's published_at while the claim is public,
+	// else nil, so that a tag's public claims are listed from an index in
+	// list order. The database keeps it in step with the claim (migration
+	// 00013); the store never writes it.
+	PublishedAt *time.Time `gorm:"->"`
 }
 
 // SourceKind is what kind of document a source is.
