@@ -21,6 +21,11 @@ type Person struct {
 	Description string
 	CreatedAt   time.Time
 	UpdatedAt   time.Time
+	// PublicClaims is how many of the speaker's claims are public
+	// (published or retracted). The database keeps it in step with every
+	// change of a claim's status or speaker (migration 00013); the store
+	// never writes it.
+	PublicClaims int `gorm:"->"`
 }
 
 // Article is where an editor found claims.
@@ -68,12 +73,16 @@ type Claim struct {
 	UpdatedAt     time.Time
 	// PublicVersion and PublicChangedMs version the claim's public page
 	// (see versions.go); only the public change counter writes them.
-	PublicVersion   int64        `gorm:"->" json:"-"`
-	PublicChangedMs int64        `gorm:"->" json:"-"`
-	Tags            []ClaimTag   `gorm:"foreignKey:ClaimID"`
-	Sources         []Source     `gorm:"foreignKey:ClaimID"`
-	Verdicts        []Verdict    `gorm:"foreignKey:ClaimID"`
-	Corrections     []Correction `gorm:"foreignKey:ClaimID"`
+	PublicVersion   int64 `gorm:"->" json:"-"`
+	PublicChangedMs int64 `gorm:"->" json:"-"`
+	// RatingSlug is the rating of the published verdict, nil without one.
+	// The database keeps it in step with the verdicts (migration 00013);
+	// the store never writes it.
+	RatingSlug  *string      `gorm:"->"`
+	Tags        []ClaimTag   `gorm:"foreignKey:ClaimID"`
+	Sources     []Source     `gorm:"foreignKey:ClaimID"`
+	Verdicts    []Verdict    `gorm:"foreignKey:ClaimID"`
+	Corrections []Correction `gorm:"foreignKey:ClaimID"`
 
 	// Revision counts the edits of the claim's own fields (UpdateClaim),
 	// from 1; an edit made from an older revision is refused.
@@ -84,6 +93,11 @@ type Claim struct {
 type ClaimTag struct {
 	ClaimID uint   `gorm:"primaryKey;autoIncrement:false"`
 	Tag     string `gorm:"primaryKey"`
+	// PublishedAt is the claim's published_at while the claim is public,
+	// else nil, so that a tag's public claims are listed from an index in
+	// list order. The database keeps it in step with the claim (migration
+	// 00013); the store never writes it.
+	PublishedAt *time.Time `gorm:"->"`
 }
 
 // SourceKind is what kind of document a source is.
