@@ -1,0 +1,216 @@
+package models
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"gorm.io/gorm"
+
+	"claimtracker/migrations"
+)
+
+// Public lists: the fact-checks the public sees, a page at a time, and
+// every one of them for feeds and exports.
+
+// publicStatuses are the claim statuses the public may see.
+var publicStatuses = []ClaimStatus{ClaimPublished, ClaimRetracted}
+
+// IsPublic reports whether the public may see a claim in this status.
+func (st ClaimStatus) IsPublic() bool { return st == ClaimPublished || st == ClaimRetracted }
+
+// PublicItem is one published fact-check in a list: the claim, its speaker
+// and its current verdict.
+type PublicItem struct {
+	ID            uint
+	Slug          string
+	Text          string
+	Summary       string
+	Status        ClaimStatus
+	SaidAt        *time.Time
+	Setting       string
+	PublishedAt   *time.Time
+	UpdatedAt     time.Time
+	PersonName    string
+	PersonSlug    string
+	PersonKind    PersonKind
+	RatingSlug    string
+	RatingLabel   string
+	Headline      string
+	AppearanceURL string
+	// CorrectedAt is the time of the latest correction, if any.
+	CorrectedAt *time.Time
+	// Snippet is set by Search: the best-matching passage, with the matched
+	// words between HighlightStart and HighlightEnd.
+	Snippet string
+}
+
+// PublicQuery filters the public list; zero fields match everything.
+type PublicQuery struct {
+	Rating  string // rating slug
+	Person  string // person slug
+	Tag     string
+	Page    int // from 1
+	PerPage int
+}
+
+const publicSelect = `c.id, c.slug, c.text, c.summary, c.status, c.said_at, c.setting, c.published_at, c.updated_at, c.appearance_url,
+	(SELECT k.created_at FROM corrections k WHERE k.claim_id = c.id ORDER BY k.created_at DESC LIMIT 1) AS corrected_at,
+	p.name AS person_name, p.slug AS person_slug, p.kind AS person_kind,
+	v.rating_slug, v.rating_label, v.headline`
+
+// publicBase joins each public claim to its speaker and published verdict,
+// reading the claims newest first from the partial index idx_claims_public.
+// SQLite is told so (INDEXED BY): with sampled statistics (PRAGMA
+// analysis_limit) its planner can take the status index for the cheaper
+// path, and then reads every public claim and sorts them, once per batch
+// of EachPublic.
+func (s *Store) publicBase(db *gorm.DB) *gorm.DB {
+	claims := "claims c"
+	if s.dialect == migrations.SQLite {
+		claims = "claims c INDEXED BY idx_claims_public"
+	}
+	return db.Table(claims).
+		Joins("JOIN people p ON p.id = c.person_id").
+		Joins("JOIN verdicts v ON v.claim_id = c.id AND v.status = ?", VerdictPublished).
+		// Written out, not bound, so the planner sees it matches the
+		// partial index idx_claims_public.
+		Where("c.status IN ('published', 'retracted')")
+}
+
+// PublicClaims lists published and retracted fact-checks, newest first, and
+// reports whether another page follows. Each filter walks an index that
+// holds the public claims it matches in list order (see migration 00013),
+// so a page costs its offset plus its length, however large the archive.
+func (s *Store) PublicClaims(ctx context.Context, q PublicQuery) ([]PublicItem, bool, error) {
+	if q.PerPage <= 0 || q.PerPage > 100 {
+		q.PerPage = 20
+	}
+	if q.Page < 1 {
+		q.Page = 1
+	}
+	// First the page of ids, walking the index of public claims newest
+	// first (of those with the tag, the rating or the speaker); then their
+	// rows by primary key. The status condition is written out, not bound,
+	// so the planner sees it matches the partial indexes.
+	db := s.read(ctx)
+	var ids *gorm.DB
+	if q.Tag != "" {
+		ids = db.Table("claim_tags t").Joins("JOIN claims c ON c.id = t.claim_id").
+			Where("t.tag = ? AND t.published_at IS NOT NULL", q.Tag).
+			Order("t.published_at DESC, t.claim_id DESC")
+	} else {
+		ids = db.Table("claims c").Order("c.published_at DESC, c.id DESC")
+	}
+	ids = ids.Where("c.status IN ('published', 'retracted')")
+	if q.Rating != "" {
+		ids = ids.Where("c.rating_slug = ?", q.Rating)
+	}
+	if q.Person != "" {
+		ids = ids.Where("c.person_id = (SELECT p.id FROM people p WHERE p.slug = ?)", q.Person)
+	}
+	var page []uint
+	err := ids.Limit(q.PerPage+1).Offset((q.Page-1)*q.PerPage).Pluck("c.id", &page).Error
+	if err != nil {
+		return nil, false, fmt.Errorf("public claims: %w", err)
+	}
+	more := len(page) > q.PerPage
+	if more {
+		page = page[:q.PerPage]
+	}
+	out, err := s.publicItems(db, page)
+	return out, more, err
+}
+
+// publicItems loads the list rows of public claims by id, in the order given.
+func (s *Store) publicItems(db *gorm.DB, ids []uint) ([]PublicItem, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	var rows []PublicItem
+	// The ids are public already; looking them up by primary key only keeps
+	// the planner from walking a status index instead.
+	err := db.Table("claims c").Joins("JOIN people p ON p.id = c.person_id").
+		Joins("JOIN verdicts v ON v.claim_id = c.id AND v.status = ?", VerdictPublished).
+		Select(publicSelect).Where("c.id IN ?", ids).Scan(&rows).Error
+	if err != nil {
+		return nil, fmt.Errorf("public rows: %w", err)
+	}
+	byID := make(map[uint]PublicItem, len(rows))
+	for _, r := range rows {
+		byID[r.ID] = r
+	}
+	out := make([]PublicItem, 0, len(ids))
+	for _, id := range ids {
+		if r, ok := byID[id]; ok {
+			out = append(out, r)
+		}
+	}
+	return out, nil
+}
+
+// PublicClaim returns a published or retracted claim with everything its
+// page shows. Drafts and claims in review are ErrNotFound.
+func (s *Store) PublicClaim(ctx context.Context, slug string) (*Claim, error) {
+	c, err := s.loadClaim(s.read(ctx), "claims.slug = ? AND claims.status IN ?", slug, publicStatuses)
+	if err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// PublicCorrection is a correction with its claim, for the corrections feed.
+type PublicCorrection struct {
+	Correction
+	ClaimSlug    string
+	ClaimSummary string
+}
+
+// LatestCorrections lists corrections of public claims, newest first.
+func (s *Store) LatestCorrections(ctx context.Context, limit int) ([]PublicCorrection, error) {
+	var out []PublicCorrection
+	err := s.read(ctx).Table("corrections k").
+		Select("k.*, c.slug AS claim_slug, c.summary AS claim_summary").
+		Joins("JOIN claims c ON c.id = k.claim_id").
+		Where("c.status IN ?", publicStatuses).
+		Order("k.created_at DESC, k.id DESC").Limit(limit).Scan(&out).Error
+	if err != nil {
+		return nil, fmt.Errorf("latest corrections: %w", err)
+	}
+	return out, nil
+}
+
+// EachPublic calls fn for every public fact-check, newest first, reading
+// in pages so that memory stays flat however many there are.
+func (s *Store) EachPublic(ctx context.Context, fn func(PublicItem) error) error {
+	const batch = 1000
+	var lastPub time.Time
+	var lastID uint
+	first := true
+	for {
+		db := s.publicBase(s.read(ctx)).Select(publicSelect)
+		if !first {
+			// A row comparison, which both engines answer by walking the
+			// index of public claims on from the last row read: the page
+			// costs its length, not the rows before it.
+			db = db.Where("(c.published_at, c.id) < (?, ?)", lastPub, lastID)
+		}
+		var rows []PublicItem
+		if err := db.Order("c.published_at DESC, c.id DESC").Limit(batch).Scan(&rows).Error; err != nil {
+			return fmt.Errorf("each public: %w", err)
+		}
+		for _, r := range rows {
+			if err := fn(r); err != nil {
+				return err
+			}
+		}
+		if len(rows) < batch {
+			return nil
+		}
+		last := rows[len(rows)-1]
+		if last.PublishedAt == nil {
+			return nil
+		}
+		lastPub, lastID, first = *last.PublishedAt, last.ID, false
+	}
+}
