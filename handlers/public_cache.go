@@ -256,7 +256,7 @@ func (h *Handler) servePublic(c echo.Context, pg publicPage) error {
 	}
 	e := h.cache.get(pg.key, etag)
 	if e == nil {
-		if e, err = h.fill(c, pg, etag); err != nil {
+		if e, err = h.fill(c, pg, etag, v.Modified); err != nil {
 			return err
 		}
 		// The fill may have seen a newer version than this request did.
@@ -279,15 +279,23 @@ func setValidators(c echo.Context, etag string, modified time.Time) {
 	}
 }
 
-// fill produces the page that c asked for at etag, or a newer one, once
-// for every reader asking at the same time. It runs detached from c: a
-// reader who goes away stops waiting, while the fill goes on for the rest.
-func (h *Handler) fill(c echo.Context, pg publicPage, etag string) (*cachedPage, error) {
+// fill produces the page that c asked for at etag (modified then), or a
+// newer one, once for every reader asking at the same time. It runs
+// detached from c: a reader who goes away stops waiting, while the fill
+// goes on for the rest.
+func (h *Handler) fill(c echo.Context, pg publicPage, etag string, modified time.Time) (*cachedPage, error) {
 	u := *c.Request().URL
 	ctx := c.Request().Context()
 	ch := h.cache.fills.DoChan(etag+pg.key, func() (any, error) {
 		fctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), fillTimeout)
 		defer cancel()
+		// A render stored under etag is the page of that version, since
+		// only a snapshot at that version stores one: it needs no
+		// snapshot of its own.
+		if e := h.storedPage(fctx, pg.key, etag, pg.contentType, modified); e != nil {
+			h.cache.put(pg.key, e)
+			return e, nil
+		}
 		e, fresh, err := h.renderPage(fctx, pg, &u)
 		if err != nil {
 			return nil, err
