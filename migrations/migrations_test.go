@@ -23,28 +23,8 @@ func TestUniqueSpeakerNamesMergeCaseDuplicates(t *testing.T) {
 	for _, engine := range modelstest.Engines() {
 		t.Run(engine, func(t *testing.T) {
 			ctx := context.Background()
-			dsn := modelstest.DSN(t, engine)
-			driver, d := "sqlite3", migrations.SQLite
-			if engine == "postgres" {
-				driver, d = "pgx", migrations.Postgres
-			}
-			db, err := sql.Open(driver, dsn)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer db.Close()
-			if err := migrations.ApplyUpToForTest(ctx, db, d, 5); err != nil {
-				t.Fatal(err)
-			}
-			q := func(s string) string {
-				if d == migrations.SQLite {
-					return s
-				}
-				for i := 1; strings.Contains(s, "?"); i++ {
-					s = strings.Replace(s, "?", "$"+string(rune('0'+i)), 1)
-				}
-				return s
-			}
+			db, d, q := migratedTo(t, ctx, engine, 5)
+			var err error
 			now := time.Now().UTC()
 			names := []string{"Ann Lee", "ann lee", "Bo Chen", "ANN LEE"}
 			ids := make([]int64, len(names))
@@ -101,28 +81,8 @@ func TestReindexDropsUnpublishedVerdictWords(t *testing.T) {
 	for _, engine := range modelstest.Engines() {
 		t.Run(engine, func(t *testing.T) {
 			ctx := context.Background()
-			dsn := modelstest.DSN(t, engine)
-			driver, d := "sqlite3", migrations.SQLite
-			if engine == "postgres" {
-				driver, d = "pgx", migrations.Postgres
-			}
-			db, err := sql.Open(driver, dsn)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer db.Close()
-			if err := migrations.ApplyUpToForTest(ctx, db, d, 11); err != nil {
-				t.Fatal(err)
-			}
-			q := func(s string) string {
-				if d == migrations.SQLite {
-					return s
-				}
-				for i := 1; strings.Contains(s, "?"); i++ {
-					s = strings.Replace(s, "?", "$"+strconv.Itoa(i), 1)
-				}
-				return s
-			}
+			db, d, q := migratedTo(t, ctx, engine, 11)
+			var err error
 			exec := func(s string, args ...any) int64 {
 				t.Helper()
 				var id int64
@@ -187,4 +147,33 @@ func TestReindexDropsUnpublishedVerdictWords(t *testing.T) {
 			}
 		})
 	}
+}
+
+// migratedTo opens a new database of engine migrated up to version, closed
+// when the test ends, with q, which writes a statement's ? placeholders as
+// the engine takes them.
+func migratedTo(t *testing.T, ctx context.Context, engine string, version int64) (*sql.DB, migrations.Dialect, func(string) string) {
+	t.Helper()
+	driver, d := "sqlite3", migrations.SQLite
+	if engine == "postgres" {
+		driver, d = "pgx", migrations.Postgres
+	}
+	db, err := sql.Open(driver, modelstest.DSN(t, engine))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = db.Close() })
+	if err := migrations.ApplyUpToForTest(ctx, db, d, version); err != nil {
+		t.Fatal(err)
+	}
+	q := func(s string) string {
+		if d == migrations.SQLite {
+			return s
+		}
+		for i := 1; strings.Contains(s, "?"); i++ {
+			s = strings.Replace(s, "?", "$"+strconv.Itoa(i), 1)
+		}
+		return s
+	}
+	return db, d, q
 }

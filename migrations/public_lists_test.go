@@ -20,28 +20,8 @@ func TestPublicListsMigrationFillsExistingData(t *testing.T) {
 	for _, engine := range modelstest.Engines() {
 		t.Run(engine, func(t *testing.T) {
 			ctx := context.Background()
-			dsn := modelstest.DSN(t, engine)
-			driver, d := "sqlite3", migrations.SQLite
-			if engine == "postgres" {
-				driver, d = "pgx", migrations.Postgres
-			}
-			db, err := sql.Open(driver, dsn)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer db.Close()
-			if err := migrations.ApplyUpToForTest(ctx, db, d, 9); err != nil {
-				t.Fatal(err)
-			}
-			q := func(s string) string {
-				if d == migrations.SQLite {
-					return s
-				}
-				for i := 1; strings.Contains(s, "?"); i++ {
-					s = strings.Replace(s, "?", fmt.Sprintf("$%d", i), 1)
-				}
-				return s
-			}
+			db, d, q := migratedTo(t, ctx, engine, 9)
+			var err error
 			exec := func(s string, args ...any) int64 {
 				t.Helper()
 				var id int64
