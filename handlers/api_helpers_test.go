@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -175,7 +174,6 @@ type apiMatcher struct {
 }
 
 var (
-	apiDateRE = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
 	// apiStamp is an RFC 3339 moment in UTC, to the second.
 	apiStamp = apiMatcher{"an RFC 3339 UTC time", func(v any) bool {
 		s, ok := v.(string)

@@ -185,7 +185,7 @@ type snapshotKey struct{}
 // snapshot). A page read and rendered inside one is exactly the page of
 // the version read inside it. Nested calls share the outer snapshot.
 func (s *Store) Snapshot(ctx context.Context, fn func(ctx context.Context) error) error {
-	if InSnapshot(ctx) {
+	if inSnapshot(ctx) {
 		return fn(ctx)
 	}
 	opts := &sql.TxOptions{ReadOnly: true}
@@ -197,8 +197,8 @@ func (s *Store) Snapshot(ctx context.Context, fn func(ctx context.Context) error
 	}, opts)
 }
 
-// InSnapshot reports whether ctx reads from a Snapshot.
-func InSnapshot(ctx context.Context) bool {
+// inSnapshot reports whether ctx reads from a Snapshot.
+func inSnapshot(ctx context.Context) bool {
 	_, ok := ctx.Value(snapshotKey{}).(*gorm.DB)
 	return ok
 }
