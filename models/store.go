@@ -39,6 +39,9 @@ type Store struct {
 	gen atomic.Uint64
 	// lastSeq is the public change counter as last read.
 	lastSeq atomic.Int64
+	// changes is the public_changes row as of a generation (see
+	// currentChanges).
+	changes atomic.Pointer[changesAt]
 	stop    chan struct{}
 	stopped sync.WaitGroup
 	// hashers bounds how many passwords are hashed at once (see withHashSlot).
@@ -52,6 +55,9 @@ type Store struct {
 	// instanceID names this Store's heartbeat row; health is the last check.
 	instanceID string
 	health     health
+	// hot holds the prepared statements of the reads every public request
+	// may make (see hot_reads.go).
+	hot hotStatements
 }
 
 // Config holds the Store's tunable rules. Zero fields take their defaults.
@@ -364,6 +370,7 @@ func (s *Store) Close() error {
 		}
 		s.stopped.Wait()
 	}
+	s.hot.close()
 	var errs []error
 	seen := map[*sql.DB]bool{}
 	for _, g := range []*gorm.DB{s.w, s.r} {

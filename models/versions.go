@@ -3,6 +3,7 @@ package models
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"slices"
 	"time"
@@ -60,33 +61,66 @@ func (s *Store) readPublicChanges(db *gorm.DB) (publicChanges, error) {
 	return pc, nil
 }
 
+// changesAt is the public_changes row as read at a generation.
+type changesAt struct {
+	gen uint64
+	pc  publicChanges
+}
+
+// currentChanges is the public_changes row that ctx reads: its snapshot's,
+// or else the row as of the store's current generation, which is read at
+// most once per generation (see Generation) and so is current for this
+// Store's own writes and within moments of anyone else's.
+func (s *Store) currentChanges(ctx context.Context) (publicChanges, error) {
+	if inSnapshot(ctx) {
+		return s.readPublicChanges(s.read(ctx))
+	}
+	gen := s.gen.Load()
+	if c := s.changes.Load(); c != nil && c.gen == gen {
+		return c.pc, nil
+	}
+	var pc publicChanges
+	err := s.scanRow(ctx, "SELECT seq, changed_ms, shared_seq, shared_changed_ms FROM public_changes WHERE id = 1", nil,
+		&pc.Seq, &pc.ChangedMs, &pc.SharedSeq, &pc.SharedChangedMs)
+	if err != nil {
+		return pc, fmt.Errorf("public changes: %w", err)
+	}
+	// Read after gen was, the row is at least as new as gen: a later
+	// change moves the generation on, and this copy is dropped.
+	s.changes.Store(&changesAt{gen: gen, pc: pc})
+	return pc, nil
+}
+
 // SiteVersion is the version of everything public: lists, feeds, people
 // pages, search and the sitemap change exactly when it does.
 func (s *Store) SiteVersion(ctx context.Context) (Version, error) {
-	pc, err := s.readPublicChanges(s.read(ctx))
+	pc, err := s.currentChanges(ctx)
 	if err != nil {
 		return Version{}, err
 	}
 	return Version{Tag: fmt.Sprintf("s%d", pc.Seq), Modified: time.UnixMilli(pc.ChangedMs).UTC(), Seq: pc.Seq, Shared: pc.SharedSeq}, nil
 }
 
-// ClaimPageVersion reads the version of a public claim page in one query.
-// Drafts and claims in review are ErrNotFound.
+// ClaimPageVersion reads the version of a public claim page: the claim's
+// own, by slug, with the shared version (see currentChanges). Drafts and
+// claims in review are ErrNotFound.
 func (s *Store) ClaimPageVersion(ctx context.Context, slug string) (Version, error) {
-	var row struct {
-		ID                                                         uint
-		PublicVersion, PublicChangedMs, SharedSeq, SharedChangedMs int64
+	var id uint
+	var publicVersion, publicChangedMs int64
+	err := s.scanRow(ctx, `SELECT id, public_version, public_changed_ms FROM claims
+		WHERE slug = ? AND status IN ('published', 'retracted')`, []any{slug}, &id, &publicVersion, &publicChangedMs)
+	if errors.Is(err, sql.ErrNoRows) {
+		return Version{}, fmt.Errorf("claim %q: %w", slug, ErrNotFound)
 	}
-	err := s.read(ctx).Raw(`SELECT c.id, c.public_version, c.public_changed_ms, pc.shared_seq, pc.shared_changed_ms
-		FROM claims c, public_changes pc WHERE pc.id = 1 AND c.slug = ? AND c.status IN ?`, slug, publicStatuses).Scan(&row).Error
 	if err != nil {
 		return Version{}, fmt.Errorf("claim page version: %w", err)
 	}
-	if row.ID == 0 {
-		return Version{}, fmt.Errorf("claim %q: %w", slug, ErrNotFound)
+	pc, err := s.currentChanges(ctx)
+	if err != nil {
+		return Version{}, err
 	}
-	v := ClaimVersionOf(row.PublicVersion, row.SharedSeq, row.PublicChangedMs, row.SharedChangedMs)
-	v.ClaimID = row.ID
+	v := ClaimVersionOf(publicVersion, pc.SharedSeq, publicChangedMs, pc.SharedChangedMs)
+	v.ClaimID = id
 	return v, nil
 }
 

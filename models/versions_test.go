@@ -1,6 +1,7 @@
 package models_test
 
 import (
+	"context"
 	"log/slog"
 	"sync"
 	"testing"
@@ -41,11 +42,11 @@ func TestPublicVersionsMoveExactlyWithPublicChanges(t *testing.T) {
 			reader := modelstest.OpenDSN(t, engine, dsn, models.Config{Logger: quiet})
 			d := newDesk(t, behind)
 			c := publishOne(t, d, "The bridge was finished in 2019")
-			site0, err := reader.SiteVersion(d.ctx)
+			site0, err := fresh(d.ctx, reader, reader.SiteVersion)
 			if err != nil {
 				t.Fatal(err)
 			}
-			page0, err := reader.ClaimPageVersion(d.ctx, c.Slug)
+			page0, err := fresh(d.ctx, reader, claimPage(reader, c.Slug))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -58,7 +59,7 @@ func TestPublicVersionsMoveExactlyWithPublicChanges(t *testing.T) {
 			if _, err := behind.ProposeVerdict(d.ctx, d.ed, d.m, draft.ID, models.VerdictInput{Rating: "true", Headline: "h", Explanation: "e"}); err != nil {
 				t.Fatal(err)
 			}
-			if v, _ := reader.SiteVersion(d.ctx); v.Tag != site0.Tag {
+			if v, _ := fresh(d.ctx, reader, reader.SiteVersion); v.Tag != site0.Tag {
 				t.Errorf("desk-only work moved the site version: %s → %s", site0.Tag, v.Tag)
 			}
 
@@ -67,8 +68,8 @@ func TestPublicVersionsMoveExactlyWithPublicChanges(t *testing.T) {
 			if _, err := behind.AddCorrection(d.ctx, d.ed, d.m, c.ID, models.CorrectionInput{Kind: models.CorrectionClarification, Note: "Clarified."}); err != nil {
 				t.Fatal(err)
 			}
-			site1, _ := reader.SiteVersion(d.ctx)
-			page1, err := reader.ClaimPageVersion(d.ctx, c.Slug)
+			site1, _ := fresh(d.ctx, reader, reader.SiteVersion)
+			page1, err := fresh(d.ctx, reader, claimPage(reader, c.Slug))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -85,11 +86,46 @@ func TestPublicVersionsMoveExactlyWithPublicChanges(t *testing.T) {
 			if _, err := behind.UpdateSettings(d.ctx, d.admin, d.m, st); err != nil {
 				t.Fatal(err)
 			}
-			if page2, _ := reader.ClaimPageVersion(d.ctx, c.Slug); page2.Tag == page1.Tag {
+			page2, _ := fresh(d.ctx, reader, claimPage(reader, c.Slug))
+			if page2.Tag == page1.Tag {
 				t.Error("a settings change did not move the claim page's version")
+			}
+
+			// Outside a snapshot the reader answers from the state as of its
+			// generation: the writer at once, the other within moments.
+			if v, _ := behind.ClaimPageVersion(d.ctx, c.Slug); v.Tag != page2.Tag {
+				t.Errorf("the writer's own version is %s, not %s", v.Tag, page2.Tag)
+			}
+			deadline := time.Now().Add(250 * time.Millisecond)
+			for {
+				v, _ := reader.ClaimPageVersion(d.ctx, c.Slug)
+				if v.Tag == page2.Tag {
+					break
+				}
+				if time.Now().After(deadline) {
+					t.Fatalf("after 250 ms the reader still has %s, not %s", v.Tag, page2.Tag)
+				}
+				time.Sleep(5 * time.Millisecond)
 			}
 		})
 	}
+}
+
+// fresh reads with read from one snapshot of s: what the database holds,
+// whatever s remembers.
+func fresh[T any](ctx context.Context, s *models.Store, read func(context.Context) (T, error)) (T, error) {
+	var v T
+	err := s.Snapshot(ctx, func(sctx context.Context) error {
+		var err error
+		v, err = read(sctx)
+		return err
+	})
+	return v, err
+}
+
+// claimPage reads the version of the claim page of slug from s.
+func claimPage(s *models.Store, slug string) func(context.Context) (models.Version, error) {
+	return func(ctx context.Context) (models.Version, error) { return s.ClaimPageVersion(ctx, slug) }
 }
 
 // TestOutOfOrderCommitsAreNoticed: on Postgres, a transaction that began
