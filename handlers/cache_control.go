@@ -42,16 +42,19 @@ func varyCookie(c echo.Context) { addVary(c.Response().Header(), echo.HeaderCook
 
 // addVary adds name to the response's one Vary header, once.
 func addVary(h http.Header, name string) {
-	cur := h.Get(echo.HeaderVary)
-	for _, v := range strings.Split(cur, ",") {
+	cur := h[echo.HeaderVary]
+	if len(cur) == 0 {
+		h[echo.HeaderVary] = []string{name}
+		return
+	}
+	for rest := cur[0]; rest != ""; {
+		var v string
+		v, rest, _ = strings.Cut(rest, ",")
 		if strings.EqualFold(strings.TrimSpace(v), name) {
 			return
 		}
 	}
-	if cur != "" {
-		name = cur + ", " + name
-	}
-	h.Set(echo.HeaderVary, name)
+	h[echo.HeaderVary] = []string{cur[0] + ", " + name}
 }
 
 // cacheControlFor is the Cache-Control of a rendered page: no-store when

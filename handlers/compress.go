@@ -77,12 +77,17 @@ func writeBody(c echo.Context, status int, contentType string, body, gz []byte) 
 		if gz == nil {
 			gz = gzipBytes(body)
 		}
-		h.Set(echo.HeaderContentEncoding, "gzip")
+		h[echo.HeaderContentEncoding] = gzipValue
+		h[echo.HeaderContentLength] = []string{strconv.Itoa(len(gz))}
 		return c.Blob(status, contentType, gz)
 	}
 	if c.Request().Method == http.MethodHead {
 		h.Set(echo.HeaderContentType, contentType)
 		return c.NoContent(status)
 	}
+	h[echo.HeaderContentLength] = []string{strconv.Itoa(len(body))}
 	return c.Blob(status, contentType, body)
 }
+
+// gzipValue is the Content-Encoding of a compressed body.
+var gzipValue = []string{"gzip"}

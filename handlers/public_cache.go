@@ -12,14 +12,12 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"syscall"
 	"time"
 
 	"github.com/a-h/templ"
 	"github.com/labstack/echo/v4"
-	"golang.org/x/sync/singleflight"
 
 	"claimtracker/models"
 	"claimtracker/views"
@@ -58,99 +56,6 @@ type publicPage struct {
 	stream func(c echo.Context, w io.Writer) error
 }
 
-// pageCache keeps rendered public pages, each under the ETag of the version
-// it shows.
-type pageCache struct {
-	mu       sync.Mutex
-	entries  map[string]*cachedPage
-	bytes    int
-	maxBytes int
-	// fills lets one request render a missing page while the others wait
-	// for it, so a burst on a cold page renders it once.
-	fills singleflight.Group
-}
-
-// cachedPage is one rendered page. Pages worth compressing are kept
-// compressed, which fits four times as many in the same memory; the plain
-// bytes are added the first time a client that does not take gzip asks.
-type cachedPage struct {
-	etag        string
-	modified    time.Time
-	gz          []byte
-	plain       atomic.Pointer[[]byte]
-	contentType string
-}
-
-func newCachedPage(etag string, modified time.Time, contentType string, body []byte) *cachedPage {
-	e := &cachedPage{etag: etag, modified: modified, contentType: contentType}
-	if len(body) >= minCompress {
-		e.gz = gzipBytes(body)
-	} else {
-		e.plain.Store(&body)
-	}
-	return e
-}
-
-// write sends the page, compressed when the client takes it.
-func (e *cachedPage) write(c echo.Context) error {
-	if e.gz != nil && (acceptsGzip(c) || c.Request().Method == http.MethodHead) {
-		return writeBody(c, http.StatusOK, e.contentType, nil, e.gz)
-	}
-	if p := e.plain.Load(); p != nil {
-		return writeBody(c, http.StatusOK, e.contentType, *p, e.gz)
-	}
-	body, err := gunzipBytes(e.gz)
-	if err != nil {
-		return err
-	}
-	e.plain.Store(&body)
-	return writeBody(c, http.StatusOK, e.contentType, body, e.gz)
-}
-
-func newPageCache(maxBytes int) *pageCache {
-	return &pageCache{entries: map[string]*cachedPage{}, maxBytes: maxBytes}
-}
-
-// size is what the page costs the cache: compressed bytes, and plain ones
-// counted up front as their usual share, so that the budget holds however
-// many clients skip gzip.
-func (e *cachedPage) size() int {
-	if p := e.plain.Load(); p != nil && e.gz == nil {
-		return len(*p) + 128
-	}
-	return len(e.gz)*2 + 128
-}
-
-func (pc *pageCache) get(key, etag string) *cachedPage {
-	pc.mu.Lock()
-	defer pc.mu.Unlock()
-	if e := pc.entries[key]; e != nil && e.etag == etag {
-		return e
-	}
-	return nil
-}
-
-func (pc *pageCache) put(key string, e *cachedPage) {
-	pc.mu.Lock()
-	defer pc.mu.Unlock()
-	if old := pc.entries[key]; old != nil {
-		pc.bytes -= old.size()
-	}
-	// Over the budget, drop arbitrary entries until a tenth is free; hot
-	// pages come straight back.
-	if pc.bytes+e.size() > pc.maxBytes {
-		for k, x := range pc.entries {
-			if pc.bytes+e.size() <= pc.maxBytes*9/10 {
-				break
-			}
-			pc.bytes -= x.size()
-			delete(pc.entries, k)
-		}
-	}
-	pc.entries[key] = e
-	pc.bytes += e.size()
-}
-
 // etagFor is a weak validator of one page at one version, as this site and
 // build render it (see Config.Build): weak because the plain and
 // compressed bodies share it.
@@ -181,6 +86,10 @@ var renderHook atomic.Pointer[func(key string)]
 // streamHook, set only by tests, is called as each stream starts.
 var streamHook atomic.Pointer[func()]
 
+// varyPublic is the Vary of a public page: it differs for signed-in
+// readers, and its encoding for clients that take gzip.
+var varyPublic = []string{echo.HeaderCookie + ", " + echo.HeaderAcceptEncoding}
+
 // fillTimeout bounds one fill, which no reader's going away cancels.
 const fillTimeout = 30 * time.Second
 
@@ -189,8 +98,12 @@ const fillTimeout = 30 * time.Second
 // since it names them: neither here nor by a browser or proxy, which
 // Vary: Cookie tells that the two differ.
 func (h *Handler) servePublic(c echo.Context, pg publicPage) error {
-	varyCookie(c)
-	addVary(c.Response().Header(), echo.HeaderAcceptEncoding)
+	if hd := c.Response().Header(); len(hd[echo.HeaderVary]) == 0 {
+		hd[echo.HeaderVary] = varyPublic
+	} else {
+		varyCookie(c)
+		addVary(hd, echo.HeaderAcceptEncoding)
+	}
 	ctx := c.Request().Context()
 	if currentUser(c) != nil {
 		c.Response().Header().Set("Cache-Control", "private, no-store")
@@ -265,19 +178,23 @@ func (h *Handler) servePublic(c echo.Context, pg publicPage) error {
 			return c.NoContent(http.StatusNotModified)
 		}
 	}
-	setValidators(c, e.etag, e.modified)
-	return e.write(c)
+	e.writeValidators(c)
+	return h.cache.write(c, pg.key, e)
 }
 
 // setValidators sets the headers that let a client revalidate its copy.
 func setValidators(c echo.Context, etag string, modified time.Time) {
 	hd := c.Response().Header()
-	hd.Set("ETag", etag)
-	hd.Set("Cache-Control", "public, no-cache")
+	hd["Etag"] = []string{etag}
+	hd["Cache-Control"] = publicNoCache
 	if !modified.IsZero() {
-		hd.Set("Last-Modified", modified.UTC().Format(http.TimeFormat))
+		hd["Last-Modified"] = []string{modified.UTC().Format(http.TimeFormat)}
 	}
 }
+
+// publicNoCache lets any cache keep a public page if it revalidates it
+// first.
+var publicNoCache = []string{"public, no-cache"}
 
 // fill produces the page that c asked for at etag (modified then), or a
 // newer one, once for every reader asking at the same time. It runs
@@ -286,16 +203,18 @@ func setValidators(c echo.Context, etag string, modified time.Time) {
 func (h *Handler) fill(c echo.Context, pg publicPage, etag string, modified time.Time) (*cachedPage, error) {
 	u := *c.Request().URL
 	ctx := c.Request().Context()
+	// A render stored under etag is the page of that version, since only
+	// a snapshot at that version stores one: it needs no snapshot of its
+	// own, and reading it is cheap enough for every reader to do.
+	if e := h.storedPage(ctx, pg.key, etag, pg.contentType, modified); e != nil {
+		if h.cache.admit(pg.key) {
+			h.cache.put(pg.key, e)
+		}
+		return e, nil
+	}
 	ch := h.cache.fills.DoChan(etag+pg.key, func() (any, error) {
 		fctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), fillTimeout)
 		defer cancel()
-		// A render stored under etag is the page of that version, since
-		// only a snapshot at that version stores one: it needs no
-		// snapshot of its own.
-		if e := h.storedPage(fctx, pg.key, etag, pg.contentType, modified); e != nil {
-			h.cache.put(pg.key, e)
-			return e, nil
-		}
 		e, fresh, err := h.renderPage(fctx, pg, &u)
 		if err != nil {
 			return nil, err

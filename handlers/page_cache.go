@@ -1,0 +1,211 @@
+package handlers
+
+import (
+	"hash/maphash"
+	"net/http"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/labstack/echo/v4"
+	"golang.org/x/sync/singleflight"
+)
+
+// pageCache keeps rendered public pages in memory, each under the ETag of
+// the version it shows, within a budget of bytes. When full it drops the
+// least recently read of a few pages picked at random (sampled LRU). A
+// page read from the stored renders is kept only when it is asked for a
+// second time (see admit), so that the long tail of an archive, each page
+// read once, passes through without pushing out the pages most read.
+type pageCache struct {
+	// mu guards the entries and their count of bytes: readers share it,
+	// changes take it alone.
+	mu       sync.RWMutex
+	entries  map[string]*cachedPage
+	bytes    int
+	maxBytes int
+	// clock counts reads; a page's used is the clock at its last read.
+	clock atomic.Uint64
+	// seen holds the hashes of keys asked for once and not kept.
+	seen     map[uint64]struct{}
+	seenSeed maphash.Seed
+	// fills lets one request render a missing page while the others wait
+	// for it, so a burst on a cold page renders it once.
+	fills singleflight.Group
+}
+
+// maxSeen bounds the keys remembered as asked for once; past it they are
+// forgotten all at once.
+const maxSeen = 1 << 16
+
+// evictionSample is how many pages an eviction compares.
+const evictionSample = 5
+
+// entryOverhead is what a page costs the cache besides its bytes: the
+// entry, its key and its slot in the map, roughly.
+const entryOverhead = 256
+
+// cachedPage is one rendered page. Pages worth compressing are kept
+// compressed, which fits three to four times as many in the same memory;
+// the plain bytes are added the first time a client that does not take
+// gzip asks, and counted then.
+type cachedPage struct {
+	etag        string
+	modified    time.Time
+	gz          []byte
+	plain       atomic.Pointer[[]byte]
+	contentType string
+	// used is the cache's clock at the page's last read.
+	used atomic.Uint64
+	// validators are the page's ETag and Last-Modified header values.
+	etagValue, lastModified []string
+}
+
+// newCachedPage keeps body, the page at etag (modified then), compressed
+// when it is worth it.
+func newCachedPage(etag string, modified time.Time, contentType string, body []byte) *cachedPage {
+	if len(body) >= minCompress {
+		return storedCachedPage(etag, modified, contentType, gzipBytes(body))
+	}
+	e := &cachedPage{etag: etag, modified: modified, contentType: contentType}
+	e.plain.Store(&body)
+	e.setValidators()
+	return e
+}
+
+// storedCachedPage is a page kept compressed as gz.
+func storedCachedPage(etag string, modified time.Time, contentType string, gz []byte) *cachedPage {
+	e := &cachedPage{etag: etag, modified: modified, contentType: contentType, gz: gz}
+	e.setValidators()
+	return e
+}
+
+// setValidators works out the page's validator headers once.
+func (e *cachedPage) setValidators() {
+	e.etagValue = []string{e.etag}
+	if !e.modified.IsZero() {
+		e.lastModified = []string{e.modified.UTC().Format(http.TimeFormat)}
+	}
+}
+
+// writeValidators sets the headers that let a client revalidate its copy
+// of e (see setValidators in public_cache.go).
+func (e *cachedPage) writeValidators(c echo.Context) {
+	hd := c.Response().Header()
+	hd["Etag"] = e.etagValue
+	hd["Cache-Control"] = publicNoCache
+	if e.lastModified != nil {
+		hd["Last-Modified"] = e.lastModified
+	}
+}
+
+func newPageCache(maxBytes int) *pageCache {
+	return &pageCache{entries: map[string]*cachedPage{}, maxBytes: maxBytes, seen: map[uint64]struct{}{}, seenSeed: maphash.MakeSeed()}
+}
+
+// admit reports whether a page read from the stored renders under key is
+// worth keeping: it is when the key was asked for before, recently.
+func (pc *pageCache) admit(key string) bool {
+	h := maphash.String(pc.seenSeed, key)
+	pc.mu.Lock()
+	defer pc.mu.Unlock()
+	if _, ok := pc.seen[h]; ok {
+		delete(pc.seen, h)
+		return true
+	}
+	if len(pc.seen) >= maxSeen {
+		clear(pc.seen)
+	}
+	pc.seen[h] = struct{}{}
+	return false
+}
+
+// size is the memory the page holds, in bytes.
+func (e *cachedPage) size() int {
+	n := len(e.gz) + entryOverhead
+	if p := e.plain.Load(); p != nil {
+		n += len(*p)
+	}
+	return n
+}
+
+// get returns the page under key at etag, or nil.
+func (pc *pageCache) get(key, etag string) *cachedPage {
+	pc.mu.RLock()
+	e := pc.entries[key]
+	pc.mu.RUnlock()
+	if e == nil || e.etag != etag {
+		return nil
+	}
+	e.used.Store(pc.clock.Add(1))
+	return e
+}
+
+// put keeps e under key, in place of any older page there. Over the
+// budget, it first drops pages until a tenth of the budget is free.
+func (pc *pageCache) put(key string, e *cachedPage) {
+	pc.mu.Lock()
+	defer pc.mu.Unlock()
+	if old := pc.entries[key]; old != nil {
+		pc.bytes -= old.size()
+		delete(pc.entries, key)
+	}
+	if pc.bytes+e.size() > pc.maxBytes {
+		for len(pc.entries) > 0 && pc.bytes+e.size() > pc.maxBytes*9/10 {
+			pc.evictOne()
+		}
+	}
+	e.used.Store(pc.clock.Add(1))
+	pc.entries[key] = e
+	pc.bytes += e.size()
+}
+
+// evictOne drops the least recently read of evictionSample pages picked
+// at random (each range over a map starts at a random place); the caller
+// holds mu.
+func (pc *pageCache) evictOne() {
+	var victim string
+	var oldest *cachedPage
+	n := 0
+	for k, e := range pc.entries {
+		if oldest == nil || e.used.Load() < oldest.used.Load() {
+			victim, oldest = k, e
+		}
+		if n++; n == evictionSample {
+			break
+		}
+	}
+	pc.bytes -= oldest.size()
+	delete(pc.entries, victim)
+}
+
+// write sends e, the page under key, compressed when the client takes it.
+func (pc *pageCache) write(c echo.Context, key string, e *cachedPage) error {
+	if e.gz != nil && (acceptsGzip(c) || c.Request().Method == http.MethodHead) {
+		return writeBody(c, http.StatusOK, e.contentType, nil, e.gz)
+	}
+	body, err := pc.plain(key, e)
+	if err != nil {
+		return err
+	}
+	return writeBody(c, http.StatusOK, e.contentType, body, e.gz)
+}
+
+// plain returns e's uncompressed bytes, keeping them with e while e is the
+// page under key, so that the budget counts them.
+func (pc *pageCache) plain(key string, e *cachedPage) ([]byte, error) {
+	if p := e.plain.Load(); p != nil {
+		return *p, nil
+	}
+	body, err := gunzipBytes(e.gz)
+	if err != nil {
+		return nil, err
+	}
+	pc.mu.Lock()
+	defer pc.mu.Unlock()
+	if pc.entries[key] == e && e.plain.Load() == nil {
+		e.plain.Store(&body)
+		pc.bytes += len(body)
+	}
+	return body, nil
+}

@@ -1,0 +1,121 @@
+package handlers
+
+import (
+	"bytes"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"testing"
+	"time"
+
+	"github.com/labstack/echo/v4"
+)
+
+// testPage makes a compressible page of about n bytes, distinct for i.
+func testPage(i, n int) []byte {
+	var b bytes.Buffer
+	for b.Len() < n {
+		fmt.Fprintf(&b, "<p>page %d, line %d: a claim and its sources</p>\n", i, b.Len())
+	}
+	return b.Bytes()
+}
+
+// TestPageCacheKeepsWhatIsRead: over its budget the cache drops pages
+// that were not read lately before those that were, and never holds more
+// than its budget.
+func TestPageCacheKeepsWhatIsRead(t *testing.T) {
+	total := 0
+	var pages []*cachedPage
+	for i := range 100 {
+		e := newCachedPage(fmt.Sprint("e", i), time.Time{}, "text/html", testPage(i, 8000))
+		pages = append(pages, e)
+		total += e.size()
+	}
+	pc := newPageCache(total) // room for the first hundred
+	for i, e := range pages {
+		pc.put(fmt.Sprint("k", i), e)
+	}
+	if len(pc.entries) != 100 {
+		t.Fatalf("%d pages of 100 kept within a budget for 100", len(pc.entries))
+	}
+	// The first five are read over and over while a hundred others pass
+	// (an eviction drops one of them only if all five pages it compares
+	// are among them: a chance under one in a million)
+	// through.
+	for i := 100; i < 200; i++ {
+		for j := range 5 {
+			if pc.get(fmt.Sprint("k", j), fmt.Sprint("e", j)) == nil {
+				t.Fatalf("page %d, read all along, was dropped after %d others came", j, i-100)
+			}
+		}
+		pc.put(fmt.Sprint("k", i), newCachedPage(fmt.Sprint("e", i), time.Time{}, "text/html", testPage(i, 8000)))
+		if pc.bytes > pc.maxBytes {
+			t.Fatalf("the cache holds %d bytes, over its budget of %d", pc.bytes, pc.maxBytes)
+		}
+	}
+	if pc.get("k199", "e0") != nil {
+		t.Fatal("a page was found under another ETag")
+	}
+}
+
+// TestPageCacheCountsPlainCopies: the plain bytes kept for clients that do
+// not take gzip are counted against the budget, and match the page.
+func TestPageCacheCountsPlainCopies(t *testing.T) {
+	body := testPage(1, 20000)
+	e := newCachedPage("e1", time.Time{}, "text/html", body)
+	pc := newPageCache(1 << 20)
+	pc.put("k", e)
+	before := pc.bytes
+	if before >= len(body) {
+		t.Fatalf("a compressible page costs %d bytes, not less than its %d plain bytes", before, len(body))
+	}
+	ec := echo.New()
+	for _, gzip := range []bool{false, true, false} {
+		req := httptest.NewRequest(http.MethodGet, "/", nil)
+		if gzip {
+			req.Header.Set("Accept-Encoding", "gzip")
+		}
+		rec := httptest.NewRecorder()
+		if err := pc.write(ec.NewContext(req, rec), "k", e); err != nil {
+			t.Fatal(err)
+		}
+		if gzip != (rec.Header().Get("Content-Encoding") == "gzip") {
+			t.Fatalf("gzip %v: Content-Encoding %q", gzip, rec.Header().Get("Content-Encoding"))
+		}
+		if !gzip && rec.Body.String() != string(body) {
+			t.Fatal("the plain body is not the page")
+		}
+		if rec.Header().Get("Content-Length") != fmt.Sprint(rec.Body.Len()) {
+			t.Fatalf("Content-Length %q for %d bytes", rec.Header().Get("Content-Length"), rec.Body.Len())
+		}
+	}
+	if pc.bytes != before+len(body) {
+		t.Fatalf("after a plain read the cache counts %d bytes, want %d", pc.bytes, before+len(body))
+	}
+	pc.put("k", newCachedPage("e2", time.Time{}, "text/html", body))
+	if pc.bytes != before {
+		t.Fatalf("after the page was replaced the cache counts %d bytes, want %d", pc.bytes, before)
+	}
+}
+
+// TestPageCacheAdmitsOnTheSecondAsk: a page read from the stored renders
+// is kept the second time it is asked for, not the first, and the keys
+// remembered in between stay bounded.
+func TestPageCacheAdmitsOnTheSecondAsk(t *testing.T) {
+	pc := newPageCache(1 << 20)
+	if pc.admit("claim:a") {
+		t.Fatal("a page asked for once was admitted")
+	}
+	if pc.admit("claim:b") {
+		t.Fatal("another page asked for once was admitted")
+	}
+	if !pc.admit("claim:a") {
+		t.Fatal("a page asked for twice was not admitted")
+	}
+	for i := range maxSeen + 10 {
+		pc.admit(fmt.Sprint("claim:", i))
+	}
+	if len(pc.seen) > maxSeen {
+		t.Fatalf("%d keys remembered, over the bound of %d", len(pc.seen), maxSeen)
+	}
+}
