@@ -153,7 +153,7 @@ func runInstances(args []string) error {
 		start := time.Now()
 		if i == 0 {
 			fmt.Println("waiting for instance A to prerender every claim page…")
-			if err := waitPrerendered(ctx, dsn, len(all), 10*time.Minute); err != nil {
+			if err := waitPrerendered(srv, 10*time.Minute); err != nil {
 				return err
 			}
 		}

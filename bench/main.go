@@ -26,7 +26,9 @@
 package main
 
 import (
+	"bufio"
 	"context"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -119,7 +121,7 @@ func run() error {
 	}
 	fmt.Println("waiting for the server to prerender every claim page…")
 	start := time.Now()
-	if err := waitPrerendered(ctx, db, len(slugs), 10*time.Minute); err != nil {
+	if err := waitPrerendered(srv, 10*time.Minute); err != nil {
 		return err
 	}
 	fmt.Printf("prerendered %d pages in %v\n", len(slugs), time.Since(start).Round(time.Second))
@@ -287,7 +289,7 @@ func serveStatic(args []string) {
 // startStatic starts this program as the static ceiling (see serveStatic)
 // answering a page of size bytes at a free local address, and waits until
 // it answers; stop it with stopServer.
-func startStatic(size int) (*exec.Cmd, string, error) {
+func startStatic(size int) (*server, string, error) {
 	addr, err := freeAddr()
 	if err != nil {
 		return nil, "", err
@@ -296,7 +298,7 @@ func startStatic(size int) (*exec.Cmd, string, error) {
 	if err != nil {
 		return nil, "", err
 	}
-	st := exec.Command(self, "static", addr, strconv.Itoa(size))
+	st := &server{Cmd: exec.Command(self, "static", addr, strconv.Itoa(size))}
 	if err := st.Start(); err != nil {
 		return nil, "", err
 	}
@@ -391,37 +393,45 @@ func memory(pid int) (rss, hwm int64) {
 	return rss, hwm
 }
 
-// waitPrerendered waits until the server has stored a render of n pages.
-func waitPrerendered(ctx context.Context, db string, n int, limit time.Duration) error {
-	s, err := models.Open(ctx, db, models.Config{Logger: slog.New(slog.DiscardHandler)})
-	if err != nil {
-		return err
+// waitPrerendered waits until srv has finished its first full prerender
+// pass, which it logs: from then on every public claim page has a
+// current stored render, and no render runs in the background.
+func waitPrerendered(srv *server, limit time.Duration) error {
+	select {
+	case <-srv.prerendered:
+		return nil
+	case <-time.After(limit):
+		return fmt.Errorf("the server did not finish prerendering in %v", limit)
 	}
-	defer s.Close()
-	deadline := time.Now().Add(limit)
-	for time.Now().Before(deadline) {
-		if c, err := s.PageRenderCount(ctx); err == nil && c >= int64(n) {
-			return nil
-		}
-		time.Sleep(time.Second)
-	}
-	return fmt.Errorf("the server did not prerender %d pages in %v", n, limit)
+}
+
+// server is a running server process.
+type server struct {
+	*exec.Cmd
+	// prerendered is closed when the server logs its first full
+	// prerender pass.
+	prerendered chan struct{}
 }
 
 // startServer runs the binary bin as "serve" on the database db (a SQLite
-// path or a postgres:// URL) at a free local address, with extra flags, and waits until /healthz answers. It
-// returns the running command and the server's base URL; stop it with
-// stopServer.
-func startServer(bin, db string, extra ...string) (*exec.Cmd, string, error) {
+// path or a postgres:// URL) at a free local address, with extra flags,
+// and waits until /healthz answers. It returns the running server and its
+// base URL; stop it with stopServer.
+func startServer(bin, db string, extra ...string) (*server, string, error) {
 	addr, err := freeAddr()
 	if err != nil {
 		return nil, "", err
 	}
-	srv := exec.Command(bin, append([]string{"serve", "--db", db, "--addr", addr, "--log-format", "json"}, extra...)...)
-	srv.Stdout, srv.Stderr = io.Discard, io.Discard
+	srv := &server{Cmd: exec.Command(bin, append([]string{"serve", "--db", db, "--addr", addr, "--log-format", "json"}, extra...)...), prerendered: make(chan struct{})}
+	srv.Stdout = io.Discard
+	logs, err := srv.StderrPipe()
+	if err != nil {
+		return nil, "", err
+	}
 	if err := srv.Start(); err != nil {
 		return nil, "", err
 	}
+	go watchLog(logs, srv.prerendered)
 	base := "http://" + addr
 	if err := waitUp(base + "/healthz"); err != nil {
 		stopServer(srv)
@@ -430,8 +440,27 @@ func startServer(bin, db string, extra ...string) (*exec.Cmd, string, error) {
 	return srv, base, nil
 }
 
+// watchLog reads a server's JSON log to its end, closing prerendered at
+// the first full prerender pass.
+func watchLog(logs io.Reader, prerendered chan struct{}) {
+	sc := bufio.NewScanner(logs)
+	sc.Buffer(make([]byte, 64<<10), 1<<20)
+	done := false
+	for sc.Scan() {
+		var line struct {
+			Msg  string `json:"msg"`
+			Full bool   `json:"full"`
+		}
+		if !done && json.Unmarshal(sc.Bytes(), &line) == nil && line.Msg == "prerendered claim pages" && line.Full {
+			close(prerendered)
+			done = true
+		}
+	}
+	_, _ = io.Copy(io.Discard, logs)
+}
+
 // stopServer kills a server started by startServer and waits for it.
-func stopServer(srv *exec.Cmd) {
+func stopServer(srv *server) {
 	_ = srv.Process.Kill()
 	_, _ = srv.Process.Wait()
 }

@@ -43,14 +43,14 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if *quorum < 1 || *quorum > 10 {
 		return usageError(fmt.Sprintf("serve: --review-quorum must be between 1 and 10, not %d", *quorum))
 	}
-	var logger *slog.Logger
-	switch *logFormat {
-	case "text":
-		logger = slog.New(slog.NewTextHandler(stderr, nil))
-	case "json":
-		logger = slog.New(slog.NewJSONHandler(stderr, nil))
-	default:
+	if *logFormat != "text" && *logFormat != "json" {
 		return usageError(fmt.Sprintf("serve: --log-format must be text or json, not %q", *logFormat))
+	}
+	logOut := newBufferedLog(stderr)
+	defer logOut.Close()
+	logger := slog.New(slog.NewTextHandler(logOut, nil))
+	if *logFormat == "json" {
+		logger = slog.New(slog.NewJSONHandler(logOut, nil))
 	}
 	if *memLimit < 0 {
 		return usageError(fmt.Sprintf("serve: --memory-limit must be 0 or more, not %d", *memLimit))
