@@ -45,15 +45,14 @@ const evictionSample = 5
 // entry, its key and its slot in the map, roughly.
 const entryOverhead = 256
 
-// cachedPage is one rendered page. Pages worth compressing are kept
+// cachedPage is one rendered page. Pages worth compressing are kept only
 // compressed, which fits three to four times as many in the same memory;
-// the plain bytes are added the first time a client that does not take
-// gzip asks, and counted then.
+// small ones only plain.
 type cachedPage struct {
 	etag        string
 	modified    time.Time
 	gz          []byte
-	plain       atomic.Pointer[[]byte]
+	plain       []byte
 	contentType string
 	// used is the cache's clock at the page's last read.
 	used atomic.Uint64
@@ -67,8 +66,7 @@ func newCachedPage(etag string, modified time.Time, contentType string, body []b
 	if len(body) >= minCompress {
 		return storedCachedPage(etag, modified, contentType, gzipBytes(body))
 	}
-	e := &cachedPage{etag: etag, modified: modified, contentType: contentType}
-	e.plain.Store(&body)
+	e := &cachedPage{etag: etag, modified: modified, contentType: contentType, plain: body}
 	e.setValidators()
 	return e
 }
@@ -122,11 +120,7 @@ func (pc *pageCache) admit(key string) bool {
 
 // size is the memory the page holds, in bytes.
 func (e *cachedPage) size() int {
-	n := len(e.gz) + entryOverhead
-	if p := e.plain.Load(); p != nil {
-		n += len(*p)
-	}
-	return n
+	return len(e.gz) + len(e.plain) + entryOverhead
 }
 
 // get returns the page under key at etag, or nil.
@@ -180,32 +174,26 @@ func (pc *pageCache) evictOne() {
 }
 
 // write sends e, the page under key, compressed when the client takes it.
+// A client that does not take gzip gets it decompressed for it: nearly
+// every browser and crawler takes gzip, so the memory holds only the
+// compressed bytes, and holds more pages.
 func (pc *pageCache) write(c echo.Context, key string, e *cachedPage) error {
 	if e.gz != nil && (acceptsGzip(c) || c.Request().Method == http.MethodHead) {
 		return writeBody(c, http.StatusOK, e.contentType, nil, e.gz)
 	}
-	body, err := pc.plain(key, e)
+	if e.gz == nil {
+		return writeBody(c, http.StatusOK, e.contentType, e.plain, nil)
+	}
+	body, err := gunzipBytes(e.gz)
 	if err != nil {
 		return err
 	}
 	return writeBody(c, http.StatusOK, e.contentType, body, e.gz)
 }
 
-// plain returns e's uncompressed bytes, keeping them with e while e is the
-// page under key, so that the budget counts them.
-func (pc *pageCache) plain(key string, e *cachedPage) ([]byte, error) {
-	if p := e.plain.Load(); p != nil {
-		return *p, nil
-	}
-	body, err := gunzipBytes(e.gz)
-	if err != nil {
-		return nil, err
-	}
-	pc.mu.Lock()
-	defer pc.mu.Unlock()
-	if pc.entries[key] == e && e.plain.Load() == nil {
-		e.plain.Store(&body)
-		pc.bytes += len(body)
-	}
-	return body, nil
+// holds reports whether the cache has a page under key, at any version.
+func (pc *pageCache) holds(key string) bool {
+	pc.mu.RLock()
+	defer pc.mu.RUnlock()
+	return pc.entries[key] != nil
 }

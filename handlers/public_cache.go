@@ -136,7 +136,7 @@ func (h *Handler) servePublic(c echo.Context, pg publicPage) error {
 			return writeBody(c, http.StatusOK, pg.contentType, body, nil)
 		})
 	}
-	v, err := h.pageVersion(ctx, pg)
+	v, stored, err := h.pageVersionAndRender(ctx, pg)
 	if err != nil {
 		return err
 	}
@@ -169,7 +169,7 @@ func (h *Handler) servePublic(c echo.Context, pg publicPage) error {
 	}
 	e := h.cache.get(pg.key, etag)
 	if e == nil {
-		if e, err = h.fill(c, pg, etag, v.Modified); err != nil {
+		if e, err = h.fill(c, pg, etag, v.Modified, stored); err != nil {
 			return err
 		}
 		// The fill may have seen a newer version than this request did.
@@ -197,16 +197,23 @@ func setValidators(c echo.Context, etag string, modified time.Time) {
 var publicNoCache = []string{"public, no-cache"}
 
 // fill produces the page that c asked for at etag (modified then), or a
-// newer one, once for every reader asking at the same time. It runs
-// detached from c: a reader who goes away stops waiting, while the fill
-// goes on for the rest.
-func (h *Handler) fill(c echo.Context, pg publicPage, etag string, modified time.Time) (*cachedPage, error) {
+// newer one, once for every reader asking at the same time. stored, when
+// not nil, is what the stored renders held for the page as its version
+// was read. It runs detached from c: a reader who goes away stops
+// waiting, while the fill goes on for the rest.
+func (h *Handler) fill(c echo.Context, pg publicPage, etag string, modified time.Time, stored *storedRender) (*cachedPage, error) {
 	u := *c.Request().URL
 	ctx := c.Request().Context()
 	// A render stored under etag is the page of that version, since only
 	// a snapshot at that version stores one: it needs no snapshot of its
 	// own, and reading it is cheap enough for every reader to do.
-	if e := h.storedPage(ctx, pg.key, etag, pg.contentType, modified); e != nil {
+	var e *cachedPage
+	if stored == nil {
+		e = h.storedPage(ctx, pg.key, etag, pg.contentType, modified)
+	} else if stored.tag == etag {
+		e = storedCachedPage(etag, modified, pg.contentType, stored.gz)
+	}
+	if e != nil {
 		if h.cache.admit(pg.key) {
 			h.cache.put(pg.key, e)
 		}

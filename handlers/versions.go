@@ -38,6 +38,15 @@ func (vc *versionCache) sync(gen uint64) {
 // pageVersion is the version of a public page as this instance knows it:
 // current for its own writes, and within moments of any other's.
 func (h *Handler) pageVersion(ctx context.Context, pg publicPage) (models.Version, error) {
+	v, _, err := h.pageVersionAndRender(ctx, pg)
+	return v, err
+}
+
+// pageVersionAndRender is pageVersion and, when it had to read the version
+// of a claim page whose renders are stored, the stored render read along
+// with it (nil when none is stored), which is that version's page when its
+// ETag is that version's.
+func (h *Handler) pageVersionAndRender(ctx context.Context, pg publicPage) (models.Version, *storedRender, error) {
 	gen := h.store.Generation()
 	vc := &h.versions
 	vc.mu.Lock()
@@ -51,11 +60,22 @@ func (h *Handler) pageVersion(ctx context.Context, pg publicPage) (models.Versio
 	}
 	vc.mu.Unlock()
 	if ok {
-		return v, nil
+		return v, nil, nil
 	}
-	v, err := h.freshVersion(ctx, pg)
+	var stored *storedRender
+	var err error
+	// The stored render is read along unless memory holds the page,
+	// likely at this version.
+	if pg.claim != "" && persistable(pg.key) && !h.cache.holds(pg.key) {
+		var tag string
+		var gz []byte
+		v, tag, gz, err = h.store.ClaimPageRender(ctx, pg.claim, pg.key)
+		stored = &storedRender{tag: tag, gz: gz}
+	} else {
+		v, err = h.freshVersion(ctx, pg)
+	}
 	if err != nil {
-		return v, err
+		return v, nil, err
 	}
 	vc.mu.Lock()
 	if vc.gen == gen {
@@ -66,7 +86,14 @@ func (h *Handler) pageVersion(ctx context.Context, pg publicPage) (models.Versio
 		}
 	}
 	vc.mu.Unlock()
-	return v, nil
+	return v, stored, nil
+}
+
+// storedRender is what the stored renders held for a page when its
+// version was read: tag is "" when they held nothing.
+type storedRender struct {
+	tag string
+	gz  []byte
 }
 
 // freshVersion reads the version of a public page from the database (from

@@ -42,6 +42,19 @@ func (s *Store) scanRow(ctx context.Context, query string, args []any, dest ...a
 	return stmt.QueryRowContext(ctx, args...).Scan(dest...)
 }
 
+// queryRows runs query, written with ? placeholders, as scanRow does, and
+// returns its rows, which the caller closes.
+func (s *Store) queryRows(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	if inSnapshot(ctx) {
+		return s.read(ctx).Raw(query, args...).Rows()
+	}
+	stmt, err := s.hot.prepare(ctx, s, query)
+	if err != nil {
+		return nil, err
+	}
+	return stmt.QueryContext(ctx, args...)
+}
+
 // prepare returns the read pool's statement for query, preparing it the
 // first time.
 func (h *hotStatements) prepare(ctx context.Context, s *Store, query string) (*sql.Stmt, error) {

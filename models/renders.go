@@ -34,6 +34,53 @@ func (s *Store) PageRender(ctx context.Context, key, tag string) ([]byte, error)
 	return gz, nil
 }
 
+// ClaimPageRender reads, in one statement, the version of the claim page
+// of slug (as ClaimPageVersion does, ErrNotFound when it is not public)
+// and the stored render under key with its tag; tag is "" when none is
+// stored. The caller serves gz only when tag is the ETag of v: a render is
+// stored only under the version it shows.
+func (s *Store) ClaimPageRender(ctx context.Context, slug, key string) (v Version, tag string, gz []byte, err error) {
+	// Two rows at most, told apart by the first column: the claim's, and
+	// the render's.
+	rows, err := s.queryRows(ctx, `SELECT 0, c.id, c.public_version, c.public_changed_ms, '', NULL FROM claims c
+		WHERE c.slug = ? AND c.status IN ('published', 'retracted')
+		UNION ALL SELECT 1, 0, 0, 0, r.tag, r.gz FROM page_renders r WHERE r.key = ?`, slug, key)
+	if err != nil {
+		return v, "", nil, fmt.Errorf("claim page and render: %w", err)
+	}
+	defer rows.Close()
+	var id uint
+	var publicVersion, publicChangedMs int64
+	for rows.Next() {
+		var kind int
+		var rowID uint
+		var pv, ms int64
+		var rowTag string
+		var rowGz []byte
+		if err := rows.Scan(&kind, &rowID, &pv, &ms, &rowTag, &rowGz); err != nil {
+			return v, "", nil, fmt.Errorf("claim page and render: %w", err)
+		}
+		if kind == 0 {
+			id, publicVersion, publicChangedMs = rowID, pv, ms
+		} else {
+			tag, gz = rowTag, rowGz
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return v, "", nil, fmt.Errorf("claim page and render: %w", err)
+	}
+	if id == 0 {
+		return v, "", nil, fmt.Errorf("claim %q: %w", slug, ErrNotFound)
+	}
+	pc, err := s.currentChanges(ctx)
+	if err != nil {
+		return v, "", nil, err
+	}
+	v = ClaimVersionOf(publicVersion, pc.SharedSeq, publicChangedMs, pc.SharedChangedMs)
+	v.ClaimID = id
+	return v, tag, gz, nil
+}
+
 // SavePageRenders stores renders, replacing older ones of the same keys,
 // in one transaction; of two renders of one key in renders, the later is
 // kept. It does not move the generation on: a render is a copy of data

@@ -2,6 +2,7 @@ package models_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"slices"
@@ -57,4 +58,51 @@ func TestSavePageRendersInAnyOrderAtOnce(t *testing.T) {
 			t.Errorf("the later render of a page saved twice in one batch is not the one kept: %v", err)
 		}
 	})
+}
+
+// TestClaimPageRenderReadsBothAtOnce: the version of a public claim page
+// comes with its stored render, outside a snapshot and inside one; a
+// page with no render has none, and a claim that is not public is not
+// found, whatever is stored under its key.
+func TestClaimPageRenderReadsBothAtOnce(t *testing.T) {
+	for _, engine := range modelstest.Engines() {
+		t.Run(engine, func(t *testing.T) {
+			s := modelstest.Open(t, engine, models.Config{Logger: slog.New(slog.DiscardHandler)})
+			d := newDesk(t, s)
+			c := publishOne(t, d, "The tunnel opened in 2021")
+			draft, err := s.CreateClaim(d.ctx, d.ed, d.m, sworn())
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := fresh(d.ctx, s, claimPage(s, c.Slug))
+			if err != nil {
+				t.Fatal(err)
+			}
+			v, tag, gz, err := s.ClaimPageRender(d.ctx, c.Slug, "claim:"+c.Slug)
+			if err != nil || v.Tag != want.Tag || v.ClaimID != c.ID || tag != "" || gz != nil {
+				t.Fatalf("before any render: %+v %q %v %v; want version %s and no render", v, tag, gz, err, want.Tag)
+			}
+			renders := []models.PageRender{{Key: "claim:" + c.Slug, Tag: "etag-1", Gzip: []byte{7, 8}}, {Key: "claim:" + draft.Slug, Tag: "etag-2", Gzip: []byte{9}}}
+			if err := s.SavePageRenders(d.ctx, renders); err != nil {
+				t.Fatal(err)
+			}
+			for _, inSnapshot := range []bool{false, true} {
+				read := func(ctx context.Context) (models.Version, error) {
+					v, tag, gz, err = s.ClaimPageRender(ctx, c.Slug, "claim:"+c.Slug)
+					return v, err
+				}
+				if inSnapshot {
+					_, err = fresh(d.ctx, s, read)
+				} else {
+					_, err = read(d.ctx)
+				}
+				if err != nil || v.Tag != want.Tag || tag != "etag-1" || string(gz) != string([]byte{7, 8}) {
+					t.Fatalf("snapshot %v: %+v %q %v %v; want version %s and the stored render", inSnapshot, v, tag, gz, err, want.Tag)
+				}
+			}
+			if _, _, _, err := s.ClaimPageRender(d.ctx, draft.Slug, "claim:"+draft.Slug); !errors.Is(err, models.ErrNotFound) {
+				t.Fatalf("a draft with a stored render: %v, want ErrNotFound", err)
+			}
+		})
+	}
 }

@@ -3,7 +3,6 @@ package models
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"slices"
 	"time"
@@ -105,23 +104,8 @@ func (s *Store) SiteVersion(ctx context.Context) (Version, error) {
 // own, by slug, with the shared version (see currentChanges). Drafts and
 // claims in review are ErrNotFound.
 func (s *Store) ClaimPageVersion(ctx context.Context, slug string) (Version, error) {
-	var id uint
-	var publicVersion, publicChangedMs int64
-	err := s.scanRow(ctx, `SELECT id, public_version, public_changed_ms FROM claims
-		WHERE slug = ? AND status IN ('published', 'retracted')`, []any{slug}, &id, &publicVersion, &publicChangedMs)
-	if errors.Is(err, sql.ErrNoRows) {
-		return Version{}, fmt.Errorf("claim %q: %w", slug, ErrNotFound)
-	}
-	if err != nil {
-		return Version{}, fmt.Errorf("claim page version: %w", err)
-	}
-	pc, err := s.currentChanges(ctx)
-	if err != nil {
-		return Version{}, err
-	}
-	v := ClaimVersionOf(publicVersion, pc.SharedSeq, publicChangedMs, pc.SharedChangedMs)
-	v.ClaimID = id
-	return v, nil
+	v, _, _, err := s.ClaimPageRender(ctx, slug, "")
+	return v, err
 }
 
 // ClaimVersionOf makes a claim page's version from the claim's
