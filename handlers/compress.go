@@ -58,13 +58,28 @@ func zeroWeight(params string) bool {
 	return false
 }
 
+// gunzipPool keeps decompressors, each of which holds tens of kilobytes
+// of state.
+var gunzipPool sync.Pool
+
 // gunzipBytes decompresses b.
 func gunzipBytes(b []byte) ([]byte, error) {
-	r, err := gzip.NewReader(bytes.NewReader(b))
+	r, _ := gunzipPool.Get().(*gzip.Reader)
+	var err error
+	if r == nil {
+		r, err = gzip.NewReader(bytes.NewReader(b))
+	} else {
+		err = r.Reset(bytes.NewReader(b))
+	}
 	if err != nil {
 		return nil, err
 	}
-	return io.ReadAll(r)
+	defer gunzipPool.Put(r)
+	out := bytes.NewBuffer(make([]byte, 0, 4*len(b)))
+	if _, err := io.Copy(out, r); err != nil {
+		return nil, err
+	}
+	return out.Bytes(), nil
 }
 
 // writeBody writes a whole response body, gzip-compressed when the client
