@@ -35,7 +35,9 @@ func gzipBytes(b []byte) []byte {
 // it lists gzip with a weight above zero (RFC 9110 §12.5.3: "gzip;q=0.5"
 // takes it, "gzip;q=0" refuses it).
 func acceptsGzip(c echo.Context) bool {
-	for _, part := range strings.Split(c.Request().Header.Get(echo.HeaderAcceptEncoding), ",") {
+	for rest := c.Request().Header.Get(echo.HeaderAcceptEncoding); rest != ""; {
+		var part string
+		part, rest, _ = strings.Cut(rest, ",")
 		name, params, _ := strings.Cut(strings.TrimSpace(part), ";")
 		if strings.EqualFold(strings.TrimSpace(name), "gzip") && !zeroWeight(params) {
 			return true

@@ -20,8 +20,10 @@ import (
 // MaxBodyBytes is the largest request body accepted; larger ones get 413.
 const MaxBodyBytes = 1 << 20
 
-// pageCacheBytes bounds the memory of rendered public pages.
-const pageCacheBytes = 24 << 20
+// pageCacheBytes bounds the memory of rendered public pages: some 6,500
+// compressed claim pages, which with the rest keeps the server within
+// 150 MB at 100,000 claims (see docs/performance.md).
+const pageCacheBytes = 20 << 20
 
 // Config is what the HTTP layer needs from the command that starts it.
 type Config struct {
