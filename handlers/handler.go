@@ -21,8 +21,8 @@ import (
 const MaxBodyBytes = 1 << 20
 
 // pageCacheBytes bounds the memory of rendered public pages: some 6,500
-// compressed claim pages, which with the rest keeps the server within
-// 150 MB at 100,000 claims (see docs/performance.md).
+// compressed claim pages (see docs/performance.md for the server's memory
+// with it).
 const pageCacheBytes = 20 << 20
 
 // Config is what the HTTP layer needs from the command that starts it.
