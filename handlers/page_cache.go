@@ -41,9 +41,15 @@ const maxSeen = 1 << 16
 // evictionSample is how many pages an eviction compares.
 const evictionSample = 5
 
-// entryOverhead is what a page costs the cache besides its bytes: the
-// entry, its key and its slot in the map, roughly.
+// entryOverhead is what a page costs the cache besides its bytes and its
+// key: the entry and its slot in the map, roughly.
 const entryOverhead = 256
+
+// maxKeyBytes is the longest key a page is kept under: room for the
+// longest search, percent-encoded. Keys are made of what a reader asks for
+// (a search, a filter), so a page asked for under a longer one is served
+// but not kept.
+const maxKeyBytes = 4096
 
 // cachedPage is one rendered page. Pages worth compressing are kept only
 // compressed, which fits three to four times as many in the same memory;
@@ -118,9 +124,9 @@ func (pc *pageCache) admit(key string) bool {
 	return false
 }
 
-// size is the memory the page holds, in bytes.
-func (e *cachedPage) size() int {
-	return len(e.gz) + len(e.plain) + entryOverhead
+// size is the memory the page holds under key, in bytes.
+func (e *cachedPage) size(key string) int {
+	return len(key) + len(e.gz) + len(e.plain) + entryOverhead
 }
 
 // get returns the page under key at etag, or nil.
@@ -135,23 +141,28 @@ func (pc *pageCache) get(key, etag string) *cachedPage {
 	return e
 }
 
-// put keeps e under key, in place of any older page there. Over the
-// budget, it first drops pages until a tenth of the budget is free.
+// put keeps e under key, in place of any older page there, unless key is
+// longer than maxKeyBytes. Over the budget, it first drops pages until a
+// tenth of the budget is free.
 func (pc *pageCache) put(key string, e *cachedPage) {
+	if len(key) > maxKeyBytes {
+		return
+	}
+	size := e.size(key)
 	pc.mu.Lock()
 	defer pc.mu.Unlock()
 	if old := pc.entries[key]; old != nil {
-		pc.bytes -= old.size()
+		pc.bytes -= old.size(key)
 		delete(pc.entries, key)
 	}
-	if pc.bytes+e.size() > pc.maxBytes {
-		for len(pc.entries) > 0 && pc.bytes+e.size() > pc.maxBytes*9/10 {
+	if pc.bytes+size > pc.maxBytes {
+		for len(pc.entries) > 0 && pc.bytes+size > pc.maxBytes*9/10 {
 			pc.evictOne()
 		}
 	}
 	e.used.Store(pc.clock.Add(1))
 	pc.entries[key] = e
-	pc.bytes += e.size()
+	pc.bytes += size
 }
 
 // evictOne drops the least recently read of evictionSample pages picked
@@ -169,7 +180,7 @@ func (pc *pageCache) evictOne() {
 			break
 		}
 	}
-	pc.bytes -= oldest.size()
+	pc.bytes -= oldest.size(victim)
 	delete(pc.entries, victim)
 }
 

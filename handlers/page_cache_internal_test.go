@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"testing"
 	"time"
 
@@ -29,7 +30,7 @@ func TestPageCacheKeepsWhatIsRead(t *testing.T) {
 	for i := range 100 {
 		e := newCachedPage(fmt.Sprint("e", i), time.Time{}, "text/html", testPage(i, 8000))
 		pages = append(pages, e)
-		total += e.size()
+		total += e.size(fmt.Sprint("k", i))
 	}
 	pc := newPageCache(total) // room for the first hundred
 	for i, e := range pages {
@@ -114,5 +115,32 @@ func TestPageCacheAdmitsOnTheSecondAsk(t *testing.T) {
 	}
 	if len(pc.seen) > maxSeen {
 		t.Fatalf("%d keys remembered, over the bound of %d", len(pc.seen), maxSeen)
+	}
+}
+
+// TestPageCacheCountsItsKeys: keys are made of what readers ask for, so
+// the budget counts them, and a page under a key too long to keep is
+// served but not kept: a thousand pages under long keys leave the cache
+// within its budget.
+func TestPageCacheCountsItsKeys(t *testing.T) {
+	const budget = 1 << 20
+	pc := newPageCache(budget)
+	pad := strings.Repeat("a", 50_000)
+	for i := range 1000 {
+		pc.put(fmt.Sprint("api:claims?person=", i, pad), newCachedPage(`W/"x"`, time.Time{}, "application/json", []byte(`{"items":[]}`)))
+		pc.put(fmt.Sprint("api:claims?person=", i, pad[:300]), newCachedPage(`W/"x"`, time.Time{}, "application/json", []byte(`{"items":[]}`)))
+	}
+	held := 0
+	for k, e := range pc.entries {
+		if len(k) > maxKeyBytes {
+			t.Fatalf("a page under a key of %d bytes was kept", len(k))
+		}
+		held += len(k) + len(e.gz) + len(e.plain)
+	}
+	if held > budget || pc.bytes > budget || pc.bytes < held {
+		t.Fatalf("the cache holds %d bytes of keys and pages and counts %d, with a budget of %d", held, pc.bytes, budget)
+	}
+	if len(pc.entries) != 1000 {
+		t.Fatalf("%d pages under short keys kept, want 1000", len(pc.entries))
 	}
 }

@@ -110,10 +110,12 @@ func (h *Handler) prerender(ctx context.Context) {
 			if err == nil {
 				since, shared = v.Seq, v.Shared
 			}
-			// A full pass is always reported, so that an operator (and
-			// the benchmark) can tell when every page has its render.
-			if n > 0 || (from == 0 && err == nil) {
-				h.log.Info("prerendered claim pages", "pages", n, "full", from == 0, "took", time.Since(start).Round(time.Millisecond).String())
+			// A full pass that finished is always reported, so that an
+			// operator (and the benchmark) can tell when every page has
+			// its render.
+			full := from == 0 && err == nil
+			if n > 0 || full {
+				h.log.Info("prerendered claim pages", "pages", n, "full", full, "took", time.Since(start).Round(time.Millisecond).String())
 			}
 		}
 		if err != nil && ctx.Err() == nil {

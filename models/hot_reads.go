@@ -19,7 +19,7 @@ import (
 
 // hotStatements holds the statements prepared on the read pool, by query.
 type hotStatements struct {
-	mu     sync.Mutex
+	mu     sync.RWMutex
 	stmts  map[string]*sql.Stmt
 	closed bool
 }
@@ -56,15 +56,18 @@ func (s *Store) queryRows(ctx context.Context, query string, args ...any) (*sql.
 }
 
 // prepare returns the read pool's statement for query, preparing it the
-// first time.
+// first time. The lookup shares the lock; a prepare, which may wait for a
+// connection, runs outside it, and of two racing prepares the first kept
+// wins.
 func (h *hotStatements) prepare(ctx context.Context, s *Store, query string) (*sql.Stmt, error) {
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	if st := h.stmts[query]; st != nil {
+	h.mu.RLock()
+	st, closed := h.stmts[query], h.closed
+	h.mu.RUnlock()
+	if st != nil {
 		return st, nil
 	}
-	if h.closed {
-		return nil, errors.New("the store is closed")
+	if closed {
+		return nil, errStoreClosed
 	}
 	db, err := s.r.DB()
 	if err != nil {
@@ -74,9 +77,19 @@ func (h *hotStatements) prepare(ctx context.Context, s *Store, query string) (*s
 	if s.dialect == migrations.Postgres {
 		q = dollarPlaceholders(query)
 	}
-	st, err := db.PrepareContext(ctx, q)
+	st, err = db.PrepareContext(ctx, q)
 	if err != nil {
 		return nil, fmt.Errorf("prepare %q: %w", query, err)
+	}
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.closed {
+		_ = st.Close()
+		return nil, errStoreClosed
+	}
+	if kept := h.stmts[query]; kept != nil {
+		_ = st.Close()
+		return kept, nil
 	}
 	if h.stmts == nil {
 		h.stmts = map[string]*sql.Stmt{}
@@ -84,6 +97,9 @@ func (h *hotStatements) prepare(ctx context.Context, s *Store, query string) (*s
 	h.stmts[query] = st
 	return st, nil
 }
+
+// errStoreClosed is the error of a read on a closed Store.
+var errStoreClosed = errors.New("the store is closed")
 
 // close closes every prepared statement; none is prepared after it.
 func (h *hotStatements) close() {
