@@ -26,7 +26,9 @@ type pageCache struct {
 	maxBytes int
 	// clock counts reads; a page's used is the clock at its last read.
 	clock atomic.Uint64
-	// seen holds the hashes of keys asked for once and not kept.
+	// seen holds the hashes of keys asked for once and not kept, under
+	// seenMu.
+	seenMu   sync.Mutex
 	seen     map[uint64]struct{}
 	seenSeed maphash.Seed
 	// fills lets one request render a missing page while the others wait
@@ -111,8 +113,8 @@ func newPageCache(maxBytes int) *pageCache {
 // worth keeping: it is when the key was asked for before, recently.
 func (pc *pageCache) admit(key string) bool {
 	h := maphash.String(pc.seenSeed, key)
-	pc.mu.Lock()
-	defer pc.mu.Unlock()
+	pc.seenMu.Lock()
+	defer pc.seenMu.Unlock()
 	if _, ok := pc.seen[h]; ok {
 		delete(pc.seen, h)
 		return true

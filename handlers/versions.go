@@ -15,7 +15,8 @@ import (
 // settings are kept under the shared version they were read at, which
 // every page's version includes.
 type versionCache struct {
-	mu     sync.Mutex
+	// mu guards the rest: lookups share it; sync and stores take it alone.
+	mu     sync.RWMutex
 	gen    uint64
 	site   *models.Version
 	claims map[string]models.Version
@@ -49,16 +50,30 @@ func (h *Handler) pageVersion(ctx context.Context, pg publicPage) (models.Versio
 func (h *Handler) pageVersionAndRender(ctx context.Context, pg publicPage) (models.Version, *storedRender, error) {
 	gen := h.store.Generation()
 	vc := &h.versions
-	vc.mu.Lock()
-	vc.sync(gen)
+	lookup := func() (models.Version, bool) {
+		if pg.claim != "" {
+			v, ok := vc.claims[pg.claim]
+			return v, ok
+		}
+		if vc.site != nil {
+			return *vc.site, true
+		}
+		return models.Version{}, false
+	}
+	vc.mu.RLock()
+	current := vc.gen == gen && vc.claims != nil
 	var v models.Version
 	var ok bool
-	if pg.claim != "" {
-		v, ok = vc.claims[pg.claim]
-	} else if vc.site != nil {
-		v, ok = *vc.site, true
+	if current {
+		v, ok = lookup()
 	}
-	vc.mu.Unlock()
+	vc.mu.RUnlock()
+	if !current {
+		vc.mu.Lock()
+		vc.sync(gen)
+		v, ok = lookup()
+		vc.mu.Unlock()
+	}
 	if ok {
 		return v, nil, nil
 	}
@@ -146,13 +161,13 @@ func sharedValue[T any](h *Handler, ctx context.Context, c *sharedCopy[T], load 
 		return zero, err
 	}
 	vc := &h.versions
-	vc.mu.Lock()
+	vc.mu.RLock()
 	if c.val != nil && c.at == at {
 		v := *c.val
-		vc.mu.Unlock()
+		vc.mu.RUnlock()
 		return v, nil
 	}
-	vc.mu.Unlock()
+	vc.mu.RUnlock()
 	var val T
 	if _, building := pageVersionOf(ctx); building {
 		val, err = load(ctx)
