@@ -16,9 +16,7 @@ import (
 	"net/http"
 	"net/url"
 	"os"
-	"os/exec"
 	"os/signal"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -104,12 +102,9 @@ func runInstances(args []string) error {
 		return err
 	}
 	atExit(func() { _ = os.RemoveAll(dir) })
-	bin := filepath.Join(dir, "claimtracker")
-	fmt.Println("building the server…")
-	build := exec.Command("go", "build", "-tags", "sqlite_fts5", "-o", bin, "./cmd/claimtracker")
-	build.Stdout, build.Stderr = os.Stdout, os.Stderr
-	if err := build.Run(); err != nil {
-		return fmt.Errorf("build: %w", err)
+	bin, err := buildServer(dir)
+	if err != nil {
+		return err
 	}
 
 	dsn, drop, err := benchSchema(ctx, *server)

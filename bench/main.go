@@ -91,12 +91,9 @@ func run() error {
 		defer os.RemoveAll(d)
 		dir = d
 	}
-	bin := filepath.Join(dir, "claimtracker")
-	fmt.Println("building the server…")
-	build := exec.Command("go", "build", "-tags", "sqlite_fts5", "-o", bin, "./cmd/claimtracker")
-	build.Stdout, build.Stderr = os.Stdout, os.Stderr
-	if err := build.Run(); err != nil {
-		return fmt.Errorf("build: %w", err)
+	bin, err := buildServer(dir)
+	if err != nil {
+		return err
 	}
 
 	db := filepath.Join(dir, "bench.db")
@@ -397,6 +394,18 @@ func memory(pid int) (rss, hwm int64) {
 		}
 	}
 	return rss, hwm
+}
+
+// buildServer builds the server into dir and returns the binary's path.
+func buildServer(dir string) (string, error) {
+	bin := filepath.Join(dir, "claimtracker")
+	fmt.Println("building the server…")
+	build := exec.Command("go", "build", "-tags", "sqlite_fts5", "-o", bin, "./cmd/claimtracker")
+	build.Stdout, build.Stderr = os.Stdout, os.Stderr
+	if err := build.Run(); err != nil {
+		return "", fmt.Errorf("build: %w", err)
+	}
+	return bin, nil
 }
 
 // waitPrerendered waits until srv has finished its first full prerender

@@ -65,7 +65,7 @@ type cachedPage struct {
 	// used is the cache's clock at the page's last read.
 	used atomic.Uint64
 	// validators are the page's ETag and Last-Modified header values.
-	etagValue, lastModified []string
+	validators validators
 }
 
 // newCachedPage keeps body, the page at etag (modified then), compressed
@@ -74,35 +74,12 @@ func newCachedPage(etag string, modified time.Time, contentType string, body []b
 	if len(body) >= minCompress {
 		return storedCachedPage(etag, modified, contentType, gzipBytes(body))
 	}
-	e := &cachedPage{etag: etag, modified: modified, contentType: contentType, plain: body}
-	e.setValidators()
-	return e
+	return &cachedPage{etag: etag, modified: modified, contentType: contentType, plain: body, validators: validatorValues(etag, modified)}
 }
 
 // storedCachedPage is a page kept compressed as gz.
 func storedCachedPage(etag string, modified time.Time, contentType string, gz []byte) *cachedPage {
-	e := &cachedPage{etag: etag, modified: modified, contentType: contentType, gz: gz}
-	e.setValidators()
-	return e
-}
-
-// setValidators works out the page's validator headers once.
-func (e *cachedPage) setValidators() {
-	e.etagValue = []string{e.etag}
-	if !e.modified.IsZero() {
-		e.lastModified = []string{e.modified.UTC().Format(http.TimeFormat)}
-	}
-}
-
-// writeValidators sets the headers that let a client revalidate its copy
-// of e (see setValidators in public_cache.go).
-func (e *cachedPage) writeValidators(c echo.Context) {
-	hd := c.Response().Header()
-	hd["Etag"] = e.etagValue
-	hd["Cache-Control"] = publicNoCache
-	if e.lastModified != nil {
-		hd["Last-Modified"] = e.lastModified
-	}
+	return &cachedPage{etag: etag, modified: modified, contentType: contentType, gz: gz, validators: validatorValues(etag, modified)}
 }
 
 func newPageCache(maxBytes int) *pageCache {

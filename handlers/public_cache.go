@@ -178,17 +178,34 @@ func (h *Handler) servePublic(c echo.Context, pg publicPage) error {
 			return c.NoContent(http.StatusNotModified)
 		}
 	}
-	e.writeValidators(c)
+	putValidators(c, e.validators)
 	return h.cache.write(c, pg.key, e)
 }
 
 // setValidators sets the headers that let a client revalidate its copy.
 func setValidators(c echo.Context, etag string, modified time.Time) {
-	hd := c.Response().Header()
-	hd["Etag"] = []string{etag}
-	hd["Cache-Control"] = publicNoCache
+	putValidators(c, validatorValues(etag, modified))
+}
+
+// validators are the header values of a page's ETag and Last-Modified;
+// lastModified is nil when the time is unknown.
+type validators struct{ etag, lastModified []string }
+
+func validatorValues(etag string, modified time.Time) validators {
+	v := validators{etag: []string{etag}}
 	if !modified.IsZero() {
-		hd["Last-Modified"] = []string{modified.UTC().Format(http.TimeFormat)}
+		v.lastModified = []string{modified.UTC().Format(http.TimeFormat)}
+	}
+	return v
+}
+
+// putValidators sets v, with Cache-Control, on c's response.
+func putValidators(c echo.Context, v validators) {
+	hd := c.Response().Header()
+	hd["Etag"] = v.etag
+	hd["Cache-Control"] = publicNoCache
+	if v.lastModified != nil {
+		hd["Last-Modified"] = v.lastModified
 	}
 }
 

@@ -24,26 +24,29 @@ type hotStatements struct {
 	closed bool
 }
 
-// scanRow runs query, written with ? placeholders, and scans its one row
-// into dest: on ctx's snapshot when it has one, else on a statement
-// prepared once on the read pool. No row is sql.ErrNoRows.
+// scanRow runs query, as queryRows does, and scans its first row into
+// dest. No row is sql.ErrNoRows.
 func (s *Store) scanRow(ctx context.Context, query string, args []any, dest ...any) error {
-	if inSnapshot(ctx) {
-		row := s.read(ctx).Raw(query, args...).Row()
-		if row == nil {
-			return fmt.Errorf("query %q: no result", query)
-		}
-		return row.Scan(dest...)
-	}
-	stmt, err := s.hot.prepare(ctx, s, query)
+	rows, err := s.queryRows(ctx, query, args...)
 	if err != nil {
 		return err
 	}
-	return stmt.QueryRowContext(ctx, args...).Scan(dest...)
+	defer rows.Close()
+	if !rows.Next() {
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		return sql.ErrNoRows
+	}
+	if err := rows.Scan(dest...); err != nil {
+		return err
+	}
+	return rows.Close()
 }
 
-// queryRows runs query, written with ? placeholders, as scanRow does, and
-// returns its rows, which the caller closes.
+// queryRows runs query, written with ? placeholders, and returns its rows,
+// which the caller closes: on ctx's snapshot when it has one, else on a
+// statement prepared once on the read pool.
 func (s *Store) queryRows(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
 	if inSnapshot(ctx) {
 		return s.read(ctx).Raw(query, args...).Rows()

@@ -250,7 +250,7 @@ func (s *Store) watchChanges(dsn string) {
 					s.cfg.Logger.Warn("sweep login throttles", "err", err)
 				}
 			}
-			pc, err := s.readPublicChanges(s.r)
+			pc, err := s.readPublicChanges(context.Background())
 			if err != nil {
 				continue // the table may not exist before the first migration
 			}

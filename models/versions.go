@@ -51,9 +51,12 @@ type publicChanges struct {
 	SharedChangedMs int64
 }
 
-func (s *Store) readPublicChanges(db *gorm.DB) (publicChanges, error) {
+// readPublicChanges reads the public_changes row, from ctx's snapshot when
+// it has one.
+func (s *Store) readPublicChanges(ctx context.Context) (publicChanges, error) {
 	var pc publicChanges
-	err := db.Raw("SELECT seq, changed_ms, shared_seq, shared_changed_ms FROM public_changes WHERE id = 1").Scan(&pc).Error
+	err := s.scanRow(ctx, "SELECT seq, changed_ms, shared_seq, shared_changed_ms FROM public_changes WHERE id = 1", nil,
+		&pc.Seq, &pc.ChangedMs, &pc.SharedSeq, &pc.SharedChangedMs)
 	if err != nil {
 		return pc, fmt.Errorf("public changes: %w", err)
 	}
@@ -72,17 +75,15 @@ type changesAt struct {
 // Store's own writes and within moments of anyone else's.
 func (s *Store) currentChanges(ctx context.Context) (publicChanges, error) {
 	if inSnapshot(ctx) {
-		return s.readPublicChanges(s.read(ctx))
+		return s.readPublicChanges(ctx)
 	}
 	gen := s.gen.Load()
 	if c := s.changes.Load(); c != nil && c.gen == gen {
 		return c.pc, nil
 	}
-	var pc publicChanges
-	err := s.scanRow(ctx, "SELECT seq, changed_ms, shared_seq, shared_changed_ms FROM public_changes WHERE id = 1", nil,
-		&pc.Seq, &pc.ChangedMs, &pc.SharedSeq, &pc.SharedChangedMs)
+	pc, err := s.readPublicChanges(ctx)
 	if err != nil {
-		return pc, fmt.Errorf("public changes: %w", err)
+		return pc, err
 	}
 	// Read after gen was, the row is at least as new as gen: a later
 	// change moves the generation on, and this copy is dropped.
