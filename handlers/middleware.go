@@ -59,7 +59,9 @@ func (h *Handler) requestID(next echo.HandlerFunc) echo.HandlerFunc {
 	}
 }
 
-// accessLog writes one structured line per request.
+// accessLog writes one structured line per request. The record is made
+// here rather than by Logger.LogAttrs, which would also look up its
+// caller's source line on every request for a field no handler prints.
 func (h *Handler) accessLog(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		start := time.Now()
@@ -68,8 +70,14 @@ func (h *Handler) accessLog(next echo.HandlerFunc) echo.HandlerFunc {
 			// Let the error handler write the response now, so the status is logged.
 			c.Error(err)
 		}
+		ctx := c.Request().Context()
+		lh := h.log.Handler()
+		if !lh.Enabled(ctx, slog.LevelInfo) {
+			return nil
+		}
 		res := c.Response()
-		attrs := []slog.Attr{
+		rec := slog.NewRecord(time.Now(), slog.LevelInfo, "request", 0)
+		rec.AddAttrs(
 			slog.String("request_id", requestIDOf(c)),
 			slog.String("method", c.Request().Method),
 			slog.String("path", c.Request().URL.Path),
@@ -77,11 +85,11 @@ func (h *Handler) accessLog(next echo.HandlerFunc) echo.HandlerFunc {
 			slog.Int64("bytes", res.Size),
 			slog.Float64("ms", float64(time.Since(start).Microseconds())/1000),
 			slog.String("ip", c.RealIP()),
-		}
+		)
 		if u := currentUser(c); u != nil {
-			attrs = append(attrs, slog.Uint64("user_id", uint64(u.ID)))
+			rec.AddAttrs(slog.Uint64("user_id", uint64(u.ID)))
 		}
-		h.log.LogAttrs(c.Request().Context(), slog.LevelInfo, "request", attrs...)
+		_ = lh.Handle(ctx, rec)
 		return nil
 	}
 }

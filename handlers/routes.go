@@ -9,10 +9,12 @@ import (
 // routes registers every route. Middleware runs in this order: request id,
 // access log, security headers, no-store on private paths, body limit,
 // cross-origin check, session, two-factor enrolment that the site requires,
-// the input policy on path and query parameters, the newsroom's time zone.
+// the input policy on path and query parameters. The account pages, the
+// desk and administration then take the newsroom's time zone (see
+// newsroomZone); public pages take it from the snapshot they are made from.
 func (h *Handler) routes(e *echo.Echo) {
 	e.Pre(h.requestID)
-	e.Use(h.accessLog, h.securityHeaders, h.noStore, h.limitBody, h.crossOriginCheck, h.loadSession, h.requireEnrolment, h.cleanParams, h.newsroomZone)
+	e.Use(h.accessLog, h.securityHeaders, h.noStore, h.limitBody, h.crossOriginCheck, h.loadSession, h.requireEnrolment, h.cleanParams)
 
 	// Every page here answers HEAD as it answers GET, without the body
 	// (RFC 9110 §9.3.2); the server drops what a handler writes to a HEAD.
@@ -53,13 +55,13 @@ func (h *Handler) routes(e *echo.Echo) {
 	e.POST("/reset", h.passwordResetSubmit)
 
 	// The signed-in user's own account: every role (routes_account.go).
-	h.accountRoutes(e.Group("/account", h.requireRole(models.RoleEditor)))
+	h.accountRoutes(e.Group("/account", h.requireRole(models.RoleEditor), h.newsroomZone))
 
 	// The desk: editors and above (routes_desk.go).
-	h.deskRoutes(e.Group("/desk", h.requireRole(models.RoleEditor)))
+	h.deskRoutes(e.Group("/desk", h.requireRole(models.RoleEditor), h.newsroomZone))
 
 	// Administration: admins only.
-	admin := e.Group("/admin", h.requireRole(models.RoleAdmin))
+	admin := e.Group("/admin", h.requireRole(models.RoleAdmin), h.newsroomZone)
 	admin.GET("/users", h.adminUsers)
 	admin.POST("/users", h.adminUserCreate)
 	admin.GET("/users/:id", h.adminUserShow)
