@@ -2,12 +2,13 @@
 // the ceiling of a bare net/http server answering a static page of the same
 // size, on the same machine in the same run.
 //
-//	go run -tags sqlite_fts5 ./bench [-claims 100000] [-conns 64] [-duration 10s]
+//	go run -tags sqlite_fts5 ./bench [-claims 100000] [-conns 64] [-duration 10s] [-warmup 3s]
 //	go run -tags sqlite_fts5 ./bench article [-size 199000]
 //
 // It builds the server, seeds a fresh SQLite database with published claims
 // (three sources each), starts the server and the static ceiling as separate
-// processes, drives each scenario with a pool of keep-alive connections,
+// processes, drives each scenario with a pool of keep-alive connections
+// (first unmeasured for the warm-up time, then measured for the duration),
 // and prints throughput, latency percentiles, the ratio to the ceiling and
 // the server's peak resident memory.
 //
@@ -72,7 +73,8 @@ func main() {
 func run() error {
 	claims := flag.Int("claims", 100_000, "published claims to seed")
 	conns := flag.Int("conns", 64, "concurrent connections")
-	duration := flag.Duration("duration", 10*time.Second, "how long each scenario runs")
+	duration := flag.Duration("duration", 10*time.Second, "how long each scenario is measured")
+	warmup := flag.Duration("warmup", 3*time.Second, "how long each scenario runs unmeasured before it is measured")
 	editors := flag.Int("editors", 16, "editors saving at once in the save scenario")
 	keep := flag.String("dir", "", "work folder to keep (default: a temporary one, removed)")
 	flag.Parse()
@@ -164,17 +166,28 @@ func run() error {
 		}, true},
 		{"Atom feed, gzip", func(r *rand.Rand) string { return base + "/feed.atom" }, true},
 	}
-	fmt.Printf("\n%d connections, %v per scenario, page of %d bytes\n\n", *conns, *duration, len(sample))
+	fmt.Printf("\n%d connections, %v per scenario after %v unmeasured, page of %d bytes\n\n", *conns, *duration, *warmup, len(sample))
 	// The ceiling is measured before and after every scenario, and each
 	// scenario is compared with the mean of the two: a shared machine's
 	// speed drifts over minutes, and a ceiling taken once at the start
 	// would count that drift as the server's.
 	fmt.Println("| scenario | requests/s | ceiling requests/s around it | ratio to ceiling | p50 ms | p99 ms | p99 / ceiling p99 | errors |")
 	fmt.Println("|---|---:|---:|---:|---:|---:|---:|---:|")
-	ceiling := func() result { return load(scenarios[0].url, scenarios[0].gzip, *conns, *duration) }
+	//
+	// Each run is measured after a warm-up of its own: the first moments
+	// of a scenario measure how fast the disk refills the operating
+	// system's file cache with what the scenario reads (which a host may
+	// have dropped while other scenarios ran), not the server.
+	measure := func(sc scenario) result {
+		if *warmup > 0 {
+			load(sc.url, sc.gzip, *conns, *warmup)
+		}
+		return load(sc.url, sc.gzip, *conns, *duration)
+	}
+	ceiling := func() result { return measure(scenarios[0]) }
 	before := ceiling()
 	for _, sc := range scenarios[1:] {
-		res := load(sc.url, sc.gzip, *conns, *duration)
+		res := measure(sc)
 		after := ceiling()
 		rps := (before.rps + after.rps) / 2
 		p99 := (before.p99 + after.p99) / 2
