@@ -9,6 +9,8 @@ import (
 	"strings"
 
 	"gorm.io/gorm"
+
+	"claimtracker/migrations"
 )
 
 // PageRender is a rendered public page kept in the database, compressed,
@@ -42,9 +44,7 @@ func (s *Store) PageRender(ctx context.Context, key, tag string) ([]byte, error)
 func (s *Store) ClaimPageRender(ctx context.Context, slug, key string) (v Version, tag string, gz []byte, err error) {
 	// Two rows at most, told apart by the first column: the claim's, and
 	// the render's.
-	rows, err := s.queryRows(ctx, `SELECT 0, c.id, c.public_version, c.public_changed_ms, '', NULL FROM claims c
-		WHERE c.slug = ? AND c.status IN ('published', 'retracted')
-		UNION ALL SELECT 1, 0, 0, 0, r.tag, r.gz FROM page_renders r WHERE r.key = ?`, slug, key)
+	rows, err := s.queryRows(ctx, claimPageRenderSQL[s.dialect], slug, key)
 	if err != nil {
 		return v, "", nil, fmt.Errorf("claim page and render: %w", err)
 	}
@@ -79,6 +79,22 @@ func (s *Store) ClaimPageRender(ctx context.Context, slug, key string) (v Versio
 	v = ClaimVersionOf(publicVersion, pc.SharedSeq, publicChangedMs, pc.SharedChangedMs)
 	v.ClaimID = id
 	return v, tag, gz, nil
+}
+
+// claimPageRenderSQL is ClaimPageRender's statement, by dialect. The
+// claim's row is read from idx_claims_public_slug alone (migration 00014),
+// which holds every column the statement asks for; SQLite must be told to
+// use it, since it takes the unique index on slug whenever a statement
+// names the whole of it, and then reads the claims table too.
+var claimPageRenderSQL = map[migrations.Dialect]string{
+	migrations.SQLite:   claimPageRenderFrom("claims c INDEXED BY idx_claims_public_slug"),
+	migrations.Postgres: claimPageRenderFrom("claims c"),
+}
+
+func claimPageRenderFrom(claims string) string {
+	return `SELECT 0, c.id, c.public_version, c.public_changed_ms, '', NULL FROM ` + claims + `
+		WHERE c.slug = ? AND c.status IN ('published', 'retracted')
+		UNION ALL SELECT 1, 0, 0, 0, r.tag, r.gz FROM page_renders r WHERE r.key = ?`
 }
 
 // SavePageRenders stores renders, replacing older ones of the same keys,
