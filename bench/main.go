@@ -8,9 +8,9 @@
 // It builds the server, seeds a fresh SQLite database with published claims
 // (three sources each), starts the server and the static ceiling as separate
 // processes, drives each scenario with a pool of keep-alive connections
-// (first unmeasured for the warm-up time, then measured for the duration),
-// and prints throughput, latency percentiles, the ratio to the ceiling and
-// the server's peak resident memory.
+// (first unmeasured until its throughput settles, see warm, then measured
+// for the duration), and prints throughput, latency percentiles, the ratio
+// to the ceiling and the server's peak resident memory.
 //
 //	go run -tags sqlite_fts5 ./bench logins [-conns 200] [-duration 10s] [-bin PATH]
 //
@@ -74,7 +74,7 @@ func run() error {
 	claims := flag.Int("claims", 100_000, "published claims to seed")
 	conns := flag.Int("conns", 64, "concurrent connections")
 	duration := flag.Duration("duration", 10*time.Second, "how long each scenario is measured")
-	warmup := flag.Duration("warmup", 3*time.Second, "how long each scenario runs unmeasured before it is measured")
+	warmup := flag.Duration("warmup", 3*time.Second, "how long each scenario runs unmeasured, at least, before it is measured (see warm)")
 	editors := flag.Int("editors", 16, "editors saving at once in the save scenario")
 	keep := flag.String("dir", "", "work folder to keep (default: a temporary one, removed)")
 	flag.Parse()
@@ -174,14 +174,9 @@ func run() error {
 	fmt.Println("| scenario | requests/s | ceiling requests/s around it | ratio to ceiling | p50 ms | p99 ms | p99 / ceiling p99 | errors |")
 	fmt.Println("|---|---:|---:|---:|---:|---:|---:|---:|")
 	//
-	// Each run is measured after a warm-up of its own: the first moments
-	// of a scenario measure how fast the disk refills the operating
-	// system's file cache with what the scenario reads (which a host may
-	// have dropped while other scenarios ran), not the server.
+	// Each run is measured after a warm-up of its own (see warm).
 	measure := func(sc scenario) result {
-		if *warmup > 0 {
-			load(sc.url, sc.gzip, *conns, *warmup)
-		}
+		warm(sc, *conns, *warmup)
 		return load(sc.url, sc.gzip, *conns, *duration)
 	}
 	ceiling := func() result { return measure(scenarios[0]) }
@@ -213,6 +208,33 @@ func run() error {
 	rss, hwm = memory(srv.Process.Pid)
 	fmt.Printf("\nserver resident memory at the end: now %d MB, peak %d MB\n", rss>>10, hwm>>10)
 	return nil
+}
+
+// maxWarmup bounds a scenario's warm-up.
+const maxWarmup = 30 * time.Second
+
+// warm runs sc unmeasured for at least the time least, then on, a second at a time,
+// while its throughput still rises by more than a twentieth from one second
+// to the next, for at most maxWarmup in all. The first moments of a
+// scenario measure how fast the disk refills the operating system's file
+// cache with what the scenario reads, which a host may have dropped while
+// other scenarios ran (hosts that reclaim idle file pages do this within
+// seconds), and how fast the server's own caches fill: not the steady
+// state that the ratio to the ceiling compares.
+func warm(sc scenario, conns int, least time.Duration) {
+	if least <= 0 {
+		return
+	}
+	start := time.Now()
+	load(sc.url, sc.gzip, conns, least)
+	prev := load(sc.url, sc.gzip, conns, time.Second).rps
+	for time.Since(start) < maxWarmup {
+		next := load(sc.url, sc.gzip, conns, time.Second).rps
+		if next <= prev*1.05 {
+			return
+		}
+		prev = next
+	}
 }
 
 type scenario struct {
