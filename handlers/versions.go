@@ -64,8 +64,13 @@ func (h *Handler) pageVersionAndRender(ctx context.Context, pg publicPage) (mode
 	current := vc.gen == gen && vc.claims != nil
 	var v models.Version
 	var ok bool
+	// room tells whether a version read now may be kept: when the claim
+	// versions are at their bound, a read does not take the lock alone
+	// only to find there is no room.
+	room := true
 	if current {
 		v, ok = lookup()
+		room = pg.claim == "" || len(vc.claims) < maxCachedVersions
 	}
 	vc.mu.RUnlock()
 	if !current {
@@ -91,6 +96,9 @@ func (h *Handler) pageVersionAndRender(ctx context.Context, pg publicPage) (mode
 	}
 	if err != nil {
 		return v, nil, err
+	}
+	if !room {
+		return v, stored, nil
 	}
 	vc.mu.Lock()
 	if vc.gen == gen {
