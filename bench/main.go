@@ -166,7 +166,7 @@ func run() error {
 		}, true},
 		{"Atom feed, gzip", func(r *rand.Rand) string { return base + "/feed.atom" }, true},
 	}
-	fmt.Printf("\n%d connections, %v per scenario after %v unmeasured, page of %d bytes\n\n", *conns, *duration, *warmup, len(sample))
+	fmt.Printf("\n%d connections, %v per scenario after at least %v unmeasured, page of %d bytes\n\n", *conns, *duration, *warmup, len(sample))
 	// The ceiling is measured before and after every scenario, and each
 	// scenario is compared with the mean of the two: a shared machine's
 	// speed drifts over minutes, and a ceiling taken once at the start
