@@ -484,6 +484,11 @@ func startServer(bin, db string, extra ...string) (*server, string, error) {
 	if err != nil {
 		return nil, "", err
 	}
+	// Appending, so that the server's writes follow the file's end when
+	// watchLog empties it.
+	if logFile, err = reopenAppend(logFile); err != nil {
+		return nil, "", err
+	}
 	srv := &server{Cmd: exec.Command(bin, append([]string{"serve", "--db", db, "--addr", addr, "--log-format", "json"}, extra...)...),
 		prerendered: make(chan struct{}), log: logFile, stop: make(chan struct{})}
 	srv.Stdout, srv.Stderr = io.Discard, logFile
@@ -501,8 +506,21 @@ func startServer(bin, db string, extra ...string) (*server, string, error) {
 	return srv, base, nil
 }
 
+// reopenAppend reopens f, a new file, for appending only.
+func reopenAppend(f *os.File) (*os.File, error) {
+	name := f.Name()
+	f.Close()
+	g, err := os.OpenFile(name, os.O_WRONLY|os.O_APPEND, 0o600)
+	if err != nil {
+		os.Remove(name)
+	}
+	return g, err
+}
+
 // watchLog follows the JSON log at path until the server logs its first
 // full prerender pass, which closes prerendered, or until stop is closed.
+// From then on it empties the file every second, so that a line per
+// request does not fill the disk and its cache during the run.
 func watchLog(path string, prerendered, stop chan struct{}) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -529,7 +547,14 @@ func watchLog(path string, prerendered, stop chan struct{}) {
 		}
 		if json.Unmarshal(partial, &rec) == nil && rec.Msg == "prerendered claim pages" && rec.Full {
 			close(prerendered)
-			return
+			for {
+				select {
+				case <-stop:
+					return
+				case <-time.After(time.Second):
+					_ = os.Truncate(path, 0)
+				}
+			}
 		}
 		partial = partial[:0]
 	}

@@ -55,14 +55,6 @@ func (s *Store) queryRows(ctx context.Context, query string, args ...any) (*sql.
 	if err != nil {
 		return nil, err
 	}
-	if s.dialect == migrations.SQLite {
-		// A read of a local file by key takes microseconds and never
-		// waits for a lock (WAL), so it runs to its end even when the
-		// reader has gone: with a context that can be cancelled,
-		// database/sql and the driver each set up a watch on it for every
-		// query, which costs more than the read.
-		ctx = context.WithoutCancel(ctx)
-	}
 	return stmt.QueryContext(ctx, args...)
 }
 
