@@ -1,41 +1,22 @@
 package handlers_test
 
 import (
-	"bytes"
 	"encoding/json"
 	"log/slog"
 	"net/http"
 	"strings"
-	"sync"
 	"testing"
 
 	"claimtracker/handlers"
 	"claimtracker/models"
+	"claimtracker/models/modelstest"
 )
-
-// lockedBuffer is a log destination that requests write to at once.
-type lockedBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *lockedBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *lockedBuffer) lines() []string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return strings.Split(strings.TrimSpace(b.buf.String()), "\n")
-}
 
 // Every request gives one JSON line with its id, method, path, status,
 // size, duration and client, and the user's id when one is signed in:
 // what an operator greps and graphs.
 func TestAccessLogLine(t *testing.T) {
-	logs := &lockedBuffer{}
+	logs := &modelstest.SyncBuffer{}
 	ts := newServer(t, "sqlite", func(cfg *handlers.Config) {
 		cfg.Logger = slog.New(slog.NewJSONHandler(logs, nil))
 	})
@@ -47,7 +28,8 @@ func TestAccessLogLine(t *testing.T) {
 		t.Fatalf("GET /desk: %d", r.status)
 	}
 	seen := map[string]map[string]any{}
-	for _, line := range logs.lines() {
+	lines := strings.Split(strings.TrimSpace(logs.String()), "\n")
+	for _, line := range lines {
 		var rec map[string]any
 		if err := json.Unmarshal([]byte(line), &rec); err != nil {
 			t.Fatalf("log line %q: %v", line, err)
@@ -59,7 +41,7 @@ func TestAccessLogLine(t *testing.T) {
 	for _, want := range []string{"GET /people", "POST /login", "GET /desk"} {
 		rec := seen[want]
 		if rec == nil {
-			t.Fatalf("no access log line for %s in %v", want, logs.lines())
+			t.Fatalf("no access log line for %s in %v", want, lines)
 		}
 		for _, field := range []string{"time", "level", "request_id", "status", "bytes", "ms", "ip"} {
 			if _, ok := rec[field]; !ok {

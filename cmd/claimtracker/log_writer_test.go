@@ -1,35 +1,17 @@
 package main
 
 import (
-	"bytes"
 	"strings"
-	"sync"
 	"testing"
 	"time"
+
+	"claimtracker/models/modelstest"
 )
-
-// lockedBuffer is a bytes.Buffer that the flusher and the test may share.
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
-}
 
 // TestBufferedLogWritesWithinItsInterval: a line reaches the output within
 // a few flush intervals without Close, and Close writes the rest at once.
 func TestBufferedLogWritesWithinItsInterval(t *testing.T) {
-	var out lockedBuffer
+	var out modelstest.SyncBuffer
 	b := newBufferedLog(&out)
 	_, _ = b.Write([]byte("first line\n"))
 	if out.String() != "" {

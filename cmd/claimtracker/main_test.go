@@ -22,24 +22,6 @@ import (
 	"claimtracker/models/modelstest"
 )
 
-// syncBuffer is a bytes.Buffer that the server goroutine and the test can share.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
-
 func runCmd(t *testing.T, input string, args ...string) (string, error) {
 	t.Helper()
 	stdin = strings.NewReader(input)
@@ -50,10 +32,10 @@ func runCmd(t *testing.T, input string, args ...string) (string, error) {
 }
 
 // startServe runs "serve" until the test ends and returns its base URL and output.
-func startServe(t *testing.T, args ...string) (string, *syncBuffer, func() error) {
+func startServe(t *testing.T, args ...string) (string, *modelstest.SyncBuffer, func() error) {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
-	out := &syncBuffer{}
+	out := &modelstest.SyncBuffer{}
 	done := make(chan error, 1)
 	go func() { done <- run(ctx, append([]string{"serve", "--addr", "127.0.0.1:0"}, args...), out, io.Discard) }()
 	re := regexp.MustCompile(`listening on (http://\S+)`)
