@@ -3,6 +3,7 @@ package models
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"strings"
@@ -13,7 +14,8 @@ import (
 
 // The few reads that every public request may make (a claim page's
 // version, a stored render) go around gorm when they run outside a
-// snapshot: through statements prepared once on the read pool and scanned
+// snapshot: on SQLite through connections of their own (sqliteHotPool),
+// on Postgres through statements prepared once on the pool, and scanned
 // without reflection, they cost a fraction of a gorm query. Inside a
 // snapshot they run on its transaction like any other read.
 
@@ -24,38 +26,129 @@ type hotStatements struct {
 	closed bool
 }
 
-// scanRow runs query, as queryRows does, and scans its first row into
-// dest. No row is sql.ErrNoRows.
+// rowScanner is one row of a hot read: Scan copies its columns into dest,
+// as database/sql's Rows.Scan does.
+type rowScanner interface{ Scan(dest ...any) error }
+
+// scanRow runs query, as eachRow does, and scans its first row into dest.
+// No row is sql.ErrNoRows.
 func (s *Store) scanRow(ctx context.Context, query string, args []any, dest ...any) error {
-	rows, err := s.queryRows(ctx, query, args...)
+	found := false
+	err := s.eachRow(ctx, query, args, func(r rowScanner) error {
+		if found {
+			return nil
+		}
+		found = true
+		return r.Scan(dest...)
+	})
+	if err == nil && !found {
+		return sql.ErrNoRows
+	}
+	return err
+}
+
+// eachRow runs query, written with ? placeholders, and calls each for
+// every row: on ctx's snapshot when it has one; else on SQLite through
+// the hot reads' own connections (see sqliteHotPool), and on Postgres
+// through a statement prepared once on the pool.
+func (s *Store) eachRow(ctx context.Context, query string, args []any, each func(rowScanner) error) error {
+	if !inSnapshot(ctx) && s.hotPool != nil {
+		return s.hotPool.query(ctx, query, args, func(row []driver.Value) error {
+			return each(driverRow(row))
+		})
+	}
+	var rows *sql.Rows
+	var err error
+	if inSnapshot(ctx) {
+		rows, err = s.read(ctx).Raw(query, args...).Rows()
+	} else {
+		var stmt *sql.Stmt
+		if stmt, err = s.hot.prepare(ctx, s, query); err == nil {
+			rows, err = stmt.QueryContext(ctx, args...)
+		}
+	}
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
-	if !rows.Next() {
-		if err := rows.Err(); err != nil {
+	for rows.Next() {
+		if err := each(rows); err != nil {
 			return err
 		}
-		return sql.ErrNoRows
 	}
-	if err := rows.Scan(dest...); err != nil {
+	if err := rows.Err(); err != nil {
 		return err
 	}
 	return rows.Close()
 }
 
-// queryRows runs query, written with ? placeholders, and returns its rows,
-// which the caller closes: on ctx's snapshot when it has one, else on a
-// statement prepared once on the read pool.
-func (s *Store) queryRows(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
-	if inSnapshot(ctx) {
-		return s.read(ctx).Raw(query, args...).Rows()
+// driverRow is a row as the SQLite driver gives it.
+type driverRow []driver.Value
+
+// Scan copies the row into dest, which are pointers to the few types the
+// hot reads ask for: int, int64, uint, string or []byte; NULL leaves
+// the zero value.
+func (r driverRow) Scan(dest ...any) error {
+	if len(dest) != len(r) {
+		return fmt.Errorf("scan: %d columns into %d destinations", len(r), len(dest))
 	}
-	stmt, err := s.hot.prepare(ctx, s, query)
-	if err != nil {
-		return nil, err
+	for i, v := range r {
+		if err := scanValue(dest[i], v); err != nil {
+			return fmt.Errorf("scan column %d: %w", i, err)
+		}
 	}
-	return stmt.QueryContext(ctx, args...)
+	return nil
+}
+
+func scanValue(dest any, v driver.Value) error {
+	switch d := dest.(type) {
+	case *int64:
+		n, ok := v.(int64)
+		if v != nil && !ok {
+			return fmt.Errorf("%T into *int64", v)
+		}
+		*d = n
+	case *int:
+		var n int64
+		if err := scanValue(&n, v); err != nil {
+			return err
+		}
+		*d = int(n)
+	case *uint:
+		var n int64
+		if err := scanValue(&n, v); err != nil {
+			return err
+		}
+		if n < 0 {
+			return fmt.Errorf("%d into *uint", n)
+		}
+		*d = uint(n)
+	case *string:
+		switch x := v.(type) {
+		case nil:
+			*d = ""
+		case string:
+			*d = x
+		case []byte:
+			*d = string(x)
+		default:
+			return fmt.Errorf("%T into *string", v)
+		}
+	case *[]byte:
+		switch x := v.(type) {
+		case nil:
+			*d = nil
+		case []byte:
+			*d = x // the driver's own copy
+		case string:
+			*d = []byte(x)
+		default:
+			return fmt.Errorf("%T into *[]byte", v)
+		}
+	default:
+		return fmt.Errorf("unsupported destination %T", dest)
+	}
+	return nil
 }
 
 // prepare returns the read pool's statement for query, preparing it the

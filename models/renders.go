@@ -44,29 +44,25 @@ func (s *Store) PageRender(ctx context.Context, key, tag string) ([]byte, error)
 func (s *Store) ClaimPageRender(ctx context.Context, slug, key string) (v Version, tag string, gz []byte, err error) {
 	// Two rows at most, told apart by the first column: the claim's, and
 	// the render's.
-	rows, err := s.queryRows(ctx, claimPageRenderSQL[s.dialect], slug, key)
-	if err != nil {
-		return v, "", nil, fmt.Errorf("claim page and render: %w", err)
-	}
-	defer rows.Close()
 	var id uint
 	var publicVersion, publicChangedMs int64
-	for rows.Next() {
+	err = s.eachRow(ctx, claimPageRenderSQL[s.dialect], []any{slug, key}, func(r rowScanner) error {
 		var kind int
 		var rowID uint
 		var pv, ms int64
 		var rowTag string
 		var rowGz []byte
-		if err := rows.Scan(&kind, &rowID, &pv, &ms, &rowTag, &rowGz); err != nil {
-			return v, "", nil, fmt.Errorf("claim page and render: %w", err)
+		if err := r.Scan(&kind, &rowID, &pv, &ms, &rowTag, &rowGz); err != nil {
+			return err
 		}
 		if kind == 0 {
 			id, publicVersion, publicChangedMs = rowID, pv, ms
 		} else {
 			tag, gz = rowTag, rowGz
 		}
-	}
-	if err := rows.Err(); err != nil {
+		return nil
+	})
+	if err != nil {
 		return v, "", nil, fmt.Errorf("claim page and render: %w", err)
 	}
 	if id == 0 {

@@ -28,8 +28,10 @@ import (
 //
 // On SQLite it holds two connection pools on the same file: one writer
 // connection whose transactions begin IMMEDIATE, so concurrent writers queue
-// instead of failing with "database is locked", and a pool of read-only
-// connections. On Postgres both are the same pool.
+// instead of failing with "database is locked", a pool of read-only
+// connections, and a few more read-only connections for the reads that
+// every public request may make (see sqliteHotPool). On Postgres all are
+// the same pool.
 type Store struct {
 	w       *gorm.DB
 	r       *gorm.DB
@@ -58,6 +60,9 @@ type Store struct {
 	// hot holds the prepared statements of the reads every public request
 	// may make (see hot_reads.go).
 	hot hotStatements
+	// hotPool holds the hot reads' own connections on SQLite (nil on
+	// Postgres).
+	hotPool *sqliteHotPool
 }
 
 // Config holds the Store's tunable rules. Zero fields take their defaults.
@@ -195,6 +200,10 @@ func Open(ctx context.Context, dsn string, cfg Config) (*Store, error) {
 		rdb.SetMaxOpenConns(8)
 		rdb.SetMaxIdleConns(8)
 		s.w, s.r, s.dialect = w, r, migrations.SQLite
+		if s.hotPool, err = openSQLiteHotPool("file:"+path+"?"+common+"&_query_only=on", hotPoolSize); err != nil {
+			_ = s.Close()
+			return nil, fmt.Errorf("open sqlite %s: %w", path, err)
+		}
 	}
 	if err := s.Ping(ctx); err != nil {
 		_ = s.Close()
@@ -372,6 +381,9 @@ func (s *Store) Close() error {
 	}
 	s.hot.close()
 	var errs []error
+	if s.hotPool != nil {
+		errs = append(errs, s.hotPool.close())
+	}
 	seen := map[*sql.DB]bool{}
 	for _, g := range []*gorm.DB{s.w, s.r} {
 		if g == nil {
