@@ -64,6 +64,9 @@ type cachedPage struct {
 	contentType string
 	// used is the cache's clock at the page's last read.
 	used atomic.Uint64
+	// confirmed is one more than the store's generation at which the
+	// page's version was last found current (see confirm); 0 when never.
+	confirmed atomic.Uint64
 	// validators are the page's ETag and Last-Modified header values.
 	validators validators
 }
@@ -118,6 +121,33 @@ func (pc *pageCache) get(key, etag string) *cachedPage {
 	}
 	e.used.Store(pc.clock.Add(1))
 	return e
+}
+
+// current returns the page under key when its version was found current
+// at the store's generation gen (see confirm), or nil: while the
+// generation stays gen, nothing the page shows has changed, and it is
+// served without asking the database for its version.
+func (pc *pageCache) current(key string, gen uint64) *cachedPage {
+	pc.mu.RLock()
+	e := pc.entries[key]
+	pc.mu.RUnlock()
+	if e == nil || e.confirmed.Load() != gen+1 {
+		return nil
+	}
+	e.used.Store(pc.clock.Add(1))
+	return e
+}
+
+// confirm records that e is the page at the version read after the
+// store's generation was gen. Of two confirmations, the later generation
+// is kept.
+func (e *cachedPage) confirm(gen uint64) {
+	for {
+		old := e.confirmed.Load()
+		if old >= gen+1 || e.confirmed.CompareAndSwap(old, gen+1) {
+			return
+		}
+	}
 }
 
 // put keeps e under key, in place of any older page there, unless key is

@@ -144,3 +144,42 @@ func TestPageCacheCountsItsKeys(t *testing.T) {
 		t.Fatalf("%d pages under short keys kept, want 1000", len(pc.entries))
 	}
 }
+
+// A page in memory is served without a version read only at the
+// generation at which its version was found current: never before it was
+// confirmed, and never once the generation has moved on.
+func TestPageCacheServesConfirmedPagesOnlyAtTheirGeneration(t *testing.T) {
+	pc := newPageCache(1 << 20)
+	e := newCachedPage(`W/"a"`, time.Now(), "text/html", []byte("<p>page</p>"))
+	pc.put("/claims/a", e)
+	for _, gen := range []uint64{0, 1, 7} {
+		if pc.current("/claims/a", gen) != nil {
+			t.Errorf("generation %d: a page never confirmed is current", gen)
+		}
+	}
+	e.confirm(7)
+	if pc.current("/claims/a", 7) != e {
+		t.Error("generation 7: the page confirmed at 7 is not current")
+	}
+	for _, gen := range []uint64{6, 8} {
+		if pc.current("/claims/a", gen) != nil {
+			t.Errorf("generation %d: the page confirmed at 7 is current", gen)
+		}
+	}
+	e.confirm(5) // a slower request that read its version earlier
+	if pc.current("/claims/a", 7) != e {
+		t.Error("an older confirmation replaced a newer one")
+	}
+	e.confirm(9)
+	if pc.current("/claims/a", 9) != e || pc.current("/claims/a", 7) != nil {
+		t.Error("the newer confirmation at 9 was not kept")
+	}
+	// A newer page under the key starts unconfirmed.
+	pc.put("/claims/a", newCachedPage(`W/"b"`, time.Now(), "text/html", []byte("<p>new</p>")))
+	if pc.current("/claims/a", 9) != nil {
+		t.Error("a page just put is current before it was confirmed")
+	}
+	if pc.current("/claims/none", 0) != nil {
+		t.Error("a key never put is current")
+	}
+}

@@ -27,9 +27,13 @@ import (
 // API) is served by servePublic; docs/performance.md tells how versions
 // and caches work together. In short:
 //
-//  1. The request's version of the page (see versions.go) gives its ETag;
-//     a client holding it gets 304.
-//  2. A page in memory at that ETag is sent as it is.
+//  1. A page in memory whose version was found current at the store's
+//     present generation (see models.Store.Generation and
+//     cachedPage.confirm) is sent as it is, or 304 to a client holding it.
+//  2. Otherwise the request's version of the page (see versions.go) gives
+//     its ETag; a client holding it gets 304, and a page in memory at that
+//     ETag is sent as it is, and confirmed at the generation read before
+//     that version.
 //  3. Otherwise the page is produced inside one database snapshot: the
 //     version is read again there, and the page is taken from the stored
 //     renders or rendered from that same snapshot, so that what is kept
@@ -136,7 +140,13 @@ func (h *Handler) servePublic(c echo.Context, pg publicPage) error {
 			return writeBody(c, http.StatusOK, pg.contentType, body, nil)
 		})
 	}
-	v, stored, err := h.pageVersionAndRender(ctx, pg)
+	gen := h.store.Generation()
+	if pg.stream == nil {
+		if e := h.cache.current(pg.key, gen); e != nil {
+			return h.sendPage(c, pg.key, e)
+		}
+	}
+	v, stored, err := h.pageVersionAndRender(ctx, pg, gen)
 	if err != nil {
 		return err
 	}
@@ -172,14 +182,24 @@ func (h *Handler) servePublic(c echo.Context, pg publicPage) error {
 		if e, err = h.fill(c, pg, etag, v.Modified, stored); err != nil {
 			return err
 		}
-		// The fill may have seen a newer version than this request did.
-		if e.etag != etag && notModified(c.Request(), e.etag) {
-			setValidators(c, e.etag, e.modified)
-			return c.NoContent(http.StatusNotModified)
-		}
 	}
+	// The version read after the generation was gen is e's: e is current
+	// until the generation moves on. (A fill may have seen a newer version
+	// than this request did, or a fill joined here may have read an older
+	// one before gen: neither is confirmed at gen.)
+	if e.etag == etag {
+		e.confirm(gen)
+	}
+	return h.sendPage(c, pg.key, e)
+}
+
+// sendPage sends e, the page under key, or 304 when the client holds it.
+func (h *Handler) sendPage(c echo.Context, key string, e *cachedPage) error {
 	putValidators(c, e.validators)
-	return h.cache.write(c, pg.key, e)
+	if notModified(c.Request(), e.etag) {
+		return c.NoContent(http.StatusNotModified)
+	}
+	return h.cache.write(c, key, e)
 }
 
 // setValidators sets the headers that let a client revalidate its copy.

@@ -7,109 +7,71 @@ import (
 	"claimtracker/models"
 )
 
-// versionCache remembers the versions of public pages for as long as the
-// store's generation stays the same, so that a page in memory is answered
-// without asking the database; any write here, and any public change by
-// another instance (announced or polled, see models.Store.Generation),
-// moves the generation on and empties it. The rating scale and the
-// settings are kept under the shared version they were read at, which
-// every page's version includes.
+// versionCache remembers the site version for as long as the store's
+// generation stays the same, so that a list, feed or search page is
+// answered without asking the database for it; any write here, and any
+// public change by another instance (announced or polled, see
+// models.Store.Generation), moves the generation on and drops it. The
+// rating scale and the settings are kept under the shared version they
+// were read at, which every page's version includes.
+//
+// A claim page's version is not kept here: a page in memory carries the
+// generation at which its version was last found current (see
+// cachedPage.confirm), and a claim page that is not in memory needs its
+// stored render, which is read in the same statement as its version.
 type versionCache struct {
 	// mu guards the rest: lookups share it; sync and stores take it alone.
-	mu     sync.RWMutex
-	gen    uint64
-	site   *models.Version
-	claims map[string]models.Version
+	mu   sync.RWMutex
+	gen  uint64
+	site *models.Version
 
 	scale    sharedCopy[[]models.Rating]
 	settings sharedCopy[models.SiteSettings]
 }
 
-// maxCachedVersions bounds the claim versions kept between two writes.
-const maxCachedVersions = 20_000
-
-// sync empties the versions when the generation has moved on; the caller
-// holds mu.
-func (vc *versionCache) sync(gen uint64) {
-	if vc.gen != gen || vc.claims == nil {
-		vc.gen, vc.site, vc.claims = gen, nil, map[string]models.Version{}
-	}
-}
-
 // pageVersion is the version of a public page as this instance knows it:
 // current for its own writes, and within moments of any other's.
 func (h *Handler) pageVersion(ctx context.Context, pg publicPage) (models.Version, error) {
-	v, _, err := h.pageVersionAndRender(ctx, pg)
+	v, _, err := h.pageVersionAndRender(ctx, pg, h.store.Generation())
 	return v, err
 }
 
-// pageVersionAndRender is pageVersion and, when it had to read the version
-// of a claim page whose renders are stored, the stored render read along
-// with it (nil when none is stored), which is that version's page when its
-// ETag is that version's.
-func (h *Handler) pageVersionAndRender(ctx context.Context, pg publicPage) (models.Version, *storedRender, error) {
-	gen := h.store.Generation()
+// pageVersionAndRender is pageVersion, read after the store's generation
+// was gen, and, when it had to read the version of a claim page whose
+// renders are stored and which memory does not hold, the stored render
+// read along with it (nil when none is stored), which is that version's
+// page when its ETag is that version's.
+func (h *Handler) pageVersionAndRender(ctx context.Context, pg publicPage, gen uint64) (models.Version, *storedRender, error) {
+	if pg.claim != "" {
+		if !persistable(pg.key) || h.cache.holds(pg.key) {
+			v, err := h.freshVersion(ctx, pg)
+			return v, nil, err
+		}
+		v, tag, gz, err := h.store.ClaimPageRender(ctx, pg.claim, pg.key)
+		if err != nil {
+			return v, nil, err
+		}
+		return v, &storedRender{tag: tag, gz: gz}, nil
+	}
 	vc := &h.versions
-	lookup := func() (models.Version, bool) {
-		if pg.claim != "" {
-			v, ok := vc.claims[pg.claim]
-			return v, ok
-		}
-		if vc.site != nil {
-			return *vc.site, true
-		}
-		return models.Version{}, false
-	}
 	vc.mu.RLock()
-	current := vc.gen == gen && vc.claims != nil
-	var v models.Version
-	var ok bool
-	// room tells whether a version read now may be kept: when the claim
-	// versions are at their bound, a read does not take the lock alone
-	// only to find there is no room.
-	room := true
-	if current {
-		v, ok = lookup()
-		room = pg.claim == "" || len(vc.claims) < maxCachedVersions
-	}
-	vc.mu.RUnlock()
-	if !current {
-		vc.mu.Lock()
-		vc.sync(gen)
-		v, ok = lookup()
-		vc.mu.Unlock()
-	}
-	if ok {
+	if vc.gen == gen && vc.site != nil {
+		v := *vc.site
+		vc.mu.RUnlock()
 		return v, nil, nil
 	}
-	var stored *storedRender
-	var err error
-	// The stored render is read along unless memory holds the page,
-	// likely at this version.
-	if pg.claim != "" && persistable(pg.key) && !h.cache.holds(pg.key) {
-		var tag string
-		var gz []byte
-		v, tag, gz, err = h.store.ClaimPageRender(ctx, pg.claim, pg.key)
-		stored = &storedRender{tag: tag, gz: gz}
-	} else {
-		v, err = h.freshVersion(ctx, pg)
-	}
+	vc.mu.RUnlock()
+	v, err := h.freshVersion(ctx, pg)
 	if err != nil {
 		return v, nil, err
 	}
-	if !room {
-		return v, stored, nil
-	}
+	// Read after gen was, v is current for as long as gen is.
 	vc.mu.Lock()
-	if vc.gen == gen {
-		if pg.claim == "" {
-			vc.site = &v
-		} else if len(vc.claims) < maxCachedVersions {
-			vc.claims[pg.claim] = v
-		}
+	if gen >= vc.gen {
+		vc.gen, vc.site = gen, &v
 	}
 	vc.mu.Unlock()
-	return v, stored, nil
+	return v, nil, nil
 }
 
 // storedRender is what the stored renders held for a page when its
