@@ -77,6 +77,8 @@ func run() error {
 	warmup := flag.Duration("warmup", 3*time.Second, "how long each scenario runs unmeasured, at least, before it is measured (see warm)")
 	editors := flag.Int("editors", 16, "editors saving at once in the save scenario")
 	keep := flag.String("dir", "", "work folder to keep (default: a temporary one, removed)")
+	only := flag.String("only", "", "run only the page scenarios whose names contain this, and no saves")
+	addr := flag.String("addr", "", "address the server listens on (default: a free one); with -dir and the same build, a second run finds its pages already prerendered")
 	flag.Parse()
 	ctx := context.Background()
 
@@ -108,7 +110,7 @@ func run() error {
 		fmt.Printf("seeded in %v\n", time.Since(start).Round(time.Second))
 	}
 
-	srv, base, err := startServer(bin, db)
+	srv, base, err := startServerAt(*addr, bin, db)
 	if err != nil {
 		return err
 	}
@@ -182,6 +184,9 @@ func run() error {
 	ceiling := func() result { return measure(scenarios[0]) }
 	before := ceiling()
 	for _, sc := range scenarios[1:] {
+		if !strings.Contains(sc.name, *only) {
+			continue
+		}
 		res := measure(sc)
 		after := ceiling()
 		rps := (before.rps + after.rps) / 2
@@ -191,6 +196,9 @@ func run() error {
 	}
 	rss, hwm := memory(srv.Process.Pid)
 	fmt.Printf("\nserver resident memory after the page scenarios: now %d MB, peak %d MB\n\n", rss>>10, hwm>>10)
+	if *only != "" {
+		return nil
+	}
 
 	edTok, err := account(bin, db, fmt.Sprintf("bench-editor-%d@example.org", time.Now().UnixNano()), "editor")
 	if err != nil {
@@ -476,9 +484,17 @@ type server struct {
 // pipe: a pipe would make this process read a line for every request,
 // on the cores it shares with the server, while it drives the load.
 func startServer(bin, db string, extra ...string) (*server, string, error) {
-	addr, err := freeAddr()
-	if err != nil {
-		return nil, "", err
+	return startServerAt("", bin, db, extra...)
+}
+
+// startServerAt is startServer listening at addr, or at a free local
+// address when addr is "".
+func startServerAt(addr, bin, db string, extra ...string) (*server, string, error) {
+	if addr == "" {
+		var err error
+		if addr, err = freeAddr(); err != nil {
+			return nil, "", err
+		}
 	}
 	logFile, err := os.CreateTemp("", "claimtracker-bench-*.log")
 	if err != nil {

@@ -20,10 +20,10 @@ import (
 // MaxBodyBytes is the largest request body accepted; larger ones get 413.
 const MaxBodyBytes = 1 << 20
 
-// pageCacheBytes bounds the memory of rendered public pages: some 6,500
-// compressed claim pages (see docs/performance.md for the server's memory
-// with it).
-const pageCacheBytes = 20 << 20
+// DefaultPageCacheMiB is the memory of rendered public pages unless
+// Config.PageCacheMiB says otherwise: some 10,000 compressed claim pages
+// (see docs/performance.md for the server's memory with it).
+const DefaultPageCacheMiB = 32
 
 // Config is what the HTTP layer needs from the command that starts it.
 type Config struct {
@@ -55,6 +55,9 @@ type Config struct {
 	// database) or for another public address. Empty: a hash of the
 	// running executable.
 	Build string
+	// PageCacheMiB bounds the memory of rendered public pages kept in
+	// memory, in MiB; 0 is DefaultPageCacheMiB.
+	PageCacheMiB int
 }
 
 // Handler holds what every route needs.
@@ -89,6 +92,9 @@ func New(cfg Config) *echo.Echo {
 	if cfg.Build == "" {
 		cfg.Build = executableBuild()
 	}
+	if cfg.PageCacheMiB <= 0 {
+		cfg.PageCacheMiB = DefaultPageCacheMiB
+	}
 	h := &Handler{
 		site:       cfg.BaseURL.String() + "\x00" + cfg.Build,
 		store:      cfg.Store,
@@ -97,7 +103,7 @@ func New(cfg Config) *echo.Echo {
 		secure:     cfg.BaseURL.Scheme == "https",
 		setupToken: cfg.SetupToken,
 		cop:        http.NewCrossOriginProtection(),
-		cache:      newPageCache(pageCacheBytes),
+		cache:      newPageCache(cfg.PageCacheMiB << 20),
 		streams:    make(chan struct{}, maxStreams),
 	}
 	h.cookieName = "claimtracker_session"

@@ -177,6 +177,8 @@ func TestBadCommandLinesFailWithOneLine(t *testing.T) {
 		{nil, []string{"serve", "--review-quorum", "many"}, `serve: invalid value "many" for flag -review-quorum: parse error (see claimtracker serve --help)`},
 		{map[string]string{"CLAIMTRACKER_REVIEW_QUORUM": "abc"}, []string{"serve"}, `serve: invalid value "abc" for CLAIMTRACKER_REVIEW_QUORUM`},
 		{nil, []string{"serve", "--gc-percent", "5"}, "serve: --gc-percent must be between 10 and 1000, not 5"},
+		{nil, []string{"serve", "--page-cache", "0"}, "serve: --page-cache must be between 1 and 4096, not 0"},
+		{nil, []string{"serve", "--memory-limit", "40", "--page-cache", "32"}, "serve: --page-cache 32 MiB must be at most half of --memory-limit (40 MiB)"},
 		{nil, []string{"serve", "--base-url", "ftp://x"}, `serve: --base-url: "ftp://x" is not an http(s) URL like https://facts.example.org`},
 		{nil, []string{"serve", "--trusted-proxies", "10.0.0.1"}, `serve: --trusted-proxies: "10.0.0.1" is not a CIDR like 10.0.0.0/8`},
 		{nil, []string{"user", "add", "--db", db, "--email", "a@example.org", "--password-stdin"}, "user add: --name is required (see claimtracker user add --help)"},
