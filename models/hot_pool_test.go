@@ -90,3 +90,64 @@ func TestHotPoolHonoursTheContextWhenFull(t *testing.T) {
 		t.Errorf("second close: %v", err)
 	}
 }
+
+// A panic in the row callback while a hot connection is held must
+// not wedge the pool.
+func TestHotPoolSurvivesAPanicInTheRowCallback(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "hot.db")
+	p, err := openSQLiteHotPool("file:"+path, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.close()
+	for i := range 3 {
+		func() {
+			defer func() { _ = recover() }()
+			_ = p.query(context.Background(), "SELECT 1 UNION ALL SELECT 2", nil, func(row []driver.Value) error {
+				panic("boom")
+			})
+		}()
+		ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+		n := 0
+		err := p.query(ctx, "SELECT 1 UNION ALL SELECT 2", nil, func(row []driver.Value) error { n++; return nil })
+		cancel()
+		if err != nil || n != 2 {
+			t.Fatalf("round %d after a panic: n=%d err=%v", i, n, err)
+		}
+	}
+}
+
+// A statement abandoned mid-rows (callback error after the first
+// row) must not leave a read transaction open on the hot connection: a
+// later read must see a later commit.
+func TestHotPoolLeavesNoSnapshotOpenAfterAnEarlyReturn(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "hot.db")
+	w, err := openSQLiteHotPool("file:"+path+"?_journal_mode=WAL", 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.close()
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	must(w.query(context.Background(), "CREATE TABLE t (n INTEGER)", nil, nil))
+	must(w.query(context.Background(), "INSERT INTO t VALUES (1), (2), (3)", nil, nil))
+	r, err := openSQLiteHotPool("file:"+path+"?_journal_mode=WAL&_query_only=on", 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.close()
+	stop := errStoreClosed // any error
+	_ = r.query(context.Background(), "SELECT n FROM t", nil, func(row []driver.Value) error { return stop })
+	must(w.query(context.Background(), "INSERT INTO t VALUES (4)", nil, nil))
+	var cnt int64
+	must(r.query(context.Background(), "SELECT count(*) FROM t", nil, func(row []driver.Value) error {
+		return driverRow(row).Scan(&cnt)
+	}))
+	if cnt != 4 {
+		t.Fatalf("hot read after a commit sees %d rows, want 4 (stale snapshot)", cnt)
+	}
+}

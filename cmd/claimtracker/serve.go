@@ -35,7 +35,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	proxies := f.string("trusted-proxies", "CLAIMTRACKER_TRUSTED_PROXIES", "", "comma-separated CIDRs of reverse proxies whose X-Forwarded-For is believed")
 	logFormat := f.string("log-format", "CLAIMTRACKER_LOG_FORMAT", "text", "log format: text or json")
 	memLimit := f.int("memory-limit", "CLAIMTRACKER_MEMORY_LIMIT", 100, "soft limit of the Go heap in MiB, which also bounds how many passwords are checked at once; 0 leaves it to GOMEMLIMIT")
-	pageCache := f.int("page-cache", "CLAIMTRACKER_PAGE_CACHE", handlers.DefaultPageCacheMiB, "memory for rendered public pages, compressed, in MiB (part of the Go heap)")
+	pageCache := f.int("page-cache", "CLAIMTRACKER_PAGE_CACHE", 0, "memory for rendered public pages, compressed, in MiB (part of the Go heap); 0 is 32, or half the memory limit when that is less")
 	gcPercent := f.int("gc-percent", "CLAIMTRACKER_GC_PERCENT", 50, "how far the Go heap grows between collections, in percent of what is live (Go's GOGC, which wins when set)")
 	demoData := f.boolean("demo", "CLAIMTRACKER_DEMO", false, "on an empty database, load a demo newsroom and print its accounts' passwords")
 	prerender := f.boolean("prerender", "CLAIMTRACKER_PRERENDER", true, "render every public claim page ahead of its readers and keep it in the database")
@@ -57,14 +57,15 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if *memLimit < 0 {
 		return usageError(fmt.Sprintf("serve: --memory-limit must be 0 or more, not %d", *memLimit))
 	}
-	if *pageCache < 1 || *pageCache > 4096 {
-		return usageError(fmt.Sprintf("serve: --page-cache must be between 1 and 4096, not %d", *pageCache))
+	if *pageCache < 0 || *pageCache > 4096 {
+		return usageError(fmt.Sprintf("serve: --page-cache must be between 0 (the default) and 4096, not %d", *pageCache))
 	}
 	if *gcPercent < 10 || *gcPercent > 1000 {
 		return usageError(fmt.Sprintf("serve: --gc-percent must be between 10 and 1000, not %d", *gcPercent))
 	}
-	if limit := *memLimit; limit > 0 && os.Getenv("GOMEMLIMIT") == "" && *pageCache > limit/2 {
-		return usageError(fmt.Sprintf("serve: --page-cache %d MiB must be at most half of --memory-limit (%d MiB)", *pageCache, limit))
+	cacheMiB, err := pageCacheMiB(*pageCache, *memLimit)
+	if err != nil {
+		return err
 	}
 	if os.Getenv("GOGC") == "" {
 		// Below Go's 100, the heap peaks lower (a server's live heap is
@@ -132,7 +133,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	defer func() { stopBackground(); background.Wait() }()
 	e := handlers.New(handlers.Config{
 		Store: store, Logger: logger, BaseURL: baseURL, TrustedProxies: trusted, SetupToken: setupToken,
-		Context: bgCtx, Prerender: *prerender, Background: &background, PageCacheMiB: *pageCache,
+		Context: bgCtx, Prerender: *prerender, Background: &background, PageCacheMiB: cacheMiB,
 	})
 	srv := &http.Server{
 		Handler:           e,
@@ -214,4 +215,30 @@ func describeDSN(dsn string) string {
 		return "postgres"
 	}
 	return dsn
+}
+
+// pageCacheMiB is the page cache's size for a --page-cache of flag MiB
+// under a --memory-limit of memLimit MiB: flag itself, which must be at
+// most half the memory limit in force (the flag's, or GOMEMLIMIT's when
+// set); or, for 0, handlers.DefaultPageCacheMiB, or half the limit when
+// that is less, so that a small limit set before the flag existed still
+// starts.
+func pageCacheMiB(flag, memLimit int) (int, error) {
+	limit := memLimit
+	if os.Getenv("GOMEMLIMIT") != "" || memLimit == 0 {
+		limit = 0
+		if l := debug.SetMemoryLimit(-1); l < math.MaxInt64 {
+			limit = int(l >> 20)
+		}
+	}
+	if flag == 0 {
+		if limit > 0 && limit/2 < handlers.DefaultPageCacheMiB {
+			return max(1, limit/2), nil
+		}
+		return handlers.DefaultPageCacheMiB, nil
+	}
+	if limit > 0 && flag > limit/2 {
+		return 0, usageError(fmt.Sprintf("serve: --page-cache %d MiB must be at most half of the memory limit in force (%d MiB)", flag, limit))
+	}
+	return flag, nil
 }
