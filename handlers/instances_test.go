@@ -45,6 +45,21 @@ func instances(t *testing.T, engine string, n int) []*testServer {
 	return out
 }
 
+// instancesWithAClaim starts the instances of a multi-instance test on
+// engine (three on Postgres; on SQLite two, as two processes on one file
+// would be) and publishes one claim with sources through the first, the
+// writer, whose newsroom it returns.
+func instancesWithAClaim(t *testing.T, engine string) ([]*testServer, *newsroom, *models.Claim) {
+	t.Helper()
+	n := 2
+	if engine == "postgres" {
+		n = 3
+	}
+	inst := instances(t, engine, n)
+	nr := newNewsroom(t, inst[0])
+	return inst, nr, nr.publish(t, seedInput(), "false", "x", seedSources()...)
+}
+
 // fetch reads path from ts as an anonymous reader, without failing the
 // test, for use from many goroutines.
 func fetch(ts *testServer, path string) (result, error) {
@@ -88,14 +103,8 @@ func (e *etagBodies) check(path string, r result) error {
 func TestInstancesServeEveryChangeWithin250ms(t *testing.T) {
 	for _, engine := range modelstest.Engines() {
 		t.Run(engine, func(t *testing.T) {
-			n := 2
-			if engine == "postgres" {
-				n = 3
-			}
-			inst := instances(t, engine, n)
+			inst, nr, c := instancesWithAClaim(t, engine)
 			writer := inst[0]
-			nr := newNewsroom(t, writer)
-			c := nr.publish(t, seedInput(), "false", "x", seedSources()...)
 			ctx := context.Background()
 			claim, api := "/claims/"+c.Slug, "/api/v1/public/claims/"+c.Slug
 			all := []string{claim, api, "/", "/feed.atom", "/sitemap.xml", "/claimreview.json", "/api/v1/public/claims", "/methodology"}

@@ -20,7 +20,7 @@ import (
 // cachedPage.confirm), and a claim page that is not in memory needs its
 // stored render, which is read in the same statement as its version.
 type versionCache struct {
-	// mu guards the rest: lookups share it; sync and stores take it alone.
+	// mu guards the rest: lookups share it; stores take it alone.
 	mu   sync.RWMutex
 	gen  uint64
 	site *models.Version

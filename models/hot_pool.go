@@ -91,8 +91,8 @@ func (p *sqliteHotPool) query(ctx context.Context, query string, args []any, eac
 	for i, a := range args {
 		vals[i] = a
 	}
-	//lint:ignore SA1019 the context-free Query is the point: see sqliteHotPool.
-	rows, err := st.Query(vals) //nolint:staticcheck
+	// The context-free (deprecated) Query is the point: see sqliteHotPool.
+	rows, err := st.Query(vals)
 	if err != nil {
 		return err
 	}

@@ -19,7 +19,8 @@ import (
 // without reflection, they cost a fraction of a gorm query. Inside a
 // snapshot they run on its transaction like any other read.
 
-// hotStatements holds the statements prepared on the read pool, by query.
+// hotStatements holds the statements prepared on the read pool, by query
+// (Postgres; SQLite's hot reads have connections of their own).
 type hotStatements struct {
 	mu     sync.RWMutex
 	stmts  map[string]*sql.Stmt
@@ -52,16 +53,16 @@ func (s *Store) scanRow(ctx context.Context, query string, args []any, dest ...a
 // the hot reads' own connections (see sqliteHotPool), and on Postgres
 // through a statement prepared once on the pool.
 func (s *Store) eachRow(ctx context.Context, query string, args []any, each func(rowScanner) error) error {
-	if !inSnapshot(ctx) && s.hotPool != nil {
+	var rows *sql.Rows
+	var err error
+	switch {
+	case inSnapshot(ctx):
+		rows, err = s.read(ctx).Raw(query, args...).Rows()
+	case s.hotPool != nil:
 		return s.hotPool.query(ctx, query, args, func(row []driver.Value) error {
 			return each(driverRow(row))
 		})
-	}
-	var rows *sql.Rows
-	var err error
-	if inSnapshot(ctx) {
-		rows, err = s.read(ctx).Raw(query, args...).Rows()
-	} else {
+	default:
 		var stmt *sql.Stmt
 		if stmt, err = s.hot.prepare(ctx, s, query); err == nil {
 			rows, err = stmt.QueryContext(ctx, args...)
