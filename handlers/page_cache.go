@@ -53,15 +53,21 @@ const entryOverhead = 256
 // but not kept.
 const maxKeyBytes = 4096
 
-// cachedPage is one rendered page. Pages worth compressing are kept only
-// compressed, which fits three to four times as many in the same memory;
-// small ones only plain.
+// cachedPage is one rendered page. Pages worth compressing are kept
+// compressed, which fits three to four times as many in the same memory,
+// and plain as well once asked for plain a second time (see write); small
+// ones only plain.
 type cachedPage struct {
 	etag        string
 	modified    time.Time
 	gz          []byte
 	plain       []byte
 	contentType string
+	// unzipped is the plain body of a compressed page, kept once it was
+	// asked for plain plainAsks times; it is set only under the cache's
+	// lock, with its bytes counted, while the page is in the cache.
+	unzipped  atomic.Pointer[[]byte]
+	plainAsks atomic.Uint32
 	// used is the cache's clock at the page's last read.
 	used atomic.Uint64
 	// confirmed is one more than the store's generation at which the
@@ -108,7 +114,36 @@ func (pc *pageCache) admit(key string) bool {
 
 // size is the memory the page holds under key, in bytes.
 func (e *cachedPage) size(key string) int {
-	return len(key) + len(e.gz) + len(e.plain) + entryOverhead
+	n := len(key) + len(e.gz) + len(e.plain) + entryOverhead
+	if u := e.unzipped.Load(); u != nil {
+		n += len(*u)
+	}
+	return n
+}
+
+// plainAsks is how many times a compressed page is asked for plain before
+// its plain body is kept too: clients that take no gzip are few (some
+// crawlers and scripts), and a page one of them reads once is not worth
+// four times its memory.
+const plainAsks = 2
+
+// keepUnzipped keeps body, the plain body of e, the page under key, with
+// it, if e is still the page under key and the budget allows, dropping
+// the least recently read pages as put does.
+func (pc *pageCache) keepUnzipped(key string, e *cachedPage, body []byte) {
+	pc.mu.Lock()
+	defer pc.mu.Unlock()
+	if pc.entries[key] != e || e.unzipped.Load() != nil || len(body) > pc.maxBytes/10 {
+		return
+	}
+	for len(pc.entries) > 1 && pc.bytes+len(body) > pc.maxBytes {
+		pc.evictOne()
+		if pc.entries[key] != e {
+			return // e itself was the least recently read
+		}
+	}
+	e.unzipped.Store(&body)
+	pc.bytes += len(body)
 }
 
 // get returns the page under key at etag, or nil.
@@ -195,8 +230,9 @@ func (pc *pageCache) evictOne() {
 
 // write sends e, the page under key, compressed when the client takes it.
 // A client that does not take gzip gets it decompressed for it: nearly
-// every browser and crawler takes gzip, so the memory holds only the
-// compressed bytes, and holds more pages.
+// every browser and crawler takes gzip, so the memory holds the
+// compressed bytes, and holds more pages; only a page asked for plain
+// again and again keeps its plain body too (see plainAsks).
 func (pc *pageCache) write(c echo.Context, key string, e *cachedPage) error {
 	if e.gz != nil && (acceptsGzip(c) || c.Request().Method == http.MethodHead) {
 		return writeBody(c, http.StatusOK, e.contentType, nil, e.gz)
@@ -204,9 +240,15 @@ func (pc *pageCache) write(c echo.Context, key string, e *cachedPage) error {
 	if e.gz == nil {
 		return writeBody(c, http.StatusOK, e.contentType, e.plain, nil)
 	}
+	if u := e.unzipped.Load(); u != nil {
+		return writeBody(c, http.StatusOK, e.contentType, *u, e.gz)
+	}
 	body, err := gunzipBytes(e.gz)
 	if err != nil {
 		return err
+	}
+	if e.plainAsks.Add(1) >= plainAsks {
+		pc.keepUnzipped(key, e, body)
 	}
 	return writeBody(c, http.StatusOK, e.contentType, body, e.gz)
 }

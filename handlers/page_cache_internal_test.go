@@ -59,20 +59,23 @@ func TestPageCacheKeepsWhatIsRead(t *testing.T) {
 	}
 }
 
-// TestPageCacheKeepsOnlyCompressedBytes: a compressible page costs the
-// cache its compressed bytes, however many clients that do not take gzip
-// read it, and they get the page itself, with its length.
-func TestPageCacheKeepsOnlyCompressedBytes(t *testing.T) {
+// TestPageCacheKeepsPlainBodiesOnlyOfPagesAskedForPlainAgain: a
+// compressible page costs the cache its compressed bytes, until clients
+// that do not take gzip have asked for it plainAsks times; then its plain
+// body is kept too, and counted. Every client gets the page itself, with
+// its length, and a page no longer in the cache keeps nothing.
+func TestPageCacheKeepsPlainBodiesOnlyOfPagesAskedForPlainAgain(t *testing.T) {
 	body := testPage(1, 20000)
 	e := newCachedPage("e1", time.Time{}, "text/html", body)
 	pc := newPageCache(1 << 20)
 	pc.put("k", e)
-	before := pc.bytes
-	if before >= len(body)/2 {
-		t.Fatalf("a compressible page of %d bytes costs %d", len(body), before)
+	compressed := pc.bytes
+	if compressed >= len(body)/2 {
+		t.Fatalf("a compressible page of %d bytes costs %d", len(body), compressed)
 	}
 	ec := echo.New()
-	for _, gzip := range []bool{false, true, false} {
+	read := func(e *cachedPage, gzip bool) {
+		t.Helper()
 		req := httptest.NewRequest(http.MethodGet, "/", nil)
 		if gzip {
 			req.Header.Set("Accept-Encoding", "gzip")
@@ -91,8 +94,52 @@ func TestPageCacheKeepsOnlyCompressedBytes(t *testing.T) {
 			t.Fatalf("Content-Length %q for %d bytes", rec.Header().Get("Content-Length"), rec.Body.Len())
 		}
 	}
-	if pc.bytes != before {
-		t.Fatalf("after plain reads the cache counts %d bytes, not %d", pc.bytes, before)
+	read(e, false)
+	read(e, true)
+	if pc.bytes != compressed || e.unzipped.Load() != nil {
+		t.Fatalf("after one plain read the cache counts %d bytes, not %d", pc.bytes, compressed)
+	}
+	read(e, false)
+	if pc.bytes != compressed+len(body) || e.unzipped.Load() == nil {
+		t.Fatalf("after %d plain reads the cache counts %d bytes, want %d with the plain body", plainAsks, pc.bytes, compressed+len(body))
+	}
+	read(e, false)
+	read(e, true)
+	if pc.bytes != compressed+len(body) {
+		t.Fatalf("the plain body was counted twice: %d bytes", pc.bytes)
+	}
+	// Dropped, the page takes its plain body with it.
+	pc.mu.Lock()
+	pc.evictOne()
+	pc.mu.Unlock()
+	if pc.bytes != 0 || len(pc.entries) != 0 {
+		t.Fatalf("after the only page was dropped: %d bytes, %d pages", pc.bytes, len(pc.entries))
+	}
+	// A page served but not kept (the long tail) keeps no plain body.
+	out := newCachedPage("e2", time.Time{}, "text/html", body)
+	for range 3 {
+		read(out, false)
+	}
+	if pc.bytes != 0 || out.unzipped.Load() != nil {
+		t.Fatalf("a page not in the cache, read plain 3 times: %d bytes counted", pc.bytes)
+	}
+	// Over the budget, other pages make room for a plain body, and the
+	// cache stays within its budget.
+	full := newPageCache(12 * len(body))
+	e.unzipped.Store(nil)
+	full.put("k", e)
+	for i := 0; ; i++ {
+		o := newCachedPage(fmt.Sprint("o", i), time.Time{}, "text/html", testPage(i+10, 20000))
+		if full.bytes+o.size(fmt.Sprint("o", i)) > full.maxBytes {
+			break
+		}
+		full.put(fmt.Sprint("o", i), o)
+	}
+	before := len(full.entries)
+	full.get("k", "e1") // read just now, as a page being sent is
+	full.keepUnzipped("k", e, body)
+	if full.bytes > full.maxBytes || e.unzipped.Load() == nil || len(full.entries) >= before {
+		t.Fatalf("full cache: %d bytes of %d, %d pages of %d, plain body kept %v", full.bytes, full.maxBytes, len(full.entries), before, e.unzipped.Load() != nil)
 	}
 }
 
