@@ -24,6 +24,9 @@ type pageCache struct {
 	entries  map[string]*cachedPage
 	bytes    int
 	maxBytes int
+	// plainBytes is the part of bytes that plain bodies of compressed
+	// pages take (see keepUnzipped), at most maxBytes/plainShare.
+	plainBytes int
 	// clock counts reads; a page's used is the clock at its last read.
 	clock atomic.Uint64
 	// seen holds the hashes of keys asked for once and not kept, under
@@ -127,13 +130,19 @@ func (e *cachedPage) size(key string) int {
 // four times its memory.
 const plainAsks = 2
 
+// plainShare bounds the plain bodies of compressed pages to a part of the
+// budget (1/plainShare): a crawler that takes no gzip must not leave the
+// pages most read holding four times their memory, and the cache holding
+// a quarter as many pages for everyone else.
+const plainShare = 8
+
 // keepUnzipped keeps body, the plain body of e, the page under key, with
-// it, if e is still the page under key and the budget allows, dropping
-// the least recently read pages as put does.
+// it, if e is still the page under key and the plain bodies' share of the
+// budget has room, dropping the least recently read pages as put does.
 func (pc *pageCache) keepUnzipped(key string, e *cachedPage, body []byte) {
 	pc.mu.Lock()
 	defer pc.mu.Unlock()
-	if pc.entries[key] != e || e.unzipped.Load() != nil || len(body) > pc.maxBytes/10 {
+	if pc.entries[key] != e || e.unzipped.Load() != nil || pc.plainBytes+len(body) > pc.maxBytes/plainShare {
 		return
 	}
 	for len(pc.entries) > 1 && pc.bytes+len(body) > pc.maxBytes {
@@ -144,6 +153,16 @@ func (pc *pageCache) keepUnzipped(key string, e *cachedPage, body []byte) {
 	}
 	e.unzipped.Store(&body)
 	pc.bytes += len(body)
+	pc.plainBytes += len(body)
+}
+
+// drop takes e, the page under key, out of the cache; the caller holds mu.
+func (pc *pageCache) drop(key string, e *cachedPage) {
+	pc.bytes -= e.size(key)
+	if u := e.unzipped.Load(); u != nil {
+		pc.plainBytes -= len(*u)
+	}
+	delete(pc.entries, key)
 }
 
 // get returns the page under key at etag, or nil.
@@ -196,8 +215,7 @@ func (pc *pageCache) put(key string, e *cachedPage) {
 	pc.mu.Lock()
 	defer pc.mu.Unlock()
 	if old := pc.entries[key]; old != nil {
-		pc.bytes -= old.size(key)
-		delete(pc.entries, key)
+		pc.drop(key, old)
 	}
 	if pc.bytes+size > pc.maxBytes {
 		for len(pc.entries) > 0 && pc.bytes+size > pc.maxBytes*9/10 {
@@ -224,8 +242,7 @@ func (pc *pageCache) evictOne() {
 			break
 		}
 	}
-	pc.bytes -= oldest.size(victim)
-	delete(pc.entries, victim)
+	pc.drop(victim, oldest)
 }
 
 // write sends e, the page under key, compressed when the client takes it.

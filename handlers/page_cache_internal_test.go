@@ -125,7 +125,7 @@ func TestPageCacheKeepsPlainBodiesOnlyOfPagesAskedForPlainAgain(t *testing.T) {
 	}
 	// Over the budget, other pages make room for a plain body, and the
 	// cache stays within its budget.
-	full := newPageCache(12 * len(body))
+	full := newPageCache(plainShare * len(body))
 	e.unzipped.Store(nil)
 	full.put("k", e)
 	for i := 0; ; i++ {
@@ -140,6 +140,35 @@ func TestPageCacheKeepsPlainBodiesOnlyOfPagesAskedForPlainAgain(t *testing.T) {
 	full.keepUnzipped("k", e, body)
 	if full.bytes > full.maxBytes || e.unzipped.Load() == nil || len(full.entries) >= before {
 		t.Fatalf("full cache: %d bytes of %d, %d pages of %d, plain body kept %v", full.bytes, full.maxBytes, len(full.entries), before, e.unzipped.Load() != nil)
+	}
+	// Plain bodies take at most their share of the budget: the share is
+	// full, so another page's plain body is not kept, until the page
+	// holding the share is dropped.
+	var other *cachedPage
+	for k, o := range full.entries {
+		if k != "k" {
+			other = o
+			full.get(k, o.etag)
+			full.keepUnzipped(k, o, body)
+			if o.unzipped.Load() != nil || full.plainBytes != len(body) {
+				t.Fatalf("a second plain body was kept past the share of 1/%d: %d plain bytes", plainShare, full.plainBytes)
+			}
+			break
+		}
+	}
+	full.mu.Lock()
+	full.drop("k", e)
+	full.mu.Unlock()
+	if full.plainBytes != 0 {
+		t.Fatalf("after the page holding it was dropped, plain bodies count %d bytes", full.plainBytes)
+	}
+	for k, o := range full.entries {
+		if o == other {
+			full.keepUnzipped(k, o, body)
+		}
+	}
+	if other.unzipped.Load() == nil || full.plainBytes != len(body) || full.bytes > full.maxBytes {
+		t.Fatalf("once the share was free, another plain body was not kept: %d plain bytes, %d of %d", full.plainBytes, full.bytes, full.maxBytes)
 	}
 }
 
