@@ -5,7 +5,6 @@ import (
 	"database/sql/driver"
 	"errors"
 	"path/filepath"
-	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -15,7 +14,7 @@ import (
 // fails cleanly once the pool is closed.
 func TestHotPoolHonoursTheContextWhenFull(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "hot.db")
-	setup, err := openSQLiteHotPool("file:"+path, 1, nil)
+	setup, err := openSQLiteHotPool("file:"+path, 1)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -29,7 +28,7 @@ func TestHotPoolHonoursTheContextWhenFull(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	p, err := openSQLiteHotPool("file:"+path+"?_query_only=on", 2, nil)
+	p, err := openSQLiteHotPool("file:"+path+"?_query_only=on", 2)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -96,7 +95,7 @@ func TestHotPoolHonoursTheContextWhenFull(t *testing.T) {
 // not wedge the pool.
 func TestHotPoolSurvivesAPanicInTheRowCallback(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "hot.db")
-	p, err := openSQLiteHotPool("file:"+path, 1, nil)
+	p, err := openSQLiteHotPool("file:"+path, 1)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -123,7 +122,7 @@ func TestHotPoolSurvivesAPanicInTheRowCallback(t *testing.T) {
 // later read must see a later commit.
 func TestHotPoolLeavesNoSnapshotOpenAfterAnEarlyReturn(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "hot.db")
-	w, err := openSQLiteHotPool("file:"+path+"?_journal_mode=WAL", 1, nil)
+	w, err := openSQLiteHotPool("file:"+path+"?_journal_mode=WAL", 1)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -136,7 +135,7 @@ func TestHotPoolLeavesNoSnapshotOpenAfterAnEarlyReturn(t *testing.T) {
 	}
 	must(w.query(context.Background(), "CREATE TABLE t (n INTEGER)", nil, nil))
 	must(w.query(context.Background(), "INSERT INTO t VALUES (1), (2), (3)", nil, nil))
-	r, err := openSQLiteHotPool("file:"+path+"?_journal_mode=WAL&_query_only=on", 1, nil)
+	r, err := openSQLiteHotPool("file:"+path+"?_journal_mode=WAL&_query_only=on", 1)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -150,74 +149,5 @@ func TestHotPoolLeavesNoSnapshotOpenAfterAnEarlyReturn(t *testing.T) {
 	}))
 	if cnt != 4 {
 		t.Fatalf("hot read after a commit sees %d rows, want 4 (stale snapshot)", cnt)
-	}
-}
-
-// With an epoch to follow, a hot connection keeps its read transaction
-// from one read to the next while the epoch stays (sparing the two lock
-// calls that begin and end one), moves to a new snapshot as soon as the
-// epoch moves, and gives up a snapshot left idle, so that a checkpoint
-// can reset the log.
-func TestHotPoolKeepsASnapshotOnlyWhileTheEpochStays(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "hot.db")
-	w, err := openSQLiteHotPool("file:"+path+"?_journal_mode=WAL", 1, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer w.close()
-	must := func(err error) {
-		t.Helper()
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	must(w.query(context.Background(), "CREATE TABLE t (n INTEGER)", nil, nil))
-	must(w.query(context.Background(), "INSERT INTO t VALUES (1)", nil, nil))
-	var epoch atomic.Uint64
-	r, err := openSQLiteHotPool("file:"+path+"?_journal_mode=WAL&_query_only=on", 1, epoch.Load)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer r.close()
-	read := func() int64 {
-		t.Helper()
-		var n int64
-		must(r.query(context.Background(), "SELECT max(n) FROM t", nil, func(row []driver.Value) error {
-			return driverRow(row).Scan(&n)
-		}))
-		return n
-	}
-	if n := read(); n != 1 {
-		t.Fatalf("first read: %d, want 1", n)
-	}
-	must(w.query(context.Background(), "INSERT INTO t VALUES (2)", nil, nil))
-	if n := read(); n != 1 {
-		t.Errorf("read at the same epoch, just after: %d, want 1 (the snapshot kept)", n)
-	}
-	epoch.Add(1)
-	if n := read(); n != 2 {
-		t.Errorf("read once the epoch moved: %d, want 2", n)
-	}
-	must(w.query(context.Background(), "INSERT INTO t VALUES (3)", nil, nil))
-	time.Sleep(3 * snapshotMaxAge)
-	// Left idle, the snapshot was given up: the log can be reset
-	// (busy = 0), and the next read is a fresh one.
-	var busy, logged, moved int64
-	must(w.query(context.Background(), "PRAGMA wal_checkpoint(TRUNCATE)", nil, func(row []driver.Value) error {
-		return driverRow(row).Scan(&busy, &logged, &moved)
-	}))
-	if busy != 0 {
-		t.Errorf("checkpoint with the reader idle for %v: busy %d, want 0", 3*snapshotMaxAge, busy)
-	}
-	if n := read(); n != 3 {
-		t.Errorf("read after the reader was idle: %d, want 3", n)
-	}
-	// A failed read leaves no snapshot behind either.
-	must(w.query(context.Background(), "INSERT INTO t VALUES (4)", nil, nil))
-	if err := r.query(context.Background(), "SELECT nope FROM t", nil, nil); err == nil {
-		t.Fatal("a bad statement gave no error")
-	}
-	if n := read(); n != 4 {
-		t.Errorf("read after a failed one: %d, want 4", n)
 	}
 }

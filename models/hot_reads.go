@@ -50,17 +50,15 @@ func (s *Store) scanRow(ctx context.Context, query string, args []any, dest ...a
 
 // eachRow runs query, written with ? placeholders, and calls each for
 // every row: on ctx's snapshot when it has one; else on SQLite through
-// the hot reads' own connections (see sqliteHotPool), whose snapshot is
-// as new as the Store's generation, and on Postgres, or for a fresh read
-// (see withFreshRead), through a statement prepared once on the read
-// pool.
+// the hot reads' own connections (see sqliteHotPool), and on Postgres
+// through a statement prepared once on the pool.
 func (s *Store) eachRow(ctx context.Context, query string, args []any, each func(rowScanner) error) error {
 	var rows *sql.Rows
 	var err error
 	switch {
 	case inSnapshot(ctx):
 		rows, err = s.read(ctx).Raw(query, args...).Rows()
-	case s.hotPool != nil && ctx.Value(freshReadKey{}) == nil:
+	case s.hotPool != nil:
 		return s.hotPool.query(ctx, query, args, func(row []driver.Value) error {
 			return each(driverRow(row))
 		})
@@ -83,14 +81,6 @@ func (s *Store) eachRow(ctx context.Context, query string, args []any, each func
 		return err
 	}
 	return rows.Close()
-}
-
-type freshReadKey struct{}
-
-// withFreshRead marks ctx for hot reads that must see every commit made
-// before them, counted in the generation or not: the change watcher's.
-func withFreshRead(ctx context.Context) context.Context {
-	return context.WithValue(ctx, freshReadKey{}, true)
 }
 
 // driverRow is a row as the SQLite driver gives it.

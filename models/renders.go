@@ -114,7 +114,7 @@ func (s *Store) SavePageRenders(ctx context.Context, renders []PageRender) error
 	}
 	renders = kept
 	now := s.now()
-	err := s.w.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	return s.w.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		for _, r := range renders {
 			err := tx.Exec(`INSERT INTO page_renders (key, tag, gz, rendered_at) VALUES (?, ?, ?, ?)
 				ON CONFLICT (key) DO UPDATE SET tag = excluded.tag, gz = excluded.gz, rendered_at = excluded.rendered_at`,
@@ -125,10 +125,6 @@ func (s *Store) SavePageRenders(ctx context.Context, renders []PageRender) error
 		}
 		return nil
 	})
-	if err == nil {
-		s.renderSaves.Add(1)
-	}
-	return err
 }
 
 // PublicPageStamp is what a public claim page's version is made of, with

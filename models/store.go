@@ -39,9 +39,6 @@ type Store struct {
 	cfg     Config
 	// gen counts changes to the database, for caches (see Generation).
 	gen atomic.Uint64
-	// renderSaves counts the batches of renders this Store saved, which
-	// move no generation (see snapshotEpoch).
-	renderSaves atomic.Uint64
 	// lastSeq is the public change counter as last read.
 	lastSeq atomic.Int64
 	// changes is the public_changes row as of a generation (see
@@ -203,7 +200,7 @@ func Open(ctx context.Context, dsn string, cfg Config) (*Store, error) {
 		rdb.SetMaxOpenConns(8)
 		rdb.SetMaxIdleConns(8)
 		s.w, s.r, s.dialect = w, r, migrations.SQLite
-		if s.hotPool, err = openSQLiteHotPool(fmt.Sprintf("file:%s?%s&_query_only=on&_cache_size=-%d", path, common, hotCacheKiB), hotPoolSize, s.snapshotEpoch); err != nil {
+		if s.hotPool, err = openSQLiteHotPool("file:"+path+"?"+common+"&_query_only=on", hotPoolSize); err != nil {
 			_ = s.Close()
 			return nil, fmt.Errorf("open sqlite %s: %w", path, err)
 		}
@@ -224,12 +221,6 @@ func Open(ctx context.Context, dsn string, cfg Config) (*Store, error) {
 // the same database (see watchChanges). Caches keyed on it are never stale
 // for this instance's own writes.
 func (s *Store) Generation() uint64 { return s.gen.Load() }
-
-// snapshotEpoch changes whenever the hot reads' kept snapshots must move
-// on (see sqliteHotPool): with the generation, and after each batch of
-// renders this Store saves, so that its own commits are read at once.
-// Both counters only grow, so the sum changes whenever either does.
-func (s *Store) snapshotEpoch() uint64 { return s.gen.Load() + s.renderSaves.Load() }
 
 // Intervals at which the public change counter is read: the only signal
 // on SQLite, a safety net under notifications on Postgres.
@@ -268,9 +259,7 @@ func (s *Store) watchChanges(dsn string) {
 					s.cfg.Logger.Warn("sweep login throttles", "err", err)
 				}
 			}
-			// Fresh: the hot reads' snapshots move on only with the
-			// generation, which this read is what moves.
-			pc, err := s.readPublicChanges(withFreshRead(context.Background()))
+			pc, err := s.readPublicChanges(context.Background())
 			if err != nil {
 				continue // the table may not exist before the first migration
 			}
