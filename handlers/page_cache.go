@@ -211,12 +211,14 @@ func (pc *pageCache) put(key string, e *cachedPage) {
 	if len(key) > maxKeyBytes {
 		return
 	}
-	size := e.size(key)
 	pc.mu.Lock()
 	defer pc.mu.Unlock()
 	if old := pc.entries[key]; old != nil {
 		pc.drop(key, old)
 	}
+	// Measured under the lock: keepUnzipped may have given e, if it was
+	// kept already, its plain body since.
+	size := e.size(key)
 	if pc.bytes+size > pc.maxBytes {
 		for len(pc.entries) > 0 && pc.bytes+size > pc.maxBytes*9/10 {
 			pc.evictOne()
@@ -225,6 +227,9 @@ func (pc *pageCache) put(key string, e *cachedPage) {
 	e.used.Store(pc.clock.Add(1))
 	pc.entries[key] = e
 	pc.bytes += size
+	if u := e.unzipped.Load(); u != nil {
+		pc.plainBytes += len(*u)
+	}
 }
 
 // evictOne drops the least recently read of evictionSample pages picked

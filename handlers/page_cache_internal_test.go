@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -257,5 +258,40 @@ func TestPageCacheServesConfirmedPagesOnlyAtTheirGeneration(t *testing.T) {
 	}
 	if pc.current("/claims/none", 0) != nil {
 		t.Error("a key never put is current")
+	}
+}
+
+// TestPageCacheCountsAPagePutBackWhileItsPlainBodyIsKept: a fill may put
+// back the very page that is in the cache while a client that takes no
+// gzip has it keep its plain body; whichever comes first, the cache
+// counts exactly what it holds.
+func TestPageCacheCountsAPagePutBackWhileItsPlainBodyIsKept(t *testing.T) {
+	body := testPage(1, 50000)
+	ec := echo.New()
+	for round := range 500 {
+		pc := newPageCache(1 << 22)
+		e := newCachedPage("e1", time.Time{}, "text/html", body)
+		pc.put("k", e)
+		e.plainAsks.Store(plainAsks)
+		var wg sync.WaitGroup
+		wg.Go(func() {
+			req := httptest.NewRequest(http.MethodGet, "/", nil)
+			_ = pc.write(ec.NewContext(req, httptest.NewRecorder()), "k", e)
+		})
+		wg.Go(func() { pc.put("k", e) })
+		wg.Wait()
+		pc.put("k", e) // and once more, after both
+		pc.mu.Lock()
+		bytes, plain := 0, 0
+		for k, x := range pc.entries {
+			bytes += x.size(k)
+			if u := x.unzipped.Load(); u != nil {
+				plain += len(*u)
+			}
+		}
+		if pc.bytes != bytes || pc.plainBytes != plain {
+			t.Fatalf("round %d: the cache counts %d bytes (%d plain), holds %d (%d plain)", round, pc.bytes, pc.plainBytes, bytes, plain)
+		}
+		pc.mu.Unlock()
 	}
 }

@@ -151,3 +151,35 @@ func TestHotPoolLeavesNoSnapshotOpenAfterAnEarlyReturn(t *testing.T) {
 		t.Fatalf("hot read after a commit sees %d rows, want 4 (stale snapshot)", cnt)
 	}
 }
+
+// A Store's hot read connections are hotPoolSize, each with a page cache
+// of hotCacheKiB, so that the indexes these reads walk stay in memory.
+func TestHotReadConnectionsKeepTheirOwnCache(t *testing.T) {
+	s, err := Open(context.Background(), filepath.Join(t.TempDir(), "hot.db"), Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	p := s.hotPool
+	if p == nil || p.n != hotPoolSize {
+		t.Fatalf("hot pool %+v, want %d connections", p, hotPoolSize)
+	}
+	var conns []*hotConn
+	for range p.n {
+		conns = append(conns, <-p.free)
+	}
+	for i, hc := range conns {
+		p.free <- hc // the only free one: the next read takes it
+		var kib int64
+		err := p.query(context.Background(), "PRAGMA cache_size", nil, func(row []driver.Value) error {
+			return driverRow(row).Scan(&kib)
+		})
+		if err != nil || kib != -hotCacheKiB {
+			t.Errorf("connection %d: cache_size %d, %v; want %d", i, kib, err, -hotCacheKiB)
+		}
+		<-p.free
+	}
+	for _, hc := range conns {
+		p.free <- hc
+	}
+}

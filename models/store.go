@@ -200,7 +200,7 @@ func Open(ctx context.Context, dsn string, cfg Config) (*Store, error) {
 		rdb.SetMaxOpenConns(8)
 		rdb.SetMaxIdleConns(8)
 		s.w, s.r, s.dialect = w, r, migrations.SQLite
-		if s.hotPool, err = openSQLiteHotPool("file:"+path+"?"+common+"&_query_only=on", hotPoolSize); err != nil {
+		if s.hotPool, err = openSQLiteHotPool(fmt.Sprintf("file:%s?%s&_query_only=on&_cache_size=-%d", path, common, hotCacheKiB), hotPoolSize); err != nil {
 			_ = s.Close()
 			return nil, fmt.Errorf("open sqlite %s: %w", path, err)
 		}
