@@ -4,6 +4,7 @@ import (
 	"context"
 	"log/slog"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -202,4 +203,52 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// TestAnotherInstanceNoticesAChangeWhileItsReadPoolIsHeld: an instance
+// whose every general read connection is held by snapshots (slow fills,
+// renders, signed-in pages) still notices another instance's commit
+// within 250 ms: the change watcher must not queue behind them.
+func TestAnotherInstanceNoticesAChangeWhileItsReadPoolIsHeld(t *testing.T) {
+	for _, engine := range modelstest.Engines() {
+		t.Run(engine, func(t *testing.T) {
+			dsn := modelstest.DSN(t, engine)
+			quiet := slog.New(slog.DiscardHandler)
+			writer := modelstest.OpenDSN(t, engine, dsn, models.Config{Logger: quiet})
+			reader := modelstest.OpenDSN(t, engine, dsn, models.Config{Logger: quiet})
+			admin := modelstest.User(t, writer, "admin@example.org", models.RoleAdmin)
+			ctx := context.Background()
+			release := make(chan struct{})
+			var began atomic.Int32
+			var done sync.WaitGroup
+			for range 32 { // more than any read pool holds: the rest wait for one
+				done.Add(1)
+				go func() {
+					defer done.Done()
+					_ = reader.Snapshot(ctx, func(context.Context) error {
+						began.Add(1)
+						<-release
+						return nil
+					})
+				}()
+			}
+			defer func() { close(release); done.Wait() }()
+			time.Sleep(300 * time.Millisecond)
+			if n := began.Load(); n == 0 || n == 32 {
+				t.Fatalf("%d of 32 snapshots began: the read pool is not held full", n)
+			}
+			gen := reader.Generation()
+			st, err := writer.Settings(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			st.OrganizationName = "Another desk"
+			if _, err := writer.UpdateSettings(ctx, admin, models.Meta{}, st); err != nil {
+				t.Fatal(err)
+			}
+			if !movedWithin(reader, gen, 250*time.Millisecond) {
+				t.Fatal("with its read pool held by snapshots, another instance did not notice a commit within 250 ms")
+			}
+		})
+	}
 }
