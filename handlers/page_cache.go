@@ -145,15 +145,30 @@ func (pc *pageCache) keepUnzipped(key string, e *cachedPage, body []byte) {
 	if pc.entries[key] != e || e.unzipped.Load() != nil || pc.plainBytes+len(body) > pc.maxBytes/plainShare {
 		return
 	}
-	for len(pc.entries) > 1 && pc.bytes+len(body) > pc.maxBytes {
-		pc.evictOne()
-		if pc.entries[key] != e {
-			return // e itself was the least recently read
-		}
+	pc.makeRoom(len(body), pc.maxBytes)
+	if pc.entries[key] != e {
+		return // e itself was among the least recently read
 	}
 	e.unzipped.Store(&body)
 	pc.bytes += len(body)
 	pc.plainBytes += len(body)
+}
+
+// makeRoom drops the least recently read pages until n more bytes fit
+// within target bytes, or no page is left; the caller holds mu.
+func (pc *pageCache) makeRoom(n, target int) {
+	for len(pc.entries) > 0 && pc.bytes+n > target {
+		pc.evictOne()
+	}
+}
+
+// add counts e, the page under key, in the cache; the caller holds mu.
+func (pc *pageCache) add(key string, e *cachedPage) {
+	pc.entries[key] = e
+	pc.bytes += e.size(key)
+	if u := e.unzipped.Load(); u != nil {
+		pc.plainBytes += len(*u)
+	}
 }
 
 // drop takes e, the page under key, out of the cache; the caller holds mu.
@@ -218,18 +233,11 @@ func (pc *pageCache) put(key string, e *cachedPage) {
 	}
 	// Measured under the lock: keepUnzipped may have given e, if it was
 	// kept already, its plain body since.
-	size := e.size(key)
-	if pc.bytes+size > pc.maxBytes {
-		for len(pc.entries) > 0 && pc.bytes+size > pc.maxBytes*9/10 {
-			pc.evictOne()
-		}
+	if size := e.size(key); pc.bytes+size > pc.maxBytes {
+		pc.makeRoom(size, pc.maxBytes*9/10)
 	}
 	e.used.Store(pc.clock.Add(1))
-	pc.entries[key] = e
-	pc.bytes += size
-	if u := e.unzipped.Load(); u != nil {
-		pc.plainBytes += len(*u)
-	}
+	pc.add(key, e)
 }
 
 // evictOne drops the least recently read of evictionSample pages picked
@@ -269,7 +277,10 @@ func (pc *pageCache) write(c echo.Context, key string, e *cachedPage) error {
 	if err != nil {
 		return err
 	}
-	if e.plainAsks.Add(1) >= plainAsks {
+	// keepUnzipped takes the cache's lock alone: a page whose plain body
+	// found no room tries again only at the 2nd, 4th, 8th… plain ask, so
+	// that its plain readers do not take that lock on every request.
+	if n := e.plainAsks.Add(1); n >= plainAsks && n&(n-1) == 0 {
 		pc.keepUnzipped(key, e, body)
 	}
 	return writeBody(c, http.StatusOK, e.contentType, body, e.gz)

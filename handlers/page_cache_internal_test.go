@@ -272,7 +272,7 @@ func TestPageCacheCountsAPagePutBackWhileItsPlainBodyIsKept(t *testing.T) {
 		pc := newPageCache(1 << 22)
 		e := newCachedPage("e1", time.Time{}, "text/html", body)
 		pc.put("k", e)
-		e.plainAsks.Store(plainAsks)
+		e.plainAsks.Store(plainAsks - 1) // the write below is the plainAsks-th plain ask
 		var wg sync.WaitGroup
 		wg.Go(func() {
 			req := httptest.NewRequest(http.MethodGet, "/", nil)

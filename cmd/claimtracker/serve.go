@@ -63,7 +63,8 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if *gcPercent < 10 || *gcPercent > 1000 {
 		return usageError(fmt.Sprintf("serve: --gc-percent must be between 10 and 1000, not %d", *gcPercent))
 	}
-	cacheMiB, err := pageCacheMiB(*pageCache, *memLimit)
+	limitMiB := memoryLimitMiB(*memLimit)
+	cacheMiB, err := pageCacheMiB(*pageCache, limitMiB)
 	if err != nil {
 		return err
 	}
@@ -92,11 +93,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 
 	// Password hashing runs in as many slots as fit in half the memory
-	// limit in force (the flag's, or GOMEMLIMIT's), 19 MiB each.
-	limitMiB := 0
-	if l := debug.SetMemoryLimit(-1); l < math.MaxInt64 {
-		limitMiB = int(l >> 20)
-	}
+	// limit in force, 19 MiB each.
 	store, applied, err := openStore(ctx, *dsn, models.Config{ReviewQuorum: *quorum, Logger: logger, PasswordHashers: models.PasswordHashSlots(limitMiB)})
 	if err != nil {
 		return err
@@ -217,20 +214,25 @@ func describeDSN(dsn string) string {
 	return dsn
 }
 
-// pageCacheMiB is the page cache's size for a --page-cache of flag MiB
-// under a --memory-limit of memLimit MiB: flag itself, which must be at
-// most half the memory limit in force (the flag's, or GOMEMLIMIT's when
-// set); or, for 0, handlers.DefaultPageCacheMiB, or half the limit when
-// that is less, so that a small limit set before the flag existed still
-// starts.
-func pageCacheMiB(flag, memLimit int) (int, error) {
-	limit := memLimit
-	if os.Getenv("GOMEMLIMIT") != "" || memLimit == 0 {
-		limit = 0
-		if l := debug.SetMemoryLimit(-1); l < math.MaxInt64 {
-			limit = int(l >> 20)
-		}
+// memoryLimitMiB is the soft memory limit in force once serve has set it,
+// in MiB, 0 for none: a --memory-limit of flag MiB, unless GOMEMLIMIT is
+// set (it wins) or flag is 0, when the runtime's own.
+func memoryLimitMiB(flag int) int {
+	if flag > 0 && os.Getenv("GOMEMLIMIT") == "" {
+		return flag
 	}
+	if l := debug.SetMemoryLimit(-1); l < math.MaxInt64 {
+		return int(l >> 20)
+	}
+	return 0
+}
+
+// pageCacheMiB is the page cache's size for a --page-cache of flag MiB
+// under a memory limit of limit MiB (see memoryLimitMiB; 0 for none):
+// flag itself, which must be at most half the limit; or, for 0,
+// handlers.DefaultPageCacheMiB, or half the limit when that is less, so
+// that a small limit set before the flag existed still starts.
+func pageCacheMiB(flag, limit int) (int, error) {
 	if flag == 0 {
 		if limit > 0 && limit/2 < handlers.DefaultPageCacheMiB {
 			return max(1, limit/2), nil
