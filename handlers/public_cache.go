@@ -64,8 +64,17 @@ type publicPage struct {
 // build render it (see Config.Build): weak because the plain and
 // compressed bodies share it.
 func (h *Handler) etagFor(key string, v models.Version) string {
-	sum := sha256.Sum256([]byte(h.site + "\x00" + key + "\x00" + v.Tag))
-	return `W/"` + hex.EncodeToString(sum[:12]) + `"`
+	// Hashed from a buffer on the stack, since it is done on every read of
+	// a page not in memory.
+	var buf [256]byte
+	b := append(append(buf[:0], h.site...), 0)
+	b = append(append(append(b, key...), 0), v.Tag...)
+	sum := sha256.Sum256(b)
+	var tag [len(`W/""`) + 24]byte
+	copy(tag[:], `W/"`)
+	hex.Encode(tag[3:27], sum[:12])
+	tag[27] = '"'
+	return string(tag[:])
 }
 
 // notModified reports whether the client's copy, named by If-None-Match,

@@ -46,19 +46,23 @@ func (s *Store) ClaimPageRender(ctx context.Context, slug, key string) (v Versio
 	// the render's.
 	var id uint
 	var publicVersion, publicChangedMs int64
+	// One value to scan each row into, so that the scan's destinations
+	// are one allocation rather than one each.
+	var row struct {
+		kind   int
+		id     uint
+		pv, ms int64
+		tag    string
+		gz     []byte
+	}
 	err = s.eachRow(ctx, claimPageRenderSQL[s.dialect], []any{slug, key}, func(r rowScanner) error {
-		var kind int
-		var rowID uint
-		var pv, ms int64
-		var rowTag string
-		var rowGz []byte
-		if err := r.Scan(&kind, &rowID, &pv, &ms, &rowTag, &rowGz); err != nil {
+		if err := r.Scan(&row.kind, &row.id, &row.pv, &row.ms, &row.tag, &row.gz); err != nil {
 			return err
 		}
-		if kind == 0 {
-			id, publicVersion, publicChangedMs = rowID, pv, ms
+		if row.kind == 0 {
+			id, publicVersion, publicChangedMs = row.id, row.pv, row.ms
 		} else {
-			tag, gz = rowTag, rowGz
+			tag, gz = row.tag, row.gz
 		}
 		return nil
 	})

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"slices"
+	"strconv"
 	"time"
 
 	"gorm.io/gorm"
@@ -114,11 +115,21 @@ func (s *Store) ClaimPageVersion(ctx context.Context, slug string) (Version, err
 // milliseconds, exactly as ClaimPageVersion does.
 func ClaimVersionOf(publicVersion, sharedSeq, claimMs, sharedMs int64) Version {
 	return Version{
-		Tag:      fmt.Sprintf("c%d.%d", publicVersion, sharedSeq),
+		Tag:      claimTag(publicVersion, sharedSeq),
 		Modified: time.UnixMilli(max(claimMs, sharedMs)).UTC(),
 		Seq:      max(publicVersion, sharedSeq),
 		Shared:   sharedSeq,
 	}
+}
+
+// claimTag is a claim page's version tag, "c<publicVersion>.<sharedSeq>",
+// made without fmt: it is made on every read of a page not in memory.
+func claimTag(publicVersion, sharedSeq int64) string {
+	var buf [48]byte
+	b := append(buf[:0], 'c')
+	b = strconv.AppendInt(b, publicVersion, 10)
+	b = append(b, '.')
+	return string(strconv.AppendInt(b, sharedSeq, 10))
 }
 
 // touches collects, during one write transaction, what it changed that the
