@@ -29,19 +29,18 @@ type pageCache struct {
 	plainBytes int
 	// clock counts reads; a page's used is the clock at its last read.
 	clock atomic.Uint64
-	// seen holds the hashes of keys asked for once and not kept, under
-	// seenMu.
-	seenMu   sync.Mutex
-	seen     map[uint64]struct{}
+	// seen remembers keys asked for once and not kept: each slot holds
+	// the hash of the last such key that fell in it (see admit).
+	seen     [seenSlots]atomic.Uint64
 	seenSeed maphash.Seed
 	// fills lets one request render a missing page while the others wait
 	// for it, so a burst on a cold page renders it once.
 	fills singleflight.Group
 }
 
-// maxSeen bounds the keys remembered as asked for once; past it they are
-// forgotten all at once.
-const maxSeen = 1 << 16
+// seenSlots is how many keys asked for once are remembered at most (a
+// power of two): a key is forgotten when another one falls in its slot.
+const seenSlots = 1 << 16
 
 // evictionSample is how many pages an eviction compares.
 const evictionSample = 5
@@ -95,23 +94,21 @@ func storedCachedPage(etag string, modified time.Time, contentType string, gz []
 }
 
 func newPageCache(maxBytes int) *pageCache {
-	return &pageCache{entries: map[string]*cachedPage{}, maxBytes: maxBytes, seen: map[uint64]struct{}{}, seenSeed: maphash.MakeSeed()}
+	return &pageCache{entries: map[string]*cachedPage{}, maxBytes: maxBytes, seenSeed: maphash.MakeSeed()}
 }
 
 // admit reports whether a page read from the stored renders under key is
 // worth keeping: it is when the key was asked for before, recently.
 func (pc *pageCache) admit(key string) bool {
-	h := maphash.String(pc.seenSeed, key)
-	pc.seenMu.Lock()
-	defer pc.seenMu.Unlock()
-	if _, ok := pc.seen[h]; ok {
-		delete(pc.seen, h)
+	// A fixed table of slots, read and written without a lock, since a
+	// page not in memory asks on every read: the slot of key holds key's
+	// hash (never 0) when key was asked for since another key took it.
+	h := maphash.String(pc.seenSeed, key) | 1
+	slot := &pc.seen[h&(seenSlots-1)]
+	if slot.CompareAndSwap(h, 0) {
 		return true
 	}
-	if len(pc.seen) >= maxSeen {
-		clear(pc.seen)
-	}
-	pc.seen[h] = struct{}{}
+	slot.Store(h)
 	return false
 }
 
