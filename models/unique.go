@@ -31,10 +31,9 @@ func isUniqueViolation(err error) bool {
 	return false
 }
 
-// savepointName names every savepoint: one name, so that the statements
-// that set, roll back to and release it are prepared once (a new statement
-// would need a second connection from the pool while the transaction holds
-// one). Savepoints of one name nest; each statement acts on the latest.
+// savepointName names every savepoint: savepoints of one name nest, and
+// each statement that rolls back to or releases one acts on the latest, so
+// one name serves them all.
 const savepointName = "ct_savepoint"
 
 // savepoint runs fn inside a savepoint of the transaction tx. When fn fails,
