@@ -100,3 +100,26 @@ func (s *Store) SessionTimeZoneForTest(ctx context.Context) (string, error) {
 	err := s.read(ctx).Raw("SHOW TimeZone").Scan(&tz).Error
 	return tz, err
 }
+
+// SetPoolSizeForTest caps the connections of the pool that snapshots and
+// reads take theirs from (on Postgres the one pool, which every write
+// uses too) at n.
+func (s *Store) SetPoolSizeForTest(n int) error {
+	db, err := s.r.DB()
+	if err != nil {
+		return err
+	}
+	db.SetMaxOpenConns(n)
+	db.SetMaxIdleConns(n)
+	return nil
+}
+
+// PoolWaitsForTest is how many times a query has had to wait for a
+// connection of the pool that SetPoolSizeForTest caps.
+func (s *Store) PoolWaitsForTest() (int64, error) {
+	db, err := s.r.DB()
+	if err != nil {
+		return 0, err
+	}
+	return db.Stats().WaitCount, nil
+}
