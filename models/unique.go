@@ -58,9 +58,15 @@ func savepoint(tx *gorm.DB, fn func(tx *gorm.DB) error) error {
 
 // maxSlugRaces is how many times insertWithSlug tries again after another
 // transaction took the slug it chose, before it gives up with ErrConflict.
-// Each such race means another row was committed, so it is only reached by
-// that many writers taking the same slug at the same moment.
-const maxSlugRaces = 64
+// Each such race means another row of the same base was committed
+// meanwhile, but one writer can lose many in a row: while others keep
+// saving rows of that base, every writer that waited for the same slug
+// tries the next one at once, and it goes to whichever of them (or of the
+// writers just arriving) inserts it first: 32 writers saving claims of one
+// summary at once on Postgres for a few seconds made one of them lose 64
+// in a row in many runs. The bound only stops a writer that keeps losing
+// for as long as others keep winning.
+const maxSlugRaces = 1024
 
 // insertWithSlug inserts a row whose slug must be unique in table: base, or
 // base-2, base-3… the first one free. It checks which is free, then calls

@@ -4,7 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
+	"sync"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"claimtracker/models"
 	"claimtracker/models/modelstest"
@@ -61,6 +65,43 @@ func TestCreatePersonRefusesFoldedDuplicate(t *testing.T) {
 		}
 		if n, err := s.CountPeople(ctx); err != nil || n != 1 {
 			t.Fatalf("%d people (%v), want 1", n, err)
+		}
+	})
+}
+
+// Writers that keep logging claims of one summary at once, for a few
+// seconds, all succeed: each slug race a writer loses means another won,
+// and a writer may lose many in a row while the others keep winning.
+func TestWritersOfOneSummaryAllSave(t *testing.T) {
+	modelstest.ForEach(t, models.Config{Logger: slog.New(slog.DiscardHandler)}, func(t *testing.T, s *models.Store) {
+		ed := modelstest.User(t, s, "slugs@example.org", models.RoleEditor)
+		ctx := context.Background()
+		const writers = 32
+		deadline := time.Now().Add(2 * time.Second)
+		var wg sync.WaitGroup
+		var saved atomic.Int64
+		errs := make(chan error, writers)
+		for w := range writers {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for i := 0; time.Now().Before(deadline); i++ {
+					_, err := s.CreateClaim(ctx, ed, models.Meta{}, models.ClaimInput{
+						Text: fmt.Sprintf("Writer %d says the ferry carried %d riders", w, i), Summary: "The ferry carried a million riders",
+						Speaker: fmt.Sprintf("Ferry Speaker %d", i%3),
+					})
+					if err != nil {
+						errs <- err
+						return
+					}
+					saved.Add(1)
+				}
+			}()
+		}
+		wg.Wait()
+		close(errs)
+		for err := range errs {
+			t.Errorf("after %d saves: %v", saved.Load(), err)
 		}
 	})
 }
