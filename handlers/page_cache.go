@@ -103,8 +103,11 @@ func (pc *pageCache) admit(key string) bool {
 	// A fixed table of slots, read and written without a lock, since a
 	// page not in memory asks on every read: the slot of key holds key's
 	// hash (never 0) when key was asked for since another key took it.
-	h := maphash.String(pc.seenSeed, key) | 1
+	// The slot is chosen before the hash is made odd, or only the odd
+	// slots would ever be used.
+	h := maphash.String(pc.seenSeed, key)
 	slot := &pc.seen[h&(seenSlots-1)]
+	h |= 1
 	if slot.CompareAndSwap(h, 0) {
 		return true
 	}
