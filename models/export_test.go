@@ -3,7 +3,10 @@ package models
 import (
 	"context"
 	"fmt"
+	"sync/atomic"
 	"time"
+
+	"gorm.io/gorm"
 )
 
 // ExecForTest runs raw SQL on the writer, for tests that tamper on purpose.
@@ -122,4 +125,12 @@ func (s *Store) PoolWaitsForTest() (int64, error) {
 		return 0, err
 	}
 	return db.Stats().WaitCount, nil
+}
+
+// CountWriterQueriesForTest counts, from now on, the queries that read
+// rows (SELECT, counts included) on the writer; it returns the count so far.
+func (s *Store) CountWriterQueriesForTest() (count func() int64) {
+	var n atomic.Int64
+	_ = s.w.Callback().Query().Before("gorm:query").Register("test:count_queries", func(*gorm.DB) { n.Add(1) })
+	return n.Load
 }

@@ -2,9 +2,12 @@ package models_test
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"log/slog"
+	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -104,4 +107,86 @@ func TestWritersOfOneSummaryAllSave(t *testing.T) {
 			t.Errorf("after %d saves: %v", saved.Load(), err)
 		}
 	})
+}
+
+// A claim whose summary many claims share already finds its slug in a
+// few statements: the slugs taken are looked up many at a time, not one
+// statement each, since the save holds its transaction (on SQLite, the one
+// writer of the database) while it looks.
+func TestSlugOfAManyTimesUsedSummaryIsFoundInFewStatements(t *testing.T) {
+	for _, engine := range modelstest.Engines() {
+		t.Run(engine, func(t *testing.T) {
+			dsn := modelstest.DSN(t, engine)
+			s := modelstest.OpenDSN(t, engine, dsn, models.Config{Logger: slog.New(slog.DiscardHandler)})
+			ed := modelstest.User(t, s, "slugwalk@example.org", models.RoleEditor)
+			ctx := context.Background()
+			in := models.ClaimInput{Text: "The ferry carried a million riders last year", Summary: "The ferry carried a million riders", Speaker: "Ferry Speaker"}
+			first, err := s.CreateClaim(ctx, ed, models.Meta{}, in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			// Copies of the first claim under its slug's next 1,999 numbers.
+			const taken = 2000
+			cols := claimColumnsBut(t, engine, dsn, "id", "slug")
+			series := fmt.Sprintf("WITH RECURSIVE g(n) AS (SELECT 2 UNION ALL SELECT n+1 FROM g WHERE n < %d) ", taken)
+			from := "claims, g"
+			if engine == "postgres" {
+				series, from = "", fmt.Sprintf("claims, generate_series(2, %d) AS g(n)", taken)
+			}
+			if err := s.ExecForTest(ctx, fmt.Sprintf("%sINSERT INTO claims (%s, slug) SELECT %s, slug || '-' || g.n FROM %s WHERE id = ?", series, cols, cols, from), first.ID); err != nil {
+				t.Fatal(err)
+			}
+			queries := s.CountWriterQueriesForTest()
+			c, err := s.CreateClaim(ctx, ed, models.Meta{}, in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := fmt.Sprintf("%s-%d", first.Slug, taken+1); c.Slug != want {
+				t.Fatalf("slug %q, want %q", c.Slug, want)
+			}
+			if n := queries(); n > 50 {
+				t.Fatalf("with %d slugs of the summary taken, the save made %d queries", taken, n)
+			}
+			// A gap is the first free slug, as before.
+			if err := s.ExecForTest(ctx, "UPDATE claims SET slug = slug || '-moved' WHERE slug = ?", fmt.Sprintf("%s-%d", first.Slug, 777)); err != nil {
+				t.Fatal(err)
+			}
+			if c, err = s.CreateClaim(ctx, ed, models.Meta{}, in); err != nil {
+				t.Fatal(err)
+			}
+			if want := fmt.Sprintf("%s-%d", first.Slug, 777); c.Slug != want {
+				t.Fatalf("slug %q, want the first free one, %q", c.Slug, want)
+			}
+		})
+	}
+}
+
+// claimColumnsBut lists the columns of claims other than but, comma-separated.
+func claimColumnsBut(t *testing.T, engine, dsn string, but ...string) string {
+	t.Helper()
+	drv := "sqlite3"
+	if engine == "postgres" {
+		drv = "pgx"
+	}
+	db, err := sql.Open(drv, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	rows, err := db.Query("SELECT * FROM claims LIMIT 0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	all, err := rows.Columns()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var keep []string
+	for _, c := range all {
+		if !slices.Contains(but, c) {
+			keep = append(keep, c)
+		}
+	}
+	return strings.Join(keep, ", ")
 }
