@@ -3,6 +3,7 @@ package models
 import (
 	"errors"
 	"fmt"
+	"strconv"
 
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/mattn/go-sqlite3"
@@ -100,20 +101,45 @@ func insertWithSlug(tx *gorm.DB, table, base string, insert func(tx *gorm.DB, sl
 }
 
 // freeSlug returns the first of base-from, base-(from+1)… (base itself for
-// 1) that table does not hold yet, and its number. Each probe is one lookup
-// on the unique slug index.
+// 1) that table does not hold yet, and its number. It looks candidates up
+// on the unique slug index many at a time: one at first, since base is
+// usually free, then twice as many each time up to slugBatch, so that a
+// base taken thousands of times costs a few statements rather than one
+// per slug taken, while the save holds its transaction (on SQLite, the
+// database's one writer).
 func freeSlug(tx *gorm.DB, table, base string, from int) (string, int, error) {
-	for i := from; ; i++ {
-		c := base
-		if i > 1 {
-			c = fmt.Sprintf("%s-%d", base, i)
+	batch := 1
+	for {
+		candidates := make([]string, batch)
+		for k := range candidates {
+			candidates[k] = numberedSlug(base, from+k)
 		}
-		var n int64
-		if err := tx.Table(table).Where("slug = ?", c).Limit(1).Count(&n).Error; err != nil {
+		var rows []string
+		if err := tx.Table(table).Where("slug IN ?", candidates).Pluck("slug", &rows).Error; err != nil {
 			return "", 0, fmt.Errorf("find free slug: %w", err)
 		}
-		if n == 0 {
-			return c, i, nil
+		taken := make(map[string]bool, len(rows))
+		for _, r := range rows {
+			taken[r] = true
 		}
+		for k, c := range candidates {
+			if !taken[c] {
+				return c, from + k, nil
+			}
+		}
+		from += batch
+		batch = min(2*batch, slugBatch)
 	}
+}
+
+// slugBatch is how many candidate slugs freeSlug looks up in one statement
+// at most.
+const slugBatch = 256
+
+// numberedSlug is base for 1, else base-i.
+func numberedSlug(base string, i int) string {
+	if i > 1 {
+		return base + "-" + strconv.Itoa(i)
+	}
+	return base
 }
