@@ -19,7 +19,7 @@ import (
 // middleware chain, in process: the server's own cost per request.
 func BenchmarkClaimPage(b *testing.B) {
 	t := &testing.T{}
-	ts := newServer(t, "sqlite")
+	ts := newServer(b, "sqlite")
 	n := newNewsroom(t, ts)
 	c := n.publish(t, seedInput(), "false", "x", seedSources()...)
 	req := httptest.NewRequest("GET", "/claims/"+c.Slug, nil)
@@ -36,8 +36,7 @@ func BenchmarkClaimPage(b *testing.B) {
 // BenchmarkClaimPageCold renders a claim page that is not cached: every
 // request is for a page not seen before.
 func BenchmarkClaimPageCold(b *testing.B) {
-	t := &testing.T{}
-	ts := newServer(t, "sqlite")
+	ts := newServer(b, "sqlite")
 	if err := ts.store.SeedSynthetic(context.Background(), models.SyntheticSpec{Claims: 5000, SourcesPerClaim: 3, Published: true, Seed: 3}); err != nil {
 		b.Fatal(err)
 	}
@@ -59,11 +58,10 @@ func BenchmarkClaimPageCold(b *testing.B) {
 // stored them: the path of a page read rarely, uniformly at random over
 // 5,000 claims, with gzip.
 func BenchmarkClaimPageStored(b *testing.B) {
-	t := &testing.T{}
 	site := &url.URL{Scheme: "http", Host: "facts.example.test"}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	first := newServer(t, "sqlite", func(c *handlers.Config) { c.Context, c.Prerender, c.BaseURL = ctx, true, site })
+	first := newServer(b, "sqlite", func(c *handlers.Config) { c.Context, c.Prerender, c.BaseURL = ctx, true, site })
 	const claims = 5000
 	if err := first.store.SeedSynthetic(ctx, models.SyntheticSpec{Claims: claims, SourcesPerClaim: 3, Published: true, Seed: 3}); err != nil {
 		b.Fatal(err)
@@ -78,7 +76,7 @@ func BenchmarkClaimPageStored(b *testing.B) {
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
-	ts := newServerOn(t, first.store, func(c *handlers.Config) { c.BaseURL, c.PageCacheMiB = site, 1 })
+	ts := newServerOn(b, first.store, func(c *handlers.Config) { c.BaseURL, c.PageCacheMiB = site, 1 })
 	r := rand.New(rand.NewPCG(1, 2))
 	b.ReportAllocs()
 	for b.Loop() {

@@ -24,6 +24,16 @@ var (
 	seedErr  error
 )
 
+// TestMain removes the seeded file that the benchmarks copy, once every
+// test and benchmark of the package has run.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if seedPath != "" {
+		_ = os.RemoveAll(filepath.Dir(seedPath))
+	}
+	os.Exit(code)
+}
+
 // seededStore opens a SQLite store that holds benchClaims published claims
 // with three sources each. The seeded file is made once per run and copied
 // for each benchmark, so they do not disturb one another.
