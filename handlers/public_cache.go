@@ -70,11 +70,10 @@ func (h *Handler) etagFor(key string, v models.Version) string {
 	b := append(append(buf[:0], h.site...), 0)
 	b = append(append(append(b, key...), 0), v.Tag...)
 	sum := sha256.Sum256(b)
-	var tag [len(`W/""`) + 24]byte
-	copy(tag[:], `W/"`)
-	hex.Encode(tag[3:27], sum[:12])
-	tag[27] = '"'
-	return string(tag[:])
+	var out [len(`W/""`) + 24]byte
+	tag := append(out[:0], `W/"`...)
+	tag = hex.AppendEncode(tag, sum[:12])
+	return string(append(tag, '"'))
 }
 
 // notModified reports whether the client's copy, named by If-None-Match,
