@@ -10,15 +10,16 @@ import (
 //
 // Dates are read from the words outside quotation marks, first in the
 // sentence holding the quotation (the mention nearest the attribution verb
-// wins), then, for an undated present-tense attribution ("says"), the
-// publication date, then the nearest earlier sentence of the same paragraph
-// that has a date. Recognised forms:
+// wins), then as saidAt says: the publication date for "says", a date
+// carried from the speaker's earlier words, else the publication date.
+// Recognised forms:
 //
 //   - full dates: "January 10, 2017", "10 January 2017", "Jan. 10", "2 Mar 2017", "2017-01-10";
 //   - day and month without a year ("on 30 October", "January 10"): the
 //     publication year, or the year before when that would be after publication;
-//   - weekdays ("on Tuesday", "late on Wednesday"): the latest such day strictly
-//     before publication;
+//   - weekdays ("on Tuesday", "late on Wednesday"): the latest such day on
+//     or before publication (a weekday in news copy is this week's); "last
+//     Tuesday" is the one a week before that;
 //   - "today", "tonight", "this morning": publication day; "yesterday", "last
 //     night": the day before; "three days ago";
 //   - "the following day", "the next day", "a day later", "two days later",
@@ -221,9 +222,12 @@ func (d *doc) matchDate(k int, last time.Time, hasLast bool) (time.Time, bool, i
 		if !d.hasPub {
 			return zero, false, 1
 		}
+		// The latest such day on or before publication, as news copy
+		// means it ("said Wednesday" in a Wednesday story is that day);
+		// "last Tuesday" is the one the week before.
 		back := (int(d.pub.Weekday()) - wd + 7) % 7
-		if back == 0 {
-			back = 7
+		if d.lowerWord(k-1) == "last" {
+			back += 7
 		}
 		return d.pub.AddDate(0, 0, -back), true, 1
 	}
@@ -320,10 +324,11 @@ func (d *doc) dateValue(i int) *time.Time {
 	return &t
 }
 
-// saidAt chooses the date for words attributed near anchor in sentence si,
-// ignoring dates inside quotations and inside excl. The bool reports
-// whether the text gave any date reference (even a vague one).
-func (d *doc) saidAt(anchor, si int, excl span, present, earlier bool) (*time.Time, bool) {
+// statedDate returns the date mention in sentence si nearest anchor,
+// ignoring dates inside quotations and inside excl. found reports whether
+// the sentence gave any date reference; the date is nil when it was vague
+// ("last week").
+func (d *doc) statedDate(anchor, si int, excl span) (t *time.Time, found bool) {
 	if si < 0 || si >= len(d.sents) {
 		return nil, false
 	}
@@ -343,28 +348,84 @@ func (d *doc) saidAt(anchor, si int, excl span, present, earlier bool) (*time.Ti
 			best, bestDist = i, dist
 		}
 	}
-	if best >= 0 {
-		return d.dateValue(best), true
+	if best < 0 {
+		return nil, false
+	}
+	return d.dateValue(best), true
+}
+
+// saidEvent records that speaker said something at a known date, for the
+// speaker's later quotations that give no date of their own.
+type saidEvent struct {
+	pos, para int
+	speaker   string
+	t         time.Time
+}
+
+// saidAt chooses the date of words attributed to speaker near anchor in
+// sentence si, ignoring dates inside quotations and inside excl, and says
+// where it came from (a Date constant):
+//
+//  1. a date in the same sentence (stated; nil for a vague one);
+//  2. for a present-tense attribution ("says"), the publication date;
+//  3. a date in an earlier sentence of the paragraph that names the
+//     speaker (carried);
+//  4. the date of the speaker's last dated words in the three paragraphs
+//     before (carried);
+//  5. the publication date, else none.
+func (d *doc) saidAt(anchor, si int, excl span, present bool, speaker string) (*time.Time, string) {
+	if t, ok := d.statedDate(anchor, si, excl); ok {
+		if t == nil {
+			return nil, DateNone
+		}
+		return t, DateStated
 	}
 	if present && d.hasPub {
 		t := d.pub
-		return &t, true
+		return &t, DateArticle
 	}
-	if !earlier {
-		return nil, false
-	}
-	for j, n := si-1, 0; j >= 0 && n < 8 && d.sents[j].para == s.para; j, n = j-1, n+1 {
-		ps := d.sents[j]
-		found := -1
-		lo := d.dateFrom(ps.start)
-		for i := lo; i < len(d.dates) && d.dates[i].start < ps.end && i-lo < 200; i++ {
-			if !d.dates[i].shielded {
-				found = i
+	if speaker != "" && si >= 0 && si < len(d.sents) {
+		s := d.sents[si]
+		for j, n := si-1, 0; j >= 0 && n < 8 && d.sents[j].para == s.para; j, n = j-1, n+1 {
+			ps := d.sents[j]
+			if !d.mentionsPerson(ps, speaker) {
+				continue
+			}
+			if t, ok := d.statedDate(ps.end, j, span{}); ok {
+				if t == nil {
+					return nil, DateNone
+				}
+				return t, DateCarried
 			}
 		}
-		if found >= 0 {
-			return d.dateValue(found), true
+		for i := len(d.events) - 1; i >= 0; i-- {
+			ev := d.events[i]
+			if ev.pos >= anchor {
+				continue
+			}
+			if ev.para < s.para-3 {
+				break
+			}
+			if ev.speaker == speaker {
+				t := ev.t
+				return &t, DateCarried
+			}
 		}
 	}
-	return nil, false
+	if d.hasPub {
+		t := d.pub
+		return &t, DateArticle
+	}
+	return nil, DateNone
+}
+
+// mentionsPerson reports whether sentence s mentions the person speaker, by any of
+// the names that resolve to them.
+func (d *doc) mentionsPerson(s sentence, speaker string) bool {
+	for i := d.mentionFrom(s.start); i < len(d.ments) && d.ments[i].start < s.end; i++ {
+		if m := &d.ments[i]; m.person && !m.shielded && d.mentionName(m) == speaker {
+			return true
+		}
+	}
+	return false
 }

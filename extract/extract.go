@@ -54,7 +54,54 @@ type Candidate struct {
 	Start    int        // byte offset of Quote's first byte in the input text
 	End      int        // byte offset just past Quote's last byte; text[Start:End] == Quote exactly
 	Kind     string     // "quote", "social_post" or "reported"
+	// Parts are the pieces of a quotation split by its attribution (`"We
+	// will win," she said, "because …"`): Quote is their texts joined by
+	// one space, and Start and End are the first piece's start and the
+	// last one's end. Nil when Quote is text[Start:End] itself.
+	Parts []Span
+	// SpeakerConfidence says how the speaker was found: ConfidenceHigh,
+	// ConfidenceMedium, ConfidenceLow or ConfidenceNone.
+	SpeakerConfidence string
+	// DateSource says where SaidAt comes from: DateStated, DateCarried,
+	// DateArticle or DateNone (SaidAt nil).
+	DateSource string
 }
+
+// Span is a half-open range [Start, End) of byte offsets into the text.
+type Span struct{ Start, End int }
+
+// Speaker confidences, from surest to least sure, so that the desk can flag
+// the candidates an editor should check.
+const (
+	// ConfidenceHigh: the attribution itself names the speaker, or a
+	// transcript's label or a post's header does.
+	ConfidenceHigh = "high"
+	// ConfidenceMedium: the attribution says "he", "the chancellor" or a
+	// surname, resolved to the one person the article names that way, or
+	// the quotation continues one that names its speaker.
+	ConfidenceMedium = "medium"
+	// ConfidenceLow: the speaker is a description ("the company",
+	// "officials") or a pronoun resolved only to the last person quoted.
+	ConfidenceLow = "low"
+	// ConfidenceNone: no speaker was found (Speaker is empty).
+	ConfidenceNone = "none"
+)
+
+// Date sources.
+const (
+	// DateStated: the words around the attribution give the day ("on
+	// Tuesday", "yesterday", "on 3 March").
+	DateStated = "stated"
+	// DateCarried: an earlier sentence or quotation of the same speaker,
+	// or a transcript's header, gives the day.
+	DateCarried = "carried"
+	// DateArticle: nothing gives the day, and it is the article's
+	// publication date, as news copy implies for words said "now".
+	DateArticle = "article_date"
+	// DateNone: no day can be told: a vague time ("last week"), or no
+	// publication date to fall back on.
+	DateNone = "none"
+)
 
 // Candidate kinds.
 const (
@@ -76,14 +123,17 @@ func Find(text string, published time.Time) (cands []Candidate, total int) {
 	d := newDoc(text, published)
 	d.findDates()
 	d.findPosts()
+	d.findTurns()
 	d.pairQuotes()
 	d.splitSentences()
 	d.buildShields()
 	d.findMentions()
 	d.buildNames()
+	d.buildRoles()
 	d.quoteCandidates()
 	d.reportedCandidates()
 	d.postCandidates()
+	d.turnCandidates()
 	sort.SliceStable(d.out, func(i, j int) bool {
 		a, b := d.out[i].c, d.out[j].c
 		if a.Start != b.Start {
@@ -128,7 +178,7 @@ func (d *doc) finish() []Candidate {
 	for i, f := range d.out[:n] {
 		c := f.c
 		if utf8.RuneCountInString(c.Speaker) > MaxSpeaker {
-			c.Speaker = ""
+			c.Speaker, c.SpeakerConfidence = "", ConfidenceNone
 		}
 		sh := shares[f.sent]
 		if sh.runes < 0 {
@@ -248,6 +298,9 @@ func (d *doc) buildShields() {
 	}
 	for _, p := range d.posts {
 		d.shields = append(d.shields, span{p.textStart, p.textEnd})
+	}
+	for _, t := range d.turns {
+		d.shields = append(d.shields, span{t.textStart, t.textEnd})
 	}
 	d.shields = mergeSpans(d.shields)
 	for i := range d.dates {

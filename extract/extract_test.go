@@ -67,11 +67,68 @@ func checkSentence(c Candidate) error {
 		return fmt.Errorf("Speaker of %d characters, over %d", n, MaxSpeaker)
 	}
 	head := c.Quote
+	if c.Parts != nil {
+		head = c.Quote[:c.Parts[0].End-c.Parts[0].Start]
+	}
 	if utf8.RuneCountInString(head) >= MaxSentence-2 {
 		head = string([]rune(head)[:MaxSentence/8])
 	}
 	if !strings.Contains(c.Sentence, head) {
 		return fmt.Errorf("Sentence %q does not contain Quote %q", c.Sentence, head)
+	}
+	return nil
+}
+
+// quoteContract checks that a candidate's Quote is what its offsets say:
+// text[Start:End] itself, or for a quotation split by its attribution the
+// texts of its Parts, in order inside [Start, End], joined by one space;
+// and that its confidence and date source are known values, with a date
+// exactly when the source gives one.
+func quoteContract(text string, c Candidate) error {
+	if c.Parts == nil {
+		if text[c.Start:c.End] != c.Quote {
+			return fmt.Errorf("text[%d:%d] = %q, Quote = %q", c.Start, c.End, text[c.Start:c.End], c.Quote)
+		}
+	} else {
+		var pieces []string
+		prev := c.Start
+		for _, p := range c.Parts {
+			if p.Start < prev || p.End < p.Start || p.End > c.End {
+				return fmt.Errorf("part [%d:%d] outside [%d:%d] or out of order", p.Start, p.End, c.Start, c.End)
+			}
+			pieces = append(pieces, text[p.Start:p.End])
+			prev = p.End
+		}
+		if len(c.Parts) < 2 || c.Parts[0].Start != c.Start || c.Parts[len(c.Parts)-1].End != c.End {
+			return fmt.Errorf("parts %v do not span [%d:%d]", c.Parts, c.Start, c.End)
+		}
+		if strings.Join(pieces, " ") != c.Quote {
+			return fmt.Errorf("parts %q joined != Quote %q", pieces, c.Quote)
+		}
+	}
+	switch c.SpeakerConfidence {
+	case ConfidenceHigh, ConfidenceMedium, ConfidenceLow:
+		if c.Speaker == "" {
+			return fmt.Errorf("confidence %q without a speaker", c.SpeakerConfidence)
+		}
+	case ConfidenceNone:
+		if c.Speaker != "" {
+			return fmt.Errorf("speaker %q with confidence none", c.Speaker)
+		}
+	default:
+		return fmt.Errorf("speaker confidence %q", c.SpeakerConfidence)
+	}
+	switch c.DateSource {
+	case DateStated, DateCarried, DateArticle:
+		if c.SaidAt == nil {
+			return fmt.Errorf("date source %q without a date", c.DateSource)
+		}
+	case DateNone:
+		if c.SaidAt != nil {
+			return fmt.Errorf("date %v with source none", c.SaidAt)
+		}
+	default:
+		return fmt.Errorf("date source %q", c.DateSource)
 	}
 	return nil
 }
@@ -87,8 +144,8 @@ func checkInvariants(t *testing.T, text string, cands []Candidate) {
 		if c.Start < 0 || c.Start > c.End || c.End > len(text) {
 			t.Fatalf("candidate %d: bad offsets [%d:%d] for text of %d bytes", i, c.Start, c.End, len(text))
 		}
-		if text[c.Start:c.End] != c.Quote {
-			t.Fatalf("candidate %d: text[%d:%d] = %q, Quote = %q", i, c.Start, c.End, text[c.Start:c.End], c.Quote)
+		if err := quoteContract(text, c); err != nil {
+			t.Fatalf("candidate %d: %v", i, err)
 		}
 		if c.Start < prev {
 			t.Fatalf("candidate %d: not in text order", i)
@@ -144,7 +201,7 @@ func TestSeedArticle(t *testing.T) {
 		{"Jeff Sessions is not fit to serve as the top law enforcement officer of our country and must resign.", "Nancy Pelosi", KindSocialPost, day("2017-03-01")},
 		{"The Attorney General gave false testimony to the Senate. He should step aside from anything touching Russia.", "Elizabeth Warren", KindSocialPost, nil},
 		{"An independent special prosecutor is now the only way to get to the truth.", "Chuck Schumer", KindSocialPost, nil},
-		{"Attorney General Jeff Sessions twice met Russia's ambassador to the United States during the 2016 campaign", "the Washington Post", KindReported, nil},
+		{"Attorney General Jeff Sessions twice met Russia's ambassador to the United States during the 2016 campaign", "the Washington Post", KindReported, day("2017-03-02")},
 		{"Mr Sessions had met the ambassador twice in 2016, once in July and once in September", "The Washington Post", KindReported, day("2017-03-01")},
 	}
 	for _, w := range want {

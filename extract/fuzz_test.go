@@ -49,8 +49,8 @@ func FuzzFind(f *testing.F) {
 			if c.Start < 0 || c.Start > c.End || c.End > len(text) {
 				t.Fatalf("candidate %d: offsets [%d:%d] outside text of %d bytes", i, c.Start, c.End, len(text))
 			}
-			if text[c.Start:c.End] != c.Quote {
-				t.Fatalf("candidate %d: text[%d:%d] != Quote %q", i, c.Start, c.End, c.Quote)
+			if err := quoteContract(text, c); err != nil {
+				t.Fatalf("candidate %d: %v", i, err)
 			}
 			if !bounds[c.Start] || !bounds[c.End] {
 				t.Fatalf("candidate %d: [%d:%d] not on rune boundaries", i, c.Start, c.End)

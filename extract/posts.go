@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Social posts pasted from a web page keep their header as plain text:
@@ -284,10 +285,17 @@ func (d *doc) footerPost(k int) (post, bool) {
 		}
 		p.textStart, p.textEnd = d.paras[pi-1].start, d.paras[pi-1].end
 	} else {
-		p.textStart, p.textEnd = d.paras[pi].start, d.toks[dash].start
+		p.textStart, p.textEnd = d.postTextBefore(dash, d.paras[pi].start, d.tokText(j)), d.toks[dash].start
 	}
 	p.sentStart = p.textStart
+	// The footer ends with its date; copy pasted without line breaks goes
+	// on after it with the article's own words.
 	p.sentEnd = d.paras[pi].end
+	if i := d.dateFrom(d.toks[closeTok].end); i < len(d.dates) && d.dates[i].start-d.toks[closeTok].end <= 2 {
+		p.sentEnd = d.dates[i].end
+	} else if !d.timeStampAt(closeTok + 1) {
+		p.sentEnd = d.toks[closeTok].end
+	}
 	p.regionEnd = p.sentEnd
 	p.textStart, p.textEnd = d.trimSpan(p.textStart, p.textEnd, "\"“”")
 	p.textEnd = d.stripLinks(p.textStart, p.textEnd)
@@ -299,6 +307,42 @@ func (d *doc) footerPost(k int) (post, bool) {
 	return p, true
 }
 
+// maxPostRunes bounds the text taken before a footer whose post does not
+// start its paragraph: the length of a long post on the common platforms.
+const maxPostRunes = 500
+
+// postTextBefore returns where the text of a post whose footer dash is
+// token dash starts, in a paragraph starting at paraStart that holds the
+// article's words too (copy pasted without line breaks): the sentences
+// just before the dash, back to a colon that introduces them, a sentence
+// that names the poster (surname) as narration does, or maxPostRunes.
+func (d *doc) postTextBefore(dash, paraStart int, surname string) int {
+	start := d.toks[dash].start
+	lo := d.tokAt(paraStart)
+	sentStart := -1
+	for k := dash - 1; k >= lo; k-- {
+		if start-d.toks[k].start > maxPostRunes*4 {
+			break
+		}
+		if d.isPunct(k, ":") {
+			return d.toks[k].end
+		}
+		boundary := k < dash-1 && d.toks[k].kind == tokPunct && isTerminal(d.tokText(k)) && !d.isAbbrevPeriod(k) && !d.attached(k)
+		if boundary || k == lo {
+			from := d.toks[k].start
+			if boundary {
+				from = d.toks[k+1].start
+			}
+			if sentStart >= 0 && (strings.Contains(d.text[from:sentStart], surname) || utf8.RuneCountInString(d.text[from:d.toks[dash].start]) > maxPostRunes) {
+				return sentStart
+			}
+			sentStart = from
+			start = from
+		}
+	}
+	return start
+}
+
 // postCandidates emits one candidate per social post.
 func (d *doc) postCandidates() {
 	for _, p := range d.posts {
@@ -306,13 +350,20 @@ func (d *doc) postCandidates() {
 		if s > p.textStart || e < p.textEnd {
 			s, e = p.textStart, p.textEnd
 		}
-		d.emit(Candidate{
-			Quote:   d.text[p.textStart:p.textEnd],
-			Speaker: p.name,
-			SaidAt:  p.date,
-			Start:   p.textStart,
-			End:     p.textEnd,
-			Kind:    KindSocialPost,
-		}, s, e)
+		c := Candidate{
+			Quote:             d.text[p.textStart:p.textEnd],
+			Speaker:           p.name,
+			SpeakerConfidence: ConfidenceHigh,
+			SaidAt:            p.date,
+			DateSource:        DateStated,
+			Start:             p.textStart,
+			End:               p.textEnd,
+			Kind:              KindSocialPost,
+		}
+		if p.date == nil {
+			// A post's date is its own; the article's says nothing of it.
+			c.DateSource = DateNone
+		}
+		d.emit(c, s, e)
 	}
 }

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 	"time"
 	"unicode"
@@ -29,64 +30,22 @@ type attribution struct {
 	speaker   string
 	person    bool // speaker is a person's name (usable for "he"/"she" later)
 	gender    int8
+	conf      string // a Confidence constant
 }
 
-// pairQuotes finds quotation mark pairs paragraph by paragraph. Straight
-// marks are classified as opening or closing by their neighbours; curly
-// marks by their shape when the neighbours do not decide. A quotation still
-// open at the end of a paragraph runs to the paragraph end, and is chained to
-// the next paragraph when that one starts with an opening mark (the usual
-// style of a quotation running over several paragraphs).
+// pairQuotes finds quotation mark pairs paragraph by paragraph, double
+// marks ("…", “…”) and single ones (‘…’, '…', the British style and the
+// marks of a quotation inside another), then keeps the outermost: a
+// quotation inside another is part of that one's words, not a claim of its
+// own. Chains of quotations running over several paragraphs are linked.
 func (d *doc) pairQuotes() {
-	text := d.text
+	var raw []rawQuote
 	for pi, p := range d.paras {
-		open, openLen := -1, 0
-		for i := p.start; i < p.end; {
-			r, size := utf8.DecodeRuneInString(text[i:])
-			if r != '"' && r != '“' && r != '”' {
-				i += size
-				continue
-			}
-			if inSpans(d.regions, i) {
-				i += size
-				continue
-			}
-			prev, next := ' ', ' '
-			if i > p.start {
-				prev, _ = utf8.DecodeLastRuneInString(text[p.start:i])
-			}
-			if i+size < p.end {
-				next, _ = utf8.DecodeRuneInString(text[i+size : p.end])
-			}
-			ctxOpen := (unicode.IsSpace(prev) || strings.ContainsRune("([{—–-/:;,‘'", prev)) && !unicode.IsSpace(next)
-			ctxClose := !unicode.IsSpace(prev) && (unicode.IsSpace(next) || strings.ContainsRune(".,;:!?)]}—–-…'’/\"“”", next))
-			var isOpen bool
-			switch {
-			case ctxOpen && !ctxClose:
-				isOpen = true
-			case ctxClose && !ctxOpen:
-				isOpen = false
-			case r == '“':
-				isOpen = true
-			case r == '”':
-				isOpen = false
-			case ctxOpen && ctxClose:
-				isOpen = open < 0
-			default:
-				i += size
-				continue
-			}
-			if isOpen {
-				open, openLen = i, size
-			} else if open >= 0 {
-				d.addQuote(pi, open, open+openLen, i, i+size, false)
-				open = -1
-			}
-			i += size
-		}
-		if open >= 0 {
-			d.addQuote(pi, open, open+openLen, p.end, p.end, true)
-		}
+		raw = d.pairDouble(raw, pi, p)
+		raw = d.pairSingle(raw, pi, p)
+	}
+	for _, q := range outermost(raw) {
+		d.addQuote(q.para, q.open, q.openEnd, q.close, q.closeEnd, q.unclosed)
 	}
 	// Chain quotations that run over paragraph breaks.
 	for qi := range d.quotes {
@@ -99,6 +58,185 @@ func (d *doc) pairQuotes() {
 			q.next, n.prev = qi+1, qi
 		}
 	}
+}
+
+// rawQuote is a pair of quotation marks before nested pairs are dropped.
+type rawQuote struct {
+	para                           int
+	open, openEnd, close, closeEnd int
+	unclosed, single               bool
+}
+
+// outermost sorts the pairs by their opening mark and drops every pair that
+// lies inside another or crosses one; where a single pair crosses a double
+// one, the single marks were apostrophes and the double pair stays.
+func outermost(raw []rawQuote) []rawQuote {
+	sort.SliceStable(raw, func(i, j int) bool { return raw[i].open < raw[j].open })
+	keep := make([]bool, len(raw))
+	for i := range raw {
+		keep[i] = true
+	}
+	for i := range raw {
+		for j := i + 1; j < len(raw) && raw[j].open < raw[i].closeEnd; j++ {
+			switch {
+			case raw[j].closeEnd <= raw[i].closeEnd: // j inside i
+				keep[j] = false
+			case raw[j].single && !raw[i].single:
+				keep[j] = false
+			default:
+				keep[i] = false
+			}
+		}
+	}
+	out := raw[:0]
+	for i, q := range raw {
+		if keep[i] {
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+// neighbours returns the runes before and after the mark at [i, i+size) in
+// paragraph p, a space at either end.
+func (d *doc) neighbours(p span, i, size int) (prev, next rune) {
+	prev, next = ' ', ' '
+	if i > p.start {
+		prev, _ = utf8.DecodeLastRuneInString(d.text[p.start:i])
+	}
+	if i+size < p.end {
+		next, _ = utf8.DecodeRuneInString(d.text[i+size : p.end])
+	}
+	return prev, next
+}
+
+// pairDouble pairs the double quotation marks of paragraph p. Straight
+// marks are classified as opening or closing by their neighbours; curly
+// marks by their shape when the neighbours do not decide. A quotation still
+// open at the end of the paragraph runs to its end (the usual style of a
+// quotation running over several paragraphs).
+func (d *doc) pairDouble(raw []rawQuote, pi int, p span) []rawQuote {
+	open, openLen := -1, 0
+	for i := p.start; i < p.end; {
+		r, size := utf8.DecodeRuneInString(d.text[i:])
+		if r != '"' && r != '“' && r != '”' || inSpans(d.regions, i) {
+			i += size
+			continue
+		}
+		prev, next := d.neighbours(p, i, size)
+		ctxOpen := (unicode.IsSpace(prev) || strings.ContainsRune("([{—–-/:;,‘'", prev)) && !unicode.IsSpace(next)
+		ctxClose := !unicode.IsSpace(prev) && (unicode.IsSpace(next) || strings.ContainsRune(".,;:!?)]}—–-…'’/\"“”", next))
+		var isOpen bool
+		switch {
+		case ctxOpen && !ctxClose:
+			isOpen = true
+		case ctxClose && !ctxOpen:
+			isOpen = false
+		case r == '“':
+			isOpen = true
+		case r == '”':
+			isOpen = false
+		case ctxOpen && ctxClose:
+			isOpen = open < 0
+		default:
+			i += size
+			continue
+		}
+		if isOpen {
+			open, openLen = i, size
+		} else if open >= 0 {
+			raw = append(raw, rawQuote{para: pi, open: open, openEnd: open + openLen, close: i, closeEnd: i + size})
+			open = -1
+		}
+		i += size
+	}
+	if open >= 0 {
+		raw = append(raw, rawQuote{para: pi, open: open, openEnd: open + openLen, close: p.end, closeEnd: p.end, unclosed: true})
+	}
+	return raw
+}
+
+// elisions are words written with a leading apostrophe ('em, ’til), which
+// is not an opening quotation mark.
+var elisions = wordSet(`em til tis twas cause n bout round`)
+
+// pairSingle pairs the single quotation marks of paragraph p. The closing
+// mark is also the apostrophe, so a mark counts as closing by its
+// neighbours only: inside a word ("don’t") it is an apostrophe; after a
+// word and before a space it may close a quotation or end a plural
+// possessive ("the councils’ budget"), a weak close; after punctuation
+// (",’ she said") or before punctuation or the paragraph's end it closes,
+// a strong close. An open quotation takes the first strong close, or the
+// last weak one before a new quotation opens or the paragraph ends. A
+// quotation left open with no close counts only when it starts its
+// paragraph (a quotation running over paragraphs); elsewhere the mark was
+// an apostrophe ("’90s").
+func (d *doc) pairSingle(raw []rawQuote, pi int, p span) []rawQuote {
+	open, weak := -1, -1
+	closeAt := func(at, n int) {
+		raw = append(raw, rawQuote{para: pi, open: open, openEnd: open + d.markLen(open), close: at, closeEnd: at + n, single: true})
+	}
+	for i := p.start; i < p.end; {
+		r, n := utf8.DecodeRuneInString(d.text[i:])
+		if r != '\'' && r != '‘' && r != '’' || inSpans(d.regions, i) {
+			i += n
+			continue
+		}
+		prev, next := d.neighbours(p, i, n)
+		if isWordRune(prev) && isWordRune(next) {
+			i += n // an apostrophe inside a word
+			continue
+		}
+		canOpen := r != '’' && (unicode.IsSpace(prev) || strings.ContainsRune("([{—–-/:;“\"", prev)) &&
+			!unicode.IsSpace(next) && !d.elisionAt(i+n)
+		canClose := r != '‘' && !unicode.IsSpace(prev) && i > p.start &&
+			(unicode.IsSpace(next) || strings.ContainsRune(".,;:!?)]}—–-…\"”", next) || i+n >= p.end)
+		strong := canClose && (strings.ContainsRune(",.?!…—–-", prev) || !unicode.IsSpace(next) || i+n >= p.end)
+		switch {
+		case open >= 0 && strong:
+			closeAt(i, n)
+			open, weak = -1, -1
+		case open >= 0 && canClose:
+			weak = i
+		case canOpen:
+			if open >= 0 && weak >= 0 {
+				closeAt(weak, d.markLen(weak))
+			}
+			open, weak = i, -1
+		}
+		i += n
+	}
+	switch {
+	case open >= 0 && weak >= 0:
+		closeAt(weak, d.markLen(weak))
+	case open == p.start:
+		raw = append(raw, rawQuote{para: pi, open: open, openEnd: open + d.markLen(open), close: p.end, closeEnd: p.end, unclosed: true, single: true})
+	}
+	return raw
+}
+
+// markLen is the length in bytes of the quotation mark at i.
+func (d *doc) markLen(i int) int {
+	_, n := utf8.DecodeRuneInString(d.text[i:])
+	return n
+}
+
+// elisionAt reports whether the word at byte i is one written with a
+// leading apostrophe, or a decade ("'90s").
+func (d *doc) elisionAt(i int) bool {
+	j := i
+	for j < len(d.text) {
+		r, n := utf8.DecodeRuneInString(d.text[j:])
+		if !isWordRune(r) {
+			break
+		}
+		j += n
+	}
+	w := strings.ToLower(d.text[i:j])
+	if elisions[w] {
+		return true
+	}
+	return len(w) == 3 && isDigitStart(w) && w[2] == 's'
 }
 
 func (d *doc) addQuote(pi, open, openEnd, close, closeEnd int, unclosed bool) {
@@ -124,7 +262,8 @@ func (d *doc) addQuote(pi, open, openEnd, close, closeEnd int, unclosed bool) {
 	d.quotes = append(d.quotes, q)
 }
 
-// quoteCandidates attributes every quotation and emits the candidates.
+// quoteCandidates attributes every quotation, dates it, joins the pieces of
+// quotations split by their attribution and emits the candidates.
 func (d *doc) quoteCandidates() {
 	for qi := range d.quotes {
 		q := &d.quotes[qi]
@@ -135,9 +274,7 @@ func (d *doc) quoteCandidates() {
 			// or the previous paragraph of the same chain.
 			pq := &d.quotes[qi-1]
 			if pq.attr.found && (q.prev == qi-1 || (pq.para == q.para && d.continues(pq, q))) {
-				q.attr = pq.attr
-				q.attr.inherited = true
-				q.attr.verb = -1
+				q.attr = inherit(pq.attr)
 			}
 		}
 		if q.attr.found && q.attr.person && q.attr.speaker != "" {
@@ -149,13 +286,11 @@ func (d *doc) quoteCandidates() {
 	for qi := len(d.quotes) - 1; qi >= 0; qi-- {
 		q := &d.quotes[qi]
 		if !q.attr.found && q.next >= 0 && d.quotes[q.next].attr.found {
-			q.attr = d.quotes[q.next].attr
-			q.attr.inherited = true
-			q.attr.verb = -1
+			q.attr = inherit(d.quotes[q.next].attr)
 		}
 	}
-	var saidAt []*time.Time
-	var dated []bool
+	saidAt := make([]*time.Time, len(d.quotes))
+	dateSrc := make([]string, len(d.quotes))
 	for qi := range d.quotes {
 		q := &d.quotes[qi]
 		si := d.sentAt(q.open)
@@ -163,34 +298,118 @@ func (d *doc) quoteCandidates() {
 		if q.attr.verb >= 0 {
 			anchor = d.toks[q.attr.verb].start
 		}
-		t, ok := d.saidAt(anchor, si, span{q.qs, q.qe}, q.attr.present && !q.attr.inherited, true)
-		if !ok && q.attr.inherited {
-			// Take the date of the quotation the speaker came from.
-			for pj := qi - 1; pj >= 0 && pj >= qi-50; pj-- {
-				if dated[pj] && d.quotes[pj].attr.speaker == q.attr.speaker {
-					t, ok = saidAt[pj], true
-					break
-				}
-			}
+		excl := span{q.qs, q.qe}
+		if q.attr.inherited {
+			saidAt[qi], dateSrc[qi] = d.inheritedDate(qi, anchor, si, excl, saidAt, dateSrc)
 		}
-		saidAt = append(saidAt, t)
-		dated = append(dated, ok)
+		if dateSrc[qi] == "" {
+			speaker := ""
+			if q.attr.person {
+				speaker = q.attr.speaker
+			}
+			saidAt[qi], dateSrc[qi] = d.saidAt(anchor, si, excl, q.attr.present && !q.attr.inherited, speaker)
+		}
+		if t := saidAt[qi]; t != nil && q.attr.person && q.attr.speaker != "" && (dateSrc[qi] == DateStated || dateSrc[qi] == DateCarried) {
+			d.events = append(d.events, saidEvent{pos: anchor, para: q.para, speaker: q.attr.speaker, t: *t})
+		}
 	}
-	for qi := range d.quotes {
+	for qi := 0; qi < len(d.quotes); qi++ {
 		q := &d.quotes[qi]
+		last := qi
+		for last+1 < len(d.quotes) && d.splitAfter(last) {
+			last++
+		}
 		if !d.keepQuote(q) {
+			qi = last
 			continue
 		}
+		c := Candidate{
+			Quote:             d.text[q.qs:q.qe],
+			Speaker:           q.attr.speaker,
+			SpeakerConfidence: q.attr.conf,
+			SaidAt:            saidAt[qi],
+			DateSource:        dateSrc[qi],
+			Start:             q.qs,
+			End:               q.qe,
+			Kind:              KindQuote,
+		}
+		if c.SpeakerConfidence == "" || c.Speaker == "" {
+			c.SpeakerConfidence = ConfidenceNone
+		}
+		if last > qi {
+			// One quotation split by its attribution: one candidate.
+			c.Parts = []Span{{q.qs, q.qe}}
+			for _, n := range d.quotes[qi+1 : last+1] {
+				c.Quote += " " + d.text[n.qs:n.qe]
+				c.Parts = append(c.Parts, Span{n.qs, n.qe})
+				c.End = n.qe
+			}
+		}
 		s := d.sents[d.sentAt(q.open)]
-		d.emit(Candidate{
-			Quote:   d.text[q.qs:q.qe],
-			Speaker: q.attr.speaker,
-			SaidAt:  saidAt[qi],
-			Start:   q.qs,
-			End:     q.qe,
-			Kind:    KindQuote,
-		}, s.start, s.end)
+		d.emit(c, s.start, max(s.end, c.End))
+		qi = last
 	}
+}
+
+// inherit is the attribution a quotation takes from the one it continues.
+func inherit(a attribution) attribution {
+	a.inherited = true
+	a.verb = -1
+	if a.speaker != "" && a.conf == ConfidenceHigh {
+		a.conf = ConfidenceMedium
+	}
+	return a
+}
+
+// inheritedDate dates a quotation that continues the speech of an earlier
+// one: a date of its own, else the date of the earlier quotation of the
+// same speaker. An empty source means neither was found.
+func (d *doc) inheritedDate(qi, anchor, si int, excl span, saidAt []*time.Time, dateSrc []string) (*time.Time, string) {
+	if t, ok := d.statedDate(anchor, si, excl); ok {
+		if t == nil {
+			return nil, DateNone
+		}
+		return t, DateStated
+	}
+	q := &d.quotes[qi]
+	for pj := qi - 1; pj >= 0 && pj >= qi-50; pj-- {
+		if d.quotes[pj].attr.speaker != q.attr.speaker || dateSrc[pj] == "" {
+			continue
+		}
+		if dateSrc[pj] == DateStated {
+			return saidAt[pj], DateCarried
+		}
+		return saidAt[pj], dateSrc[pj]
+	}
+	return nil, ""
+}
+
+// splitAfter reports whether quotation qi+1 is the second piece of
+// quotation qi split by its attribution: `"We will win," she said,
+// "because the numbers are on our side."`. The first piece ends with a
+// comma or dash, the attribution between them ends with a comma or colon,
+// and no sentence ends in between.
+func (d *doc) splitAfter(qi int) bool {
+	q, n := &d.quotes[qi], &d.quotes[qi+1]
+	if q.unclosed || n.para != q.para || !q.attr.found || q.attr.verb < 0 || d.toks[q.attr.verb].start < q.closeEnd {
+		return false
+	}
+	if !strings.ContainsRune(",—–-", q.lastRune) && !d.isPunct(d.tokAt(q.closeEnd), ",") {
+		return false
+	}
+	if n.attr.found && !n.attr.inherited && n.attr.verb != q.attr.verb {
+		return false
+	}
+	e := d.tokAt(n.open) - 1
+	if !d.isPunct(e, ",") && !d.isPunct(e, ":") {
+		return false
+	}
+	for k := d.tokAt(q.closeEnd); k < e; k++ {
+		if d.toks[k].kind == tokPunct && isTerminal(d.tokText(k)) && !d.isAbbrevPeriod(k) {
+			return false
+		}
+	}
+	return true
 }
 
 // continues reports whether quotation q continues the speech of pq in the
@@ -207,11 +426,19 @@ func (d *doc) continues(pq, q *quote) bool {
 	return d.countWords(pq.closeEnd, q.open, 3) <= 2 || d.countWords(q.qs, q.qe, 2) >= 2
 }
 
-// keepQuote decides whether a quotation is a claim candidate: attributed
-// quotations always are; unattributed ones need three or more words, must
-// not look like a title, and must be closed (or continue a chain).
+// keepQuote decides whether a quotation is a claim candidate. Not: an
+// empty one; a greeting or thanks; a question alone; a quotation in the
+// headline (the body quotes it in full); a short fragment without a verb
+// or subject of its own inside narration ("a \"rotten state of affairs\"",
+// claimed "qualified immunity"), whether attributed or not. Unattributed
+// quotations need three or more words, must not look like a title, and must
+// be closed (or continue a chain).
 func (d *doc) keepQuote(q *quote) bool {
-	if d.countWords(q.qs, q.qe, 1) == 0 {
+	words := d.countWords(q.qs, q.qe, 7)
+	if words == 0 || d.pleasantry(q.qs, q.qe) || d.question(q) || d.inHeadline(q.open) {
+		return false
+	}
+	if d.fragment(q, words) {
 		return false
 	}
 	if q.attr.found {
@@ -220,10 +447,97 @@ func (d *doc) keepQuote(q *quote) bool {
 	if q.unclosed && q.next < 0 && q.prev < 0 {
 		return false
 	}
-	if d.countWords(q.qs, q.qe, 3) < 3 {
+	if words < 3 {
 		return false
 	}
 	return !d.titleCase(q.qs, q.qe)
+}
+
+// pleasantries open greetings and thanks, which are not claims.
+var pleasantries = []string{"thank you", "thanks", "good morning", "good afternoon", "good evening",
+	"hello", "hi ", "welcome", "great to be here", "it's great to be", "it’s great to be",
+	"pleasure to be", "happy to be here", "glad to be here", "my pleasure", "you're welcome", "you’re welcome"}
+
+// pleasantry reports whether text[s:e] is a short greeting or thanks.
+func (d *doc) pleasantry(s, e int) bool {
+	if d.countWords(s, e, 13) > 12 {
+		return false
+	}
+	lw := strings.ToLower(d.text[s:e])
+	for _, p := range pleasantries {
+		if strings.HasPrefix(lw, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// question reports whether a quotation is one question and nothing else.
+func (d *doc) question(q *quote) bool {
+	if q.lastRune != '?' {
+		return false
+	}
+	for k := d.tokAt(q.qs); k < len(d.toks) && d.toks[k].start < q.qe; k++ {
+		if d.toks[k].kind == tokPunct && d.toks[k].end < q.qe && isTerminal(d.tokText(k)) && !d.isAbbrevPeriod(k) {
+			return false
+		}
+	}
+	return true
+}
+
+// inHeadline reports whether pos lies in the article's headline: a first
+// paragraph of at most twenty words that does not end a sentence, in a
+// text of more paragraphs.
+func (d *doc) inHeadline(pos int) bool {
+	if len(d.paras) < 2 || pos >= d.paras[0].end {
+		return false
+	}
+	p := d.paras[0]
+	if d.countWords(p.start, p.end, 21) > 20 {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(d.text[p.start:p.end])
+	return !strings.ContainsRune(".!…:", last)
+}
+
+// statementWords mark words that make a quotation a statement: auxiliaries,
+// copulas, modals, negations and subject pronouns.
+var statementWords = wordSet(`is are was were be been being am will would shall should can could
+	may might must do does did has have had not never no i we you he she they it there this
+	that who which won't can't don't isn't aren't wasn't weren't hasn't haven't didn't doesn't
+	couldn't wouldn't shouldn't we're we've we'll i'm i've i'll it's that's there's they're
+	they've you're won’t can’t don’t isn’t aren’t wasn’t weren’t hasn’t haven’t didn’t doesn’t
+	couldn’t wouldn’t shouldn’t we’re we’ve we’ll i’m i’ve i’ll it’s that’s there’s they’re
+	they’ve you’re`)
+
+// fragment reports whether a quotation of words words (counted up to 7) is
+// a piece of narration rather than a statement: it neither opens its
+// sentence nor follows an introduction (a colon, a comma, "that"), has no
+// word that makes a clause, and is at most four words, or at most six after
+// a determiner or a naming verb ("a \"rotten state of affairs\"", "called
+// it \"a betrayal of trust\"").
+func (d *doc) fragment(q *quote, words int) bool {
+	if words > 6 || q.unclosed || q.prev >= 0 {
+		return false
+	}
+	for k := d.tokAt(q.qs); k < len(d.toks) && d.toks[k].start < q.qe; k++ {
+		if d.isWord(k) && statementWords[d.lowerWord(k)] {
+			return false
+		}
+	}
+	b := d.tokAt(q.open) - 1
+	if b < 0 || d.sents[d.sentAt(q.open)].start == q.open {
+		return false
+	}
+	switch p := d.lowerWord(b); {
+	case d.toks[b].kind == tokPunct && strings.Contains(",:—–-(", d.tokText(b)):
+		return false
+	case p == "that" || p == "saying":
+		return false
+	case determiners[p] || p == "so-called" || p == "its" || p == "my" || p == "your" || verbs[p]&vNaming != 0:
+		return true
+	}
+	return words <= 4
 }
 
 // titleCase reports whether a short quotation capitalises all its main
@@ -332,6 +646,16 @@ func (d *doc) postAttribution(q *quote, s sentence) attribution {
 		if j == i {
 			return none
 		}
+		if d.isPunct(j-1, ",") && isLowerStart(d.tokText(i)) {
+			// The quotation runs into narration before the attribution:
+			// `"…" the usual protections, said Lena Park, a professor`.
+			if hi := d.phraseAfter(j+1, s.end); hi > j+1 {
+				if a := d.speakerFromParts(d.splitParts(j+1, hi)); a.found && a.person {
+					a.verb, a.present = j, f&vPresent != 0
+					return a
+				}
+			}
+		}
 		a := d.speakerFromParts(d.splitParts(i, j))
 		if !a.found {
 			return none
@@ -381,12 +705,17 @@ func (d *doc) preAttribution(qi, segStart int) attribution {
 	if e < lo {
 		return none
 	}
+	if d.isPunct(e, ":") {
+		if a, ok := d.colonIntroduction(e, lo); ok {
+			return a
+		}
+	}
 	verb := -1
 	var flags uint8
 	for j := e; j >= lo && e-j <= 16; j-- {
 		if d.toks[j].kind == tokPunct {
 			p := d.tokText(j)
-			if (p == "." && !d.isAbbrevPeriod(j)) || p == "!" || p == "?" || p == ";" || isQuoteMark(p) {
+			if (p == "." && !d.isAbbrevPeriod(j)) || p == "!" || p == "?" || p == ";" || isQuoteMark(p) || d.pairMark(j) {
 				break
 			}
 			continue
@@ -413,7 +742,7 @@ func (d *doc) preAttribution(qi, segStart int) attribution {
 		// Headline style `Sessions: "..."`: a bare name and a colon.
 		if d.isPunct(e, ":") && e > lo && e-lo <= 6 {
 			if pi := d.classifyPart(tokRange{lo, e}); pi.kind == partName && pi.whole {
-				return attribution{found: true, verb: -1, speaker: pi.value, person: true, gender: pi.gender}
+				return attribution{found: true, verb: -1, speaker: pi.value, person: true, gender: pi.gender, conf: ConfidenceHigh}
 			}
 		}
 		return none
@@ -464,6 +793,30 @@ func (d *doc) preAttribution(qi, segStart int) attribution {
 	a := d.speakerFromParts(reverseParts(d.splitParts(lo, verb)))
 	a.verb, a.present = verb, flags&vPresent != 0
 	return a
+}
+
+// colonIntroduction reads a person named just before the colon at token
+// colon that introduces a quotation, as the source of words that come
+// "from" them (`a statement from county party chair Rosa Delgado: "`) or
+// as a label with nothing but role words before it (`Rosa Delgado:`,
+// `Council leader Ivo Brandt: "`). A name after a verb is its object
+// (`he told Senator Reed: "`) and is not read here.
+func (d *doc) colonIntroduction(colon, lo int) (attribution, bool) {
+	i := d.mentionFrom(d.toks[max(lo, colon-8)].start)
+	for ; i < len(d.ments) && d.ments[i].start < d.toks[colon].start; i++ {
+		m := &d.ments[i]
+		if m.hi != colon || !m.person || m.poss {
+			continue
+		}
+		k := m.lo - 1
+		for k >= lo && k > m.lo-5 && d.isWord(k) && verbs[d.lowerWord(k)] == 0 && !prepositions[d.lowerWord(k)] {
+			k--
+		}
+		if k < lo || d.lowerWord(k) == "from" || d.lowerWord(k) == "by" || d.toks[k].kind == tokPunct {
+			return attribution{found: true, verb: -1, speaker: d.mentionName(m), person: true, gender: d.mentionGender(m), conf: ConfidenceHigh}, true
+		}
+	}
+	return attribution{}, false
 }
 
 // tokRange is a half-open range of token indices.

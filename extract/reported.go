@@ -23,6 +23,14 @@ var reportVerbs = map[string]bool{
 	"disclosed": true, "discloses": true,
 }
 
+// sayingVerbs introduce reported speech with "that".
+var sayingVerbs = wordSet(`said says claimed claims insisted insists argued argues maintained
+	maintains warned warns alleged alleges asserted asserts contended contends stated states told
+	tells acknowledged acknowledges admitted admits testified testifies announced announces
+	confirmed confirms predicted predicts promised promises explained explains noted notes
+	suggested suggests stressed stresses emphasised emphasized emphasises emphasizes conceded
+	concedes declared declares wrote writes posted tweeted`)
+
 var leadConnectors = wordSet(`but and yet so however meanwhile now also still indeed moreover`)
 
 // reportedCandidates finds "according to" and "reported that" claims.
@@ -38,7 +46,7 @@ func (d *doc) reportedCandidates() {
 		switch {
 		case lw == "according" && d.lowerWord(k+1) == "to":
 			d.accordingTo(k)
-		case reportVerbs[lw] && isLowerStart(d.tokText(k)):
+		case (reportVerbs[lw] || sayingVerbs[lw]) && isLowerStart(d.tokText(k)):
 			d.reportedThat(k)
 		}
 	}
@@ -122,29 +130,37 @@ func (d *doc) accordingTo(k int) {
 	if _, ok := d.openAt[clause.start]; ok {
 		return // `According to X, "..."`: the quotation is the candidate
 	}
-	speaker := d.sourceName(lo, hi)
-	t, _ := d.saidAt(d.toks[k].start, si, clause, false, false)
+	speaker, person := d.sourceName(lo, hi)
+	conf, who := ConfidenceLow, ""
+	if person {
+		conf, who = ConfidenceHigh, speaker
+	}
+	t, src := d.saidAt(d.toks[k].start, si, clause, false, who)
 	d.addReported(Candidate{
-		Quote:   d.text[clause.start:clause.end],
-		Speaker: speaker,
-		SaidAt:  t,
-		Start:   clause.start,
-		End:     clause.end,
-		Kind:    KindReported,
+		Quote:             d.text[clause.start:clause.end],
+		Speaker:           speaker,
+		SpeakerConfidence: conf,
+		SaidAt:            t,
+		DateSource:        src,
+		Start:             clause.start,
+		End:               clause.end,
+		Kind:              KindReported,
 	}, si)
 }
 
 // sourceName names the source in tokens [lo, hi): a person's resolved name
-// or the words as written.
-func (d *doc) sourceName(lo, hi int) string {
+// or the words as written, and whether it is a person.
+func (d *doc) sourceName(lo, hi int) (string, bool) {
 	pi := d.classifyPart(tokRange{lo, hi})
 	if pi.kind == partName {
-		return pi.value
+		return pi.value, true
 	}
-	return strings.TrimRight(clean(d.text[d.toks[lo].start:d.toks[hi-1].end]), ".,;:")
+	return strings.TrimRight(clean(d.text[d.toks[lo].start:d.toks[hi-1].end]), ".,;:"), false
 }
 
-// reportedThat reads "SOURCE reported [on DATE] that CLAUSE".
+// reportedThat reads "SOURCE VERB [on DATE] that CLAUSE", where VERB
+// reports (reported, revealed) or says (said, has said, claimed, insisted,
+// told reporters).
 func (d *doc) reportedThat(k int) {
 	if d.skipReported(k) {
 		return
@@ -153,7 +169,7 @@ func (d *doc) reportedThat(k int) {
 	s := d.sents[si]
 	that := -1
 	for j := k + 1; j < len(d.toks) && j <= k+8 && d.toks[j].start < s.end; j++ {
-		if d.toks[j].kind == tokPunct && !d.isPunct(j, ",") {
+		if d.toks[j].kind == tokPunct && !d.isPunct(j, ",") && !d.isAbbrevPeriod(j) {
 			break
 		}
 		if d.lowerWord(j) == "that" {
@@ -165,7 +181,7 @@ func (d *doc) reportedThat(k int) {
 		return
 	}
 	cs, ce := d.trimClause(d.toks[that].end, s.end)
-	if ce <= cs || d.countWords(cs, ce, 3) < 3 || inSpans(d.shields, cs) {
+	if ce <= cs || d.countWords(cs, ce, 3) < 3 || inSpans(d.shields, cs) || d.quoteWithin(cs, ce) {
 		return
 	}
 	lo := max(d.tokAt(s.start), k-30)
@@ -176,15 +192,28 @@ func (d *doc) reportedThat(k int) {
 	if !a.found {
 		return
 	}
-	t, _ := d.saidAt(d.toks[k].start, si, span{cs, ce}, false, false)
+	who := ""
+	if a.person {
+		who = a.speaker
+	}
+	t, src := d.saidAt(d.toks[k].start, si, span{cs, ce}, verbs[d.lowerWord(k)]&vPresent != 0, who)
 	d.addReported(Candidate{
-		Quote:   d.text[cs:ce],
-		Speaker: a.speaker,
-		SaidAt:  t,
-		Start:   cs,
-		End:     ce,
-		Kind:    KindReported,
+		Quote:             d.text[cs:ce],
+		Speaker:           a.speaker,
+		SpeakerConfidence: a.conf,
+		SaidAt:            t,
+		DateSource:        src,
+		Start:             cs,
+		End:               ce,
+		Kind:              KindReported,
 	}, si)
+}
+
+// quoteWithin reports whether a quotation opens inside [s, e): a reported
+// clause that quotes its speaker is left to the quotation's candidate.
+func (d *doc) quoteWithin(s, e int) bool {
+	i := sort.Search(len(d.quotes), func(i int) bool { return d.quotes[i].open >= s })
+	return i < len(d.quotes) && d.quotes[i].open < e
 }
 
 // addReported emits a reported claim found in sentence si, unless its

@@ -189,7 +189,7 @@ func (d *doc) addMention(seg []int, poss bool) {
 	}
 	p := -1
 	for i := len(seg) - 2; i >= 0; i-- {
-		if titles[d.lowerWord(seg[i])] {
+		if lw := d.lowerWord(seg[i]); titles[lw] || roleNouns[lw] {
 			p = i
 			break
 		}
@@ -198,7 +198,7 @@ func (d *doc) addMention(seg []int, poss bool) {
 	if p < 0 {
 		all := true
 		for _, k := range seg {
-			all = all && titles[d.lowerWord(k)]
+			all = all && (titles[d.lowerWord(k)] || roleNouns[d.lowerWord(k)])
 		}
 		if all {
 			return
@@ -346,7 +346,7 @@ func (d *doc) mentionName(m *mention) string {
 		return m.canon
 	}
 	s := clean(d.text[m.start:m.end])
-	return stripPossessive(s)
+	return withoutCourtesyTitle(stripPossessive(s))
 }
 
 func (d *doc) mentionGender(m *mention) int8 {
@@ -489,26 +489,41 @@ func (d *doc) speakerFromParts(parts []tokRange) attribution {
 	a.found = true
 	switch pick.kind {
 	case partName:
-		a.speaker, a.person, a.gender = pick.value, true, pick.gender
+		a.speaker, a.person, a.gender, a.conf = pick.value, true, pick.gender, ConfidenceHigh
 	case partPronoun:
-		a.speaker, a.gender = d.resolvePronoun(pick.gender, pick.pos)
+		a.speaker, a.gender, a.conf = d.resolvePronoun(pick.gender, pick.pos)
 		a.person = a.speaker != ""
 	default:
-		a.speaker = pick.value
+		if name, g, ok := d.roleHolderOf(pick.value, pick.pos); ok {
+			a.speaker, a.person, a.gender, a.conf = name, true, g, ConfidenceMedium
+		} else {
+			a.speaker, a.conf = pick.value, ConfidenceLow
+		}
+	}
+	if a.speaker == "" {
+		a.conf = ConfidenceNone
 	}
 	return a
 }
 
-// resolvePronoun finds the person a pronoun at pos stands for.
-func (d *doc) resolvePronoun(want int8, pos int) (string, int8) {
+// resolvePronoun finds the person a pronoun at pos stands for: the one
+// gender-compatible person named in the nearest earlier sentence of the
+// paragraph that names anyone (two make it ambiguous), else in the
+// paragraph before, else the last person quoted. It returns the name, its
+// gender and how sure the match is.
+func (d *doc) resolvePronoun(want int8, pos int) (string, int8, string) {
 	if len(d.sents) == 0 {
-		return "", genderAny
+		return "", genderAny, ConfidenceNone
 	}
 	si := d.sentAt(pos)
 	para := d.sents[si].para
 	limit := pos
-	for n := 0; si >= 0 && n < 8 && d.sents[si].para == para; si, n = si-1, n+1 {
+	for n := 0; si >= 0 && n < 8 && d.sents[si].para >= para-1; si, n = si-1, n+1 {
 		s := d.sents[si]
+		if s.para < para && d.lastSpeaker != "" && genderOK(want, d.lastSpeakerGender) {
+			// The paragraph names no one; the last person quoted goes on.
+			return d.lastSpeaker, d.lastSpeakerGender, ConfidenceMedium
+		}
 		end := limit
 		if end > s.end || n > 0 {
 			end = s.end
@@ -537,14 +552,14 @@ func (d *doc) resolvePronoun(want int8, pos int) (string, int8) {
 			}
 		}
 		if len(names) == 1 {
-			return names[0], gender
+			return names[0], gender, ConfidenceMedium
 		}
 		if len(names) > 1 {
-			return "", genderAny
+			return "", genderAny, ConfidenceNone
 		}
 	}
 	if d.lastSpeaker != "" && genderOK(want, d.lastSpeakerGender) {
-		return d.lastSpeaker, d.lastSpeakerGender
+		return d.lastSpeaker, d.lastSpeakerGender, ConfidenceLow
 	}
-	return "", genderAny
+	return "", genderAny, ConfidenceNone
 }

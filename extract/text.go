@@ -43,13 +43,16 @@ type doc struct {
 	openAt   map[int]int // offset of an opening mark -> quote index
 	closeAt  map[int]int // offset of a closing mark -> quote index
 	posts    []post
+	turns    []turn // the labelled turns of a transcript, see findTurns
 	regions  []span // whole social post blocks: no quotes or reports inside
 	shields  []span // quote interiors and post bodies: not attribution context
 	dates    []dateMention
 	ments    []mention
 	names    nameIndex
+	roles    map[string][]roleHolder // role ("chancellor") -> the people tied to it, see buildRoles
 	out      []found
-	reported []span // clauses of the reported claims found, sorted, disjoint
+	reported []span      // clauses of the reported claims found, sorted, disjoint
+	events   []saidEvent // dated words of named speakers, in text order
 
 	lastSpeaker       string
 	lastSpeakerGender int8
@@ -229,6 +232,17 @@ func isDigitStart(s string) bool {
 }
 
 func isQuoteMark(p string) bool { return p == "\"" || p == "“" || p == "”" }
+
+// pairMark reports whether token k is the opening or closing mark of a
+// quotation.
+func (d *doc) pairMark(k int) bool {
+	if k < 0 || k >= len(d.toks) {
+		return false
+	}
+	_, o := d.openAt[d.toks[k].start]
+	_, c := d.closeAt[d.toks[k].start]
+	return o || c
+}
 
 func isTerminal(p string) bool { return p == "." || p == "!" || p == "?" || p == "…" }
 

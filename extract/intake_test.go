@@ -1,0 +1,258 @@
+package extract
+
+import "testing"
+
+// The cases below are the small failing inputs of the intake issue, each
+// standing for a kind of real-world copy: single quotation marks, judges'
+// styles, role nouns tied to a name, colon introductions with a role,
+// interviews with initials, quotations split around the attribution and
+// followed by an appositive, dates carried to the same speaker, AP-style
+// weekdays, reported speech and pasted text without line breaks.
+
+var singleQuoteCases = []patternCase{
+	{
+		name: "curly single quotes, name after",
+		text: "Speaking in Leeds this morning, the chancellor, Martin Hale, said further cuts were needed.\n\n‘We’ve got to make more savings,’ Hale said.",
+		pub:  pubDate("2014-01-06"),
+		want: []want{{quote: "We’ve got to make more savings", speaker: "Martin Hale", saidAt: "2014-01-06"}},
+	},
+	{
+		name: "curly single quotes after a colon",
+		text: "Speaking in Leeds this morning, the chancellor, Martin Hale, said further cuts were needed.\n\nHale said: ‘We have got to make more savings.’",
+		pub:  pubDate("2014-01-06"),
+		want: []want{{quote: "We have got to make more savings", speaker: "Martin Hale", saidAt: "2014-01-06"}},
+	},
+	{
+		name: "straight single quotes and a pronoun",
+		text: "Speaking in Leeds this morning, the chancellor, Martin Hale, said further cuts were needed.\n\n'We've got to make more savings,' he said.",
+		pub:  pubDate("2014-01-06"),
+		want: []want{{quote: "We've got to make more savings", speaker: "Martin Hale", saidAt: "2014-01-06"}},
+	},
+	{
+		name:  "apostrophes are not quotation marks",
+		text:  "The minister's aides said the plan's costs weren't known. 'It's the councils' decision, not ours,' Ms Obi said.",
+		want:  []want{{quote: "It's the councils' decision, not ours", speaker: "Obi"}},
+		exact: true,
+	},
+	{
+		name:  "single quotes nested in double",
+		text:  `"He told me 'no' three times before the vote," said Carla Mendes.`,
+		want:  []want{{quote: "He told me 'no' three times before the vote", speaker: "Carla Mendes"}},
+		exact: true,
+	},
+}
+
+// TestSingleQuotationMarks covers British and straight single quotation
+// marks, which are also apostrophes.
+func TestSingleQuotationMarks(t *testing.T) { runCases(t, singleQuoteCases) }
+
+var speakerKindCases = []patternCase{
+	{
+		name: "a judge's style and a pronoun",
+		text: "A Crown Court judge has warned jurors that the evidence will be \"for your ears only\".\n\nMr Justice Arden said part of the trial would be held in private.\n\n\"Under no circumstances must you repeat it,\" he added.",
+		pub:  pubDate("2017-03-16"),
+		want: []want{{quote: "Under no circumstances must you repeat it", speaker: "Mr Justice Arden", saidAt: "2017-03-16"}},
+	},
+	{
+		name: "a role noun tied to a name",
+		text: "The chancellor, Martin Hale, today said the cuts would go ahead.\n\n\"We have to see this through,\" the chancellor said.",
+		pub:  pubDate("2010-10-17"),
+		want: []want{{quote: "We have to see this through", speaker: "Martin Hale", saidAt: "2010-10-17"}},
+	},
+	{
+		name: "a role noun tied to a name before it",
+		text: "Defence barrister Owen Price QC told the jury the case was thin.\n\n\"There is no forensic evidence at all,\" the barrister said.",
+		pub:  pubDate("2019-06-04"),
+		want: []want{{quote: "There is no forensic evidence at all", speaker: "Owen Price", saidAt: "2019-06-04"}},
+	},
+	{
+		name:  "a colon introduction with a role",
+		text:  "The party answered with a statement from county party chair Rosa Delgado: \"Families have been left behind.\"",
+		pub:   pubDate("2022-09-09"),
+		want:  []want{{quote: "Families have been left behind", speaker: "Rosa Delgado", saidAt: "2022-09-09"}},
+		exact: true,
+	},
+	{
+		name:  "an appositive after a quotation that runs into narration",
+		text:  "\"What the governor seeks goes far beyond\" the usual protections, said Lena Park, a law professor at Westfield University.",
+		pub:   pubDate("2024-01-24"),
+		want:  []want{{quote: "What the governor seeks goes far beyond", speaker: "Lena Park", saidAt: "2024-01-24"}},
+		exact: true,
+	},
+	{
+		name: "a surname resolves to the full name given first",
+		text: "County Auditor Priya Nandakumar said the fund paid $2.3 million to one contractor.\n\nThe contractor did not respond.\n\n\"The invoices are clear,\" Nandakumar said.",
+		pub:  pubDate("2023-04-02"),
+		want: []want{{quote: "The invoices are clear", speaker: "Priya Nandakumar", saidAt: "2023-04-02"}},
+	},
+	{
+		name: "a courtesy title alone is dropped",
+		text: "Mr Barnes said yesterday the \"age of plenty\" was over.\n\n\"We will take responsibility for the decisions,\" he told a television interviewer.",
+		pub:  pubDate("2010-05-24"),
+		want: []want{{quote: "We will take responsibility for the decisions", speaker: "Barnes", saidAt: "2010-05-23"}},
+	},
+}
+
+// TestSpeakerKinds covers judges' styles, role nouns, colon introductions,
+// appositives and surnames.
+func TestSpeakerKinds(t *testing.T) { runCases(t, speakerKindCases) }
+
+var interviewCases = []patternCase{
+	{
+		name:  "initials after a legend",
+		text:  "Reporter Tom Reyes interviewed Senator Ana Morales in Ames on Jan. 4.\n\nTR: \"How are you feeling?\"\n\nAM: \"Every dollar I’ve raised came from small donors.\"",
+		pub:   pubDate("2020-01-05"),
+		want:  []want{{quote: "Every dollar I’ve raised came from small donors", speaker: "Ana Morales", saidAt: "2020-01-04"}},
+		exact: true,
+	},
+	{
+		name:  "Q and A without quotation marks",
+		text:  "Ana Morales spoke to us in Ames on Jan. 4.\n\nQ: How are you feeling?\n\nA: Every dollar I have raised came from small donors.",
+		pub:   pubDate("2020-01-05"),
+		want:  []want{{quote: "Every dollar I have raised came from small donors", speaker: "Ana Morales", saidAt: "2020-01-04"}},
+		exact: true,
+	},
+}
+
+// TestInterviews covers Q&A copy: the interviewer's questions are not
+// claims and the answers belong to the person interviewed.
+func TestInterviews(t *testing.T) { runCases(t, interviewCases) }
+
+var transcriptCases = []patternCase{
+	{
+		name: "hearing transcript with labelled turns",
+		text: "HEARING BEFORE THE COMMITTEE ON THE JUDICIARY\nTUESDAY, JANUARY 10, 2017\n\nPresent: Senators Alan Frank, Ruth Baird; Jeff Sessions, nominee.\n\nSEN. FRANK: If there is evidence that anyone affiliated with the campaign communicated with the Russian government, what will you do?\n\nMR. SESSIONS: I did not have communications with the Russians, and I am unable to comment on it.\n\nSenator BAIRD. Thank you, Mr. Chairman.\n\nSenator BAIRD. The ambassador met your staff twice that summer.",
+		pub:  pubDate("2017-01-11"),
+		want: []want{
+			{quote: "I did not have communications with the Russians, and I am unable to comment on it", speaker: "Jeff Sessions", saidAt: "2017-01-10"},
+			{quote: "The ambassador met your staff twice that summer", speaker: "Ruth Baird", saidAt: "2017-01-10"},
+		},
+		exact: true,
+	},
+}
+
+// TestTranscripts covers speaker-labelled turns.
+func TestTranscripts(t *testing.T) { runCases(t, transcriptCases) }
+
+var intakeDateCases = []patternCase{
+	{
+		name:  "the date carries to the same speaker's next quotation",
+		text:  "Mr Barnes said yesterday the \"age of plenty\" was over.\n\n\"We will take responsibility for the decisions,\" he told a television interviewer.",
+		pub:   pubDate("2010-05-24"),
+		want:  []want{{quote: "We will take responsibility for the decisions", speaker: "Barnes", saidAt: "2010-05-23"}},
+		exact: true,
+	},
+	{
+		name: "a bare weekday in a story of that weekday is that day",
+		text: "\"We reserve the right to decide,\" press secretary Dana Cole said Wednesday.",
+		pub:  pubDate("2025-02-12"),
+		want: []want{{quote: "We reserve the right to decide", speaker: "Dana Cole", saidAt: "2025-02-12"}},
+	},
+	{
+		name: "on Sunday in a Sunday article",
+		text: "\"The bridge will reopen in May,\" Mayor Tess Grant said on Sunday.",
+		pub:  pubDate("2025-02-16"),
+		want: []want{{quote: "The bridge will reopen in May", speaker: "Tess Grant", saidAt: "2025-02-16"}},
+	},
+	{
+		name: "an earlier weekday is in the same week",
+		text: "\"The bridge will reopen in May,\" Mayor Tess Grant said Monday.",
+		pub:  pubDate("2025-02-12"),
+		want: []want{{quote: "The bridge will reopen in May", speaker: "Tess Grant", saidAt: "2025-02-10"}},
+	},
+	{
+		name: "no cue gives the article date",
+		text: "\"The bridge will reopen in May,\" Mayor Tess Grant said.",
+		pub:  pubDate("2025-02-12"),
+		want: []want{{quote: "The bridge will reopen in May", speaker: "Tess Grant", saidAt: "2025-02-12"}},
+	},
+}
+
+// TestIntakeDates covers AP-style weekdays, dates carried to the same
+// speaker and the article date as the fallback.
+func TestIntakeDates(t *testing.T) { runCases(t, intakeDateCases) }
+
+var reportedSpeechCases = []patternCase{
+	{
+		name: "said earlier weekday that",
+		text: "Dana Cole said earlier Wednesday that a reporter was blocked from an event Tuesday.",
+		pub:  pubDate("2025-02-12"),
+		want: []want{{quote: "a reporter was blocked from an event Tuesday", speaker: "Dana Cole", saidAt: "2025-02-12", kind: KindReported}},
+	},
+	{
+		name: "has said that",
+		text: "The mayor, Tess Grant, has said that the budget is balanced.",
+		pub:  pubDate("2025-02-12"),
+		want: []want{{quote: "the budget is balanced", speaker: "Tess Grant", saidAt: "2025-02-12", kind: KindReported}},
+	},
+	{
+		name: "claimed that",
+		text: "Councillor Ivo Brandt claimed that crime had fallen by a third.",
+		pub:  pubDate("2025-02-12"),
+		want: []want{{quote: "crime had fallen by a third", speaker: "Ivo Brandt", saidAt: "2025-02-12", kind: KindReported}},
+	},
+	{
+		name: "insisted that",
+		text: "Ivo Brandt insisted on Monday that no money was lost.",
+		pub:  pubDate("2025-02-12"),
+		want: []want{{quote: "no money was lost", speaker: "Ivo Brandt", saidAt: "2025-02-10", kind: KindReported}},
+	},
+}
+
+// TestReportedSpeech covers claims reported without quotation marks.
+func TestReportedSpeech(t *testing.T) { runCases(t, reportedSpeechCases) }
+
+var precisionCases = []patternCase{
+	{
+		name:  "scare quotes and noun phrases are not claims",
+		text:  "Critics called it a \"rotten state of affairs\". The officers claimed \"qualified immunity\" in court.",
+		want:  nil,
+		exact: true,
+	},
+	{
+		name:  "pleasantries are not claims",
+		text:  "\"Thank you for having me,\" Ana Morales said. \"Every dollar came from small donors,\" she said.",
+		want:  []want{{quote: "Every dollar came from small donors", speaker: "Ana Morales"}},
+		exact: true,
+	},
+	{
+		name:  "a quotation split by its attribution is one candidate",
+		text:  "\"We will win,\" Rosa Delgado said, \"because the numbers are on our side.\"",
+		want:  []want{{quote: "We will win because the numbers are on our side", speaker: "Rosa Delgado"}},
+		exact: true,
+	},
+	{
+		name: "a split quotation's second piece alone is not a candidate",
+		text: "\"The numbers are wrong,\" Mr Adeyemi said. \"And,\" he added, \"they have been wrong for years.\"",
+		want: []want{
+			{quote: "The numbers are wrong", speaker: "Adeyemi"},
+			{quote: "And they have been wrong for years", speaker: "Adeyemi"},
+		},
+		exact: true,
+	},
+}
+
+// TestPrecision covers quotations that are not claims.
+func TestPrecision(t *testing.T) { runCases(t, precisionCases) }
+
+var oneLineCases = []patternCase{
+	{
+		name: "a post signature does not swallow the text before it",
+		text: "Rosa Delgado, the county party chair, answered within the hour. Families have been left behind by this budget and we will not stay quiet. — Rosa Delgado (@rdelgado) February 12, 2025 The county declined to comment. \"We stand by the budget,\" county manager Ivo Brandt said on Thursday.",
+		pub:  pubDate("2025-02-14"),
+		want: []want{
+			{quote: "Families have been left behind by this budget and we will not stay quiet.", speaker: "Rosa Delgado", saidAt: "2025-02-12", kind: KindSocialPost},
+			{quote: "We stand by the budget", speaker: "Ivo Brandt", saidAt: "2025-02-13"},
+		},
+		exact: true,
+	},
+	{
+		name: "a narration date with no year does not give a quotation a made-up year",
+		text: "The report was first published on March 3. \"Our figures were checked twice,\" its author Dana Cole said.",
+		pub:  pubDate("2025-02-12"),
+		want: []want{{quote: "Our figures were checked twice", speaker: "Dana Cole", saidAt: "2025-02-12"}},
+	},
+}
+
+// TestTextWithoutLineBreaks covers copy pasted without its line breaks.
+func TestTextWithoutLineBreaks(t *testing.T) { runCases(t, oneLineCases) }

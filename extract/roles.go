@@ -1,0 +1,179 @@
+package extract
+
+import "strings"
+
+// Role rules
+//
+// News copy names a person once with their role and then uses the role
+// alone: "The chancellor, Martin Hale, said …" and later "the chancellor
+// said"; "press secretary Dana Cole" and later "the press secretary";
+// "Owen Price QC" and later "the QC". A role is tied to a person where the
+// article writes it as a title before the name ("Chancellor Martin Hale",
+// "county party chair Rosa Delgado"), as an appositive before or after the
+// name ("the chancellor, Martin Hale,"; "Lena Park, a law professor"), or
+// as a suffix ("QC", "KC"). A speaker phrase "the ROLE" then stands for the
+// person tied to that role nearest before it. Only "the" resolves: "a
+// spokeswoman for the ministry" is someone else.
+
+// roleHolder is a person tied to a role at a position in the text.
+type roleHolder struct {
+	pos    int
+	name   string
+	gender int8
+}
+
+// roleNouns are the head nouns of roles that stand for one person.
+var roleNouns = wordSet(`chancellor minister secretary chair chairman chairwoman chairperson
+	barrister solicitor lawyer attorney prosecutor judge justice magistrate coroner recorder qc kc
+	senator congressman congresswoman representative governor mayor president premier
+	ambassador envoy spokesman spokeswoman spokesperson director executive ceo chief officer
+	commissioner inspector superintendent detective sergeant constable manager leader auditor
+	treasurer councillor councilman councilwoman alderman professor economist researcher
+	scientist doctor surgeon physician nurse teacher headteacher headmaster headmistress
+	principal coach captain owner founder editor pastor bishop archbishop priest vicar rabbi
+	imam general colonel admiral commander sheriff deputy nominee candidate witness defendant
+	accused victim author striker midfielder goalkeeper defender mp mep lawmaker legislator
+	speaker administrator superintendent commissioner chairmen investigator analyst
+	spokesperson whip clerk registrar consultant epidemiologist adviser advisor counsel
+	strategist organiser organizer campaigner activist founder president-elect reporter
+	interviewer host presenter correspondent anchor moderator journalist writer`)
+
+// determinersForRoles may open an appositive that describes a person.
+var determinersForRoles = wordSet(`the a an his her their its`)
+
+// buildRoles ties roles to the people named with them. It runs after
+// buildNames, whose resolved names it records.
+func (d *doc) buildRoles() {
+	d.roles = map[string][]roleHolder{}
+	for i := range d.ments {
+		m := &d.ments[i]
+		if !m.person || m.shielded || m.poss {
+			continue
+		}
+		h := roleHolder{pos: m.start, name: d.mentionName(m), gender: d.mentionGender(m)}
+		add := func(words ...string) {
+			if len(words) == 0 {
+				return
+			}
+			d.roles[strings.Join(words, " ")] = append(d.roles[strings.Join(words, " ")], h)
+			if len(words) > 1 {
+				last := words[len(words)-1]
+				d.roles[last] = append(d.roles[last], h)
+			}
+		}
+		// Titles inside the mention: "Chancellor Martin Hale".
+		var title []string
+		for k := m.lo; k < m.hi-len(m.parts); k++ {
+			if w := d.lowerWord(k); w != "" && !courtesyTitles[w] {
+				title = append(title, w)
+			}
+		}
+		add(title...)
+		// Lower-case role words before it: "press secretary Dana Cole".
+		if w := d.lowerWord(m.lo - 1); roleNouns[w] && isLowerStart(d.tokText(m.lo-1)) {
+			words := []string{w}
+			if p := d.lowerWord(m.lo - 2); p != "" && isLowerStart(d.tokText(m.lo-2)) && !determinersForRoles[p] && !prepositions[p] {
+				words = append([]string{p}, words...)
+			}
+			add(words...)
+		}
+		// A suffix: "Owen Price QC".
+		switch d.lowerWord(m.hi) {
+		case "qc", "kc":
+			add(d.lowerWord(m.hi))
+			add("barrister")
+		}
+		// Appositives: "Martin Hale, the chancellor," and "the chancellor,
+		// Martin Hale,".
+		if d.isPunct(m.hi, ",") {
+			d.appositiveRoles(m.hi+1, 1, add)
+		}
+		if d.isPunct(m.lo-1, ",") {
+			d.appositiveRoles(m.lo-2, -1, add)
+		}
+	}
+}
+
+// appositiveRoles reads up to six words from token k in direction dir (1
+// forward, -1 back) until punctuation, and passes each role noun among them
+// to add when the words start (or, backwards, end) with a determiner.
+func (d *doc) appositiveRoles(k, dir int, add func(...string)) {
+	var roles []string
+	det := false
+	for n := 0; n < 6 && d.isWord(k); n, k = n+1, k+dir {
+		w := d.lowerWord(k)
+		if n == 0 && dir > 0 {
+			if !determinersForRoles[w] {
+				return
+			}
+			det = true
+			continue
+		}
+		if dir < 0 && determinersForRoles[w] {
+			det = true
+			break
+		}
+		if roleNouns[w] {
+			roles = append(roles, w)
+		}
+		if dir > 0 && prepositions[w] {
+			break
+		}
+	}
+	if !det {
+		return
+	}
+	for _, r := range roles {
+		add(r)
+	}
+}
+
+// roleHolderOf returns the person a description such as "the chancellor"
+// at pos stands for: the one tied to that role nearest before pos.
+func (d *doc) roleHolderOf(desc string, pos int) (string, int8, bool) {
+	lw := strings.ToLower(desc)
+	rest, ok := strings.CutPrefix(lw, "the ")
+	if !ok {
+		return "", genderAny, false
+	}
+	words := strings.Fields(rest)
+	if len(words) == 0 || len(words) > 3 {
+		return "", genderAny, false
+	}
+	for _, w := range words {
+		if prepositions[w] || !roleNouns[w] && !titles[w] {
+			return "", genderAny, false
+		}
+	}
+	for _, key := range []string{strings.Join(words, " "), words[len(words)-1]} {
+		var best *roleHolder
+		for i, h := range d.roles[key] {
+			if h.pos < pos && (best == nil || h.pos > best.pos) {
+				best = &d.roles[key][i]
+			}
+		}
+		if best != nil {
+			return best.name, best.gender, true
+		}
+	}
+	return "", genderAny, false
+}
+
+// courtesyTitles are dropped from a name the article gives without a first
+// name ("Mr Barnes" is Barnes), unless another title follows them ("Mr
+// Justice Arden" is a judge's style).
+var courtesyTitles = wordSet(`mr mrs ms miss mx dr prof`)
+
+// withoutCourtesyTitle drops a leading courtesy title (with its period)
+// from a name as written.
+func withoutCourtesyTitle(name string) string {
+	first, rest, ok := strings.Cut(name, " ")
+	if !ok || !courtesyTitles[strings.ToLower(strings.TrimSuffix(first, "."))] {
+		return name
+	}
+	next, _, _ := strings.Cut(rest, " ")
+	if titles[strings.ToLower(strings.TrimSuffix(next, "."))] && next != rest {
+		return name
+	}
+	return rest
+}

@@ -1,0 +1,539 @@
+package extract
+
+import (
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Transcript rules
+//
+// Transcripts, interviews and parliamentary reports give speech as turns:
+// a paragraph (or line) that opens with a label naming who speaks, then
+// the words, often without quotation marks:
+//
+//	SEN. FRANK: If there is evidence …            (hearings)
+//	Senator Holloway. The subcommittee will …     (the Congressional Record)
+//	Dame Margery Tull (Wexley South) (Con): In my constituency …  (Hansard)
+//	The Minister for Local Transport (Tobias Renwick): I thank …
+//	TR: "How are you feeling?"  AM: "Every dollar …"   (initials after a legend)
+//	Q: How are you feeling?  A: Every dollar …
+//	[00:12:31] HOST: …                            (time-stamped podcasts)
+//
+// A text holds turns when at least two paragraphs open with a label. Each
+// turn's words are one candidate, with the speaker the label names,
+// resolved to the fullest name the text gives ("SEN. FRANK" is Alan Frank
+// of the legend, "AM" is the Ana Morales whose initials they are, "A" the
+// person interviewed, "Chair" whoever the text ties to that role). Not
+// candidates: questions, greetings and procedure ("The committee will come
+// to order"), and the interviewer's turns (Q, or initials or a label of
+// someone the text calls reporter, host or interviewer). Paragraphs with no
+// label after a turn continue it. Every turn takes the date the text gives
+// before the first turn (the hearing's or the interview's), else the
+// article's.
+
+// turn is one labelled paragraph, or a paragraph continuing one.
+type turn struct {
+	label              string // as written, without its colon
+	textStart, textEnd int    // the words after the label
+	question           bool   // a Q label: an interviewer's question
+	answer             bool   // an A label: the interviewee's answer
+	cont               bool   // a paragraph with no label that continues the turn before
+}
+
+// notSpeakers are labels that open a paragraph with a colon and are not
+// someone speaking.
+var notSpeakers = wordSet(`note update read more photo photograph credit source sources watch related
+	correction clarification editor editors advertisement pictured caption image video listen
+	subscribe share warning disclaimer background headline summary tags topics location date
+	time present participants witnesses also see excerpt transcript contents agenda subject
+	re from to cc bcc sent attachments attachment file filed published updated posted by
+	breaking live analysis opinion comment explainer factbox timeline key facts what why how who
+	when where rating verdict ruling claim claims fact facts context conclusion findings bottom
+	the our`)
+
+// interviewerRoles tie a person to the interviewer's side of a Q&A.
+var interviewerRoles = wordSet(`reporter interviewer host presenter correspondent anchor moderator
+	journalist writer editor q`)
+
+// procedure opens turns that run a meeting rather than say anything.
+var procedure = []string{"the committee will come to order", "the subcommittee will come to order",
+	"the hearing will come to order", "the house will come to order", "order, order", "order. order",
+	"i now recognize", "i recognize", "the chair recognizes", "without objection", "i yield",
+	"the gentleman yields", "the gentlewoman yields", "we will now hear", "you may proceed",
+	"please proceed", "hear, hear", "the witness may", "we will stand in recess", "the hearing is adjourned",
+	"the committee is adjourned", "we'll take a short break", "we’ll take a short break", "order.",
+	"i will give way", "i give way", "will the hon", "will the right hon", "the senator's time", "the senator’s time"}
+
+// findTurns finds the labelled turns of a transcript. It runs before the
+// quotation marks are paired: a turn's words are a region of their own.
+func (d *doc) findTurns() {
+	var turns []turn
+	labelled := 0
+	open := false // whether an unlabelled paragraph continues the turn before
+	for _, p := range d.paras {
+		if inSpans(d.regions, p.start) {
+			continue
+		}
+		if t, ok := d.turnLabel(p); ok {
+			turns = append(turns, t)
+			labelled++
+			open = true
+			continue
+		}
+		if len(turns) == 0 || !open {
+			continue
+		}
+		if d.narration(p) {
+			// The article's own words again: no turn goes on past them.
+			open = false
+			continue
+		}
+		if !strings.HasPrefix(d.text[p.start:p.end], "[") && strings.IndexFunc(d.text[p.start:p.end], unicode.IsLower) >= 0 {
+			turns = append(turns, turn{label: turns[len(turns)-1].label, question: turns[len(turns)-1].question,
+				answer: turns[len(turns)-1].answer, textStart: p.start, textEnd: p.end, cont: true})
+		}
+	}
+	known := d.nameShapes()
+	labelled = 0
+	for _, t := range turns {
+		if !t.cont && known.knows(t.label) {
+			labelled++
+		}
+	}
+	if labelled < 2 {
+		return
+	}
+	d.turns = turns
+	for _, t := range turns {
+		d.regions = append(d.regions, span{t.textStart, t.textEnd})
+	}
+	d.regions = mergeSpans(d.regions)
+}
+
+// narration reports whether paragraph p is the article's own words rather
+// than more of a speaker's: it quotes someone, or reports what someone
+// said ("Renwick said he would …").
+func (d *doc) narration(p span) bool {
+	if strings.ContainsAny(d.text[p.start:p.end], "\"“”‘") {
+		return true
+	}
+	for k := d.tokAt(p.start); k < len(d.toks) && d.toks[k].start < p.end; k++ {
+		if w := d.tokText(k); d.isWord(k) && isLowerStart(w) && (sayingVerbs[w] || reportVerbs[w]) && !pronounSubject(d.lowerWord(k-1)) {
+			return true
+		}
+	}
+	return false
+}
+
+// pronounSubject reports whether w is a first- or second-person subject,
+// whose "said" is a speaker's own ("I said", "you said").
+func pronounSubject(w string) bool {
+	return w == "i" || w == "we" || w == "you"
+}
+
+// nameShapes indexes the shapes of names in the text for checking turn
+// labels before the names themselves are resolved: every capitalised word
+// that follows another (a surname after a first name) and the initials of
+// every run of two or three capitalised words.
+type nameShapes struct {
+	surnames map[string]bool
+	initials map[string]bool
+}
+
+func (d *doc) nameShapes() nameShapes {
+	n := nameShapes{surnames: map[string]bool{}, initials: map[string]bool{}}
+	for k := 1; k < len(d.toks); k++ {
+		if !d.capWord(k) || !d.capWord(k-1) || !d.sameLineGap(k-1) || allCaps(d.tokText(k)) {
+			continue
+		}
+		n.surnames[d.tokText(k)] = true
+		a, _ := utf8.DecodeRuneInString(d.tokText(k - 1))
+		b, _ := utf8.DecodeRuneInString(d.tokText(k))
+		n.initials[string([]rune{a, b})] = true
+		if d.capWord(k-2) && d.sameLineGap(k-2) {
+			z, _ := utf8.DecodeRuneInString(d.tokText(k - 2))
+			n.initials[string([]rune{z, a, b})] = true
+		}
+	}
+	return n
+}
+
+// knows reports whether a turn label names someone: Q or A, initials of a
+// name in the text, a name in brackets, a title before a name, a speaking
+// role ("HOST"), or a surname the text gives after a first name.
+func (n nameShapes) knows(label string) bool {
+	words := strings.Fields(label)
+	if len(words) == 0 {
+		return false
+	}
+	first := strings.ToLower(strings.Trim(words[0], "."))
+	if first == "q" || first == "a" || strings.HasPrefix(first, "q") && len(first) > 1 && first[1] >= '0' && first[1] <= '9' {
+		return true
+	}
+	if i := strings.IndexByte(label, '('); i >= 0 {
+		inner := strings.Fields(strings.Trim(label[i:], "()"))
+		if len(inner) >= 2 && isUpperStart(inner[0]) && n.surnames[titleCase(strings.Trim(inner[len(inner)-1], "()"))] {
+			return true
+		}
+		words = strings.Fields(label[:i])
+		if len(words) == 0 {
+			return false
+		}
+	}
+	last := strings.Trim(words[len(words)-1], ".")
+	if len(words) == 1 && allCaps(last) && utf8.RuneCountInString(last) <= 4 && n.initials[last] {
+		return true
+	}
+	if len(words) == 1 && interviewerRoles[strings.ToLower(last)] {
+		return true
+	}
+	if len(words) >= 2 && (titles[first] || roleNouns[first]) {
+		return true
+	}
+	return n.surnames[titleCase(last)]
+}
+
+// turnLabel reads the label that opens paragraph p, if any.
+func (d *doc) turnLabel(p span) (turn, bool) {
+	s := p.start
+	text := d.text[p.start:p.end]
+	// A leading time stamp: "[00:12:31]", "(12:03)", "00:12:31".
+	if n := timeStampPrefix(text); n > 0 {
+		s += n
+		text = d.text[s:p.end]
+	}
+	lead := text
+	if len(lead) > 120 {
+		lead = lead[:120]
+	}
+	colon := strings.IndexByte(lead, ':')
+	if colon > 0 && colon+1 < len(text) {
+		label := strings.TrimSpace(text[:colon])
+		if d.speakerLabel(label) {
+			t := turn{label: label, textStart: s + colon + 1, textEnd: p.end}
+			t.textStart, t.textEnd = d.trimSpan(t.textStart, t.textEnd, "")
+			switch l := strings.ToUpper(strings.TrimRight(label, "0123456789 ")); {
+			case l == "Q" || strings.HasPrefix(label, "Q") && len(label) > 1 && label[1] >= '0' && label[1] <= '9':
+				t.question = true
+			case l == "A":
+				t.answer = true
+			}
+			return t, t.textStart < t.textEnd
+		}
+	}
+	// The Congressional Record's "Senator HOLLOWAY." and "Mr. SMITH.".
+	words := strings.Fields(lead)
+	if len(words) >= 3 {
+		title := strings.ToLower(strings.TrimSuffix(words[0], "."))
+		name := words[1]
+		if (titles[title] || title == "the") && strings.HasSuffix(name, ".") && len(name) > 2 && isUpperStart(name) {
+			label := words[0] + " " + strings.TrimSuffix(name, ".")
+			at := strings.Index(text, name) + len(name)
+			t := turn{label: label, textStart: s + at, textEnd: p.end}
+			t.textStart, t.textEnd = d.trimSpan(t.textStart, t.textEnd, "")
+			return t, t.textStart < t.textEnd && !abbreviations[strings.ToLower(strings.TrimSuffix(name, "."))]
+		}
+	}
+	return turn{}, false
+}
+
+// timeStampPrefix returns the length of a time stamp opening s, with the
+// space after it, or 0.
+func timeStampPrefix(s string) int {
+	i := 0
+	if i < len(s) && (s[i] == '[' || s[i] == '(') {
+		i++
+	}
+	digits, colons := 0, 0
+	for i < len(s) && (s[i] >= '0' && s[i] <= '9' || s[i] == ':') {
+		if s[i] == ':' {
+			colons++
+		} else {
+			digits++
+		}
+		i++
+	}
+	if colons == 0 || digits < 3 {
+		return 0
+	}
+	if i < len(s) && (s[i] == ']' || s[i] == ')') {
+		i++
+	}
+	for i < len(s) && s[i] == ' ' {
+		i++
+	}
+	return i
+}
+
+// speakerLabel reports whether label, the words before a colon opening a
+// paragraph, names someone speaking: Q or A (with a number), initials, or
+// at most eight capitalised words, abbreviations and bracketed parts ("Dame
+// Margery Tull (Wexley South) (Con)", "The Minister for Local Transport
+// (Tobias Renwick)", "SEN. FRANK", "Q12 Chair"), and not a heading such as
+// "Note" or "Read more".
+func (d *doc) speakerLabel(label string) bool {
+	if label == "" || strings.ContainsAny(label, "\n\"“”!?;,") {
+		return false
+	}
+	if notSpeakers[strings.ToLower(strings.TrimSuffix(label, "."))] || notSpeakers[strings.ToLower(strings.Fields(label)[0])] {
+		return false
+	}
+	depth, words := 0, 0
+	for _, w := range strings.Fields(label) {
+		open := strings.Count(w, "(")
+		if depth > 0 || open > 0 {
+			depth += open - strings.Count(w, ")")
+			continue
+		}
+		words++
+		core := strings.Trim(w, ".")
+		if core == "" {
+			return false
+		}
+		switch {
+		case isUpperStart(core):
+		case minorTitleWords[core] || core == "hon":
+		default:
+			r, _ := utf8.DecodeRuneInString(core)
+			if !unicode.IsDigit(r) {
+				return false
+			}
+		}
+	}
+	return words >= 1 && words <= 8 && depth == 0
+}
+
+// turnSpeaker resolves a turn's label to the speaker's name and says
+// whether the turn is the interviewer's.
+func (d *doc) turnSpeaker(t turn) (name string, interviewer bool) {
+	if t.question {
+		return "", true
+	}
+	if t.answer {
+		return d.interviewee(), false
+	}
+	label, inner := t.label, ""
+	if i := strings.IndexByte(label, '('); i > 0 {
+		// "Dame Margery Tull (Wexley South) (Con)", "The Minister for
+		// Local Transport (Tobias Renwick)": a name outside the brackets
+		// the text knows wins, else a name in them.
+		for _, part := range strings.Split(label[i:], "(") {
+			part = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(part), ")"))
+			ws := strings.Fields(part)
+			org := false
+			for _, w := range ws {
+				org = org || orgWords[strings.ToLower(w)] || !isUpperStart(w)
+			}
+			if inner == "" && len(ws) >= 2 && !org {
+				inner = part
+			}
+		}
+		label = strings.TrimSpace(label[:i])
+		if info := d.lookupName(strings.Fields(label), len(d.text)); info != nil && len(strings.Fields(label)) > 1 {
+			return info.name, d.isInterviewer(info.name)
+		}
+		if inner != "" {
+			if info := d.lookupName(strings.Fields(inner), len(d.text)); info != nil {
+				return info.name, d.isInterviewer(info.name)
+			}
+			return inner, false
+		}
+	}
+	words := strings.Fields(label)
+	// Initials after a legend: "TR" is Tom Reyes.
+	if len(words) == 1 && allCaps(words[0]) && utf8.RuneCountInString(words[0]) <= 4 {
+		if name := d.byInitials(words[0]); name != "" {
+			return name, d.isInterviewer(name)
+		}
+	}
+	// A surname, perhaps in capitals, after titles: "SEN. FRANK", "Dame
+	// Margery Tull", "Senator Holloway".
+	var parts []string
+	for _, w := range words {
+		core := strings.Trim(w, ".")
+		lw := strings.ToLower(core)
+		if titles[lw] || roleNouns[lw] || minorTitleWords[lw] || lw == "hon" {
+			parts = parts[:0]
+			continue
+		}
+		parts = append(parts, titleCase(core))
+	}
+	if len(parts) > 0 {
+		if info := d.lookupName(parts, len(d.text)); info != nil {
+			return info.name, d.isInterviewer(info.name)
+		}
+		if len(parts) >= 2 {
+			return strings.Join(parts, " "), false
+		}
+	}
+	// A role: "Chair", "THE CHAIRMAN", "HOST".
+	role := strings.ToLower(strings.Trim(words[len(words)-1], "."))
+	if interviewerRoles[role] {
+		return "", true
+	}
+	if who, _, ok := d.roleHolderOf("the "+role, len(d.text)); ok {
+		return who, d.isInterviewer(who)
+	}
+	if len(parts) == 1 {
+		return strings.Join(words, " "), false
+	}
+	return titleCase(label), false
+}
+
+// titleCase writes a word in capitals ("FRANK") as a name ("Frank").
+func titleCase(w string) string {
+	if !allCaps(w) {
+		return w
+	}
+	r, n := utf8.DecodeRuneInString(w)
+	return string(r) + strings.ToLower(w[n:])
+}
+
+// byInitials returns the one person the text names whose initials are
+// these ("TR" for Tom Reyes), or "".
+func (d *doc) byInitials(initials string) string {
+	found := ""
+	for _, info := range d.names.byKey {
+		var b strings.Builder
+		for _, p := range info.parts {
+			r, _ := utf8.DecodeRuneInString(p)
+			b.WriteRune(unicode.ToUpper(r))
+		}
+		if b.String() == initials {
+			if found != "" && found != info.name {
+				return ""
+			}
+			found = info.name
+		}
+	}
+	return found
+}
+
+// isInterviewer reports whether the text ties name to an interviewer's
+// role ("Reporter Tom Reyes").
+func (d *doc) isInterviewer(name string) bool {
+	for role := range interviewerRoles {
+		for _, h := range d.roles[role] {
+			if h.name == name {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// interviewee is the person an interview is with: the last person named
+// before the first turn who is not the interviewer.
+func (d *doc) interviewee() string {
+	if len(d.turns) == 0 {
+		return ""
+	}
+	first := d.turns[0].textStart
+	best := ""
+	for i := range d.ments {
+		m := &d.ments[i]
+		if m.start >= first {
+			break
+		}
+		if !m.person || m.shielded {
+			continue
+		}
+		if name := d.mentionName(m); !d.isInterviewer(name) {
+			best = name
+		}
+	}
+	return best
+}
+
+// turnDate is the date the text gives before its first turn (the
+// hearing's or the interview's), else the publication date.
+func (d *doc) turnDate() (*time.Time, string) {
+	first := d.turns[0].textStart
+	for i := range d.dates {
+		dm := d.dates[i]
+		if dm.start >= first {
+			break
+		}
+		if !dm.exact || dm.shielded {
+			continue
+		}
+		if pi := d.paraAt(dm.start); d.hasPub && dm.t.Equal(d.pub) && pi >= 0 && d.countWords(d.paras[pi].start, d.paras[pi].end, 13) <= 12 {
+			continue // the article's own dateline
+		}
+		t := dm.t
+		return &t, DateCarried
+	}
+	if d.hasPub {
+		t := d.pub
+		return &t, DateArticle
+	}
+	return nil, DateNone
+}
+
+// turnCandidates emits the words of every turn that makes a statement.
+func (d *doc) turnCandidates() {
+	if len(d.turns) == 0 {
+		return
+	}
+	t0, src := d.turnDate()
+	for _, t := range d.turns {
+		name, interviewer := d.turnSpeaker(t)
+		if interviewer {
+			continue
+		}
+		s, e := d.trimSpan(t.textStart, t.textEnd, "")
+		// Words wholly in quotation marks: "AM: \"Every dollar …\"".
+		if r, n := utf8.DecodeRuneInString(d.text[s:e]); strings.ContainsRune("\"“‘'", r) {
+			if l, m := utf8.DecodeLastRuneInString(d.text[s:e]); strings.ContainsRune("\"”’'", l) && e-m > s+n {
+				s, e = s+n, e-m
+			}
+		}
+		if e-s >= 2 && d.text[e-1] == '.' && d.text[e-2] != '.' {
+			e--
+		}
+		s, e = d.trimSpan(s, e, ",")
+		if s >= e || d.countWords(s, e, 1) == 0 || d.pleasantry(s, e) || d.procedural(s, e) || d.turnQuestion(s, e) {
+			continue
+		}
+		conf := ConfidenceHigh
+		if name == "" {
+			conf = ConfidenceNone
+		} else if t.answer || t.cont {
+			conf = ConfidenceMedium
+		}
+		d.emit(Candidate{
+			Quote:             d.text[s:e],
+			Speaker:           name,
+			SpeakerConfidence: conf,
+			SaidAt:            t0,
+			DateSource:        src,
+			Start:             s,
+			End:               e,
+			Kind:              KindQuote,
+		}, t.textStart, t.textEnd)
+	}
+}
+
+// procedural reports whether text[s:e] is a short turn that only runs the
+// meeting.
+func (d *doc) procedural(s, e int) bool {
+	if d.countWords(s, e, 16) > 15 {
+		return false
+	}
+	lw := strings.ToLower(d.text[s:e])
+	for _, p := range procedure {
+		if strings.HasPrefix(lw, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// turnQuestion reports whether a turn's words end with a question: the
+// questioner's turn, even when statements lead up to it.
+func (d *doc) turnQuestion(s, e int) bool {
+	t := strings.TrimRight(d.text[s:e], " \"”’'")
+	return strings.HasSuffix(t, "?")
+}
