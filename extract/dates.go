@@ -412,11 +412,65 @@ func (d *doc) saidAt(anchor, si int, excl span, present bool, speaker string) (*
 			}
 		}
 	}
+	if t, ok := d.sceneDate(anchor); ok {
+		return &t, DateCarried
+	}
 	if d.hasPub {
 		t := d.pub
 		return &t, DateArticle
 	}
 	return nil, DateNone
+}
+
+// sceneDays is how long before publication a date in the narration may
+// lie and still be the day of the scene the article reports.
+const sceneDays = 14
+
+// sceneDate returns the day of the scene the words at pos belong to: the
+// last day the article's own narration gives before pos ("The council
+// voted on Thursday night …", a live blog's "Monday 3 November"), when it
+// lies in the fortnight up to publication. Older dates in narration are
+// background ("the fund, set up on 3 March 2021, …"), and a day whose year
+// would have to be guessed is not used.
+func (d *doc) sceneDate(pos int) (time.Time, bool) {
+	if !d.hasPub {
+		return time.Time{}, false
+	}
+	for i := d.dateFrom(pos) - 1; i >= 0; i-- {
+		dm := d.dates[i]
+		if !dm.exact || dm.shielded || inSpans(d.regions, dm.start) {
+			continue
+		}
+		if dm.t.After(d.pub) || dm.t.Before(d.pub.AddDate(0, 0, -sceneDays)) || !d.speechSentence(d.sentAt(dm.start)) {
+			continue
+		}
+		return dm.t, true
+	}
+	return time.Time{}, false
+}
+
+// speechEvents are the occasions at which things are said.
+var speechEvents = wordSet(`hearing hearings debate debates meeting meetings interview interviews
+	conference briefing briefings session sessions call rally speech speeches statement statements
+	vote voted address addressed speaking spoke spoken remarks testimony podium commons senate
+	chamber council committee inquiry trial court press`)
+
+// speechSentence reports whether sentence si tells of something said: it
+// holds an attribution verb or names an occasion for speech.
+func (d *doc) speechSentence(si int) bool {
+	if si < 0 || si >= len(d.sents) {
+		return false
+	}
+	s := d.sents[si]
+	for k := d.tokAt(s.start); k < len(d.toks) && d.toks[k].start < s.end; k++ {
+		if !d.isWord(k) {
+			continue
+		}
+		if lw := d.lowerWord(k); verbs[lw] != 0 || speechEvents[lw] || sayingVerbs[lw] {
+			return true
+		}
+	}
+	return false
 }
 
 // mentionsPerson reports whether sentence s mentions the person speaker, by any of
