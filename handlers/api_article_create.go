@@ -48,12 +48,25 @@ type candidateJSON struct {
 	Start    int     `json:"start"`
 	End      int     `json:"end"`
 	Kind     string  `json:"kind"`
+	// Parts are the [start, end) byte ranges of the pieces of a quotation
+	// split by its attribution, whose texts joined by one space make
+	// Quote; absent when Quote is text[start:end].
+	Parts [][2]int `json:"parts,omitempty"`
+	// SpeakerConfidence is "high", "medium", "low" or "none"; DateSource
+	// is "stated", "carried", "article_date" or "none" (see package
+	// extract), so that a client can flag what an editor should check.
+	SpeakerConfidence string `json:"speaker_confidence"`
+	DateSource        string `json:"date_source"`
 }
 
 // newCandidateJSON converts one extracted candidate.
 func newCandidateJSON(k *extract.Candidate) candidateJSON {
-	return candidateJSON{Quote: k.Quote, Speaker: k.Speaker, SaidAt: dateJSON(k.SaidAt), Sentence: k.Sentence,
-		Start: k.Start, End: k.End, Kind: k.Kind}
+	c := candidateJSON{Quote: k.Quote, Speaker: k.Speaker, SaidAt: dateJSON(k.SaidAt), Sentence: k.Sentence,
+		Start: k.Start, End: k.End, Kind: k.Kind, SpeakerConfidence: k.SpeakerConfidence, DateSource: k.DateSource}
+	for _, p := range k.Parts {
+		c.Parts = append(c.Parts, [2]int{p.Start, p.End})
+	}
+	return c
 }
 
 // apiArticleCreate logs an article and answers with the candidate claims

@@ -85,6 +85,30 @@ func (c Candidate) KindLabel() string {
 	return c.Kind
 }
 
+// SpeakerHint tells the editor how the speaker was found when it should be
+// checked: from "he", a role or a surname, or only as a guess.
+func (c Candidate) SpeakerHint() string {
+	switch c.SpeakerConfidence {
+	case extract.ConfidenceMedium:
+		return "inferred from the text: check"
+	case extract.ConfidenceLow:
+		return "uncertain: check"
+	}
+	return ""
+}
+
+// DateHint tells the editor where the date comes from when the words
+// around the quote do not give it.
+func (c Candidate) DateHint() string {
+	switch c.DateSource {
+	case extract.DateCarried:
+		return "from earlier in the text"
+	case extract.DateArticle:
+		return "the article's date"
+	}
+	return ""
+}
+
 // Summary is the quote cut to fit a claim's summary.
 func (c Candidate) Summary() string { return SummaryCut(c.Quote, models.MaxSummary) }
 
