@@ -83,7 +83,7 @@ func TestEditorialJourney(t *testing.T) {
 		chromedp.SendKeys(chromedp.CSS(`#f-author`), "A. Reporter"),
 		chromedp.SetValue(chromedp.CSS(`#f-published_at`), "2017-03-02"),
 		chromedp.SetValue(chromedp.CSS(`#f-text`), journeyArticle),
-		chromedp.Click(chromedp.CSS(`form[action="/desk/articles"] button[type=submit]`)),
+		chromedp.Click(chromedp.CSS(`form[action="/desk/articles"] .actions button[type=submit]`)),
 		chromedp.WaitVisible(chromedp.CSS(`.article-text mark`)),
 	)
 	expect("flash", text(t, ctx, `.flash`), "Article logged.")

@@ -2,11 +2,13 @@ package handlers
 
 import (
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/labstack/echo/v4"
 
 	"claimtracker/extract"
+	"claimtracker/input"
 	"claimtracker/models"
 )
 
@@ -35,6 +37,18 @@ type articleJSON struct {
 	// CandidatesTotal is how many candidates the text holds; when it is
 	// more than len(Candidates), only the first ones are listed.
 	CandidatesTotal int `json:"candidates_total"`
+	// Fetched is set when the server fetched the article's page because
+	// the request sent a URL without text.
+	Fetched *fetchedJSON `json:"fetched,omitempty"`
+}
+
+// fetchedJSON says what the server fetched for an article sent without
+// text: the address that answered (after redirects), when, and the text
+// it read there, into which the candidates' offsets point.
+type fetchedJSON struct {
+	URL       string `json:"url"`
+	FetchedAt string `json:"fetched_at"`
+	Text      string `json:"text"`
 }
 
 // candidateJSON is one statement found in an article's text. Start and End
@@ -70,17 +84,41 @@ func newCandidateJSON(k *extract.Candidate) candidateJSON {
 }
 
 // apiArticleCreate logs an article and answers with the candidate claims
-// found in its text, for the editor to pick from.
+// found in its text, for the editor to pick from. A request with a URL and
+// no text (left out or null) has the server fetch the page and read the
+// text, title, outlet, author and date from it; the fields the request
+// sent (not empty) win over the page's. A page that cannot be fetched is
+// a 422 naming url and the reason, and nothing is saved.
 func (h *Handler) apiArticleCreate(c echo.Context) error {
 	var req apiArticleRequest
 	if err := decodeJSON(c, &req); err != nil {
 		return err
 	}
-	text := sentOr(req.Text, "")
-	a, err := h.store.CreateArticle(c.Request().Context(), currentUser(c), meta(c), models.ArticleInput{
+	in := models.ArticleInput{
 		URL: sentOr(req.URL, ""), Title: sentOr(req.Title, ""), Outlet: sentOr(req.Outlet, ""),
-		Author: sentOr(req.Author, ""), PublishedAt: sentOr(req.PublishedAt, ""), Text: text,
-	})
+		Author: sentOr(req.Author, ""), PublishedAt: sentOr(req.PublishedAt, ""), Text: sentOr(req.Text, ""),
+	}
+	var fetched *fetchedJSON
+	if req.Text == nil && strings.TrimSpace(in.URL) != "" {
+		u, err := input.URL(strings.TrimSpace(in.URL))
+		if err != nil {
+			return &models.ValidationError{Fields: map[string]string{"url": err.Error()}}
+		}
+		if u := currentUser(c); u == nil || !u.Can(models.RoleEditor) {
+			return models.ErrForbidden
+		}
+		got, err := h.fetchArticle(c.Request().Context(), u)
+		if err != nil {
+			return err
+		}
+		in.Title, in.Outlet = orFetched(strings.TrimSpace(in.Title), got.Title), orFetched(strings.TrimSpace(in.Outlet), got.Outlet)
+		in.Author = orFetched(strings.TrimSpace(in.Author), got.Author)
+		in.PublishedAt = orFetched(strings.TrimSpace(in.PublishedAt), got.PublishedAt)
+		in.Text = got.Text
+		fetched = &fetchedJSON{URL: got.FinalURL, FetchedAt: stampJSON(got.FetchedAt), Text: got.Text}
+	}
+	text := in.Text
+	a, err := h.store.CreateArticle(c.Request().Context(), currentUser(c), meta(c), in)
 	if err != nil {
 		return err
 	}
@@ -92,5 +130,6 @@ func (h *Handler) apiArticleCreate(c echo.Context) error {
 	return writeJSON(c, http.StatusCreated, articleJSON{
 		ID: a.ID, URL: a.URL, Title: a.Title, Outlet: a.Outlet, Author: a.Author, PublishedAt: dateJSON(a.PublishedAt),
 		CreatedAt: stampJSON(a.CreatedAt), Candidates: jsonList(found, newCandidateJSON), CandidatesTotal: total,
+		Fetched: fetched,
 	})
 }

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"claimtracker/handlers"
 	"claimtracker/models"
 	"claimtracker/models/modelstest"
 )
@@ -34,9 +35,9 @@ const (
 	asAuthor   = "author"
 )
 
-func newAPIEnv(t testing.TB, engine string) *apiEnv {
+func newAPIEnv(t testing.TB, engine string, mod ...func(*handlers.Config)) *apiEnv {
 	t.Helper()
-	e := &apiEnv{testServer: newServer(t, engine), users: map[string]*models.User{}, tokens: map[string]string{}}
+	e := &apiEnv{testServer: newServer(t, engine, mod...), users: map[string]*models.User{}, tokens: map[string]string{}}
 	e.http = e.client(t)
 	for name, role := range map[string]models.Role{asEditor: models.RoleEditor, asReviewer: models.RoleReviewer, asAdmin: models.RoleAdmin, asAuthor: models.RoleEditor} {
 		email := name + "@example.org"

@@ -11,11 +11,15 @@ import (
 )
 
 // deskArticleCreate logs a pasted article and shows it with its candidate
-// claims highlighted.
+// claims highlighted. The form's "Fetch from URL" button (fetch) sends it
+// to deskArticleFetch instead, which saves nothing.
 func (h *Handler) deskArticleCreate(c echo.Context) error {
-	f, err := parseForm(c, "url", "title", "outlet", "published_at", "author", "text")
+	f, err := parseForm(c, "url", "title", "outlet", "published_at", "author", "text", "fetch")
 	if err != nil {
 		return err
+	}
+	if f.Get("fetch") != "" {
+		return h.deskArticleFetch(c, f)
 	}
 	a, err := h.store.CreateArticle(c.Request().Context(), currentUser(c), meta(c), models.ArticleInput{
 		URL: f.Get("url"), Title: f.Get("title"), Outlet: f.Get("outlet"),

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"claimtracker/handlers"
 	"claimtracker/models"
 )
 
@@ -19,9 +20,9 @@ type deskEnv struct {
 	edUser, revUser       *models.User
 }
 
-func newDeskEnv(t *testing.T, engine string) *deskEnv {
+func newDeskEnv(t *testing.T, engine string, mod ...func(*handlers.Config)) *deskEnv {
 	t.Helper()
-	e := &deskEnv{testServer: newServer(t, engine)}
+	e := &deskEnv{testServer: newServer(t, engine, mod...)}
 	e.ed, e.edUser = e.login(t, "ed@example.org", models.RoleEditor)
 	e.other, _ = e.login(t, "other@example.org", models.RoleEditor)
 	e.rev, e.revUser = e.login(t, "rev@example.org", models.RoleReviewer)

@@ -12,6 +12,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"claimtracker/fetcher"
 	"claimtracker/models"
 	"claimtracker/views/pages"
 )
@@ -25,6 +26,9 @@ type apiErrorBody struct {
 	Code    string            `json:"code"`
 	Message string            `json:"message"`
 	Fields  map[string]string `json:"fields,omitempty"`
+	// Reason is why an outside page could not be fetched (a
+	// fetcher.Reason, e.g. "refused address"); only with such a 422.
+	Reason string `json:"reason,omitempty"`
 }
 
 // problem is what an error means to the client.
@@ -43,7 +47,12 @@ func classify(err error) problem {
 	var mbe *http.MaxBytesError
 	var stale *models.StaleError
 	var pf *preconditionFailed
+	var fe *fetcher.Error
 	switch {
+	case errors.As(err, &fe):
+		// The URL the client gave could not be fetched: its field says why.
+		return problem{http.StatusUnprocessableEntity, "invalid", "Could not fetch the page",
+			"The page at url could not be fetched (" + string(fe.Reason) + ").", map[string]string{"url": fe.Message}}
 	case errors.As(err, &pf):
 		return problem{http.StatusPreconditionFailed, "stale", "Changed meanwhile",
 			fmt.Sprintf("If-Match does not name the current ETag: it is %s now (%s %d). Nothing was changed. Read it again, then try again.", pf.tag, pf.counter, pf.current), nil}
@@ -128,7 +137,11 @@ func (h *Handler) handleError(err error, c echo.Context) {
 	case c.Request().Method == http.MethodHead:
 		werr = c.NoContent(p.status)
 	case isAPI(c):
-		werr = c.JSON(p.status, apiError{apiErrorBody{Code: p.code, Message: p.message, Fields: p.fields}})
+		body := apiErrorBody{Code: p.code, Message: p.message, Fields: p.fields}
+		if fe := (*fetcher.Error)(nil); errors.As(err, &fe) {
+			body.Reason = string(fe.Reason)
+		}
+		werr = c.JSON(p.status, apiError{body})
 	default:
 		pg := page(c, p.title)
 		werr = render(c, p.status, pages.Error(pg, p.status, p.message+fieldList(p.fields)))

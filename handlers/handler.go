@@ -14,6 +14,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"claimtracker/fetcher"
 	"claimtracker/models"
 )
 
@@ -58,6 +59,10 @@ type Config struct {
 	// PageCacheMiB bounds the memory of rendered public pages kept in
 	// memory, in MiB; 0 is DefaultPageCacheMiB.
 	PageCacheMiB int
+	// Fetcher fetches the outside pages that article intake reads (see
+	// package fetcher for its rules). Nil: one with the default limits
+	// that fetches public addresses only.
+	Fetcher *fetcher.Client
 }
 
 // Handler holds what every route needs.
@@ -79,6 +84,10 @@ type Handler struct {
 	streams chan struct{}
 	// renders queues fresh claim pages to be stored; nil without Context.
 	renders chan models.PageRender
+	// fetcher reaches outside URLs; fetchSlots holds a token for each
+	// article page being fetched and read (see maxFetches).
+	fetcher    *fetcher.Client
+	fetchSlots chan struct{}
 }
 
 // New builds the Echo server with every route and middleware.
@@ -95,6 +104,9 @@ func New(cfg Config) *echo.Echo {
 	if cfg.PageCacheMiB <= 0 {
 		cfg.PageCacheMiB = DefaultPageCacheMiB
 	}
+	if cfg.Fetcher == nil {
+		cfg.Fetcher = fetcher.New(fetcher.Config{})
+	}
 	h := &Handler{
 		site:       cfg.BaseURL.String() + "\x00" + cfg.Build,
 		store:      cfg.Store,
@@ -105,6 +117,8 @@ func New(cfg Config) *echo.Echo {
 		cop:        http.NewCrossOriginProtection(),
 		cache:      newPageCache(cfg.PageCacheMiB << 20),
 		streams:    make(chan struct{}, maxStreams),
+		fetcher:    cfg.Fetcher,
+		fetchSlots: make(chan struct{}, maxFetches),
 	}
 	h.cookieName = "claimtracker_session"
 	if h.secure {

@@ -181,6 +181,8 @@ func TestBadCommandLinesFailWithOneLine(t *testing.T) {
 		{nil, []string{"serve", "--memory-limit", "40", "--page-cache", "32"}, "serve: --page-cache 32 MiB must be at most half of the memory limit in force (40 MiB)"},
 		{nil, []string{"serve", "--base-url", "ftp://x"}, `serve: --base-url: "ftp://x" is not an http(s) URL like https://facts.example.org`},
 		{nil, []string{"serve", "--trusted-proxies", "10.0.0.1"}, `serve: --trusted-proxies: "10.0.0.1" is not a CIDR like 10.0.0.0/8`},
+		{nil, []string{"serve", "--fetch-allow", "10.20.0.0/16,10.0.0.0/33"}, `serve: --fetch-allow: "10.0.0.0/33" is not a network like 10.20.0.0/16`},
+		{map[string]string{"CLAIMTRACKER_FETCH_ALLOW": "intranet"}, []string{"serve"}, `serve: --fetch-allow: "intranet" is not a network like 10.20.0.0/16`},
 		{nil, []string{"user", "add", "--db", db, "--email", "a@example.org", "--password-stdin"}, "user add: --name is required (see claimtracker user add --help)"},
 		{nil, []string{"user", "add", "--db", db, "--email", "a@example.org", "--name", "A"}, "user add: --password-stdin is required; passwords are never taken as arguments"},
 		{nil, []string{"user", "add", "--db", db, "--email", "a@example.org", "--name", "A", "--role", "boss", "--password-stdin"}, `user add: --role must be editor, reviewer or admin, not "boss"`},

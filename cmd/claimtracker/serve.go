@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"claimtracker/demo"
+	"claimtracker/fetcher"
 	"claimtracker/handlers"
 	"claimtracker/models"
 )
@@ -39,6 +40,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	gcPercent := f.int("gc-percent", "CLAIMTRACKER_GC_PERCENT", 50, "how far the Go heap grows between collections, in percent of what is live (Go's GOGC, which wins when set)")
 	demoData := f.boolean("demo", "CLAIMTRACKER_DEMO", false, "on an empty database, load a demo newsroom and print its accounts' passwords")
 	prerender := f.boolean("prerender", "CLAIMTRACKER_PRERENDER", true, "render every public claim page ahead of its readers and keep it in the database")
+	fetchAllow := f.string("fetch-allow", "CLAIMTRACKER_FETCH_ALLOW", "", "comma-separated CIDRs of private, loopback or other non-public networks whose pages may be fetched (outside URLs are fetched only from public addresses otherwise)")
 	if err := f.parse(args); err != nil {
 		return err
 	}
@@ -81,6 +83,10 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	trusted, err := parseCIDRs(*proxies)
 	if err != nil {
 		return usageError("serve: --trusted-proxies: " + err.Error())
+	}
+	allow, err := fetcher.ParseAllow(*fetchAllow)
+	if err != nil {
+		return usageError("serve: --fetch-allow: " + err.Error())
 	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
@@ -131,6 +137,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	e := handlers.New(handlers.Config{
 		Store: store, Logger: logger, BaseURL: baseURL, TrustedProxies: trusted, SetupToken: setupToken,
 		Context: bgCtx, Prerender: *prerender, Background: &background, PageCacheMiB: cacheMiB,
+		Fetcher: fetcher.New(fetcher.Config{Allow: allow}),
 	})
 	srv := &http.Server{
 		Handler:           e,
