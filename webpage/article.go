@@ -71,8 +71,24 @@ func Read(page string, pageURL *url.URL) (Article, error) {
 			a.Published = parseDate(m.published)
 		}
 	}
-	a.Text = text
+	a.Text = dropByline(text, a.Author, own.author)
 	return a, nil
+}
+
+// dropByline removes, from the text's first three paragraphs, one that is
+// only the byline ("By Mina Okafor"): readability keeps it when the page's
+// metadata named the author first.
+func dropByline(text string, authors ...string) string {
+	paras := strings.SplitN(text, "\n\n", 4)
+	for i := range min(3, len(paras)) {
+		name := byline(paras[i])
+		for _, a := range authors {
+			if a = byline(a); a != "" && strings.EqualFold(name, a) {
+				return strings.Join(append(paras[:i:i], paras[i+1:]...), "\n\n")
+			}
+		}
+	}
+	return text
 }
 
 // metadata is what one source in a page says; published is the date as

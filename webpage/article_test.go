@@ -18,7 +18,7 @@ const story = `<body>
 <main>
 <article class="story">
 <h1>Harbour bridge tolls to double, council says</h1>
-<p class="byline">By <a href="/people/mina-okafor">Mina Okafor</a></p>
+<p class="byline">By Mina Okafor</p>
 <div class="story-body">
 <p>The council of Port Avery voted on Tuesday to double the tolls on the harbour bridge from next spring, in a session that ran late into the evening and drew a crowd of several hundred residents.</p>
 <p>"The bridge has paid for itself twice over," councillor Dana Whitcombe said during the debate. "Every resident I have spoken to says the same thing: the tolls are high enough already."</p>
@@ -103,6 +103,9 @@ func wantText(t *testing.T, text string) {
 		if strings.Contains(text, junk) {
 			t.Errorf("text holds %q from around the article:\n%s", junk, text)
 		}
+	}
+	if strings.Contains(text, "Mina Okafor") {
+		t.Errorf("text holds the byline:\n%s", text)
 	}
 	if strings.Contains(text, "\n\n\n") || strings.HasPrefix(text, "\n") || strings.HasSuffix(text, "\n") {
 		t.Errorf("paragraphs not separated by exactly one blank line:\n%q", text)
@@ -189,6 +192,16 @@ func TestWebpageJSONLDList(t *testing.T) {
 		h := `<script type="application/ld+json">{"@context":"https://schema.org","@type":"Article","headline":"h","datePublished":"` + in + `"}</script>`
 		wantDate(t, read(t, h, story).Published, want)
 	}
+	// An author named inline: readability takes it as the byline and
+	// keeps the byline's paragraph, which is not article text, when it
+	// stands among the paragraphs.
+	h0 := `<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"h","author":{"@type":"Person","name":"Mina Okafor"}}</script>`
+	a = read(t, h0, strings.NewReplacer(`<div class="story-body">`, "", "</div>\n</article>", "</article>").Replace(story))
+	if a.Author != "Mina Okafor" {
+		t.Errorf("author %q", a.Author)
+	}
+	wantText(t, a.Text)
+
 	// A date that cannot be read falls through to the next source.
 	h := `<script type="application/ld+json">{"@context":"https://schema.org","@type":"Article","headline":"h","datePublished":"soon"}</script>
 <meta property="article:published_time" content="2023-11-13">`
