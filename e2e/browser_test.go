@@ -32,12 +32,16 @@ type app struct {
 	store *models.Store
 }
 
-func startApp(t *testing.T) *app {
+func startApp(t *testing.T, mod ...func(*handlers.Config)) *app {
 	t.Helper()
 	s := modelstest.Open(t, modelstest.Engines()[len(modelstest.Engines())-1], models.Config{Logger: slog.New(slog.DiscardHandler)})
 	srv := httptest.NewUnstartedServer(nil)
 	base := &url.URL{Scheme: "http", Host: srv.Listener.Addr().String()}
-	srv.Config.Handler = handlers.New(handlers.Config{Store: s, Logger: slog.New(slog.DiscardHandler), BaseURL: base})
+	cfg := handlers.Config{Store: s, Logger: slog.New(slog.DiscardHandler), BaseURL: base}
+	for _, m := range mod {
+		m(&cfg)
+	}
+	srv.Config.Handler = handlers.New(cfg)
 	srv.Start()
 	t.Cleanup(srv.Close)
 	return &app{url: srv.URL, store: s}
