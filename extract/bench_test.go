@@ -46,6 +46,12 @@ var pathological = []string{
 	strings.Repeat("\"a, b\" he ", 10000),
 	strings.Repeat("on Tuesday ", 10000) + `"a b c," he said`,
 	strings.Repeat("Name @x Follow a\n", 8000),
+	// Many quotations with no date of their own after many dates too old
+	// to be a scene's: each looked back over all of them.
+	strings.Repeat("On 3 January 2019 the fund opened. \"We did it,\" Ann Lee said.\n\n", 2000),
+	// A transcript of thousands of turns among many named people.
+	strings.Repeat("Tom Reyes met Ana Morales. ", 2000) + "\n\n" + strings.Repeat("TR: Why?\n\nAM: Because we could.\n\nA: Yes.\n\n", 2000),
+	strings.Repeat("‘a ‘b’ c’ d' 'e’s ", 6000),
 }
 
 // TestLongAndPathologicalInputs checks the invariants on big inputs; their

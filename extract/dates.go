@@ -354,6 +354,15 @@ func (d *doc) statedDate(anchor, si int, excl span) (t *time.Time, found bool) {
 	return d.dateValue(best), true
 }
 
+// dated pairs a date the text gave with its source; a vague date (nil)
+// has none.
+func dated(t *time.Time, src string) (*time.Time, string) {
+	if t == nil {
+		return nil, DateNone
+	}
+	return t, src
+}
+
 // saidEvent records that speaker said something at a known date, for the
 // speaker's later quotations that give no date of their own.
 type saidEvent struct {
@@ -375,10 +384,7 @@ type saidEvent struct {
 //  5. the publication date, else none.
 func (d *doc) saidAt(anchor, si int, excl span, present bool, speaker string) (*time.Time, string) {
 	if t, ok := d.statedDate(anchor, si, excl); ok {
-		if t == nil {
-			return nil, DateNone
-		}
-		return t, DateStated
+		return dated(t, DateStated)
 	}
 	if present && d.hasPub {
 		t := d.pub
@@ -392,10 +398,7 @@ func (d *doc) saidAt(anchor, si int, excl span, present bool, speaker string) (*
 				continue
 			}
 			if t, ok := d.statedDate(ps.end, j, span{}); ok {
-				if t == nil {
-					return nil, DateNone
-				}
-				return t, DateCarried
+				return dated(t, DateCarried)
 			}
 		}
 		for i := len(d.events) - 1; i >= 0; i-- {
@@ -426,27 +429,47 @@ func (d *doc) saidAt(anchor, si int, excl span, present bool, speaker string) (*
 // lie and still be the day of the scene the article reports.
 const sceneDays = 14
 
-// sceneDate returns the day of the scene the words at pos belong to: the
-// last day the article's own narration gives before pos ("The council
-// voted on Thursday night …", a live blog's "Monday 3 November"), when it
-// lies in the fortnight up to publication. Older dates in narration are
-// background ("the fund, set up on 3 March 2021, …"), and a day whose year
-// would have to be guessed is not used.
-func (d *doc) sceneDate(pos int) (time.Time, bool) {
+// scene is a day the article's narration gives for something said, at a
+// position in the text.
+type scene struct {
+	pos int
+	t   time.Time
+}
+
+// findScenes records, in text order, the days of the scenes the narration
+// tells of (see sceneDate). It runs once, after the shields are built.
+func (d *doc) findScenes() {
 	if !d.hasPub {
+		return
+	}
+	oldest := d.pub.AddDate(0, 0, -sceneDays)
+	lastSent, speech := -1, false
+	for _, dm := range d.dates {
+		if !dm.exact || dm.shielded || dm.t.After(d.pub) || dm.t.Before(oldest) || inSpans(d.regions, dm.start) {
+			continue
+		}
+		if si := d.sentAt(dm.start); si != lastSent {
+			lastSent, speech = si, d.speechSentence(si)
+		}
+		if speech {
+			d.scenes = append(d.scenes, scene{dm.start, dm.t})
+		}
+	}
+}
+
+// sceneDate returns the day of the scene the words at pos belong to: the
+// last day the article's own narration gives before pos in a sentence that
+// tells of something said ("The council voted on Thursday night …", a live
+// blog's "Monday 3 November"), when it lies in the fortnight up to
+// publication. Older dates in narration are background ("the fund, set up
+// on 3 March 2021, …"), and a day whose year would have to be guessed is
+// not used.
+func (d *doc) sceneDate(pos int) (time.Time, bool) {
+	i := sort.Search(len(d.scenes), func(i int) bool { return d.scenes[i].pos >= pos })
+	if i == 0 {
 		return time.Time{}, false
 	}
-	for i := d.dateFrom(pos) - 1; i >= 0; i-- {
-		dm := d.dates[i]
-		if !dm.exact || dm.shielded || inSpans(d.regions, dm.start) {
-			continue
-		}
-		if dm.t.After(d.pub) || dm.t.Before(d.pub.AddDate(0, 0, -sceneDays)) || !d.speechSentence(d.sentAt(dm.start)) {
-			continue
-		}
-		return dm.t, true
-	}
-	return time.Time{}, false
+	return d.scenes[i-1].t, true
 }
 
 // speechEvents are the occasions at which things are said.

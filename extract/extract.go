@@ -127,6 +127,7 @@ func Find(text string, published time.Time) (cands []Candidate, total int) {
 	d.pairQuotes()
 	d.splitSentences()
 	d.buildShields()
+	d.findScenes()
 	d.findMentions()
 	d.buildNames()
 	d.buildRoles()

@@ -366,10 +366,7 @@ func inherit(a attribution) attribution {
 // same speaker. An empty source means neither was found.
 func (d *doc) inheritedDate(qi, anchor, si int, excl span, saidAt []*time.Time, dateSrc []string) (*time.Time, string) {
 	if t, ok := d.statedDate(anchor, si, excl); ok {
-		if t == nil {
-			return nil, DateNone
-		}
-		return t, DateStated
+		return dated(t, DateStated)
 	}
 	q := &d.quotes[qi]
 	for pj := qi - 1; pj >= 0 && pj >= qi-50; pj-- {
@@ -534,7 +531,7 @@ func (d *doc) fragment(q *quote, words int) bool {
 		return false
 	case p == "that" || p == "saying":
 		return false
-	case determiners[p] || p == "so-called" || p == "its" || p == "my" || p == "your" || verbs[p]&vNaming != 0:
+	case determiners[p] || p == "so-called" || p == "my" || p == "your" || verbs[p]&vNaming != 0:
 		return true
 	}
 	return words <= 4

@@ -53,6 +53,7 @@ type doc struct {
 	out      []found
 	reported []span      // clauses of the reported claims found, sorted, disjoint
 	events   []saidEvent // dated words of named speakers, in text order
+	scenes   []scene     // days of the scenes the narration tells of, in text order
 
 	lastSpeaker       string
 	lastSpeakerGender int8

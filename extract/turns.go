@@ -307,12 +307,12 @@ func (d *doc) speakerLabel(label string) bool {
 
 // turnSpeaker resolves a turn's label to the speaker's name and says
 // whether the turn is the interviewer's.
-func (d *doc) turnSpeaker(t turn) (name string, interviewer bool) {
+func (d *doc) turnSpeaker(t turn, c cast) (name string, interviewer bool) {
 	if t.question {
 		return "", true
 	}
 	if t.answer {
-		return d.interviewee(), false
+		return c.interviewee, false
 	}
 	label, inner := t.label, ""
 	if i := strings.IndexByte(label, '('); i > 0 {
@@ -332,11 +332,11 @@ func (d *doc) turnSpeaker(t turn) (name string, interviewer bool) {
 		}
 		label = strings.TrimSpace(label[:i])
 		if info := d.lookupName(strings.Fields(label), len(d.text)); info != nil && len(strings.Fields(label)) > 1 {
-			return info.name, d.isInterviewer(info.name)
+			return info.name, c.interviewers[info.name]
 		}
 		if inner != "" {
 			if info := d.lookupName(strings.Fields(inner), len(d.text)); info != nil {
-				return info.name, d.isInterviewer(info.name)
+				return info.name, c.interviewers[info.name]
 			}
 			return inner, false
 		}
@@ -344,8 +344,8 @@ func (d *doc) turnSpeaker(t turn) (name string, interviewer bool) {
 	words := strings.Fields(label)
 	// Initials after a legend: "TR" is Tom Reyes.
 	if len(words) == 1 && allCaps(words[0]) && utf8.RuneCountInString(words[0]) <= 4 {
-		if name := d.byInitials(words[0]); name != "" {
-			return name, d.isInterviewer(name)
+		if name := c.initials[words[0]]; name != "" {
+			return name, c.interviewers[name]
 		}
 	}
 	// A surname, perhaps in capitals, after titles: "SEN. FRANK", "Dame
@@ -362,7 +362,7 @@ func (d *doc) turnSpeaker(t turn) (name string, interviewer bool) {
 	}
 	if len(parts) > 0 {
 		if info := d.lookupName(parts, len(d.text)); info != nil {
-			return info.name, d.isInterviewer(info.name)
+			return info.name, c.interviewers[info.name]
 		}
 		if len(parts) >= 2 {
 			return strings.Join(parts, " "), false
@@ -374,7 +374,7 @@ func (d *doc) turnSpeaker(t turn) (name string, interviewer bool) {
 		return "", true
 	}
 	if who, _, ok := d.roleHolderOf("the "+role, len(d.text)); ok {
-		return who, d.isInterviewer(who)
+		return who, c.interviewers[who]
 	}
 	if len(parts) == 1 {
 		return strings.Join(words, " "), false
@@ -391,60 +391,44 @@ func titleCase(w string) string {
 	return string(r) + strings.ToLower(w[n:])
 }
 
-// byInitials returns the one person the text names whose initials are
-// these ("TR" for Tom Reyes), or "".
-func (d *doc) byInitials(initials string) string {
-	found := ""
+// cast is who speaks in a transcript, worked out once for all its turns.
+type cast struct {
+	initials     map[string]string // "TR" -> "Tom Reyes"; "" when two people share them
+	interviewers map[string]bool   // people the text calls reporter, host or interviewer
+	interviewee  string            // the last person named before the first turn who is not an interviewer
+}
+
+// newCast indexes the people a transcript's labels may name.
+func (d *doc) newCast() cast {
+	c := cast{initials: map[string]string{}, interviewers: map[string]bool{}}
+	for role := range interviewerRoles {
+		for _, h := range d.roles[role] {
+			c.interviewers[h.name] = true
+		}
+	}
 	for _, info := range d.names.byKey {
 		var b strings.Builder
 		for _, p := range info.parts {
 			r, _ := utf8.DecodeRuneInString(p)
 			b.WriteRune(unicode.ToUpper(r))
 		}
-		if b.String() == initials {
-			if found != "" && found != info.name {
-				return ""
-			}
-			found = info.name
+		if prev, ok := c.initials[b.String()]; ok && prev != info.name {
+			c.initials[b.String()] = ""
+		} else {
+			c.initials[b.String()] = info.name
 		}
-	}
-	return found
-}
-
-// isInterviewer reports whether the text ties name to an interviewer's
-// role ("Reporter Tom Reyes").
-func (d *doc) isInterviewer(name string) bool {
-	for role := range interviewerRoles {
-		for _, h := range d.roles[role] {
-			if h.name == name {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// interviewee is the person an interview is with: the last person named
-// before the first turn who is not the interviewer.
-func (d *doc) interviewee() string {
-	if len(d.turns) == 0 {
-		return ""
 	}
 	first := d.turns[0].textStart
-	best := ""
 	for i := range d.ments {
 		m := &d.ments[i]
 		if m.start >= first {
 			break
 		}
-		if !m.person || m.shielded {
-			continue
-		}
-		if name := d.mentionName(m); !d.isInterviewer(name) {
-			best = name
+		if name := d.mentionName(m); m.person && !m.shielded && !c.interviewers[name] {
+			c.interviewee = name
 		}
 	}
-	return best
+	return c
 }
 
 // turnDate is the date the text gives before its first turn (the
@@ -478,8 +462,9 @@ func (d *doc) turnCandidates() {
 		return
 	}
 	t0, src := d.turnDate()
+	c := d.newCast()
 	for _, t := range d.turns {
-		name, interviewer := d.turnSpeaker(t)
+		name, interviewer := d.turnSpeaker(t, c)
 		if interviewer {
 			continue
 		}
