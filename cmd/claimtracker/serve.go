@@ -88,6 +88,11 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return usageError("serve: --fetch-allow: " + err.Error())
 	}
+	// A --base-url given is checked before the port is taken, so that a
+	// bad one is reported as such even when the address is in use.
+	if _, err := publicURL(*base, "127.0.0.1:0"); err != nil {
+		return usageError("serve: --base-url: " + err.Error())
+	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", *addr, err)
@@ -95,7 +100,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	defer ln.Close()
 	baseURL, err := publicURL(*base, ln.Addr().String())
 	if err != nil {
-		return usageError("serve: --base-url: " + err.Error())
+		return err
 	}
 
 	// Password hashing runs in as many slots as fit in half the memory
