@@ -30,7 +30,7 @@ var singleQuoteCases = []patternCase{
 	},
 	{
 		name:  "apostrophes are not quotation marks",
-		text:  "The minister's aides said the plan's costs weren't known. 'It's the councils' decision, not ours,' Ms Obi said.",
+		text:  "The minister's aides said little about the plan's costs. 'It's the councils' decision, not ours,' Ms Obi said.",
 		want:  []want{{quote: "It's the councils' decision, not ours", speaker: "Obi"}},
 		exact: true,
 	},
@@ -196,6 +196,33 @@ var reportedSpeechCases = []patternCase{
 		text: "Ivo Brandt insisted on Monday that no money was lost.",
 		pub:  pubDate("2025-02-12"),
 		want: []want{{quote: "no money was lost", speaker: "Ivo Brandt", saidAt: "2025-02-10", kind: KindReported}},
+	},
+	{
+		name: "said without that",
+		text: "County Auditor Priya Nandakumar said the fund paid $2.3 million to one contractor.",
+		pub:  pubDate("2025-02-12"),
+		want: []want{{quote: "the fund paid $2.3 million to one contractor", speaker: "Priya Nandakumar", saidAt: "2025-02-12", kind: KindReported}},
+	},
+	{
+		name: "said a weekday without that",
+		text: "In an interview, Lauren Mitchum said Tuesday she had bought 10,000 shares with her own money.",
+		pub:  pubDate("2025-02-12"),
+		want: []want{{quote: "she had bought 10,000 shares with her own money", speaker: "Lauren Mitchum", saidAt: "2025-02-11", kind: KindReported}},
+	},
+	{
+		name: "said with no clause after it is not a claim",
+		text: "Ivo Brandt said nothing about the audit. Tess Grant said the words again at the door.",
+		pub:  pubDate("2025-02-12"),
+		want: nil,
+	},
+	{
+		name: "a new sentence after a quotation that opens like an attribution",
+		text: "Dolores Kincaid had argued that the tax would “cost the average family $340 a year.” She said Tuesday night that she would not challenge the result.",
+		pub:  pubDate("2025-11-05"),
+		want: []want{
+			{quote: "cost the average family $340 a year", speaker: "Dolores Kincaid", saidAt: "2025-11-05"},
+			{quote: "she would not challenge the result", speaker: "Dolores Kincaid", saidAt: "2025-11-04", kind: KindReported},
+		},
 	},
 }
 

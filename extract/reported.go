@@ -177,10 +177,19 @@ func (d *doc) reportedThat(k int) {
 			break
 		}
 	}
-	if that < 0 || that+1 >= len(d.toks) {
+	var cs, ce int
+	switch {
+	case that >= 0 && that+1 < len(d.toks):
+		cs, ce = d.trimClause(d.toks[that].end, s.end)
+	case that < 0 && bareSayingVerbs[d.lowerWord(k)]:
+		c := d.bareClause(k, s.end)
+		if c < 0 {
+			return
+		}
+		cs, ce = d.trimClause(d.toks[c].start, s.end)
+	default:
 		return
 	}
-	cs, ce := d.trimClause(d.toks[that].end, s.end)
 	if ce <= cs || d.countWords(cs, ce, 3) < 3 || inSpans(d.shields, cs) || d.quoteWithin(cs, ce) {
 		return
 	}
@@ -207,6 +216,75 @@ func (d *doc) reportedThat(k int) {
 		End:               ce,
 		Kind:              KindReported,
 	}, si)
+}
+
+// bareSayingVerbs may take their reported clause without "that" ("Mitchum
+// said the company had moved 30% of production").
+var bareSayingVerbs = wordSet(`said says claimed claims insisted insists argued argues maintained
+	maintains warned warns alleged alleges asserted asserts contended contends acknowledged
+	acknowledges admitted admits conceded concedes predicted predicts estimated estimates added
+	adds stressed stresses believes believed thinks thought`)
+
+// clauseSubjects may open a reported clause as its subject or its
+// subject's determiner.
+var clauseSubjects = wordSet(`he she they it we i you there this these those the a an his her
+	its their our my your some many most no every each all both several few one two three four
+	five six seven eight nine ten half nobody everyone everybody nothing none`)
+
+// finiteVerbs mark a clause as one: a reported clause holds one of them, or
+// a past tense in -ed, within its first words.
+var finiteVerbs = wordSet(`is are was were has have had will would can could shall should may
+	might must do does did won't wouldn't can't couldn't isn't aren't wasn't weren't hasn't
+	haven't hadn't didn't doesn't don't cannot got gets paid made took gave went came knew saw
+	led left lost won spent cut rose fell grew meant began sent kept held brought told bought
+	sold built`)
+
+// saidAdjuncts may stand between a saying verb and its bare clause:
+// "said Tuesday", "said earlier this week", "said last night".
+var saidAdjuncts = wordSet(`today yesterday tonight earlier later last this on morning afternoon
+	evening night week month year recently previously repeatedly again also privately publicly
+	then now`)
+
+// bareClause returns the first token of the clause reported by the saying
+// verb at k without "that", or -1. After optional time words, the clause
+// must open with a subject (a pronoun, a determiner, a number or a
+// capitalised name) and hold a finite verb within its first ten words, so
+// "said nothing" or "said the words again" are not clauses.
+func (d *doc) bareClause(k, end int) int {
+	j := k + 1
+	for ; j < len(d.toks) && d.toks[j].start < end && d.isWord(j); j++ {
+		lw := d.lowerWord(j)
+		if !saidAdjuncts[lw] && weekdays[lw] == 0 && lw != "sunday" {
+			break
+		}
+	}
+	if j >= len(d.toks) || d.toks[j].start >= end || !d.isWord(j) {
+		return -1
+	}
+	w := d.tokText(j)
+	lw := d.lowerWord(j)
+	if !clauseSubjects[lw] && !isDigitStart(w) && !isUpperStart(w) {
+		return -1
+	}
+	if months[lw] != 0 {
+		return -1
+	}
+	prev := ""
+	for t, n := j, 0; t < len(d.toks) && d.toks[t].start < end && n < 10; t++ {
+		if !d.isWord(t) {
+			if d.isPunct(t, ",") || d.isAbbrevPeriod(t) || d.isPunct(t, "’") || d.isPunct(t, "'") || d.isPunct(t, "%") || d.isPunct(t, "$") || d.isPunct(t, "£") {
+				continue
+			}
+			break
+		}
+		n++
+		tw := d.lowerWord(t)
+		if t > j && (finiteVerbs[tw] || (strings.HasSuffix(tw, "ed") && len(tw) > 4 && !clauseSubjects[prev])) {
+			return j
+		}
+		prev = tw
+	}
+	return -1
 }
 
 // quoteWithin reports whether a quotation opens inside [s, e): a reported

@@ -315,7 +315,7 @@ func (d *doc) splitSentences() {
 				k = m - 1
 				continue
 			}
-			if closed && d.attributionAhead(m, tj) {
+			if closed && d.attributionAhead(m, tj) && !d.newSentenceAfterQuote(k, m, tj) {
 				k = m - 1
 				continue
 			}
@@ -361,6 +361,45 @@ func (d *doc) attributionAhead(m, limit int) bool {
 			return true
 		}
 		if f, ok := verbs[lw]; ok && f&vParticiple == 0 && (isLowerStart(w) || k == m) {
+			return true
+		}
+	}
+	return false
+}
+
+// newSentenceAfterQuote reports whether the capitalised words at m after a
+// quotation closed by a full stop at k begin a sentence of their own
+// although they open like an attribution: "… ride.” She said Tuesday night
+// that she would not challenge the result." An attribution that follows its
+// quotation ends within a few words of its verb ("….” Mr Sessions said.");
+// a full stop inside the marks ends the quotation's sentence when the
+// words after the verb run on.
+func (d *doc) newSentenceAfterQuote(k, m, limit int) bool {
+	if d.tokText(k) != "." || !isUpperStart(d.tokText(m)) || verbs[d.lowerWord(m)] != 0 {
+		return false
+	}
+	v := -1
+	for j, n := m, 0; j < limit && n < 7; j++ {
+		if !d.isWord(j) {
+			continue
+		}
+		n++
+		if f, ok := verbs[d.lowerWord(j)]; ok && f&vParticiple == 0 {
+			v = j
+			break
+		}
+	}
+	if v < 0 {
+		return false
+	}
+	for j, n := v+1, 0; j < limit; j++ {
+		if !d.isWord(j) {
+			if d.isAbbrevPeriod(j) {
+				continue
+			}
+			return false
+		}
+		if n++; n > 4 {
 			return true
 		}
 	}
