@@ -44,6 +44,9 @@ type corpusScore struct {
 	labels, found       int // claims that must be found, and those found
 	speakerOK, dateOK   int // of those found
 	candidates, matched int // candidates, and those that are a labelled claim (optional ones count neither way)
+	// bySource counts found claims by their candidate's DateSource, and
+	// those whose date was right.
+	bySource map[string][2]int
 }
 
 func (s *corpusScore) add(o corpusScore) {
@@ -53,6 +56,25 @@ func (s *corpusScore) add(o corpusScore) {
 	s.dateOK += o.dateOK
 	s.candidates += o.candidates
 	s.matched += o.matched
+	for k, v := range o.bySource {
+		if s.bySource == nil {
+			s.bySource = map[string][2]int{}
+		}
+		n := s.bySource[k]
+		s.bySource[k] = [2]int{n[0] + v[0], n[1] + v[1]}
+	}
+}
+
+// dateSources sums up date accuracy by where the date came from, as
+// "stated 40/44 carried 10/20 …".
+func (s corpusScore) dateSources() string {
+	var out []string
+	for _, k := range []string{DateStated, DateCarried, DateArticle, DateNone} {
+		if v, ok := s.bySource[k]; ok {
+			out = append(out, fmt.Sprintf("%s %d/%d", k, v[1], v[0]))
+		}
+	}
+	return strings.Join(out, " ")
 }
 
 func pct(a, b int) float64 {
@@ -189,9 +211,17 @@ func scoreArticle(text string, a labelledArticle, detail func(string)) corpusSco
 		if want.SaidOn != nil {
 			wantDate = *want.SaidOn
 		}
+		if sc.bySource == nil {
+			sc.bySource = map[string][2]int{}
+		}
+		n := sc.bySource[c.DateSource]
+		n[0]++
 		if fmtDate(c.SaidAt) == wantDate {
+			n[1]++
 			sc.dateOK++
-		} else if detail != nil {
+		}
+		sc.bySource[c.DateSource] = n
+		if fmtDate(c.SaidAt) != wantDate && detail != nil {
 			detail(fmt.Sprintf("  date %s (%s), want %s: %q", fmtDate(c.SaidAt), c.DateSource, wantDate, want.Quote))
 		}
 	}
@@ -242,6 +272,7 @@ func TestCorpus(t *testing.T) {
 				total.add(sc)
 			}
 			t.Logf("%s, %d articles: %v", set, len(files), total)
+			t.Logf("%s, right dates by source: %s", set, total.dateSources())
 			all.add(total)
 		})
 	}

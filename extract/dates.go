@@ -19,7 +19,8 @@ import (
 //     publication year, or the year before when that would be after publication;
 //   - weekdays ("on Tuesday", "late on Wednesday"): the latest such day on
 //     or before publication (a weekday in news copy is this week's); "last
-//     Tuesday" is the one a week before that;
+//     Tuesday" is the latest one before publication day, or the one a week
+//     before that when it was only one or two days before;
 //   - "today", "tonight", "this morning": publication day; "yesterday", "last
 //     night": the day before; "three days ago";
 //   - "the following day", "the next day", "a day later", "two days later",
@@ -224,9 +225,11 @@ func (d *doc) matchDate(k int, last time.Time, hasLast bool) (time.Time, bool, i
 		}
 		// The latest such day on or before publication, as news copy
 		// means it ("said Wednesday" in a Wednesday story is that day);
-		// "last Tuesday" is the one the week before.
+		// "last Tuesday" is the latest one before publication day unless
+		// that was yesterday or the day before, which copy would call
+		// "yesterday" or plain "Tuesday": then it is the one a week before.
 		back := (int(d.pub.Weekday()) - wd + 7) % 7
-		if d.lowerWord(k-1) == "last" {
+		if d.lowerWord(k-1) == "last" && back <= 2 {
 			back += 7
 		}
 		return d.pub.AddDate(0, 0, -back), true, 1
@@ -415,7 +418,7 @@ func (d *doc) saidAt(anchor, si int, excl span, present bool, speaker string) (*
 			}
 		}
 	}
-	if t, ok := d.sceneDate(anchor); ok {
+	if t, ok := d.sceneDate(anchor, speaker); ok {
 		return &t, DateCarried
 	}
 	if d.hasPub {
@@ -430,10 +433,14 @@ func (d *doc) saidAt(anchor, si int, excl span, present bool, speaker string) (*
 const sceneDays = 14
 
 // scene is a day the article's narration gives for something said, at a
-// position in the text.
+// position in the text. A scene set by one person's words at an occasion
+// of their own ("X said last night", "in an email Tuesday, X wrote") is
+// that person's alone: speaker names them; a shared occasion (a hearing, a
+// council meeting, a call with analysts) or plain narration has none.
 type scene struct {
-	pos int
-	t   time.Time
+	pos     int
+	t       time.Time
+	speaker string
 }
 
 // findScenes records, in text order, the days of the scenes the narration
@@ -443,33 +450,41 @@ func (d *doc) findScenes() {
 		return
 	}
 	oldest := d.pub.AddDate(0, 0, -sceneDays)
-	lastSent, speech := -1, false
+	lastSent := -1
+	var kind sceneKind
 	for _, dm := range d.dates {
 		if !dm.exact || dm.shielded || dm.t.After(d.pub) || dm.t.Before(oldest) || inSpans(d.regions, dm.start) {
 			continue
 		}
 		if si := d.sentAt(dm.start); si != lastSent {
-			lastSent, speech = si, d.speechSentence(si)
+			lastSent, kind = si, d.sceneOf(si)
 		}
-		if speech {
-			d.scenes = append(d.scenes, scene{dm.start, dm.t})
+		if kind.speech {
+			d.scenes = append(d.scenes, scene{dm.start, dm.t, kind.speaker})
 		}
 	}
 }
 
-// sceneDate returns the day of the scene the words at pos belong to: the
-// last day the article's own narration gives before pos in a sentence that
-// tells of something said ("The council voted on Thursday night …", a live
-// blog's "Monday 3 November"), when it lies in the fortnight up to
-// publication. Older dates in narration are background ("the fund, set up
-// on 3 March 2021, …"), and a day whose year would have to be guessed is
-// not used.
-func (d *doc) sceneDate(pos int) (time.Time, bool) {
+// sceneLookback bounds how many other people's scenes sceneDate passes
+// over, so that a text of many one-person scenes stays linear.
+const sceneLookback = 32
+
+// sceneDate returns the day of the scene that words of speaker at pos
+// belong to: the last day the article's own narration gives before pos in
+// a sentence that tells of something said ("The council voted on Thursday
+// night …", a live blog's "Monday 3 November"), when it lies in the
+// fortnight up to publication, passing over scenes that belong to someone
+// else. Older dates in narration are background ("the fund, set up on 3
+// March 2021, …"), and a day whose year would have to be guessed is not
+// used.
+func (d *doc) sceneDate(pos int, speaker string) (time.Time, bool) {
 	i := sort.Search(len(d.scenes), func(i int) bool { return d.scenes[i].pos >= pos })
-	if i == 0 {
-		return time.Time{}, false
+	for j := i - 1; j >= 0 && j >= i-sceneLookback; j-- {
+		if sc := d.scenes[j]; sc.speaker == "" || sc.speaker == speaker {
+			return sc.t, true
+		}
 	}
-	return d.scenes[i-1].t, true
+	return time.Time{}, false
 }
 
 // speechEvents are the occasions at which things are said.
@@ -478,22 +493,84 @@ var speechEvents = wordSet(`hearing hearings debate debates meeting meetings int
 	vote voted address addressed speaking spoke spoken remarks testimony podium commons senate
 	chamber council committee inquiry trial court press`)
 
-// speechSentence reports whether sentence si tells of something said: it
-// holds an attribution verb or names an occasion for speech.
-func (d *doc) speechSentence(si int) bool {
+// sharedEvents are the occasions at which several people speak, so that
+// what others say later in the article may be from the same day.
+var sharedEvents = wordSet(`hearing hearings debate debates meeting meetings conference briefing
+	briefings session sessions call rally vote voted podium commons senate chamber council
+	committee inquiry trial court dáil dail assembly parliament summit panel forum`)
+
+// sceneKind says whether a sentence tells of something said, and whose
+// occasion it was (see scene).
+type sceneKind struct {
+	speech  bool
+	speaker string
+}
+
+// looksBack reports whether sentence si tells of words said before the
+// story's time ("Flanagan had said at his press conference on Thursday
+// that …"): their date is theirs alone, not the scene's nor the speaker's
+// next words'.
+func (d *doc) looksBack(si int) bool {
 	if si < 0 || si >= len(d.sents) {
 		return false
 	}
 	s := d.sents[si]
+	prev := ""
+	for k := d.tokAt(s.start); k < len(d.toks) && d.toks[k].start < s.end; k++ {
+		if !d.isWord(k) || inSpans(d.shields, d.toks[k].start) {
+			continue
+		}
+		lw := d.lowerWord(k)
+		if prev == "had" && (verbs[lw] != 0 || sayingVerbs[lw]) {
+			return true
+		}
+		prev = lw
+	}
+	return false
+}
+
+// sceneOf reads sentence si as a scene: it tells of something said when it
+// holds an attribution verb or names an occasion for speech, unless it
+// looks back. When it names no shared occasion
+// and one person alone, the scene is that person's.
+func (d *doc) sceneOf(si int) sceneKind {
+	if si < 0 || si >= len(d.sents) {
+		return sceneKind{}
+	}
+	s := d.sents[si]
+	if d.looksBack(si) {
+		return sceneKind{}
+	}
+	speech, shared, attributed := false, false, false
 	for k := d.tokAt(s.start); k < len(d.toks) && d.toks[k].start < s.end; k++ {
 		if !d.isWord(k) {
 			continue
 		}
-		if lw := d.lowerWord(k); verbs[lw] != 0 || speechEvents[lw] || sayingVerbs[lw] {
-			return true
+		lw := d.lowerWord(k)
+		saying := verbs[lw] != 0 || sayingVerbs[lw]
+		attributed = attributed || saying
+		speech = speech || saying || speechEvents[lw]
+		shared = shared || sharedEvents[lw]
+	}
+	if !speech {
+		return sceneKind{}
+	}
+	if shared || !attributed {
+		return sceneKind{speech: true}
+	}
+	who := ""
+	for i := d.mentionFrom(s.start); i < len(d.ments) && d.ments[i].start < s.end; i++ {
+		m := &d.ments[i]
+		if !m.person || m.shielded {
+			continue
+		}
+		if name := d.mentionName(m); who == "" {
+			who = name
+		} else if name != who {
+			return sceneKind{speech: true}
 		}
 	}
-	return false
+	return sceneKind{speech: true, speaker: who}
 }
 
 // mentionsPerson reports whether sentence s mentions the person speaker, by any of

@@ -161,6 +161,45 @@ var intakeDateCases = []patternCase{
 		want: []want{{quote: "The bridge will reopen in May", speaker: "Tess Grant", saidAt: "2025-02-10"}},
 	},
 	{
+		name: "last weekday in a Monday story is the Tuesday six days before",
+		text: "Dame Frances Ilott said in a speech last Tuesday that \"timing is the next frontier\".",
+		pub:  pubDate("2025-03-10"),
+		want: []want{{quote: "timing is the next frontier", speaker: "Frances Ilott", saidAt: "2025-03-04"}},
+	},
+	{
+		name: "last weekday the day before is the one a week earlier",
+		text: "\"We were told the details will follow,\" Ivo Brandt said last Tuesday.",
+		pub:  pubDate("2025-02-12"),
+		want: []want{{quote: "We were told the details will follow", speaker: "Ivo Brandt", saidAt: "2025-02-04"}},
+	},
+	{
+		name: "one person's day is not the day of everyone quoted after",
+		text: "Van owner Gary Pickett said last night: \"In forty years I have never had a single complaint.\"\n\nMum-of-three Jodie Harlow said: \"The vans are half the reason families come here.\"",
+		pub:  pubDate("2025-06-09"),
+		want: []want{
+			{quote: "In forty years I have never had a single complaint", speaker: "Gary Pickett", saidAt: "2025-06-08"},
+			{quote: "The vans are half the reason families come here", speaker: "Jodie Harlow", saidAt: "2025-06-09"},
+		},
+	},
+	{
+		name: "a shared occasion's day is the day of everyone quoted at it",
+		text: "Finance director Paul Esterhazy told the council Thursday that the garage would pay for itself.\n\n\"Nobody in this room believes that number,\" Councilmember Ray Dubois said.",
+		pub:  pubDate("2024-11-22"),
+		want: []want{
+			{quote: "the garage would pay for itself", speaker: "Paul Esterhazy", saidAt: "2024-11-21", kind: KindReported},
+			{quote: "Nobody in this room believes that number", speaker: "Ray Dubois", saidAt: "2024-11-21"},
+		},
+	},
+	{
+		name: "words said before the story's time do not date the speaker's next words",
+		text: "Manager Ruairi Flanagan had said at his press conference on Thursday that his side would \"go there to win\".\n\nHe was less impressed afterwards. \"The second goal is offside by a yard,\" Flanagan said.",
+		pub:  pubDate("2025-04-26"),
+		want: []want{
+			{quote: "go there to win", speaker: "Ruairi Flanagan", saidAt: "2025-04-24"},
+			{quote: "The second goal is offside by a yard", speaker: "Ruairi Flanagan", saidAt: "2025-04-26"},
+		},
+	},
+	{
 		name: "no cue gives the article date",
 		text: "\"The bridge will reopen in May,\" Mayor Tess Grant said.",
 		pub:  pubDate("2025-02-12"),

@@ -309,7 +309,7 @@ func (d *doc) quoteCandidates() {
 			}
 			saidAt[qi], dateSrc[qi] = d.saidAt(anchor, si, excl, q.attr.present && !q.attr.inherited, speaker)
 		}
-		if t := saidAt[qi]; t != nil && q.attr.person && q.attr.speaker != "" && (dateSrc[qi] == DateStated || dateSrc[qi] == DateCarried) {
+		if t := saidAt[qi]; t != nil && q.attr.person && q.attr.speaker != "" && (dateSrc[qi] == DateStated || dateSrc[qi] == DateCarried) && !d.looksBack(si) {
 			d.events = append(d.events, saidEvent{pos: anchor, para: q.para, speaker: q.attr.speaker, t: *t})
 		}
 	}
@@ -483,7 +483,8 @@ func (d *doc) question(q *quote) bool {
 }
 
 // inHeadline reports whether pos lies in the article's headline: a first
-// paragraph of at most twenty words that does not end a sentence, in a
+// paragraph of at most twenty words that does not end a sentence (a
+// closing quotation mark after the full stop still ends it), in a
 // text of more paragraphs.
 func (d *doc) inHeadline(pos int) bool {
 	if len(d.paras) < 2 || pos >= d.paras[0].end {
@@ -493,7 +494,7 @@ func (d *doc) inHeadline(pos int) bool {
 	if d.countWords(p.start, p.end, 21) > 20 {
 		return false
 	}
-	last, _ := utf8.DecodeLastRuneInString(d.text[p.start:p.end])
+	last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(d.text[p.start:p.end], "\"”’') \t"))
 	return !strings.ContainsRune(".!…:", last)
 }
 

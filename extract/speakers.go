@@ -74,7 +74,25 @@ type nameIndex struct {
 }
 
 func (d *doc) capWord(k int) bool {
-	return d.isWord(k) && isUpperStart(d.tokText(k))
+	return d.isWord(k) && isUpperStart(d.tokText(k)) && !describingCompound(d.tokText(k))
+}
+
+// describingCompound reports whether capitalised word w is a hyphenated
+// description with a part in lower case ("Mum-of-three", "Father-of-two"),
+// which opens a sentence before a name but is no part of it; names have
+// every part capitalised ("Jean-Paul", "Abdul-Rahman").
+func describingCompound(w string) bool {
+	for i := strings.IndexByte(w, '-'); i >= 0 && i+1 < len(w); {
+		if isLowerStart(w[i+1:]) {
+			return true
+		}
+		j := strings.IndexByte(w[i+1:], '-')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
 }
 
 // possessiveAt reports whether word k ends in 's or is followed by an

@@ -65,7 +65,8 @@ var titles = wordSet(`mr mrs ms miss mx dr prof professor sir dame lord lady rev
 	democratic republican democrat labour labor conservative liberal tory foreign home health
 	defence defense interior treasury finance state energy education commerce shadow assistant
 	associate acting special counsel senior hon honourable honorable madam madame doctor pastor
-	coach`)
+	coach councilmember councilmembers alderwoman assemblyman assemblywoman assemblymember
+	delegate supervisor trustee`)
 
 // maleTitles and femaleTitles give a person's gender for pronoun matching.
 var maleTitles = wordSet(`mr sir lord king prince duke father brother emperor congressman
