@@ -91,6 +91,28 @@ var speakerKindCases = []patternCase{
 		pub:  pubDate("2010-05-24"),
 		want: []want{{quote: "We will take responsibility for the decisions", speaker: "Barnes", saidAt: "2010-05-23"}},
 	},
+	{
+		name: "a quotation standing as its own paragraph goes on from the speaker before",
+		text: "\u201cWe were hit hard in the quarter,\u201d chief executive Lauren Mitchum told analysts.\n\n\u201cBut the actions we took in the spring are already showing up in our costs.\n\n\u201cI believe the worst is behind us.\u201d",
+		pub:  pubDate("2025-07-31"),
+		want: []want{
+			{quote: "We were hit hard in the quarter", speaker: "Lauren Mitchum", saidAt: "2025-07-31"},
+			{quote: "But the actions we took in the spring are already showing up in our costs", speaker: "Lauren Mitchum", saidAt: "2025-07-31"},
+			{quote: "I believe the worst is behind us", speaker: "Lauren Mitchum", saidAt: "2025-07-31"},
+		},
+	},
+	{
+		name: "a quotation standing as its own paragraph after narration about one person",
+		text: "Asked about the discrepancy, council member Vince Garrity did not back down.\n\n\"I stand by the video. Assaults downtown nearly doubled.\"",
+		pub:  pubDate("2025-07-24"),
+		want: []want{{quote: "I stand by the video. Assaults downtown nearly doubled", speaker: "Vince Garrity", saidAt: "2025-07-24"}},
+	},
+	{
+		name: "a quotation standing alone after narration about two people has no speaker",
+		text: "Vince Garrity and Tom Ellison met on Tuesday.\n\n\"I stand by the video. Assaults downtown nearly doubled.\"",
+		pub:  pubDate("2025-07-24"),
+		want: []want{{quote: "I stand by the video. Assaults downtown nearly doubled", speaker: "", saidAt: "2025-07-24"}},
+	},
 }
 
 // TestSpeakerKinds covers judges' styles, role nouns, colon introductions,

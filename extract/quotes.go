@@ -277,6 +277,9 @@ func (d *doc) quoteCandidates() {
 				q.attr = inherit(pq.attr)
 			}
 		}
+		if !q.attr.found {
+			q.attr = d.paragraphSpeaker(qi)
+		}
 		if q.attr.found && q.attr.person && q.attr.speaker != "" {
 			d.lastSpeaker, d.lastSpeakerGender = q.attr.speaker, q.attr.gender
 		}
@@ -349,6 +352,75 @@ func (d *doc) quoteCandidates() {
 		d.emit(c, s.start, max(s.end, c.End))
 		qi = last
 	}
+}
+
+// paragraphSpeaker attributes quotation qi when it stands alone as a
+// paragraph with no attribution, as news copy runs a speaker's words on:
+//
+//   - after a paragraph whose last quotation is a person's and that names
+//     nobody else after it, the quotation is that person's too (their
+//     words go on: "“We were hit hard,” Mitchum told analysts. ¶ “But the
+//     actions we took …”");
+//   - after a paragraph of narration that names one person alone
+//     ("Garrity did not back down. ¶ “I stand by the video.”"), it is that
+//     person's, with low confidence.
+func (d *doc) paragraphSpeaker(qi int) attribution {
+	q := &d.quotes[qi]
+	if q.para == 0 || !d.quoteParagraph(q) {
+		return attribution{}
+	}
+	prev := d.paras[q.para-1]
+	from := prev.start
+	if qi > 0 && d.quotes[qi-1].para == q.para-1 {
+		pq := &d.quotes[qi-1]
+		if !pq.attr.found || !pq.attr.person || pq.attr.speaker == "" {
+			return attribution{}
+		}
+		if m, n := d.peopleIn(pq.closeEnd, prev.end); n == 0 || (n == 1 && d.mentionName(m) == pq.attr.speaker) {
+			return inherit(pq.attr)
+		}
+		return attribution{}
+	}
+	m, n := d.peopleIn(from, prev.end)
+	if n != 1 {
+		return attribution{}
+	}
+	return attribution{found: true, verb: -1, speaker: d.mentionName(m), person: true, gender: d.mentionGender(m), conf: ConfidenceLow}
+}
+
+// quoteParagraph reports whether quotation q is its paragraph: it opens the
+// paragraph and nothing but punctuation follows it.
+func (d *doc) quoteParagraph(q *quote) bool {
+	p := d.paras[q.para]
+	if strings.TrimSpace(d.text[p.start:q.open]) != "" {
+		return false
+	}
+	if q.unclosed {
+		return true
+	}
+	return strings.Trim(d.text[q.closeEnd:p.end], " \t\r\n.,;:!?…") == ""
+}
+
+// peopleIn returns the first mention of a person in [s, e) and how many
+// different people are named there (counting up to 2).
+func (d *doc) peopleIn(s, e int) (*mention, int) {
+	var first *mention
+	who := ""
+	for i := d.mentionFrom(s); i < len(d.ments) && d.ments[i].start < e; i++ {
+		m := &d.ments[i]
+		if !m.person || m.shielded {
+			continue
+		}
+		if first == nil {
+			first, who = m, d.mentionName(m)
+		} else if d.mentionName(m) != who {
+			return first, 2
+		}
+	}
+	if first == nil {
+		return nil, 0
+	}
+	return first, 1
 }
 
 // inherit is the attribution a quotation takes from the one it continues.
