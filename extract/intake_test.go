@@ -108,6 +108,24 @@ var speakerKindCases = []patternCase{
 		want: []want{{quote: "I stand by the video. Assaults downtown nearly doubled", speaker: "Vince Garrity", saidAt: "2025-07-24"}},
 	},
 	{
+		name: "a first name alone resolves to the one full name given before",
+		text: "His daughter Shannon Pickett runs a second van.\n\nShannon, who started a petition, said: \"We will fight it all the way.\"",
+		pub:  pubDate("2025-06-09"),
+		want: []want{{quote: "We will fight it all the way", speaker: "Shannon Pickett", saidAt: "2025-06-09"}},
+	},
+	{
+		name: "a first name two people share resolves to neither",
+		text: "Shannon Pickett and Shannon Reyes run the vans.\n\nShannon said: \"We will fight it all the way.\"",
+		pub:  pubDate("2025-06-09"),
+		want: []want{{quote: "We will fight it all the way", speaker: "Shannon", saidAt: "2025-06-09"}},
+	},
+	{
+		name: "a committee title before a surname",
+		text: "Present: Senators Margaret Holloway (Chair) and Dale Pruitt (Ranking Member).\n\n\"Since 2015 the railroads have cut their workforces by a third,\" Ranking Member Pruitt said.",
+		pub:  pubDate("2025-03-10"),
+		want: []want{{quote: "Since 2015 the railroads have cut their workforces by a third", speaker: "Dale Pruitt", saidAt: "2025-03-10"}},
+	},
+	{
 		name: "a quotation standing alone after narration about two people has no speaker",
 		text: "Vince Garrity and Tom Ellison met on Tuesday.\n\n\"I stand by the video. Assaults downtown nearly doubled.\"",
 		pub:  pubDate("2025-07-24"),

@@ -71,6 +71,7 @@ type nameInfo struct {
 type nameIndex struct {
 	byKey     map[string]*nameInfo
 	bySurname map[string][]*nameInfo
+	byFirst   map[string][]*nameInfo
 }
 
 func (d *doc) capWord(k int) bool {
@@ -271,7 +272,7 @@ func allCaps(w string) bool {
 
 // buildNames indexes full names and resolves every mention to one.
 func (d *doc) buildNames() {
-	d.names = nameIndex{byKey: map[string]*nameInfo{}, bySurname: map[string][]*nameInfo{}}
+	d.names = nameIndex{byKey: map[string]*nameInfo{}, bySurname: map[string][]*nameInfo{}, byFirst: map[string][]*nameInfo{}}
 	for i := range d.ments {
 		m := &d.ments[i]
 		if m.org || len(m.parts) < 2 {
@@ -283,6 +284,7 @@ func (d *doc) buildNames() {
 			d.names.byKey[m.key] = info
 			last := m.parts[len(m.parts)-1]
 			d.names.bySurname[last] = append(d.names.bySurname[last], info)
+			d.names.byFirst[m.parts[0]] = append(d.names.byFirst[m.parts[0]], info)
 			first := strings.ToLower(m.parts[0])
 			if femaleNames[first] {
 				info.gender = genderFemale
@@ -299,7 +301,11 @@ func (d *doc) buildNames() {
 		if m.org {
 			continue
 		}
-		if info := d.lookupName(m.parts, m.start); info != nil {
+		info := d.lookupName(m.parts, m.start)
+		if info == nil && len(m.parts) == 1 && !m.titled {
+			info = d.lookupFirstName(m.parts[0], m.start)
+		}
+		if info != nil {
 			m.canon = info.name
 			info.gender = mergeGender(info.gender, m.gender)
 		}
@@ -336,6 +342,24 @@ func (d *doc) lookupName(parts []string, pos int) *nameInfo {
 		}
 	}
 	return best
+}
+
+// lookupFirstName finds the one full name given before pos whose first
+// name is first, as features and sports reports call people once named
+// in full ("His daughter Shannon Pickett … ¶ Shannon said"). Two people
+// of that first name make it nobody.
+func (d *doc) lookupFirstName(first string, pos int) *nameInfo {
+	var found *nameInfo
+	for _, c := range d.names.byFirst[first] {
+		if lastBefore(c.pos, pos) < 0 {
+			continue
+		}
+		if found != nil {
+			return nil
+		}
+		found = c
+	}
+	return found
 }
 
 func suffixOf(full, parts []string) bool {
