@@ -120,6 +120,18 @@ var speakerKindCases = []patternCase{
 		want: []want{{quote: "We will fight it all the way", speaker: "Shannon", saidAt: "2025-06-09"}},
 	},
 	{
+		name: "a name after a role, before an appositive, is the speaker",
+		text: "Her co-author Dr Samir Qureshi, a cardiologist at St Aldhelm's Hospital, said the results were strongest in women over 55.",
+		pub:  pubDate("2025-03-10"),
+		want: []want{{quote: "the results were strongest in women over 55", speaker: "Samir Qureshi", saidAt: "2025-03-10", kind: KindReported}},
+	},
+	{
+		name: "an abbreviated role stands for the role spelt out",
+		text: "The chief financial officer, Greg Tanaka, joined the call.\n\n\"That inventory is clean,\" the CFO said.",
+		pub:  pubDate("2025-07-31"),
+		want: []want{{quote: "That inventory is clean", speaker: "Greg Tanaka", saidAt: "2025-07-31"}},
+	},
+	{
 		name: "a committee title before a surname",
 		text: "Present: Senators Margaret Holloway (Chair) and Dale Pruitt (Ranking Member).\n\n\"Since 2015 the railroads have cut their workforces by a third,\" Ranking Member Pruitt said.",
 		pub:  pubDate("2025-03-10"),

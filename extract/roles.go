@@ -1,6 +1,9 @@
 package extract
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Role rules
 //
@@ -36,7 +39,17 @@ var roleNouns = wordSet(`chancellor minister secretary chair chairman chairwoman
 	speaker administrator superintendent commissioner chairmen investigator analyst
 	spokesperson whip clerk registrar consultant epidemiologist adviser advisor counsel
 	strategist organiser organizer campaigner activist founder president-elect reporter
-	interviewer host presenter correspondent anchor moderator journalist writer`)
+	interviewer host presenter correspondent anchor moderator journalist writer cfo coo cto`)
+
+// roleAbbreviations stand for the roles an article may have spelt out
+// when it named their holder ("The chief financial officer, Greg Tanaka, …
+// the CFO said").
+var roleAbbreviations = map[string][]string{
+	"ceo": {"chief executive officer", "chief executive"},
+	"cfo": {"chief financial officer"},
+	"coo": {"chief operating officer"},
+	"cto": {"chief technology officer"},
+}
 
 // determinersForRoles may open an appositive that describes a person.
 var determinersForRoles = wordSet(`the a an his her their its`)
@@ -98,8 +111,8 @@ func (d *doc) buildRoles() {
 // forward, -1 back) until punctuation, and passes each role noun among them
 // to add when the words start (or, backwards, end) with a determiner.
 func (d *doc) appositiveRoles(k, dir int, add func(...string)) {
-	var roles []string
-	det := false
+	var roles, phrase []string
+	det, plain := false, true
 	for n := 0; n < 6 && d.isWord(k); n, k = n+1, k+dir {
 		w := d.lowerWord(k)
 		if n == 0 && dir > 0 {
@@ -116,15 +129,27 @@ func (d *doc) appositiveRoles(k, dir int, add func(...string)) {
 		if roleNouns[w] {
 			roles = append(roles, w)
 		}
-		if dir > 0 && prepositions[w] {
-			break
+		if prepositions[w] {
+			plain = false
+			if dir > 0 {
+				break
+			}
 		}
+		phrase = append(phrase, w)
 	}
 	if !det {
 		return
 	}
 	for _, r := range roles {
 		add(r)
+	}
+	// The whole role as written, for its abbreviation ("chief financial
+	// officer" for "the CFO").
+	if plain && len(phrase) > 1 && len(roles) > 0 {
+		if dir < 0 {
+			slices.Reverse(phrase)
+		}
+		add(phrase...)
 	}
 }
 
@@ -145,7 +170,11 @@ func (d *doc) roleHolderOf(desc string, pos int) (string, int8, bool) {
 			return "", genderAny, false
 		}
 	}
-	for _, key := range []string{strings.Join(words, " "), words[len(words)-1]} {
+	keys := []string{strings.Join(words, " "), words[len(words)-1]}
+	if len(words) == 1 {
+		keys = append(keys, roleAbbreviations[words[0]]...)
+	}
+	for _, key := range keys {
 		var best *roleHolder
 		for i, h := range d.roles[key] {
 			if h.pos < pos && (best == nil || h.pos > best.pos) {

@@ -514,7 +514,7 @@ func (d *doc) speakerFromParts(parts []tokRange) attribution {
 			break
 		}
 		if desc != nil {
-			if pi.kind == partName && pi.whole {
+			if pi.kind == partName {
 				pick = &pi
 			}
 			break
