@@ -301,6 +301,24 @@ var reportedSpeechCases = []patternCase{
 		want: []want{{quote: "she had bought 10,000 shares with her own money", speaker: "Lauren Mitchum", saidAt: "2025-02-11", kind: KindReported}},
 	},
 	{
+		name: "told a hearer without that",
+		text: "Karen Molloy told a federal jury Wednesday the founder ordered her to hide a $212 million shortfall.",
+		pub:  pubDate("2025-04-17"),
+		want: []want{{quote: "the founder ordered her to hide a $212 million shortfall", speaker: "Karen Molloy", saidAt: "2025-04-16", kind: KindReported}},
+	},
+	{
+		name: "said on an occasion without that",
+		text: "Speaking to investors, Lauren Mitchum said on a call with analysts the company would pause its buyback.",
+		pub:  pubDate("2025-07-31"),
+		want: []want{{quote: "the company would pause its buyback", speaker: "Lauren Mitchum", saidAt: "2025-07-31", kind: KindReported}},
+	},
+	{
+		name: "a study found that",
+		text: "A review by the Institute for Fiscal Studies found that most of the money had already been committed.",
+		pub:  pubDate("2025-03-06"),
+		want: []want{{quote: "most of the money had already been committed", speaker: "A review by the Institute for Fiscal Studies", saidAt: "2025-03-06", kind: KindReported}},
+	},
+	{
 		name: "said with no clause after it is not a claim",
 		text: "Ivo Brandt said nothing about the audit. Tess Grant said the words again at the door.",
 		pub:  pubDate("2025-02-12"),

@@ -18,10 +18,11 @@ import (
 // the clause in the same sentence ("reported on 1 March"), because dates
 // inside the clause say when the reported events happened.
 
-var reportVerbs = map[string]bool{
-	"reported": true, "reports": true, "revealed": true, "reveals": true,
-	"disclosed": true, "discloses": true,
-}
+var reportVerbs = wordSet(`reported reports revealed reveals disclosed discloses found finds
+	showed shows concluded concludes estimated estimates calculated calculates projected projects
+	forecast forecasts pointed points believes believed thinks thought denied denies accepted
+	accepts agreed agrees recalled recalls repeated repeats reiterated reiterates countered
+	replied responded added adds`)
 
 // sayingVerbs introduce reported speech with "that".
 var sayingVerbs = wordSet(`said says claimed claims insisted insists argued argues maintained
@@ -223,7 +224,7 @@ func (d *doc) reportedThat(k int) {
 var bareSayingVerbs = wordSet(`said says claimed claims insisted insists argued argues maintained
 	maintains warned warns alleged alleges asserted asserts contended contends acknowledged
 	acknowledges admitted admits conceded concedes predicted predicts estimated estimates added
-	adds stressed stresses believes believed thinks thought`)
+	adds stressed stresses believes believed thinks thought told tells`)
 
 // clauseSubjects may open a reported clause as its subject or its
 // subject's determiner.
@@ -252,11 +253,24 @@ var saidAdjuncts = wordSet(`today yesterday tonight earlier later last this on m
 // "said nothing" or "said the words again" are not clauses.
 func (d *doc) bareClause(k, end int) int {
 	j := k + 1
-	for ; j < len(d.toks) && d.toks[j].start < end && d.isWord(j); j++ {
-		lw := d.lowerWord(j)
-		if !saidAdjuncts[lw] && weekdays[lw] == 0 && lw != "sunday" {
-			break
+	if told := d.lowerWord(k); told == "told" || told == "tells" {
+		if j = d.skipHearer(j, end); j < 0 {
+			return -1
 		}
+	}
+	for j < len(d.toks) && d.toks[j].start < end && d.isWord(j) {
+		if n := d.occasionPhrase(j, end); n > 0 {
+			j += n
+			continue
+		}
+		if lw := d.lowerWord(j); saidAdjuncts[lw] || weekdays[lw] != 0 || lw == "sunday" {
+			j++
+			continue
+		}
+		break
+	}
+	if j < len(d.toks) && d.isPunct(j, ",") {
+		j++
 	}
 	if j >= len(d.toks) || d.toks[j].start >= end || !d.isWord(j) {
 		return -1
@@ -285,6 +299,71 @@ func (d *doc) bareClause(k, end int) int {
 		prev = tw
 	}
 	return -1
+}
+
+// hearers are who a speaker "told" without a determiner ("told
+// reporters", "told MPs").
+var hearers = wordSet(`me us him her them reporters journalists lawmakers legislators mps
+	senators councillors councilors analysts investors colleagues supporters residents
+	parliament congress the a an`)
+
+// skipHearer passes the hearer after "told" at token j ("told reporters",
+// "told the BBC", "told a federal jury Wednesday") and returns the token
+// after it, or -1. A determiner's phrase runs to the next word that can
+// open the clause, within four words.
+func (d *doc) skipHearer(j, end int) int {
+	if j >= len(d.toks) || d.toks[j].start >= end || !d.isWord(j) {
+		return -1
+	}
+	lw := d.lowerWord(j)
+	if !hearers[lw] && !isUpperStart(d.tokText(j)) {
+		return -1
+	}
+	if lw != "the" && lw != "a" && lw != "an" {
+		for j++; j < len(d.toks) && d.isWord(j) && isUpperStart(d.tokText(j)) && !clauseSubjects[d.lowerWord(j)]; j++ {
+		}
+		return j
+	}
+	for n := 0; n < 4; n++ {
+		j++
+		if j >= len(d.toks) || d.toks[j].start >= end || !d.isWord(j) {
+			return -1
+		}
+		if w := d.lowerWord(j); clauseSubjects[w] || saidAdjuncts[w] || weekdays[w] != 0 || w == "sunday" {
+			return j
+		}
+	}
+	return -1
+}
+
+// occasions are where something was said: "said in a statement", "told
+// analysts on a call".
+var occasions = wordSet(`statement interview post letter email call conference briefing
+	hearing meeting debate speech video broadcast radio television tweet podcast court
+	session rally address press`)
+
+// occasionPhrase returns how many tokens from j make a phrase naming the
+// occasion of the words ("in a statement", "on a call with analysts", "at a
+// news conference"), or 0.
+func (d *doc) occasionPhrase(j, end int) int {
+	switch d.lowerWord(j) {
+	case "in", "on", "at", "during", "via", "through":
+	default:
+		return 0
+	}
+	for n := 1; n <= 5; n++ {
+		t := j + n
+		if t >= len(d.toks) || d.toks[t].start >= end || !d.isWord(t) {
+			return 0
+		}
+		if occasions[d.lowerWord(t)] {
+			if w := d.lowerWord(t + 1); w == "with" || w == "to" || w == "on" {
+				n += 2
+			}
+			return n + 1
+		}
+	}
+	return 0
 }
 
 // quoteWithin reports whether a quotation opens inside [s, e): a reported
