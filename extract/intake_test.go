@@ -392,3 +392,20 @@ var oneLineCases = []patternCase{
 
 // TestTextWithoutLineBreaks covers copy pasted without its line breaks.
 func TestTextWithoutLineBreaks(t *testing.T) { runCases(t, oneLineCases) }
+
+// TestAmbiguousPronounIsFlagged checks that a pronoun with two people
+// before it takes the one the sentence opens with, flagged as uncertain so
+// the desk asks the editor to check it, while a pronoun with one person
+// before it is not flagged.
+func TestAmbiguousPronounIsFlagged(t *testing.T) {
+	for _, c := range []struct{ text, speaker, conf string }{
+		{"Mr Brandt met Mr Okafor on Friday. \"We agreed on nothing at all,\" he said.", "Brandt", ConfidenceLow},
+		{"Eira Prothero, 71, founded the Cwm Aran Energy Co-operative in 1994. \"It was hard,\" she said.", "Eira Prothero", ConfidenceMedium},
+		{"Ivo Brandt met Tess Grant and Ana Ruiz on Friday. \"We agreed,\" he said.", "Ivo Brandt", ConfidenceLow},
+	} {
+		cands, _ := Find(c.text, pubDate("2025-02-12"))
+		if len(cands) != 1 || cands[0].Speaker != c.speaker || cands[0].SpeakerConfidence != c.conf {
+			t.Errorf("%q: got %+v, want speaker %q with confidence %q", c.text, cands, c.speaker, c.conf)
+		}
+	}
+}

@@ -337,9 +337,9 @@ var speakerCases = []patternCase{
 		want: []want{{quote: "He must go now", speaker: "Nancy Pelosi"}},
 	},
 	{
-		name: "ambiguous he stays empty",
+		name: "ambiguous he takes the subject of the sentence before",
 		text: "Mr Brandt met Mr Okafor on Friday. \"We agreed on nothing at all,\" he said.",
-		want: []want{{quote: "We agreed on nothing at all", speaker: ""}},
+		want: []want{{quote: "We agreed on nothing at all", speaker: "Brandt"}},
 	},
 	{
 		name: "he with nobody named stays empty",

@@ -571,13 +571,14 @@ func (d *doc) resolvePronoun(want int8, pos int) (string, int8, string) {
 			end = s.end
 		}
 		var names []string
-		var gender int8
+		var gender, subjectGender int8
+		subject := "" // a name opening the sentence: its subject
 		seen := 0
 		for i := d.mentionFrom(s.start); i < len(d.ments) && d.ments[i].start < end && seen < 64; i++ {
 			seen++
 			m := &d.ments[i]
-			if !m.person || m.shielded {
-				continue
+			if !m.person || m.shielded || (m.lo > 0 && d.tokText(m.lo-1) == "By") {
+				continue // a byline's author is not who a pronoun stands for
 			}
 			g := d.mentionGender(m)
 			if !genderOK(want, g) {
@@ -592,11 +593,17 @@ func (d *doc) resolvePronoun(want int8, pos int) (string, int8, string) {
 				names = append(names, name)
 				gender = g
 			}
+			if m.start == s.start {
+				subject, subjectGender = name, g
+			}
 		}
 		if len(names) == 1 {
 			return names[0], gender, ConfidenceMedium
 		}
 		if len(names) > 1 {
+			if subject != "" {
+				return subject, subjectGender, ConfidenceLow
+			}
 			return "", genderAny, ConfidenceNone
 		}
 	}

@@ -110,6 +110,7 @@ var orgWords = wordSet(`post times journal news herald tribune guardian telegrap
 	television radio tv channel daily weekly election act law treaty agreement accord summit
 	conference games cup league championship festival awards award prize project program
 	programme initiative plan report survey poll index ocean sea river lake island islands
+	co-operative cooperative co-op energy charity society fire rescue
 	valley bay coast gulf desert forest new york los angeles san las north south east west
 	middle korea arabia america africa europe asia zealand kong lanka rico mexico jersey
 	hampshire dakota`)
