@@ -73,8 +73,9 @@ type Span struct{ Start, End int }
 // Speaker confidences, from surest to least sure, so that the desk can flag
 // the candidates an editor should check.
 const (
-	// ConfidenceHigh: the attribution itself names the speaker, or a
-	// transcript's label or a post's header does.
+	// ConfidenceHigh: the attribution itself names the speaker (a person,
+	// or an organisation by its full name: "The Washington Post
+	// reported"), or a transcript's label or a post's header does.
 	ConfidenceHigh = "high"
 	// ConfidenceMedium: the attribution says "he", "the chancellor" or a
 	// surname, resolved to the one person the article names that way, or

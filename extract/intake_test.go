@@ -409,3 +409,19 @@ func TestAmbiguousPronounIsFlagged(t *testing.T) {
 		}
 	}
 }
+
+// TestNamedSourceConfidence checks that an organisation named in full is as
+// sure a source as a person named in full, while a description is not.
+func TestNamedSourceConfidence(t *testing.T) {
+	for _, c := range []struct{ text, speaker, conf string }{
+		{"The Washington Post reported on Monday that he met the ambassador twice.", "The Washington Post", ConfidenceHigh},
+		{"He met the envoy twice, according to the Office for Budget Responsibility.", "the Office for Budget Responsibility", ConfidenceHigh},
+		{"According to two aides, the plan was dropped in May.", "two aides", ConfidenceLow},
+		{"The council said the library would close in May.", "The council", ConfidenceLow},
+	} {
+		cands, _ := Find(c.text, pubDate("2025-02-12"))
+		if len(cands) != 1 || cands[0].Speaker != c.speaker || cands[0].SpeakerConfidence != c.conf {
+			t.Errorf("%q: got %+v, want speaker %q with confidence %q", c.text, cands, c.speaker, c.conf)
+		}
+	}
+}

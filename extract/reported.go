@@ -132,7 +132,7 @@ func (d *doc) accordingTo(k int) {
 		return // `According to X, "..."`: the quotation is the candidate
 	}
 	speaker, person := d.sourceName(lo, hi)
-	conf, who := ConfidenceLow, ""
+	conf, who := sourceConfidence(speaker), ""
 	if person {
 		conf, who = ConfidenceHigh, speaker
 	}

@@ -489,6 +489,32 @@ func (d *doc) classifyPart(p tokRange) partInfo {
 	return partInfo{}
 }
 
+// sourceConfidence is how sure a source given by a description is: high
+// for an organisation named in full ("The Washington Post", "the Office for
+// Budget Responsibility"), whose every word but joining ones is
+// capitalised, low for a description ("the company", "two aides").
+func sourceConfidence(desc string) string {
+	words := strings.Fields(desc)
+	if len(words) > 0 && strings.EqualFold(words[0], "the") {
+		words = words[1:]
+	}
+	if len(words) == 0 {
+		return ConfidenceLow
+	}
+	for i, w := range words {
+		if joiningWords[w] && i > 0 && i < len(words)-1 {
+			continue
+		}
+		if !isUpperStart(w) {
+			return ConfidenceLow
+		}
+	}
+	return ConfidenceHigh
+}
+
+// joiningWords may stand in lower case inside an organisation's name.
+var joiningWords = wordSet(`of for and the on in to &`)
+
 func stripPossessiveEnd(s string) string {
 	return strings.TrimRight(s, ",;:")
 }
@@ -539,7 +565,7 @@ func (d *doc) speakerFromParts(parts []tokRange) attribution {
 		if name, g, ok := d.roleHolderOf(pick.value, pick.pos); ok {
 			a.speaker, a.person, a.gender, a.conf = name, true, g, ConfidenceMedium
 		} else {
-			a.speaker, a.conf = pick.value, ConfidenceLow
+			a.speaker, a.conf = pick.value, sourceConfidence(pick.value)
 		}
 	}
 	if a.speaker == "" {
