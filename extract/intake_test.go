@@ -172,6 +172,15 @@ func TestInterviews(t *testing.T) { runCases(t, interviewCases) }
 
 var transcriptCases = []patternCase{
 	{
+		name: "a podcast: the recording date, hosts named in a legend by first name, header lines",
+		text: "THE TRANSIT HOUR\n\nReleased: Friday, February 6, 2026 | Recorded: Tuesday, February 3, 2026 | Runtime: 41:18\n\nIn this episode: NIA = Nia Park (host); DR = Deborah Ramsey, general manager.\n\n[00:00:09] NIA: Welcome to the show. I'm Nia Park, and fares fell by a fifth last year.\n\n[00:00:24] DR: Fares are still only bringing in 74% of what they did in 2019.\n\n[00:00:29] NIA: Where does the rest of the gap come from?\n\n[00:00:33] DR: Our labor and fuel costs are up about 19% since 2022.",
+		pub:  pubDate("2026-02-06"),
+		want: []want{
+			{quote: "Fares are still only bringing in 74% of what they did in 2019", speaker: "Deborah Ramsey", saidAt: "2026-02-03"},
+			{quote: "Our labor and fuel costs are up about 19% since 2022", speaker: "Deborah Ramsey", saidAt: "2026-02-03"},
+		},
+	},
+	{
 		name: "hearing transcript with labelled turns",
 		text: "HEARING BEFORE THE COMMITTEE ON THE JUDICIARY\nTUESDAY, JANUARY 10, 2017\n\nPresent: Senators Alan Frank, Ruth Baird; Jeff Sessions, nominee.\n\nSEN. FRANK: If there is evidence that anyone affiliated with the campaign communicated with the Russian government, what will you do?\n\nMR. SESSIONS: I did not have communications with the Russians, and I am unable to comment on it.\n\nSenator BAIRD. Thank you, Mr. Chairman.\n\nSenator BAIRD. The ambassador met your staff twice that summer.",
 		pub:  pubDate("2017-01-11"),

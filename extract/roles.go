@@ -90,6 +90,20 @@ func (d *doc) buildRoles() {
 			}
 			add(words...)
 		}
+		// A role in brackets: "Nia Park (host)", "Dale Pruitt (Ranking
+		// Member)".
+		if d.isPunct(m.hi, "(") {
+			var words []string
+			for k := m.hi + 1; k < len(d.toks) && d.isWord(k) && len(words) < 4; k++ {
+				words = append(words, d.lowerWord(k))
+				if d.isPunct(k+1, ")") {
+					if roleNouns[words[len(words)-1]] || interviewerRoles[words[len(words)-1]] {
+						add(words...)
+					}
+					break
+				}
+			}
+		}
 		// A suffix: "Owen Price QC".
 		switch d.lowerWord(m.hi) {
 		case "qc", "kc":

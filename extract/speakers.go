@@ -75,7 +75,26 @@ type nameIndex struct {
 }
 
 func (d *doc) capWord(k int) bool {
-	return d.isWord(k) && isUpperStart(d.tokText(k)) && !describingCompound(d.tokText(k))
+	return d.isWord(k) && isUpperStart(d.tokText(k)) && !describingCompound(d.tokText(k)) && !contraction(d.tokText(k))
+}
+
+// contraction reports whether w is a pronoun or verb run together with a
+// short verb ("I'm", "We've", "Don't"), which opens a sentence but never
+// a name; "O'Reilly" and a possessive "Smith's" are not contractions.
+func contraction(w string) bool {
+	lw := strings.ToLower(strings.ReplaceAll(w, "’", "'"))
+	if strings.HasSuffix(lw, "n't") {
+		return true
+	}
+	i := strings.LastIndexByte(lw, '\'')
+	if i < 0 {
+		return false
+	}
+	switch lw[i+1:] {
+	case "m", "ve", "ll", "d", "re":
+		return true
+	}
+	return false
 }
 
 // describingCompound reports whether capitalised word w is a hyphenated

@@ -50,12 +50,14 @@ var notSpeakers = wordSet(`note update read more photo photograph credit source 
 	time present participants witnesses also see excerpt transcript contents agenda subject
 	re from to cc bcc sent attachments attachment file filed published updated posted by
 	breaking live analysis opinion comment explainer factbox timeline key facts what why how who
+	released recorded runtime duration episode aired broadcast produced producer guest guests
+	hosts show season length
 	when where rating verdict ruling claim claims fact facts context conclusion findings bottom
 	the our`)
 
 // interviewerRoles tie a person to the interviewer's side of a Q&A.
-var interviewerRoles = wordSet(`reporter interviewer host presenter correspondent anchor moderator
-	journalist writer editor q`)
+var interviewerRoles = wordSet(`reporter interviewer host co-host presenter co-presenter
+	correspondent anchor co-anchor moderator journalist writer editor q`)
 
 // procedure opens turns that run a meeting rather than say anything.
 var procedure = []string{"the committee will come to order", "the subcommittee will come to order",
@@ -138,17 +140,19 @@ func pronounSubject(w string) bool {
 // that follows another (a surname after a first name) and the initials of
 // every run of two or three capitalised words.
 type nameShapes struct {
-	surnames map[string]bool
-	initials map[string]bool
+	surnames   map[string]bool
+	firstNames map[string]bool
+	initials   map[string]bool
 }
 
 func (d *doc) nameShapes() nameShapes {
-	n := nameShapes{surnames: map[string]bool{}, initials: map[string]bool{}}
+	n := nameShapes{surnames: map[string]bool{}, firstNames: map[string]bool{}, initials: map[string]bool{}}
 	for k := 1; k < len(d.toks); k++ {
 		if !d.capWord(k) || !d.capWord(k-1) || !d.sameLineGap(k-1) || allCaps(d.tokText(k)) {
 			continue
 		}
 		n.surnames[d.tokText(k)] = true
+		n.firstNames[d.tokText(k-1)] = true
 		a, _ := utf8.DecodeRuneInString(d.tokText(k - 1))
 		b, _ := utf8.DecodeRuneInString(d.tokText(k))
 		n.initials[string([]rune{a, b})] = true
@@ -191,6 +195,9 @@ func (n nameShapes) knows(label string) bool {
 	}
 	if len(words) >= 2 && (titles[first] || roleNouns[first]) {
 		return true
+	}
+	if len(words) == 1 && n.firstNames[titleCase(last)] && !titles[strings.ToLower(last)] {
+		return true // a first name: "NIA" after "Nia Park (host)"
 	}
 	return n.surnames[titleCase(last)]
 }
@@ -364,6 +371,13 @@ func (d *doc) turnSpeaker(t turn, c cast) (name string, interviewer bool) {
 		if info := d.lookupName(parts, len(d.text)); info != nil {
 			return info.name, c.interviewers[info.name]
 		}
+		// A first name, perhaps in capitals, after a legend: "NIA" is Nia
+		// Park.
+		if len(parts) == 1 {
+			if info := d.lookupFirstName(parts[0], len(d.text)); info != nil {
+				return info.name, c.interviewers[info.name]
+			}
+		}
 		if len(parts) >= 2 {
 			return strings.Join(parts, " "), false
 		}
@@ -432,7 +446,8 @@ func (d *doc) newCast() cast {
 }
 
 // turnDate is the date the text gives before its first turn (the
-// hearing's or the interview's), else the publication date.
+// hearing's, or the day an interview or podcast was recorded) other than
+// the publication date, else the publication date.
 func (d *doc) turnDate() (*time.Time, string) {
 	first := d.turns[0].textStart
 	for i := range d.dates {
@@ -443,8 +458,8 @@ func (d *doc) turnDate() (*time.Time, string) {
 		if !dm.exact || dm.shielded {
 			continue
 		}
-		if pi := d.paraAt(dm.start); d.hasPub && dm.t.Equal(d.pub) && pi >= 0 && d.countWords(d.paras[pi].start, d.paras[pi].end, 13) <= 12 {
-			continue // the article's own dateline
+		if d.hasPub && dm.t.Equal(d.pub) {
+			continue // the article's own dateline, or the day it came out
 		}
 		t := dm.t
 		return &t, DateCarried
