@@ -132,6 +132,18 @@ var speakerKindCases = []patternCase{
 		want: []want{{quote: "That inventory is clean", speaker: "Greg Tanaka", saidAt: "2025-07-31"}},
 	},
 	{
+		name: "words in brackets after a name are no speaker",
+		text: "Opposition leader Cllr Tom Ashworth (Lib Dem, Hollins Vale), who spoke before the vote, said: 'The nearest other pool is a 50-minute round trip by bus.'",
+		pub:  pubDate("2025-09-17"),
+		want: []want{{quote: "The nearest other pool is a 50-minute round trip by bus", speaker: "Tom Ashworth", saidAt: "2025-09-17"}},
+	},
+	{
+		name: "an initial keeps its full stop",
+		text: "Former secretary K. Venkatachalam said: \"Nobody counts bridges that actually carry traffic.\"",
+		pub:  pubDate("2025-11-13"),
+		want: []want{{quote: "Nobody counts bridges that actually carry traffic", speaker: "K. Venkatachalam", saidAt: "2025-11-13"}},
+	},
+	{
 		name: "a committee title before a surname",
 		text: "Present: Senators Margaret Holloway (Chair) and Dale Pruitt (Ranking Member).\n\n\"Since 2015 the railroads have cut their workforces by a third,\" Ranking Member Pruitt said.",
 		pub:  pubDate("2025-03-10"),

@@ -901,7 +901,18 @@ func (d *doc) splitParts(lo, hi int) []tokRange {
 			continue
 		}
 		switch d.tokText(k) {
-		case ",", "(", ")", "—", "–", ";", ":":
+		case "(":
+			// A bracket's words say who someone is ("Cllr Tom Ashworth
+			// (Lib Dem, Hollins Vale)"); they are no speaker of their own.
+			if k > start {
+				parts = append(parts, tokRange{start, k})
+			}
+			for k < hi && !d.isPunct(k, ")") {
+				k++
+			}
+			start = k + 1
+			continue
+		case ",", ")", "—", "–", ";", ":":
 		case "-":
 			if d.attached(k-1) || d.attached(k) {
 				continue

@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Speaker rules
@@ -261,6 +262,8 @@ func (d *doc) addMention(seg []int, poss bool) {
 		w := d.tokText(k)
 		if i == len(name)-1 {
 			w = stripPossessive(w)
+		} else if utf8.RuneCountInString(w) == 1 && d.isPunct(k+1, ".") && d.attached(k) {
+			w += "." // an initial keeps its full stop: "K. Venkatachalam"
 		}
 		m.parts = append(m.parts, w)
 		lw := strings.ToLower(w)

@@ -66,7 +66,7 @@ var titles = wordSet(`mr mrs ms miss mx dr prof professor sir dame lord lady rev
 	defence defense interior treasury finance state energy education commerce shadow assistant
 	associate acting special counsel senior hon honourable honorable madam madame doctor pastor
 	coach councilmember councilmembers alderwoman assemblyman assemblywoman assemblymember
-	delegate supervisor trustee ranking member`)
+	delegate supervisor trustee ranking member cllr`)
 
 // maleTitles and femaleTitles give a person's gender for pronoun matching.
 var maleTitles = wordSet(`mr sir lord king prince duke father brother emperor congressman
@@ -145,7 +145,7 @@ var prepositions = wordSet(`for of to from with at by on in about against behind
 // abbreviations end with a period that does not end a sentence.
 var abbreviations = wordSet(`mr mrs ms dr prof sen rep gov gen col lt sgt capt maj adm det st jr
 	sr inc co corp ltd vs jan feb mar apr jun jul aug sep sept oct nov dec mt ft rev hon pres
-	messrs u.s u.k u.n e.g i.e fr cpl supt insp`)
+	messrs u.s u.k u.n e.g i.e fr cpl supt insp cllr`)
 
 // Month names and abbreviations.
 var months = map[string]int{
