@@ -83,6 +83,9 @@ func (d *doc) capWord(k int) bool {
 // short verb ("I'm", "We've", "Don't"), which opens a sentence but never
 // a name; "O'Reilly" and a possessive "Smith's" are not contractions.
 func contraction(w string) bool {
+	if !strings.ContainsAny(w, "'’") {
+		return false
+	}
 	lw := strings.ToLower(strings.ReplaceAll(w, "’", "'"))
 	if strings.HasSuffix(lw, "n't") {
 		return true
