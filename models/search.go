@@ -128,23 +128,10 @@ func (s *Store) SimilarClaims(ctx context.Context, text string, exclude uint, li
 	if err != nil {
 		return nil, err
 	}
-	want := map[string]bool{}
-	for _, t := range terms {
-		want[stem(t)] = true
-	}
+	want := stems(terms)
 	out := rows[:0]
 	for _, r := range rows {
-		have := map[string]bool{}
-		for _, t := range searchTerms(r.Text+" "+r.Summary, 200) {
-			have[stem(t)] = true
-		}
-		n := 0
-		for t := range want {
-			if have[t] {
-				n++
-			}
-		}
-		r.Score = float64(int(float64(n)/float64(len(want))*100+0.5)) / 100
+		r.Score = share(want, stems(searchTerms(r.Text+" "+r.Summary, 200)))
 		if r.Score >= minSimilarity {
 			out = append(out, r)
 		}
@@ -232,6 +219,30 @@ func searchTerms(s string, max int) []string {
 // splitWords splits s into runs of letters and digits.
 func splitWords(s string) []string {
 	return strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}
+
+// stems returns the stems of words, as a set.
+func stems(words []string) map[string]bool {
+	set := make(map[string]bool, len(words))
+	for _, w := range words {
+		set[stem(w)] = true
+	}
+	return set
+}
+
+// share is the share of the stems in want that have holds, from 0 to 1,
+// rounded to hundredths.
+func share(want, have map[string]bool) float64 {
+	if len(want) == 0 {
+		return 0
+	}
+	n := 0
+	for t := range want {
+		if have[t] {
+			n++
+		}
+	}
+	return float64(int(float64(n)/float64(len(want))*100+0.5)) / 100
 }
 
 // stem folds simple English endings so "communications" meets "communication".
