@@ -71,20 +71,42 @@ type candidateJSON struct {
 	// extract), so that a client can flag what an editor should check.
 	SpeakerConfidence string `json:"speaker_confidence"`
 	DateSource        string `json:"date_source"`
+	// Checked are the published fact-checks that already answer the
+	// candidate, best first; empty, never null, when none does.
+	Checked []checkedJSON `json:"checked"`
 }
 
-// newCandidateJSON converts one extracted candidate.
-func newCandidateJSON(k *extract.Candidate) candidateJSON {
+// checkedJSON is a published fact-check that a candidate repeats: its
+// public page, its published verdict's rating (slug and label) and
+// headline, and Score, from 0 to 1, how closely the words match.
+type checkedJSON struct {
+	Slug        string  `json:"slug"`
+	URL         string  `json:"url"`
+	Rating      string  `json:"rating"`
+	RatingLabel string  `json:"rating_label"`
+	Headline    string  `json:"headline"`
+	Score       float64 `json:"score"`
+}
+
+// newCandidateJSON converts one extracted candidate and the published
+// fact-checks it repeats.
+func (h *Handler) newCandidateJSON(k *extract.Candidate, checked []models.Checked) candidateJSON {
 	c := candidateJSON{Quote: k.Quote, Speaker: k.Speaker, SaidAt: dateJSON(k.SaidAt), Sentence: k.Sentence,
-		Start: k.Start, End: k.End, Kind: k.Kind, SpeakerConfidence: k.SpeakerConfidence, DateSource: k.DateSource}
+		Start: k.Start, End: k.End, Kind: k.Kind, SpeakerConfidence: k.SpeakerConfidence, DateSource: k.DateSource,
+		Checked: make([]checkedJSON, 0, len(checked))}
 	for _, p := range k.Parts {
 		c.Parts = append(c.Parts, [2]int{p.Start, p.End})
+	}
+	for _, m := range checked {
+		c.Checked = append(c.Checked, checkedJSON{Slug: m.Slug, URL: h.absURL("/claims/" + m.Slug), Rating: m.RatingSlug,
+			RatingLabel: m.RatingLabel, Headline: m.Headline, Score: m.Score})
 	}
 	return c
 }
 
 // apiArticleCreate logs an article and answers with the candidate claims
-// found in its text, for the editor to pick from. A request with a URL and
+// found in its text, for the editor to pick from, each with the published
+// fact-checks that already answer it. A request with a URL and
 // no text (left out or null) has the server fetch the page and read the
 // text, title, outlet, author and date from it; the fields the request
 // sent (not empty) win over the page's. A page that cannot be fetched is
@@ -125,9 +147,17 @@ func (h *Handler) apiArticleCreate(c echo.Context) error {
 		published = *a.PublishedAt
 	}
 	found, total := extract.Find(in.Text, published)
+	checked, err := h.checkedCandidates(c.Request().Context(), found)
+	if err != nil {
+		return err
+	}
+	cands := make([]candidateJSON, len(found))
+	for i := range found {
+		cands[i] = h.newCandidateJSON(&found[i], checked[i])
+	}
 	return writeJSON(c, http.StatusCreated, articleJSON{
 		ID: a.ID, URL: a.URL, Title: a.Title, Outlet: a.Outlet, Author: a.Author, PublishedAt: dateJSON(a.PublishedAt),
-		CreatedAt: stampJSON(a.CreatedAt), Candidates: jsonList(found, newCandidateJSON), CandidatesTotal: total,
+		CreatedAt: stampJSON(a.CreatedAt), Candidates: cands, CandidatesTotal: total,
 		Fetched: fetched,
 	})
 }

@@ -250,8 +250,14 @@ func (e *apiEnv) ctx() context.Context { return context.Background() }
 // draft logs a draft claim by who.
 func (e *apiEnv) draft(t testing.TB, who, summary string) *models.Claim {
 	t.Helper()
+	return e.draftSaying(t, who, "The words "+summary+" as they were said.", summary)
+}
+
+// draftSaying logs a draft claim of these words by who.
+func (e *apiEnv) draftSaying(t testing.TB, who, text, summary string) *models.Claim {
+	t.Helper()
 	c, err := e.store.CreateClaim(e.ctx(), e.users[who], models.Meta{}, models.ClaimInput{
-		Text: "The words " + summary + " as they were said.", Summary: summary, Speaker: "Pat Speaker", SaidAt: "2020-05-01",
+		Text: text, Summary: summary, Speaker: "Pat Speaker", SaidAt: "2020-05-01",
 		Setting: "A press conference", AppearanceURL: "https://example.org/video", Tags: []string{"Economy"},
 	})
 	if err != nil {
@@ -288,7 +294,13 @@ func (e *apiEnv) verdict(t testing.TB, who string, claimID uint) *models.Verdict
 // published makes a claim with a source and a published verdict by the author.
 func (e *apiEnv) published(t testing.TB, summary string) *models.Claim {
 	t.Helper()
-	c := e.draft(t, asAuthor, summary)
+	return e.publish(t, e.draft(t, asAuthor, summary))
+}
+
+// publish gives the author's draft c a source and a "false" verdict, which
+// the reviewer approves.
+func (e *apiEnv) publish(t testing.TB, c *models.Claim) *models.Claim {
+	t.Helper()
 	e.source(t, c.ID)
 	v := e.verdict(t, asAuthor, c.ID)
 	if _, err := e.store.ReviewVerdict(e.ctx(), e.users[asReviewer], models.Meta{}, v.ID, models.ReviewInput{Version: v.Version, Decision: models.DecisionApprove}); err != nil {

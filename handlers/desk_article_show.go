@@ -11,7 +11,8 @@ import (
 )
 
 // deskArticleShow shows a logged article with every candidate claim that
-// extract finds highlighted in place, and the claims already logged from it.
+// extract finds highlighted in place, the published fact-checks that
+// already answer each, and the claims already logged from it.
 func (h *Handler) deskArticleShow(c echo.Context) error {
 	id, err := idParam(c, "id")
 	if err != nil {
@@ -33,5 +34,9 @@ func (h *Handler) deskArticleShow(c echo.Context) error {
 	p := page(c, a.Title)
 	p.Flash = flashMessage(c.QueryParam("done"))
 	found, total := extract.Find(a.Body, published)
-	return render(c, http.StatusOK, pages.DeskArticleShow(p, pages.NewArticleDesk(a, found, total, logged)))
+	checked, err := h.checkedCandidates(ctx, found)
+	if err != nil {
+		return err
+	}
+	return render(c, http.StatusOK, pages.DeskArticleShow(p, pages.NewArticleDesk(a, found, total, logged, checked)))
 }

@@ -41,12 +41,16 @@ type Candidate struct {
 	// Claim is the claim already logged from this article with these
 	// words, or nil.
 	Claim *models.Claim
+	// Checked are the published fact-checks that already answer the
+	// candidate, best first (Claim's own left out).
+	Checked []models.Checked
 }
 
 // NewArticleDesk highlights the candidates, in text order, in the article's
-// text; total is how many the text holds. Every segment is text to escape:
+// text; total is how many the text holds, and checked[i] the published
+// fact-checks that answer cands[i]. Every segment is text to escape:
 // nothing of the article becomes markup.
-func NewArticleDesk(a *models.Article, cands []extract.Candidate, total int, logged []models.Claim) ArticleDesk {
+func NewArticleDesk(a *models.Article, cands []extract.Candidate, total int, logged []models.Claim, checked [][]models.Checked) ArticleDesk {
 	d := ArticleDesk{Article: a, Logged: logged, Total: max(total, len(cands))}
 	text, pos := a.Body, 0
 	for i, c := range cands {
@@ -55,6 +59,13 @@ func NewArticleDesk(a *models.Article, cands []extract.Candidate, total int, log
 			if logged[j].Text == strings.TrimSpace(c.Quote) {
 				cv.Claim = &logged[j]
 				break
+			}
+		}
+		if i < len(checked) {
+			for _, m := range checked[i] {
+				if cv.Claim == nil || m.ID != cv.Claim.ID {
+					cv.Checked = append(cv.Checked, m)
+				}
 			}
 		}
 		if c.Start >= pos && c.Start < c.End && c.End <= len(text) {
@@ -107,6 +118,15 @@ func (c Candidate) DateHint() string {
 		return "the article's date"
 	}
 	return ""
+}
+
+// matchHint says how closely a candidate's words match a published
+// fact-check's (see models.Checked).
+func matchHint(score float64) string {
+	if score >= 1 {
+		return "same words"
+	}
+	return strconv.Itoa(int(score*100+0.5)) + "% of the words alike"
 }
 
 // Summary is the quote cut to fit a claim's summary.
