@@ -1,8 +1,10 @@
 package handlers_test
 
 import (
+	"encoding/json"
 	"math/rand/v2"
 	"net/url"
+	"strings"
 	"time"
 
 	"claimtracker/handlers"
@@ -13,6 +15,7 @@ import (
 	"testing"
 
 	"claimtracker/models"
+	"claimtracker/models/modelstest"
 )
 
 // BenchmarkClaimPage serves a cached public claim page through the whole
@@ -87,5 +90,67 @@ func BenchmarkClaimPageStored(b *testing.B) {
 		if w.Code != http.StatusOK || w.Header().Get("Content-Encoding") != "gzip" {
 			b.Fatal(w.Code, w.Header())
 		}
+	}
+}
+
+// BenchmarkArticleIntake logs an article of 50 quotations through the API
+// against 3,000 published claims, and matches each against the published
+// fact-checks: half of them repeat a published claim, half say something
+// new. It is the worst case: the synthetic claims draw on a vocabulary of
+// some 200 words, so each word is on hundreds of claims and every
+// quotation's longest words are common.
+func BenchmarkArticleIntake(b *testing.B) {
+	for _, engine := range modelstest.Engines() {
+		b.Run(engine, func(b *testing.B) {
+			e := newAPIEnv(b, engine)
+			ctx := context.Background()
+			if err := e.store.SeedSynthetic(ctx, models.SyntheticSpec{Claims: 3000, SourcesPerClaim: 1, Published: true, Seed: 5}); err != nil {
+				b.Fatal(err)
+			}
+			items, _, err := e.store.PublicClaims(ctx, models.PublicQuery{PerPage: 25})
+			if err != nil {
+				b.Fatal(err)
+			}
+			var text strings.Builder
+			for i, it := range items {
+				fmt.Fprintf(&text, "\"%s,\" Pat Speaker said.\n\n", it.Text)
+				fmt.Fprintf(&text, "\"We will open %d new libraries in the northern valleys by next spring,\" Pat Speaker added.\n\n", i+2)
+			}
+			body, err := json.Marshal(map[string]string{"url": "https://example.org/speech", "title": "A speech", "text": text.String()})
+			if err != nil {
+				b.Fatal(err)
+			}
+			first := true
+			for b.Loop() {
+				req := httptest.NewRequest("POST", "/api/v1/articles", strings.NewReader(string(body)))
+				req.Header.Set("Authorization", "Bearer "+e.tokens[asEditor])
+				req.Header.Set("Content-Type", "application/json")
+				w := httptest.NewRecorder()
+				e.echo.ServeHTTP(w, req)
+				if w.Code != http.StatusCreated {
+					b.Fatal(w.Code, w.Body.String())
+				}
+				if first {
+					first = false
+					var got struct {
+						Candidates []struct {
+							Checked []struct{ Score float64 } `json:"checked"`
+						} `json:"candidates"`
+					}
+					if err := json.Unmarshal(w.Body.Bytes(), &got); err != nil {
+						b.Fatal(err)
+					}
+					n := 0
+					for _, c := range got.Candidates {
+						if len(c.Checked) > 0 && c.Checked[0].Score == 1 {
+							n++
+						}
+					}
+					if len(got.Candidates) != 50 || n != 25 {
+						b.Fatalf("%d candidates, %d already checked; want 50 and 25", len(got.Candidates), n)
+					}
+				}
+			}
+		})
 	}
 }
