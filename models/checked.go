@@ -172,7 +172,9 @@ func (s *Store) holdingClaims(ctx context.Context, asks []*checkAsk) error {
 			case migrations.SQLite:
 				r.Query = `{text summary} : ("` + strings.Join(st, `" OR "`) + `")`
 			case migrations.Postgres:
-				r.Query = strings.Join(st, " | ")
+				// Weight A: in the claim's words and summary, as in SQLite,
+				// not its speaker, headline or explanation.
+				r.Query = strings.Join(st, ":A | ") + ":A"
 			}
 			list = append(list, r)
 		}
