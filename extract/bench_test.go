@@ -52,6 +52,9 @@ var pathological = []string{
 	// A transcript of thousands of turns among many named people.
 	strings.Repeat("Tom Reyes met Ana Morales. ", 2000) + "\n\n" + strings.Repeat("TR: Why?\n\nAM: Because we could.\n\nA: Yes.\n\n", 2000),
 	strings.Repeat("‘a ‘b’ c’ d' 'e’s ", 6000),
+	// Thousands of dated quotations of one named speaker in one sentence:
+	// each asked whether the sentence looked back.
+	strings.Repeat(`"a b c," Ann Lee said on Tuesday, `, 4000),
 }
 
 // TestLongAndPathologicalInputs checks the invariants on big inputs; their

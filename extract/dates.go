@@ -510,23 +510,33 @@ type sceneKind struct {
 // story's time ("Flanagan had said at his press conference on Thursday
 // that …"): their date is theirs alone, not the scene's nor the speaker's
 // next words'.
+//
+// It is worked out once per sentence: a sentence may hold thousands of
+// quotations that each ask.
 func (d *doc) looksBack(si int) bool {
 	if si < 0 || si >= len(d.sents) {
 		return false
 	}
-	s := d.sents[si]
-	prev := ""
-	for k := d.tokAt(s.start); k < len(d.toks) && d.toks[k].start < s.end; k++ {
-		if !d.isWord(k) || inSpans(d.shields, d.toks[k].start) {
-			continue
-		}
-		lw := d.lowerWord(k)
-		if prev == "had" && (verbs[lw] != 0 || sayingVerbs[lw]) {
-			return true
-		}
-		prev = lw
+	if d.backward == nil {
+		d.backward = make([]uint8, len(d.sents))
 	}
-	return false
+	if d.backward[si] == 0 {
+		d.backward[si] = 1
+		s := d.sents[si]
+		prev := ""
+		for k := d.tokAt(s.start); k < len(d.toks) && d.toks[k].start < s.end; k++ {
+			if !d.isWord(k) || inSpans(d.shields, d.toks[k].start) {
+				continue
+			}
+			lw := d.lowerWord(k)
+			if prev == "had" && (verbs[lw] != 0 || sayingVerbs[lw]) {
+				d.backward[si] = 2
+				break
+			}
+			prev = lw
+		}
+	}
+	return d.backward[si] == 2
 }
 
 // sceneOf reads sentence si as a scene: it tells of something said when it

@@ -54,6 +54,9 @@ type doc struct {
 	reported []span      // clauses of the reported claims found, sorted, disjoint
 	events   []saidEvent // dated words of named speakers, in text order
 	scenes   []scene     // days of the scenes the narration tells of, in text order
+	// backward holds, for each sentence, whether it looks back (see
+	// looksBack): 0 not yet worked out, 1 no, 2 yes.
+	backward []uint8
 
 	lastSpeaker       string
 	lastSpeakerGender int8
