@@ -568,19 +568,10 @@ func (d *doc) sceneOf(si int) sceneKind {
 	if shared || !attributed {
 		return sceneKind{speech: true}
 	}
-	who := ""
-	for i := d.mentionFrom(s.start); i < len(d.ments) && d.ments[i].start < s.end; i++ {
-		m := &d.ments[i]
-		if !m.person || m.shielded {
-			continue
-		}
-		if name := d.mentionName(m); who == "" {
-			who = name
-		} else if name != who {
-			return sceneKind{speech: true}
-		}
+	if m, n := d.peopleIn(s.start, s.end); n == 1 {
+		return sceneKind{speech: true, speaker: d.mentionName(m)}
 	}
-	return sceneKind{speech: true, speaker: who}
+	return sceneKind{speech: true}
 }
 
 // mentionsPerson reports whether sentence s mentions the person speaker, by any of

@@ -414,16 +414,13 @@ var oneLineCases = []patternCase{
 // TestTextWithoutLineBreaks covers copy pasted without its line breaks.
 func TestTextWithoutLineBreaks(t *testing.T) { runCases(t, oneLineCases) }
 
-// TestAmbiguousPronounIsFlagged checks that a pronoun with two people
-// before it takes the one the sentence opens with, flagged as uncertain so
-// the desk asks the editor to check it, while a pronoun with one person
-// before it is not flagged.
-func TestAmbiguousPronounIsFlagged(t *testing.T) {
-	for _, c := range []struct{ text, speaker, conf string }{
-		{"Mr Brandt met Mr Okafor on Friday. \"We agreed on nothing at all,\" he said.", "Brandt", ConfidenceLow},
-		{"Eira Prothero, 71, founded the Cwm Aran Energy Co-operative in 1994. \"It was hard,\" she said.", "Eira Prothero", ConfidenceMedium},
-		{"Ivo Brandt met Tess Grant and Ana Ruiz on Friday. \"We agreed,\" he said.", "Ivo Brandt", ConfidenceLow},
-	} {
+// confidenceCase is a text that must give one candidate with this speaker
+// and speaker confidence.
+type confidenceCase struct{ text, speaker, conf string }
+
+func checkConfidence(t *testing.T, cases []confidenceCase) {
+	t.Helper()
+	for _, c := range cases {
 		cands, _ := Find(c.text, pubDate("2025-02-12"))
 		if len(cands) != 1 || cands[0].Speaker != c.speaker || cands[0].SpeakerConfidence != c.conf {
 			t.Errorf("%q: got %+v, want speaker %q with confidence %q", c.text, cands, c.speaker, c.conf)
@@ -431,18 +428,25 @@ func TestAmbiguousPronounIsFlagged(t *testing.T) {
 	}
 }
 
+// TestAmbiguousPronounIsFlagged checks that a pronoun with two people
+// before it takes the one the sentence opens with, flagged as uncertain so
+// the desk asks the editor to check it, while a pronoun with one person
+// before it is not flagged.
+func TestAmbiguousPronounIsFlagged(t *testing.T) {
+	checkConfidence(t, []confidenceCase{
+		{"Mr Brandt met Mr Okafor on Friday. \"We agreed on nothing at all,\" he said.", "Brandt", ConfidenceLow},
+		{"Eira Prothero, 71, founded the Cwm Aran Energy Co-operative in 1994. \"It was hard,\" she said.", "Eira Prothero", ConfidenceMedium},
+		{"Ivo Brandt met Tess Grant and Ana Ruiz on Friday. \"We agreed,\" he said.", "Ivo Brandt", ConfidenceLow},
+	})
+}
+
 // TestNamedSourceConfidence checks that an organisation named in full is as
 // sure a source as a person named in full, while a description is not.
 func TestNamedSourceConfidence(t *testing.T) {
-	for _, c := range []struct{ text, speaker, conf string }{
+	checkConfidence(t, []confidenceCase{
 		{"The Washington Post reported on Monday that he met the ambassador twice.", "The Washington Post", ConfidenceHigh},
 		{"He met the envoy twice, according to the Office for Budget Responsibility.", "the Office for Budget Responsibility", ConfidenceHigh},
 		{"According to two aides, the plan was dropped in May.", "two aides", ConfidenceLow},
 		{"The council said the library would close in May.", "The council", ConfidenceLow},
-	} {
-		cands, _ := Find(c.text, pubDate("2025-02-12"))
-		if len(cands) != 1 || cands[0].Speaker != c.speaker || cands[0].SpeakerConfidence != c.conf {
-			t.Errorf("%q: got %+v, want speaker %q with confidence %q", c.text, cands, c.speaker, c.conf)
-		}
-	}
+	})
 }
