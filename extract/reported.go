@@ -12,12 +12,15 @@ import (
 //	He met the ambassador twice, according to the Washington Post.
 //	According to the Washington Post, he met the ambassador twice.
 //	The Washington Post reported on 1 March that he met the ambassador twice.
+//	Mitchum told analysts on Wednesday the company had moved 30% of production.
 //
 // The Quote is the reported clause; the Speaker is the source as written
 // (or a person's resolved name). SaidAt comes only from the words outside
 // the clause in the same sentence ("reported on 1 March"), because dates
 // inside the clause say when the reported events happened.
 
+// reportVerbs introduce a reported finding with "that" ("the review found
+// that …"), besides the saying verbs.
 var reportVerbs = wordSet(`reported reports revealed reveals disclosed discloses found finds
 	showed shows concluded concludes estimated estimates calculated calculates projected projects
 	forecast forecasts pointed points believes believed thinks thought denied denies accepted
@@ -160,8 +163,9 @@ func (d *doc) sourceName(lo, hi int) (string, bool) {
 }
 
 // reportedThat reads "SOURCE VERB [on DATE] that CLAUSE", where VERB
-// reports (reported, revealed) or says (said, has said, claimed, insisted,
-// told reporters).
+// reports (reported, revealed, found) or says (said, has said, claimed,
+// insisted, told reporters), and, for the verbs that may leave "that" out
+// (bareSayingVerbs), "SOURCE VERB CLAUSE" (see bareClause).
 func (d *doc) reportedThat(k int) {
 	if d.skipReported(k) {
 		return
