@@ -36,16 +36,11 @@ type fetchedArticle struct {
 // *fetcher.Error (422, naming url); a request that found no free slot in
 // time is models.ErrBusy (503).
 func (h *Handler) fetchArticle(ctx context.Context, rawURL string) (fetchedArticle, error) {
-	wait := time.NewTimer(fetcher.DefaultTimeout)
-	defer wait.Stop()
-	select {
-	case h.fetchSlots <- struct{}{}:
-		defer func() { <-h.fetchSlots }()
-	case <-wait.C:
-		return fetchedArticle{}, &models.RetryError{Err: models.ErrBusy, After: 5 * time.Second}
-	case <-ctx.Done():
-		return fetchedArticle{}, ctx.Err()
+	release, err := acquireSlot(ctx, h.fetchSlots, fetcher.DefaultTimeout, 5*time.Second)
+	if err != nil {
+		return fetchedArticle{}, err
 	}
+	defer release()
 	page, err := h.fetcher.FetchHTML(ctx, rawURL)
 	if err != nil {
 		return fetchedArticle{}, err

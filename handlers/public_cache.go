@@ -345,16 +345,7 @@ const streamWait = 5 * time.Second
 
 // streamSlot waits for one of the maxStreams slots; release frees it.
 func (h *Handler) streamSlot(ctx context.Context) (release func(), err error) {
-	t := time.NewTimer(streamWait)
-	defer t.Stop()
-	select {
-	case h.streams <- struct{}{}:
-		return func() { <-h.streams }, nil
-	case <-t.C:
-		return nil, &models.RetryError{Err: models.ErrBusy, After: 10 * time.Second}
-	case <-ctx.Done():
-		return nil, ctx.Err()
-	}
+	return acquireSlot(ctx, h.streams, streamWait, 10*time.Second)
 }
 
 // writeStream sends a streamed document, gzip-compressed on the fly when
