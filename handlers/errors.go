@@ -38,6 +38,9 @@ type problem struct {
 	title   string
 	message string
 	fields  map[string]string
+	// reason is why an outside page could not be fetched (a
+	// fetcher.Reason), for the API's error body; "" for other errors.
+	reason string
 }
 
 // classify maps an error to the status, code and words the client sees.
@@ -52,29 +55,29 @@ func classify(err error) problem {
 	case errors.As(err, &fe):
 		// The URL the client gave could not be fetched: its field says why.
 		return problem{http.StatusUnprocessableEntity, "invalid", "Could not fetch the page",
-			"The page at url could not be fetched (" + string(fe.Reason) + ").", map[string]string{"url": fe.Message}}
+			"The page at url could not be fetched (" + string(fe.Reason) + ").", map[string]string{"url": fe.Message}, string(fe.Reason)}
 	case errors.As(err, &pf):
 		return problem{http.StatusPreconditionFailed, "stale", "Changed meanwhile",
-			fmt.Sprintf("If-Match does not name the current ETag: it is %s now (%s %d). Nothing was changed. Read it again, then try again.", pf.tag, pf.counter, pf.current), nil}
+			fmt.Sprintf("If-Match does not name the current ETag: it is %s now (%s %d). Nothing was changed. Read it again, then try again.", pf.tag, pf.counter, pf.current), nil, ""}
 	case errors.As(err, &stale):
 		return problem{http.StatusConflict, "stale", "Changed meanwhile",
-			fmt.Sprintf("It changed since you read it: it is at version %d now, not %d. Read it again, then try again.", stale.Current, stale.Sent), nil}
+			fmt.Sprintf("It changed since you read it: it is at version %d now, not %d. Read it again, then try again.", stale.Current, stale.Sent), nil, ""}
 	case errors.As(err, &mbe):
-		return problem{http.StatusRequestEntityTooLarge, "too_large", "Too large", "The request is larger than 1 MiB.", nil}
+		return problem{http.StatusRequestEntityTooLarge, "too_large", "Too large", "The request is larger than 1 MiB.", nil, ""}
 	case errors.Is(err, models.ErrNotFound):
-		return problem{http.StatusNotFound, "not_found", "Not found", "There is nothing at this address.", nil}
+		return problem{http.StatusNotFound, "not_found", "Not found", "There is nothing at this address.", nil, ""}
 	case errors.Is(err, models.ErrForbidden):
-		return problem{http.StatusForbidden, "forbidden", "Not allowed", "Your account may not do this.", nil}
+		return problem{http.StatusForbidden, "forbidden", "Not allowed", "Your account may not do this.", nil, ""}
 	case errors.Is(err, models.ErrConflict):
-		return problem{http.StatusConflict, "conflict", "Not possible now", "This cannot be changed in its current state.", nil}
+		return problem{http.StatusConflict, "conflict", "Not possible now", "This cannot be changed in its current state.", nil, ""}
 	case errors.Is(err, models.ErrThrottled):
-		return problem{http.StatusTooManyRequests, "too_many_requests", "Too many attempts", "Too many failed sign-ins. Please wait before trying again.", nil}
+		return problem{http.StatusTooManyRequests, "too_many_requests", "Too many attempts", "Too many failed sign-ins. Please wait before trying again.", nil, ""}
 	case errors.Is(err, models.ErrBusy):
-		return problem{http.StatusServiceUnavailable, "busy", "Busy", "The server is busy. Please try again in a moment.", nil}
+		return problem{http.StatusServiceUnavailable, "busy", "Busy", "The server is busy. Please try again in a moment.", nil, ""}
 	case errors.Is(err, models.ErrUnauthenticated):
-		return problem{http.StatusUnauthorized, "unauthorized", "Sign in needed", "A valid API token or session is required.", nil}
+		return problem{http.StatusUnauthorized, "unauthorized", "Sign in needed", "A valid API token or session is required.", nil, ""}
 	case models.FieldErrors(err) != nil:
-		return problem{http.StatusUnprocessableEntity, "invalid", "Invalid input", "Some fields are invalid.", models.FieldErrors(err)}
+		return problem{http.StatusUnprocessableEntity, "invalid", "Invalid input", "Some fields are invalid.", models.FieldErrors(err), ""}
 	case errors.As(err, &he):
 		p := problem{status: he.Code, code: strings.ReplaceAll(strings.ToLower(http.StatusText(he.Code)), " ", "_"), title: http.StatusText(he.Code)}
 		if msg, ok := he.Message.(string); ok && he.Code < 500 {
@@ -95,7 +98,7 @@ func classify(err error) problem {
 		}
 		return p
 	}
-	return problem{http.StatusInternalServerError, "internal", "Something went wrong", "The error has been logged. Please try again later.", nil}
+	return problem{http.StatusInternalServerError, "internal", "Something went wrong", "The error has been logged. Please try again later.", nil, ""}
 }
 
 // fieldList names each refused field and why, for an error page: pages
@@ -137,10 +140,7 @@ func (h *Handler) handleError(err error, c echo.Context) {
 	case c.Request().Method == http.MethodHead:
 		werr = c.NoContent(p.status)
 	case isAPI(c):
-		body := apiErrorBody{Code: p.code, Message: p.message, Fields: p.fields}
-		if fe := (*fetcher.Error)(nil); errors.As(err, &fe) {
-			body.Reason = string(fe.Reason)
-		}
+		body := apiErrorBody{Code: p.code, Message: p.message, Fields: p.fields, Reason: p.reason}
 		werr = c.JSON(p.status, apiError{body})
 	default:
 		pg := page(c, p.title)
