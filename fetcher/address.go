@@ -16,9 +16,8 @@ type refusedRange struct {
 // refusedRanges are the special-purpose blocks of the IANA IPv4 and IPv6
 // Special-Purpose Address Registries (RFC 6890 and its updates) that are
 // not globally reachable, or that reach hosts of the fetcher's own network
-// rather than the public web. Loopback, private, link-local, multicast and
-// unspecified addresses are also refused by Refused through netip's own
-// tests; they are listed here too so that each range is named once.
+// rather than the public web. They hold every address that netip calls
+// loopback, private, link-local, multicast or unspecified.
 var refusedRanges = []refusedRange{
 	// IPv4.
 	{netip.MustParsePrefix("0.0.0.0/8"), `a "this network" address (RFC 791)`},
@@ -81,19 +80,6 @@ func Refused(addr netip.Addr) string {
 		if r.prefix.Contains(addr) {
 			return r.what
 		}
-	}
-	// The ranges above cover these; the checks stay as a net under them.
-	switch {
-	case addr.IsLoopback():
-		return "a loopback address"
-	case addr.IsPrivate():
-		return "a private address"
-	case addr.IsLinkLocalUnicast(), addr.IsLinkLocalMulticast():
-		return "a link-local address"
-	case addr.IsMulticast(), addr.IsInterfaceLocalMulticast():
-		return "a multicast address"
-	case addr.IsUnspecified():
-		return "an unspecified address"
 	}
 	return ""
 }
