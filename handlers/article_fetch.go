@@ -45,16 +45,15 @@ func (h *Handler) fetchArticle(ctx context.Context, rawURL string) (fetchedArtic
 	if err != nil {
 		return fetchedArticle{}, err
 	}
-	base, err := url.Parse(page.FinalURL)
-	if err != nil {
-		base = nil
-	}
+	base, _ := url.Parse(page.FinalURL) // nil when it cannot be read
 	a, err := webpage.Read(page.Text, base)
 	if err != nil {
 		return fetchedArticle{}, fmt.Errorf("read the article at %s: %w", page.FinalURL, err)
 	}
 	got := fetchedArticle{
-		Title: fetchedLine(a.Title), Outlet: fetchedLine(a.Outlet), Author: fetchedLine(a.Author),
+		// Single lines under the input policy: Scrub gives what input.Line
+		// gives for a line Line takes, and makes one of any other.
+		Title: input.Scrub(a.Title), Outlet: input.Scrub(a.Outlet), Author: input.Scrub(a.Author),
 		FinalURL: page.FinalURL, FetchedAt: page.FetchedAt,
 	}
 	if !a.Published.IsZero() {
@@ -66,14 +65,6 @@ func (h *Handler) fetchArticle(ctx context.Context, rawURL string) (fetchedArtic
 		got.Text = ""
 	}
 	return got, nil
-}
-
-// fetchedLine is a single line read from a page under the input policy.
-func fetchedLine(s string) string {
-	if v, err := input.Line(s); err == nil {
-		return v
-	}
-	return input.Scrub(s)
 }
 
 // orFetched is what a client sent when it sent something, else what the
