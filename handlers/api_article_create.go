@@ -3,7 +3,6 @@ package handlers
 import (
 	"net/http"
 	"strings"
-	"time"
 
 	"github.com/labstack/echo/v4"
 
@@ -142,12 +141,7 @@ func (h *Handler) apiArticleCreate(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	var published time.Time
-	if a.PublishedAt != nil {
-		published = *a.PublishedAt
-	}
-	found, total := extract.Find(in.Text, published)
-	checked, err := h.checkedCandidates(c.Request().Context(), found)
+	found, total, checked, err := h.articleCandidates(c.Request().Context(), in.Text, a.PublishedAt)
 	if err != nil {
 		return err
 	}

@@ -2,11 +2,9 @@ package handlers
 
 import (
 	"net/http"
-	"time"
 
 	"github.com/labstack/echo/v4"
 
-	"claimtracker/extract"
 	"claimtracker/views/pages"
 )
 
@@ -27,14 +25,9 @@ func (h *Handler) deskArticleShow(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	var published time.Time
-	if a.PublishedAt != nil {
-		published = *a.PublishedAt
-	}
 	p := page(c, a.Title)
 	p.Flash = flashMessage(c.QueryParam("done"))
-	found, total := extract.Find(a.Body, published)
-	checked, err := h.checkedCandidates(ctx, found)
+	found, total, checked, err := h.articleCandidates(ctx, a.Body, a.PublishedAt)
 	if err != nil {
 		return err
 	}
