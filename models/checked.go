@@ -60,11 +60,13 @@ func (s *Store) CheckedClaims(ctx context.Context, texts []string, limit int) ([
 		if byText[t] != nil {
 			continue
 		}
-		terms := searchTerms(t, 10)
-		if len(terms) == 0 {
+		// searchTerms sorts all of a text's words before it keeps the
+		// first max, so its first 10 are the 10 it would give.
+		words := searchTerms(t, 200)
+		if len(words) == 0 {
 			continue
 		}
-		a := &checkAsk{n: len(asks), text: t, terms: terms}
+		a := &checkAsk{words: words, terms: words[:min(10, len(words))]}
 		a.plan()
 		asks, byText[t] = append(asks, a), a
 	}
@@ -84,9 +86,10 @@ func (s *Store) CheckedClaims(ctx context.Context, texts []string, limit int) ([
 
 // checkAsk is one distinct text that CheckedClaims matches.
 type checkAsk struct {
-	n     int // its number among the texts asked about
-	text  string
-	terms []string // its significant words, longest first
+	// words are its significant words (up to 200), longest first; terms
+	// the first 10 of them.
+	words []string
+	terms []string
 	// stems are the words, grouped by stem, that the index is asked which
 	// claims hold; need is how many of them a claim must hold.
 	stems [][]string
@@ -136,7 +139,7 @@ func (a *checkAsk) plan() {
 // score keeps the claims found for a that match its words well enough,
 // best first, at most limit.
 func (a *checkAsk) score(limit int) {
-	want, have := stems(a.terms), stems(searchTerms(a.text, 200))
+	want, have := stems(a.terms), stems(a.words)
 	for _, r := range a.rows {
 		score := min(share(want, stems(searchTerms(r.Text+" "+r.Summary, 200))),
 			share(stems(searchTerms(r.Text, 10)), have))
@@ -163,11 +166,9 @@ func (s *Store) holdingClaims(ctx context.Context, asks []*checkAsk) error {
 		Need  int    `json:"n"`
 	}
 	var list []stemRow
-	byN := make(map[int]*checkAsk, len(asks))
-	for _, a := range asks {
-		byN[a.n] = a
+	for n, a := range asks {
 		for _, st := range a.stems {
-			r := stemRow{Ask: a.n, Need: a.need}
+			r := stemRow{Ask: n, Need: a.need}
 			switch s.dialect {
 			case migrations.SQLite:
 				r.Query = `{text summary} : ("` + strings.Join(st, `" OR "`) + `")`
@@ -215,8 +216,8 @@ func (s *Store) holdingClaims(ctx context.Context, asks []*checkAsk) error {
 		return fmt.Errorf("checked claims: %w", err)
 	}
 	for _, r := range rows {
-		if a := byN[r.Ask]; a != nil {
-			a.rows = append(a.rows, r)
+		if r.Ask >= 0 && r.Ask < len(asks) {
+			asks[r.Ask].rows = append(asks[r.Ask].rows, r)
 		}
 	}
 	return nil
