@@ -42,13 +42,8 @@ func TestDeskArticleFetchInBrowser(t *testing.T) {
 	})
 	ed := modelstest.User(t, a.store, "editor@example.org", models.RoleEditor)
 	ctx := browser(t)
+	signIn(t, ctx, a, ed.Email)
 	do(t, ctx,
-		chromedp.Navigate(a.url+"/login"),
-		chromedp.WaitVisible(chromedp.CSS(`input[name=email]`)),
-		chromedp.SendKeys(chromedp.CSS(`input[name=email]`), ed.Email),
-		chromedp.SendKeys(chromedp.CSS(`input[name=password]`), modelstest.Password),
-		chromedp.Click(chromedp.CSS(`main button[type=submit]`)),
-		chromedp.WaitVisible(chromedp.CSS(`form[action="/logout"]`)),
 		chromedp.Navigate(a.url+"/desk/articles/new"),
 		chromedp.WaitVisible(chromedp.CSS(`#f-url`)),
 		chromedp.SendKeys(chromedp.CSS(`#f-url`), site.URL+"/2017/03/02/sessions"),

@@ -117,6 +117,20 @@ func text(t *testing.T, ctx context.Context, css string) string {
 	return strings.TrimSpace(s)
 }
 
+// signIn signs email in with modelstest.Password through a's login page and
+// waits until the page offers to sign out.
+func signIn(t *testing.T, ctx context.Context, a *app, email string) {
+	t.Helper()
+	do(t, ctx,
+		chromedp.Navigate(a.url+"/login"),
+		chromedp.WaitVisible(chromedp.CSS(`input[name=email]`)),
+		chromedp.SendKeys(chromedp.CSS(`input[name=email]`), email),
+		chromedp.SendKeys(chromedp.CSS(`input[name=password]`), modelstest.Password),
+		chromedp.Click(chromedp.CSS(`main button[type=submit]`)),
+		chromedp.WaitVisible(chromedp.CSS(`form[action="/logout"]`)),
+	)
+}
+
 // do runs steps and fails the test on the first error.
 func do(t *testing.T, ctx context.Context, steps ...chromedp.Action[chromedp.Void]) {
 	t.Helper()

@@ -36,17 +36,6 @@ func TestEditorialJourney(t *testing.T) {
 	modelstest.User(t, a.store, "editor@example.org", models.RoleEditor)
 	modelstest.User(t, a.store, "reviewer@example.org", models.RoleReviewer)
 	ctx := browser(t)
-	signIn := func(email string) {
-		t.Helper()
-		do(t, ctx,
-			chromedp.Navigate(a.url+"/login"),
-			chromedp.WaitVisible(chromedp.CSS(`input[name=email]`)),
-			chromedp.SendKeys(chromedp.CSS(`input[name=email]`), email),
-			chromedp.SendKeys(chromedp.CSS(`input[name=password]`), modelstest.Password),
-			chromedp.Click(chromedp.CSS(`main button[type=submit]`)),
-			chromedp.WaitVisible(chromedp.CSS(`form[action="/logout"]`)),
-		)
-	}
 	value := func(css string) string {
 		t.Helper()
 		v, err := chromedp.Run(ctx, chromedp.Value(chromedp.CSS(css)))
@@ -73,7 +62,7 @@ func TestEditorialJourney(t *testing.T) {
 	}
 
 	// 1. The editor pastes the article; the desk highlights the candidates.
-	signIn("editor@example.org")
+	signIn(t, ctx, a, "editor@example.org")
 	do(t, ctx,
 		chromedp.Click(chromedp.CSS(`.head-actions a[href="/desk/articles/new"]`)),
 		chromedp.WaitVisible(chromedp.CSS(`#f-text`)),
@@ -162,7 +151,7 @@ func TestEditorialJourney(t *testing.T) {
 		chromedp.Click(chromedp.CSS(`form[action="/logout"] button`)),
 		chromedp.WaitNotPresent(chromedp.CSS(`form[action="/logout"]`)),
 	)
-	signIn("reviewer@example.org")
+	signIn(t, ctx, a, "reviewer@example.org")
 	do(t, ctx,
 		chromedp.Click(chromedp.CSS(`.nav a[href="/desk/review"]`)),
 		chromedp.WaitVisible(chromedp.CSS(`.rows .row-title`)),
@@ -246,14 +235,7 @@ func TestDeskPagesPassAxe(t *testing.T) {
 	ed := modelstest.User(t, a.store, "editor@example.org", models.RoleEditor)
 	desk := seedDesk(t, a.store, ed, admin)
 	ctx := browser(t)
-	do(t, ctx,
-		chromedp.Navigate(a.url+"/login"),
-		chromedp.WaitVisible(chromedp.CSS(`input[name=email]`)),
-		chromedp.SendKeys(chromedp.CSS(`input[name=email]`), admin.Email),
-		chromedp.SendKeys(chromedp.CSS(`input[name=password]`), modelstest.Password),
-		chromedp.Click(chromedp.CSS(`main button[type=submit]`)),
-		chromedp.WaitVisible(chromedp.CSS(`form[action="/logout"]`)),
-	)
+	signIn(t, ctx, a, admin.Email)
 	for _, width := range []int64{1440, 360} {
 		for _, p := range append(desk.pages(), struct{ name, path string }{"desk", "/desk"}, struct{ name, path string }{"review", "/desk/review"}) {
 			do(t, ctx, chromedp.EmulateViewport(width, 900), chromedp.Navigate(a.url+p.path), chromedp.WaitVisible(chromedp.CSS("main h1")),

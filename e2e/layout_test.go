@@ -27,17 +27,6 @@ func TestPagesFitPhoneAndDesktop(t *testing.T) {
 		t.Fatal(err)
 	}
 	ctx := browser(t)
-
-	signIn := func(email string) {
-		do(t, ctx,
-			chromedp.Navigate(a.url+"/login"),
-			chromedp.WaitVisible(chromedp.CSS(`input[name=email]`)),
-			chromedp.SendKeys(chromedp.CSS(`input[name=email]`), email),
-			chromedp.SendKeys(chromedp.CSS(`input[name=password]`), modelstest.Password),
-			chromedp.Click(chromedp.CSS(`button[type=submit]`)),
-			chromedp.WaitNotPresent(chromedp.CSS(`input[name=password]`)),
-		)
-	}
 	pages := []struct{ name, path string }{
 		{"home", "/"},
 		{"methodology", "/methodology"},
@@ -85,7 +74,7 @@ func TestPagesFitPhoneAndDesktop(t *testing.T) {
 	for _, p := range pages {
 		check(p.name, p.path)
 	}
-	signIn("admin@example.org")
+	signIn(t, ctx, a, "admin@example.org")
 	for _, p := range signedIn {
 		check(p.name, p.path)
 	}

@@ -21,13 +21,8 @@ func TestReviewerApprovesOnlyWhatTheyRead(t *testing.T) {
 	admin := modelstest.User(t, a.store, "admin@example.org", models.RoleAdmin)
 	d := seedDesk(t, a.store, editor, admin)
 	ctx := browser(t)
+	signIn(t, ctx, a, reviewer.Email)
 	do(t, ctx,
-		chromedp.Navigate(a.url+"/login"),
-		chromedp.WaitVisible(chromedp.CSS(`input[name=email]`)),
-		chromedp.SendKeys(chromedp.CSS(`input[name=email]`), reviewer.Email),
-		chromedp.SendKeys(chromedp.CSS(`input[name=password]`), modelstest.Password),
-		chromedp.Click(chromedp.CSS(`main button[type=submit]`)),
-		chromedp.WaitVisible(chromedp.CSS(`form[action="/logout"]`)),
 		chromedp.Navigate(a.url+"/desk/claims/"+strconv.Itoa(int(d.inReview))),
 		chromedp.WaitVisible(chromedp.CSS(`.review-form`)),
 	)
