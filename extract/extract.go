@@ -134,6 +134,7 @@ func Find(text string, published time.Time) (cands []Candidate, total int) {
 	d.findScenes()
 	d.quoteCandidates()
 	d.reportedCandidates()
+	d.dropAbsorbed()
 	d.postCandidates()
 	d.turnCandidates()
 	sort.SliceStable(d.out, func(i, j int) bool {

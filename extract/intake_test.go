@@ -268,7 +268,7 @@ var intakeDateCases = []patternCase{
 		text: "Manager Ruairi Flanagan had said at his press conference on Thursday that his side would \"go there to win\".\n\nHe was less impressed afterwards. \"The second goal is offside by a yard,\" Flanagan said.",
 		pub:  pubDate("2025-04-26"),
 		want: []want{
-			{quote: "go there to win", speaker: "Ruairi Flanagan", saidAt: "2025-04-24"},
+			{quote: "his side would \"go there to win\"", speaker: "Ruairi Flanagan", saidAt: "2025-04-24", kind: KindReported},
 			{quote: "The second goal is offside by a yard", speaker: "Ruairi Flanagan", saidAt: "2025-04-26"},
 		},
 	},
@@ -353,6 +353,37 @@ var reportedSpeechCases = []patternCase{
 			{quote: "cost the average family $340 a year", speaker: "Dolores Kincaid", saidAt: "2025-11-05"},
 			{quote: "she would not challenge the result", speaker: "Dolores Kincaid", saidAt: "2025-11-04", kind: KindReported},
 		},
+	},
+	{
+		name:  "a reported clause that quotes a few words of its speaker is one claim",
+		text:  "Suresh Nambiar alleged that the ministry had \"quietly cut\" the interest subvention from 3 per cent to 1.5 per cent.",
+		pub:   pubDate("2025-02-12"),
+		want:  []want{{quote: "the ministry had \"quietly cut\" the interest subvention from 3 per cent to 1.5 per cent", speaker: "Suresh Nambiar", saidAt: "2025-02-12", kind: KindReported}},
+		exact: true,
+	},
+	{
+		name:  "a reported clause that quotes a whole phrase is left to the quotation",
+		text:  "In a letter, the Westside Growers Coalition warned that an allocation that low would \"put as many as 12,000 farm jobs at risk\" across five counties.",
+		pub:   pubDate("2025-10-15"),
+		want:  []want{{quote: "put as many as 12,000 farm jobs at risk", speaker: "the Westside Growers Coalition", saidAt: "2025-10-15"}},
+		exact: true,
+	},
+	{
+		name: "clauses strung with and that are claims of their own",
+		text: "Harish Mehrotra said on Tuesday that 38 lakh applications had been received, and that the first instalment would be paid in March.",
+		pub:  pubDate("2025-02-12"),
+		want: []want{
+			{quote: "38 lakh applications had been received", speaker: "Harish Mehrotra", saidAt: "2025-02-11", kind: KindReported},
+			{quote: "the first instalment would be paid in March", speaker: "Harish Mehrotra", saidAt: "2025-02-11", kind: KindReported},
+		},
+		exact: true,
+	},
+	{
+		name:  "but that is not a second clause when that is its subject",
+		text:  "His campaign said that he meant aggravated assaults downtown, but that is not what the video says.",
+		pub:   pubDate("2025-02-12"),
+		want:  []want{{quote: "he meant aggravated assaults downtown, but that is not what the video says", speaker: "His campaign", saidAt: "2025-02-12", kind: KindReported}},
+		exact: true,
 	},
 }
 

@@ -195,7 +195,7 @@ func (d *doc) reportedThat(k int) {
 	default:
 		return
 	}
-	if ce <= cs || d.countWords(cs, ce, 3) < 3 || inSpans(d.shields, cs) || d.quoteWithin(cs, ce) {
+	if ce <= cs || d.countWords(cs, ce, 3) < 3 || inSpans(d.shields, cs) || !d.absorbQuotes(cs, ce) {
 		return
 	}
 	lo := max(d.tokAt(s.start), k-30)
@@ -211,16 +211,98 @@ func (d *doc) reportedThat(k int) {
 		who = a.speaker
 	}
 	t, src := d.saidAt(d.toks[k].start, si, span{cs, ce}, verbs[d.lowerWord(k)]&vPresent != 0, who)
-	d.addReported(Candidate{
-		Quote:             d.text[cs:ce],
-		Speaker:           a.speaker,
-		SpeakerConfidence: a.conf,
-		SaidAt:            t,
-		DateSource:        src,
-		Start:             cs,
-		End:               ce,
-		Kind:              KindReported,
-	}, si)
+	for _, c := range d.splitClause(cs, ce) {
+		d.addReported(Candidate{
+			Quote:             d.text[c.start:c.end],
+			Speaker:           a.speaker,
+			SpeakerConfidence: a.conf,
+			SaidAt:            t,
+			DateSource:        src,
+			Start:             c.start,
+			End:               c.end,
+			Kind:              KindReported,
+		}, si)
+	}
+}
+
+// splitClause splits a reported clause into the clauses it strings together
+// with "and that" or "but that" ("said that 38 lakh applications had been
+// received, and that the first instalment would be paid before Holi"), or
+// "and warned that", each a claim of its own. A part of fewer than three
+// words stays with the one before it.
+func (d *doc) splitClause(cs, ce int) []span {
+	var out []span
+	start := cs
+	for k := d.tokAt(cs); k < len(d.toks) && d.toks[k].start < ce; k++ {
+		if d.lowerWord(k) != "that" || inSpans(d.shields, d.toks[k].start) {
+			continue
+		}
+		j := k - 1
+		if d.isWord(j) && (reportVerbs[d.lowerWord(j)] || sayingVerbs[d.lowerWord(j)]) {
+			j--
+		}
+		if w := d.lowerWord(j); w != "and" && w != "but" || finiteVerbs[d.lowerWord(k+1)] {
+			continue // "but that is not what the video says": "that" is the subject
+		}
+		a, b := d.trimClause(start, d.toks[j].start)
+		c, e := d.trimClause(d.toks[k].end, ce)
+		if d.countWords(a, b, 3) < 3 || d.countWords(c, e, 3) < 3 {
+			continue
+		}
+		out = append(out, span{a, b})
+		start = c
+	}
+	return append(out, span{start, ce})
+}
+
+// absorbQuotes reports whether the reported clause [cs, ce) may stand as a
+// claim with the quotations inside it: phrases it quotes on the way ("the
+// ministry had \"quietly cut\" the subvention"), each of at most four
+// words, with at least three words of the clause outside them. It then
+// records them in d.absorbed, so that they are not candidates of their own.
+// A clause that quotes more than that is left to the quotation, which
+// says the claim in the speaker's own words.
+func (d *doc) absorbQuotes(cs, ce int) bool {
+	i := sort.Search(len(d.quotes), func(i int) bool { return d.quotes[i].open >= cs })
+	first := i
+	outside := 0
+	from := cs
+	for ; i < len(d.quotes) && d.quotes[i].open < ce; i++ {
+		q := d.quotes[i]
+		if q.unclosed || q.closeEnd > ce+1 || d.countWords(q.qs, q.qe, 5) > 4 {
+			return false
+		}
+		outside += d.countWords(from, q.open, 3)
+		from = q.closeEnd
+	}
+	if i == first {
+		return true
+	}
+	if outside += d.countWords(from, ce, 3); outside < 3 {
+		return false
+	}
+	d.absorbed = append(d.absorbed, span{cs, ce})
+	return true
+}
+
+// dropAbsorbed removes the quotation candidates that lie inside a reported
+// clause that took them in (see absorbQuotes).
+func (d *doc) dropAbsorbed() {
+	if len(d.absorbed) == 0 {
+		return
+	}
+	sort.Slice(d.absorbed, func(i, j int) bool { return d.absorbed[i].start < d.absorbed[j].start })
+	out := d.out[:0]
+	for _, f := range d.out {
+		if f.c.Kind == KindQuote && f.c.Parts == nil {
+			i := sort.Search(len(d.absorbed), func(i int) bool { return d.absorbed[i].end > f.c.Start })
+			if i < len(d.absorbed) && d.absorbed[i].start <= f.c.Start && f.c.End <= d.absorbed[i].end {
+				continue
+			}
+		}
+		out = append(out, f)
+	}
+	d.out = out
 }
 
 // bareSayingVerbs may take their reported clause without "that" ("Mitchum
@@ -368,13 +450,6 @@ func (d *doc) occasionPhrase(j, end int) int {
 		}
 	}
 	return 0
-}
-
-// quoteWithin reports whether a quotation opens inside [s, e): a reported
-// clause that quotes its speaker is left to the quotation's candidate.
-func (d *doc) quoteWithin(s, e int) bool {
-	i := sort.Search(len(d.quotes), func(i int) bool { return d.quotes[i].open >= s })
-	return i < len(d.quotes) && d.quotes[i].open < e
 }
 
 // addReported emits a reported claim found in sentence si, unless its

@@ -52,6 +52,7 @@ type doc struct {
 	roles    map[string][]roleHolder // role ("chancellor") -> the people tied to it, see buildRoles
 	out      []found
 	reported []span      // clauses of the reported claims found, sorted, disjoint
+	absorbed []span      // reported clauses that took in the short quotations inside them
 	events   []saidEvent // dated words of named speakers, in text order
 	scenes   []scene     // days of the scenes the narration tells of, in text order
 	// backward holds, for each sentence, whether it looks back (see
