@@ -202,6 +202,37 @@ var transcriptCases = []patternCase{
 		},
 		exact: true,
 	},
+	{
+		name: "select committee evidence: turns on consecutive lines, numbered questions, a list's I: is no one",
+		text: "Transport Committee\nOral evidence: Regional rail reliability\nTuesday 21 January 2025\n\nWitnesses\nI: Graham Ellery, Chief Executive, Northern Crossrail Trains; and Dr Sunita Varma, Director, Passenger Watch North.\n\nQ12 Chair: Could I ask our witnesses to introduce themselves?\nMr Ellery: Good morning. I am Graham Ellery, chief executive of Northern Crossrail Trains.\nDr Varma: I am Sunita Varma, director of Passenger Watch North.\n\nQ13 Chair: Mr Ellery, why are one in five services late?\nMr Ellery: We lost 83 drivers to retirement in 2024 and trained only 41 replacements.\n\nQ14 Chair: Dr Varma, is that the whole story?\nDr Varma: Our survey of 4,200 passengers found that short-notice cancellations have nearly doubled.",
+		pub:  pubDate("2025-01-23"),
+		want: []want{
+			{quote: "We lost 83 drivers to retirement in 2024 and trained only 41 replacements", speaker: "Graham Ellery", saidAt: "2025-01-21"},
+			{quote: "Our survey of 4,200 passengers found that short-notice cancellations have nearly doubled", speaker: "Sunita Varma", saidAt: "2025-01-21"},
+		},
+		exact: true,
+	},
+	{
+		name: "Hansard: a minister's office with the name in brackets",
+		text: "Dame Margery Tull (Wexley South) (Con): The Minister will say that councils have been given record funding.\n\nThe Minister for Local Transport (Tobias Renwick): This Government have put £1.3 billion into bus services over this Parliament.",
+		pub:  pubDate("2025-01-21"),
+		want: []want{
+			{quote: "The Minister will say that councils have been given record funding", speaker: "Margery Tull", saidAt: "2025-01-21"},
+			{quote: "This Government have put £1.3 billion into bus services over this Parliament", speaker: "Tobias Renwick", saidAt: "2025-01-21"},
+		},
+		exact: true,
+	},
+	{
+		name: "a press conference: the header's speaker owns the opening statement and the answers, a bracket names another",
+		text: "TRANSCRIPT: Press conference\n\nSpeaker: Mayor Daniel Okonjo, with Chief Fire Officer Lorna Beck (where indicated)\nLocation: City Hall, Briefing Room B\nDate: Thursday 6 November 2025, 10.30am\n\nSince the river burst its banks on Monday night, 214 homes have been flooded.\n\nQ: Why was the alert so late?\n\nA: The river gauge at Harl Bridge failed at about nine on Monday night.\n\nQ: How many boats did you have?\n\nA (Chief Fire Officer Beck): We had four boats deployed by 11pm.",
+		pub:  pubDate("2025-11-06"),
+		want: []want{
+			{quote: "Since the river burst its banks on Monday night, 214 homes have been flooded", speaker: "Daniel Okonjo", saidAt: "2025-11-06"},
+			{quote: "The river gauge at Harl Bridge failed at about nine on Monday night", speaker: "Daniel Okonjo", saidAt: "2025-11-06"},
+			{quote: "We had four boats deployed by 11pm", speaker: "Lorna Beck", saidAt: "2025-11-06"},
+		},
+		exact: true,
+	},
 }
 
 // TestTranscripts covers speaker-labelled turns.
@@ -385,6 +416,49 @@ var reportedSpeechCases = []patternCase{
 		want:  []want{{quote: "he meant aggravated assaults downtown, but that is not what the video says", speaker: "His campaign", saidAt: "2025-02-12", kind: KindReported}},
 		exact: true,
 	},
+	{
+		name: "said without that, a clause opening with a noun and a present-tense verb",
+		text: "Hannah Brightwater said the company now supports more than 1,400 warehouses in 31 countries. Margaret Akhtar said more than half of the weekday visitors used its eight public computers. Martin Doyle said data recovered from the phone showed he had used it.",
+		pub:  pubDate("2025-06-03"),
+		want: []want{
+			{quote: "the company now supports more than 1,400 warehouses in 31 countries", speaker: "Hannah Brightwater", saidAt: "2025-06-03", kind: KindReported},
+			{quote: "more than half of the weekday visitors used its eight public computers", speaker: "Margaret Akhtar", saidAt: "2025-06-03", kind: KindReported},
+			{quote: "data recovered from the phone showed he had used it", speaker: "Martin Doyle", saidAt: "2025-06-03", kind: KindReported},
+		},
+		exact: true,
+	},
+	{
+		name:  "a past tense after a pronoun is a verb",
+		text:  "Carla Dominguez said she planned to ask the county board to audit the contract.",
+		pub:   pubDate("2025-02-14"),
+		want:  []want{{quote: "she planned to ask the county board to audit the contract", speaker: "Carla Dominguez", saidAt: "2025-02-14", kind: KindReported}},
+		exact: true,
+	},
+	{
+		name: "saying, went on to say that, and a note to clients",
+		text: "Alan Greer disputed that figure, saying no class would exceed 26.\n\nGregory Lund went on to say that per-pupil spending had risen 14% since 2022.\n\nAnalysts at Banco Andino said in a note to clients the delay could cut output by about 35,000 tonnes.",
+		pub:  pubDate("2025-09-10"),
+		want: []want{
+			{quote: "no class would exceed 26", speaker: "Alan Greer", saidAt: "2025-09-10", kind: KindReported},
+			{quote: "per-pupil spending had risen 14% since 2022", speaker: "Gregory Lund", saidAt: "2025-09-10", kind: KindReported},
+			{quote: "the delay could cut output by about 35,000 tonnes", speaker: "Analysts at Banco Andino", saidAt: "2025-09-10", kind: KindReported},
+		},
+		exact: true,
+	},
+	{
+		name:  "the verb attributing a quotation before it reports nothing more",
+		text:  "\"Tonight this city voted for the people who clean its offices,\" Elena Alvarez told a crowd of several hundred supporters at the Union Hall shortly before midnight.",
+		pub:   pubDate("2025-11-05"),
+		want:  []want{{quote: "Tonight this city voted for the people who clean its offices", speaker: "Elena Alvarez", saidAt: "2025-11-05"}},
+		exact: true,
+	},
+	{
+		name:  "no reported claim in a headline",
+		text:  "Treasury insists money for 60,000 affordable homes is new\n\nThe chancellor, Martin Hale, said the money was new.",
+		pub:   pubDate("2025-03-06"),
+		want:  []want{{quote: "the money was new", speaker: "Martin Hale", saidAt: "2025-03-06", kind: KindReported}},
+		exact: true,
+	},
 }
 
 // TestReportedSpeech covers claims reported without quotation marks.
@@ -418,12 +492,28 @@ var precisionCases = []patternCase{
 		},
 		exact: true,
 	},
+	{
+		name:  "a show's and an episode's title lines are headlines",
+		text:  "THE TRANSFER POINT\nEpisode 87: \"Running on fumes\" inside the transit agency's hole\n\nReleased: Friday, February 6, 2026\n\n\"Fares are still only bringing in 74% of what they did in 2019,\" Deborah Ramsey said.",
+		pub:   pubDate("2026-02-06"),
+		want:  []want{{quote: "Fares are still only bringing in 74% of what they did in 2019", speaker: "Deborah Ramsey", saidAt: "2026-02-06"}},
+		exact: true,
+	},
 }
 
 // TestPrecision covers quotations that are not claims.
 func TestPrecision(t *testing.T) { runCases(t, precisionCases) }
 
 var oneLineCases = []patternCase{
+	{
+		name: "sentences glued without a space are two",
+		text: "Nurses voted on Thursday to authorize a strike.Nia Fontaine said the union remained ready to sit down tonight with management.Negotiations are scheduled to resume Monday.Share this article",
+		pub:  pubDate("2025-02-13"),
+		want: []want{
+			{quote: "the union remained ready to sit down tonight with management", speaker: "Nia Fontaine", saidAt: "2025-02-13", kind: KindReported},
+		},
+		exact: true,
+	},
 	{
 		name: "a post signature does not swallow the text before it",
 		text: "Rosa Delgado, the county party chair, answered within the hour. Families have been left behind by this budget and we will not stay quiet. — Rosa Delgado (@rdelgado) February 12, 2025 The county declined to comment. \"We stand by the budget,\" county manager Ivo Brandt said on Thursday.",

@@ -527,12 +527,21 @@ var pleasantries = []string{"thank you", "thanks", "good morning", "good afterno
 	"hello", "hi ", "welcome", "great to be here", "it's great to be", "it’s great to be",
 	"pleasure to be", "happy to be here", "glad to be here", "my pleasure", "you're welcome", "you’re welcome"}
 
-// pleasantry reports whether text[s:e] is a short greeting or thanks.
+// pleasantry reports whether text[s:e] is a short greeting, thanks or
+// introduction of oneself ("I am Sunita Varma, director of …").
 func (d *doc) pleasantry(s, e int) bool {
 	if d.countWords(s, e, 13) > 12 {
 		return false
 	}
 	lw := strings.ToLower(d.text[s:e])
+	for _, intro := range []string{"i am ", "i'm ", "i’m ", "my name is "} {
+		// lw is text[s:e] lower-cased: the same length for these letters.
+		if strings.HasPrefix(lw, intro) && s+len(intro) <= e {
+			if rest := d.text[s+len(intro) : e]; isUpperStart(rest) && !strings.HasPrefix(rest, "I ") {
+				return true
+			}
+		}
+	}
 	for _, p := range pleasantries {
 		if strings.HasPrefix(lw, p) {
 			return true
@@ -554,20 +563,25 @@ func (d *doc) question(q *quote) bool {
 	return true
 }
 
-// inHeadline reports whether pos lies in the article's headline: a first
-// paragraph of at most twenty words that does not end a sentence (a
-// closing quotation mark after the full stop still ends it), in a
-// text of more paragraphs.
+// inHeadline reports whether pos lies in the article's headlines: the
+// paragraphs that open it, of at most twenty words each, that do not end a
+// sentence (a closing quotation mark after the full stop still ends it):
+// a headline, a show's or a series' title, an episode's, in a text of
+// more paragraphs. Only the first three paragraphs can be headlines.
 func (d *doc) inHeadline(pos int) bool {
-	if len(d.paras) < 2 || pos >= d.paras[0].end {
-		return false
+	for i, p := range d.paras {
+		if i >= 3 || i+1 >= len(d.paras) || d.countWords(p.start, p.end, 21) > 20 {
+			return false
+		}
+		last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(d.text[p.start:p.end], "\"”’') \t"))
+		if strings.ContainsRune(".!…:", last) {
+			return false
+		}
+		if pos < p.end {
+			return pos >= p.start
+		}
 	}
-	p := d.paras[0]
-	if d.countWords(p.start, p.end, 21) > 20 {
-		return false
-	}
-	last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(d.text[p.start:p.end], "\"”’') \t"))
-	return !strings.ContainsRune(".!…:", last)
+	return false
 }
 
 // statementWords mark words that make a quotation a statement: auxiliaries,

@@ -33,7 +33,7 @@ var sayingVerbs = wordSet(`said says claimed claims insisted insists argued argu
 	tells acknowledged acknowledges admitted admits testified testifies announced announces
 	confirmed confirms predicted predicts promised promises explained explains noted notes
 	suggested suggests stressed stresses emphasised emphasized emphasises emphasizes conceded
-	concedes declared declares wrote writes posted tweeted`)
+	concedes declared declares wrote writes posted tweeted saying`)
 
 var leadConnectors = wordSet(`but and yet so however meanwhile now also still indeed moreover`)
 
@@ -42,16 +42,29 @@ func (d *doc) reportedCandidates() {
 	if len(d.sents) == 0 {
 		return
 	}
+	// The verbs that attribute a quotation before them ("…," Alvarez told a
+	// crowd) report nothing more.
+	attributes := map[int]bool{}
+	for i := range d.quotes {
+		if q := &d.quotes[i]; q.attr.found && q.attr.verb >= 0 && d.toks[q.attr.verb].start > q.close {
+			attributes[q.attr.verb] = true
+		}
+	}
 	for k := 0; k+1 < len(d.toks); k++ {
-		if !d.isWord(k) {
+		if !d.isWord(k) || attributes[k] {
 			continue
 		}
 		lw := d.lowerWord(k)
+		if (lw == "according" || reportVerbs[lw] || sayingVerbs[lw] || lw == "say") && d.inHeadline(d.toks[k].start) {
+			continue
+		}
 		switch {
 		case lw == "according" && d.lowerWord(k+1) == "to":
 			d.accordingTo(k)
 		case (reportVerbs[lw] || sayingVerbs[lw]) && isLowerStart(d.tokText(k)):
 			d.reportedThat(k)
+		case lw == "say" && d.lowerWord(k-1) == "to":
+			d.reportedThat(k) // "went on to say that …"
 		}
 	}
 }
@@ -310,13 +323,25 @@ func (d *doc) dropAbsorbed() {
 var bareSayingVerbs = wordSet(`said says claimed claims insisted insists argued argues maintained
 	maintains warned warns alleged alleges asserted asserts contended contends acknowledged
 	acknowledges admitted admits conceded concedes predicted predicts estimated estimates added
-	adds stressed stresses believes believed thinks thought told tells`)
+	adds stressed stresses believes believed thinks thought told tells saying`)
 
 // clauseSubjects may open a reported clause as its subject or its
 // subject's determiner.
 var clauseSubjects = wordSet(`he she they it we i you there this these those the a an his her
 	its their our my your some many most no every each all both several few one two three four
 	five six seven eight nine ten half nobody everyone everybody nothing none`)
+
+// personalSubjects are the pronouns among clauseSubjects: a word in -ed
+// after them is a verb ("she planned"), after a determiner an adjective
+// ("the revised figures").
+var personalSubjects = wordSet(`he she they it we i you`)
+
+// notClauseOpeners are lower-case words that cannot open a reported
+// clause as its subject: "said in March", "said about the plan", "said
+// goodbye", "said what he meant".
+var notClauseOpeners = wordSet(`to in on at for with by from of as if when while because after
+	before during into onto about over under against without so and but or nor than then nothing
+	goodbye hello yes thanks sorry what how why whether where who whom which whose it's`)
 
 // finiteVerbs mark a clause as one: a reported clause holds one of them, or
 // a past tense in -ed, within its first words.
@@ -361,9 +386,8 @@ func (d *doc) bareClause(k, end int) int {
 	if j >= len(d.toks) || d.toks[j].start >= end || !d.isWord(j) {
 		return -1
 	}
-	w := d.tokText(j)
 	lw := d.lowerWord(j)
-	if !clauseSubjects[lw] && !isDigitStart(w) && !isUpperStart(w) {
+	if notClauseOpeners[lw] || verbs[lw] != 0 || finiteVerbs[lw] {
 		return -1
 	}
 	if months[lw] != 0 {
@@ -379,12 +403,36 @@ func (d *doc) bareClause(k, end int) int {
 		}
 		n++
 		tw := d.lowerWord(t)
-		if t > j && (finiteVerbs[tw] || (strings.HasSuffix(tw, "ed") && len(tw) > 4 && !clauseSubjects[prev])) {
+		if t > j && (finiteVerbs[tw] || d.pastVerb(tw, prev) || d.presentVerb(t, prev)) {
 			return j
 		}
 		prev = tw
 	}
 	return -1
+}
+
+// pastVerb reports whether w, after the word prev, is a verb in the past
+// tense: it ends in -ed and does not follow a determiner ("the revised
+// figures").
+func (d *doc) pastVerb(w, prev string) bool {
+	return strings.HasSuffix(w, "ed") && len(w) > 4 && (!clauseSubjects[prev] || personalSubjects[prev])
+}
+
+// presentVerb reports whether token t, after the word prev, is a verb in
+// the present tense with -s ("the company now supports", "Pinecrest plans
+// to"): it ends in -s but not as "boss", "bus" or "crisis" do, follows a
+// word that is not a determiner, a preposition or a number, and a word
+// follows it.
+func (d *doc) presentVerb(t int, prev string) bool {
+	w := d.lowerWord(t)
+	if len(w) < 4 || !strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ss") || strings.HasSuffix(w, "us") ||
+		strings.HasSuffix(w, "is") || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") {
+		return false
+	}
+	if clauseSubjects[prev] && !personalSubjects[prev] || notClauseOpeners[prev] || prev == "" || isDigitStart(prev) {
+		return false
+	}
+	return d.isWord(t + 1)
 }
 
 // hearers are who a speaker "told" without a determiner ("told
@@ -426,7 +474,8 @@ func (d *doc) skipHearer(j, end int) int {
 // analysts on a call".
 var occasions = wordSet(`statement interview post letter email call conference briefing
 	hearing meeting debate speech video broadcast radio television tweet podcast court
-	session rally address press`)
+	session rally address press note report filing memo newsletter article column message
+	text blog release presentation submission affidavit testimony`)
 
 // occasionPhrase returns how many tokens from j make a phrase naming the
 // occasion of the words ("in a statement", "on a call with analysts", "at a

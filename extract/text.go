@@ -166,6 +166,10 @@ func splitParagraphs(text string) []span {
 				start = -1
 			}
 		} else {
+			if start >= 0 && block && startsBlockLine(body) {
+				paras = append(paras, span{start, lastEnd})
+				start = -1
+			}
 			if !block && start >= 0 {
 				paras = append(paras, span{start, lastEnd})
 				start = -1
@@ -184,6 +188,33 @@ func splitParagraphs(text string) []span {
 		paras = append(paras, span{start, lastEnd})
 	}
 	return paras
+}
+
+// startsBlockLine reports whether a line inside a block of lines opens a
+// paragraph of its own even without a blank line before it: a list item
+// ("- ", "• ") or a speaker's label ("Mr Ellery: …", "Q13 Chair: …"), as
+// transcripts set their turns on consecutive lines.
+func startsBlockLine(line string) bool {
+	for _, b := range []string{"- ", "• ", "* ", "– ", "— "} {
+		if strings.HasPrefix(line, b) {
+			return true
+		}
+	}
+	i := strings.IndexByte(line, ':')
+	if i <= 0 || i > 60 || i+1 >= len(line) || line[i+1] != ' ' {
+		return false
+	}
+	words := strings.Fields(line[:i])
+	if len(words) == 0 || len(words) > 8 || strings.ContainsAny(line[:i], "\"“”‘’,;!?") {
+		return false
+	}
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) && !unicode.IsDigit(r) && r != '(' && !minorTitleWords[w] {
+			return false
+		}
+	}
+	return true
 }
 
 // tokAt returns the index of the first token starting at or after off.
@@ -315,7 +346,7 @@ func (d *doc) splitSentences() {
 			if m >= tj {
 				break
 			}
-			if d.attached(m-1) || !d.startsSentence(m) {
+			if (d.attached(m-1) && !d.gluedSentence(k, m)) || !d.startsSentence(m) {
 				k = m - 1
 				continue
 			}
@@ -329,6 +360,25 @@ func (d *doc) splitSentences() {
 		}
 		d.sents = append(d.sents, sentence{sStart, p.end, pi})
 	}
+}
+
+// gluedSentence reports whether the full stop at token k, with the marks
+// up to token m, ends a sentence that the next one follows without a space,
+// as copy pasted from a web page without its line breaks does ("to resume
+// Monday.Share this article", "“…reached its limit.”By 2019"): a word in
+// lower case before it and a capitalised word in lower case after its
+// first letter at m, so that "Ph.D", "U.S.Army" and "St.Adrian" stay whole.
+func (d *doc) gluedSentence(k, m int) bool {
+	if d.tokText(k) != "." || !d.isWord(k-1) || !d.isWord(m) || !d.attached(k-1) {
+		return false
+	}
+	prev := d.tokText(k - 1)
+	if utf8.RuneCountInString(prev) < 2 || !isLowerStart(prev) {
+		return false
+	}
+	next := d.tokText(m)
+	_, n := utf8.DecodeRuneInString(next)
+	return isUpperStart(next) && n < len(next) && isLowerStart(next[n:])
 }
 
 // insideQuote reports whether pos is inside a quotation's marks.

@@ -87,6 +87,12 @@ func (d *doc) findTurns() {
 		if len(turns) == 0 || !open {
 			continue
 		}
+		if startsBlockLine(d.text[p.start:p.end]) {
+			// A heading such as "Location: City Hall": no turn goes on past
+			// it, but a transcript's header naming its speaker does.
+			open = isHeaderSpeaker(turns[len(turns)-1].label)
+			continue
+		}
 		if d.narration(p) {
 			// The article's own words again: no turn goes on past them.
 			open = false
@@ -127,6 +133,13 @@ func (d *doc) narration(p span) bool {
 		}
 	}
 	return false
+}
+
+// isHeaderSpeaker reports whether a label is a transcript header's
+// "Speaker:", which names who speaks in the unlabelled paragraphs after it
+// (a press conference's opening statement) and in its A: turns.
+func isHeaderSpeaker(label string) bool {
+	return strings.EqualFold(label, "speaker") || strings.EqualFold(label, "speakers")
 }
 
 // pronounSubject reports whether w is a first- or second-person subject,
@@ -284,8 +297,12 @@ func (d *doc) speakerLabel(label string) bool {
 	if label == "" || strings.ContainsAny(label, "\n\"“”!?;,") {
 		return false
 	}
-	if notSpeakers[strings.ToLower(strings.TrimSuffix(label, "."))] || notSpeakers[strings.ToLower(strings.Fields(label)[0])] {
-		return false
+	if r, n := utf8.DecodeRuneInString(label); n == len(label) && r != 'Q' && r != 'A' {
+		return false // a list's "I:" or "B:", not someone speaking
+	}
+	first := strings.ToLower(strings.Fields(label)[0])
+	if notSpeakers[strings.ToLower(strings.TrimSuffix(label, "."))] || notSpeakers[first] && (first != "the" || !strings.Contains(label, "(")) {
+		return false // "The Minister for Local Transport (Tobias Renwick)" speaks; "The bottom line" does not
 	}
 	depth, words := 0, 0
 	for _, w := range strings.Fields(label) {
@@ -318,7 +335,7 @@ func (d *doc) turnSpeaker(t turn, c cast) (name string, interviewer bool) {
 	if t.question {
 		return "", true
 	}
-	if t.answer {
+	if t.answer || isHeaderSpeaker(t.label) {
 		return c.interviewee, false
 	}
 	label, inner := t.label, ""
@@ -341,6 +358,14 @@ func (d *doc) turnSpeaker(t turn, c cast) (name string, interviewer bool) {
 		if info := d.lookupName(strings.Fields(label), len(d.text)); info != nil && len(strings.Fields(label)) > 1 {
 			return info.name, c.interviewers[info.name]
 		}
+		if inner == "" {
+			// "A (Chief Fire Officer Beck)": a surname after titles.
+			if parts := stripTitles(strings.Fields(strings.Trim(t.label[i:], "() "))); len(parts) > 0 {
+				if info := d.lookupName(parts, len(d.text)); info != nil {
+					return info.name, c.interviewers[info.name]
+				}
+			}
+		}
 		if inner != "" {
 			if info := d.lookupName(strings.Fields(inner), len(d.text)); info != nil {
 				return info.name, c.interviewers[info.name]
@@ -357,16 +382,7 @@ func (d *doc) turnSpeaker(t turn, c cast) (name string, interviewer bool) {
 	}
 	// A surname, perhaps in capitals, after titles: "SEN. FRANK", "Dame
 	// Margery Tull", "Senator Holloway".
-	var parts []string
-	for _, w := range words {
-		core := strings.Trim(w, ".")
-		lw := strings.ToLower(core)
-		if titles[lw] || roleNouns[lw] || minorTitleWords[lw] || lw == "hon" {
-			parts = parts[:0]
-			continue
-		}
-		parts = append(parts, titleCase(core))
-	}
+	parts := stripTitles(words)
 	if len(parts) > 0 {
 		if info := d.lookupName(parts, len(d.text)); info != nil {
 			return info.name, c.interviewers[info.name]
@@ -394,6 +410,23 @@ func (d *doc) turnSpeaker(t turn, c cast) (name string, interviewer bool) {
 		return strings.Join(words, " "), false
 	}
 	return titleCase(label), false
+}
+
+// stripTitles returns the words of a label after its last title or role
+// word, in title case: "SEN. FRANK" gives "Frank", "Chief Fire Officer
+// Beck" gives "Beck".
+func stripTitles(words []string) []string {
+	var parts []string
+	for _, w := range words {
+		core := strings.Trim(w, ".")
+		lw := strings.ToLower(core)
+		if titles[lw] || roleNouns[lw] || minorTitleWords[lw] || lw == "hon" {
+			parts = parts[:0]
+			continue
+		}
+		parts = append(parts, titleCase(core))
+	}
+	return parts
 }
 
 // titleCase writes a word in capitals ("FRANK") as a name ("Frank").
@@ -433,6 +466,15 @@ func (d *doc) newCast() cast {
 		}
 	}
 	first := d.turns[0].textStart
+	if t := d.turns[0]; isHeaderSpeaker(t.label) {
+		// "Speaker: Mayor Daniel Okonjo, with …": the first person it names.
+		for i := d.mentionFrom(t.textStart); i < len(d.ments) && d.ments[i].start < t.textEnd; i++ {
+			if m := &d.ments[i]; m.person {
+				c.interviewee = d.mentionName(m)
+				return c
+			}
+		}
+	}
 	for i := range d.ments {
 		m := &d.ments[i]
 		if m.start >= first {
@@ -480,7 +522,7 @@ func (d *doc) turnCandidates() {
 	c := d.newCast()
 	for _, t := range d.turns {
 		name, interviewer := d.turnSpeaker(t, c)
-		if interviewer {
+		if interviewer || isHeaderSpeaker(t.label) && !t.cont {
 			continue
 		}
 		s, e := d.trimSpan(t.textStart, t.textEnd, "")
