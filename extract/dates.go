@@ -380,8 +380,8 @@ type saidEvent struct {
 //
 //  1. a date in the same sentence (stated; nil for a vague one);
 //  2. for a present-tense attribution ("says"), the publication date;
-//  3. a date in an earlier sentence of the paragraph that names the
-//     speaker (carried);
+//  3. the date nearest the speaker's name in an earlier sentence of the
+//     paragraph that names the speaker (carried);
 //  4. the date of the speaker's last dated words in the three paragraphs
 //     before (carried);
 //  5. the publication date, else none.
@@ -397,10 +397,14 @@ func (d *doc) saidAt(anchor, si int, excl span, present bool, speaker string) (*
 		s := d.sents[si]
 		for j, n := si-1, 0; j >= 0 && n < 8 && d.sents[j].para == s.para; j, n = j-1, n+1 {
 			ps := d.sents[j]
-			if !d.mentionsPerson(ps, speaker) {
+			at := d.mentionsPerson(ps, speaker)
+			if at < 0 {
 				continue
 			}
-			if t, ok := d.statedDate(ps.end, j, span{}); ok {
+			// The date nearest the speaker's name is the attribution's
+			// ("In an interview Thursday, Mitchum said she had bought
+			// shares in May").
+			if t, ok := d.statedDate(at, j, span{}); ok {
 				return dated(t, DateCarried)
 			}
 		}
@@ -574,13 +578,13 @@ func (d *doc) sceneOf(si int) sceneKind {
 	return sceneKind{speech: true}
 }
 
-// mentionsPerson reports whether sentence s mentions the person speaker, by any of
-// the names that resolve to them.
-func (d *doc) mentionsPerson(s sentence, speaker string) bool {
+// mentionsPerson returns the offset of the first mention in sentence s of
+// the person speaker, by any of the names that resolve to them, or -1.
+func (d *doc) mentionsPerson(s sentence, speaker string) int {
 	for i := d.mentionFrom(s.start); i < len(d.ments) && d.ments[i].start < s.end; i++ {
 		if m := &d.ments[i]; m.person && !m.shielded && d.mentionName(m) == speaker {
-			return true
+			return m.start
 		}
 	}
-	return false
+	return -1
 }

@@ -155,6 +155,16 @@ var speakerKindCases = []patternCase{
 		pub:  pubDate("2025-07-24"),
 		want: []want{{quote: "I stand by the video. Assaults downtown nearly doubled", speaker: "", saidAt: "2025-07-24"}},
 	},
+	{
+		name: "a pronoun after a sentence naming its subject before the verb and a company",
+		text: "Lauren Mitchum runs Crestline Outdoor.\n\nIn an interview Thursday morning, Mitchum said she had bought 10,000 Crestline shares with her own money in May. “I wouldn’t do that if I didn’t believe in where this company is going,” she said.",
+		pub:  pubDate("2025-07-31"),
+		want: []want{
+			{quote: "she had bought 10,000 Crestline shares with her own money in May", speaker: "Lauren Mitchum", saidAt: "2025-07-31", kind: KindReported},
+			{quote: "I wouldn’t do that if I didn’t believe in where this company is going", speaker: "Lauren Mitchum", saidAt: "2025-07-31"},
+		},
+		exact: true,
+	},
 }
 
 // TestSpeakerKinds covers judges' styles, role nouns, colon introductions,

@@ -599,6 +599,16 @@ func (d *doc) speakerFromParts(parts []tokRange) attribution {
 	return a
 }
 
+// saysAfter reports whether token k is a saying verb, perhaps after an
+// adverb ("Mitchum said", "Lund later told"): the name before it is the
+// sentence's subject.
+func (d *doc) saysAfter(k int) bool {
+	if d.isWord(k) && strings.HasSuffix(d.lowerWord(k), "ly") || d.lowerWord(k) == "later" || d.lowerWord(k) == "also" {
+		k++
+	}
+	return d.isWord(k) && (sayingVerbs[d.lowerWord(k)] || verbs[d.lowerWord(k)] != 0)
+}
+
 // resolvePronoun finds the person a pronoun at pos stands for: the one
 // gender-compatible person named in the nearest earlier sentence of the
 // paragraph that names anyone (two make it ambiguous), else in the
@@ -623,7 +633,8 @@ func (d *doc) resolvePronoun(want int8, pos int) (string, int8, string) {
 		}
 		var names []string
 		var gender, subjectGender int8
-		subject := "" // a name opening the sentence: its subject
+		subject := "" // a name opening the sentence, or before its saying verb: its subject
+		opens := false
 		seen := 0
 		for i := d.mentionFrom(s.start); i < len(d.ments) && d.ments[i].start < end && seen < 64; i++ {
 			seen++
@@ -644,7 +655,11 @@ func (d *doc) resolvePronoun(want int8, pos int) (string, int8, string) {
 				names = append(names, name)
 				gender = g
 			}
-			if m.start == s.start {
+			switch {
+			case m.start == s.start:
+				subject, subjectGender, opens = name, g, true
+			case !opens && subject == "" && !m.poss && !prepositions[d.lowerWord(m.lo-1)] && d.saysAfter(m.hi):
+				// "In an interview Thursday, Mitchum said …"
 				subject, subjectGender = name, g
 			}
 		}
