@@ -165,6 +165,26 @@ var speakerKindCases = []patternCase{
 		},
 		exact: true,
 	},
+	{
+		name: "an age and a second appositive between the name and the verb",
+		text: "Two miles away, Derek Coles, 68, a retired bus driver, says the ceiling of his bedroom came down in January.\n\nEliana Cruz, president of the community of Camar Alto, one of the two plaintiffs, told the agency by telephone: \"Now a court has said what we have always known.\"",
+		pub:  pubDate("2026-03-03"),
+		want: []want{
+			{quote: "the ceiling of his bedroom came down in January", speaker: "Derek Coles", saidAt: "2026-03-03", kind: KindReported},
+			{quote: "Now a court has said what we have always known", speaker: "Eliana Cruz", saidAt: "2026-03-03"},
+		},
+		exact: true,
+	},
+	{
+		name: "a paragraph ending in a colon introduces the quotation that runs over the next ones",
+		text: "Daniel Ketteridge appeared at Exeter Crown Court yesterday.\n\nIn a victim impact statement read to the court by Ms Achebe, Emily's mother, Linda Shaw, said:\n\n'Emily was a nurse. She had just finished a twelve-hour shift on the children's ward.\n\n'We were the ones who persuaded her to cycle instead of taking the bus.'",
+		pub:  pubDate("2025-04-12"),
+		want: []want{
+			{quote: "Emily was a nurse. She had just finished a twelve-hour shift on the children's ward", speaker: "Linda Shaw", saidAt: "2025-04-11"},
+			{quote: "We were the ones who persuaded her to cycle instead of taking the bus", speaker: "Linda Shaw", saidAt: "2025-04-11"},
+		},
+		exact: true,
+	},
 }
 
 // TestSpeakerKinds covers judges' styles, role nouns, colon introductions,

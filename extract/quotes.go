@@ -371,6 +371,9 @@ func (d *doc) paragraphSpeaker(qi int) attribution {
 	}
 	prev := d.paras[q.para-1]
 	from := prev.start
+	if a := d.introducedBefore(qi, prev); a.found {
+		return a
+	}
 	if qi > 0 && d.quotes[qi-1].para == q.para-1 {
 		pq := &d.quotes[qi-1]
 		if !pq.attr.found || !pq.attr.person || pq.attr.speaker == "" {
@@ -386,6 +389,16 @@ func (d *doc) paragraphSpeaker(qi int) attribution {
 		return attribution{}
 	}
 	return attribution{found: true, verb: -1, speaker: d.mentionName(m), person: true, gender: d.mentionGender(m), conf: ConfidenceLow}
+}
+
+// introducedBefore reads the paragraph before quotation qi when it ends by
+// introducing it ("In a victim impact statement, Emily's mother, Linda
+// Shaw, said:"), as an attribution before the quotation's opening mark.
+func (d *doc) introducedBefore(qi int, prev span) attribution {
+	if !strings.HasSuffix(strings.TrimRight(d.text[prev.start:prev.end], " \t"), ":") {
+		return attribution{}
+	}
+	return d.preAttribution(qi, d.sents[d.sentAt(prev.end-1)].start)
 }
 
 // quoteParagraph reports whether quotation q is its paragraph: it opens the

@@ -552,10 +552,20 @@ func stripPossessiveEnd(s string) string {
 func (d *doc) speakerFromParts(parts []tokRange) attribution {
 	var desc *partInfo
 	var pick *partInfo
+	descs := 0
 	for _, p := range parts {
+		if d.agePart(p) {
+			continue // "Derek Coles, 68, a retired bus driver, says"
+		}
 		pi := d.classifyPart(p)
 		if pi.kind == partNone {
 			if desc != nil {
+				// "Eliana Cruz, president of the community, one of the
+				// two plaintiffs, told": one more appositive before the
+				// name.
+				if descs++; descs < 2 {
+					continue
+				}
 				break
 			}
 			continue
@@ -567,6 +577,10 @@ func (d *doc) speakerFromParts(parts []tokRange) attribution {
 		if desc != nil {
 			if pi.kind == partName {
 				pick = &pi
+				break
+			}
+			if descs++; pi.kind == partDesc && descs < 2 {
+				continue
 			}
 			break
 		}
@@ -607,6 +621,12 @@ func (d *doc) saysAfter(k int) bool {
 		k++
 	}
 	return d.isWord(k) && (sayingVerbs[d.lowerWord(k)] || verbs[d.lowerWord(k)] != 0)
+}
+
+// agePart reports whether a part is only a number, as a person's age is
+// given between commas.
+func (d *doc) agePart(p tokRange) bool {
+	return p.hi == p.lo+1 && d.isWord(p.lo) && isDigitStart(d.tokText(p.lo)) && len(d.tokText(p.lo)) <= 3
 }
 
 // resolvePronoun finds the person a pronoun at pos stands for: the one
