@@ -263,6 +263,29 @@ var transcriptCases = []patternCase{
 		},
 		exact: true,
 	},
+	{
+		name: "a press briefing: Q without a colon, a title and a surname in capitals, procedure",
+		text: "Press Briefing by Press Secretary Dana Halverson\n\nJames S. Brady Press Briefing Room\n\nMarch 4, 2026\n\n1:32 P.M. EST\n\nMS. HALVERSON: Good afternoon, everyone. Just a few things at the top. Since January, the administration has approved 412 disaster declarations, more than in any comparable period.\n\nQ    Thanks, Dana. Senator Rowe said yesterday that the fund is empty. Is that true?\n\nMS. HALVERSON: That's simply not true. The fund has $18 billion in it as of this morning.\n\nQ    Follow-up on that?\n\nMS. HALVERSON: Go ahead.\n\nQ    When will the money reach Ohio?\n\nMS. HALVERSON: The first payments went out on Monday, and every family will be paid within thirty days.\n",
+		pub:  pubDate("2026-03-05"),
+		want: []want{
+			{quote: "Good afternoon, everyone. Just a few things at the top. Since January, the administration has approved 412 disaster declarations, more than in any comparable period", speaker: "Dana Halverson", saidAt: "2026-03-04"},
+			{quote: "That's simply not true. The fund has $18 billion in it as of this morning", speaker: "Dana Halverson", saidAt: "2026-03-04"},
+			{quote: "The first payments went out on Monday, and every family will be paid within thirty days", speaker: "Dana Halverson", saidAt: "2026-03-04"},
+		},
+		exact: true,
+	},
+	{
+		name: "a debate: moderators' turns and headers, stage directions",
+		text: "DEMOCRATIC PRESIDENTIAL PRIMARY DEBATE, DES MOINES, IOWA, OCTOBER 18, 2027\n\nPARTICIPANTS: Governor Ellen Ransome; Senator Tomas Arriaga\n\nMODERATORS: Jane Kirby; Paul Oduya\n\nKIRBY: Good evening and welcome. Senator Arriaga, you say you will cut taxes. How?\n\nARRIAGA: Thank you, Jane. Look, in my state we cut the income tax by two points and revenue went up 6 percent. (APPLAUSE)\n\n(APPLAUSE)\n\nMODERATOR (PAUL ODUYA): Governor Ransome, your response?\n\nRANSOME: His numbers are wrong. Revenue went up because of federal money, not tax cuts. (CROSSTALK)\n\nARRIAGA: That is not true --\n\nRANSOME: -- the state budget office said so in March.\n",
+		pub:  pubDate("2027-10-19"),
+		want: []want{
+			{quote: "Thank you, Jane. Look, in my state we cut the income tax by two points and revenue went up 6 percent", speaker: "Tomas Arriaga", saidAt: "2027-10-18"},
+			{quote: "His numbers are wrong. Revenue went up because of federal money, not tax cuts", speaker: "Ellen Ransome", saidAt: "2027-10-18"},
+			{quote: "That is not true --", speaker: "Tomas Arriaga", saidAt: "2027-10-18"},
+			{quote: "-- the state budget office said so in March", speaker: "Ellen Ransome", saidAt: "2027-10-18"},
+		},
+		exact: true,
+	},
 }
 
 // TestTranscripts covers speaker-labelled turns.

@@ -51,7 +51,7 @@ var notSpeakers = wordSet(`note update read more photo photograph credit source 
 	re from to cc bcc sent attachments attachment file filed published updated posted by
 	breaking live analysis opinion comment explainer factbox timeline key facts what why how who
 	released recorded runtime duration episode aired broadcast produced producer guest guests
-	hosts show season length
+	hosts show season length moderators panelists panellists
 	when where rating verdict ruling claim claims fact facts context conclusion findings bottom
 	the our`)
 
@@ -66,7 +66,7 @@ var procedure = []string{"the committee will come to order", "the subcommittee w
 	"the gentleman yields", "the gentlewoman yields", "we will now hear", "you may proceed",
 	"please proceed", "hear, hear", "the witness may", "we will stand in recess", "the hearing is adjourned",
 	"the committee is adjourned", "we'll take a short break", "we’ll take a short break", "order.",
-	"i will give way", "i give way", "will the hon", "will the right hon", "the senator's time", "the senator’s time"}
+	"go ahead", "next question", "i will give way", "i give way", "will the hon", "will the right hon", "the senator's time", "the senator’s time"}
 
 // findTurns finds the labelled turns of a transcript. It runs before the
 // quotation marks are paired: a turn's words are a region of their own.
@@ -243,6 +243,12 @@ func (d *doc) turnLabel(p span) (turn, bool) {
 			return t, t.textStart < t.textEnd
 		}
 	}
+	// A briefing's "Q    Thanks, Dana. …": a question without a colon.
+	if len(text) > 2 && text[0] == 'Q' && (text[1] == '\t' || strings.HasPrefix(text[1:], "  ")) {
+		t := turn{label: "Q", question: true, textStart: s + 1, textEnd: p.end}
+		t.textStart, t.textEnd = d.trimSpan(t.textStart, t.textEnd, "")
+		return t, t.textStart < t.textEnd
+	}
 	// The Congressional Record's "Senator HOLLOWAY." and "Mr. SMITH.".
 	words := strings.Fields(lead)
 	if len(words) >= 3 {
@@ -355,6 +361,9 @@ func (d *doc) turnSpeaker(t turn, c cast) (name string, interviewer bool) {
 			}
 		}
 		label = strings.TrimSpace(label[:i])
+		if interviewerRoles[strings.ToLower(label)] {
+			return "", true // "MODERATOR (PAUL ODUYA)"
+		}
 		if info := d.lookupName(strings.Fields(label), len(d.text)); info != nil && len(strings.Fields(label)) > 1 {
 			return info.name, c.interviewers[info.name]
 		}
@@ -532,6 +541,7 @@ func (d *doc) turnCandidates() {
 				s, e = s+n, e-m
 			}
 		}
+		s, e = d.trimStageDirections(s, e)
 		if e-s >= 2 && d.text[e-1] == '.' && d.text[e-2] != '.' {
 			e--
 		}
@@ -556,6 +566,24 @@ func (d *doc) turnCandidates() {
 			Kind:              KindQuote,
 		}, t.textStart, t.textEnd)
 	}
+}
+
+// trimStageDirections cuts the stage directions a transcript puts at the
+// end of a turn, in brackets and capitals: "(APPLAUSE)", "(CROSSTALK)",
+// "[LAUGHTER]".
+func (d *doc) trimStageDirections(s, e int) (int, int) {
+	for e > s {
+		t := strings.TrimRight(d.text[s:e], " \t")
+		if !strings.HasSuffix(t, ")") && !strings.HasSuffix(t, "]") {
+			break
+		}
+		open := strings.LastIndexAny(t, "([")
+		if open < 0 || !allCaps(strings.Trim(t[open:], "()[] ")) {
+			break
+		}
+		e = s + len(strings.TrimRight(t[:open], " \t"))
+	}
+	return s, e
 }
 
 // procedural reports whether text[s:e] is a short turn that only runs the
