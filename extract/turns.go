@@ -66,7 +66,7 @@ var procedure = []string{"the committee will come to order", "the subcommittee w
 	"the gentleman yields", "the gentlewoman yields", "we will now hear", "you may proceed",
 	"please proceed", "hear, hear", "the witness may", "we will stand in recess", "the hearing is adjourned",
 	"the committee is adjourned", "we'll take a short break", "we’ll take a short break", "order.",
-	"go ahead", "next question", "i will give way", "i give way", "will the hon", "will the right hon", "the senator's time", "the senator’s time"}
+	"i will give way", "i give way", "will the hon", "will the right hon", "the senator's time", "the senator’s time"}
 
 // findTurns finds the labelled turns of a transcript. It runs before the
 // quotation marks are paired: a turn's words are a region of their own.
@@ -361,9 +361,6 @@ func (d *doc) turnSpeaker(t turn, c cast) (name string, interviewer bool) {
 			}
 		}
 		label = strings.TrimSpace(label[:i])
-		if interviewerRoles[strings.ToLower(label)] {
-			return "", true // "MODERATOR (PAUL ODUYA)"
-		}
 		if info := d.lookupName(strings.Fields(label), len(d.text)); info != nil && len(strings.Fields(label)) > 1 {
 			return info.name, c.interviewers[info.name]
 		}
@@ -593,6 +590,9 @@ func (d *doc) procedural(s, e int) bool {
 		return false
 	}
 	lw := strings.ToLower(d.text[s:e])
+	if d.countWords(s, e, 5) <= 4 && (strings.HasPrefix(lw, "go ahead") || strings.HasPrefix(lw, "next question")) {
+		return true // a briefing's "Go ahead." and "Next question, please."
+	}
 	for _, p := range procedure {
 		if strings.HasPrefix(lw, p) {
 			return true
