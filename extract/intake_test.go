@@ -512,6 +512,17 @@ var reportedSpeechCases = []patternCase{
 		want:  []want{{quote: "the money was new", speaker: "Martin Hale", saidAt: "2025-03-06", kind: KindReported}},
 		exact: true,
 	},
+	{
+		name: "the attribution after a reported clause: X said, said X, and not a participle",
+		text: "Alan Mercer chairs the board.\n\nThe board will take up the issue again on Oct. 14, Mercer said.\n\nWater prices had tripled since December, Halima Wario said on Monday.\n\nPrices rose 5% in March, said Ana Lopez, an economist at the bank.\n\nHe was struck by a hatchback, believed to be a Vauxhall Corsa, which failed to stop.",
+		pub:  pubDate("2025-03-04"),
+		want: []want{
+			{quote: "The board will take up the issue again on Oct. 14", speaker: "Alan Mercer", saidAt: "2025-03-04", kind: KindReported},
+			{quote: "Water prices had tripled since December", speaker: "Halima Wario", saidAt: "2025-03-03", kind: KindReported},
+			{quote: "Prices rose 5% in March", speaker: "Ana Lopez", saidAt: "2025-03-04", kind: KindReported},
+		},
+		exact: true,
+	},
 }
 
 // TestReportedSpeech covers claims reported without quotation marks.

@@ -63,6 +63,9 @@ func (d *doc) reportedCandidates() {
 			d.accordingTo(k)
 		case (reportVerbs[lw] || sayingVerbs[lw]) && isLowerStart(d.tokText(k)):
 			d.reportedThat(k)
+			if bareSayingVerbs[lw] {
+				d.reportedBefore(k)
+			}
 		case lw == "say" && d.lowerWord(k-1) == "to":
 			d.reportedThat(k) // "went on to say that …"
 		}
@@ -316,6 +319,100 @@ func (d *doc) dropAbsorbed() {
 		out = append(out, f)
 	}
 	d.out = out
+}
+
+// invertingVerbs may come before their source: "…, said Ana Lopez".
+var invertingVerbs = wordSet(`said says added adds wrote writes argued argues warned warns`)
+
+// reportedBefore reads "CLAUSE, SOURCE said [when]." and "CLAUSE, said
+// SOURCE.", wire copy's attribution after what was said: "The board will
+// take up the issue again on Oct. 14, Mercer said."
+func (d *doc) reportedBefore(k int) {
+	if d.skipReported(k) {
+		return
+	}
+	si := d.sentAt(d.toks[k].start)
+	s := d.sents[si]
+	first := d.tokAt(s.start)
+	// What follows the verb: its time and occasion, then the sentence's end.
+	j := k + 1
+	inverted := d.isPunct(k-1, ",") && invertingVerbs[d.lowerWord(k)]
+	srcEnd := k
+	if inverted {
+		for j < len(d.toks) && d.toks[j].start < s.end && (d.isWord(j) || d.isAbbrevPeriod(j)) {
+			j++
+		}
+		srcEnd = j
+		if srcEnd-k > 7 {
+			return // "X, a cardiologist, said the results were …": a clause after the verb
+		}
+		for t := k + 1; t < srcEnd; t++ {
+			if w := d.lowerWord(t); finiteVerbs[w] || d.pastVerb(w, d.lowerWord(t-1)) {
+				return
+			}
+		}
+		if d.isPunct(j, ",") {
+			j = d.tokAt(s.end) // "said Ana Lopez, an economist at the bank."
+		}
+	}
+	for j < len(d.toks) && d.toks[j].start < s.end && d.isWord(j) {
+		if n := d.occasionPhrase(j, s.end); n > 0 {
+			j += n
+			continue
+		}
+		if lw := d.lowerWord(j); saidAdjuncts[lw] || weekdays[lw] != 0 || lw == "sunday" || d.isDateWord(j) {
+			j++
+			continue
+		}
+		break
+	}
+	if j < len(d.toks) && d.toks[j].start < s.end && (d.toks[j].kind != tokPunct || !isTerminal(d.tokText(j))) {
+		return
+	}
+	// The comma that ends the clause.
+	c := k - 1
+	if !inverted {
+		for c > first && k-c <= 8 && (d.isWord(c) || d.isAbbrevPeriod(c) || d.isPunct(c, "'") || d.isPunct(c, "’")) {
+			c--
+		}
+		if !d.isPunct(c, ",") || c == k-1 {
+			return
+		}
+	}
+	if c <= first {
+		return
+	}
+	cs, ce := d.trimClause(s.start, d.toks[c].start)
+	if ce <= cs || d.countWords(cs, ce, 4) < 4 || inSpans(d.shields, cs) || !d.absorbQuotes(cs, ce) {
+		return
+	}
+	if _, ok := d.openAt[cs]; ok {
+		return
+	}
+	var a attribution
+	if inverted {
+		a = d.speakerFromParts(d.splitParts(k+1, srcEnd))
+	} else {
+		a = d.speakerFromParts(reverseParts(d.splitParts(c+1, k)))
+	}
+	if !a.found {
+		return
+	}
+	who := ""
+	if a.person {
+		who = a.speaker
+	}
+	t, src := d.saidAt(d.toks[k].start, si, span{cs, ce}, verbs[d.lowerWord(k)]&vPresent != 0, who)
+	d.addReported(Candidate{
+		Quote:             d.text[cs:ce],
+		Speaker:           a.speaker,
+		SpeakerConfidence: a.conf,
+		SaidAt:            t,
+		DateSource:        src,
+		Start:             cs,
+		End:               ce,
+		Kind:              KindReported,
+	}, si)
 }
 
 // bareSayingVerbs may take their reported clause without "that" ("Mitchum
