@@ -218,16 +218,23 @@ func (d *doc) reportedThat(k int) {
 	if lo >= k {
 		return
 	}
-	a := d.speakerFromParts(reverseParts(d.splitParts(lo, k)))
-	if !a.found {
+	d.reportClauses(d.speakerFromParts(reverseParts(d.splitParts(lo, k))), k, si, d.splitClause(cs, ce))
+}
+
+// reportClauses emits the reported clauses of one attribution: source a,
+// saying verb k, in sentence si. The date is read around the verb, outside
+// the clauses.
+func (d *doc) reportClauses(a attribution, k, si int, clauses []span) {
+	if !a.found || len(clauses) == 0 {
 		return
 	}
 	who := ""
 	if a.person {
 		who = a.speaker
 	}
-	t, src := d.saidAt(d.toks[k].start, si, span{cs, ce}, verbs[d.lowerWord(k)]&vPresent != 0, who)
-	for _, c := range d.splitClause(cs, ce) {
+	all := span{clauses[0].start, clauses[len(clauses)-1].end}
+	t, src := d.saidAt(d.toks[k].start, si, all, verbs[d.lowerWord(k)]&vPresent != 0, who)
+	for _, c := range clauses {
 		d.addReported(Candidate{
 			Quote:             d.text[c.start:c.end],
 			Speaker:           a.speaker,
@@ -389,30 +396,11 @@ func (d *doc) reportedBefore(k int) {
 	if _, ok := d.openAt[cs]; ok {
 		return
 	}
-	var a attribution
+	a := d.speakerFromParts(reverseParts(d.splitParts(c+1, k)))
 	if inverted {
 		a = d.speakerFromParts(d.splitParts(k+1, srcEnd))
-	} else {
-		a = d.speakerFromParts(reverseParts(d.splitParts(c+1, k)))
 	}
-	if !a.found {
-		return
-	}
-	who := ""
-	if a.person {
-		who = a.speaker
-	}
-	t, src := d.saidAt(d.toks[k].start, si, span{cs, ce}, verbs[d.lowerWord(k)]&vPresent != 0, who)
-	d.addReported(Candidate{
-		Quote:             d.text[cs:ce],
-		Speaker:           a.speaker,
-		SpeakerConfidence: a.conf,
-		SaidAt:            t,
-		DateSource:        src,
-		Start:             cs,
-		End:               ce,
-		Kind:              KindReported,
-	}, si)
+	d.reportClauses(a, k, si, []span{{cs, ce}})
 }
 
 // bareSayingVerbs may take their reported clause without "that" ("Mitchum
