@@ -354,7 +354,7 @@ func (d *doc) reportedBefore(k int) {
 			return // "X, a cardiologist, said the results were …": a clause after the verb
 		}
 		for t := k + 1; t < srcEnd; t++ {
-			if w := d.lowerWord(t); finiteVerbs[w] || d.pastVerb(w, d.lowerWord(t-1)) {
+			if w := d.lowerWord(t); finiteVerbs[w] || pastVerb(w, d.lowerWord(t-1)) {
 				return
 			}
 		}
@@ -396,11 +396,11 @@ func (d *doc) reportedBefore(k int) {
 	if _, ok := d.openAt[cs]; ok {
 		return
 	}
-	a := d.speakerFromParts(reverseParts(d.splitParts(c+1, k)))
+	source := reverseParts(d.splitParts(c+1, k))
 	if inverted {
-		a = d.speakerFromParts(d.splitParts(k+1, srcEnd))
+		source = d.splitParts(k+1, srcEnd)
 	}
-	d.reportClauses(a, k, si, []span{{cs, ce}})
+	d.reportClauses(d.speakerFromParts(source), k, si, []span{{cs, ce}})
 }
 
 // bareSayingVerbs may take their reported clause without "that" ("Mitchum
@@ -488,7 +488,7 @@ func (d *doc) bareClause(k, end int) int {
 		}
 		n++
 		tw := d.lowerWord(t)
-		if t > j && (finiteVerbs[tw] || d.pastVerb(tw, prev) || d.presentVerb(t, prev)) {
+		if t > j && (finiteVerbs[tw] || pastVerb(tw, prev) || d.presentVerb(t, prev)) {
 			return j
 		}
 		prev = tw
@@ -499,7 +499,7 @@ func (d *doc) bareClause(k, end int) int {
 // pastVerb reports whether w, after the word prev, is a verb in the past
 // tense: it ends in -ed and does not follow a determiner ("the revised
 // figures").
-func (d *doc) pastVerb(w, prev string) bool {
+func pastVerb(w, prev string) bool {
 	return strings.HasSuffix(w, "ed") && len(w) > 4 && (!clauseSubjects[prev] || personalSubjects[prev])
 }
 

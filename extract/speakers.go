@@ -617,7 +617,7 @@ func (d *doc) speakerFromParts(parts []tokRange) attribution {
 // adverb ("Mitchum said", "Lund later told"): the name before it is the
 // sentence's subject.
 func (d *doc) saysAfter(k int) bool {
-	if d.isWord(k) && strings.HasSuffix(d.lowerWord(k), "ly") || d.lowerWord(k) == "later" || d.lowerWord(k) == "also" {
+	if lw := d.lowerWord(k); d.isWord(k) && (speakerAdverbs[lw] || strings.HasSuffix(lw, "ly")) {
 		k++
 	}
 	return d.isWord(k) && (sayingVerbs[d.lowerWord(k)] || verbs[d.lowerWord(k)] != 0)
