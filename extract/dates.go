@@ -445,6 +445,9 @@ type scene struct {
 	pos     int
 	t       time.Time
 	speaker string
+	// body is set when the person's occasion was a body's sitting ("X
+	// told the council Thursday"): its members' words are of that day too.
+	body bool
 }
 
 // findScenes records, in text order, the days of the scenes the narration
@@ -464,7 +467,7 @@ func (d *doc) findScenes() {
 			lastSent, kind = si, d.sceneOf(si)
 		}
 		if kind.speech {
-			d.scenes = append(d.scenes, scene{dm.start, dm.t, kind.speaker})
+			d.scenes = append(d.scenes, scene{dm.start, dm.t, kind.speaker, kind.body})
 		}
 	}
 }
@@ -484,7 +487,7 @@ const sceneLookback = 32
 func (d *doc) sceneDate(pos int, speaker string) (time.Time, bool) {
 	i := sort.Search(len(d.scenes), func(i int) bool { return d.scenes[i].pos >= pos })
 	for j := i - 1; j >= 0 && j >= i-sceneLookback; j-- {
-		if sc := d.scenes[j]; sc.speaker == "" || sc.speaker == speaker {
+		if sc := d.scenes[j]; sc.speaker == "" || sc.speaker == speaker || (sc.body && d.member(speaker)) {
 			return sc.t, true
 		}
 	}
@@ -508,6 +511,7 @@ var sharedEvents = wordSet(`hearing hearings debate debates meeting meetings con
 type sceneKind struct {
 	speech  bool
 	speaker string
+	body    bool
 }
 
 // looksBack reports whether sentence si tells of words said before the
@@ -545,8 +549,12 @@ func (d *doc) looksBack(si int) bool {
 
 // sceneOf reads sentence si as a scene: it tells of something said when it
 // holds an attribution verb or names an occasion for speech, unless it
-// looks back. When it names no shared occasion
-// and one person alone, the scene is that person's.
+// looks back. A shared occasion named before any verb of saying ("At the
+// hearing on Tuesday, …") is everyone's scene; otherwise, when the
+// sentence names one person alone, the scene is that person's ("Odell told
+// a budget hearing last Thursday"), and the members of a body that sat
+// share it (body).
+
 func (d *doc) sceneOf(si int) sceneKind {
 	if si < 0 || si >= len(d.sents) {
 		return sceneKind{}
@@ -555,27 +563,62 @@ func (d *doc) sceneOf(si int) sceneKind {
 	if d.looksBack(si) {
 		return sceneKind{}
 	}
-	speech, shared, attributed := false, false, false
+	// setting is whether a shared occasion is named before any verb of
+	// saying: "At the hearing on Tuesday, X said" sets a scene for all who
+	// spoke there, while "X told a hearing on Tuesday" is X's occasion.
+	speech, setting, shared, attributed := false, false, false, false
 	for k := d.tokAt(s.start); k < len(d.toks) && d.toks[k].start < s.end; k++ {
 		if !d.isWord(k) {
 			continue
 		}
 		lw := d.lowerWord(k)
 		saying := verbs[lw] != 0 || sayingVerbs[lw]
+		setting = setting || (!attributed && sharedEvents[lw])
+		shared = shared || sharedEvents[lw]
 		attributed = attributed || saying
 		speech = speech || saying || speechEvents[lw]
-		shared = shared || sharedEvents[lw]
 	}
 	if !speech {
 		return sceneKind{}
 	}
-	if shared || !attributed {
+	if setting || !attributed {
 		return sceneKind{speech: true}
 	}
 	if m, n := d.peopleIn(s.start, s.end); n == 1 {
-		return sceneKind{speech: true, speaker: d.mentionName(m)}
+		return sceneKind{speech: true, speaker: d.mentionName(m), body: shared}
 	}
 	return sceneKind{speech: true}
+}
+
+// memberTitles are the titles of the members of a body that sits: a
+// council, a legislature, a board.
+var memberTitles = wordSet(`councilmember councilman councilwoman councillor cllr alderman
+	alderwoman alder senator sen rep representative assemblymember assemblyman assemblywoman
+	legislator delegate mp mpp mla msp td commissioner supervisor trustee selectman selectwoman`)
+
+// member reports whether the article gives speaker the title of a member
+// of a sitting body ("Councilmember Ray Dubois", "Sen. Ana Ruiz").
+func (d *doc) member(speaker string) bool {
+	info := d.names.byKey[speaker]
+	if info == nil {
+		return false
+	}
+	for _, p := range info.pos {
+		i := d.mentionFrom(p)
+		if i >= len(d.ments) {
+			continue
+		}
+		for k, n := d.ments[i].lo, 0; k >= 0 && n < 3; k-- {
+			if !d.isWord(k) {
+				continue
+			}
+			if memberTitles[d.lowerWord(k)] {
+				return true
+			}
+			n++
+		}
+	}
+	return false
 }
 
 // mentionsPerson returns the offset of the first mention in sentence s of

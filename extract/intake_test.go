@@ -348,6 +348,22 @@ var intakeDateCases = []patternCase{
 		},
 	},
 	{
+		name: "one person's day at a hearing is not the day of others who were not members",
+		text: "The chief paramedic, Grant Odell, told a budget hearing last Thursday that ramping had become \"the single biggest pressure\".\n\nUnion secretary Leanne Vukovic said: \"Our members spent eight hours of a twelve-hour shift on a ramp.\"",
+		pub:  pubDate("2026-06-09"),
+		want: []want{
+			{quote: "Our members spent eight hours of a twelve-hour shift on a ramp", speaker: "Leanne Vukovic", saidAt: "2026-06-09"},
+		},
+	},
+	{
+		name: "a hearing named before anyone speaks is the day of all who speak at it",
+		text: "At the start of the trial at Leeds Crown Court on Tuesday, the judge said the case would last three weeks.\n\nOpening for the prosecution, Jonathan Crewe KC said: \"The defendant moved money from the residents' fund into his own accounts.\"",
+		pub:  pubDate("2025-02-12"),
+		want: []want{
+			{quote: "The defendant moved money from the residents' fund into his own accounts", speaker: "Jonathan Crewe", saidAt: "2025-02-11"},
+		},
+	},
+	{
 		name: "words said before the story's time do not date the speaker's next words",
 		text: "Manager Ruairi Flanagan had said at his press conference on Thursday that his side would \"go there to win\".\n\nHe was less impressed afterwards. \"The second goal is offside by a yard,\" Flanagan said.",
 		pub:  pubDate("2025-04-26"),
