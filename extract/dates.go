@@ -554,7 +554,6 @@ func (d *doc) looksBack(si int) bool {
 // sentence names one person alone, the scene is that person's ("Odell told
 // a budget hearing last Thursday"), and the members of a body that sat
 // share it (body).
-
 func (d *doc) sceneOf(si int) sceneKind {
 	if si < 0 || si >= len(d.sents) {
 		return sceneKind{}
