@@ -223,6 +223,16 @@ var transcriptCases = []patternCase{
 		},
 	},
 	{
+		name: "a cable debate transcript: NAME, DESCRIPTION labels; moderators named in their labels ask",
+		text: "NEWS SPECIAL EVENT\n\nAired October 19, 2027 - 21:00 ET\n\nMODERATOR (ELENA VASQUEZ-HART): Governor Ransome, analysts say the figure is closer to a quarter. Which is it?\n\nGOV. CATHERINE RANSOME, PRESIDENTIAL CANDIDATE: Child care in my state went from $1,100 a month in 2023 to $540 a month this year.\n\nVASQUEZ-HART: Thirty seconds, Senator.\n\nSEN. PAUL DERWENT, PRESIDENTIAL CANDIDATE: Her state had to borrow $800 million last year to cover it.\n\nDANA CORTLAND, HOST: Seven hospitals in this state have stopped delivering babies since last summer.",
+		pub:  pubDate("2027-10-20"),
+		want: []want{
+			{quote: "Child care in my state went from $1,100 a month in 2023 to $540 a month this year", speaker: "Catherine Ransome", saidAt: "2027-10-19"},
+			{quote: "Her state had to borrow $800 million last year to cover it", speaker: "Paul Derwent", saidAt: "2027-10-19"},
+		},
+		exact: true,
+	},
+	{
 		name: "hearing transcript with labelled turns",
 		text: "HEARING BEFORE THE COMMITTEE ON THE JUDICIARY\nTUESDAY, JANUARY 10, 2017\n\nPresent: Senators Alan Frank, Ruth Baird; Jeff Sessions, nominee.\n\nSEN. FRANK: If there is evidence that anyone affiliated with the campaign communicated with the Russian government, what will you do?\n\nMR. SESSIONS: I did not have communications with the Russians, and I am unable to comment on it.\n\nSenator BAIRD. Thank you, Mr. Chairman.\n\nSenator BAIRD. The ambassador met your staff twice that summer.",
 		pub:  pubDate("2017-01-11"),

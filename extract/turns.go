@@ -40,6 +40,7 @@ type turn struct {
 	question           bool   // a Q label: an interviewer's question
 	answer             bool   // an A label: the interviewee's answer
 	cont               bool   // a paragraph with no label that continues the turn before
+	desc               string // the description after a comma in the label ("PRESIDENTIAL CANDIDATE")
 }
 
 // notSpeakers are labels that open a paragraph with a colon and are not
@@ -231,8 +232,14 @@ func (d *doc) turnLabel(p span) (turn, bool) {
 	colon := strings.IndexByte(lead, ':')
 	if colon > 0 && colon+1 < len(text) {
 		label := strings.TrimSpace(text[:colon])
+		desc := ""
+		if name, after, ok := strings.Cut(label, ","); ok && describedLabel(after) {
+			// A cable transcript's "GOV. CATHERINE RANSOME, PRESIDENTIAL
+			// CANDIDATE": the name before the comma is the label.
+			label, desc = strings.TrimSpace(name), strings.TrimSpace(after)
+		}
 		if d.speakerLabel(label) {
-			t := turn{label: label, textStart: s + colon + 1, textEnd: p.end}
+			t := turn{label: label, desc: desc, textStart: s + colon + 1, textEnd: p.end}
 			t.textStart, t.textEnd = d.trimSpan(t.textStart, t.textEnd, "")
 			switch l := strings.ToUpper(strings.TrimRight(label, "0123456789 ")); {
 			case l == "Q" || strings.HasPrefix(label, "Q") && len(label) > 1 && label[1] >= '0' && label[1] <= '9':
@@ -263,6 +270,23 @@ func (d *doc) turnLabel(p span) (turn, bool) {
 		}
 	}
 	return turn{}, false
+}
+
+// describedLabel reports whether desc, the words after a comma in a turn
+// label, describe the speaker in capitals as cable-news transcripts do
+// ("PRESIDENTIAL CANDIDATE", "CNN CHIEF POLITICAL CORRESPONDENT"): one to
+// eight words, all capitals.
+func describedLabel(desc string) bool {
+	words := strings.Fields(desc)
+	if len(words) == 0 || len(words) > 8 || strings.ContainsAny(desc, ",\"“”!?;") {
+		return false
+	}
+	for _, w := range words {
+		if !allCaps(strings.Trim(w, ".()-")) {
+			return false
+		}
+	}
+	return true
 }
 
 // timeStampPrefix returns the length of a time stamp opening s, with the
@@ -401,7 +425,11 @@ func (d *doc) turnSpeaker(t turn, c cast) (name string, interviewer bool) {
 			}
 		}
 		if len(parts) >= 2 {
-			return strings.Join(parts, " "), false
+			name := strings.Join(parts, " ")
+			return name, c.interviewers[name]
+		}
+		if name := c.interviewerNamed(parts[0]); name != "" {
+			return name, true // "VASQUEZ-HART" after "MODERATOR (ELENA VASQUEZ-HART)"
 		}
 	}
 	// A role: "Chair", "THE CHAIRMAN", "HOST".
@@ -435,13 +463,24 @@ func stripTitles(words []string) []string {
 	return parts
 }
 
-// titleCase writes a word in capitals ("FRANK") as a name ("Frank").
+// titleCase writes a word in capitals ("FRANK") as a name ("Frank"),
+// each part of a double-barrelled or Irish name too ("VASQUEZ-HART" is
+// "Vasquez-Hart", "O'NEILL" is "O'Neill").
 func titleCase(w string) string {
 	if !allCaps(w) {
 		return w
 	}
-	r, n := utf8.DecodeRuneInString(w)
-	return string(r) + strings.ToLower(w[n:])
+	var b strings.Builder
+	up := true
+	for _, r := range w {
+		if up {
+			b.WriteRune(r)
+		} else {
+			b.WriteRune(unicode.ToLower(r))
+		}
+		up = r == '-' || r == '\'' || r == '’'
+	}
+	return b.String()
 }
 
 // cast is who speaks in a transcript, worked out once for all its turns.
@@ -449,6 +488,17 @@ type cast struct {
 	initials     map[string]string // "TR" -> "Tom Reyes"; "" when two people share them
 	interviewers map[string]bool   // people the text calls reporter, host or interviewer
 	interviewee  string            // the last person named before the first turn who is not an interviewer
+}
+
+// interviewerNamed returns the interviewer whose surname is surname, or "".
+func (c cast) interviewerNamed(surname string) string {
+	found := ""
+	for name := range c.interviewers {
+		if i := strings.LastIndexByte(name, ' '); i >= 0 && name[i+1:] == surname && (found == "" || name < found) {
+			found = name
+		}
+	}
+	return found
 }
 
 // newCast indexes the people a transcript's labels may name.
@@ -469,6 +519,31 @@ func (d *doc) newCast() cast {
 			c.initials[b.String()] = ""
 		} else {
 			c.initials[b.String()] = info.name
+		}
+	}
+	// The labels themselves may say who asks: "DANA CORTLAND, HOST",
+	// "MODERATOR (ELENA VASQUEZ-HART)"; that person's later turns under a
+	// short label are the interviewer's too.
+	for _, t := range d.turns {
+		if t.cont {
+			continue
+		}
+		label, inner, _ := strings.Cut(t.label, "(")
+		asks := false
+		for _, w := range strings.Fields(t.desc) {
+			asks = asks || interviewerRoles[strings.ToLower(strings.Trim(w, ".()"))]
+		}
+		if !asks && interviewerRoles[strings.ToLower(strings.TrimSpace(label))] && inner != "" {
+			asks, label = true, strings.TrimSuffix(strings.TrimSpace(inner), ")")
+		}
+		if !asks {
+			continue
+		}
+		parts := stripTitles(strings.Fields(label))
+		if info := d.lookupName(parts, len(d.text)); info != nil {
+			c.interviewers[info.name] = true
+		} else if len(parts) >= 2 {
+			c.interviewers[strings.Join(parts, " ")] = true // as turnSpeaker names someone the text does not
 		}
 	}
 	first := d.turns[0].textStart
