@@ -233,6 +233,17 @@ var transcriptCases = []patternCase{
 		exact: true,
 	},
 	{
+		name: "a briefing's statement runs on over indented paragraphs that use verbs of finding; a hand-over is not a claim",
+		text: "Press Briefing by Press Secretary Renata Castellane and Secretary of Labor Walter Amankwah\n\nMarch 5, 2026\n\nMS. CASTELLANE:  Good afternoon, everybody.\n\n     Last night, the President approved disaster declarations for 14 more counties, which brings the total to 37 counties in three states.\n\n     Second, last Friday's jobs report showed the economy added 184,000 jobs in February.\n\n     Mr. Secretary.\n\nSECRETARY AMANKWAH:  Thank you, Renata.\n\n     Manufacturing added 22,000 jobs last month.",
+		pub:  pubDate("2026-03-05"),
+		want: []want{
+			{quote: "Last night, the President approved disaster declarations for 14 more counties, which brings the total to 37 counties in three states", speaker: "Renata Castellane", saidAt: "2026-03-05"},
+			{quote: "Second, last Friday's jobs report showed the economy added 184,000 jobs in February", speaker: "Renata Castellane", saidAt: "2026-03-05"},
+			{quote: "Manufacturing added 22,000 jobs last month", speaker: "Walter Amankwah", saidAt: "2026-03-05"},
+		},
+		exact: true,
+	},
+	{
 		name: "hearing transcript with labelled turns",
 		text: "HEARING BEFORE THE COMMITTEE ON THE JUDICIARY\nTUESDAY, JANUARY 10, 2017\n\nPresent: Senators Alan Frank, Ruth Baird; Jeff Sessions, nominee.\n\nSEN. FRANK: If there is evidence that anyone affiliated with the campaign communicated with the Russian government, what will you do?\n\nMR. SESSIONS: I did not have communications with the Russians, and I am unable to comment on it.\n\nSenator BAIRD. Thank you, Mr. Chairman.\n\nSenator BAIRD. The ambassador met your staff twice that summer.",
 		pub:  pubDate("2017-01-11"),

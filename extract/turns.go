@@ -123,13 +123,16 @@ func (d *doc) findTurns() {
 
 // narration reports whether paragraph p is the article's own words rather
 // than more of a speaker's: it quotes someone, or reports what someone
-// said ("Renwick said he would …").
+// said ("Renwick said he would …"). Verbs of finding ("the report
+// showed", "the economy added") and nouns that look like verbs ("three
+// states") do not make narration: speakers use them too.
 func (d *doc) narration(p span) bool {
 	if strings.ContainsAny(d.text[p.start:p.end], "\"“”‘") {
 		return true
 	}
 	for k := d.tokAt(p.start); k < len(d.toks) && d.toks[k].start < p.end; k++ {
-		if w := d.tokText(k); d.isWord(k) && isLowerStart(w) && (sayingVerbs[w] || reportVerbs[w]) && !pronounSubject(d.lowerWord(k-1)) {
+		prev := d.lowerWord(k - 1)
+		if w := d.tokText(k); d.isWord(k) && isLowerStart(w) && sayingVerbs[w] && !pronounSubject(prev) && !determiners[prev] && !isDigitStart(prev) {
 			return true
 		}
 	}
@@ -667,6 +670,18 @@ func (d *doc) procedural(s, e int) bool {
 	lw := strings.ToLower(d.text[s:e])
 	if d.countWords(s, e, 5) <= 4 && (strings.HasPrefix(lw, "go ahead") || strings.HasPrefix(lw, "next question")) {
 		return true // a briefing's "Go ahead." and "Next question, please."
+	}
+	if ws := strings.Fields(d.text[s:e]); len(ws) > 0 && len(ws) <= 3 {
+		// A hand-over that only names the next speaker: "Mr. Secretary.",
+		// "Senator Derwent."
+		first := strings.ToLower(strings.Trim(ws[0], ".,;:"))
+		named := titles[first] || roleNouns[first]
+		for _, w := range ws {
+			named = named && isUpperStart(strings.Trim(w, ".,;:"))
+		}
+		if named {
+			return true
+		}
 	}
 	for _, p := range procedure {
 		if strings.HasPrefix(lw, p) {
