@@ -407,6 +407,12 @@ func TestIntakeDates(t *testing.T) { runCases(t, intakeDateCases) }
 
 var reportedSpeechCases = []patternCase{
 	{
+		name: "a second verb of saying shares the subject of the first",
+		text: "On Tuesday, Health Secretary Neil Abernethy told the health committee that corridor care was ‘a symptom of delayed discharge, not of A&E’, and said that 1,912 beds were occupied on any given day by patients who were fit to leave.",
+		pub:  pubDate("2026-01-22"),
+		want: []want{{quote: "1,912 beds were occupied on any given day by patients who were fit to leave", speaker: "Neil Abernethy", saidAt: "2026-01-20", kind: KindReported}},
+	},
+	{
 		name: "said earlier weekday that",
 		text: "Dana Cole said earlier Wednesday that a reporter was blocked from an event Tuesday.",
 		pub:  pubDate("2025-02-12"),

@@ -218,7 +218,23 @@ func (d *doc) reportedThat(k int) {
 	if lo >= k {
 		return
 	}
-	d.reportClauses(d.speakerFromParts(reverseParts(d.splitParts(lo, k))), k, si, d.splitClause(cs, ce))
+	d.reportClauses(d.speakerFromParts(reverseParts(d.splitParts(lo, d.coordinatedVerb(lo, k)))), k, si, d.splitClause(cs, ce))
+}
+
+// coordinatedVerb returns the verb whose subject is the subject of the verb
+// of saying at k: for "X told the committee that …, and said that …" the
+// earlier verb "told", else k itself.
+func (d *doc) coordinatedVerb(lo, k int) int {
+	j := k - 1
+	if w := d.lowerWord(j); w != "and" && w != "but" {
+		return k
+	}
+	for j--; j > lo; j-- {
+		if w := d.tokText(j); d.isWord(j) && isLowerStart(w) && (sayingVerbs[w] || reportVerbs[w]) && !inSpans(d.shields, d.toks[j].start) {
+			return j
+		}
+	}
+	return k
 }
 
 // reportClauses emits the reported clauses of one attribution: source a,
