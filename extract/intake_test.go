@@ -48,6 +48,24 @@ func TestSingleQuotationMarks(t *testing.T) { runCases(t, singleQuoteCases) }
 
 var speakerKindCases = []patternCase{
 	{
+		name: "a role with a capitalised modifier, a first word set in capitals, a pronoun after the role, a colon after a verb phrase",
+		text: "FIRST Minister Eilidh Maclaren has insisted the figures are improving.\n\nThe First Minister said the number of people waiting had fallen by 18 per cent.\n\n‘It is not acceptable,’ she said.\n\nMr Findlater hit back: ‘Tell that to the woman who waited 31 hours on a trolley last Friday.’\n\nKearsley put it to her: ‘Why are councils consulting on cuts?’",
+		pub:  pubDate("2026-01-22"),
+		want: []want{
+			{quote: "the number of people waiting had fallen by 18 per cent", speaker: "Eilidh Maclaren", kind: KindReported, saidAt: "2026-01-22"},
+			{quote: "It is not acceptable", speaker: "Eilidh Maclaren", saidAt: "2026-01-22"},
+			{quote: "Tell that to the woman who waited 31 hours on a trolley last Friday", speaker: "Findlater", saidAt: "2026-01-22"},
+		},
+	},
+	{
+		name: "the Health Minister is not any minister named before",
+		text: "Finance Minister Ana Ruiz presented the budget on Monday.\n\nThe Health Minister said waiting lists had grown by a third.",
+		pub:  pubDate("2026-01-22"),
+		want: []want{
+			{quote: "waiting lists had grown by a third", speaker: "Health Minister", saidAt: "2026-01-22", kind: KindReported},
+		},
+	},
+	{
 		name: "a judge's style and a pronoun",
 		text: "A Crown Court judge has warned jurors that the evidence will be \"for your ears only\".\n\nMr Justice Arden said part of the trial would be held in private.\n\n\"Under no circumstances must you repeat it,\" he added.",
 		pub:  pubDate("2017-03-16"),

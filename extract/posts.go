@@ -37,6 +37,12 @@ func (d *doc) paraAt(off int) int {
 	return -1
 }
 
+// opensParagraph reports whether token k is the first of its paragraph.
+func (d *doc) opensParagraph(k int) bool {
+	p := d.paraAt(d.toks[k].start)
+	return p >= 0 && d.tokAt(d.paras[p].start) == k
+}
+
 // handleEnd returns the end of the @handle whose "@" is token k, or -1.
 func (d *doc) handleEnd(k int) int {
 	j := d.toks[k].end

@@ -842,6 +842,9 @@ func (d *doc) preAttribution(qi, segStart int) attribution {
 				return attribution{found: true, verb: -1, speaker: pi.value, person: true, gender: pi.gender, conf: ConfidenceHigh}
 			}
 		}
+		if d.isPunct(e, ":") {
+			return d.subjectBeforeColon(lo, e)
+		}
 		return none
 	}
 	if verb < e && flags&vNaming == 0 {
@@ -914,6 +917,38 @@ func (d *doc) colonIntroduction(colon, lo int) (attribution, bool) {
 		}
 	}
 	return attribution{}, false
+}
+
+// subjectBeforeColon reads `Mr Findlater hit back: "` and `She went
+// further: "`: a sentence of a subject (a name, a pronoun, a role) and one
+// to four lower-case words of a verb that introduce a quotation at the
+// colon at token e. The subject is the speaker.
+func (d *doc) subjectBeforeColon(lo, e int) attribution {
+	none := attribution{verb: -1}
+	v := lo
+	for v < e && d.isWord(v) && !isLowerStart(d.tokText(v)) {
+		v++
+	}
+	if d.lowerWord(lo) == "he" || d.lowerWord(lo) == "she" || d.lowerWord(lo) == "they" {
+		v = lo + 1
+	}
+	if v == lo || v-lo > 6 || e-v < 1 || e-v > 4 {
+		return none
+	}
+	for k := v; k < e; k++ {
+		switch lw := d.lowerWord(k); {
+		case !d.isWord(k) || !isLowerStart(d.tokText(k)) || prepositions[lw] && k == v:
+			return none
+		case lw == "her" || lw == "him" || lw == "them" || lw == "us" || lw == "me":
+			return none // `Kearsley put it to her: "`: an exchange, often a question
+		}
+	}
+	a := d.speakerFromParts([]tokRange{{lo, v}})
+	if !a.found {
+		return none
+	}
+	a.verb = -1
+	return a
 }
 
 // tokRange is a half-open range of token indices.

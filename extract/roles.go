@@ -76,6 +76,11 @@ func (d *doc) buildRoles() {
 		}
 		// Titles inside the mention: "Chancellor Martin Hale".
 		var title []string
+		if k := m.lo - 1; k >= 0 && d.isWord(k) && allCaps(d.tokText(k)) && len(d.tokText(k)) > 1 && d.opensParagraph(k) {
+			// A house style that sets a story's first word in capitals:
+			// "FIRST Minister Eilidh Maclaren has insisted …".
+			title = append(title, d.lowerWord(k))
+		}
 		for k := m.lo; k < m.hi-len(m.parts); k++ {
 			if w := d.lowerWord(k); w != "" && !courtesyTitles[w] {
 				title = append(title, w)
@@ -179,12 +184,25 @@ func (d *doc) roleHolderOf(desc string, pos int) (string, int8, bool) {
 	if len(words) == 0 || len(words) > 3 {
 		return "", genderAny, false
 	}
-	for _, w := range words {
-		if prepositions[w] || !roleNouns[w] && !titles[w] {
+	written := strings.Fields(desc)[1:]
+	modified := false // a capitalised word that is no role: "the First Minister", "the Health Secretary"
+	for i, w := range words {
+		if prepositions[w] {
 			return "", genderAny, false
 		}
+		if !roleNouns[w] && !titles[w] {
+			if i == len(words)-1 || !isUpperStart(written[i]) {
+				return "", genderAny, false
+			}
+			modified = true
+		}
 	}
-	keys := []string{strings.Join(words, " "), words[len(words)-1]}
+	keys := []string{strings.Join(words, " ")}
+	if !modified {
+		// Only the whole role ties "the First Minister" to a person; "the
+		// minister" may be any minister named before.
+		keys = append(keys, words[len(words)-1])
+	}
 	if len(words) == 1 {
 		keys = append(keys, roleAbbreviations[words[0]]...)
 	}

@@ -629,6 +629,26 @@ func (d *doc) agePart(p tokRange) bool {
 	return p.hi == p.lo+1 && d.isWord(p.lo) && isDigitStart(d.tokText(p.lo)) && len(d.tokText(p.lo)) <= 3
 }
 
+// roleSubject returns the person a sentence that opens with a role
+// ("The First Minister said …", "The chancellor told MPs …") stands for,
+// when the article has tied that role to someone (see roleHolderOf).
+func (d *doc) roleSubject(s sentence) (string, int8, bool) {
+	k := d.tokAt(s.start)
+	if d.lowerWord(k) != "the" {
+		return "", genderAny, false
+	}
+	for n := 3; n >= 1; n-- {
+		end := k + n
+		if end >= len(d.toks) || d.toks[end].start >= s.end {
+			continue
+		}
+		if who, g, ok := d.roleHolderOf(d.text[d.toks[k].start:d.toks[end].end], s.start); ok {
+			return who, g, true
+		}
+	}
+	return "", genderAny, false
+}
+
 // resolvePronoun finds the person a pronoun at pos stands for: the one
 // gender-compatible person named in the nearest earlier sentence of the
 // paragraph that names anyone (two make it ambiguous), else in the
@@ -655,6 +675,10 @@ func (d *doc) resolvePronoun(want int8, pos int) (string, int8, string) {
 		var gender, subjectGender int8
 		subject := "" // a name opening the sentence, or before its saying verb: its subject
 		opens := false
+		if who, g, ok := d.roleSubject(s); ok && genderOK(want, g) {
+			// "The First Minister said …": the role's holder opens it.
+			names, gender, subject, subjectGender, opens = append(names, who), g, who, g, true
+		}
 		seen := 0
 		for i := d.mentionFrom(s.start); i < len(d.ments) && d.ments[i].start < end && seen < 64; i++ {
 			seen++
