@@ -48,6 +48,15 @@ func TestSingleQuotationMarks(t *testing.T) { runCases(t, singleQuoteCases) }
 
 var speakerKindCases = []patternCase{
 	{
+		name: "an organisation whose name holds \"and\"; a name with a lower-case particle",
+		text: "The Association of Private Hospitals and Clinics (APHC), which represents more than 600 facilities, said on Sunday that some of its members had not been paid since March.\n\nMarura Governor Joseph ole Lenkai said on Monday that county hospitals were also owed KSh1.6 billion by the fund.",
+		pub:  pubDate("2026-08-10"),
+		want: []want{
+			{quote: "some of its members had not been paid since March", speaker: "The Association of Private Hospitals and Clinics", saidAt: "2026-08-09", kind: KindReported},
+			{quote: "county hospitals were also owed KSh1.6 billion by the fund", speaker: "Joseph ole Lenkai", saidAt: "2026-08-10", kind: KindReported},
+		},
+	},
+	{
 		name: "a role with a capitalised modifier, a first word set in capitals, a pronoun after the role, a colon after a verb phrase",
 		text: "FIRST Minister Eilidh Maclaren has insisted the figures are improving.\n\nThe First Minister said the number of people waiting had fallen by 18 per cent.\n\n‘It is not acceptable,’ she said.\n\nMr Findlater hit back: ‘Tell that to the woman who waited 31 hours on a trolley last Friday.’\n\nKearsley put it to her: ‘Why are councils consulting on cuts?’",
 		pub:  pubDate("2026-01-22"),

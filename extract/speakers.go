@@ -452,6 +452,9 @@ func (d *doc) trimPart(p tokRange) tokRange {
 	for k := p.hi - 1; k > p.lo; k-- {
 		w := d.tokText(k)
 		if d.isWord(k) && isLowerStart(w) && clauseWords[w] {
+			if w == "and" && d.capWord(k-1) && d.capWord(k+1) && k+1 < p.hi {
+				continue // a name that holds "and": "the Association of Private Hospitals and Clinics"
+			}
 			if k+1 < p.hi {
 				p.lo = k + 1
 			}

@@ -78,7 +78,7 @@ var femaleTitles = wordSet(`mrs ms miss dame lady queen princess duchess sister
 var nameSuffixes = wordSet(`jr sr ii iii iv mp mep qc kc phd md`)
 
 // particles may sit inside a name in lower case ("Ursula von der Leyen").
-var particles = wordSet(`de da di du del della der den van von bin ibn al el la le st`)
+var particles = wordSet(`de da di du del della der den van von bin ibn al el la le st ole dos das ter ten bint binti`)
 
 // stopwords are capitalised function words that start sentences, not names.
 var stopwords = wordSet(`the a an this that these those it its in on at as by for from with
