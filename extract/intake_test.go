@@ -48,6 +48,15 @@ func TestSingleQuotationMarks(t *testing.T) { runCases(t, singleQuoteCases) }
 
 var speakerKindCases = []patternCase{
 	{
+		name: "figures published by an organisation are its words",
+		text: "According to Department for Transport figures published on Thursday, bus journeys in England outside London rose to 2.9 billion in the year to September.\n\nAccording to figures published by the Ministry of Health last week, 4,318 suspected cholera cases and 61 deaths have been recorded since 21 September.",
+		pub:  pubDate("2025-10-14"),
+		want: []want{
+			{quote: "bus journeys in England outside London rose to 2.9 billion in the year to September", speaker: "Department for Transport", saidAt: "2025-10-09", kind: KindReported},
+			{quote: "4,318 suspected cholera cases and 61 deaths have been recorded since 21 September", speaker: "the Ministry of Health", kind: KindReported},
+		},
+	},
+	{
 		name: "an organisation whose name holds \"and\"; a name with a lower-case particle",
 		text: "The Association of Private Hospitals and Clinics (APHC), which represents more than 600 facilities, said on Sunday that some of its members had not been paid since March.\n\nMarura Governor Joseph ole Lenkai said on Monday that county hospitals were also owed KSh1.6 billion by the fund.",
 		pub:  pubDate("2026-08-10"),

@@ -175,7 +175,7 @@ func (d *doc) sourceName(lo, hi int) (string, bool) {
 	if pi.kind == partName {
 		return pi.value, true
 	}
-	return strings.TrimRight(clean(d.text[d.toks[lo].start:d.toks[hi-1].end]), ".,;:"), false
+	return publisher(strings.TrimRight(clean(d.text[d.toks[lo].start:d.toks[hi-1].end]), ".,;:")), false
 }
 
 // reportedThat reads "SOURCE VERB [on DATE] that CLAUSE", where VERB

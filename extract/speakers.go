@@ -512,9 +512,46 @@ func (d *doc) classifyPart(p tokRange) partInfo {
 	}
 	participle := strings.HasSuffix(lfw, "ing") && !d.capWord(p.lo+1)
 	if determiners[lfw] || groupNouns[lfw] || (isUpperStart(fw) && !stopwords[lfw] && !participle) {
-		return partInfo{kind: partDesc, value: stripPossessiveEnd(clean(d.text[startOff:endOff])), pos: startOff}
+		return partInfo{kind: partDesc, value: publisher(stripPossessiveEnd(clean(d.text[startOff:endOff]))), pos: startOff}
 	}
 	return partInfo{}
+}
+
+// dataNouns are what an organisation publishes and an article cites as
+// the source of a finding.
+var dataNouns = wordSet(`figures data statistics numbers estimates records report survey`)
+
+// publisher names the organisation behind a description of its data:
+// "Department for Transport figures published on Thursday" and "figures
+// published by the Ministry of Health on Monday" are the department's and
+// the ministry's words. Any other description is returned as it is.
+func publisher(desc string) string {
+	words := strings.Fields(desc)
+	for i, w := range words {
+		if !dataNouns[strings.ToLower(w)] {
+			continue
+		}
+		if i+2 < len(words) && strings.ToLower(words[i+2]) == "by" && strings.HasSuffix(strings.ToLower(words[i+1]), "ed") {
+			// "figures published by X on Monday"
+			var org []string
+			for _, o := range words[i+3:] {
+				if lo := strings.ToLower(o); len(org) > 0 && !isUpperStart(o) && (lo == "on" || lo == "in" || lo == "at" || saidAdjuncts[lo]) {
+					break // "… on Monday", "… last week"
+				}
+				org = append(org, o)
+			}
+			if len(org) > 0 && isUpperStart(org[len(org)-1]) {
+				return strings.Join(org, " ")
+			}
+			return desc
+		}
+		if i > 0 && isUpperStart(words[i-1]) && !stopwords[strings.ToLower(words[0])] {
+			// "Department for Transport figures …"
+			return strings.Join(words[:i], " ")
+		}
+		return desc
+	}
+	return desc
 }
 
 // sourceConfidence is how sure a source given by a description is: high
