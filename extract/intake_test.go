@@ -280,6 +280,16 @@ var transcriptCases = []patternCase{
 		exact: true,
 	},
 	{
+		name: "question period: commas inside the label's brackets, claims made before a question, the House's interjections",
+		text: "House of Commons Debates\n\nWednesday, October 22, 2025\n\nOral Questions\n\nMr. Andrew Kerr (Lakeshore North, CPC):\nMr. Speaker, rents in this country have doubled since 2015. When will the minister admit the housing plan has failed?\n\nHon. Pierre Lavoie (Minister of Housing and Community Renewal, Lib.):\nMr. Speaker, we have started construction on 41,000 affordable units since March.\n\nSome hon. members: Oh, oh!\n\nMr. Andrew Kerr:\nMr. Speaker, you said last year that you would build 100,000 units by now. Where are they?",
+		pub:  pubDate("2025-10-23"),
+		want: []want{
+			{quote: "Mr. Speaker, rents in this country have doubled since 2015", speaker: "Andrew Kerr", saidAt: "2025-10-22"},
+			{quote: "Mr. Speaker, we have started construction on 41,000 affordable units since March", speaker: "Pierre Lavoie", saidAt: "2025-10-22"},
+		},
+		exact: true,
+	},
+	{
 		name: "hearing transcript with labelled turns",
 		text: "HEARING BEFORE THE COMMITTEE ON THE JUDICIARY\nTUESDAY, JANUARY 10, 2017\n\nPresent: Senators Alan Frank, Ruth Baird; Jeff Sessions, nominee.\n\nSEN. FRANK: If there is evidence that anyone affiliated with the campaign communicated with the Russian government, what will you do?\n\nMR. SESSIONS: I did not have communications with the Russians, and I am unable to comment on it.\n\nSenator BAIRD. Thank you, Mr. Chairman.\n\nSenator BAIRD. The ambassador met your staff twice that summer.",
 		pub:  pubDate("2017-01-11"),

@@ -40,6 +40,7 @@ type turn struct {
 	question           bool   // a Q label: an interviewer's question
 	answer             bool   // an A label: the interviewee's answer
 	cont               bool   // a paragraph with no label that continues the turn before
+	interjection       bool   // the House's "Some hon. members: Oh, oh!": no one's claim
 	desc               string // the description after a comma in the label ("PRESIDENTIAL CANDIDATE")
 }
 
@@ -100,8 +101,9 @@ func (d *doc) findTurns() {
 			continue
 		}
 		if !strings.HasPrefix(d.text[p.start:p.end], "[") && strings.IndexFunc(d.text[p.start:p.end], unicode.IsLower) >= 0 {
-			turns = append(turns, turn{label: turns[len(turns)-1].label, question: turns[len(turns)-1].question,
-				answer: turns[len(turns)-1].answer, textStart: p.start, textEnd: p.end, cont: true})
+			last := turns[len(turns)-1]
+			turns = append(turns, turn{label: last.label, question: last.question, answer: last.answer,
+				interjection: last.interjection, textStart: p.start, textEnd: p.end, cont: true})
 		}
 	}
 	known := d.nameShapes()
@@ -236,10 +238,13 @@ func (d *doc) turnLabel(p span) (turn, bool) {
 	if colon > 0 && colon+1 < len(text) {
 		label := strings.TrimSpace(text[:colon])
 		desc := ""
-		if name, after, ok := strings.Cut(label, ","); ok && describedLabel(after) {
+		if name, after, ok := strings.Cut(label, ","); ok && !strings.Contains(name, "(") && describedLabel(after) {
 			// A cable transcript's "GOV. CATHERINE RANSOME, PRESIDENTIAL
 			// CANDIDATE": the name before the comma is the label.
 			label, desc = strings.TrimSpace(name), strings.TrimSpace(after)
+		}
+		if interjectionLabel(label) {
+			return turn{label: label, interjection: true, textStart: s + colon + 1, textEnd: p.end}, true
 		}
 		if d.speakerLabel(label) {
 			t := turn{label: label, desc: desc, textStart: s + colon + 1, textEnd: p.end}
@@ -273,6 +278,56 @@ func (d *doc) turnLabel(p span) (turn, bool) {
 		}
 	}
 	return turn{}, false
+}
+
+// fullNameLabel returns the name a label gives after its titles when it is
+// a full name of two to four capitalised words ("Mr. Andrew Kerr", "Hon.
+// Pierre Lavoie"), else "". "The Minister for Local Transport" is a role.
+func fullNameLabel(label string) string {
+	words := strings.Fields(label)
+	if len(words) == 0 || strings.EqualFold(words[0], "the") {
+		return ""
+	}
+	parts := stripTitles(words)
+	if len(parts) < 2 || len(parts) > 4 {
+		return ""
+	}
+	for _, p := range parts {
+		if !isUpperStart(p) || strings.HasSuffix(p, ".") {
+			return ""
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// interjectionLabel reports whether a label gives the cries of several
+// members at once, as Hansard prints them: "Some hon. members", "An hon.
+// Member", "Hon. Members".
+func interjectionLabel(label string) bool {
+	l := strings.ToLower(label)
+	for _, p := range []string{"some hon", "an hon", "hon. member", "hon member", "some members"} {
+		if strings.HasPrefix(l, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// outsideBrackets returns s without its bracketed parts.
+func outsideBrackets(s string) string {
+	var b strings.Builder
+	depth := 0
+	for _, r := range s {
+		switch {
+		case r == '(':
+			depth++
+		case r == ')' && depth > 0:
+			depth--
+		case depth == 0:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // describedLabel reports whether desc, the words after a comma in a turn
@@ -327,8 +382,8 @@ func timeStampPrefix(s string) int {
 // (Tobias Renwick)", "SEN. FRANK", "Q12 Chair"), and not a heading such as
 // "Note" or "Read more".
 func (d *doc) speakerLabel(label string) bool {
-	if label == "" || strings.ContainsAny(label, "\n\"“”!?;,") {
-		return false
+	if label == "" || strings.ContainsAny(label, "\n\"“”!?;") || strings.Contains(outsideBrackets(label), ",") {
+		return false // a comma only inside brackets: "Hon. Pierre Lavoie (Minister of Housing, Lib.)"
 	}
 	if r, n := utf8.DecodeRuneInString(label); n == len(label) && r != 'Q' && r != 'A' {
 		return false // a list's "I:" or "B:", not someone speaking
@@ -391,6 +446,14 @@ func (d *doc) turnSpeaker(t turn, c cast) (name string, interviewer bool) {
 		if info := d.lookupName(strings.Fields(label), len(d.text)); info != nil && len(strings.Fields(label)) > 1 {
 			return info.name, c.interviewers[info.name]
 		}
+		if name := fullNameLabel(label); name != "" {
+			// "Mr. Andrew Kerr (Lakeshore North, CPC)": a full name
+			// before the brackets, which hold the seat and party.
+			if info := d.lookupName(strings.Fields(name), len(d.text)); info != nil {
+				return info.name, c.interviewers[info.name]
+			}
+			return name, c.interviewers[name]
+		}
 		if inner == "" {
 			// "A (Chief Fire Officer Beck)": a surname after titles.
 			if parts := stripTitles(strings.Fields(strings.Trim(t.label[i:], "() "))); len(parts) > 0 {
@@ -402,6 +465,9 @@ func (d *doc) turnSpeaker(t turn, c cast) (name string, interviewer bool) {
 		if inner != "" {
 			if info := d.lookupName(strings.Fields(inner), len(d.text)); info != nil {
 				return info.name, c.interviewers[info.name]
+			}
+			if parts := stripTitles(strings.Fields(inner)); len(parts) >= 2 && c.interviewers[strings.Join(parts, " ")] {
+				return strings.Join(parts, " "), true
 			}
 			return inner, false
 		}
@@ -606,7 +672,7 @@ func (d *doc) turnCandidates() {
 	c := d.newCast()
 	for _, t := range d.turns {
 		name, interviewer := d.turnSpeaker(t, c)
-		if interviewer || isHeaderSpeaker(t.label) && !t.cont {
+		if interviewer || t.interjection || isHeaderSpeaker(t.label) && !t.cont {
 			continue
 		}
 		s, e := d.trimSpan(t.textStart, t.textEnd, "")
@@ -621,6 +687,11 @@ func (d *doc) turnCandidates() {
 			e--
 		}
 		s, e = d.trimSpan(s, e, ",")
+		if !t.answer && d.turnQuestion(s, e) {
+			// A member's question may make its claims before it asks:
+			// "Rents have doubled since 2015. When will the minister …?"
+			e = d.beforeQuestions(s, e)
+		}
 		if s >= e || d.countWords(s, e, 1) == 0 || d.pleasantry(s, e) || d.procedural(s, e) || d.turnQuestion(s, e) {
 			continue
 		}
@@ -689,6 +760,33 @@ func (d *doc) procedural(s, e int) bool {
 		}
 	}
 	return false
+}
+
+// beforeQuestions returns where the questions that end text[s:e] begin,
+// trimmed, or s when what comes before them is too short (under eight
+// words) to claim anything or speaks to the person asked ("you", "your").
+func (d *doc) beforeQuestions(s, e int) int {
+	end := e
+	for end > s {
+		si := d.sentAt(end - 1)
+		if si < 0 || d.sents[si].start <= s || !d.turnQuestion(d.sents[si].start, end) {
+			break
+		}
+		end = d.sents[si].start
+	}
+	a, b := d.trimSpan(s, end, ",")
+	if a >= b || end == e || d.countWords(a, b, 8) < 8 {
+		return s
+	}
+	for k := d.tokAt(a); k < len(d.toks) && d.toks[k].start < b; k++ {
+		if w := d.lowerWord(k); w == "you" || w == "your" || w == "you've" || w == "you're" {
+			return s // "Governor, you've said …": the question's set-up, put to the one who answers
+		}
+	}
+	if b-a >= 2 && d.text[b-1] == '.' && d.text[b-2] != '.' {
+		b--
+	}
+	return b
 }
 
 // turnQuestion reports whether a turn's words end with a question: the
