@@ -27,6 +27,11 @@ var reportVerbs = wordSet(`reported reports revealed reveals disclosed discloses
 	accepts agreed agrees recalled recalls repeated repeats reiterated reiterates countered
 	replied responded added adds`)
 
+// maxClause bounds a reported clause, in bytes: a "clause" longer than
+// this is text that runs on without sentence ends, not what one person
+// said, and reading it for every verb before it would be quadratic.
+const maxClause = 2000
+
 // sayingVerbs introduce reported speech with "that".
 var sayingVerbs = wordSet(`said says claimed claims insisted insists argued argues maintained
 	maintains warned warns alleged alleges asserted asserts contended contends stated states told
@@ -211,7 +216,7 @@ func (d *doc) reportedThat(k int) {
 	default:
 		return
 	}
-	if ce <= cs || d.countWords(cs, ce, 3) < 3 || inSpans(d.shields, cs) || !d.absorbQuotes(cs, ce) {
+	if ce <= cs || ce-cs > maxClause || d.countWords(cs, ce, 3) < 3 || inSpans(d.shields, cs) || !d.absorbQuotes(cs, ce) {
 		return
 	}
 	lo := max(d.tokAt(s.start), k-30)
@@ -406,7 +411,7 @@ func (d *doc) reportedBefore(k int) {
 		return
 	}
 	cs, ce := d.trimClause(s.start, d.toks[c].start)
-	if ce <= cs || d.countWords(cs, ce, 4) < 4 || inSpans(d.shields, cs) || !d.absorbQuotes(cs, ce) {
+	if ce <= cs || ce-cs > maxClause || d.countWords(cs, ce, 4) < 4 || inSpans(d.shields, cs) || !d.absorbQuotes(cs, ce) {
 		return
 	}
 	if _, ok := d.openAt[cs]; ok {
