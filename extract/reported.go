@@ -216,7 +216,7 @@ func (d *doc) reportedThat(k int) {
 	default:
 		return
 	}
-	if ce <= cs || ce-cs > maxClause || d.countWords(cs, ce, 3) < 3 || inSpans(d.shields, cs) || !d.absorbQuotes(cs, ce) {
+	if !d.acceptClause(cs, ce, 3) {
 		return
 	}
 	lo := max(d.tokAt(s.start), k-30)
@@ -297,6 +297,14 @@ func (d *doc) splitClause(cs, ce int) []span {
 		start = c
 	}
 	return append(out, span{start, ce})
+}
+
+// acceptClause reports whether [cs, ce) may be a reported clause: at
+// least minWords words and at most maxClause bytes, not in a shielded
+// span, and with only the quotations it may take in (see absorbQuotes).
+func (d *doc) acceptClause(cs, ce, minWords int) bool {
+	return ce > cs && ce-cs <= maxClause && d.countWords(cs, ce, minWords) >= minWords &&
+		!inSpans(d.shields, cs) && d.absorbQuotes(cs, ce)
 }
 
 // absorbQuotes reports whether the reported clause [cs, ce) may stand as a
@@ -411,7 +419,7 @@ func (d *doc) reportedBefore(k int) {
 		return
 	}
 	cs, ce := d.trimClause(s.start, d.toks[c].start)
-	if ce <= cs || ce-cs > maxClause || d.countWords(cs, ce, 4) < 4 || inSpans(d.shields, cs) || !d.absorbQuotes(cs, ce) {
+	if !d.acceptClause(cs, ce, 4) {
 		return
 	}
 	if _, ok := d.openAt[cs]; ok {

@@ -280,6 +280,20 @@ func (d *doc) turnLabel(p span) (turn, bool) {
 	return turn{}, false
 }
 
+// labelName names the person a label's words after its titles stand for:
+// the fullest name the text gives that ends with them, else, for two words
+// or more, the words themselves ("DANA CORTLAND" is Dana Cortland even
+// when only the label names her), else "".
+func (d *doc) labelName(parts []string) string {
+	if info := d.lookupName(parts, len(d.text)); info != nil {
+		return info.name
+	}
+	if len(parts) >= 2 {
+		return strings.Join(parts, " ")
+	}
+	return ""
+}
+
 // fullNameLabel returns the name a label gives after its titles when it is
 // a full name of two to four capitalised words ("Mr. Andrew Kerr", "Hon.
 // Pierre Lavoie"), else "". "The Minister for Local Transport" is a role.
@@ -446,12 +460,10 @@ func (d *doc) turnSpeaker(t turn, c cast) (name string, interviewer bool) {
 		if info := d.lookupName(strings.Fields(label), len(d.text)); info != nil && len(strings.Fields(label)) > 1 {
 			return info.name, c.interviewers[info.name]
 		}
-		if name := fullNameLabel(label); name != "" {
+		if full := fullNameLabel(label); full != "" {
 			// "Mr. Andrew Kerr (Lakeshore North, CPC)": a full name
 			// before the brackets, which hold the seat and party.
-			if info := d.lookupName(strings.Fields(name), len(d.text)); info != nil {
-				return info.name, c.interviewers[info.name]
-			}
+			name := d.labelName(strings.Fields(full))
 			return name, c.interviewers[name]
 		}
 		if inner == "" {
@@ -482,20 +494,14 @@ func (d *doc) turnSpeaker(t turn, c cast) (name string, interviewer bool) {
 	// A surname, perhaps in capitals, after titles: "SEN. FRANK", "Dame
 	// Margery Tull", "Senator Holloway".
 	parts := stripTitles(words)
-	if len(parts) > 0 {
-		if info := d.lookupName(parts, len(d.text)); info != nil {
-			return info.name, c.interviewers[info.name]
-		}
+	if name := d.labelName(parts); name != "" {
+		return name, c.interviewers[name]
+	}
+	if len(parts) == 1 {
 		// A first name, perhaps in capitals, after a legend: "NIA" is Nia
 		// Park.
-		if len(parts) == 1 {
-			if info := d.lookupFirstName(parts[0], len(d.text)); info != nil {
-				return info.name, c.interviewers[info.name]
-			}
-		}
-		if len(parts) >= 2 {
-			name := strings.Join(parts, " ")
-			return name, c.interviewers[name]
+		if info := d.lookupFirstName(parts[0], len(d.text)); info != nil {
+			return info.name, c.interviewers[info.name]
 		}
 		if name := c.interviewerNamed(parts[0]); name != "" {
 			return name, true // "VASQUEZ-HART" after "MODERATOR (ELENA VASQUEZ-HART)"
@@ -608,11 +614,8 @@ func (d *doc) newCast() cast {
 		if !asks {
 			continue
 		}
-		parts := stripTitles(strings.Fields(label))
-		if info := d.lookupName(parts, len(d.text)); info != nil {
-			c.interviewers[info.name] = true
-		} else if len(parts) >= 2 {
-			c.interviewers[strings.Join(parts, " ")] = true // as turnSpeaker names someone the text does not
+		if name := d.labelName(stripTitles(strings.Fields(label))); name != "" {
+			c.interviewers[name] = true
 		}
 	}
 	first := d.turns[0].textStart
