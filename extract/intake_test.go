@@ -724,3 +724,37 @@ func TestNamedSourceConfidence(t *testing.T) {
 		{"The council said the library would close in May.", "The council", ConfidenceLow},
 	})
 }
+
+// postCardCases are posts copied from a platform's card without its
+// "Follow" button: the name and the handle on their own lines, the text,
+// then the time stamp, on X or on Bluesky (handles that are domain names,
+// bidi marks around them, the date on a line of its own).
+var postCardCases = []patternCase{
+	{
+		name: "an X card: name, handle, text, time stamp, views",
+		text: "The senator posted on Tuesday.\n\nRex Haldane\n@RexHaldane\nUnder my Clean Taps Act, lead service lines in this state are down 60%. Promises made, promises kept.\n9:41 AM · Mar 4, 2025\n·\n212.4K Views\n\nShe answered within the hour.\n",
+		pub:  pubDate("2025-03-07"),
+		want: []want{
+			{quote: "Under my Clean Taps Act, lead service lines in this state are down 60%. Promises made, promises kept.", speaker: "Rex Haldane", saidAt: "2025-03-04", kind: KindSocialPost},
+		},
+		exact: true,
+	},
+	{
+		name: "a Bluesky card: handle with dots inside bidi isolates, the date on its own line",
+		text: "Nadine Ocasio-Hart \u202a@nadineocasiohart.bsky.social\u202c\n\nThe county health department's own annual report says 41 kids tested above the action level last year.\n\nMarch 6, 2025 at 7:15 PM\n\nThat settled it.\n",
+		pub:  pubDate("2025-03-07"),
+		want: []want{
+			{quote: "The county health department's own annual report says 41 kids tested above the action level last year.", speaker: "Nadine Ocasio-Hart", saidAt: "2025-03-06", kind: KindSocialPost},
+		},
+		exact: true,
+	},
+	{
+		name:  "control: a handle ending a line of prose, with no time stamp after it, is no post",
+		text:  "Readers can reach the desk on X at\n@CityDesk\nTips are read every morning by the editors.\n",
+		pub:   pubDate("2025-03-07"),
+		want:  nil,
+		exact: true,
+	},
+}
+
+func TestPostCards(t *testing.T) { runCases(t, postCardCases) }

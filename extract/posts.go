@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -43,17 +44,25 @@ func (d *doc) opensParagraph(k int) bool {
 	return p >= 0 && d.tokAt(d.paras[p].start) == k
 }
 
+// maxHandle bounds an @handle's length: 30 characters on most platforms,
+// more where handles are domain names (Bluesky's "name.bsky.social").
+const maxHandle = 64
+
 // handleEnd returns the end of the @handle whose "@" is token k, or -1.
+// Dots and hyphens count inside a handle when a letter or digit follows.
 func (d *doc) handleEnd(k int) int {
+	alnum := func(c byte) bool {
+		return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
+	}
 	j := d.toks[k].end
-	for j < len(d.text) && j-d.toks[k].end <= 30 {
+	for j < len(d.text) && j-d.toks[k].end <= maxHandle {
 		c := d.text[j]
-		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_') {
+		if !alnum(c) && !((c == '.' || c == '-') && j+1 < len(d.text) && alnum(d.text[j+1]) && j > d.toks[k].end) {
 			break
 		}
 		j++
 	}
-	if j == d.toks[k].end || j-d.toks[k].end > 30 {
+	if j == d.toks[k].end || j-d.toks[k].end > maxHandle {
 		return -1
 	}
 	return j
@@ -136,6 +145,48 @@ func (d *doc) timeStampAt(k int) bool {
 	return false
 }
 
+// stampLine reports whether paragraph p is a post's time stamp: it opens
+// with a time ("12:41 AM - 2 Mar 2017"), or it is a short line holding an
+// exact date and a time ("March 6, 2025 at 7:15 PM").
+func (d *doc) stampLine(p span) bool {
+	t := d.tokAt(p.start)
+	if d.timeStampAt(t) {
+		return true
+	}
+	e := d.tokAt(p.end)
+	if e-t > 12 || d.dateIn(p.start, p.end) == nil {
+		return false
+	}
+	for ; t < e; t++ {
+		if d.timeStampAt(t) {
+			return true
+		}
+	}
+	return false
+}
+
+// lineEndsAt reports whether only spaces follow offset off on its line.
+func (d *doc) lineEndsAt(off int) bool {
+	i := off
+	for i < len(d.text) && (d.text[i] == ' ' || d.text[i] == '\t') {
+		i++
+	}
+	if i < len(d.text) && d.text[i] != '\n' && d.text[i] != '\r' {
+		// Format characters (a closing bidi isolate) count as space.
+		r, size := utf8.DecodeRuneInString(d.text[i:])
+		if !unicode.Is(unicode.Cf, r) {
+			return false
+		}
+		return d.lineEndsAt(i + size)
+	}
+	return true
+}
+
+// opensLine reports whether token k is the first on its line.
+func (d *doc) opensLine(k int) bool {
+	return k == 0 || strings.ContainsAny(d.text[d.toks[k-1].end:d.toks[k].start], "\n\r")
+}
+
 // dateIn returns the first exact date mentioned in [s, e).
 func (d *doc) dateIn(s, e int) *time.Time {
 	for i := d.dateFrom(s); i < len(d.dates) && d.dates[i].start < e; i++ {
@@ -199,7 +250,14 @@ func (d *doc) headerPost(k int) (post, bool) {
 			n = 8
 		}
 	}
-	if !follow || m >= len(d.toks) {
+	// A card copied without its "Follow" button ("Name", "@handle", the
+	// text, "9:41 AM · Mar 4, 2025") is a post when the handle ends its
+	// line and a time stamp closes the text.
+	card := !follow && d.lineEndsAt(he)
+	if card {
+		m = d.tokAt(he)
+	}
+	if !follow && !card || m >= len(d.toks) {
 		return post{}, false
 	}
 	j := k - 1
@@ -207,7 +265,7 @@ func (d *doc) headerPost(k int) (post, bool) {
 		j--
 	}
 	first := d.nameBefore(j)
-	if first < 0 || !d.sameLineGap(j) {
+	if first < 0 || !d.sameLineGap(j) && !(card && d.opensLine(first) && d.lineEndsAt(d.toks[j].end)) {
 		return post{}, false
 	}
 	// The text may start on a later line when each line is a paragraph.
@@ -240,10 +298,13 @@ func (d *doc) headerPost(k int) (post, bool) {
 	if p.date == nil && p.textEnd == end && pi+1 < len(d.paras) {
 		// Time stamp on the next line when every line is a paragraph.
 		np := d.paras[pi+1]
-		if t := d.tokAt(np.start); d.timeStampAt(t) {
+		if d.stampLine(np) {
 			p.date = d.dateIn(np.start, np.end)
 			p.regionEnd = np.end
 		}
+	}
+	if card && p.date == nil {
+		return post{}, false
 	}
 	p.textEnd = d.stripLinks(p.textStart, p.textEnd)
 	p.sentEnd = p.textEnd

@@ -84,7 +84,10 @@ func tokenize(text string) []token {
 	toks := make([]token, 0, len(text)/5+1)
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
-		if unicode.IsSpace(r) {
+		if unicode.IsSpace(r) || unicode.Is(unicode.Cf, r) {
+			// Format characters (bidi marks and isolates, zero-width
+			// joiners) come with text copied from apps; they separate
+			// nothing a reader sees, so they count as space.
 			i += size
 			continue
 		}
