@@ -48,6 +48,16 @@ func TestSingleQuotationMarks(t *testing.T) { runCases(t, singleQuoteCases) }
 
 var speakerKindCases = []patternCase{
 	{
+		name: "a quotation after narration that names one person goes on with that person's words",
+		text: "CM Dalia Ortiz says the city has spent $1.4M since 2022 on the consultant who wrote the rate study. \"We paid a lot of money for a study that tells us to raise rates.\"\n\nThe mayor did not reply. Ortiz later spoke to Ben Ashworth. \"Nobody told us about the contract.\"",
+		pub:  pubDate("2025-03-19"),
+		want: []want{
+			{quote: "the city has spent $1.4M since 2022 on the consultant who wrote the rate study", speaker: "Dalia Ortiz", saidAt: "2025-03-19", kind: KindReported},
+			{quote: "We paid a lot of money for a study that tells us to raise rates", speaker: "Dalia Ortiz", saidAt: "2025-03-19"},
+			{quote: "Nobody told us about the contract", speaker: "", saidAt: "2025-03-19"},
+		},
+	},
+	{
 		name: "figures published by an organisation are its words",
 		text: "According to Department for Transport figures published on Thursday, bus journeys in England outside London rose to 2.9 billion in the year to September.\n\nAccording to figures published by the Ministry of Health last week, 4,318 suspected cholera cases and 61 deaths have been recorded since 21 September.",
 		pub:  pubDate("2025-10-14"),
@@ -452,6 +462,12 @@ var intakeDateCases = []patternCase{
 func TestIntakeDates(t *testing.T) { runCases(t, intakeDateCases) }
 
 var reportedSpeechCases = []patternCase{
+	{
+		name: "a present-tense bare clause whose verb takes a sum",
+		text: "Utilities Director Sean Whitford presenting. He says the system needs $48M in pipe work over 5 years and the hike would raise about $3.1M a year.",
+		pub:  pubDate("2025-03-19"),
+		want: []want{{quote: "the system needs $48M in pipe work over 5 years and the hike would raise about $3.1M a year", speaker: "Sean Whitford", saidAt: "2025-03-19", kind: KindReported}},
+	},
 	{
 		name: "a second verb of saying shares the subject of the first",
 		text: "On Tuesday, Health Secretary Neil Abernethy told the health committee that corridor care was ‘a symptom of delayed discharge, not of A&E’, and said that 1,912 beds were occupied on any given day by patients who were fit to leave.",

@@ -366,6 +366,9 @@ func (d *doc) quoteCandidates() {
 //     person's, with low confidence.
 func (d *doc) paragraphSpeaker(qi int) attribution {
 	q := &d.quotes[qi]
+	if a := d.sentenceSpeaker(qi); a.found {
+		return a
+	}
 	if q.para == 0 || !d.quoteParagraph(q) {
 		return attribution{}
 	}
@@ -385,6 +388,28 @@ func (d *doc) paragraphSpeaker(qi int) attribution {
 		return attribution{}
 	}
 	m, n := d.peopleIn(from, prev.end)
+	if n != 1 {
+		return attribution{}
+	}
+	return attribution{found: true, verb: -1, speaker: d.mentionName(m), person: true, gender: d.mentionGender(m), conf: ConfidenceLow}
+}
+
+// sentenceSpeaker attributes quotation qi when it is a sentence of its
+// own after narration in the same paragraph that names one person alone:
+// "CM Ortiz says the city has spent $1.4M on the study. “We paid a lot of
+// money for a study that tells us to raise rates.”" The narration names
+// who goes on speaking, as in paragraphSpeaker; confidence is low.
+func (d *doc) sentenceSpeaker(qi int) attribution {
+	q := &d.quotes[qi]
+	p := d.paras[q.para]
+	if qi > 0 && d.quotes[qi-1].para == q.para || strings.TrimSpace(d.text[p.start:q.open]) == "" {
+		return attribution{}
+	}
+	s := d.sents[d.sentAt(q.open)]
+	if strings.TrimSpace(d.text[s.start:q.open]) != "" || !q.unclosed && strings.Trim(d.text[q.closeEnd:s.end], " \t\r\n.,;:!?…") != "" {
+		return attribution{}
+	}
+	m, n := d.peopleIn(p.start, q.open)
 	if n != 1 {
 		return attribution{}
 	}

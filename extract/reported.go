@@ -536,7 +536,7 @@ func pastVerb(w, prev string) bool {
 // the present tense with -s ("the company now supports", "Pinecrest plans
 // to"): it ends in -s but not as "boss", "bus" or "crisis" do, follows a
 // word that is not a determiner, a preposition or a number, and a word
-// follows it.
+// or a sum ("needs $48M") follows it.
 func (d *doc) presentVerb(t int, prev string) bool {
 	w := d.lowerWord(t)
 	if len(w) < 4 || !strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ss") || strings.HasSuffix(w, "us") ||
@@ -546,7 +546,7 @@ func (d *doc) presentVerb(t int, prev string) bool {
 	if clauseSubjects[prev] && !personalSubjects[prev] || notClauseOpeners[prev] || prev == "" || isDigitStart(prev) {
 		return false
 	}
-	return d.isWord(t + 1)
+	return d.isWord(t+1) || d.isPunct(t+1, "$") || d.isPunct(t+1, "£") || d.isPunct(t+1, "€")
 }
 
 // hearers are who a speaker "told" without a determiner ("told
