@@ -260,6 +260,17 @@ func TestInterviews(t *testing.T) { runCases(t, interviewCases) }
 
 var transcriptCases = []patternCase{
 	{
+		name: "an exchange quoted from a court transcript: Q. and A. turns, the one who asks, the article going on",
+		text: "Karen Molloy, the former finance chief, testified on Wednesday. \"Those were his exact words,\" Molloy told jurors.\n\nAssistant U.S. Attorney Rachel Stein then asked her what she did next. According to the court transcript, the exchange went as follows:\n\nQ. What did you understand him to mean?\n\nA. That I should move the loss off the balance sheet.\n\nQ. Did you do that?\n\nA. Yes. I booked a $212 million receivable from Harbor Ridge Trading, which was a company he controlled.\n\nDefense lawyers will cross-examine her on Monday.\n",
+		pub:  pubDate("2025-04-17"),
+		want: []want{
+			{quote: "Those were his exact words", speaker: "Karen Molloy", saidAt: "2025-04-16"},
+			{quote: "That I should move the loss off the balance sheet", speaker: "Karen Molloy", saidAt: "2025-04-16"},
+			{quote: "Yes. I booked a $212 million receivable from Harbor Ridge Trading, which was a company he controlled", speaker: "Karen Molloy", saidAt: "2025-04-16"},
+		},
+		exact: true,
+	},
+	{
 		name: "a podcast: the recording date, hosts named in a legend by first name, header lines",
 		text: "THE TRANSIT HOUR\n\nReleased: Friday, February 6, 2026 | Recorded: Tuesday, February 3, 2026 | Runtime: 41:18\n\nIn this episode: NIA = Nia Park (host); DR = Deborah Ramsey, general manager.\n\n[00:00:09] NIA: Welcome to the show. I'm Nia Park, and fares fell by a fifth last year.\n\n[00:00:24] DR: Fares are still only bringing in 74% of what they did in 2019.\n\n[00:00:29] NIA: Where does the rest of the gap come from?\n\n[00:00:33] DR: Our labor and fuel costs are up about 19% since 2022.",
 		pub:  pubDate("2026-02-06"),

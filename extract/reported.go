@@ -149,7 +149,7 @@ func (d *doc) accordingTo(k int) {
 	default:
 		clause = before
 	}
-	if clause.end <= clause.start || d.countWords(clause.start, clause.end, 3) < 3 {
+	if clause.end <= clause.start || d.countWords(clause.start, clause.end, 3) < 3 || d.introducesBlock(clause.end) {
 		return
 	}
 	if _, ok := d.openAt[clause.start]; ok {
@@ -304,7 +304,19 @@ func (d *doc) splitClause(cs, ce int) []span {
 // span, and with only the quotations it may take in (see absorbQuotes).
 func (d *doc) acceptClause(cs, ce, minWords int) bool {
 	return ce > cs && ce-cs <= maxClause && d.countWords(cs, ce, minWords) >= minWords &&
-		!inSpans(d.shields, cs) && d.absorbQuotes(cs, ce)
+		!inSpans(d.shields, cs) && d.absorbQuotes(cs, ce) && !d.introducesBlock(ce)
+}
+
+// introducesBlock reports whether a colon ending its paragraph follows
+// offset ce: a clause that introduces what comes next ("the exchange went
+// as follows:") says nothing itself.
+func (d *doc) introducesBlock(ce int) bool {
+	rest := strings.TrimLeft(d.text[ce:], " \t")
+	if !strings.HasPrefix(rest, ":") {
+		return false
+	}
+	rest = strings.TrimLeft(rest[1:], " \t")
+	return rest == "" || rest[0] == '\n' || rest[0] == '\r'
 }
 
 // absorbQuotes reports whether the reported clause [cs, ce) may stand as a

@@ -41,6 +41,7 @@ type turn struct {
 	answer             bool   // an A label: the interviewee's answer
 	cont               bool   // a paragraph with no label that continues the turn before
 	interjection       bool   // the House's "Some hon. members: Oh, oh!": no one's claim
+	closed             bool   // a "Q." or "A." label: an exchange quoted in an article, whose turns run one paragraph each
 	desc               string // the description after a comma in the label ("PRESIDENTIAL CANDIDATE")
 }
 
@@ -83,7 +84,7 @@ func (d *doc) findTurns() {
 		if t, ok := d.turnLabel(p); ok {
 			turns = append(turns, t)
 			labelled++
-			open = true
+			open = !t.closed
 			continue
 		}
 		if len(turns) == 0 || !open {
@@ -258,9 +259,16 @@ func (d *doc) turnLabel(p span) (turn, bool) {
 			return t, t.textStart < t.textEnd
 		}
 	}
-	// A briefing's "Q    Thanks, Dana. …": a question without a colon.
+	// A briefing's "Q    Thanks, Dana. …": a question without a colon;
+	// a court transcript's or a press conference's "Q. What did you …"
+	// and "A. That I should …".
 	if len(text) > 2 && text[0] == 'Q' && (text[1] == '\t' || strings.HasPrefix(text[1:], "  ")) {
 		t := turn{label: "Q", question: true, textStart: s + 1, textEnd: p.end}
+		t.textStart, t.textEnd = d.trimSpan(t.textStart, t.textEnd, "")
+		return t, t.textStart < t.textEnd
+	}
+	if len(text) > 3 && (text[0] == 'Q' || text[0] == 'A') && text[1] == '.' && (text[2] == ' ' || text[2] == '\t') {
+		t := turn{label: text[:1], question: text[0] == 'Q', answer: text[0] == 'A', closed: true, textStart: s + 2, textEnd: p.end}
 		t.textStart, t.textEnd = d.trimSpan(t.textStart, t.textEnd, "")
 		return t, t.textStart < t.textEnd
 	}
@@ -633,11 +641,33 @@ func (d *doc) newCast() cast {
 		if m.start >= first {
 			break
 		}
-		if name := d.mentionName(m); m.person && !m.shielded && !c.interviewers[name] {
-			c.interviewee = name
+		name := d.mentionName(m)
+		if !m.person || m.shielded || c.interviewers[name] {
+			continue
 		}
+		if d.asks(m) {
+			// "Assistant U.S. Attorney Rachel Stein then asked her what
+			// she did next": the one asking is on the questions' side.
+			c.interviewers[name] = true
+			continue
+		}
+		c.interviewee = name
 	}
 	return c
+}
+
+// asks reports whether mention m is the subject of "asked" or "questioned"
+// (perhaps after "then" or "later").
+func (d *doc) asks(m *mention) bool {
+	k := m.hi
+	for n := 0; n < 2 && (d.lowerWord(k) == "then" || d.lowerWord(k) == "later" || d.lowerWord(k) == "also"); n++ {
+		k++
+	}
+	switch d.lowerWord(k) {
+	case "asked", "asks", "questioned", "pressed":
+		return true
+	}
+	return false
 }
 
 // turnDate is the date the text gives before its first turn (the
