@@ -686,6 +686,17 @@ func TestPrecision(t *testing.T) { runCases(t, precisionCases) }
 
 var oneLineCases = []patternCase{
 	{
+		name: "a sentence glued to a quotation that opens the next, and a post glued to the narration before it",
+		text: "Hospital CEO Gregory Lamb said in a statement Wednesday that the cuts were necessary to close a $27 million budget gap.“We have made every effort to protect the bedside,” Lamb said.City Council member Dolores Mwangi weighed in on social media Wednesday night.Forty nurses cut from the night shift is not a ‘staffing adjustment.’ It’s a danger to every patient on those floors. pic.twitter.com/Xr4TqL9mZe— Dolores Mwangi (@dmwangi) March 5, 2025Talks resume Monday.",
+		pub:  pubDate("2025-03-06"),
+		want: []want{
+			{quote: "the cuts were necessary to close a $27 million budget gap", speaker: "Gregory Lamb", saidAt: "2025-03-05", kind: KindReported},
+			{quote: "We have made every effort to protect the bedside", speaker: "Gregory Lamb", saidAt: "2025-03-05"},
+			{quote: "Forty nurses cut from the night shift is not a ‘staffing adjustment.’ It’s a danger to every patient on those floors.", speaker: "Dolores Mwangi", saidAt: "2025-03-05", kind: KindSocialPost},
+		},
+		exact: true,
+	},
+	{
 		name: "sentences glued without a space are two",
 		text: "Nurses voted on Thursday to authorize a strike.Nia Fontaine said the union remained ready to sit down tonight with management.Negotiations are scheduled to resume Monday.Share this article",
 		pub:  pubDate("2025-02-13"),

@@ -394,11 +394,16 @@ func (d *doc) postTextBefore(dash, paraStart int, surname string) int {
 		if d.isPunct(k, ":") {
 			return d.toks[k].end
 		}
-		boundary := k < dash-1 && d.toks[k].kind == tokPunct && isTerminal(d.tokText(k)) && !d.isAbbrevPeriod(k) && !d.attached(k)
+		next := k + 1 // the first token of the sentence after a boundary at k
+		for next < dash && d.attached(next-1) && (d.isPunct(next, "’") || d.isPunct(next, "'") || d.isPunct(next, "”") || d.isPunct(next, "\"")) {
+			next++ // "not a ‘staffing adjustment.’ It’s …"
+		}
+		boundary := next < dash && d.toks[k].kind == tokPunct && isTerminal(d.tokText(k)) && !d.isAbbrevPeriod(k) &&
+			(!d.attached(next-1) || next == k+1 && d.gluedSentence(k, next))
 		if boundary || k == lo {
 			from := d.toks[k].start
 			if boundary {
-				from = d.toks[k+1].start
+				from = d.toks[next].start
 			}
 			if sentStart >= 0 && (strings.Contains(d.text[from:sentStart], surname) || utf8.RuneCountInString(d.text[from:d.toks[dash].start]) > maxPostRunes) {
 				return sentStart

@@ -370,8 +370,14 @@ func (d *doc) splitSentences() {
 // as copy pasted from a web page without its line breaks does ("to resume
 // Monday.Share this article", "“…reached its limit.”By 2019"): a word in
 // lower case before it and a capitalised word in lower case after its
-// first letter at m, so that "Ph.D", "U.S.Army" and "St.Adrian" stay whole.
+// first letter at m (or after an opening quotation mark there), so that
+// "Ph.D", "U.S.Army" and "St.Adrian" stay whole.
 func (d *doc) gluedSentence(k, m int) bool {
+	if _, ok := d.openAt[d.toks[m].start]; ok && d.attached(m) {
+		// "…within state guidelines.“We have made …": a quotation opens
+		// the next sentence.
+		m++
+	}
 	if d.tokText(k) != "." || !d.isWord(k-1) || !d.isWord(m) || !d.attached(k-1) {
 		return false
 	}
