@@ -48,6 +48,24 @@ func TestSingleQuotationMarks(t *testing.T) { runCases(t, singleQuoteCases) }
 
 var speakerKindCases = []patternCase{
 	{
+		name: "the subject of a sentence speaks through a coordinated verb or a participle",
+		text: "At a news conference on Monday, Education Commissioner Gregory Lund stood in front of a banner reading “Record Investment” and told reporters: “This administration has delivered the largest increase in classroom funding in state history.”\n\nIn a radio interview on Sept. 30, Lund went further, insisting that “not a single rural district has lost a dollar under this formula.”",
+		pub:  pubDate("2025-10-16"),
+		want: []want{
+			{quote: "This administration has delivered the largest increase in classroom funding in state history", speaker: "Gregory Lund", saidAt: "2025-10-13"},
+			{quote: "not a single rural district has lost a dollar under this formula", speaker: "Gregory Lund", saidAt: "2025-09-30"},
+		},
+	},
+	{
+		name: "a pronoun stands for the one person not named in the possessive; nobody is no source",
+		text: "When I called Sandhill’s superintendent, Rhonda Kiel, she didn’t need to look anything up.\n\n“We cut two bus routes and our only art teacher this year,” she told me.\n\nNobody is saying the state has done nothing.",
+		pub:  pubDate("2025-10-16"),
+		want: []want{
+			{quote: "We cut two bus routes and our only art teacher this year", speaker: "Rhonda Kiel", saidAt: "2025-10-16"},
+		},
+		exact: true,
+	},
+	{
 		name: "a quotation after narration that names one person goes on with that person's words",
 		text: "CM Dalia Ortiz says the city has spent $1.4M since 2022 on the consultant who wrote the rate study. \"We paid a lot of money for a study that tells us to raise rates.\"\n\nThe mayor did not reply. Ortiz later spoke to Ben Ashworth. \"Nobody told us about the contract.\"",
 		pub:  pubDate("2025-03-19"),

@@ -905,6 +905,10 @@ func (d *doc) preAttribution(qi, segStart int) attribution {
 			}
 		}
 		a := d.speakerFromParts([]tokRange{{lo, hi}})
+		if !a.found {
+			// "In a radio interview, Lund went further, insisting that …".
+			a = d.sentenceSubject(verb)
+		}
 		a.verb = verb
 		return a
 	}
@@ -916,8 +920,32 @@ func (d *doc) preAttribution(qi, segStart int) attribution {
 		return a
 	}
 	a := d.speakerFromParts(reverseParts(d.splitParts(lo, verb)))
+	if !a.found && (d.lowerWord(verb-1) == "and" || d.lowerWord(verb-1) == "then") {
+		// "Gregory Lund stood in front of a banner reading “Record
+		// Investment” and told reporters: …": the verb shares the subject.
+		a = d.sentenceSubject(verb)
+	}
 	a.verb, a.present = verb, flags&vPresent != 0
 	return a
+}
+
+// sentenceSubject returns, as a medium-confidence attribution, the person
+// who is the subject of the sentence holding token verb: the first person
+// named before the verb, outside quotations, not after a preposition and
+// not in the possessive, whom a lower-case word (a verb) follows.
+func (d *doc) sentenceSubject(verb int) attribution {
+	s := d.sents[d.sentAt(d.toks[verb].start)]
+	for i := d.mentionFrom(s.start); i < len(d.ments) && d.ments[i].start < d.toks[verb].start; i++ {
+		m := &d.ments[i]
+		if !m.person || m.shielded || m.poss || d.insideQuote(m.start) || m.lo > 0 && prepositions[d.lowerWord(m.lo-1)] {
+			continue
+		}
+		if w := d.tokText(m.hi); d.isWord(m.hi) && isLowerStart(w) && !prepositions[w] && w != "and" {
+			return attribution{found: true, verb: -1, speaker: d.mentionName(m), person: true, gender: d.mentionGender(m), conf: ConfidenceMedium}
+		}
+		return attribution{verb: -1}
+	}
+	return attribution{verb: -1}
 }
 
 // colonIntroduction reads a person named just before the colon at token

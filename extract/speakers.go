@@ -713,7 +713,8 @@ func (d *doc) resolvePronoun(want int8, pos int) (string, int8, string) {
 		}
 		var names []string
 		var gender, subjectGender int8
-		subject := "" // a name opening the sentence, or before its saying verb: its subject
+		plain, plainGender := "", int8(0) // the one person named not in the possessive, "-" for several
+		subject := ""                     // a name opening the sentence, or before its saying verb: its subject
 		opens := false
 		if who, g, ok := d.roleSubject(s); ok && genderOK(want, g) {
 			// "The First Minister said …": the role's holder opens it.
@@ -739,6 +740,11 @@ func (d *doc) resolvePronoun(want int8, pos int) (string, int8, string) {
 				names = append(names, name)
 				gender = g
 			}
+			if !m.poss && (plain == "" || plain == name) {
+				plain, plainGender = name, g
+			} else if !m.poss {
+				plain = "-" // two people named not in the possessive
+			}
 			switch {
 			case m.start == s.start:
 				subject, subjectGender, opens = name, g, true
@@ -753,6 +759,11 @@ func (d *doc) resolvePronoun(want int8, pos int) (string, int8, string) {
 		if len(names) > 1 {
 			if subject != "" {
 				return subject, subjectGender, ConfidenceLow
+			}
+			if plain != "" && plain != "-" {
+				// "When I called Sandhill’s superintendent, Rhonda Kiel,
+				// she …": a possessive names whose the role is.
+				return plain, plainGender, ConfidenceLow
 			}
 			return "", genderAny, ConfidenceNone
 		}

@@ -92,7 +92,8 @@ var stopwords = wordSet(`the a an this that these those it its in on at as by fo
 	been has have had will would can could should might must shall today yesterday tonight
 	tomorrow once instead indeed again already all any few let just perhaps maybe well oh like
 	unlike whether whatever whose neither either via per speaking responding reporting writing
-	separately similarly overall ultimately mostly finally first second third`)
+	separately similarly overall ultimately mostly finally first second third nobody everyone
+	everybody someone somebody anyone anybody`)
 
 // orgWords mark a capitalised run as an organisation or place, not a person.
 var orgWords = wordSet(`post times journal news herald tribune guardian telegraph gazette
