@@ -48,6 +48,15 @@ func TestSingleQuotationMarks(t *testing.T) { runCases(t, singleQuoteCases) }
 
 var speakerKindCases = []patternCase{
 	{
+		name: "a name before a participle of naming; a coordinated verb's subject past a dateline",
+		text: "NEW DELHI: The war of words over the new credit scheme intensified on Tuesday, with senior Opposition leader Suresh Nambiar describing it as \"a recycled promise dressed up for the state elections\".\n\nNEW DELHI: Union Rural Infrastructure Minister Devendra Kashyap on Wednesday rejected the Opposition's allegation that funds had been diverted to other heads, and stated that every rupee released under the scheme was \"accounted for to the last paisa\".",
+		pub:  pubDate("2025-10-16"),
+		want: []want{
+			{quote: "a recycled promise dressed up for the state elections", speaker: "Suresh Nambiar", saidAt: "2025-10-14"},
+			{quote: "accounted for to the last paisa", speaker: "Devendra Kashyap", saidAt: "2025-10-15"},
+		},
+	},
+	{
 		name: "the subject of a sentence speaks through a coordinated verb or a participle",
 		text: "At a news conference on Monday, Education Commissioner Gregory Lund stood in front of a banner reading “Record Investment” and told reporters: “This administration has delivered the largest increase in classroom funding in state history.”\n\nIn a radio interview on Sept. 30, Lund went further, insisting that “not a single rural district has lost a dollar under this formula.”",
 		pub:  pubDate("2025-10-16"),

@@ -897,6 +897,10 @@ func (d *doc) preAttribution(qi, segStart int) attribution {
 				return a
 			}
 		}
+		if m := d.mentionEndingAt(verb); m != nil && m.person && !m.poss {
+			// "with Opposition leader Suresh Nambiar describing it as …".
+			return attribution{found: true, verb: verb, speaker: d.mentionName(m), person: true, gender: d.mentionGender(m), conf: ConfidenceHigh}
+		}
 		hi := verb
 		for k := lo; k < verb; k++ {
 			if d.isPunct(k, ",") {
@@ -919,20 +923,45 @@ func (d *doc) preAttribution(qi, segStart int) attribution {
 		a.verb, a.present = verb, flags&vPresent != 0
 		return a
 	}
-	a := d.speakerFromParts(reverseParts(d.splitParts(lo, verb)))
-	if !a.found && (d.lowerWord(verb-1) == "and" || d.lowerWord(verb-1) == "then") {
+	var a attribution
+	switch d.lowerWord(verb - 1) {
+	case "and", "but", "then":
+		// A verb coordinated with an earlier one shares its subject: "A
+		// report by the audit team … found that …, and warned that “…”";
 		// "Gregory Lund stood in front of a banner reading “Record
-		// Investment” and told reporters: …": the verb shares the subject.
-		a = d.sentenceSubject(verb)
+		// Investment” and told reporters: “…”".
+		from := max(d.tokAt(d.sents[d.sentAt(d.toks[verb].start)].start), verb-60)
+		if v := d.coordinatedVerb(from, verb); v != verb {
+			a = d.speakerFromParts(reverseParts(d.splitParts(from, v)))
+		} else {
+			a = d.sentenceSubject(verb)
+		}
+		if !a.found {
+			a = d.speakerFromParts(reverseParts(d.splitParts(lo, verb)))
+		}
+	default:
+		a = d.speakerFromParts(reverseParts(d.splitParts(lo, verb)))
 	}
 	a.verb, a.present = verb, flags&vPresent != 0
 	return a
 }
 
+// mentionEndingAt returns the mention whose last token is just before
+// token k, or nil.
+func (d *doc) mentionEndingAt(k int) *mention {
+	for i := d.mentionFrom(d.toks[max(0, k-8)].start); i < len(d.ments) && d.ments[i].lo < k; i++ {
+		if d.ments[i].hi == k {
+			return &d.ments[i]
+		}
+	}
+	return nil
+}
+
 // sentenceSubject returns, as a medium-confidence attribution, the person
 // who is the subject of the sentence holding token verb: the first person
-// named before the verb, outside quotations, not after a preposition and
-// not in the possessive, whom a lower-case word (a verb) follows.
+// named before the verb (past a dateline), outside quotations, not after a
+// preposition and not in the possessive, whom a lower-case word (a verb,
+// or a time phrase before it) follows.
 func (d *doc) sentenceSubject(verb int) attribution {
 	s := d.sents[d.sentAt(d.toks[verb].start)]
 	for i := d.mentionFrom(s.start); i < len(d.ments) && d.ments[i].start < d.toks[verb].start; i++ {
@@ -940,7 +969,10 @@ func (d *doc) sentenceSubject(verb int) attribution {
 		if !m.person || m.shielded || m.poss || d.insideQuote(m.start) || m.lo > 0 && prepositions[d.lowerWord(m.lo-1)] {
 			continue
 		}
-		if w := d.tokText(m.hi); d.isWord(m.hi) && isLowerStart(w) && !prepositions[w] && w != "and" {
+		if d.isPunct(m.hi, ":") {
+			continue // a dateline: "NEW DELHI: Union Minister …"
+		}
+		if w := d.tokText(m.hi); d.isWord(m.hi) && isLowerStart(w) && w != "and" && w != "of" {
 			return attribution{found: true, verb: -1, speaker: d.mentionName(m), person: true, gender: d.mentionGender(m), conf: ConfidenceMedium}
 		}
 		return attribution{verb: -1}

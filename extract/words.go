@@ -43,6 +43,7 @@ func init() {
 	addVerbs(vParticiple, `saying adding writing noting insisting arguing claiming warning
 		stating declaring asking explaining tweeting telling replying responding answering
 		announcing stressing concluding posting`)
+	addVerbs(vParticiple|vNaming, `describing calling dubbing labelling labeling branding terming`)
 }
 
 func wordSet(list string) map[string]bool {
