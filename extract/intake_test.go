@@ -287,6 +287,17 @@ func TestInterviews(t *testing.T) { runCases(t, interviewCases) }
 
 var transcriptCases = []patternCase{
 	{
+		name: "a long answer gives its checkable sentences one by one; a short one stays whole",
+		text: "CORDELL STATE RAVENS\nPOSTGAME PRESS CONFERENCE\nSaturday, October 18, 2025\n\nMark Delaney, Head Coach\n\nTHE MODERATOR: Questions for Coach.\n\nQ. What did you see from the defense tonight?\n\nCOACH MARK DELANEY: Honestly, it felt good. I thought our defense bent but didn't break. We held them to 38 rushing yards after halftime, and that was the ballgame. We had 61,400 in here tonight, the second-biggest crowd in the history of this stadium. So thank you to our fans. Why would we change anything now?\n\nQ. Is the quarterback situation settled?\n\nCOACH DELANEY: Carter's our starter. He was 19 of 26 tonight with two touchdowns.\n",
+		pub:  pubDate("2025-10-19"),
+		want: []want{
+			{quote: "We held them to 38 rushing yards after halftime, and that was the ballgame", speaker: "Mark Delaney", saidAt: "2025-10-18"},
+			{quote: "We had 61,400 in here tonight, the second-biggest crowd in the history of this stadium", speaker: "Mark Delaney", saidAt: "2025-10-18"},
+			{quote: "Carter's our starter. He was 19 of 26 tonight with two touchdowns", speaker: "Mark Delaney", saidAt: "2025-10-18"},
+		},
+		exact: true,
+	},
+	{
 		name: "an exchange quoted from a court transcript: Q. and A. turns, the one who asks, the article going on",
 		text: "Karen Molloy, the former finance chief, testified on Wednesday. \"Those were his exact words,\" Molloy told jurors.\n\nAssistant U.S. Attorney Rachel Stein then asked her what she did next. According to the court transcript, the exchange went as follows:\n\nQ. What did you understand him to mean?\n\nA. That I should move the loss off the balance sheet.\n\nQ. Did you do that?\n\nA. Yes. I booked a $212 million receivable from Harbor Ridge Trading, which was a company he controlled.\n\nDefense lawyers will cross-examine her on Monday.\n",
 		pub:  pubDate("2025-04-17"),

@@ -734,17 +734,77 @@ func (d *doc) turnCandidates() {
 		} else if t.answer || t.cont {
 			conf = ConfidenceMedium
 		}
-		d.emit(Candidate{
-			Quote:             d.text[s:e],
-			Speaker:           name,
-			SpeakerConfidence: conf,
-			SaidAt:            t0,
-			DateSource:        src,
-			Start:             s,
-			End:               e,
-			Kind:              KindQuote,
-		}, t.textStart, t.textEnd)
+		for _, st := range d.statements(s, e) {
+			d.emit(Candidate{
+				Quote:             d.text[st.start:st.end],
+				Speaker:           name,
+				SpeakerConfidence: conf,
+				SaidAt:            t0,
+				DateSource:        src,
+				Start:             st.start,
+				End:               st.end,
+				Kind:              KindQuote,
+			}, t.textStart, t.textEnd)
+		}
 	}
+}
+
+// statements splits a turn's words [s, e) into what an editor would log.
+// A short turn (at most shortTurn words) is one statement. A longer one
+// gives its sentences one by one, leaving out questions, pleasantries,
+// procedure, sentences of fewer than four words and those that state
+// nothing checkable (see checkable): a minister's five-paragraph answer
+// holds several claims, each to be rated on its own.
+func (d *doc) statements(s, e int) []span {
+	if d.countWords(s, e, shortTurn+1) <= shortTurn {
+		return []span{{s, e}}
+	}
+	var out []span
+	for si := d.sentAt(s); si < len(d.sents) && d.sents[si].start < e; si++ {
+		a, b := d.trimSpan(max(s, d.sents[si].start), min(e, d.sents[si].end), "")
+		a, b = d.trimStageDirections(a, b)
+		if b-a >= 2 && d.text[b-1] == '.' && d.text[b-2] != '.' {
+			b--
+		}
+		if a >= b || d.countWords(a, b, 4) < 4 || d.turnQuestion(a, b) || d.pleasantry(a, b) || d.procedural(a, b) || !d.checkable(a, b) {
+			continue
+		}
+		out = append(out, span{a, b})
+	}
+	return out
+}
+
+// shortTurn is the length in words up to which a turn is one statement.
+const shortTurn = 25
+
+// checkWords mark a sentence as one that states something a fact-checker
+// could check: quantities, records and absolutes.
+var checkWords = wordSet(`one two three four five six seven eight nine ten eleven twelve twenty
+	thirty forty fifty hundred hundreds thousand thousands million millions billion billions
+	trillion percent per cent half double doubled twice triple tripled quarter third dozen
+	most least best worst record highest lowest largest smallest biggest fastest longest
+	more fewer less than ever never every all none nobody only first last since increase
+	increased decrease decreased rose fell cut cuts grew doubled rise fall no not dime penny`)
+
+// checkable reports whether the sentence [s, e) states something a
+// fact-checker could check: it holds a number, a checkWord or a name (a
+// capitalised word after its first).
+func (d *doc) checkable(s, e int) bool {
+	first := true
+	for k := d.tokAt(s); k < len(d.toks) && d.toks[k].start < e; k++ {
+		if !d.isWord(k) {
+			continue
+		}
+		w := d.tokText(k)
+		if isDigitStart(w) || checkWords[strings.ToLower(w)] {
+			return true
+		}
+		if !first && isUpperStart(w) && w != "I" && !strings.HasPrefix(w, "I'") && !strings.HasPrefix(w, "I’") {
+			return true
+		}
+		first = false
+	}
+	return false
 }
 
 // trimStageDirections cuts the stage directions a transcript puts at the
@@ -812,7 +872,7 @@ func (d *doc) beforeQuestions(s, e int) int {
 		return s
 	}
 	for k := d.tokAt(a); k < len(d.toks) && d.toks[k].start < b; k++ {
-		if w := d.lowerWord(k); w == "you" || w == "your" || w == "you've" || w == "you're" {
+		if w := d.lowerWord(k); (w == "you" || w == "your" || w == "you've" || w == "you're") && d.lowerWord(k-1) != "thank" {
 			return s // "Governor, you've said …": the question's set-up, put to the one who answers
 		}
 	}
