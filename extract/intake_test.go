@@ -287,6 +287,17 @@ func TestInterviews(t *testing.T) { runCases(t, interviewCases) }
 
 var transcriptCases = []patternCase{
 	{
+		name: "the Congressional Record: indented paragraphs, the presiding officer, set phrases, H.R. numbers",
+		text: "[Congressional Record Volume 171, Number 187 (Wednesday, November 12, 2025)]\n[House]\n\n                 RURAL PHARMACY ACCESS PROTECTION ACT\n\n  Mr. HALVERSTON. Madam Speaker, I move to suspend the rules and pass the bill (H.R. 3952) to amend title XVIII of the Social Security Act, as amended.\n  The SPEAKER pro tempore. Pursuant to the rule, the gentleman from Ohio (Mr. Halverston) and the gentlewoman from New Mexico (Ms. Quintero) each will control 20 minutes.\n  Mr. HALVERSTON. Madam Speaker, I yield myself such time as I may consume.\n  Madam Speaker, I rise in support of H.R. 3952, the Rural Pharmacy Access Protection Act. Since 2018, more than 1,100 independent pharmacies in rural counties have closed their doors. In my district alone, 14 communities no longer have a pharmacy within 20 miles.\n  Madam Speaker, I reserve the balance of my time.\n  Ms. QUINTERO. Madam Speaker, I yield myself such time as I may consume.\n  In New Mexico, 11 of our 33 counties have only one pharmacy, and two have none at all.\n  The SPEAKER pro tempore. The question is on the motion offered by the gentleman from Ohio.\n  The question was taken.\n",
+		pub:  pubDate("2025-11-13"),
+		want: []want{
+			{quote: "Since 2018, more than 1,100 independent pharmacies in rural counties have closed their doors", speaker: "Halverston", saidAt: "2025-11-12"},
+			{quote: "In my district alone, 14 communities no longer have a pharmacy within 20 miles", speaker: "Halverston", saidAt: "2025-11-12"},
+			{quote: "In New Mexico, 11 of our 33 counties have only one pharmacy, and two have none at all", speaker: "Quintero", saidAt: "2025-11-12"},
+		},
+		exact: true,
+	},
+	{
 		name: "a long answer gives its checkable sentences one by one; a short one stays whole",
 		text: "CORDELL STATE RAVENS\nPOSTGAME PRESS CONFERENCE\nSaturday, October 18, 2025\n\nMark Delaney, Head Coach\n\nTHE MODERATOR: Questions for Coach.\n\nQ. What did you see from the defense tonight?\n\nCOACH MARK DELANEY: Honestly, it felt good. I thought our defense bent but didn't break. We held them to 38 rushing yards after halftime, and that was the ballgame. We had 61,400 in here tonight, the second-biggest crowd in the history of this stadium. So thank you to our fans. Why would we change anything now?\n\nQ. Is the quarterback situation settled?\n\nCOACH DELANEY: Carter's our starter. He was 19 of 26 tonight with two touchdowns.\n",
 		pub:  pubDate("2025-10-19"),

@@ -169,7 +169,10 @@ func splitParagraphs(text string) []span {
 				start = -1
 			}
 		} else {
-			if start >= 0 && block && startsBlockLine(body) {
+			if start >= 0 && block && (startsBlockLine(body) || len(body) < len(line) && endsSentence(text[start:lastEnd])) {
+				// A speaker's label, a list item, or an indented line
+				// after a finished sentence, as the Congressional Record
+				// sets each paragraph on an indented line of its own.
 				paras = append(paras, span{start, lastEnd})
 				start = -1
 			}
@@ -191,6 +194,13 @@ func splitParagraphs(text string) []span {
 		paras = append(paras, span{start, lastEnd})
 	}
 	return paras
+}
+
+// endsSentence reports whether s ends a sentence: a full stop, question or
+// exclamation mark, colon, or a closing quotation mark or bracket after one.
+func endsSentence(s string) bool {
+	s = strings.TrimRight(s, "\"”’')]")
+	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "?") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, ":")
 }
 
 // startsBlockLine reports whether a line inside a block of lines opens a
@@ -296,7 +306,20 @@ func (d *doc) isAbbrevPeriod(k int) bool {
 		return true
 	}
 	r, size := utf8.DecodeRuneInString(w)
-	return size == len(w) && unicode.IsUpper(r)
+	if size == len(w) && unicode.IsUpper(r) {
+		return true
+	}
+	// Initials run together ("H.R. 3952", "the U.S. economy"): a number or
+	// a word in lower case goes on with the sentence.
+	if strings.Contains(w, ".") && len(w) <= 8 && d.isWord(k+1) && (isDigitStart(d.tokText(k+1)) || isLowerStart(d.tokText(k+1))) {
+		for _, seg := range strings.Split(w, ".") {
+			if utf8.RuneCountInString(seg) != 1 {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // inSpans reports whether pos lies inside one of the sorted, disjoint spans.

@@ -42,6 +42,7 @@ type turn struct {
 	cont               bool   // a paragraph with no label that continues the turn before
 	interjection       bool   // the House's "Some hon. members: Oh, oh!": no one's claim
 	closed             bool   // a "Q." or "A." label: an exchange quoted in an article, whose turns run one paragraph each
+	presiding          bool   // the Congressional Record's "The SPEAKER pro tempore.": procedure, no one's claim
 	desc               string // the description after a comma in the label ("PRESIDENTIAL CANDIDATE")
 }
 
@@ -69,7 +70,22 @@ var procedure = []string{"the committee will come to order", "the subcommittee w
 	"the gentleman yields", "the gentlewoman yields", "we will now hear", "you may proceed",
 	"please proceed", "hear, hear", "the witness may", "we will stand in recess", "the hearing is adjourned",
 	"the committee is adjourned", "we'll take a short break", "we’ll take a short break", "order.",
-	"i will give way", "i give way", "will the hon", "will the right hon", "the senator's time", "the senator’s time"}
+	"i will give way", "i give way", "will the hon", "will the right hon", "the senator's time", "the senator’s time",
+	"there was no objection", "the clerk read", "the question was taken", "the yeas and nays were ordered",
+	"the text of the bill is as follows", "a recorded vote was ordered", "the motion was agreed to", "the bill was passed"}
+
+// formulas are a legislature's set phrases: a sentence that opens with
+// one (after a vocative such as "Madam Speaker,") is procedure however
+// long it is.
+var formulas = []string{"i yield", "i reserve the balance", "i ask unanimous consent", "i move to suspend the rules",
+	"i move that", "i rise in support", "i rise in strong support", "i rise in opposition", "i rise today",
+	"i urge my colleagues", "i urge all members", "i demand the yeas and nays", "on that i demand", "i have no further speakers",
+	"i thank the gentleman", "i thank the gentlewoman", "i thank the senator", "i want to thank my colleague",
+	"i want to thank my friend", "i would say this", "to close, i would say"}
+
+// vocatives open a legislator's sentence by addressing the chair.
+var vocatives = []string{"madam speaker", "mr. speaker", "mr speaker", "madam president", "mr. president",
+	"mr president", "madam chair", "mr. chairman", "mr chairman", "madam chairwoman", "deputy speaker"}
 
 // findTurns finds the labelled turns of a transcript. It runs before the
 // quotation marks are paired: a turn's words are a region of their own.
@@ -104,7 +120,7 @@ func (d *doc) findTurns() {
 		if !strings.HasPrefix(d.text[p.start:p.end], "[") && strings.IndexFunc(d.text[p.start:p.end], unicode.IsLower) >= 0 {
 			last := turns[len(turns)-1]
 			turns = append(turns, turn{label: last.label, question: last.question, answer: last.answer,
-				interjection: last.interjection, textStart: p.start, textEnd: p.end, cont: true})
+				interjection: last.interjection, presiding: last.presiding, textStart: p.start, textEnd: p.end, cont: true})
 		}
 	}
 	known := d.nameShapes()
@@ -135,7 +151,8 @@ func (d *doc) narration(p span) bool {
 	}
 	for k := d.tokAt(p.start); k < len(d.toks) && d.toks[k].start < p.end; k++ {
 		prev := d.lowerWord(k - 1)
-		if w := d.tokText(k); d.isWord(k) && isLowerStart(w) && sayingVerbs[w] && !pronounSubject(prev) && !determiners[prev] && !isDigitStart(prev) {
+		_, number := numberWords[prev]
+		if w := d.tokText(k); d.isWord(k) && isLowerStart(w) && sayingVerbs[w] && !pronounSubject(prev) && !determiners[prev] && !isDigitStart(prev) && !number {
 			return true
 		}
 	}
@@ -272,8 +289,19 @@ func (d *doc) turnLabel(p span) (turn, bool) {
 		t.textStart, t.textEnd = d.trimSpan(t.textStart, t.textEnd, "")
 		return t, t.textStart < t.textEnd
 	}
-	// The Congressional Record's "Senator HOLLOWAY." and "Mr. SMITH.".
+	// The Congressional Record's "Senator HOLLOWAY." and "Mr. SMITH.", and
+	// its presiding officer, "The SPEAKER pro tempore.", "The PRESIDING
+	// OFFICER.", who runs the House and claims nothing.
 	words := strings.Fields(lead)
+	if n := presidingLabel(words); n > 0 {
+		at := 0
+		for _, w := range words[:n] {
+			at = strings.Index(text[at:], w) + at + len(w)
+		}
+		t := turn{label: strings.Join(words[:n], " "), presiding: true, textStart: s + at, textEnd: p.end}
+		t.textStart, t.textEnd = d.trimSpan(t.textStart, t.textEnd, "")
+		return t, true
+	}
 	if len(words) >= 3 {
 		title := strings.ToLower(strings.TrimSuffix(words[0], "."))
 		name := words[1]
@@ -367,6 +395,27 @@ func describedLabel(desc string) bool {
 		}
 	}
 	return true
+}
+
+// presidingLabel returns how many of the words opening a paragraph make
+// the label of a presiding officer in the Congressional Record's style:
+// "The" and words in capitals, perhaps "pro tempore", the last ending in
+// a full stop ("The SPEAKER pro tempore.", "The PRESIDING OFFICER.",
+// "The CHAIR."); else 0.
+func presidingLabel(words []string) int {
+	if len(words) < 2 || words[0] != "The" {
+		return 0
+	}
+	for i := 1; i < len(words) && i <= 4; i++ {
+		w := strings.TrimSuffix(words[i], ".")
+		if w != "pro" && w != "tempore" && (len(w) < 2 || !allCaps(w)) {
+			return 0
+		}
+		if strings.HasSuffix(words[i], ".") && i+1 < len(words) {
+			return i + 1
+		}
+	}
+	return 0
 }
 
 // timeStampPrefix returns the length of a time stamp opening s, with the
@@ -524,7 +573,17 @@ func (d *doc) turnSpeaker(t turn, c cast) (name string, interviewer bool) {
 		return who, c.interviewers[who]
 	}
 	if len(parts) == 1 {
-		return strings.Join(words, " "), false
+		// A surname the text gives nowhere else: "Mr. REDD" is Redd,
+		// "Senator HOLLOWAY" Senator Holloway.
+		var out []string
+		for _, w := range words {
+			switch strings.ToLower(strings.TrimSuffix(w, ".")) {
+			case "mr", "mrs", "ms", "miss", "mx":
+				continue
+			}
+			out = append(out, titleCase(w))
+		}
+		return strings.Join(out, " "), false
 	}
 	return titleCase(label), false
 }
@@ -705,7 +764,7 @@ func (d *doc) turnCandidates() {
 	c := d.newCast()
 	for _, t := range d.turns {
 		name, interviewer := d.turnSpeaker(t, c)
-		if interviewer || t.interjection || isHeaderSpeaker(t.label) && !t.cont {
+		if interviewer || t.interjection || t.presiding || isHeaderSpeaker(t.label) && !t.cont {
 			continue
 		}
 		s, e := d.trimSpan(t.textStart, t.textEnd, "")
@@ -828,10 +887,23 @@ func (d *doc) trimStageDirections(s, e int) (int, int) {
 // procedural reports whether text[s:e] is a short turn that only runs the
 // meeting.
 func (d *doc) procedural(s, e int) bool {
+	lw := strings.ToLower(d.text[s:e])
+	for _, v := range vocatives {
+		if rest, ok := strings.CutPrefix(lw, v); ok {
+			lw = strings.TrimLeft(rest, ", ")
+			break
+		}
+	}
+	if d.sentAt(s) == d.sentAt(e-1) {
+		for _, p := range formulas {
+			if strings.HasPrefix(lw, p) {
+				return true
+			}
+		}
+	}
 	if d.countWords(s, e, 16) > 15 {
 		return false
 	}
-	lw := strings.ToLower(d.text[s:e])
 	if d.countWords(s, e, 5) <= 4 && (strings.HasPrefix(lw, "go ahead") || strings.HasPrefix(lw, "next question")) {
 		return true // a briefing's "Go ahead." and "Next question, please."
 	}
