@@ -266,6 +266,27 @@ func TestSpeakerKinds(t *testing.T) { runCases(t, speakerKindCases) }
 
 var interviewCases = []patternCase{
 	{
+		name: "questions and answers with no labels: the one the interview is with answers, on its day; the sign-off is no answer",
+		text: "HALL PASS\nYour Friday briefing from City Hall\n\nBudget season is here. Mayor Janine Solberg told reporters on Sept. 17 that the gap is $18.4 million.\n\nSo I sat down with Council President Marcus Tillery on Monday, Sept. 22, in his office. The conversation has been edited for length and clarity.\n\nThe mayor says the gap is $18.4 million. Who is right?\n\nBoth of us. The mayor's number doesn't include the $6.2 million we still owe on the police overtime settlement.\n\nAre layoffs on the table?\n\nWe have 143 vacant positions right now that are budgeted but unfilled.\n\nWas the bus pilot worth the money?\n\nRidership on Route 9 is up 22 percent since we went to 15-minute service in January.\n\nA few quick notes before you go:\n\n• The full council takes up the budget on Oct. 7.\n",
+		pub:  pubDate("2025-09-26"),
+		want: []want{
+			{quote: "the gap is $18.4 million", speaker: "Janine Solberg", saidAt: "2025-09-17", kind: KindReported},
+			{quote: "Both of us. The mayor's number doesn't include the $6.2 million we still owe on the police overtime settlement", speaker: "Marcus Tillery", saidAt: "2025-09-22"},
+			{quote: "We have 143 vacant positions right now that are budgeted but unfilled", speaker: "Marcus Tillery", saidAt: "2025-09-22"},
+			{quote: "Ridership on Route 9 is up 22 percent since we went to 15-minute service in January", speaker: "Marcus Tillery", saidAt: "2025-09-22"},
+		},
+		exact: true,
+	},
+	{
+		name: "control: rhetorical questions in a column are no interview",
+		text: "Who pays for the stadium? You do.\n\nThe council approved $40 million on Tuesday, and Mayor Ann Ruiz said the deal would pay for itself.\n\nWill it? Nobody knows.\n\nThe last stadium deal lost money for a decade.\n",
+		pub:  pubDate("2025-09-26"),
+		want: []want{
+			{quote: "the deal would pay for itself", speaker: "Ann Ruiz", saidAt: "2025-09-23", kind: KindReported},
+		},
+		exact: true,
+	},
+	{
 		name:  "initials after a legend",
 		text:  "Reporter Tom Reyes interviewed Senator Ana Morales in Ames on Jan. 4.\n\nTR: \"How are you feeling?\"\n\nAM: \"Every dollar I’ve raised came from small donors.\"",
 		pub:   pubDate("2020-01-05"),

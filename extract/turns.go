@@ -131,13 +131,71 @@ func (d *doc) findTurns() {
 		}
 	}
 	if labelled < 2 {
-		return
+		if turns = d.unlabelledQA(); len(turns) == 0 {
+			return
+		}
 	}
 	d.turns = turns
 	for _, t := range turns {
 		d.regions = append(d.regions, span{t.textStart, t.textEnd})
 	}
 	d.regions = mergeSpans(d.regions)
+}
+
+// minQAPairs is how many questions, each followed by its answer, make a
+// Q&A set without labels.
+const minQAPairs = 3
+
+// unlabelledQA finds an interview printed as questions and answers with
+// no labels, as newsletters and magazines run them: paragraphs that are a
+// question alone (ending in "?", at most 60 words, no quotation marks),
+// each followed by one or more paragraphs of answer. At least minQAPairs
+// such pairs must follow one another; the answers are the interviewee's.
+func (d *doc) unlabelledQA() []turn {
+	var turns []turn
+	pairs := 0
+	for i, p := range d.paras {
+		if inSpans(d.regions, p.start) {
+			continue
+		}
+		if d.questionParagraph(p) {
+			if i+1 < len(d.paras) && !d.questionParagraph(d.paras[i+1]) {
+				turns = append(turns, turn{label: "Q", question: true, textStart: p.start, textEnd: p.end})
+				pairs++
+			}
+			continue
+		}
+		if len(turns) > 0 && i > 0 && (d.questionParagraph(d.paras[i-1]) || turns[len(turns)-1].answer) && d.answerParagraph(p) {
+			turns = append(turns, turn{label: "A", answer: true, textStart: p.start, textEnd: p.end, cont: !turns[len(turns)-1].question})
+			continue
+		}
+		if pairs >= minQAPairs {
+			break // the newsletter's own words again: notes, a sign-off
+		}
+		turns, pairs = nil, 0
+	}
+	if pairs < minQAPairs {
+		return nil
+	}
+	return turns
+}
+
+// answerParagraph reports whether paragraph p may be (part of) an answer:
+// sentences of at least five words, not a list item, a label, a heading
+// or a line that introduces what follows with a colon.
+func (d *doc) answerParagraph(p span) bool {
+	body := strings.TrimRight(d.text[p.start:p.end], " \t")
+	if startsBlockLine(body) || strings.HasSuffix(body, ":") || d.countWords(p.start, p.end, 5) < 5 {
+		return false
+	}
+	return endsSentence(body) && !strings.ContainsAny(body, "\"“”")
+}
+
+// questionParagraph reports whether paragraph p is a question alone.
+func (d *doc) questionParagraph(p span) bool {
+	body := d.text[p.start:p.end]
+	return strings.HasSuffix(strings.TrimRight(body, " \t"), "?") && !strings.ContainsAny(body, "\"“”") &&
+		d.countWords(p.start, p.end, 61) <= 60
 }
 
 // narration reports whether paragraph p is the article's own words rather
@@ -712,7 +770,38 @@ func (d *doc) newCast() cast {
 		}
 		c.interviewee = name
 	}
+	// "So I sat down with Tillery on Monday": the one the interview is
+	// with, wherever the intro names others after.
+	for i := range d.ments {
+		m := &d.ments[i]
+		if m.start >= first {
+			break
+		}
+		name := d.mentionName(m)
+		if !m.person || m.shielded || m.poss || c.interviewers[name] {
+			continue
+		}
+		if d.interviewSentence(m.start) {
+			c.interviewee = name
+		}
+	}
 	return c
+}
+
+// interviewSentence reports whether the sentence holding offset off tells
+// of an interview (see interviewWords).
+func (d *doc) interviewSentence(off int) bool {
+	if len(d.sents) == 0 {
+		return false
+	}
+	sent := d.sents[d.sentAt(off)]
+	lw := strings.ToLower(d.text[sent.start:sent.end])
+	for _, v := range interviewWords {
+		if strings.Contains(lw, v) {
+			return true
+		}
+	}
+	return false
 }
 
 // asks reports whether mention m is the subject of "asked" or "questioned"
@@ -729,11 +818,29 @@ func (d *doc) asks(m *mention) bool {
 	return false
 }
 
+// interviewWords tell of an interview in the sentence that dates it.
+var interviewWords = []string{"sat down with", "interviewed", "spoke with", "spoke to", "talked with", "talked to", "recorded", "in an interview"}
+
 // turnDate is the date the text gives before its first turn (the
 // hearing's, or the day an interview or podcast was recorded) other than
 // the publication date, else the publication date.
 func (d *doc) turnDate() (*time.Time, string) {
 	first := d.turns[0].textStart
+	// "So I sat down with Tillery on Monday, Sept. 22": the date of the
+	// sentence that tells of the interview wins.
+	for i := range d.dates {
+		dm := d.dates[i]
+		if dm.start >= first {
+			break
+		}
+		if !dm.exact || dm.shielded || d.hasPub && dm.t.Equal(d.pub) {
+			continue
+		}
+		if d.interviewSentence(dm.start) {
+			t := dm.t
+			return &t, DateCarried
+		}
+	}
 	for i := range d.dates {
 		dm := d.dates[i]
 		if dm.start >= first {
