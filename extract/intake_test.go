@@ -308,6 +308,17 @@ func TestInterviews(t *testing.T) { runCases(t, interviewCases) }
 
 var transcriptCases = []patternCase{
 	{
+		name: "an earnings call: speaker lines over paragraphs, the operator and analysts, the call date in the header",
+		text: "Harrowgate Freight Systems Q3 2025 Earnings Call Transcript\n\nHGFS earnings call for the period ending September 30, 2025.\n\nCall date: Nov. 6, 2025, 8:30 a.m. ET\n\nOperator\n\nGood morning, and welcome to the Harrowgate Freight Systems third quarter 2025 earnings conference call.\n\nSamuel Achterberg -- Chief Executive Officer\n\nThanks, and good morning, everyone. Revenue grew 9% year over year to $1.42 billion.\n\nWith that, I'll hand it to Maria.\n\nMaria Oyelaran -- Chief Financial Officer\n\nFree cash flow was $96 million.\n\nQuestions & Answers:\n\nPriya Venkataraman -- Calloway Rhodes Securities -- Analyst\n\nHow much of the growth was price? You had said 5% in July.\n\nMaria Oyelaran -- Chief Financial Officer\n\nPricing was up about 3%, which is a little better than we expected.\n",
+		pub:  pubDate("2025-11-06"),
+		want: []want{
+			{quote: "Thanks, and good morning, everyone. Revenue grew 9% year over year to $1.42 billion", speaker: "Samuel Achterberg", saidAt: "2025-11-06"},
+			{quote: "Free cash flow was $96 million", speaker: "Maria Oyelaran", saidAt: "2025-11-06"},
+			{quote: "Pricing was up about 3%, which is a little better than we expected", speaker: "Maria Oyelaran", saidAt: "2025-11-06"},
+		},
+		exact: true,
+	},
+	{
 		name: "the Congressional Record: indented paragraphs, the presiding officer, set phrases, H.R. numbers",
 		text: "[Congressional Record Volume 171, Number 187 (Wednesday, November 12, 2025)]\n[House]\n\n                 RURAL PHARMACY ACCESS PROTECTION ACT\n\n  Mr. HALVERSTON. Madam Speaker, I move to suspend the rules and pass the bill (H.R. 3952) to amend title XVIII of the Social Security Act, as amended.\n  The SPEAKER pro tempore. Pursuant to the rule, the gentleman from Ohio (Mr. Halverston) and the gentlewoman from New Mexico (Ms. Quintero) each will control 20 minutes.\n  Mr. HALVERSTON. Madam Speaker, I yield myself such time as I may consume.\n  Madam Speaker, I rise in support of H.R. 3952, the Rural Pharmacy Access Protection Act. Since 2018, more than 1,100 independent pharmacies in rural counties have closed their doors. In my district alone, 14 communities no longer have a pharmacy within 20 miles.\n  Madam Speaker, I reserve the balance of my time.\n  Ms. QUINTERO. Madam Speaker, I yield myself such time as I may consume.\n  In New Mexico, 11 of our 33 counties have only one pharmacy, and two have none at all.\n  The SPEAKER pro tempore. The question is on the motion offered by the gentleman from Ohio.\n  The question was taken.\n",
 		pub:  pubDate("2025-11-13"),

@@ -72,7 +72,9 @@ var procedure = []string{"the committee will come to order", "the subcommittee w
 	"the committee is adjourned", "we'll take a short break", "we’ll take a short break", "order.",
 	"i will give way", "i give way", "will the hon", "will the right hon", "the senator's time", "the senator’s time",
 	"there was no objection", "the clerk read", "the question was taken", "the yeas and nays were ordered",
-	"the text of the bill is as follows", "a recorded vote was ordered", "the motion was agreed to", "the bill was passed"}
+	"the text of the bill is as follows", "a recorded vote was ordered", "the motion was agreed to", "the bill was passed",
+	"with that, i'll hand", "with that, i’ll hand", "with that, operator", "i'll hand it over", "i’ll hand it over",
+	"i'll turn it over", "i’ll turn it over", "i'll turn the call", "i’ll turn the call", "let's open the line", "let’s open the line"}
 
 // formulas are a legislature's set phrases: a sentence that opens with
 // one (after a vocative such as "Madam Speaker,") is procedure however
@@ -92,9 +94,24 @@ var vocatives = []string{"madam speaker", "mr. speaker", "mr speaker", "madam pr
 func (d *doc) findTurns() {
 	var turns []turn
 	labelled := 0
-	open := false // whether an unlabelled paragraph continues the turn before
+	open := false    // whether an unlabelled paragraph continues the turn before
+	var byLine *turn // the speaker line ("Maria Oyelaran -- Chief Financial Officer") over the paragraphs that follow
 	for _, p := range d.paras {
 		if inSpans(d.regions, p.start) {
+			continue
+		}
+		if t, ok := d.speakerLine(p); ok {
+			byLine, open = &t, false
+			continue
+		}
+		if byLine != nil {
+			t := *byLine
+			t.textStart, t.textEnd = p.start, p.end
+			if !t.cont {
+				labelled++
+			}
+			turns = append(turns, t)
+			byLine.cont = true
 			continue
 		}
 		if t, ok := d.turnLabel(p); ok {
@@ -455,6 +472,42 @@ func describedLabel(desc string) bool {
 	return true
 }
 
+// speakerLine reads a paragraph that is only a speaker's name and title on
+// one line, as earnings-call transcripts set them above each speaker's
+// paragraphs: "Maria Oyelaran -- Chief Financial Officer", "Priya
+// Venkataraman -- Calloway Rhodes Securities -- Analyst" (an analyst's
+// turns are questions), or "Operator" (procedure).
+func (d *doc) speakerLine(p span) (turn, bool) {
+	line := strings.TrimSpace(d.text[p.start:p.end])
+	if line == "Operator" {
+		return turn{label: line, presiding: true}, true
+	}
+	if strings.ContainsAny(line, "\n.:?!\"“") || len(line) > 120 {
+		return turn{}, false
+	}
+	var parts []string
+	for _, sep := range []string{" -- ", " — ", " – "} {
+		if strings.Contains(line, sep) {
+			parts = strings.Split(line, sep)
+			break
+		}
+	}
+	if len(parts) < 2 {
+		return turn{}, false
+	}
+	name := strings.Fields(parts[0])
+	if len(name) < 2 || len(name) > 4 {
+		return turn{}, false
+	}
+	for _, w := range name {
+		if !isUpperStart(w) && !particles[w] {
+			return turn{}, false
+		}
+	}
+	last := strings.ToLower(strings.TrimSpace(parts[len(parts)-1]))
+	return turn{label: strings.TrimSpace(parts[0]), desc: strings.Join(parts[1:], ", "), question: last == "analyst"}, true
+}
+
 // presidingLabel returns how many of the words opening a paragraph make
 // the label of a presiding officer in the Congressional Record's style:
 // "The" and words in capitals, perhaps "pro tempore", the last ending in
@@ -517,7 +570,11 @@ func (d *doc) speakerLabel(label string) bool {
 	if r, n := utf8.DecodeRuneInString(label); n == len(label) && r != 'Q' && r != 'A' {
 		return false // a list's "I:" or "B:", not someone speaking
 	}
-	first := strings.ToLower(strings.Fields(label)[0])
+	fields := strings.Fields(label)
+	first, last := strings.ToLower(fields[0]), strings.ToLower(fields[len(fields)-1])
+	if last == "date" || last == "time" || last == "dates" {
+		return false // a header's "Call date:", "Hearing date:", "Start time:"
+	}
 	if notSpeakers[strings.ToLower(strings.TrimSuffix(label, "."))] || notSpeakers[first] && (first != "the" || !strings.Contains(label, "(")) {
 		return false // "The Minister for Local Transport (Tobias Renwick)" speaks; "The bottom line" does not
 	}
@@ -781,27 +838,31 @@ func (d *doc) newCast() cast {
 		if !m.person || m.shielded || m.poss || c.interviewers[name] {
 			continue
 		}
-		if d.interviewSentence(m.start) {
+		if d.interviewWordAt(m.start) >= 0 {
 			c.interviewee = name
 		}
 	}
 	return c
 }
 
-// interviewSentence reports whether the sentence holding offset off tells
-// of an interview (see interviewWords).
-func (d *doc) interviewSentence(off int) bool {
+// interviewWordAt returns the offset of the first of interviewWords in the
+// sentence holding offset off, or -1 when it tells of no interview.
+func (d *doc) interviewWordAt(off int) int {
 	if len(d.sents) == 0 {
-		return false
+		return -1
 	}
 	sent := d.sents[d.sentAt(off)]
 	lw := strings.ToLower(d.text[sent.start:sent.end])
+	at := -1
 	for _, v := range interviewWords {
-		if strings.Contains(lw, v) {
-			return true
+		if i := strings.Index(lw, v); i >= 0 && (at < 0 || i < at) {
+			at = i
 		}
 	}
-	return false
+	if at < 0 {
+		return -1
+	}
+	return sent.start + at
 }
 
 // asks reports whether mention m is the subject of "asked" or "questioned"
@@ -818,25 +879,27 @@ func (d *doc) asks(m *mention) bool {
 	return false
 }
 
-// interviewWords tell of an interview in the sentence that dates it.
-var interviewWords = []string{"sat down with", "interviewed", "spoke with", "spoke to", "talked with", "talked to", "recorded", "in an interview"}
+// interviewWords tell of an interview (or a header line gives its date,
+// "Call date:") in the sentence that dates it.
+var interviewWords = []string{"sat down with", "interviewed", "spoke with", "spoke to", "talked with", "talked to", "recorded", "in an interview", "date:"}
 
 // turnDate is the date the text gives before its first turn (the
 // hearing's, or the day an interview or podcast was recorded) other than
 // the publication date, else the publication date.
 func (d *doc) turnDate() (*time.Time, string) {
 	first := d.turns[0].textStart
-	// "So I sat down with Tillery on Monday, Sept. 22": the date of the
-	// sentence that tells of the interview wins.
+	// "So I sat down with Tillery on Monday, Sept. 22", "Recorded:
+	// Tuesday, February 3": a date after the words telling of the
+	// interview wins.
 	for i := range d.dates {
 		dm := d.dates[i]
 		if dm.start >= first {
 			break
 		}
-		if !dm.exact || dm.shielded || d.hasPub && dm.t.Equal(d.pub) {
+		if !dm.exact || dm.shielded {
 			continue
 		}
-		if d.interviewSentence(dm.start) {
+		if at := d.interviewWordAt(dm.start); at >= 0 && at < dm.start {
 			t := dm.t
 			return &t, DateCarried
 		}
@@ -923,6 +986,9 @@ func (d *doc) turnCandidates() {
 // holds several claims, each to be rated on its own.
 func (d *doc) statements(s, e int) []span {
 	if d.countWords(s, e, shortTurn+1) <= shortTurn {
+		if strings.HasSuffix(d.text[s:e], ":") && d.countWords(s, e, 5) < 5 {
+			return nil // a heading: "Questions & Answers:"
+		}
 		return []span{{s, e}}
 	}
 	var out []span
