@@ -845,6 +845,11 @@ func (d *doc) newCast() cast {
 	return c
 }
 
+// maxIntroSentence bounds, in bytes, the sentence that may tell of an
+// interview, so that reading it for every name and date before the first
+// turn stays linear.
+const maxIntroSentence = 1000
+
 // interviewWordAt returns the offset of the first of interviewWords in the
 // sentence holding offset off, or -1 when it tells of no interview.
 func (d *doc) interviewWordAt(off int) int {
@@ -852,6 +857,9 @@ func (d *doc) interviewWordAt(off int) int {
 		return -1
 	}
 	sent := d.sents[d.sentAt(off)]
+	if sent.end-sent.start > maxIntroSentence {
+		return -1
+	}
 	lw := strings.ToLower(d.text[sent.start:sent.end])
 	at := -1
 	for _, v := range interviewWords {
