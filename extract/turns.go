@@ -891,14 +891,13 @@ func (d *doc) asks(m *mention) bool {
 // "Call date:") in the sentence that dates it.
 var interviewWords = []string{"sat down with", "interviewed", "spoke with", "spoke to", "talked with", "talked to", "recorded", "in an interview", "date:"}
 
-// turnDate is the date the text gives before its first turn (the
-// hearing's, or the day an interview or podcast was recorded) other than
-// the publication date, else the publication date.
+// turnDate is the date the text gives before its first turn: one after
+// words telling of the interview ("sat down with", "Recorded:", "Call
+// date:"), else the first other than the publication date (the hearing's),
+// else the publication date.
 func (d *doc) turnDate() (*time.Time, string) {
 	first := d.turns[0].textStart
-	// "So I sat down with Tillery on Monday, Sept. 22", "Recorded:
-	// Tuesday, February 3": a date after the words telling of the
-	// interview wins.
+	var earliest *time.Time
 	for i := range d.dates {
 		dm := d.dates[i]
 		if dm.start >= first {
@@ -906,25 +905,20 @@ func (d *doc) turnDate() (*time.Time, string) {
 		}
 		if !dm.exact || dm.shielded {
 			continue
-		}
-		if at := d.interviewWordAt(dm.start); at >= 0 && at < dm.start {
-			t := dm.t
-			return &t, DateCarried
-		}
-	}
-	for i := range d.dates {
-		dm := d.dates[i]
-		if dm.start >= first {
-			break
-		}
-		if !dm.exact || dm.shielded {
-			continue
-		}
-		if d.hasPub && dm.t.Equal(d.pub) {
-			continue // the article's own dateline, or the day it came out
 		}
 		t := dm.t
-		return &t, DateCarried
+		if at := d.interviewWordAt(dm.start); at >= 0 && at < dm.start {
+			// "So I sat down with Tillery on Monday, Sept. 22",
+			// "Recorded: Tuesday, February 3": a date after the words
+			// telling of the interview wins.
+			return &t, DateCarried
+		}
+		if earliest == nil && !(d.hasPub && t.Equal(d.pub)) {
+			earliest = &t // not the article's own dateline, or the day it came out
+		}
+	}
+	if earliest != nil {
+		return earliest, DateCarried
 	}
 	if d.hasPub {
 		t := d.pub
