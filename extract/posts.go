@@ -4,7 +4,6 @@ import (
 	"sort"
 	"strings"
 	"time"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -165,19 +164,16 @@ func (d *doc) stampLine(p span) bool {
 	return false
 }
 
-// lineEndsAt reports whether only spaces follow offset off on its line.
+// lineEndsAt reports whether only spaces (see spaceLike) follow offset off
+// on its line.
 func (d *doc) lineEndsAt(off int) bool {
-	i := off
-	for i < len(d.text) && (d.text[i] == ' ' || d.text[i] == '\t') {
-		i++
-	}
-	if i < len(d.text) && d.text[i] != '\n' && d.text[i] != '\r' {
-		// Format characters (a closing bidi isolate) count as space.
-		r, size := utf8.DecodeRuneInString(d.text[i:])
-		if !unicode.Is(unicode.Cf, r) {
+	for _, r := range d.text[off:] {
+		if r == '\n' || r == '\r' {
+			return true
+		}
+		if !spaceLike(r) {
 			return false
 		}
-		return d.lineEndsAt(i + size)
 	}
 	return true
 }

@@ -522,7 +522,7 @@ func (d *doc) bareClause(k, end int) int {
 	prev := ""
 	for t, n := j, 0; t < len(d.toks) && d.toks[t].start < end && n < 10; t++ {
 		if !d.isWord(t) {
-			if d.isPunct(t, ",") || d.isAbbrevPeriod(t) || d.isPunct(t, "’") || d.isPunct(t, "'") || d.isPunct(t, "%") || d.isPunct(t, "$") || d.isPunct(t, "£") {
+			if d.isPunct(t, ",") || d.isAbbrevPeriod(t) || d.isPunct(t, "’") || d.isPunct(t, "'") || d.isPunct(t, "%") || d.isCurrency(t) {
 				continue
 			}
 			break
@@ -558,7 +558,7 @@ func (d *doc) presentVerb(t int, prev string) bool {
 	if clauseSubjects[prev] && !personalSubjects[prev] || notClauseOpeners[prev] || prev == "" || isDigitStart(prev) {
 		return false
 	}
-	return d.isWord(t+1) || d.isPunct(t+1, "$") || d.isPunct(t+1, "£") || d.isPunct(t+1, "€")
+	return d.isWord(t+1) || d.isCurrency(t+1)
 }
 
 // hearers are who a speaker "told" without a determiner ("told

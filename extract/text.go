@@ -79,15 +79,20 @@ func isWordRune(r rune) bool {
 	return r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r))
 }
 
+// spaceLike reports whether r separates words as a space does. Format
+// characters (bidi marks and isolates, zero-width joiners) come with text
+// copied from apps; they show nothing a reader sees, so they count as
+// space.
+func spaceLike(r rune) bool {
+	return unicode.IsSpace(r) || unicode.Is(unicode.Cf, r)
+}
+
 // tokenize splits text into word and punctuation tokens in one pass.
 func tokenize(text string) []token {
 	toks := make([]token, 0, len(text)/5+1)
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
-		if unicode.IsSpace(r) || unicode.Is(unicode.Cf, r) {
-			// Format characters (bidi marks and isolates, zero-width
-			// joiners) come with text copied from apps; they separate
-			// nothing a reader sees, so they count as space.
+		if spaceLike(r) {
 			i += size
 			continue
 		}
@@ -320,6 +325,11 @@ func (d *doc) isAbbrevPeriod(k int) bool {
 		return true
 	}
 	return false
+}
+
+// isCurrency reports whether token k is a currency sign ("$48M").
+func (d *doc) isCurrency(k int) bool {
+	return d.isPunct(k, "$") || d.isPunct(k, "£") || d.isPunct(k, "€")
 }
 
 // inSpans reports whether pos lies inside one of the sorted, disjoint spans.

@@ -85,6 +85,10 @@ var formulas = []string{"i yield", "i reserve the balance", "i ask unanimous con
 	"i thank the gentleman", "i thank the gentlewoman", "i thank the senator", "i want to thank my colleague",
 	"i want to thank my friend", "i would say this", "to close, i would say"}
 
+// maxProcedurePrefix is how many bytes of a turn procedural reads: its
+// longest vocative and phrase together, with room to spare.
+const maxProcedurePrefix = 120
+
 // vocatives open a legislator's sentence by addressing the chair.
 var vocatives = []string{"madam speaker", "mr. speaker", "mr speaker", "madam president", "mr. president",
 	"mr president", "madam chair", "mr. chairman", "mr chairman", "madam chairwoman", "deputy speaker"}
@@ -169,20 +173,24 @@ const minQAPairs = 3
 // each followed by one or more paragraphs of answer. At least minQAPairs
 // such pairs must follow one another; the answers are the interviewee's.
 func (d *doc) unlabelledQA() []turn {
+	question := make([]bool, len(d.paras)) // each paragraph read once
+	for i, p := range d.paras {
+		question[i] = d.questionParagraph(p)
+	}
 	var turns []turn
 	pairs := 0
 	for i, p := range d.paras {
 		if inSpans(d.regions, p.start) {
 			continue
 		}
-		if d.questionParagraph(p) {
-			if i+1 < len(d.paras) && !d.questionParagraph(d.paras[i+1]) {
+		if question[i] {
+			if i+1 < len(d.paras) && !question[i+1] {
 				turns = append(turns, turn{label: "Q", question: true, textStart: p.start, textEnd: p.end})
 				pairs++
 			}
 			continue
 		}
-		if len(turns) > 0 && i > 0 && (d.questionParagraph(d.paras[i-1]) || turns[len(turns)-1].answer) && d.answerParagraph(p) {
+		if len(turns) > 0 && i > 0 && (question[i-1] || turns[len(turns)-1].answer) && d.answerParagraph(p) {
 			turns = append(turns, turn{label: "A", answer: true, textStart: p.start, textEnd: p.end, cont: !turns[len(turns)-1].question})
 			continue
 		}
@@ -690,15 +698,11 @@ func (d *doc) turnSpeaker(t turn, c cast) (name string, interviewer bool) {
 	if len(parts) == 1 {
 		// A surname the text gives nowhere else: "Mr. REDD" is Redd,
 		// "Senator HOLLOWAY" Senator Holloway.
-		var out []string
-		for _, w := range words {
-			switch strings.ToLower(strings.TrimSuffix(w, ".")) {
-			case "mr", "mrs", "ms", "miss", "mx":
-				continue
-			}
-			out = append(out, titleCase(w))
+		cased := make([]string, len(words))
+		for i, w := range words {
+			cased[i] = titleCase(w)
 		}
-		return strings.Join(out, " "), false
+		return withoutCourtesyTitle(strings.Join(cased, " ")), false
 	}
 	return titleCase(label), false
 }
@@ -810,6 +814,7 @@ func (d *doc) newCast() cast {
 			}
 		}
 	}
+	introduced := "" // "So I sat down with Tillery on Monday": the one the interview is with
 	for i := range d.ments {
 		m := &d.ments[i]
 		if m.start >= first {
@@ -826,21 +831,12 @@ func (d *doc) newCast() cast {
 			continue
 		}
 		c.interviewee = name
+		if !m.poss && d.interviewWordAt(m.start) >= 0 {
+			introduced = name
+		}
 	}
-	// "So I sat down with Tillery on Monday": the one the interview is
-	// with, wherever the intro names others after.
-	for i := range d.ments {
-		m := &d.ments[i]
-		if m.start >= first {
-			break
-		}
-		name := d.mentionName(m)
-		if !m.person || m.shielded || m.poss || c.interviewers[name] {
-			continue
-		}
-		if d.interviewWordAt(m.start) >= 0 {
-			c.interviewee = name
-		}
+	if introduced != "" && !c.interviewers[introduced] {
+		c.interviewee = introduced // wherever the intro names others after
 	}
 	return c
 }
@@ -1018,7 +1014,7 @@ var checkWords = wordSet(`one two three four five six seven eight nine ten eleve
 	trillion percent per cent half double doubled twice triple tripled quarter third dozen
 	most least best worst record highest lowest largest smallest biggest fastest longest
 	more fewer less than ever never every all none nobody only first last since increase
-	increased decrease decreased rose fell cut cuts grew doubled rise fall no not dime penny`)
+	increased decrease decreased rose fell cut cuts grew rise fall no not dime penny`)
 
 // checkable reports whether the sentence [s, e) states something a
 // fact-checker could check: it holds a number, a checkWord or a name (a
@@ -1062,7 +1058,8 @@ func (d *doc) trimStageDirections(s, e int) (int, int) {
 // procedural reports whether text[s:e] is a short turn that only runs the
 // meeting.
 func (d *doc) procedural(s, e int) bool {
-	lw := strings.ToLower(d.text[s:e])
+	// Every test below reads how the text opens: a prefix is enough.
+	lw := strings.ToLower(d.text[s:min(e, s+maxProcedurePrefix)])
 	for _, v := range vocatives {
 		if rest, ok := strings.CutPrefix(lw, v); ok {
 			lw = strings.TrimLeft(rest, ", ")
