@@ -555,6 +555,12 @@ func TestIntakeDates(t *testing.T) { runCases(t, intakeDateCases) }
 
 var reportedSpeechCases = []patternCase{
 	{
+		name: "a pronoun after a quoted paragraph stands for the person quoted before it, not the article's last",
+		text: "Finance Director Claire Ashdown said: \"Cocoa at these levels cannot simply be priced through.\"\n\nShe added that prices had risen by 11% over the last year.\n\n\"These are skilled, well-paid jobs,\" said Dev Sandhu, the local MP.",
+		pub:  pubDate("2025-03-04"),
+		want: []want{{quote: "prices had risen by 11% over the last year", speaker: "Claire Ashdown", saidAt: "2025-03-04", kind: KindReported}},
+	},
+	{
 		name: "a present-tense bare clause whose verb takes a sum",
 		text: "Utilities Director Sean Whitford presenting. He says the system needs $48M in pipe work over 5 years and the hike would raise about $3.1M a year.",
 		pub:  pubDate("2025-03-19"),

@@ -281,7 +281,7 @@ func (d *doc) quoteCandidates() {
 			q.attr = d.paragraphSpeaker(qi)
 		}
 		if q.attr.found && q.attr.person && q.attr.speaker != "" {
-			d.lastSpeaker, d.lastSpeakerGender = q.attr.speaker, q.attr.gender
+			d.quoted = append(d.quoted, quotedAt{q.open, q.attr.speaker, q.attr.gender})
 		}
 	}
 	// The attribution of a multi-paragraph quotation often comes in its last

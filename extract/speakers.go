@@ -689,11 +689,29 @@ func (d *doc) roleSubject(s sentence) (string, int8, bool) {
 	return "", genderAny, false
 }
 
+// quotedAt is a quotation's opening offset and the person it was
+// attributed to.
+type quotedAt struct {
+	pos     int
+	speaker string
+	gender  int8
+}
+
+// quotedBefore returns the last person a quotation opening before pos was
+// attributed to (zero when none was).
+func (d *doc) quotedBefore(pos int) quotedAt {
+	i := sort.Search(len(d.quoted), func(i int) bool { return d.quoted[i].pos >= pos })
+	if i == 0 {
+		return quotedAt{}
+	}
+	return d.quoted[i-1]
+}
+
 // resolvePronoun finds the person a pronoun at pos stands for: the one
 // gender-compatible person named in the nearest earlier sentence of the
 // paragraph that names anyone (two make it ambiguous), else in the
-// paragraph before, else the last person quoted. It returns the name, its
-// gender and how sure the match is.
+// paragraph before, else the last person quoted before pos. It returns the
+// name, its gender and how sure the match is.
 func (d *doc) resolvePronoun(want int8, pos int) (string, int8, string) {
 	if len(d.sents) == 0 {
 		return "", genderAny, ConfidenceNone
@@ -701,11 +719,12 @@ func (d *doc) resolvePronoun(want int8, pos int) (string, int8, string) {
 	si := d.sentAt(pos)
 	para := d.sents[si].para
 	limit := pos
+	last := d.quotedBefore(pos)
 	for n := 0; si >= 0 && n < 8 && d.sents[si].para >= para-1; si, n = si-1, n+1 {
 		s := d.sents[si]
-		if s.para < para && d.lastSpeaker != "" && genderOK(want, d.lastSpeakerGender) {
+		if s.para < para && last.speaker != "" && genderOK(want, last.gender) {
 			// The paragraph names no one; the last person quoted goes on.
-			return d.lastSpeaker, d.lastSpeakerGender, ConfidenceMedium
+			return last.speaker, last.gender, ConfidenceMedium
 		}
 		end := limit
 		if end > s.end || n > 0 {
@@ -768,8 +787,8 @@ func (d *doc) resolvePronoun(want int8, pos int) (string, int8, string) {
 			return "", genderAny, ConfidenceNone
 		}
 	}
-	if d.lastSpeaker != "" && genderOK(want, d.lastSpeakerGender) {
-		return d.lastSpeaker, d.lastSpeakerGender, ConfidenceLow
+	if last.speaker != "" && genderOK(want, last.gender) {
+		return last.speaker, last.gender, ConfidenceLow
 	}
 	return "", genderAny, ConfidenceNone
 }

@@ -59,8 +59,9 @@ type doc struct {
 	// looksBack): 0 not yet worked out, 1 no, 2 yes.
 	backward []uint8
 
-	lastSpeaker       string
-	lastSpeakerGender int8
+	// quoted are the people quotations were attributed to, in text
+	// order, for pronouns that stand for the last person quoted.
+	quoted []quotedAt
 }
 
 func newDoc(text string, published time.Time) *doc {
