@@ -20,14 +20,19 @@ import (
 //   - weekdays ("on Tuesday", "late on Wednesday"): the latest such day on
 //     or before publication (a weekday in news copy is this week's); "last
 //     Tuesday" is the latest one before publication day, or the one a week
-//     before that when it was only one or two days before;
+//     before that when it was only one or two days before; a weekday in a
+//     clause of plans ("is expected to announce on Thursday", "will vote
+//     Tuesday") is the next such day;
 //   - "today", "tonight", "this morning": publication day; "yesterday", "last
 //     night": the day before; "three days ago";
 //   - "the following day", "the next day", "a day later", "two days later",
 //     "the day before", "the previous day": relative to the date mentioned last;
 //   - vague references ("last week", "last year", "this month", "in January 2017",
-//     "in 2016", "next Tuesday") count as a date without a day: SaidAt stays nil
-//     and no earlier date is used.
+//     "in 2016") count as a date without a day: SaidAt stays nil and no
+//     earlier date is used;
+//   - days after publication and references forward ("tomorrow", "next
+//     week", "next Tuesday") are never the day words were said: they are
+//     passed over.
 //
 // Relative forms need the publication date; without it they give nil.
 
@@ -37,6 +42,10 @@ type dateMention struct {
 	t          time.Time
 	exact      bool
 	shielded   bool
+	// future is set for a day after publication or a reference forward
+	// ("next week", "tomorrow", "is expected to announce on Thursday"):
+	// it is never the day words were said.
+	future bool
 }
 
 // findDates scans the whole text once, in order, so relative phrases can
@@ -56,7 +65,8 @@ func (d *doc) findDates() {
 		if end >= len(d.toks) {
 			end = len(d.toks) - 1
 		}
-		d.dates = append(d.dates, dateMention{start: d.toks[k].start, end: d.toks[end].end, t: t, exact: exact})
+		future := (exact && d.hasPub && t.After(d.pub)) || forwardWords[d.lowerWord(k)]
+		d.dates = append(d.dates, dateMention{start: d.toks[k].start, end: d.toks[end].end, t: t, exact: exact, future: future})
 		if exact {
 			last, hasLast = t, true
 		}
@@ -212,6 +222,11 @@ func (d *doc) matchDate(k int, last time.Time, hasLast bool) (time.Time, bool, i
 		if d.lowerWord(k-1) == "next" {
 			return zero, false, 1
 		}
+		if d.hasPub && d.plannedBefore(k) {
+			// "is expected to announce results on Thursday": the next
+			// such day, or publication day itself.
+			return d.pub.AddDate(0, 0, (wd-int(d.pub.Weekday())+7)%7), true, 1
+		}
 		if d.isPunct(k+1, ",") {
 			if _, n := d.monthAt(k + 2); n > 0 {
 				return zero, false, 0
@@ -241,7 +256,7 @@ func (d *doc) matchDate(k int, last time.Time, hasLast bool) (time.Time, bool, i
 	case "today", "tonight":
 		return pubRel(0, 1)
 	case "tomorrow":
-		return zero, false, 1
+		return pubRel(1, 1)
 	case "this":
 		switch {
 		case next == "morning" || next == "afternoon" || next == "evening":
@@ -307,6 +322,39 @@ func (d *doc) matchDate(k int, last time.Time, hasLast bool) (time.Time, bool, i
 	return zero, false, 0
 }
 
+// forward holds the words that open a date phrase pointing after
+// publication ("next week", "tomorrow").
+var forwardWords = wordSet(`next tomorrow`)
+
+// plannedWords mark a clause as telling of something still to come.
+var plannedWords = wordSet(`will expected due scheduled upcoming planned plans plan intends`)
+
+// plannedBefore reports whether the clause before token k tells of
+// something still to come ("The company is expected to announce its
+// results on Thursday", "the council will vote Tuesday", "is to meet on
+// Friday"), reading back to the sentence's start or to a verb of saying,
+// whose own day a weekday after it gives ("Smith, who will retire, said
+// on Tuesday").
+func (d *doc) plannedBefore(k int) bool {
+	for j, n := k-1, 0; j >= 0 && n < 40; j-- {
+		if !d.isWord(j) {
+			if t := d.tokText(j); t == "." || t == "!" || t == "?" || t == ";" {
+				return false
+			}
+			continue
+		}
+		n++
+		w := d.lowerWord(j)
+		if verbs[w] != 0 || sayingVerbs[w] {
+			return false
+		}
+		if plannedWords[w] || (w == "to" && (d.lowerWord(j-1) == "is" || d.lowerWord(j-1) == "are" || d.lowerWord(j-1) == "set" || d.lowerWord(j-1) == "going")) {
+			return true
+		}
+	}
+	return false
+}
+
 func trimS(s string) string {
 	if len(s) > 1 && s[len(s)-1] == 's' {
 		return s[:len(s)-1]
@@ -340,7 +388,7 @@ func (d *doc) statedDate(anchor, si int, excl span) (t *time.Time, found bool) {
 	lo := d.dateFrom(s.start)
 	for i := lo; i < len(d.dates) && d.dates[i].start < s.end && i-lo < 200; i++ {
 		dm := d.dates[i]
-		if dm.shielded || (dm.start < excl.end && dm.end > excl.start) {
+		if dm.shielded || dm.future || (dm.start < excl.end && dm.end > excl.start) {
 			continue
 		}
 		dist := dm.start - anchor
@@ -506,6 +554,10 @@ var sharedEvents = wordSet(`hearing hearings debate debates meeting meetings con
 	briefings session sessions call rally vote voted podium commons senate chamber council
 	committee inquiry trial court dáil dail assembly parliament summit panel forum`)
 
+// ownOccasion are participles that make the occasion after them the
+// speaker's own.
+var ownOccasion = wordSet(`speaking addressing testifying appearing`)
+
 // sceneKind says whether a sentence tells of something said, and whose
 // occasion it was (see scene).
 type sceneKind struct {
@@ -572,6 +624,9 @@ func (d *doc) sceneOf(si int) sceneKind {
 		}
 		lw := d.lowerWord(k)
 		saying := verbs[lw] != 0 || sayingVerbs[lw]
+		// "Speaking at a conference on Monday, X said": the occasion
+		// is the speaker's own, as with "X told a conference".
+		attributed = attributed || ownOccasion[lw]
 		setting = setting || (!attributed && sharedEvents[lw])
 		shared = shared || sharedEvents[lw]
 		attributed = attributed || saying

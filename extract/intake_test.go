@@ -462,6 +462,27 @@ func TestTranscripts(t *testing.T) { runCases(t, transcriptCases) }
 
 var intakeDateCases = []patternCase{
 	{
+		name: "a weekday in a clause of plans is still to come, and no one's words are of that day",
+		text: "The company is expected to announce the closures alongside its results on Thursday, the sources said.\n\n\"We do not comment on market speculation,\" a company spokesperson said.",
+		pub:  pubDate("2025-03-04"),
+		want: []want{{quote: "We do not comment on market speculation", speaker: "a company spokesperson", saidAt: "2025-03-04"}},
+	},
+	{
+		name: "a planned weekday in the attribution is not the day the words were said",
+		text: "\"We will be ready,\" Cole said of the vote that is due on Thursday.",
+		pub:  pubDate("2025-03-04"),
+		want: []want{{quote: "We will be ready", speaker: "Cole", saidAt: "2025-03-04"}},
+	},
+	{
+		name: "speaking at an occasion makes it the speaker's own scene, not the day of everyone after",
+		text: "Speaking at a food industry conference in Birmingham on Monday, Finance Director Claire Ashdown said: \"Cocoa at these levels cannot simply be priced through.\"\n\nAnalysts said the closures would help protect margins.\n\n\"Closing two plants is the obvious lever,\" said Hannah Vickers, an analyst at Thameside Bank.",
+		pub:  pubDate("2025-03-04"),
+		want: []want{
+			{quote: "Cocoa at these levels cannot simply be priced through", speaker: "Claire Ashdown", saidAt: "2025-03-03"},
+			{quote: "Closing two plants is the obvious lever", speaker: "Hannah Vickers", saidAt: "2025-03-04"},
+		},
+	},
+	{
 		name:  "the date carries to the same speaker's next quotation",
 		text:  "Mr Barnes said yesterday the \"age of plenty\" was over.\n\n\"We will take responsibility for the decisions,\" he told a television interviewer.",
 		pub:   pubDate("2010-05-24"),
