@@ -545,8 +545,16 @@ func (d *doc) sceneDate(pos int, speaker string) (time.Time, bool) {
 // speechEvents are the occasions at which things are said.
 var speechEvents = wordSet(`hearing hearings debate debates meeting meetings interview interviews
 	conference briefing briefings session sessions call rally speech speeches statement statements
-	vote voted address addressed speaking spoke spoken remarks testimony podium commons senate
-	chamber council committee inquiry trial court press`)
+	address addressed speaking spoke spoken remarks testimony podium`)
+
+// bodies are the bodies that sit, and sittings what they do when they
+// sit: their words of the day are spoken there.
+var (
+	bodies = wordSet(`commons senate chamber council committee inquiry trial court board assembly
+		parliament dáil dail cabinet house lords jury tribunal`)
+	sittings = wordSet(`voted vote sentenced sentencing convicted acquitted jailed heard hears
+		met meets sat sits debated approved adopted passed rejected endorsed backed appeared appears`)
+)
 
 // sharedEvents are the occasions at which several people speak, so that
 // what others say later in the article may be from the same day.
@@ -618,6 +626,7 @@ func (d *doc) sceneOf(si int) sceneKind {
 	// saying: "At the hearing on Tuesday, X said" sets a scene for all who
 	// spoke there, while "X told a hearing on Tuesday" is X's occasion.
 	speech, setting, shared, attributed := false, false, false, false
+	body, sat := false, false
 	for k := d.tokAt(s.start); k < len(d.toks) && d.toks[k].start < s.end; k++ {
 		if !d.isWord(k) {
 			continue
@@ -631,7 +640,14 @@ func (d *doc) sceneOf(si int) sceneKind {
 		shared = shared || sharedEvents[lw]
 		attributed = attributed || saying
 		speech = speech || saying || speechEvents[lw]
+		body = body || bodies[lw]
+		sat = sat || sittings[lw]
 	}
+	// A body named at its sitting ("the board voted 4-3 Tuesday night",
+	// "was sentenced at Crown Court on Friday") sets a scene; a body named
+	// for what it did elsewhere ("the ruling, issued on Monday by the
+	// court") does not.
+	speech = speech || (body && sat)
 	if !speech {
 		return sceneKind{}
 	}

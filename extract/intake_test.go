@@ -462,6 +462,15 @@ func TestTranscripts(t *testing.T) { runCases(t, transcriptCases) }
 
 var intakeDateCases = []patternCase{
 	{
+		name: "a court named for a ruling it issued sets no scene; a board at its vote does",
+		text: "The ruling, issued late on Monday by the First Environmental Court in Antofagasta, found that pumping had lowered groundwater levels.\n\n\"We respect the court's decision,\" said Ana Ruiz, the company's chief executive.\n\nThe district board voted 4-3 on Monday night to close the school.\n\n\"I was elected to look after 5,300 kids,\" said Lee Park, a board member.",
+		pub:  pubDate("2026-03-03"),
+		want: []want{
+			{quote: "We respect the court's decision", speaker: "Ana Ruiz", saidAt: "2026-03-03"},
+			{quote: "I was elected to look after 5,300 kids", speaker: "Lee Park", saidAt: "2026-03-02"},
+		},
+	},
+	{
 		name: "a weekday in a clause of plans is still to come, and no one's words are of that day",
 		text: "The company is expected to announce the closures alongside its results on Thursday, the sources said.\n\n\"We do not comment on market speculation,\" a company spokesperson said.",
 		pub:  pubDate("2025-03-04"),
