@@ -611,9 +611,10 @@ func (d *doc) looksBack(si int) bool {
 // holds an attribution verb or names an occasion for speech, unless it
 // looks back. A shared occasion named before any verb of saying ("At the
 // hearing on Tuesday, …") is everyone's scene; otherwise, when the
-// sentence names one person alone, the scene is that person's ("Odell told
-// a budget hearing last Thursday"), and the members of a body that sat
-// share it (body).
+// sentence names one person alone, or names no one and opens with a role
+// the article has tied to one person ("The minister told reporters on
+// Tuesday"), the scene is that person's ("Odell told a budget hearing last
+// Thursday"), and the members of a body that sat share it (body).
 func (d *doc) sceneOf(si int) sceneKind {
 	if si < 0 || si >= len(d.sents) {
 		return sceneKind{}
@@ -656,6 +657,9 @@ func (d *doc) sceneOf(si int) sceneKind {
 	}
 	if m, n := d.peopleIn(s.start, s.end); n == 1 {
 		return sceneKind{speech: true, speaker: d.mentionName(m), body: shared}
+	} else if who, _, ok := d.roleSubject(s); ok && n == 0 {
+		// "The minister told reporters on Tuesday …": the role's holder.
+		return sceneKind{speech: true, speaker: who, body: shared}
 	}
 	return sceneKind{speech: true}
 }

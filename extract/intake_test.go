@@ -462,6 +462,12 @@ func TestTranscripts(t *testing.T) { runCases(t, transcriptCases) }
 
 var intakeDateCases = []patternCase{
 	{
+		name: "a sentence opening with a role tied to one person sets that person's scene",
+		text: "Families Minister Elodie Marchand said the count left children out.\n\nThe minister told reporters on Parliament Hill on Tuesday that she had not yet seen the report.\n\n\"They put out a news release promising 400,000 kids,\" Brad Kowal told reporters.",
+		pub:  pubDate("2026-04-15"),
+		want: []want{{quote: "They put out a news release promising 400,000 kids", speaker: "Brad Kowal", saidAt: "2026-04-15"}},
+	},
+	{
 		name: "a court named for a ruling it issued sets no scene; a board at its vote does",
 		text: "The ruling, issued late on Monday by the First Environmental Court in Antofagasta, found that pumping had lowered groundwater levels.\n\n\"We respect the court's decision,\" said Ana Ruiz, the company's chief executive.\n\nThe district board voted 4-3 on Monday night to close the school.\n\n\"I was elected to look after 5,300 kids,\" said Lee Park, a board member.",
 		pub:  pubDate("2026-03-03"),
