@@ -591,6 +591,43 @@ func TestIntakeDates(t *testing.T) { runCases(t, intakeDateCases) }
 
 var reportedSpeechCases = []patternCase{
 	{
+		name: "a plural source says in the present tense",
+		text: "Calder Springs police say the woman, 43, was crossing Harlan Avenue when she was struck.",
+		pub:  pubDate("2025-03-11"),
+		want: []want{{quote: "the woman, 43, was crossing Harlan Avenue when she was struck", speaker: "Calder Springs", saidAt: "2025-03-11", kind: KindReported}},
+	},
+	{
+		name: "that after a long occasion set off by commas",
+		text: "Mining Minister Carolina Vidal told reporters in Santiago on Monday, before the ruling was published, that the government remained committed to doubling lithium output by 2030.",
+		pub:  pubDate("2026-03-03"),
+		want: []want{{quote: "the government remained committed to doubling lithium output by 2030", speaker: "Carolina Vidal", saidAt: "2026-03-02", kind: KindReported}},
+	},
+	{
+		name: "a far that without a comma belongs to the clause, not the verb",
+		text: "Hugh Pennant said Ketteridge had been driving for a parcel delivery firm that expected drivers to answer texts.",
+		pub:  pubDate("2025-04-12"),
+		want: []want{{quote: "Ketteridge had been driving for a parcel delivery firm that expected drivers to answer texts", speaker: "Hugh Pennant", saidAt: "2025-04-12", kind: KindReported}},
+	},
+	{
+		name: "opined that, shot back that, and a participle of saying after a second subject",
+		text: "Former minister G. Thippeswamy opined that no such proposal had been placed before the Cabinet.\n\nÉlise Thériault shot back that the government had approved financing for 41,000 units.\n\nThe plan drew fire, with Suresh Nambiar describing it as recycled and Minister Harish Mehrotra insisting that the scheme would reach 2.1 crore farmers.",
+		pub:  pubDate("2025-03-04"),
+		want: []want{
+			{quote: "no such proposal had been placed before the Cabinet", speaker: "G. Thippeswamy", saidAt: "2025-03-04", kind: KindReported},
+			{quote: "the government had approved financing for 41,000 units", speaker: "Élise Thériault", saidAt: "2025-03-04", kind: KindReported},
+			{quote: "the scheme would reach 2.1 crore farmers", speaker: "Harish Mehrotra", saidAt: "2025-03-04", kind: KindReported},
+		},
+	},
+	{
+		name: "irregular verbs make a bare clause: stood, cost",
+		text: "Chiara Benvenuti said net debt stood at €21.7 billion at the end of June.\n\nJanet Pryce said the two buildings cost £310,000 a year to run.",
+		pub:  pubDate("2025-03-04"),
+		want: []want{
+			{quote: "net debt stood at €21.7 billion at the end of June", speaker: "Chiara Benvenuti", saidAt: "2025-03-04", kind: KindReported},
+			{quote: "the two buildings cost £310,000 a year to run", speaker: "Janet Pryce", saidAt: "2025-03-04", kind: KindReported},
+		},
+	},
+	{
 		name: "a pronoun after a quoted paragraph stands for the person quoted before it, not the article's last",
 		text: "Finance Director Claire Ashdown said: \"Cocoa at these levels cannot simply be priced through.\"\n\nShe added that prices had risen by 11% over the last year.\n\n\"These are skilled, well-paid jobs,\" said Dev Sandhu, the local MP.",
 		pub:  pubDate("2025-03-04"),

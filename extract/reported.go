@@ -38,7 +38,8 @@ var sayingVerbs = wordSet(`said says claimed claims insisted insists argued argu
 	tells acknowledged acknowledges admitted admits testified testifies announced announces
 	confirmed confirms predicted predicts promised promises explained explains noted notes
 	suggested suggests stressed stresses emphasised emphasized emphasises emphasizes conceded
-	concedes declared declares wrote writes posted tweeted saying`)
+	concedes declared declares wrote writes posted tweeted saying opined opines remarked
+	insisting arguing claiming warning adding noting stressing`)
 
 var leadConnectors = wordSet(`but and yet so however meanwhile now also still indeed moreover`)
 
@@ -73,9 +74,21 @@ func (d *doc) reportedCandidates() {
 			}
 		case lw == "say" && d.lowerWord(k-1) == "to":
 			d.reportedThat(k) // "went on to say that …"
+		case lw == "say" && !notSayers[d.lowerWord(k-1)]:
+			d.reportedThat(k) // "police say the woman was crossing …"
+		case backVerbs[lw] && d.lowerWord(k+1) == "back":
+			d.reportedThat(k) // "Thériault shot back that …"
 		}
 	}
 }
+
+// notSayers are the words before "say" that make it no report of what
+// a plural source says now: "would say", "did not say", "let's say".
+var notSayers = wordSet(`to would will could can should might may must not never don't didn't
+	doesn't won't can't cannot wouldn't couldn't shouldn't let's let you i we`)
+
+// backVerbs answer with "back": "shot back that …", "hit back that …".
+var backVerbs = wordSet(`shot hit fired`)
 
 // skipReported reports whether token k lies in a quotation, a post, or
 // outside any sentence.
@@ -183,6 +196,11 @@ func (d *doc) sourceName(lo, hi int) (string, bool) {
 	return publisher(strings.TrimRight(clean(d.text[d.toks[lo].start:d.toks[hi-1].end]), ".,;:")), false
 }
 
+// thatWithin bounds how many tokens after the verb its "that" may come;
+// after the eighth, only after a comma ("told reporters in Santiago on
+// Monday, before the ruling was published, that …").
+const thatWithin = 14
+
 // reportedThat reads "SOURCE VERB [on DATE] that CLAUSE", where VERB
 // reports (reported, revealed, found) or says (said, has said, claimed,
 // insisted, told reporters), and, for the verbs that may leave "that" out
@@ -194,11 +212,14 @@ func (d *doc) reportedThat(k int) {
 	si := d.sentAt(d.toks[k].start)
 	s := d.sents[si]
 	that := -1
-	for j := k + 1; j < len(d.toks) && j <= k+8 && d.toks[j].start < s.end; j++ {
+	for j := k + 1; j < len(d.toks) && j <= k+thatWithin && d.toks[j].start < s.end; j++ {
 		if d.toks[j].kind == tokPunct && !d.isPunct(j, ",") && !d.isAbbrevPeriod(j) {
 			break
 		}
 		if d.lowerWord(j) == "that" {
+			if j > k+8 && !d.isPunct(j-1, ",") {
+				break // "said X had been driving for a firm that expected …"
+			}
 			that = j
 			break
 		}
@@ -449,7 +470,8 @@ func (d *doc) reportedBefore(k int) {
 var bareSayingVerbs = wordSet(`said says claimed claims insisted insists argued argues maintained
 	maintains warned warns alleged alleges asserted asserts contended contends acknowledged
 	acknowledges admitted admits conceded concedes predicted predicts estimated estimates added
-	adds stressed stresses believes believed thinks thought told tells saying`)
+	adds stressed stresses believes believed thinks thought told tells saying say insisting arguing
+	claiming warning adding noting stressing`)
 
 // clauseSubjects may open a reported clause as its subject or its
 // subject's determiner.
@@ -475,7 +497,12 @@ var finiteVerbs = wordSet(`is are was were has have had will would can could sha
 	might must do does did won't wouldn't can't couldn't isn't aren't wasn't weren't hasn't
 	haven't hadn't didn't doesn't don't cannot got gets paid made took gave went came knew saw
 	led left lost won spent cut rose fell grew meant began sent kept held brought told bought
-	sold built`)
+	sold built stood became ran`)
+
+// nounVerbs are verbs that are also nouns ("the two buildings cost
+// £310,000", "the plan's cost"): verbs only after a word that is neither a
+// determiner nor a possessive.
+var nounVerbs = wordSet(`cost costs hit hits put puts stands runs`)
 
 // saidAdjuncts may stand between a saying verb and its bare clause:
 // "said Tuesday", "said earlier this week", "said last night".
@@ -529,7 +556,8 @@ func (d *doc) bareClause(k, end int) int {
 		}
 		n++
 		tw := d.lowerWord(t)
-		if t > j && (finiteVerbs[tw] || pastVerb(tw, prev) || d.presentVerb(t, prev)) {
+		if t > j && (finiteVerbs[tw] || pastVerb(tw, prev) || d.presentVerb(t, prev) ||
+			(nounVerbs[tw] && !clauseSubjects[prev] && !strings.HasSuffix(prev, "'s") && !strings.HasSuffix(prev, "’s"))) {
 			return j
 		}
 		prev = tw
