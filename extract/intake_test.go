@@ -591,6 +591,33 @@ func TestIntakeDates(t *testing.T) { runCases(t, intakeDateCases) }
 
 var reportedSpeechCases = []patternCase{
 	{
+		name: "a clause strung on with and that stands alone when the other quotes at length",
+		text: "The representative of the United States said that her country had provided $412 million in assistance since October and that it would continue to do so \u201cin line with our values and our laws as they stand\u201d.",
+		pub:  pubDate("2025-04-15"),
+		want: []want{{quote: "her country had provided $412 million in assistance since October", speaker: "The representative of the United States", saidAt: "2025-04-15", kind: KindReported}},
+	},
+	{
+		name: "a participle of saying after the main verb: stating that",
+		text: "Ambassador Ivan Petrov rejected those remarks, stating that his country\u2019s cooperation was conducted at the request of the States concerned.",
+		pub:  pubDate("2025-04-15"),
+		want: []want{{quote: "his country\u2019s cooperation was conducted at the request of the States concerned", speaker: "Ivan Petrov", saidAt: "2025-04-15", kind: KindReported}},
+	},
+	{
+		name: "a name in capitals before its role, and a capitalised role alone is no one",
+		text: "HELENA VARGA-OSEI, Under-Secretary-General for Political Affairs, said that attacks had risen by 38 per cent.\n\nAminata Sow-Diallo, Executive Director of the Network, said that local ceasefires had held for longer than any national agreement.",
+		pub:  pubDate("2025-04-15"),
+		want: []want{
+			{quote: "attacks had risen by 38 per cent", speaker: "Helena Varga-Osei", saidAt: "2025-04-15", kind: KindReported},
+			{quote: "local ceasefires had held for longer than any national agreement", speaker: "Aminata Sow-Diallo", saidAt: "2025-04-15", kind: KindReported},
+		},
+	},
+	{
+		name: "a pronoun in a paragraph that names no one stands for the source it described",
+		text: "The representative of Mali said that the figures were incomplete. Since January, he said, the armed forces had restored State authority in 46 localities.",
+		pub:  pubDate("2025-04-15"),
+		want: []want{{quote: "the armed forces had restored State authority in 46 localities", speaker: "The representative of Mali", kind: KindReported}},
+	},
+	{
 		name: "a plural source says in the present tense",
 		text: "Calder Springs police say the woman, 43, was crossing Harlan Avenue when she was struck.",
 		pub:  pubDate("2025-03-11"),

@@ -282,6 +282,8 @@ func (d *doc) quoteCandidates() {
 		}
 		if q.attr.found && q.attr.person && q.attr.speaker != "" {
 			d.quoted = append(d.quoted, quotedAt{q.open, q.attr.speaker, q.attr.gender})
+		} else if q.attr.found && q.attr.speaker != "" {
+			d.described = append(d.described, quotedAt{q.open, q.attr.speaker, genderAny})
 		}
 	}
 	// The attribution of a multi-paragraph quotation often comes in its last

@@ -39,7 +39,7 @@ var sayingVerbs = wordSet(`said says claimed claims insisted insists argued argu
 	confirmed confirms predicted predicts promised promises explained explains noted notes
 	suggested suggests stressed stresses emphasised emphasized emphasises emphasizes conceded
 	concedes declared declares wrote writes posted tweeted saying opined opines remarked
-	insisting arguing claiming warning adding noting stressing`)
+	insisting arguing claiming warning adding noting stressing stating`)
 
 var leadConnectors = wordSet(`but and yet so however meanwhile now also still indeed moreover`)
 
@@ -237,14 +237,25 @@ func (d *doc) reportedThat(k int) {
 	default:
 		return
 	}
-	if !d.acceptClause(cs, ce, 3) {
-		return
-	}
 	lo := max(d.tokAt(s.start), k-30)
 	if lo >= k {
 		return
 	}
-	d.reportClauses(d.speakerFromParts(reverseParts(d.splitParts(lo, d.coordinatedVerb(lo, k)))), k, si, d.splitClause(cs, ce))
+	if ce-cs > maxClause {
+		return
+	}
+	// Each clause strung on with "and that" stands or falls alone: one
+	// that quotes at length is left to its quotation.
+	var clauses []span
+	for _, c := range d.splitClause(cs, ce) {
+		if d.acceptClause(c.start, c.end, 3) {
+			clauses = append(clauses, c)
+		}
+	}
+	if len(clauses) == 0 {
+		return
+	}
+	d.reportClauses(d.speakerFromParts(reverseParts(d.splitParts(lo, d.coordinatedVerb(lo, k)))), k, si, clauses)
 }
 
 // coordinatedVerb returns the verb whose subject is the subject of the verb
@@ -273,6 +284,10 @@ func (d *doc) reportClauses(a attribution, k, si int, clauses []span) {
 	who := ""
 	if a.person {
 		who = a.speaker
+	} else if a.speaker != "" {
+		if n := len(d.describedReported); n == 0 || d.describedReported[n-1].pos < d.toks[k].start {
+			d.describedReported = append(d.describedReported, quotedAt{d.toks[k].start, a.speaker, genderAny})
+		}
 	}
 	all := span{clauses[0].start, clauses[len(clauses)-1].end}
 	t, src := d.saidAt(d.toks[k].start, si, all, verbs[d.lowerWord(k)]&vPresent != 0, who)
@@ -471,7 +486,7 @@ var bareSayingVerbs = wordSet(`said says claimed claims insisted insists argued 
 	maintains warned warns alleged alleges asserted asserts contended contends acknowledged
 	acknowledges admitted admits conceded concedes predicted predicts estimated estimates added
 	adds stressed stresses believes believed thinks thought told tells saying say insisting arguing
-	claiming warning adding noting stressing`)
+	claiming warning adding noting stressing stating`)
 
 // clauseSubjects may open a reported clause as its subject or its
 // subject's determiner.

@@ -261,6 +261,7 @@ func (d *doc) addMention(seg []int, poss bool) {
 			m.gender = mergeGender(m.gender, genderFemale)
 		}
 	}
+	capsName := d.capsName(name)
 	for i, k := range name {
 		w := d.tokText(k)
 		if i == len(name)-1 {
@@ -268,9 +269,12 @@ func (d *doc) addMention(seg []int, poss bool) {
 		} else if utf8.RuneCountInString(w) == 1 && d.isPunct(k+1, ".") && d.attached(k) {
 			w += "." // an initial keeps its full stop: "K. Venkatachalam"
 		}
+		if capsName {
+			w = titleCase(w)
+		}
 		m.parts = append(m.parts, w)
 		lw := strings.ToLower(w)
-		if orgWords[lw] || allCaps(w) {
+		if orgWords[lw] || (allCaps(w) && !capsName) {
 			m.org = true
 		}
 	}
@@ -280,6 +284,30 @@ func (d *doc) addMention(seg []int, poss bool) {
 	m.key = strings.Join(m.parts, " ")
 	m.shielded = inSpans(d.shields, m.start)
 	d.ments = append(d.ments, m)
+}
+
+// capsName reports whether the tokens of name are a person's name set in
+// capitals, as United Nations summaries and some transcripts give a
+// speaker's first mention ("HELENA VARGA-OSEI, Under-Secretary-General
+// …, said"): two to four words of letters, none an organisation's or a
+// common word, followed by a comma.
+func (d *doc) capsName(name []int) bool {
+	if len(name) < 2 || len(name) > 4 || !d.isPunct(name[len(name)-1]+1, ",") {
+		return false
+	}
+	for _, k := range name {
+		w := d.tokText(k)
+		lw := strings.ToLower(w)
+		if !allCaps(w) || orgWords[lw] || stopwords[lw] || titles[lw] || roleNouns[lw] {
+			return false
+		}
+		for _, r := range w {
+			if !unicode.IsLetter(r) && r != '-' && r != '\'' && r != '’' {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 func allCaps(w string) bool {
@@ -444,6 +472,8 @@ type partInfo struct {
 	value  string
 	gender int8
 	pos    int
+	// roleOnly marks a name that is a role and no one's name (see roleOnly).
+	roleOnly bool
 }
 
 // trimPart narrows a phrase part to its subject: after the last clause word
@@ -471,6 +501,19 @@ func (d *doc) trimPart(p tokRange) tokRange {
 	return p
 }
 
+// roleOnly reports whether mention m is a title before a role and no
+// name ("Executive Director", "Health Minister"): a name in the next
+// part is the person's ("Aminata Sow-Diallo, Executive Director of the
+// Network, said").
+func (d *doc) roleOnly(m *mention) bool {
+	for _, w := range m.parts {
+		if !roleNouns[strings.ToLower(w)] {
+			return false
+		}
+	}
+	return m.titled
+}
+
 // classifyPart says whether a phrase part names a person, is a pronoun, or
 // describes a speaker (an organisation or role).
 func (d *doc) classifyPart(p tokRange) partInfo {
@@ -494,7 +537,7 @@ func (d *doc) classifyPart(p tokRange) partInfo {
 			if m.lo > p.lo && prepositions[d.lowerWord(m.lo-1)] {
 				break
 			}
-			return partInfo{kind: partName, value: d.mentionName(m), gender: d.mentionGender(m), pos: m.start, whole: m.start == startOff}
+			return partInfo{kind: partName, value: d.mentionName(m), gender: d.mentionGender(m), pos: m.start, whole: m.start == startOff, roleOnly: d.roleOnly(m)}
 		}
 	}
 	// A name starting the part: "Mr Sessions under oath".
@@ -506,7 +549,7 @@ func (d *doc) classifyPart(p tokRange) partInfo {
 		if i := d.mentionFrom(d.toks[k].start); i < len(d.ments) && d.ments[i].start == d.toks[k].start {
 			m := &d.ments[i]
 			if m.person && !m.poss && m.hi <= p.hi {
-				return partInfo{kind: partName, value: d.mentionName(m), gender: d.mentionGender(m), pos: m.start}
+				return partInfo{kind: partName, value: d.mentionName(m), gender: d.mentionGender(m), pos: m.start, roleOnly: d.roleOnly(m)}
 			}
 		}
 	}
@@ -610,7 +653,7 @@ func (d *doc) speakerFromParts(parts []tokRange) attribution {
 			}
 			continue
 		}
-		if desc == nil && pi.kind != partDesc {
+		if desc == nil && pi.kind != partDesc && !pi.roleOnly {
 			pick = &pi
 			break
 		}
@@ -707,6 +750,21 @@ func (d *doc) quotedBefore(pos int) quotedAt {
 	return d.quoted[i-1]
 }
 
+// describedIn returns the last source that is not a person attributed in
+// [from, pos), or false. Quotations and reported clauses keep a list
+// each, both in text order.
+func (d *doc) describedIn(from, pos int) (quotedAt, bool) {
+	var best quotedAt
+	found := false
+	for _, list := range [][]quotedAt{d.described, d.describedReported} {
+		i := sort.Search(len(list), func(i int) bool { return list[i].pos >= pos })
+		if i > 0 && list[i-1].pos >= from && (!found || list[i-1].pos > best.pos) {
+			best, found = list[i-1], true
+		}
+	}
+	return best, found
+}
+
 // resolvePronoun finds the person a pronoun at pos stands for: the one
 // gender-compatible person named in the nearest earlier sentence of the
 // paragraph that names anyone (two make it ambiguous), else in the
@@ -770,6 +828,13 @@ func (d *doc) resolvePronoun(want int8, pos int) (string, int8, string) {
 			case !opens && subject == "" && !m.poss && !prepositions[d.lowerWord(m.lo-1)] && d.saysAfter(m.hi):
 				// "In an interview Thursday, Mitchum said …"
 				subject, subjectGender = name, g
+			}
+		}
+		if len(names) == 0 && s.para == para {
+			// "The representative of Mali said … He said": a paragraph
+			// that names no one goes on with the source it described.
+			if q, ok := d.describedIn(s.start, min(pos, s.end)); ok {
+				return q.speaker, genderAny, ConfidenceLow
 			}
 		}
 		if len(names) == 1 {

@@ -115,7 +115,7 @@ var orgWords = wordSet(`post times journal news herald tribune guardian telegrap
 	co-operative cooperative co-op energy charity society fire rescue
 	valley bay coast gulf desert forest new york los angeles san las north south east west
 	middle korea arabia america africa europe asia zealand kong lanka rico mexico jersey
-	hampshire dakota`)
+	hampshire dakota leone faso sudan guinea herzegovina tobago emirates ireland britain`)
 
 // determiners start descriptive speaker phrases ("the mayor's office").
 var determiners = wordSet(`the a an his her their its our one another two three several some
