@@ -322,12 +322,16 @@ func (d *doc) matchDate(k int, last time.Time, hasLast bool) (time.Time, bool, i
 	return zero, false, 0
 }
 
-// forward holds the words that open a date phrase pointing after
+// forwardWords are the words that open a date phrase pointing after
 // publication ("next week", "tomorrow").
 var forwardWords = wordSet(`next tomorrow`)
 
-// plannedWords mark a clause as telling of something still to come.
-var plannedWords = wordSet(`will expected due scheduled upcoming planned plans plan intends`)
+// plannedWords mark a clause as telling of something still to come, as
+// do plansBeforeTo before "to" ("is to meet", "set to vote").
+var (
+	plannedWords  = wordSet(`will expected due scheduled upcoming planned plans plan intends`)
+	plansBeforeTo = wordSet(`is are set going`)
+)
 
 // plannedBefore reports whether the clause before token k tells of
 // something still to come ("The company is expected to announce its
@@ -348,7 +352,7 @@ func (d *doc) plannedBefore(k int) bool {
 		if verbs[w] != 0 || sayingVerbs[w] {
 			return false
 		}
-		if plannedWords[w] || (w == "to" && (d.lowerWord(j-1) == "is" || d.lowerWord(j-1) == "are" || d.lowerWord(j-1) == "set" || d.lowerWord(j-1) == "going")) {
+		if plannedWords[w] || (w == "to" && plansBeforeTo[d.lowerWord(j-1)]) {
 			return true
 		}
 	}

@@ -281,9 +281,9 @@ func (d *doc) quoteCandidates() {
 			q.attr = d.paragraphSpeaker(qi)
 		}
 		if q.attr.found && q.attr.person && q.attr.speaker != "" {
-			d.quoted = append(d.quoted, quotedAt{q.open, q.attr.speaker, q.attr.gender})
+			d.quoted = append(d.quoted, sourceAt{q.open, q.attr.speaker, q.attr.gender})
 		} else if q.attr.found && q.attr.speaker != "" {
-			d.described = append(d.described, quotedAt{q.open, q.attr.speaker, genderAny})
+			d.described = append(d.described, sourceAt{q.open, q.attr.speaker, genderAny})
 		}
 	}
 	// The attribution of a multi-paragraph quotation often comes in its last

@@ -38,8 +38,12 @@ var sayingVerbs = wordSet(`said says claimed claims insisted insists argued argu
 	tells acknowledged acknowledges admitted admits testified testifies announced announces
 	confirmed confirms predicted predicts promised promises explained explains noted notes
 	suggested suggests stressed stresses emphasised emphasized emphasises emphasizes conceded
-	concedes declared declares wrote writes posted tweeted saying opined opines remarked
-	insisting arguing claiming warning adding noting stressing stating`)
+	concedes declared declares wrote writes posted tweeted saying opined opines remarked ` +
+	reportingParticiples)
+
+// reportingParticiples report a clause after a main verb: "rejected the
+// remarks, stating that …", "with X insisting that …".
+const reportingParticiples = `insisting arguing claiming warning adding noting stressing stating`
 
 var leadConnectors = wordSet(`but and yet so however meanwhile now also still indeed moreover`)
 
@@ -242,7 +246,7 @@ func (d *doc) reportedThat(k int) {
 		return
 	}
 	if ce-cs > maxClause {
-		return
+		return // before splitClause reads it: a run-on text stays linear
 	}
 	// Each clause strung on with "and that" stands or falls alone: one
 	// that quotes at length is left to its quotation.
@@ -286,7 +290,7 @@ func (d *doc) reportClauses(a attribution, k, si int, clauses []span) {
 		who = a.speaker
 	} else if a.speaker != "" {
 		if n := len(d.describedReported); n == 0 || d.describedReported[n-1].pos < d.toks[k].start {
-			d.describedReported = append(d.describedReported, quotedAt{d.toks[k].start, a.speaker, genderAny})
+			d.describedReported = append(d.describedReported, sourceAt{d.toks[k].start, a.speaker, genderAny})
 		}
 	}
 	all := span{clauses[0].start, clauses[len(clauses)-1].end}
@@ -485,8 +489,8 @@ func (d *doc) reportedBefore(k int) {
 var bareSayingVerbs = wordSet(`said says claimed claims insisted insists argued argues maintained
 	maintains warned warns alleged alleges asserted asserts contended contends acknowledged
 	acknowledges admitted admits conceded concedes predicted predicts estimated estimates added
-	adds stressed stresses believes believed thinks thought told tells saying say insisting arguing
-	claiming warning adding noting stressing stating`)
+	adds stressed stresses believes believed thinks thought told tells saying say ` +
+	reportingParticiples)
 
 // clauseSubjects may open a reported clause as its subject or its
 // subject's determiner.
@@ -572,7 +576,7 @@ func (d *doc) bareClause(k, end int) int {
 		n++
 		tw := d.lowerWord(t)
 		if t > j && (finiteVerbs[tw] || pastVerb(tw, prev) || d.presentVerb(t, prev) ||
-			(nounVerbs[tw] && !clauseSubjects[prev] && !strings.HasSuffix(prev, "'s") && !strings.HasSuffix(prev, "’s"))) {
+			(nounVerbs[tw] && !clauseSubjects[prev] && stripPossessive(prev) == prev)) {
 			return j
 		}
 		prev = tw

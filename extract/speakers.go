@@ -732,37 +732,40 @@ func (d *doc) roleSubject(s sentence) (string, int8, bool) {
 	return "", genderAny, false
 }
 
-// quotedAt is a quotation's opening offset and the person it was
-// attributed to.
-type quotedAt struct {
+// sourceAt is where words were attributed (a quotation's opening, a
+// reported clause's verb) and to whom.
+type sourceAt struct {
 	pos     int
 	speaker string
 	gender  int8
 }
 
+// lastSourceIn returns the last of list, in text order, at or after from and
+// before pos, or false.
+func lastSourceIn(list []sourceAt, from, pos int) (sourceAt, bool) {
+	i := sort.Search(len(list), func(i int) bool { return list[i].pos >= pos })
+	if i == 0 || list[i-1].pos < from {
+		return sourceAt{}, false
+	}
+	return list[i-1], true
+}
+
 // quotedBefore returns the last person a quotation opening before pos was
 // attributed to (zero when none was).
-func (d *doc) quotedBefore(pos int) quotedAt {
-	i := sort.Search(len(d.quoted), func(i int) bool { return d.quoted[i].pos >= pos })
-	if i == 0 {
-		return quotedAt{}
-	}
-	return d.quoted[i-1]
+func (d *doc) quotedBefore(pos int) sourceAt {
+	q, _ := lastSourceIn(d.quoted, 0, pos)
+	return q
 }
 
 // describedIn returns the last source that is not a person attributed in
 // [from, pos), or false. Quotations and reported clauses keep a list
 // each, both in text order.
-func (d *doc) describedIn(from, pos int) (quotedAt, bool) {
-	var best quotedAt
-	found := false
-	for _, list := range [][]quotedAt{d.described, d.describedReported} {
-		i := sort.Search(len(list), func(i int) bool { return list[i].pos >= pos })
-		if i > 0 && list[i-1].pos >= from && (!found || list[i-1].pos > best.pos) {
-			best, found = list[i-1], true
-		}
+func (d *doc) describedIn(from, pos int) (sourceAt, bool) {
+	q, ok := lastSourceIn(d.described, from, pos)
+	if r, rok := lastSourceIn(d.describedReported, from, pos); rok && (!ok || r.pos > q.pos) {
+		return r, true
 	}
-	return best, found
+	return q, ok
 }
 
 // resolvePronoun finds the person a pronoun at pos stands for: the one

@@ -61,13 +61,13 @@ type doc struct {
 
 	// quoted are the people quotations were attributed to, in text
 	// order, for pronouns that stand for the last person quoted.
-	quoted []quotedAt
+	quoted []sourceAt
 	// described and describedReported are the sources that are not
 	// people ("the representative of Mali") that quotations and reported
 	// clauses were attributed to, each in text order, for a pronoun in a
 	// paragraph that names no one.
-	described         []quotedAt
-	describedReported []quotedAt
+	described         []sourceAt
+	describedReported []sourceAt
 }
 
 func newDoc(text string, published time.Time) *doc {
