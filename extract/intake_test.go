@@ -258,6 +258,45 @@ var speakerKindCases = []patternCase{
 		},
 		exact: true,
 	},
+	{
+		name: "a pronoun after a paragraph that brings in a new person by reported speech",
+		text: "“No class will go over 26,” said Superintendent Dale Morrow.\n\nAnother parent, Tomas Arce, speaking through an interpreter, said many families do not own cars.\n\n“There is no crosswalk and no crossing guard on that road,” he said.",
+		pub:  pubDate("2025-05-14"),
+		want: []want{
+			{quote: "No class will go over 26", speaker: "Dale Morrow", saidAt: "2025-05-14"},
+			{quote: "many families do not own cars", speaker: "Tomas Arce", saidAt: "2025-05-14", kind: KindReported},
+			{quote: "There is no crosswalk and no crossing guard on that road", speaker: "Tomas Arce", saidAt: "2025-05-14"},
+		},
+		exact: true,
+	},
+	{
+		name: "of two people in the paragraph before, the one who has been speaking goes on",
+		text: "Prosecutor Robin Vance questioned Maria Sokol for an hour.\n\n“I'm hoping to tell the truth,” Sokol replied.\n\nVance also got Sokol to acknowledge selling tokens in the weeks before the freeze.\n\n“I made a terrible decision,” she said.",
+		pub:  pubDate("2025-05-14"),
+		want: []want{
+			{quote: "I'm hoping to tell the truth", speaker: "Maria Sokol", saidAt: "2025-05-14"},
+			{quote: "I made a terrible decision", speaker: "Maria Sokol", saidAt: "2025-05-14"},
+		},
+		exact: true,
+	},
+	{
+		name: "a name after a preposition of place is not who a pronoun stands for",
+		text: "Speaking to a water convention in Pell Harbor on Friday, Governor Rex Hallam doubled down.\n\n“We replaced more lead pipe in two years than the last administration replaced in ten,” he told the crowd.",
+		pub:  pubDate("2025-05-14"),
+		want: []want{
+			{quote: "We replaced more lead pipe in two years than the last administration replaced in ten", speaker: "Rex Hallam", saidAt: "2025-05-09"},
+		},
+		exact: true,
+	},
+	{
+		name: "who asks a question in the paragraph before is not who answers it",
+		text: "“The cap is fully funded,” Transport Minister Helen Voss said.\n\nKell put it to her: ‘If it is funded, why are councils already cutting routes?’\n\n‘Those are decisions for those councils,’ she replied.",
+		pub:  pubDate("2025-05-14"),
+		want: []want{
+			{quote: "The cap is fully funded", speaker: "Helen Voss", saidAt: "2025-05-14"},
+			{quote: "Those are decisions for those councils", speaker: "Helen Voss", saidAt: "2025-05-14"},
+		},
+	},
 }
 
 // TestSpeakerKinds covers judges' styles, role nouns, colon introductions,

@@ -783,9 +783,14 @@ func (d *doc) resolvePronoun(want int8, pos int) (string, int8, string) {
 	last := d.quotedBefore(pos)
 	for n := 0; si >= 0 && n < 8 && d.sents[si].para >= para-1; si, n = si-1, n+1 {
 		s := d.sents[si]
-		if s.para < para && last.speaker != "" && genderOK(want, last.gender) {
+		if s.para < para && last.speaker != "" && genderOK(want, last.gender) && last.pos >= d.paras[s.para].start {
 			// The paragraph names no one; the last person quoted goes on.
 			return last.speaker, last.gender, ConfidenceMedium
+		}
+		if s.para < para && d.asksQuestion(s) {
+			// "Kearsley put it to her: ‘Why …?’ ¶ ‘…,’ she replied.":
+			// who asks is not who answers.
+			continue
 		}
 		end := limit
 		if end > s.end || n > 0 {
@@ -806,6 +811,9 @@ func (d *doc) resolvePronoun(want int8, pos int) (string, int8, string) {
 			m := &d.ments[i]
 			if !m.person || m.shielded || (m.lo > 0 && d.tokText(m.lo-1) == "By") {
 				continue // a byline's author is not who a pronoun stands for
+			}
+			if m.lo > 0 && placePrepositions[d.lowerWord(m.lo-1)] {
+				continue // "along Sungei Pandan Kechil", "in Pell Harbor": a place
 			}
 			g := d.mentionGender(m)
 			if !genderOK(want, g) {
@@ -844,6 +852,14 @@ func (d *doc) resolvePronoun(want int8, pos int) (string, int8, string) {
 			return names[0], gender, ConfidenceMedium
 		}
 		if len(names) > 1 {
+			for _, x := range names {
+				if x == last.speaker && s.para < para {
+					// "Halvorsen also got Molloy to acknowledge …": of
+					// the people in the paragraph before, the one who
+					// has been speaking goes on.
+					return last.speaker, last.gender, ConfidenceLow
+				}
+			}
 			if subject != "" {
 				return subject, subjectGender, ConfidenceLow
 			}
@@ -859,4 +875,16 @@ func (d *doc) resolvePronoun(want int8, pos int) (string, int8, string) {
 		return last.speaker, last.gender, ConfidenceLow
 	}
 	return "", genderAny, ConfidenceNone
+}
+
+// asksQuestion reports whether sentence s holds a quotation that is a
+// question.
+func (d *doc) asksQuestion(s sentence) bool {
+	i := sort.Search(len(d.quotes), func(i int) bool { return d.quotes[i].open >= s.start })
+	for ; i < len(d.quotes) && d.quotes[i].open < s.end; i++ {
+		if strings.HasSuffix(strings.TrimSpace(d.text[d.quotes[i].qs:d.quotes[i].qe]), "?") {
+			return true
+		}
+	}
+	return false
 }

@@ -144,6 +144,10 @@ var clauseWords = wordSet(`and but before after when while as because then so al
 // prepositions before a name mean the name is not the speaker ("a spokeswoman for X").
 var prepositions = wordSet(`for of to from with at by on in about against behind`)
 
+// placePrepositions come before a place far more often than before a
+// person: a name after one is not who a later pronoun stands for.
+var placePrepositions = wordSet(`in at near along across outside inside through into onto toward towards around`)
+
 // abbreviations end with a period that does not end a sentence.
 var abbreviations = wordSet(`mr mrs ms dr prof sen rep gov gen col lt sgt capt maj adm det st jr
 	sr inc co corp ltd vs jan feb mar apr jun jul aug sep sept oct nov dec mt ft rev hon pres
