@@ -297,6 +297,26 @@ var speakerKindCases = []patternCase{
 			{quote: "Those are decisions for those councils", speaker: "Helen Voss", saidAt: "2025-05-14"},
 		},
 	},
+	{
+		name: "a single-quoted statement opened after a colon runs over the next paragraph",
+		text: "Doyle was jailed for seven years.\n\nIn a victim statement read to the court, his mother, Joan Pryde, said: 'Tom spent twelve years saving other people's lives. He was killed by someone who could not wait to answer a message.\n\n'His daughters are four and seven, and I still don't know what to tell them.'",
+		pub:  pubDate("2025-03-03"),
+		want: []want{
+			{quote: "Tom spent twelve years saving other people's lives. He was killed by someone who could not wait to answer a message", speaker: "Joan Pryde", saidAt: "2025-03-03"},
+			{quote: "His daughters are four and seven, and I still don't know what to tell them", speaker: "Joan Pryde", saidAt: "2025-03-03"},
+		},
+		exact: true,
+	},
+	{
+		name: "a role's words go on in the paragraph after it",
+		text: "‘The detention was at all times grounded in a lawful order,’ the court said.\n\n‘It is not the function of this court to compensate every person who is charged and later not convicted.’",
+		pub:  pubDate("2025-03-03"),
+		want: []want{
+			{quote: "The detention was at all times grounded in a lawful order", speaker: "the court", saidAt: "2025-03-03"},
+			{quote: "It is not the function of this court to compensate every person who is charged and later not convicted", speaker: "the court", saidAt: "2025-03-03"},
+		},
+		exact: true,
+	},
 }
 
 // TestSpeakerKinds covers judges' styles, role nouns, colon introductions,

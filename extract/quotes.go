@@ -209,10 +209,23 @@ func (d *doc) pairSingle(raw []rawQuote, pi int, p span) []rawQuote {
 	switch {
 	case open >= 0 && weak >= 0:
 		closeAt(weak, d.markLen(weak))
-	case open == p.start:
+	case open == p.start || open >= 0 && d.runsOver(pi, open):
 		raw = append(raw, rawQuote{para: pi, open: open, openEnd: open + d.markLen(open), close: p.end, closeEnd: p.end, unclosed: true, single: true})
 	}
 	return raw
+}
+
+// runsOver reports whether the single mark at open, left open in
+// paragraph pi, begins a quotation running over paragraphs although it
+// does not start its own: it follows a colon (`Janet Ward said: ‘Tom spent
+// twelve years …`) and the next paragraph opens with a single mark, as
+// each paragraph of a running quotation does.
+func (d *doc) runsOver(pi, open int) bool {
+	if pi+1 >= len(d.paras) || !strings.HasSuffix(strings.TrimRight(d.text[d.paras[pi].start:open], " \t"), ":") {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(d.text[d.paras[pi+1].start:])
+	return r == '\'' || r == '‘'
 }
 
 // markLen is the length in bytes of the quotation mark at i.
@@ -359,8 +372,9 @@ func (d *doc) quoteCandidates() {
 // paragraphSpeaker attributes quotation qi when it stands alone as a
 // paragraph with no attribution, as news copy runs a speaker's words on:
 //
-//   - after a paragraph whose last quotation is a person's and that names
-//     nobody else after it, the quotation is that person's too (their
+//   - after a paragraph whose last quotation has a speaker (a person, a
+//     role, a body) and that names nobody else after it, the quotation is
+//     that speaker's too (their
 //     words go on: "“We were hit hard,” Mitchum told analysts. ¶ “But the
 //     actions we took …”");
 //   - after a paragraph of narration that names one person alone
@@ -381,10 +395,10 @@ func (d *doc) paragraphSpeaker(qi int) attribution {
 	}
 	if qi > 0 && d.quotes[qi-1].para == q.para-1 {
 		pq := &d.quotes[qi-1]
-		if !pq.attr.found || !pq.attr.person || pq.attr.speaker == "" {
+		if !pq.attr.found || pq.attr.speaker == "" {
 			return attribution{}
 		}
-		if m, n := d.peopleIn(pq.closeEnd, prev.end); n == 0 || (n == 1 && d.mentionName(m) == pq.attr.speaker) {
+		if m, n := d.peopleIn(pq.closeEnd, prev.end); n == 0 || (n == 1 && pq.attr.person && d.mentionName(m) == pq.attr.speaker) {
 			return inherit(pq.attr)
 		}
 		return attribution{}
