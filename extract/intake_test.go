@@ -317,6 +317,30 @@ var speakerKindCases = []patternCase{
 		},
 		exact: true,
 	},
+	{
+		name: "a partial quotation after a figure with a decimal point and a party in brackets",
+		text: "At the scrutiny committee last week, Cllr Ada Renshaw (Lab, Eastfield) said the £4.1m figure 'does not include a single penny of redundancy costs'.",
+		pub:  pubDate("2025-03-03"),
+		want: []want{{quote: "does not include a single penny of redundancy costs", speaker: "Ada Renshaw"}},
+	},
+	{
+		name: "a partial quotation at the end of a long clause of reported speech",
+		text: "With two days left, Sen. Carla Whitby told about 2,000 supporters packed into a high school gym here Saturday night that Gov. Tom Reyna had “broken every promise he made on property taxes,” as both campaigns toured the state.",
+		pub:  pubDate("2025-11-02"),
+		want: []want{{quote: "broken every promise he made on property taxes", speaker: "Carla Whitby", saidAt: "2025-11-01"}},
+	},
+	{
+		name: "a partial quotation after a participle whose subject is a role with a name in apposition",
+		text: "The Minister for Finance, Colm Dervan, has rejected claims that the budget broke the spending rule, insisting that the housing package would \"pay for itself many times over\" in lower rents.",
+		pub:  pubDate("2025-10-08"),
+		want: []want{{quote: "pay for itself many times over", speaker: "Colm Dervan", saidAt: "2025-10-08"}},
+	},
+	{
+		name: "a party and country in brackets with a slash between the name and the verb",
+		text: "\"Today Parliament has chosen the health of 450 million people,\" Elsa Lindqvist (Greens/EFA, Sweden), the lawmaker who steered the bill, told a press conference.",
+		pub:  pubDate("2025-10-08"),
+		want: []want{{quote: "Today Parliament has chosen the health of 450 million people", speaker: "Elsa Lindqvist", saidAt: "2025-10-08"}},
+	},
 }
 
 // TestSpeakerKinds covers judges' styles, role nouns, colon introductions,

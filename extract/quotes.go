@@ -771,8 +771,8 @@ func (d *doc) postAttribution(q *quote, s sentence) attribution {
 			if p == "," || p == "'" || p == "’" || p == "(" || p == ")" || p == "-" || d.isAbbrevPeriod(j) {
 				continue
 			}
-			if p == "@" || p == "—" || p == "–" {
-				continue
+			if p == "@" || p == "—" || p == "–" || p == "/" {
+				continue // "Elin Sandqvist (Greens/EFA, Sweden) told"
 			}
 			return none
 		}
@@ -850,10 +850,11 @@ func (d *doc) preAttribution(qi, segStart int) attribution {
 	}
 	verb := -1
 	var flags uint8
-	for j := e; j >= lo && e-j <= 16; j-- {
+	that := false // a "that" between the verb and the quotation
+	for j := e; j >= lo && e-j <= 40; j-- {
 		if d.toks[j].kind == tokPunct {
 			p := d.tokText(j)
-			if (p == "." && !d.isAbbrevPeriod(j)) || p == "!" || p == "?" || p == ";" || isQuoteMark(p) || d.pairMark(j) {
+			if (p == "." && !d.isAbbrevPeriod(j) && !d.innerPeriod(j)) || p == "!" || p == "?" || p == ";" || isQuoteMark(p) || d.pairMark(j) {
 				break
 			}
 			continue
@@ -872,7 +873,16 @@ func (d *doc) preAttribution(qi, segStart int) attribution {
 		}
 		f, ok := verbs[lw]
 		if ok && (isLowerStart(w) || j == lo) {
-			verb, flags = j, f
+			if e-j <= 16 || that {
+				// Further back than 16 words, only a clause of reported
+				// speech runs on to a partial quotation: `told supporters
+				// … that Gov. Reyes had "broken every promise"`.
+				verb, flags = j, f
+			}
+			break
+		}
+		that = that || lw == "that"
+		if e-j >= 16 && !that {
 			break
 		}
 	}
@@ -925,9 +935,13 @@ func (d *doc) preAttribution(qi, segStart int) attribution {
 			}
 		}
 		a := d.speakerFromParts([]tokRange{{lo, hi}})
-		if !a.found {
-			// "In a radio interview, Lund went further, insisting that …".
-			a = d.sentenceSubject(verb)
+		if !a.person {
+			// "In a radio interview, Lund went further, insisting that
+			// …"; "The Minister for Finance, Ciarán Mulvihill, has
+			// rejected claims …, insisting that …".
+			if b := d.sentenceSubject(verb); b.found || !a.found {
+				a = b
+			}
 		}
 		a.verb = verb
 		return a
@@ -958,6 +972,10 @@ func (d *doc) preAttribution(qi, segStart int) attribution {
 	default:
 		a = d.speakerFromParts(reverseParts(d.splitParts(lo, verb)))
 	}
+	if !a.found {
+		// "Cllr Janet Firth (Con, Oldfield) said the figure '…'".
+		a = d.sentenceSubject(verb)
+	}
 	a.verb, a.present = verb, flags&vPresent != 0
 	return a
 }
@@ -977,8 +995,12 @@ func (d *doc) mentionEndingAt(k int) *mention {
 // who is the subject of the sentence holding token verb: the first person
 // named before the verb (past a dateline), outside quotations, not after a
 // preposition and not in the possessive, whom a lower-case word (a verb,
-// or a time phrase before it) follows.
+// or a time phrase before it) follows, perhaps past a bracket ("Cllr
+// Janet Firth (Con, Oldfield) said") or an appositive between commas
+// ("The Minister for Finance, Ciarán Mulvihill, has rejected"); a role
+// with a name in apposition gives the name.
 func (d *doc) sentenceSubject(verb int) attribution {
+	none := attribution{verb: -1}
 	s := d.sents[d.sentAt(d.toks[verb].start)]
 	for i := d.mentionFrom(s.start); i < len(d.ments) && d.ments[i].start < d.toks[verb].start; i++ {
 		m := &d.ments[i]
@@ -988,12 +1010,33 @@ func (d *doc) sentenceSubject(verb int) attribution {
 		if d.isPunct(m.hi, ":") {
 			continue // a dateline: "NEW DELHI: Union Minister …"
 		}
-		if w := d.tokText(m.hi); d.isWord(m.hi) && isLowerStart(w) && w != "and" && w != "of" {
-			return attribution{found: true, verb: -1, speaker: d.mentionName(m), person: true, gender: d.mentionGender(m), conf: ConfidenceMedium}
+		who := m
+		k := m.hi
+		switch {
+		case d.isPunct(k, "("):
+			for k < verb && !d.isPunct(k, ")") {
+				k++
+			}
+			k++
+		case d.isPunct(k, ","):
+			j := k + 1
+			for j < verb && j-k <= 12 && (d.toks[j].kind == tokWord || d.isAbbrevPeriod(j)) {
+				j++
+			}
+			if j >= verb || !d.isPunct(j, ",") {
+				return none
+			}
+			if a := d.mentionEndingAt(j); a != nil && a.person && a.lo == k+1 && d.roleOnly(m) {
+				who = a // "The Minister for Finance, Ciarán Mulvihill,"
+			}
+			k = j + 1
 		}
-		return attribution{verb: -1}
+		if w := d.tokText(k); k < verb+1 && d.isWord(k) && isLowerStart(w) && w != "and" && w != "of" && w != "who" && w != "which" {
+			return attribution{found: true, verb: -1, speaker: d.mentionName(who), person: true, gender: d.mentionGender(who), conf: ConfidenceMedium}
+		}
+		return none
 	}
-	return attribution{verb: -1}
+	return none
 }
 
 // colonIntroduction reads a person named just before the colon at token

@@ -269,6 +269,12 @@ func (d *doc) attached(a int) bool {
 	return a >= 0 && a+1 < len(d.toks) && d.toks[a].end == d.toks[a+1].start
 }
 
+// innerPeriod reports whether token k is a period glued to the words on
+// both sides ("£2.3m", "example.com"), which ends no sentence.
+func (d *doc) innerPeriod(k int) bool {
+	return d.isPunct(k, ".") && d.attached(k-1) && d.attached(k)
+}
+
 // sameLineGap reports whether only spaces or tabs separate tokens a and a+1.
 func (d *doc) sameLineGap(a int) bool {
 	if a < 0 || a+1 >= len(d.toks) {
