@@ -341,6 +341,28 @@ var speakerKindCases = []patternCase{
 		pub:  pubDate("2025-10-08"),
 		want: []want{{quote: "Today Parliament has chosen the health of 450 million people", speaker: "Elsa Lindqvist", saidAt: "2025-10-08"}},
 	},
+	{
+		name: "a pronoun after a paragraph whose subject stands in apposition before its saying verb",
+		text: "“We will add two bus routes,” said Superintendent Dale Morrow.\n\nAnother parent, Tomas Arce, speaking in Spanish through an interpreter, said the walk to Cedar Park crosses Route 9.\n\n“There is no crossing guard on that road,” he said.",
+		pub:  pubDate("2025-05-14"),
+		want: []want{
+			{quote: "We will add two bus routes", speaker: "Dale Morrow", saidAt: "2025-05-14"},
+			{quote: "the walk to Cedar Park crosses Route 9", speaker: "Tomas Arce", saidAt: "2025-05-14", kind: KindReported},
+			{quote: "There is no crossing guard on that road", speaker: "Tomas Arce", saidAt: "2025-05-14"},
+		},
+		exact: true,
+	},
+	{
+		name: "a party and a member's title before the name (MSP, MLA, TD)",
+		text: "The First Minister said waiting times were falling.\n\nLiberal Democrat MSP Fraser Dunlop, who represents North Kelvin, told the chamber that a constituent had waited 11 hours for an ambulance.\n\n‘That man lay on his kitchen floor all night,’ he said.",
+		pub:  pubDate("2025-11-02"),
+		want: []want{
+			{quote: "waiting times were falling", speaker: "The First Minister", saidAt: "2025-11-02", kind: KindReported},
+			{quote: "a constituent had waited 11 hours for an ambulance", speaker: "Fraser Dunlop", saidAt: "2025-11-02", kind: KindReported},
+			{quote: "That man lay on his kitchen floor all night", speaker: "Fraser Dunlop", saidAt: "2025-11-02"},
+		},
+		exact: true,
+	},
 }
 
 // TestSpeakerKinds covers judges' styles, role nouns, colon introductions,

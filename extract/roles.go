@@ -35,7 +35,7 @@ var roleNouns = wordSet(`chancellor minister secretary chair chairman chairwoman
 	scientist doctor surgeon physician nurse teacher headteacher headmaster headmistress
 	principal coach captain owner founder editor pastor bishop archbishop priest vicar rabbi
 	imam general colonel admiral commander sheriff deputy nominee candidate witness defendant
-	accused victim author striker midfielder goalkeeper defender mp mep lawmaker legislator
+	accused victim author striker midfielder goalkeeper defender mp mep msp mla mpp td lawmaker legislator
 	speaker administrator superintendent commissioner chairmen investigator analyst
 	spokesperson whip clerk registrar consultant epidemiologist adviser advisor counsel
 	strategist organiser organizer campaigner activist founder president-elect reporter

@@ -851,6 +851,13 @@ func (d *doc) resolvePronoun(want int8, pos int) (string, int8, string) {
 		if len(names) == 1 {
 			return names[0], gender, ConfidenceMedium
 		}
+		if len(names) > 1 && subject == "" {
+			// "Another parent, Luis Ortega, speaking through an
+			// interpreter, said …": the subject of its saying verb.
+			if a := d.sentenceSubject(d.sayingVerbIn(s.start, end)); a.found && genderOK(want, a.gender) {
+				subject, subjectGender = a.speaker, a.gender
+			}
+		}
 		if len(names) > 1 {
 			for _, x := range names {
 				if x == last.speaker && s.para < para {
@@ -887,4 +894,16 @@ func (d *doc) asksQuestion(s sentence) bool {
 		}
 	}
 	return false
+}
+
+// sayingVerbIn returns the first saying verb (not a participle) written in
+// lower case in [from, to), or the token at to.
+func (d *doc) sayingVerbIn(from, to int) int {
+	k := d.tokAt(from)
+	for ; k < len(d.toks) && d.toks[k].start < to; k++ {
+		if f, ok := verbs[d.tokText(k)]; ok && f&vParticiple == 0 {
+			return k
+		}
+	}
+	return min(k, len(d.toks)-1)
 }

@@ -76,7 +76,7 @@ var femaleTitles = wordSet(`mrs ms miss dame lady queen princess duchess sister
 	congresswoman councilwoman chairwoman madam madame`)
 
 // nameSuffixes follow a name and are not part of it for matching.
-var nameSuffixes = wordSet(`jr sr ii iii iv mp mep qc kc phd md`)
+var nameSuffixes = wordSet(`jr sr ii iii iv mp mep msp mla mpp td qc kc phd md`)
 
 // particles may sit inside a name in lower case ("Ursula von der Leyen").
 var particles = wordSet(`de da di du del della der den van von bin ibn al el la le st ole dos das ter ten bint binti`)
