@@ -931,6 +931,28 @@ var reportedSpeechCases = []patternCase{
 		},
 		exact: true,
 	},
+	{
+		name: "a clause before the saying verb is not its source: the pronoun or name opening it is",
+		text: "Theresa Lund wrote the memo in March.\n\nLund left her job in April. Reached by phone, she declined to discuss the memo but said she had raised the same concerns three times before putting them in writing.\n\nDuring question period, Conservative housing critic Dale Whitcomb accused the government of \"counting press releases, not homes,\" and said the program had delivered just 9,800 completed units.",
+		pub:  pubDate("2025-09-18"),
+		want: []want{
+			{quote: "she had raised the same concerns three times before putting them in writing", speaker: "Theresa Lund", kind: KindReported},
+			{quote: "the program had delivered just 9,800 completed units", speaker: "Dale Whitcomb", saidAt: "2025-09-18", kind: KindReported},
+		},
+	},
+	{
+		name: "a pronoun after a subordinator is the subject, not the clause before it",
+		text: "Transport Minister Helen Cole defended the cap on Tuesday.\n\nThe presenter also challenged the minister over remarks she made on Sunday, when she told a conference of bus operators that the cap had ‘paid for itself twice over’.",
+		pub:  pubDate("2026-02-10"),
+		want: []want{{quote: "paid for itself twice over", speaker: "Helen Cole", saidAt: "2026-02-08"}},
+	},
+	{
+		name:  "a clause without that does not run past a comma into the main clause",
+		text:  "Asked by presenter Mara Kell why the network had said the cap would leave a £210m hole in council budgets, the minister said the network’s figures were out of date.",
+		pub:   pubDate("2026-02-10"),
+		want:  []want{{quote: "the network’s figures were out of date", speaker: "the minister", saidAt: "2026-02-10", kind: KindReported}},
+		exact: true,
+	},
 }
 
 // TestReportedSpeech covers claims reported without quotation marks.

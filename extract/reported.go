@@ -259,7 +259,27 @@ func (d *doc) reportedThat(k int) {
 	if len(clauses) == 0 {
 		return
 	}
-	d.reportClauses(d.speakerFromParts(reverseParts(d.splitParts(lo, d.coordinatedVerb(lo, k)))), k, si, clauses)
+	a := d.speakerFromParts(reverseParts(d.splitParts(lo, d.coordinatedVerb(lo, k))))
+	if !a.found {
+		a = d.clauseSubject(lo, k)
+	}
+	d.reportClauses(a, k, si, clauses)
+}
+
+// clauseSubject reads the subject of a saying verb at k whose words before
+// it are a clause, not a source ("Reached by phone, she declined to
+// discuss the memo but said …", "Critic Darren Whitlock accused the
+// government of “…” and said …"): a pronoun opening the last part before
+// the verb, else the sentence's subject.
+func (d *doc) clauseSubject(lo, k int) attribution {
+	parts := d.splitParts(lo, k)
+	if len(parts) > 0 {
+		p := d.trimPart(parts[len(parts)-1])
+		if _, ok := pronouns[d.lowerWord(p.lo)]; ok && p.hi-p.lo > 1 && isLowerStart(d.tokText(p.lo+1)) {
+			return d.speakerFromParts([]tokRange{{p.lo, p.lo + 1}})
+		}
+	}
+	return d.sentenceSubject(k)
 }
 
 // coordinatedVerb returns the verb whose subject is the subject of the verb
@@ -344,7 +364,25 @@ func (d *doc) splitClause(cs, ce int) []span {
 // span, and with only the quotations it may take in (see absorbQuotes).
 func (d *doc) acceptClause(cs, ce, minWords int) bool {
 	return ce > cs && ce-cs <= maxClause && d.countWords(cs, ce, minWords) >= minWords &&
-		!inSpans(d.shields, cs) && d.absorbQuotes(cs, ce) && !d.introducesBlock(ce)
+		!inSpans(d.shields, cs) && d.absorbQuotes(cs, ce) && !d.introducesBlock(ce) && !d.runsIntoSaying(cs, ce)
+}
+
+// runsIntoSaying reports whether clause [cs, ce) runs past a comma into
+// the main clause of its sentence, a subject of up to three words and a
+// saying verb: "had said the cap would leave a hole, the minister said
+// the figures were out of date".
+func (d *doc) runsIntoSaying(cs, ce int) bool {
+	for k := d.tokAt(cs); k < len(d.toks) && d.toks[k].start < ce; k++ {
+		if !d.isPunct(k, ",") || d.attached(k) {
+			continue // not a comma inside a number ("400,000")
+		}
+		for j := k + 2; j <= k+4 && j < len(d.toks) && d.toks[j].start < ce; j++ {
+			if w := d.tokText(j); sayingVerbs[w] && !d.isPunct(j-1, ",") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // introducesBlock reports whether a colon ending its paragraph follows

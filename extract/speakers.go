@@ -553,7 +553,16 @@ func (d *doc) classifyPart(p tokRange) partInfo {
 			}
 		}
 	}
-	participle := strings.HasSuffix(lfw, "ing") && !d.capWord(p.lo+1)
+	if p.hi-p.lo == 2 && subordinators[lfw] {
+		// "… over remarks she made on Sunday, when she told …".
+		if g, ok := pronouns[d.lowerWord(p.lo+1)]; ok {
+			return partInfo{kind: partPronoun, gender: g, pos: d.toks[p.lo+1].start}
+		}
+	}
+	participle := (strings.HasSuffix(lfw, "ing") || strings.HasSuffix(lfw, "ed") && prepositions[d.lowerWord(p.lo+1)]) && !d.capWord(p.lo+1)
+	if d.clauseLike(p) {
+		return partInfo{}
+	}
 	if determiners[lfw] || groupNouns[lfw] || (isUpperStart(fw) && !stopwords[lfw] && !participle) {
 		return partInfo{kind: partDesc, value: publisher(stripPossessiveEnd(clean(d.text[startOff:endOff]))), pos: startOff}
 	}
@@ -906,4 +915,32 @@ func (d *doc) sayingVerbIn(from, to int) int {
 		}
 	}
 	return min(k, len(d.toks)-1)
+}
+
+// subordinators open a clause whose subject may be a pronoun: "when she
+// told", "as he said".
+var subordinators = wordSet(`when as after before while and but then because since where until`)
+
+// clauseLike reports whether part p reads as a clause rather than a
+// description of a speaker: it holds a quotation mark, a subject pronoun
+// or a finite verb past its first word, or a past tense with an object
+// ("challenged the minister", "accused the government of “…"). Such a
+// part is never a source.
+func (d *doc) clauseLike(p tokRange) bool {
+	for k := p.lo; k < p.hi; k++ {
+		if d.pairMark(k) || d.isPunct(k, "\"") {
+			return true
+		}
+		lw := d.lowerWord(k)
+		if k == p.lo || lw == "" {
+			continue
+		}
+		if _, ok := pronouns[lw]; ok || finiteVerbs[lw] {
+			return true
+		}
+		if strings.HasSuffix(lw, "ed") && k+1 < p.hi && determinersForRoles[d.lowerWord(k+1)] {
+			return true
+		}
+	}
+	return false
 }
