@@ -363,6 +363,24 @@ var speakerKindCases = []patternCase{
 		},
 		exact: true,
 	},
+	{
+		name: "a nickname in quotation marks between first name and surname, and the councillor's title Cr",
+		text: "Speaking after the meeting, Mayor Darren “Dazza” Kovich defended the decision, saying the council had no choice but to finish the job.\n\n“We can’t leave a half-built pool sitting in the middle of town,” he said.\n\nCr Kovich said wet weather had pushed the project back by eight months.",
+		pub:  pubDate("2025-03-12"),
+		want: []want{
+			{quote: "the council had no choice but to finish the job", speaker: "Darren Kovich", saidAt: "2025-03-12", kind: KindReported},
+			{quote: "We can’t leave a half-built pool sitting in the middle of town", speaker: "Darren Kovich", saidAt: "2025-03-12"},
+			{quote: "wet weather had pushed the project back by eight months", speaker: "Darren Kovich", saidAt: "2025-03-12", kind: KindReported},
+		},
+		exact: true,
+	},
+	{
+		name:  "a place before a trade and a name qualifies the person; it is not a second person",
+		text:  "The blowout was confirmed at the council meeting.\n\nBut Merrow Heads baker Sandra Petrou, 61, was stunned when she read the figure in the Bulletin’s online edition.\n\n“It’s a slap in the face to every ratepayer in this shire,” she said.",
+		pub:   pubDate("2025-03-12"),
+		want:  []want{{quote: "It’s a slap in the face to every ratepayer in this shire", speaker: "Sandra Petrou", saidAt: "2025-03-12"}},
+		exact: true,
+	},
 }
 
 // TestSpeakerKinds covers judges' styles, role nouns, colon introductions,

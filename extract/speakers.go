@@ -168,6 +168,13 @@ func (d *doc) findMentions() {
 			} else if !d.sameLineGap(j) {
 				break
 			}
+			if nick := d.nicknameAt(nx); nick > 0 {
+				// Mayor Darren “Dazza” Kovac: the nickname is no part
+				// of the name.
+				run = append(run, nick)
+				j = nick
+				continue
+			}
 			if !d.isWord(nx) {
 				break
 			}
@@ -187,6 +194,28 @@ func (d *doc) findMentions() {
 		k = j + 1
 		d.processRun(run, poss)
 	}
+}
+
+// nicknameAt returns, when a nickname of one or two capitalised words in
+// quotation marks opens at token k between a first name and a surname
+// (Darren “Dazza” Kovac, Rafael “Paeng” Dimaculangan), the token of the
+// surname after it; else 0.
+func (d *doc) nicknameAt(k int) int {
+	if !d.pairMark(k) || !d.capWord(k+1) {
+		return 0
+	}
+	for c := k + 2; c <= k+3; c++ {
+		if d.pairMark(c) {
+			if d.sameLineGap(c) && d.capWord(c+1) && !d.attached(c) {
+				return c + 1
+			}
+			return 0
+		}
+		if !d.capWord(c) {
+			return 0
+		}
+	}
+	return 0
 }
 
 // isDateWord reports whether capitalised word k is a weekday or a month.
@@ -821,7 +850,7 @@ func (d *doc) resolvePronoun(want int8, pos int) (string, int8, string) {
 			if !m.person || m.shielded || (m.lo > 0 && d.tokText(m.lo-1) == "By") {
 				continue // a byline's author is not who a pronoun stands for
 			}
-			if m.lo > 0 && placePrepositions[d.lowerWord(m.lo-1)] {
+			if m.lo > 0 && placePrepositions[d.lowerWord(m.lo-1)] || d.modifies(m) {
 				continue // "along Sungei Pandan Kechil", "in Pell Harbor": a place
 			}
 			g := d.mentionGender(m)
@@ -939,6 +968,36 @@ func (d *doc) clauseLike(p tokRange) bool {
 			return true
 		}
 		if strings.HasSuffix(lw, "ed") && k+1 < p.hi && determinersForRoles[d.lowerWord(k+1)] {
+			return true
+		}
+	}
+	return false
+}
+
+// modifies reports whether mention m only qualifies the person named
+// after it, with one or two words of a role or trade between them:
+// "Merrigal Heads baker Sharon Petrakis", "Westfield University law
+// professor Lena Park".
+func (d *doc) modifies(m *mention) bool {
+	k := m.hi
+	for n := 0; n < 2 && d.isWord(k) && d.sameLineGap(k-1); n, k = n+1, k+1 {
+		w := d.tokText(k)
+		if !isLowerStart(w) || verbs[w] != 0 || finiteVerbs[w] || !roleNouns[w] && !tradeSuffix(w) {
+			return false
+		}
+		if d.capWord(k+1) && d.sameLineGap(k) {
+			i := d.mentionFrom(d.toks[k+1].start)
+			return i < len(d.ments) && d.ments[i].lo == k+1 && d.ments[i].person
+		}
+	}
+	return false
+}
+
+// tradeSuffix reports whether w ends as a word for someone's trade or
+// role often does (baker, student, economist, politician, resident).
+func tradeSuffix(w string) bool {
+	for _, s := range []string{"er", "or", "ist", "ian", "ant", "ent"} {
+		if strings.HasSuffix(w, s) && len(w) > len(s)+2 {
 			return true
 		}
 	}

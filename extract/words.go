@@ -67,7 +67,7 @@ var titles = wordSet(`mr mrs ms miss mx dr prof professor sir dame lord lady rev
 	defence defense interior treasury finance state energy education commerce shadow assistant
 	associate acting special counsel senior hon honourable honorable madam madame doctor pastor
 	coach councilmember councilmembers alderwoman assemblyman assemblywoman assemblymember
-	delegate supervisor trustee ranking member cllr cm resident`)
+	delegate supervisor trustee ranking member cllr cr cm resident`)
 
 // maleTitles and femaleTitles give a person's gender for pronoun matching.
 var maleTitles = wordSet(`mr sir lord king prince duke father brother emperor congressman
