@@ -381,6 +381,17 @@ var speakerKindCases = []patternCase{
 		want:  []want{{quote: "It’s a slap in the face to every ratepayer in this shire", speaker: "Sandra Petrou", saidAt: "2025-03-12"}},
 		exact: true,
 	},
+	{
+		name: "a portfolio before the name, and a surname before a romanised given name",
+		text: "Speaking after a meeting of the housing panel on Tuesday, Secretary for Housing Connie Mok Suet-ying said the review would begin this year.\n\n“Every public flat is a public resource,” Mok said.\n\nMok had signalled the review on a radio programme on Saturday. “We are not going to chase elderly people out of their homes,” she said.",
+		pub:  pubDate("2025-04-23"),
+		want: []want{
+			{quote: "the review would begin this year", speaker: "Connie Mok Suet-ying", saidAt: "2025-04-22", kind: KindReported},
+			{quote: "Every public flat is a public resource", speaker: "Connie Mok Suet-ying", saidAt: "2025-04-22"},
+			{quote: "We are not going to chase elderly people out of their homes", speaker: "Connie Mok Suet-ying", saidAt: "2025-04-19"},
+		},
+		exact: true,
+	},
 }
 
 // TestSpeakerKinds covers judges' styles, role nouns, colon introductions,

@@ -239,6 +239,15 @@ func (d *doc) processRun(run []int, poss bool) {
 		i++
 	}
 	run = run[i:]
+	if len(run) >= 3 && (d.lowerWord(run[0]-1) == "for" || d.lowerWord(run[0]-1) == "of") &&
+		(titles[d.lowerWord(run[0]-2)] || roleNouns[d.lowerWord(run[0]-2)]) {
+		// "Secretary for Housing Connie Mak", "Minister of State Tan Kee
+		// Wah": the portfolio before the name is not part of it.
+		run = run[1:]
+		for len(run) > 2 && (titles[d.lowerWord(run[0])] || orgWords[d.lowerWord(run[0])]) {
+			run = run[1:]
+		}
+	}
 	seg := 0
 	for i := 0; i < len(run); i++ {
 		if d.isDateWord(run[i]) {
@@ -366,6 +375,10 @@ func (d *doc) buildNames() {
 			d.names.byKey[m.key] = info
 			last := m.parts[len(m.parts)-1]
 			d.names.bySurname[last] = append(d.names.bySurname[last], info)
+			if givenAfterSurname(m.parts) {
+				sur := m.parts[len(m.parts)-2]
+				d.names.bySurname[sur] = append(d.names.bySurname[sur], info)
+			}
 			d.names.byFirst[m.parts[0]] = append(d.names.byFirst[m.parts[0]], info)
 			first := strings.ToLower(m.parts[0])
 			if femaleNames[first] {
@@ -405,7 +418,8 @@ func (d *doc) lookupName(parts []string, pos int) *nameInfo {
 	var best *nameInfo
 	bestPos := -1
 	for _, c := range cands {
-		if len(c.parts) < len(parts) || !suffixOf(c.parts, parts) {
+		if len(c.parts) < len(parts) || !suffixOf(c.parts, parts) &&
+			!(givenAfterSurname(c.parts) && len(c.parts) > len(parts) && suffixOf(c.parts[:len(c.parts)-1], parts)) {
 			continue
 		}
 		if best == nil {
@@ -442,6 +456,19 @@ func (d *doc) lookupFirstName(first string, pos int) *nameInfo {
 		found = c
 	}
 	return found
+}
+
+// givenAfterSurname reports whether a name ends with a given name
+// romanised from Chinese or Korean, two syllables joined by a hyphen
+// ("Connie Mak Suet-ying", "Lo Chun-wai"): the surname is the word before
+// it, and the article may call the person by it alone ("Mak said").
+func givenAfterSurname(parts []string) bool {
+	if len(parts) < 2 {
+		return false
+	}
+	w := parts[len(parts)-1]
+	i := strings.IndexByte(w, '-')
+	return i > 0 && i+1 < len(w) && isUpperStart(w) && isLowerStart(w[i+1:])
 }
 
 func suffixOf(full, parts []string) bool {
