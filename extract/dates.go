@@ -681,6 +681,18 @@ func (d *doc) member(speaker string) bool {
 	if info == nil {
 		return false
 	}
+	if info.member == 0 {
+		info.member = 1
+		if d.memberTitled(info) {
+			info.member = 2
+		}
+	}
+	return info.member == 2
+}
+
+// memberTitled reports whether any mention of info has a member's title
+// among the three words before it.
+func (d *doc) memberTitled(info *nameInfo) bool {
 	for _, p := range info.pos {
 		i := d.mentionFrom(p)
 		if i >= len(d.ments) {

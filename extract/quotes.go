@@ -953,29 +953,7 @@ func (d *doc) preAttribution(qi, segStart int) attribution {
 		a.verb, a.present = verb, flags&vPresent != 0
 		return a
 	}
-	var a attribution
-	switch d.lowerWord(verb - 1) {
-	case "and", "but", "then":
-		// A verb coordinated with an earlier one shares its subject: "A
-		// report by the audit team … found that …, and warned that “…”";
-		// "Gregory Lund stood in front of a banner reading “Record
-		// Investment” and told reporters: “…”".
-		from := max(d.tokAt(d.sents[d.sentAt(d.toks[verb].start)].start), verb-60)
-		if v := d.coordinatedVerb(from, verb); v != verb {
-			a = d.speakerFromParts(reverseParts(d.splitParts(from, v)))
-		} else {
-			a = d.sentenceSubject(verb)
-		}
-		if !a.found {
-			a = d.speakerFromParts(reverseParts(d.splitParts(lo, verb)))
-		}
-	default:
-		a = d.speakerFromParts(reverseParts(d.splitParts(lo, verb)))
-	}
-	if !a.found {
-		// "Cllr Janet Firth (Con, Oldfield) said the figure '…'".
-		a = d.sentenceSubject(verb)
-	}
+	a := d.verbSubject(lo, verb)
 	a.verb, a.present = verb, flags&vPresent != 0
 	return a
 }
@@ -1031,7 +1009,7 @@ func (d *doc) sentenceSubject(verb int) attribution {
 			}
 			k = j + 1
 		}
-		if w := d.tokText(k); k < verb+1 && d.isWord(k) && isLowerStart(w) && w != "and" && w != "of" && w != "who" && w != "which" {
+		if w := d.tokText(k); k <= verb && d.isWord(k) && isLowerStart(w) && w != "and" && w != "of" && w != "who" && w != "which" {
 			return attribution{found: true, verb: -1, speaker: d.mentionName(who), person: true, gender: d.mentionGender(who), conf: ConfidenceMedium}
 		}
 		return none

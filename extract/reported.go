@@ -259,11 +259,34 @@ func (d *doc) reportedThat(k int) {
 	if len(clauses) == 0 {
 		return
 	}
-	a := d.speakerFromParts(reverseParts(d.splitParts(lo, d.coordinatedVerb(lo, k))))
+	d.reportClauses(d.verbSubject(lo, k), k, si, clauses)
+}
+
+// verbSubject reads the subject of the saying verb at token k from the
+// words [lo, k) before it. A verb coordinated with an earlier one shares
+// its subject: that of an earlier verb of saying ("A report by the audit
+// team … found that …, and warned that …"), else the sentence's ("Gregory
+// Lund stood in front of a banner … and told reporters"). Otherwise the
+// subject is the part nearest the verb that can be one, else the subject
+// of a clause before it (see clauseSubject).
+func (d *doc) verbSubject(lo, k int) attribution {
+	a := attribution{verb: -1}
+	switch d.lowerWord(k - 1) {
+	case "and", "but", "then":
+		from := max(d.tokAt(d.sents[d.sentAt(d.toks[k].start)].start), k-60)
+		if v := d.coordinatedVerb(from, k); v != k {
+			a = d.speakerFromParts(reverseParts(d.splitParts(from, v)))
+		} else {
+			a = d.sentenceSubject(k)
+		}
+	}
+	if !a.found {
+		a = d.speakerFromParts(reverseParts(d.splitParts(lo, k)))
+	}
 	if !a.found {
 		a = d.clauseSubject(lo, k)
 	}
-	d.reportClauses(a, k, si, clauses)
+	return a
 }
 
 // clauseSubject reads the subject of a saying verb at k whose words before

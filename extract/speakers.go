@@ -66,6 +66,9 @@ type nameInfo struct {
 	parts  []string
 	pos    []int
 	gender int8
+	// member caches whether the name carries a member's title (see
+	// doc.member): 0 not yet worked out, 1 no, 2 yes.
+	member uint8
 }
 
 // nameIndex maps full names and surnames to the people the article names.
@@ -609,7 +612,7 @@ func (d *doc) classifyPart(p tokRange) partInfo {
 			}
 		}
 	}
-	if p.hi-p.lo == 2 && subordinators[lfw] {
+	if p.hi-p.lo == 2 && clauseWords[lfw] {
 		// "… over remarks she made on Sunday, when she told …".
 		if g, ok := pronouns[d.lowerWord(p.lo+1)]; ok {
 			return partInfo{kind: partPronoun, gender: g, pos: d.toks[p.lo+1].start}
@@ -878,7 +881,9 @@ func (d *doc) resolvePronoun(want int8, pos int) (string, int8, string) {
 				continue // a byline's author is not who a pronoun stands for
 			}
 			if m.lo > 0 && placePrepositions[d.lowerWord(m.lo-1)] || d.modifies(m) {
-				continue // "along Sungei Pandan Kechil", "in Pell Harbor": a place
+				// "along Sungei Pandan Kechil", "in Pell Harbor": a place;
+				// "Merrigal Heads baker Sharon Petrakis": a qualifier.
+				continue
 			}
 			g := d.mentionGender(m)
 			if !genderOK(want, g) {
@@ -919,8 +924,10 @@ func (d *doc) resolvePronoun(want int8, pos int) (string, int8, string) {
 		if len(names) > 1 && subject == "" {
 			// "Another parent, Luis Ortega, speaking through an
 			// interpreter, said …": the subject of its saying verb.
-			if a := d.sentenceSubject(d.sayingVerbIn(s.start, end)); a.found && genderOK(want, a.gender) {
-				subject, subjectGender = a.speaker, a.gender
+			if v := d.sayingVerbIn(s.start, end); v >= 0 {
+				if a := d.sentenceSubject(v); a.found && genderOK(want, a.gender) {
+					subject, subjectGender = a.speaker, a.gender
+				}
 			}
 		}
 		if len(names) > 1 {
@@ -962,20 +969,15 @@ func (d *doc) asksQuestion(s sentence) bool {
 }
 
 // sayingVerbIn returns the first saying verb (not a participle) written in
-// lower case in [from, to), or the token at to.
+// lower case in [from, to), or -1.
 func (d *doc) sayingVerbIn(from, to int) int {
-	k := d.tokAt(from)
-	for ; k < len(d.toks) && d.toks[k].start < to; k++ {
+	for k := d.tokAt(from); k < len(d.toks) && d.toks[k].start < to; k++ {
 		if f, ok := verbs[d.tokText(k)]; ok && f&vParticiple == 0 {
 			return k
 		}
 	}
-	return min(k, len(d.toks)-1)
+	return -1
 }
-
-// subordinators open a clause whose subject may be a pronoun: "when she
-// told", "as he said".
-var subordinators = wordSet(`when as after before while and but then because since where until`)
 
 // clauseLike reports whether part p reads as a clause rather than a
 // description of a speaker: it holds a quotation mark, a subject pronoun
