@@ -126,10 +126,18 @@ func makeDate(y int, m time.Month, day int) (time.Time, bool) {
 	return t, t.Day() == day && t.Month() == m
 }
 
-// inferYear places a day and month without a year at or before publication.
+// inferYear places a day and month without a year at or before
+// publication, unless it falls within forwardDays after it: "a rally on
+// December 18" in a story of December 12 is six days ahead, not a year
+// ago. Such a date is marked future and is never the day words were said.
 func (d *doc) inferYear(m time.Month, day int) (time.Time, bool) {
 	if !d.hasPub {
 		return time.Time{}, false
+	}
+	for _, y := range []int{d.pub.Year(), d.pub.Year() + 1} {
+		if t, ok := makeDate(y, m, day); ok && t.After(d.pub) && t.Sub(d.pub) <= forwardDays*24*time.Hour {
+			return t, true
+		}
 	}
 	t, ok := makeDate(d.pub.Year(), m, day)
 	if ok && t.After(d.pub) {
@@ -137,6 +145,10 @@ func (d *doc) inferYear(m time.Month, day int) (time.Time, bool) {
 	}
 	return t, ok
 }
+
+// forwardDays is how far after publication a day and month without a
+// year may lie and still be read as ahead of it.
+const forwardDays = 31
 
 // fullDate reads an optional year after a day and month ending before token
 // j and returns the date, whether it is exact, and the tokens used from j.

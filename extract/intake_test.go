@@ -596,6 +596,15 @@ func TestTranscripts(t *testing.T) { runCases(t, transcriptCases) }
 
 var intakeDateCases = []patternCase{
 	{
+		name: "a day and month a few days after publication is ahead, never the day of the words",
+		text: "Opposition leader Ravi Hegde said on Tuesday the party would hold a rally in Kalaburagi on December 18 and would \u201ctake the fight to every taluk headquarters\u201d.",
+		pub:  pubDate("2025-12-12"),
+		want: []want{
+			{quote: "the party would hold a rally in Kalaburagi on December 18", speaker: "Ravi Hegde", saidAt: "2025-12-09", kind: KindReported},
+			{quote: "take the fight to every taluk headquarters", speaker: "Ravi Hegde", saidAt: "2025-12-09", kind: KindQuote},
+		},
+	},
+	{
 		name: "a sentence opening with a role tied to one person sets that person's scene",
 		text: "Families Minister Elodie Marchand said the count left children out.\n\nThe minister told reporters on Parliament Hill on Tuesday that she had not yet seen the report.\n\n\"They put out a news release promising 400,000 kids,\" Brad Kowal told reporters.",
 		pub:  pubDate("2026-04-15"),
@@ -981,6 +990,59 @@ var reportedSpeechCases = []patternCase{
 		pub:   pubDate("2026-02-10"),
 		want:  []want{{quote: "the network’s figures were out of date", speaker: "the minister", saidAt: "2026-02-10", kind: KindReported}},
 		exact: true,
+	},
+	{
+		name: "a clause may open with a quantity: about, at least, more than",
+		text: "Housing secretary Wendy Lo said about 28,000 households were living in flats far larger than they need.\n\nBuilders’ federation head Marc Roy said at least 17 projects in the province had been cancelled over the past year.",
+		pub:  pubDate("2025-04-23"),
+		want: []want{
+			{quote: "about 28,000 households were living in flats far larger than they need", speaker: "Wendy Lo", saidAt: "2025-04-23", kind: KindReported},
+			{quote: "at least 17 projects in the province had been cancelled over the past year", speaker: "Marc Roy", saidAt: "2025-04-23", kind: KindReported},
+		},
+	},
+	{
+		name: "a relative clause with its own saying verb is a claim of its own",
+		text: "In an interview Wednesday, council member Dalia Ruiz said she would ask the city auditor to review the consultant’s contract, which she said had been extended twice without a vote of the full council.",
+		pub:  pubDate("2025-03-19"),
+		want: []want{
+			{quote: "she would ask the city auditor to review the consultant’s contract", speaker: "Dalia Ruiz", saidAt: "2025-03-19", kind: KindReported},
+			{quote: "had been extended twice without a vote of the full council", speaker: "Dalia Ruiz", saidAt: "2025-03-19", kind: KindReported},
+		},
+	},
+	{
+		name: "a second verb of the main subject ends the clause",
+		text: "UN envoy Helena Varga told the Council that 8,700 schools remained closed across the three countries, and called on Member States to support an early-warning mechanism.",
+		pub:  pubDate("2025-04-15"),
+		want: []want{{quote: "8,700 schools remained closed across the three countries", speaker: "Helena Varga", saidAt: "2025-04-15", kind: KindReported}},
+	},
+	{
+		name: "a long quotation after and or an apposition is cut off the clause, which stands",
+		text: "Speaking to reporters, opposition leader Basavaraj Hegde said the Opposition would hold a protest rally in Kalaburagi on December 18 and would “take the fight to every taluk headquarters”.\n\nCoast guard chief Crisanto Magno admitted that inspectors at the station had cleared the vessel for departure, a decision he described as “a lapse in judgment that we fully own.”",
+		pub:  pubDate("2025-12-10"),
+		want: []want{
+			{quote: "the Opposition would hold a protest rally in Kalaburagi on December 18", speaker: "Basavaraj Hegde", saidAt: "2025-12-10", kind: KindReported},
+			{quote: "take the fight to every taluk headquarters", speaker: "Basavaraj Hegde", saidAt: "2025-12-10", kind: KindQuote},
+			{quote: "inspectors at the station had cleared the vessel for departure", speaker: "Crisanto Magno", saidAt: "2025-12-10", kind: KindReported},
+			{quote: "a lapse in judgment that we fully own", speaker: "Crisanto Magno", saidAt: "2025-12-10", kind: KindQuote},
+		},
+	},
+	{
+		name: "that may come late when no verb lies before it",
+		text: "Senator Lorna Abad, for her part, told reporters in a separate interview after the hearing that she would file a bill requiring ferries to install passenger counters.",
+		pub:  pubDate("2025-09-10"),
+		want: []want{{quote: "she would file a bill requiring ferries to install passenger counters", speaker: "Lorna Abad", saidAt: "2025-09-10", kind: KindReported}},
+	},
+	{
+		name: "a participle shares the subject of the sentence's main verb",
+		text: "The Russian Federation’s delegate rejected those remarks as unfounded, stating that his country’s cooperation was conducted at the request of the States concerned.",
+		pub:  pubDate("2025-04-15"),
+		want: []want{{quote: "his country’s cooperation was conducted at the request of the States concerned", speaker: "The Russian Federation’s delegate", saidAt: "2025-04-15", kind: KindReported}},
+	},
+	{
+		name: "a clause may name its subject at length before its verb",
+		text: "Cr Darren Kovic said wet weather and the collapse of the original builder, Tweedvale Constructions, in mid-2024 had pushed the project back by eight months.",
+		pub:  pubDate("2025-03-12"),
+		want: []want{{quote: "wet weather and the collapse of the original builder, Tweedvale Constructions, in mid-2024 had pushed the project back by eight months", speaker: "Darren Kovic", saidAt: "2025-03-12", kind: KindReported}},
 	},
 }
 

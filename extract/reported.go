@@ -221,7 +221,7 @@ func (d *doc) reportedThat(k int) {
 			break
 		}
 		if d.lowerWord(j) == "that" {
-			if j > k+8 && !d.isPunct(j-1, ",") {
+			if j > k+8 && !d.isPunct(j-1, ",") && d.verbBetween(k+1, j) {
 				break // "said X had been driving for a firm that expected …"
 			}
 			that = j
@@ -252,6 +252,7 @@ func (d *doc) reportedThat(k int) {
 	// that quotes at length is left to its quotation.
 	var clauses []span
 	for _, c := range d.splitClause(cs, ce) {
+		c.end = d.cutClause(c.start, c.end)
 		if d.acceptClause(c.start, c.end, 3) {
 			clauses = append(clauses, c)
 		}
@@ -271,6 +272,9 @@ func (d *doc) reportedThat(k int) {
 // of a clause before it (see clauseSubject).
 func (d *doc) verbSubject(lo, k int) attribution {
 	a := attribution{verb: -1}
+	if d.isPunct(k-1, ",") && participles[d.lowerWord(k)] {
+		a = d.participleSubject(lo, k) // "The delegate rejected those remarks, stating that …"
+	}
 	switch d.lowerWord(k - 1) {
 	case "and", "but", "then":
 		from := max(d.tokAt(d.sents[d.sentAt(d.toks[k].start)].start), k-60)
@@ -287,6 +291,36 @@ func (d *doc) verbSubject(lo, k int) attribution {
 		a = d.clauseSubject(lo, k)
 	}
 	return a
+}
+
+// participles are the reporting participles, which share the subject of
+// the sentence's main verb.
+var participles = wordSet(reportingParticiples + ` saying writing`)
+
+// participleSubject reads the subject of a reporting participle at k after
+// a comma: the sentence's subject, else the words before the first verb
+// in [lo, k) ("The Russian Federation’s delegate rejected those remarks,
+// stating that …"). When that first verb is a saying verb whose subject
+// follows it ("…,” said Roy, adding that"), nothing is found here.
+func (d *doc) participleSubject(lo, k int) attribution {
+	if a := d.sentenceSubject(k); a.found {
+		return a
+	}
+	prev := ""
+	for t := lo; t < k; t++ {
+		if !d.isWord(t) || inSpans(d.shields, d.toks[t].start) {
+			continue
+		}
+		w := d.lowerWord(t)
+		if isLowerStart(d.tokText(t)) && (finiteVerbs[w] || pastVerb(w, prev) || sayingVerbs[w] || reportVerbs[w]) {
+			if t == lo {
+				break
+			}
+			return d.speakerFromParts(reverseParts(d.splitParts(lo, t)))
+		}
+		prev = w
+	}
+	return attribution{verb: -1}
 }
 
 // clauseSubject reads the subject of a saying verb at k whose words before
@@ -388,6 +422,85 @@ func (d *doc) splitClause(cs, ce int) []span {
 func (d *doc) acceptClause(cs, ce, minWords int) bool {
 	return ce > cs && ce-cs <= maxClause && d.countWords(cs, ce, minWords) >= minWords &&
 		!inSpans(d.shields, cs) && d.absorbQuotes(cs, ce) && !d.introducesBlock(ce) && !d.runsIntoSaying(cs, ce)
+}
+
+// verbBetween reports whether a verb lies in tokens [from, to): a finite
+// verb, a past tense in -ed, a verb of saying or a reporting participle
+// after a comma (", writing that …"). "told reporters in an interview after the
+// hearing that …" has none before its "that"; "said X had been driving
+// for a firm that …" has.
+func (d *doc) verbBetween(from, to int) bool {
+	prev := ""
+	for t := from; t < to && t < len(d.toks); t++ {
+		if !d.isWord(t) {
+			continue
+		}
+		w := d.lowerWord(t)
+		if finiteVerbs[w] || pastVerb(w, prev) || sayingVerbs[w] || reportVerbs[w] || participles[w] && d.isPunct(t-1, ",") {
+			return true
+		}
+		prev = w
+	}
+	return false
+}
+
+// cutClause returns where the reported clause [cs, ce) ends once what is
+// not its own is cut off:
+//   - a relative clause with its own saying verb (", which she said had
+//     been extended twice"), reported on its own;
+//   - a second verb of the main subject (", and called on Member States
+//     to …");
+//   - a quotation of more than four words after a comma or "and" ("would
+//     hold a rally on December 18 and would “take the fight to …”"), which
+//     is a claim in the speaker's own words.
+//
+// What is left must hold at least five words; otherwise ce is returned.
+func (d *doc) cutClause(cs, ce int) int {
+	cut := ce
+	for k := d.tokAt(cs) + 1; k+1 < len(d.toks) && d.toks[k].start < ce; k++ {
+		switch {
+		case d.isPunct(k, ",") && !d.attached(k) && relativeWords[d.lowerWord(k+1)] &&
+			k+3 < len(d.toks) && d.isWord(k+2) && sayingVerbs[d.lowerWord(k+3)]:
+			cut = d.toks[k].start // ", which she said …"
+		case d.isPunct(k, ",") && d.lowerWord(k+1) == "and" && k+2 < len(d.toks) && d.isWord(k+2) &&
+			(pastVerb(d.lowerWord(k+2), "and") || sayingVerbs[d.lowerWord(k+2)]) && !inSpans(d.shields, d.toks[k].start):
+			cut = d.toks[k].start // ", and called on …"
+		case d.isPunct(k, ",") && !d.attached(k) || d.lowerWord(k) == "and":
+			if q := d.quoteOpeningAfter(k, ce); q != nil && d.countWords(q.qs, q.qe, 5) > 4 {
+				cut = d.toks[k].start
+			}
+		}
+		if cut < ce {
+			break
+		}
+	}
+	if cut == ce {
+		return ce
+	}
+	_, e := d.trimClause(cs, cut)
+	if d.countWords(cs, e, 5) < 5 {
+		return ce
+	}
+	return e
+}
+
+// relativeWords open a relative clause.
+var relativeWords = wordSet(`which who whom whose where`)
+
+// quoteOpeningAfter returns the quotation that opens before offset end,
+// within five words after token k ("and would “take the fight …”", ", a
+// decision he described as “…”"), or nil.
+func (d *doc) quoteOpeningAfter(k, end int) *quote {
+	from := d.toks[k].end
+	i := sort.Search(len(d.quotes), func(i int) bool { return d.quotes[i].open >= from })
+	if i == len(d.quotes) {
+		return nil
+	}
+	q := &d.quotes[i]
+	if q.unclosed || q.open >= end || d.countWords(from, q.open, 6) > 5 {
+		return nil
+	}
+	return q
 }
 
 // runsIntoSaying reports whether clause [cs, ce) runs past a comma into
@@ -592,9 +705,11 @@ var saidAdjuncts = wordSet(`today yesterday tonight earlier later last this on m
 
 // bareClause returns the first token of the clause reported by the saying
 // verb at k without "that", or -1. After optional time words, the clause
-// must open with a subject (a pronoun, a determiner, a number or a
-// capitalised name) and hold a finite verb within its first ten words, so
-// "said nothing" or "said the words again" are not clauses.
+// must open with a subject (a pronoun, a determiner, a number, a quantity
+// such as "about 300" or "at least 17", or a capitalised name) and hold a
+// finite verb within its first fourteen words, so "said nothing" or "said
+// the words again" are not clauses. After a relative word and its subject
+// ("which she said had been …") the clause opens with its verb.
 func (d *doc) bareClause(k, end int) int {
 	j := k + 1
 	if told := d.lowerWord(k); told == "told" || told == "tells" {
@@ -620,14 +735,15 @@ func (d *doc) bareClause(k, end int) int {
 		return -1
 	}
 	lw := d.lowerWord(j)
-	if notClauseOpeners[lw] || verbs[lw] != 0 || finiteVerbs[lw] {
-		return -1
+	if finiteVerbs[lw] && d.relativeSayer(k) {
+		return j // "the contract, which she said had been extended twice"
 	}
-	if months[lw] != 0 {
+	// A quantity may open the clause: "said about 28,000 households were …".
+	if (notClauseOpeners[lw] || verbs[lw] != 0 || finiteVerbs[lw] || months[lw] != 0) && d.quantityOpener(j) == 0 {
 		return -1
 	}
 	prev := ""
-	for t, n := j, 0; t < len(d.toks) && d.toks[t].start < end && n < 10; t++ {
+	for t, n := j, 0; t < len(d.toks) && d.toks[t].start < end && n < 14; t++ {
 		if !d.isWord(t) {
 			if d.isPunct(t, ",") || d.isAbbrevPeriod(t) || d.isPunct(t, "’") || d.isPunct(t, "'") || d.isPunct(t, "%") || d.isCurrency(t) {
 				continue
@@ -643,6 +759,43 @@ func (d *doc) bareClause(k, end int) int {
 		prev = tw
 	}
 	return -1
+}
+
+// relativeSayer reports whether the saying verb at k follows a relative
+// word and its subject: "which she said", "who officials said".
+func (d *doc) relativeSayer(k int) bool {
+	return k >= 2 && d.isWord(k-1) && relativeWords[d.lowerWord(k-2)]
+}
+
+// quantityOpener returns how many words at token j make a quantity that
+// opens a clause with a number ("about 28,000", "at least 17", "more than
+// 300", "up to 40"), or 0. A preposition before anything else is the
+// topic of the saying ("said about the plan") or its occasion.
+func (d *doc) quantityOpener(j int) int {
+	n := 0
+	switch d.lowerWord(j) {
+	case "about", "around", "over", "under", "nearly", "almost", "roughly", "some", "only", "just":
+		n = 1
+	case "at":
+		if w := d.lowerWord(j + 1); w == "least" || w == "most" {
+			n = 2
+		}
+	case "more", "fewer", "less":
+		if d.lowerWord(j+1) == "than" {
+			n = 2
+		}
+	case "up":
+		if d.lowerWord(j+1) == "to" {
+			n = 2
+		}
+	}
+	if n == 0 || j+n >= len(d.toks) {
+		return 0
+	}
+	if t := d.tokText(j + n); isDigitStart(t) || d.isCurrency(j+n) {
+		return n
+	}
+	return 0
 }
 
 // pastVerb reports whether w, after the word prev, is a verb in the past
