@@ -641,10 +641,13 @@ var intakeDateCases = []patternCase{
 		},
 	},
 	{
-		name:  "the date carries to the same speaker's next quotation",
-		text:  "Mr Barnes said yesterday the \"age of plenty\" was over.\n\n\"We will take responsibility for the decisions,\" he told a television interviewer.",
-		pub:   pubDate("2010-05-24"),
-		want:  []want{{quote: "We will take responsibility for the decisions", speaker: "Barnes", saidAt: "2010-05-23"}},
+		name: "the date carries to the same speaker's next quotation",
+		text: "Mr Barnes said yesterday the \"age of plenty\" was over.\n\n\"We will take responsibility for the decisions,\" he told a television interviewer.",
+		pub:  pubDate("2010-05-24"),
+		want: []want{
+			{quote: "the \"age of plenty\" was over", speaker: "Barnes", saidAt: "2010-05-23", kind: KindReported},
+			{quote: "We will take responsibility for the decisions", speaker: "Barnes", saidAt: "2010-05-23"},
+		},
 		exact: true,
 	},
 	{
@@ -1043,6 +1046,55 @@ var reportedSpeechCases = []patternCase{
 		text: "Cr Darren Kovic said wet weather and the collapse of the original builder, Tweedvale Constructions, in mid-2024 had pushed the project back by eight months.",
 		pub:  pubDate("2025-03-12"),
 		want: []want{{quote: "wet weather and the collapse of the original builder, Tweedvale Constructions, in mid-2024 had pushed the project back by eight months", speaker: "Darren Kovic", saidAt: "2025-03-12", kind: KindReported}},
+	},
+	{
+		name: "a participle after a quotation's attribution shares its speaker",
+		text: "Minister Tan Kee Wah spoke in Parliament on Monday.\n\n\u201cWe owe residents honesty. The sensors failed when they were most needed, and that should not have happened,\u201d he said, adding that the contractor responsible had been issued a formal warning.",
+		pub:  pubDate("2025-02-25"),
+		want: []want{
+			{quote: "We owe residents honesty. The sensors failed when they were most needed, and that should not have happened", speaker: "Tan Kee Wah", saidAt: "2025-02-24", kind: KindQuote},
+			{quote: "the contractor responsible had been issued a formal warning", speaker: "Tan Kee Wah", saidAt: "2025-02-24", kind: KindReported},
+		},
+	},
+	{
+		name: "that may come late after a long occasion between commas",
+		text: "Mr Tan Kee Wah had told reporters on Feb 18, during a visit to a drainage worksite in Bukit Timah, that the ministry would present the review\u2019s findings to Parliament in full.",
+		pub:  pubDate("2025-02-25"),
+		want: []want{{quote: "the ministry would present the review\u2019s findings to Parliament in full", speaker: "Tan Kee Wah", saidAt: "2025-02-18", kind: KindReported}},
+	},
+	{
+		name: "a short quotation inside a clause without that does not hide its verb",
+		text: "State Rep. Marian Feld, a first-term lawmaker from Ellery, said the ruling \"opens the floodgates\" and that small towns would struggle to cope.",
+		pub:  pubDate("2025-05-30"),
+		want: []want{{quote: "small towns would struggle to cope", speaker: "Marian Feld", saidAt: "2025-05-30", kind: KindReported}},
+	},
+	{
+		name: "a pronoun after a reported source that is no person stands for it",
+		text: "France\u2019s representative said that her country remained ready to support regional initiatives. \u201cThe solutions must be Sahelian, and they must be political,\u201d she said.",
+		pub:  pubDate("2025-04-15"),
+		want: []want{
+			{quote: "her country remained ready to support regional initiatives", speaker: "France\u2019s representative", saidAt: "2025-04-15", kind: KindReported},
+			{quote: "The solutions must be Sahelian, and they must be political", speaker: "France\u2019s representative", saidAt: "2025-04-15", kind: KindQuote},
+		},
+	},
+	{
+		name: "a clause ends before the source's next act and before the writer's own words",
+		text: "6/ Resident Hannah Greeley says she has heard from dozens of seniors on fixed incomes, asks how many households are behind on water bills.\n\nState Sen. Paul Ostrander, who chairs the committee, told me the new funding formula for rural districts fixed a real inequity, and I agree with him.",
+		pub:  pubDate("2025-03-19"),
+		want: []want{
+			{quote: "she has heard from dozens of seniors on fixed incomes", speaker: "Hannah Greeley", saidAt: "2025-03-19", kind: KindReported},
+			{quote: "the new funding formula for rural districts fixed a real inequity", speaker: "Paul Ostrander", saidAt: "2025-03-19", kind: KindReported},
+		},
+		exact: true,
+	},
+	{
+		name: "a clause before its source past a wire dateline, with a participle after the verb",
+		text: "NAIROBI, March 3 (Meridian) - Some 1.4 million people in northern Kenya will need food aid by June after a third failed rainy season, a United Nations humanitarian office said on Monday, warning that livestock losses had passed 60 percent.",
+		pub:  pubDate("2025-03-03"),
+		want: []want{
+			{quote: "Some 1.4 million people in northern Kenya will need food aid by June after a third failed rainy season", speaker: "a United Nations humanitarian office", saidAt: "2025-03-03", kind: KindReported},
+			{quote: "livestock losses had passed 60 percent", speaker: "a United Nations humanitarian office", saidAt: "2025-03-03", kind: KindReported},
+		},
 	},
 }
 

@@ -200,9 +200,11 @@ func (d *doc) sourceName(lo, hi int) (string, bool) {
 	return publisher(strings.TrimRight(clean(d.text[d.toks[lo].start:d.toks[hi-1].end]), ".,;:")), false
 }
 
-// thatWithin bounds how many tokens after the verb its "that" may come;
-// after the eighth, only after a comma ("told reporters in Santiago on
-// Monday, before the ruling was published, that …").
+// thatWithin bounds how many tokens after the verb its "that" may come
+// when a verb lies between ("told reporters in Santiago on Monday, before
+// the ruling was published, that …"; after the eighth, only after a
+// comma); with no verb between, twice as many ("had told reporters on Feb
+// 18, during a visit to a drainage worksite in Bukit Timah, that …").
 const thatWithin = 14
 
 // reportedThat reads "SOURCE VERB [on DATE] that CLAUSE", where VERB
@@ -216,12 +218,12 @@ func (d *doc) reportedThat(k int) {
 	si := d.sentAt(d.toks[k].start)
 	s := d.sents[si]
 	that := -1
-	for j := k + 1; j < len(d.toks) && j <= k+thatWithin && d.toks[j].start < s.end; j++ {
+	for j := k + 1; j < len(d.toks) && j <= k+2*thatWithin && d.toks[j].start < s.end; j++ {
 		if d.toks[j].kind == tokPunct && !d.isPunct(j, ",") && !d.isAbbrevPeriod(j) {
 			break
 		}
 		if d.lowerWord(j) == "that" {
-			if j > k+8 && !d.isPunct(j-1, ",") && d.verbBetween(k+1, j) {
+			if (j > k+thatWithin || j > k+8 && !d.isPunct(j-1, ",")) && d.verbBetween(k+1, j) {
 				break // "said X had been driving for a firm that expected …"
 			}
 			that = j
@@ -273,7 +275,11 @@ func (d *doc) reportedThat(k int) {
 func (d *doc) verbSubject(lo, k int) attribution {
 	a := attribution{verb: -1}
 	if d.isPunct(k-1, ",") && participles[d.lowerWord(k)] {
-		a = d.participleSubject(lo, k) // "The delegate rejected those remarks, stating that …"
+		if q := d.quoteAttributedAt(k - 2); q != nil {
+			a = q.attr // "“…,” he said, adding that …"
+		} else {
+			a = d.participleSubject(lo, k) // "The delegate rejected those remarks, stating that …"
+		}
 	}
 	switch d.lowerWord(k - 1) {
 	case "and", "but", "then":
@@ -291,6 +297,25 @@ func (d *doc) verbSubject(lo, k int) attribution {
 		a = d.clauseSubject(lo, k)
 	}
 	return a
+}
+
+// quoteAttributedAt returns the quotation whose attribution ends at token
+// t ("“…,” he said" or "“…,” said Roy"), or nil.
+func (d *doc) quoteAttributedAt(t int) *quote {
+	if t < 0 || t >= len(d.toks) {
+		return nil
+	}
+	for i := len(d.quotes) - 1; i >= 0; i-- {
+		q := &d.quotes[i]
+		if q.close > d.toks[t].start {
+			continue
+		}
+		if q.attr.found && q.attr.verb >= 0 && q.attr.verb <= t && t <= q.attr.verb+4 && d.toks[q.attr.verb].start > q.close {
+			return q
+		}
+		return nil
+	}
+	return nil
 }
 
 // participles are the reporting participles, which share the subject of
@@ -449,7 +474,8 @@ func (d *doc) verbBetween(from, to int) bool {
 //   - a relative clause with its own saying verb (", which she said had
 //     been extended twice"), reported on its own;
 //   - a second verb of the main subject (", and called on Member States
-//     to …");
+//     to …", ", asks how many …");
+//   - the writer's own clause (", and I agree with him");
 //   - a quotation of more than four words after a comma or "and" ("would
 //     hold a rally on December 18 and would “take the fight to …”"), which
 //     is a claim in the speaker's own words.
@@ -465,6 +491,12 @@ func (d *doc) cutClause(cs, ce int) int {
 		case d.isPunct(k, ",") && d.lowerWord(k+1) == "and" && k+2 < len(d.toks) && d.isWord(k+2) &&
 			(pastVerb(d.lowerWord(k+2), "and") || sayingVerbs[d.lowerWord(k+2)]) && !inSpans(d.shields, d.toks[k].start):
 			cut = d.toks[k].start // ", and called on …"
+		case (d.lowerWord(k) == "and" || d.lowerWord(k) == "but") && writerWords[d.lowerWord(k+1)] &&
+			(d.isPunct(k-1, ",") || d.pairMark(k-1) || d.isPunct(k-1, "\"")):
+			cut = d.toks[k].start // "“fixed a real inequity,” and I agree with him": the writer's own clause
+		case d.isPunct(k, ",") && !d.attached(k) && d.isWord(k+1) && isLowerStart(d.tokText(k+1)) &&
+			(sayingVerbs[d.lowerWord(k+1)] && !participles[d.lowerWord(k+1)] || askingVerbs[d.lowerWord(k+1)]):
+			cut = d.toks[k].start // "says she's heard from dozens of seniors, asks how many …"
 		case d.isPunct(k, ",") && !d.attached(k) || d.lowerWord(k) == "and":
 			if q := d.quoteOpeningAfter(k, ce); q != nil && d.countWords(q.qs, q.qe, 5) > 4 {
 				cut = d.toks[k].start
@@ -483,6 +515,13 @@ func (d *doc) cutClause(cs, ce int) int {
 	}
 	return e
 }
+
+// writerWords are the first person, which in a reported clause is the
+// writer's, not the source's.
+var writerWords = wordSet(`i we`)
+
+// askingVerbs follow the reported clause as the source's next act.
+var askingVerbs = wordSet(`asks asked urges urged calls called`)
 
 // relativeWords open a relative clause.
 var relativeWords = wordSet(`which who whom whose where`)
@@ -628,6 +667,9 @@ func (d *doc) reportedBefore(k int) {
 		}
 		break
 	}
+	if j+1 < len(d.toks) && d.isPunct(j, ",") && participles[d.lowerWord(j+1)] {
+		j = d.tokAt(s.end) // "…, a UN office said on Monday, warning that …"
+	}
 	if j < len(d.toks) && d.toks[j].start < s.end && (d.toks[j].kind != tokPunct || !isTerminal(d.tokText(j))) {
 		return
 	}
@@ -644,7 +686,7 @@ func (d *doc) reportedBefore(k int) {
 	if c <= first {
 		return
 	}
-	cs, ce := d.trimClause(s.start, d.toks[c].start)
+	cs, ce := d.trimClause(d.afterDateline(first, c), d.toks[c].start)
 	if !d.acceptClause(cs, ce, 4) {
 		return
 	}
@@ -745,7 +787,7 @@ func (d *doc) bareClause(k, end int) int {
 	prev := ""
 	for t, n := j, 0; t < len(d.toks) && d.toks[t].start < end && n < 14; t++ {
 		if !d.isWord(t) {
-			if d.isPunct(t, ",") || d.isAbbrevPeriod(t) || d.isPunct(t, "’") || d.isPunct(t, "'") || d.isPunct(t, "%") || d.isCurrency(t) {
+			if d.isPunct(t, ",") || d.isAbbrevPeriod(t) || d.isPunct(t, "’") || d.isPunct(t, "'") || d.isPunct(t, "%") || d.isCurrency(t) || d.pairMark(t) || d.isPunct(t, "\"") {
 				continue
 			}
 			break
@@ -796,6 +838,36 @@ func (d *doc) quantityOpener(j int) int {
 		return n
 	}
 	return 0
+}
+
+// afterDateline returns where a sentence opening at token first begins
+// once a wire dateline is passed ("NAIROBI, March 3 (Meridian) - Some 1.4
+// million …", "OTTAWA — …", "NEW DELHI: …"): capitalised words, numbers
+// and a bracketed agency up to a dash or colon, within twelve tokens
+// before token limit. Without one, the sentence's start.
+func (d *doc) afterDateline(first, limit int) int {
+	if !d.isWord(first) || !isUpperStart(d.tokText(first)) {
+		return d.toks[first].start
+	}
+	depth := 0
+	for k := first + 1; k < limit && k <= first+12; k++ {
+		switch t := d.tokText(k); {
+		case t == "(":
+			depth++
+		case t == ")":
+			depth--
+		case depth > 0 || t == ",":
+		case t == "-" || t == "—" || t == "–" || t == ":":
+			if k+1 < limit {
+				return d.toks[k+1].start
+			}
+			return d.toks[first].start
+		case d.isWord(k) && (isUpperStart(t) || isDigitStart(t)):
+		default:
+			return d.toks[first].start
+		}
+	}
+	return d.toks[first].start
 }
 
 // pastVerb reports whether w, after the word prev, is a verb in the past

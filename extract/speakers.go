@@ -917,6 +917,14 @@ func (d *doc) resolvePronoun(want int8, pos int) (string, int8, string) {
 			if q, ok := d.describedIn(s.start, min(pos, s.end)); ok {
 				return q.speaker, genderAny, ConfidenceLow
 			}
+			// "France’s representative said that … “…,” she said": a
+			// source of reported speech, which is found after the
+			// quotations are.
+			if v := d.sayingVerbIn(s.start, end); v >= 0 && n > 0 && d.lowerWord(v+1) == "that" && !d.pronounIn(d.tokAt(s.start), v) {
+				if a := d.verbSubject(d.tokAt(s.start), v); a.found && !a.person && a.speaker != "" {
+					return a.speaker, genderAny, ConfidenceLow
+				}
+			}
 		}
 		if len(names) == 1 {
 			return names[0], gender, ConfidenceMedium
@@ -956,6 +964,16 @@ func (d *doc) resolvePronoun(want int8, pos int) (string, int8, string) {
 	return "", genderAny, ConfidenceNone
 }
 
+// pronounIn reports whether a subject pronoun lies in tokens [from, to).
+func (d *doc) pronounIn(from, to int) bool {
+	for k := from; k < to; k++ {
+		if _, ok := pronouns[d.lowerWord(k)]; ok {
+			return true
+		}
+	}
+	return false
+}
+
 // asksQuestion reports whether sentence s holds a quotation that is a
 // question.
 func (d *doc) asksQuestion(s sentence) bool {
@@ -979,6 +997,9 @@ func (d *doc) sayingVerbIn(from, to int) int {
 	return -1
 }
 
+// objectDeterminers open the object of a verb: "rejected those remarks".
+var objectDeterminers = wordSet(`the a an his her their its those these this our my your`)
+
 // clauseLike reports whether part p reads as a clause rather than a
 // description of a speaker: it holds a quotation mark, a subject pronoun
 // or a finite verb past its first word, or a past tense with an object
@@ -996,7 +1017,7 @@ func (d *doc) clauseLike(p tokRange) bool {
 		if _, ok := pronouns[lw]; ok || finiteVerbs[lw] {
 			return true
 		}
-		if strings.HasSuffix(lw, "ed") && k+1 < p.hi && determinersForRoles[d.lowerWord(k+1)] {
+		if strings.HasSuffix(lw, "ed") && k+1 < p.hi && objectDeterminers[d.lowerWord(k+1)] {
 			return true
 		}
 	}
