@@ -392,6 +392,36 @@ var speakerKindCases = []patternCase{
 		},
 		exact: true,
 	},
+	{
+		name: "a hyphenated title and an organisation's initials before a name are no part of it",
+		text: "In a statement issued today, GWSO Secretary-General Anneliese Karuna said the appeal was 9 per cent funded.\n\nThe Secretary-General warned that without new funding, GWSO would be forced to halt water trucking by 31 October.",
+		pub:  pubDate("2025-09-02"),
+		want: []want{
+			{quote: "the appeal was 9 per cent funded", speaker: "Anneliese Karuna", saidAt: "2025-09-02", kind: KindReported},
+			{quote: "without new funding, GWSO would be forced to halt water trucking by 31 October", speaker: "Anneliese Karuna", saidAt: "2025-09-02", kind: KindReported},
+		},
+	},
+	{
+		name: "Malaysian honorifics before a name are titles",
+		text: "PETALING JAYA: Domestic Trade Minister Datuk Seri Roslan Hashim said 2,300 enforcement officers would be deployed from this weekend.\n\nConsumer alliance president Tan Sri Abdul Ghani Sulaiman said the scheme was welcome but too short.",
+		pub:  pubDate("2025-03-20"),
+		want: []want{
+			{quote: "2,300 enforcement officers would be deployed from this weekend", speaker: "Roslan Hashim", saidAt: "2025-03-20", kind: KindReported},
+			{quote: "the scheme was welcome but too short", speaker: "Abdul Ghani Sulaiman", saidAt: "2025-03-20", kind: KindReported},
+		},
+	},
+	{
+		name: "an abbreviated title holds its role: Sen. is the senator",
+		text: "RIVERTON \u2014 Sen. Laura Whitcombe told about 2,000 supporters here Saturday night that the governor had broken his promises.\n\n\u201cFour years ago this governor promised to cut your property taxes. Instead, they went up 14 percent,\u201d the senator said.",
+		pub:  pubDate("2025-11-02"),
+		want: []want{{quote: "Four years ago this governor promised to cut your property taxes. Instead, they went up 14 percent", speaker: "Laura Whitcombe", saidAt: "2025-11-01"}},
+	},
+	{
+		name: "a role in apposition without a determiner ties the role to the name",
+		text: "Councillor Janet Pryce told the meeting that savings had to be found.\n\nCllr Sarah Benbow, cabinet member for communities and leisure, told the meeting the council had run out of good options.\n\nThe cabinet member later told the meeting that opening hours at the three remaining centres would be reviewed after six months.",
+		pub:  pubDate("2025-02-14"),
+		want: []want{{quote: "opening hours at the three remaining centres would be reviewed after six months", speaker: "Sarah Benbow", saidAt: "2025-02-14", kind: KindReported}},
+	},
 }
 
 // TestSpeakerKinds covers judges' styles, role nouns, colon introductions,

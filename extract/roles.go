@@ -34,7 +34,7 @@ var roleNouns = wordSet(`chancellor minister secretary chair chairman chairwoman
 	treasurer councillor councilman councilwoman alderman professor economist researcher
 	scientist doctor surgeon physician nurse teacher headteacher headmaster headmistress
 	principal coach captain owner founder editor pastor bishop archbishop priest vicar rabbi
-	imam general colonel admiral commander sheriff deputy nominee candidate witness defendant
+	imam general colonel admiral commander sheriff deputy nominee candidate witness defendant member
 	accused victim author striker midfielder goalkeeper defender mp mep msp mla mpp td lawmaker legislator
 	speaker administrator superintendent commissioner chairmen investigator analyst
 	spokesperson whip clerk registrar consultant epidemiologist adviser advisor counsel
@@ -87,6 +87,11 @@ func (d *doc) buildRoles() {
 			}
 		}
 		add(title...)
+		for _, w := range title {
+			if full, ok := titleExpansions[w]; ok {
+				add(full) // "Sen. Laura Whitcombe" is "the senator"
+			}
+		}
 		// Lower-case role words before it: "press secretary Dana Cole".
 		if w := d.lowerWord(m.lo - 1); roleNouns[w] && isLowerStart(d.tokText(m.lo-1)) {
 			words := []string{w}
@@ -128,18 +133,24 @@ func (d *doc) buildRoles() {
 
 // appositiveRoles reads up to six words from token k in direction dir (1
 // forward, -1 back) until punctuation, and passes each role noun among them
-// to add when the words start (or, backwards, end) with a determiner.
+// to add when the words start (or, backwards, end) with a determiner, or,
+// forwards, with a lower-case word ("Cllr Sarah Benbow, cabinet member for
+// communities,").
 func (d *doc) appositiveRoles(k, dir int, add func(...string)) {
 	var roles, phrase []string
 	det, plain := false, true
 	for n := 0; n < 6 && d.isWord(k); n, k = n+1, k+dir {
 		w := d.lowerWord(k)
 		if n == 0 && dir > 0 {
-			if !determinersForRoles[w] {
+			det = true
+			if determinersForRoles[w] {
+				continue
+			}
+			if !isLowerStart(d.tokText(k)) {
 				return
 			}
-			det = true
-			continue
+			// "Cllr Sarah Benbow, cabinet member for communities,": a
+			// role in apposition without a determiner.
 		}
 		if dir < 0 && determinersForRoles[w] {
 			det = true
@@ -163,8 +174,9 @@ func (d *doc) appositiveRoles(k, dir int, add func(...string)) {
 		add(r)
 	}
 	// The whole role as written, for its abbreviation ("chief financial
-	// officer" for "the CFO").
-	if plain && len(phrase) > 1 && len(roles) > 0 {
+	// officer" for "the CFO"), or up to its preposition ("cabinet member
+	// for communities" is "the cabinet member").
+	if len(phrase) > 1 && len(roles) > 0 && (plain || dir > 0 && roleNouns[phrase[len(phrase)-1]]) {
 		if dir < 0 {
 			slices.Reverse(phrase)
 		}
@@ -184,16 +196,18 @@ func (d *doc) roleHolderOf(desc string, pos int) (string, int8, bool) {
 	if len(words) == 0 || len(words) > 3 {
 		return "", genderAny, false
 	}
-	written := strings.Fields(desc)[1:]
-	modified := false // a capitalised word that is no role: "the First Minister", "the Health Secretary"
+	modified := false // a word that is no role: "the First Minister", "the cabinet member"
 	for i, w := range words {
 		if prepositions[w] {
 			return "", genderAny, false
 		}
-		if !roleNouns[w] && !titles[w] {
-			if i == len(words)-1 || !isUpperStart(written[i]) {
+		if !titleWord(w) {
+			if i == len(words)-1 {
 				return "", genderAny, false
 			}
+			// "the First Minister" and "the cabinet member" name one
+			// office, which the text must have tied to someone; "the
+			// one commissioner who …" is no commissioner named before.
 			modified = true
 		}
 	}

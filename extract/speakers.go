@@ -265,6 +265,18 @@ func (d *doc) processRun(run []int, poss bool) {
 	}
 }
 
+// titleIn reports whether token seg[i] of a run of capitalised words is a
+// title: a title word (see titleWord), or "Tan" or "Puan" before "Sri"
+// (Malaysian honorifics: "Tan Sri Abdul Ghani", "Puan Sri Aminah").
+func (d *doc) titleIn(seg []int, i int) bool {
+	lw := d.lowerWord(seg[i])
+	if titleWord(lw) {
+		return true
+	}
+	return (lw == "tan" || lw == "puan") && i+1 < len(seg) && d.lowerWord(seg[i+1]) == "sri" ||
+		lw == "sri" && i > 0 && d.titleIn(seg, i-1)
+}
+
 func (d *doc) addMention(seg []int, poss bool) {
 	for len(seg) > 1 && nameSuffixes[d.lowerWord(seg[len(seg)-1])] {
 		seg = seg[:len(seg)-1]
@@ -272,7 +284,7 @@ func (d *doc) addMention(seg []int, poss bool) {
 	}
 	p := -1
 	for i := len(seg) - 2; i >= 0; i-- {
-		if lw := d.lowerWord(seg[i]); titles[lw] || roleNouns[lw] {
+		if d.titleIn(seg, i) {
 			p = i
 			break
 		}
@@ -280,8 +292,8 @@ func (d *doc) addMention(seg []int, poss bool) {
 	name := seg[p+1:]
 	if p < 0 {
 		all := true
-		for _, k := range seg {
-			all = all && (titles[d.lowerWord(k)] || roleNouns[d.lowerWord(k)])
+		for i := range seg {
+			all = all && d.titleIn(seg, i)
 		}
 		if all {
 			return

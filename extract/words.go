@@ -67,7 +67,35 @@ var titles = wordSet(`mr mrs ms miss mx dr prof professor sir dame lord lady rev
 	defence defense interior treasury finance state energy education commerce shadow assistant
 	associate acting special counsel senior hon honourable honorable madam madame doctor pastor
 	coach councilmember councilmembers alderwoman assemblyman assemblywoman assemblymember
-	delegate supervisor trustee ranking member cllr cr cm resident`)
+	delegate supervisor trustee ranking member cllr cr cm resident datuk dato datin seri tun
+	alhaji`)
+
+// titleWord reports whether lower-case word w is a title or a role that
+// may precede a name, counting hyphenated ones ("secretary-general",
+// "director-general", "under-secretary-general", "vice-president").
+func titleWord(w string) bool {
+	if titles[w] || roleNouns[w] {
+		return true
+	}
+	if !strings.Contains(w, "-") {
+		return false
+	}
+	for _, p := range strings.Split(w, "-") {
+		if !titles[p] && !roleNouns[p] && p != "under" {
+			return false
+		}
+	}
+	return true
+}
+
+// titleExpansions spell out the abbreviated titles, so that "Sen. Laura
+// Whitcombe" holds the role of "the senator".
+var titleExpansions = map[string]string{
+	"sen": "senator", "rep": "representative", "gov": "governor", "cllr": "councillor",
+	"cr": "councillor", "det": "detective", "supt": "superintendent", "sgt": "sergeant",
+	"lt": "lieutenant", "col": "colonel", "gen": "general", "adm": "admiral", "capt": "captain",
+	"maj": "major", "prof": "professor", "insp": "inspector",
+}
 
 // maleTitles and femaleTitles give a person's gender for pronoun matching.
 var maleTitles = wordSet(`mr sir lord king prince duke father brother emperor congressman
