@@ -472,6 +472,17 @@ func TestInterviews(t *testing.T) { runCases(t, interviewCases) }
 
 var transcriptCases = []patternCase{
 	{
+		name: "an article's own paragraph about a speaker ends a quoted turn, and an advertisement line does not",
+		text: "Dellacroix's lawyer, Erik Halvorsen, opened the argument.\n\nMR. HALVORSEN: For 112 days, the sheriff's office watched every person who walked down Linden Street.\n\nAdvertisement\n\nThat is exactly the kind of aggregated surveillance the Fourth Amendment forbids.\n\nChief Justice Arthur Kellerman quickly pressed him on the limits of his argument.\n\nCHIEF JUSTICE KELLERMAN: Counsel, where would you draw the line?\n\nMR. HALVORSEN: The line is continuous, aggregated access.\n\nIn a brief rebuttal, Halvorsen urged the justices not to treat the case as a narrow one.",
+		pub:  pubDate("2025-11-05"),
+		want: []want{
+			{quote: "For 112 days, the sheriff's office watched every person who walked down Linden Street", speaker: "Erik Halvorsen", saidAt: "2025-11-05"},
+			{quote: "That is exactly the kind of aggregated surveillance the Fourth Amendment forbids", speaker: "Erik Halvorsen", saidAt: "2025-11-05"},
+			{quote: "The line is continuous, aggregated access", speaker: "Erik Halvorsen", saidAt: "2025-11-05"},
+		},
+		exact: true,
+	},
+	{
 		name: "an earnings call: speaker lines over paragraphs, the operator and analysts, the call date in the header",
 		text: "Harrowgate Freight Systems Q3 2025 Earnings Call Transcript\n\nHGFS earnings call for the period ending September 30, 2025.\n\nCall date: Nov. 6, 2025, 8:30 a.m. ET\n\nOperator\n\nGood morning, and welcome to the Harrowgate Freight Systems third quarter 2025 earnings conference call.\n\nSamuel Achterberg -- Chief Executive Officer\n\nThanks, and good morning, everyone. Revenue grew 9% year over year to $1.42 billion.\n\nWith that, I'll hand it to Maria.\n\nMaria Oyelaran -- Chief Financial Officer\n\nFree cash flow was $96 million.\n\nQuestions & Answers:\n\nPriya Venkataraman -- Calloway Rhodes Securities -- Analyst\n\nHow much of the growth was price? You had said 5% in July.\n\nMaria Oyelaran -- Chief Financial Officer\n\nPricing was up about 3%, which is a little better than we expected.\n",
 		pub:  pubDate("2025-11-06"),

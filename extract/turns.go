@@ -98,9 +98,13 @@ var vocatives = []string{"madam speaker", "mr. speaker", "mr speaker", "madam pr
 func (d *doc) findTurns() {
 	var turns []turn
 	labelled := 0
-	open := false    // whether an unlabelled paragraph continues the turn before
-	var byLine *turn // the speaker line ("Maria Oyelaran -- Chief Financial Officer") over the paragraphs that follow
+	open := false                     // whether an unlabelled paragraph continues the turn before
+	var byLine *turn                  // the speaker line ("Maria Oyelaran -- Chief Financial Officer") over the paragraphs that follow
+	var labelSurnames map[string]bool // the last words of all labels, once a turn is open (see narratesSpeaker)
 	for _, p := range d.paras {
+		if labelSurnames == nil && open {
+			labelSurnames = d.labelSurnames()
+		}
 		if inSpans(d.regions, p.start) {
 			continue
 		}
@@ -133,10 +137,13 @@ func (d *doc) findTurns() {
 			open = isHeaderSpeaker(turns[len(turns)-1].label)
 			continue
 		}
-		if d.narration(p) {
+		if d.narration(p) || d.narratesSpeaker(p, labelSurnames) {
 			// The article's own words again: no turn goes on past them.
 			open = false
 			continue
+		}
+		if boilerplateLine(d.text[p.start:p.end]) {
+			continue // "Advertisement" between two paragraphs of a turn
 		}
 		if !strings.HasPrefix(d.text[p.start:p.end], "[") && strings.IndexFunc(d.text[p.start:p.end], unicode.IsLower) >= 0 {
 			last := turns[len(turns)-1]
@@ -238,6 +245,61 @@ func (d *doc) narration(p span) bool {
 		if w := d.tokText(k); d.isWord(k) && isLowerStart(w) && sayingVerbs[w] && !pronounSubject(prev) && !determiners[prev] && !isDigitStart(prev) && !number {
 			return true
 		}
+	}
+	return false
+}
+
+// narratesSpeaker reports whether paragraph p tells of someone who spoke
+// in turns in the third person: the last word of a turn's label, then a
+// verb in the past tense ("Chief Justice Arthur Kellerman quickly pressed
+// him …", "Halvorsen urged the justices …") and no word in the first
+// person, as an article that quotes a transcript between its own
+// paragraphs does.
+func (d *doc) narratesSpeaker(p span, surnames map[string]bool) bool {
+	if len(surnames) == 0 {
+		return false
+	}
+	for k := d.tokAt(p.start); k < len(d.toks) && d.toks[k].start < p.end; k++ {
+		if firstPerson[d.lowerWord(k)] {
+			return false // a speaker's own words: "I told Senator Kessler …"
+		}
+	}
+	for k := d.tokAt(p.start); k+1 < len(d.toks) && d.toks[k].start < p.end; k++ {
+		if !d.isWord(k) || !isUpperStart(d.tokText(k)) || !surnames[d.lowerWord(k)] {
+			continue
+		}
+		for j := k + 1; j <= k+2 && j < len(d.toks) && d.isWord(j) && isLowerStart(d.tokText(j)); j++ {
+			if w := d.lowerWord(j); strings.HasSuffix(w, "ed") && len(w) > 4 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// labelSurnames returns the last words of the labels of all turns in the
+// text, in lower case.
+func (d *doc) labelSurnames() map[string]bool {
+	out := map[string]bool{}
+	for _, p := range d.paras {
+		if t, ok := d.turnLabel(p); ok && !inSpans(d.regions, p.start) {
+			if f := strings.Fields(outsideBrackets(t.label)); len(f) > 0 {
+				out[strings.ToLower(strings.Trim(f[len(f)-1], ".,"))] = true
+			}
+		}
+	}
+	return out
+}
+
+// firstPerson are the words of someone speaking of themselves.
+var firstPerson = wordSet(`i we my our me us i'm i’m we're we’re i've i’ve`)
+
+// boilerplateLine reports whether a paragraph is a web page's furniture
+// that may fall between two paragraphs of anything: "Advertisement".
+func boilerplateLine(s string) bool {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "advertisement", "advertisements", "ad", "sponsored", "story continues below advertisement", "continue reading below":
+		return true
 	}
 	return false
 }
