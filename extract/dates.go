@@ -130,14 +130,14 @@ func makeDate(y int, m time.Month, day int) (time.Time, bool) {
 // publication, unless it falls within forwardDays after it: "a rally on
 // December 18" in a story of December 12 is six days ahead, not a year
 // ago. Such a date is marked future and is never the day words were said.
+// A date across the new year is read back ("On Jan. 6, the governor
+// said" in a year-in-review of December 28 is this year's January).
 func (d *doc) inferYear(m time.Month, day int) (time.Time, bool) {
 	if !d.hasPub {
 		return time.Time{}, false
 	}
-	for _, y := range []int{d.pub.Year(), d.pub.Year() + 1} {
-		if t, ok := makeDate(y, m, day); ok && t.After(d.pub) && t.Sub(d.pub) <= forwardDays*24*time.Hour {
-			return t, true
-		}
+	if t, ok := makeDate(d.pub.Year(), m, day); ok && t.After(d.pub) && t.Sub(d.pub) <= forwardDays*24*time.Hour {
+		return t, true
 	}
 	t, ok := makeDate(d.pub.Year(), m, day)
 	if ok && t.After(d.pub) {

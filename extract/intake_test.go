@@ -1137,6 +1137,37 @@ var reportedSpeechCases = []patternCase{
 			{quote: "livestock losses had passed 60 percent", speaker: "a United Nations humanitarian office", saidAt: "2025-03-03", kind: KindReported},
 		},
 	},
+	{
+		name: "a source that is no person does not take a pronoun from a person named before",
+		text: "Jane Doe lives next door. Police said that the suspect fled on foot. \u201cI saw him run toward the river,\u201d she said.",
+		pub:  pubDate("2025-12-12"),
+		want: []want{
+			{quote: "the suspect fled on foot", speaker: "Police", saidAt: "2025-12-12", kind: KindReported},
+			{quote: "I saw him run toward the river", speaker: "Jane Doe", saidAt: "2025-12-12", kind: KindQuote},
+		},
+	},
+	{
+		name: "no dateline without capitals or an agency, no cut at a noun, no verb in a name",
+		text: "Marcus Smith \u2013 who was fired in May \u2013 had lied to investigators about the payments, the prosecutor said.\n\nGovernor Ana Ruiz said the grants would go to cities, states and tribes that apply before March.\n\nAmbassador Lena Okoro told the United Nations Security Council in New York on Tuesday that the ceasefire had collapsed overnight.\n\nFinance Minister Sri Mulyani Indrawati said the deficit would stay below 3 per cent of GDP.",
+		pub:  pubDate("2025-12-12"),
+		want: []want{
+			{quote: "Marcus Smith \u2013 who was fired in May \u2013 had lied to investigators about the payments", speaker: "the prosecutor", saidAt: "2025-12-12", kind: KindReported},
+			{quote: "the grants would go to cities, states and tribes that apply before March", speaker: "Ana Ruiz", saidAt: "2025-12-12", kind: KindReported},
+			{quote: "the ceasefire had collapsed overnight", speaker: "Lena Okoro", saidAt: "2025-12-09", kind: KindReported},
+			{quote: "the deficit would stay below 3 per cent of GDP", speaker: "Sri Mulyani Indrawati", saidAt: "2025-12-12", kind: KindReported},
+		},
+		exact: true,
+	},
+	{
+		name: "a relative clause after a name gives it no role, and a date across the new year is read back",
+		text: "Mayor Ellen Park, who fired the police commissioner in May, defended the budget. \u201cWe hired 40 officers this year,\u201d the commissioner said.\n\nOn Jan. 6, Governor Ana Ruiz said the state had balanced its budget for the first time in a decade.",
+		pub:  pubDate("2025-12-28"),
+		want: []want{
+			{quote: "We hired 40 officers this year", speaker: "the commissioner", saidAt: "2025-12-28", kind: KindQuote},
+			{quote: "the state had balanced its budget for the first time in a decade", speaker: "Ana Ruiz", saidAt: "2025-01-06", kind: KindReported},
+		},
+		exact: true,
+	},
 }
 
 // TestReportedSpeech covers claims reported without quotation marks.

@@ -266,7 +266,9 @@ func (d *doc) reportedThat(k int) {
 }
 
 // verbSubject reads the subject of the saying verb at token k from the
-// words [lo, k) before it. A verb coordinated with an earlier one shares
+// words [lo, k) before it. A participle after a comma (", adding that")
+// takes the speaker of the quotation whose attribution it follows, else
+// the subject of the sentence's main verb (see participleSubject). A verb coordinated with an earlier one shares
 // its subject: that of an earlier verb of saying ("A report by the audit
 // team … found that …, and warned that …"), else the sentence's ("Gregory
 // Lund stood in front of a banner … and told reporters"). Otherwise the
@@ -274,7 +276,7 @@ func (d *doc) reportedThat(k int) {
 // of a clause before it (see clauseSubject).
 func (d *doc) verbSubject(lo, k int) attribution {
 	a := attribution{verb: -1}
-	if d.isPunct(k-1, ",") && participles[d.lowerWord(k)] {
+	if d.isPunct(k-1, ",") && isParticiple(d.lowerWord(k)) {
 		if q := d.quoteAttributedAt(k - 2); q != nil {
 			a = q.attr // "“…,” he said, adding that …"
 		} else {
@@ -305,22 +307,23 @@ func (d *doc) quoteAttributedAt(t int) *quote {
 	if t < 0 || t >= len(d.toks) {
 		return nil
 	}
-	for i := len(d.quotes) - 1; i >= 0; i-- {
-		q := &d.quotes[i]
-		if q.close > d.toks[t].start {
-			continue
-		}
-		if q.attr.found && q.attr.verb >= 0 && q.attr.verb <= t && t <= q.attr.verb+4 && d.toks[q.attr.verb].start > q.close {
-			return q
-		}
+	i := sort.Search(len(d.quotes), func(i int) bool { return d.quotes[i].close > d.toks[t].start })
+	if i == 0 {
 		return nil
+	}
+	q := &d.quotes[i-1]
+	if q.attr.found && q.attr.verb >= 0 && q.attr.verb <= t && t <= q.attr.verb+4 && d.toks[q.attr.verb].start > q.close {
+		return q
 	}
 	return nil
 }
 
-// participles are the reporting participles, which share the subject of
-// the sentence's main verb.
-var participles = wordSet(reportingParticiples + ` saying writing`)
+// isParticiple reports whether w is a participle of saying ("adding",
+// "stating", "writing"), which shares the subject of the sentence's main
+// verb.
+func isParticiple(w string) bool {
+	return verbs[w]&vParticiple != 0
+}
 
 // participleSubject reads the subject of a reporting participle at k after
 // a comma: the sentence's subject, else the words before the first verb
@@ -461,7 +464,7 @@ func (d *doc) verbBetween(from, to int) bool {
 			continue
 		}
 		w := d.lowerWord(t)
-		if finiteVerbs[w] || pastVerb(w, prev) || sayingVerbs[w] || reportVerbs[w] || participles[w] && d.isPunct(t-1, ",") {
+		if isLowerStart(d.tokText(t)) && (finiteVerbs[w] || pastVerb(w, prev) || sayingVerbs[w] || reportVerbs[w] || isParticiple(w) && d.isPunct(t-1, ",")) {
 			return true
 		}
 		prev = w
@@ -488,14 +491,14 @@ func (d *doc) cutClause(cs, ce int) int {
 		case d.isPunct(k, ",") && !d.attached(k) && relativeWords[d.lowerWord(k+1)] &&
 			k+3 < len(d.toks) && d.isWord(k+2) && sayingVerbs[d.lowerWord(k+3)]:
 			cut = d.toks[k].start // ", which she said …"
-		case d.isPunct(k, ",") && d.lowerWord(k+1) == "and" && k+2 < len(d.toks) && d.isWord(k+2) &&
+		case d.isPunct(k, ",") && d.lowerWord(k+1) == "and" && k+2 < len(d.toks) && d.isWord(k+2) && isLowerStart(d.tokText(k+2)) &&
 			(pastVerb(d.lowerWord(k+2), "and") || sayingVerbs[d.lowerWord(k+2)]) && !inSpans(d.shields, d.toks[k].start):
 			cut = d.toks[k].start // ", and called on …"
 		case (d.lowerWord(k) == "and" || d.lowerWord(k) == "but") && writerWords[d.lowerWord(k+1)] &&
 			(d.isPunct(k-1, ",") || d.pairMark(k-1) || d.isPunct(k-1, "\"")):
 			cut = d.toks[k].start // "“fixed a real inequity,” and I agree with him": the writer's own clause
 		case d.isPunct(k, ",") && !d.attached(k) && d.isWord(k+1) && isLowerStart(d.tokText(k+1)) &&
-			(sayingVerbs[d.lowerWord(k+1)] && !participles[d.lowerWord(k+1)] || askingVerbs[d.lowerWord(k+1)]):
+			askingVerbs[d.lowerWord(k+1)] && d.isWord(k+2) && isLowerStart(d.tokText(k+2)):
 			cut = d.toks[k].start // "says she's heard from dozens of seniors, asks how many …"
 		case d.isPunct(k, ",") && !d.attached(k) || d.lowerWord(k) == "and":
 			if q := d.quoteOpeningAfter(k, ce); q != nil && d.countWords(q.qs, q.qe, 5) > 4 {
@@ -520,14 +523,16 @@ func (d *doc) cutClause(cs, ce int) int {
 // writer's, not the source's.
 var writerWords = wordSet(`i we`)
 
-// askingVerbs follow the reported clause as the source's next act.
-var askingVerbs = wordSet(`asks asked urges urged calls called`)
+// askingVerbs follow the reported clause after a comma as the source's
+// next act (", asks how many …"); a past participle there would as often
+// qualify a noun (", called Head Start Plus,"), so none is one.
+var askingVerbs = wordSet(`asks urges`)
 
 // relativeWords open a relative clause.
 var relativeWords = wordSet(`which who whom whose where`)
 
 // quoteOpeningAfter returns the quotation that opens before offset end,
-// within five words after token k ("and would “take the fight …”", ", a
+// within five words and twelve tokens after token k ("and would “take the fight …”", ", a
 // decision he described as “…”"), or nil.
 func (d *doc) quoteOpeningAfter(k, end int) *quote {
 	from := d.toks[k].end
@@ -536,7 +541,7 @@ func (d *doc) quoteOpeningAfter(k, end int) *quote {
 		return nil
 	}
 	q := &d.quotes[i]
-	if q.unclosed || q.open >= end || d.countWords(from, q.open, 6) > 5 {
+	if q.unclosed || q.open >= end || d.tokAt(q.open)-k > 12 || d.countWords(from, q.open, 6) > 5 {
 		return nil
 	}
 	return q
@@ -667,7 +672,7 @@ func (d *doc) reportedBefore(k int) {
 		}
 		break
 	}
-	if j+1 < len(d.toks) && d.isPunct(j, ",") && participles[d.lowerWord(j+1)] {
+	if j+1 < len(d.toks) && d.isPunct(j, ",") && isParticiple(d.lowerWord(j+1)) {
 		j = d.tokAt(s.end) // "…, a UN office said on Monday, warning that …"
 	}
 	if j < len(d.toks) && d.toks[j].start < s.end && (d.toks[j].kind != tokPunct || !isTerminal(d.tokText(j))) {
@@ -842,23 +847,26 @@ func (d *doc) quantityOpener(j int) int {
 
 // afterDateline returns where a sentence opening at token first begins
 // once a wire dateline is passed ("NAIROBI, March 3 (Meridian) - Some 1.4
-// million …", "OTTAWA — …", "NEW DELHI: …"): capitalised words, numbers
-// and a bracketed agency up to a dash or colon, within twelve tokens
-// before token limit. Without one, the sentence's start.
+// million …", "OTTAWA — …", "NEW DELHI: …", "Berlin (dpa) - …"):
+// capitalised words, numbers and a bracketed agency up to a dash or
+// colon, within twelve tokens before token limit, opening with a word in
+// capitals or holding the agency ("Smith – who was fired in May – had
+// lied" has no dateline). Without one, the sentence's start.
 func (d *doc) afterDateline(first, limit int) int {
 	if !d.isWord(first) || !isUpperStart(d.tokText(first)) {
 		return d.toks[first].start
 	}
-	depth := 0
+	depth, agency := 0, false
 	for k := first + 1; k < limit && k <= first+12; k++ {
 		switch t := d.tokText(k); {
 		case t == "(":
 			depth++
+			agency = true
 		case t == ")":
 			depth--
 		case depth > 0 || t == ",":
 		case t == "-" || t == "—" || t == "–" || t == ":":
-			if k+1 < limit {
+			if k+1 < limit && (agency || allCaps(d.tokText(first))) {
 				return d.toks[k+1].start
 			}
 			return d.toks[first].start

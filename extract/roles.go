@@ -138,7 +138,7 @@ func (d *doc) buildRoles() {
 // communities,").
 func (d *doc) appositiveRoles(k, dir int, add func(...string)) {
 	var roles, phrase []string
-	det, plain := false, true
+	det, plain, bare := false, true, false
 	for n := 0; n < 6 && d.isWord(k); n, k = n+1, k+dir {
 		w := d.lowerWord(k)
 		if n == 0 && dir > 0 {
@@ -151,6 +151,7 @@ func (d *doc) appositiveRoles(k, dir int, add func(...string)) {
 			}
 			// "Cllr Sarah Benbow, cabinet member for communities,": a
 			// role in apposition without a determiner.
+			bare = true
 		}
 		if dir < 0 && determinersForRoles[w] {
 			det = true
@@ -167,7 +168,9 @@ func (d *doc) appositiveRoles(k, dir int, add func(...string)) {
 		}
 		phrase = append(phrase, w)
 	}
-	if !det {
+	// Without a determiner, a role noun must come in the first two words:
+	// not "Mayor Ellen Park, who fired the police commissioner …".
+	if !det || bare && !(len(phrase) > 0 && roleNouns[phrase[0]] || len(phrase) > 1 && roleNouns[phrase[1]]) {
 		return
 	}
 	for _, r := range roles {

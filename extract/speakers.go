@@ -265,6 +265,11 @@ func (d *doc) processRun(run []int, poss bool) {
 	}
 }
 
+// sriTitles are the honorifics that "Sri" completes ("Tan Sri", "Datuk
+// Sri"); after any other title Sri is a name ("Finance Minister Sri
+// Mulyani").
+var sriTitles = wordSet(`tan puan datuk dato datin seri`)
+
 // titleIn reports whether token seg[i] of a run of capitalised words is a
 // title: a title word (see titleWord), or "Tan" or "Puan" before "Sri"
 // (Malaysian honorifics: "Tan Sri Abdul Ghani", "Puan Sri Aminah").
@@ -274,7 +279,7 @@ func (d *doc) titleIn(seg []int, i int) bool {
 		return true
 	}
 	return (lw == "tan" || lw == "puan") && i+1 < len(seg) && d.lowerWord(seg[i+1]) == "sri" ||
-		lw == "sri" && i > 0 && d.titleIn(seg, i-1)
+		lw == "sri" && i > 0 && sriTitles[d.lowerWord(seg[i-1])]
 }
 
 func (d *doc) addMention(seg []int, poss bool) {
@@ -930,10 +935,13 @@ func (d *doc) resolvePronoun(want int8, pos int) (string, int8, string) {
 				return q.speaker, genderAny, ConfidenceLow
 			}
 			// "France’s representative said that … “…,” she said": a
-			// source of reported speech, which is found after the
-			// quotations are.
-			if v := d.sayingVerbIn(s.start, end); v >= 0 && n > 0 && d.lowerWord(v+1) == "that" && !d.pronounIn(d.tokAt(s.start), v) {
-				if a := d.verbSubject(d.tokAt(s.start), v); a.found && !a.person && a.speaker != "" {
+			// person described by a role in the sentence's first words
+			// (not "Police said that …"), whose reported speech is found
+			// after the quotations are.
+			first := d.tokAt(s.start)
+			if v := d.sayingVerbIn(s.start, min(end, d.toks[min(first+30, len(d.toks)-1)].end)); v >= 0 && n > 0 &&
+				d.lowerWord(v+1) == "that" && !d.pronounIn(first, v) {
+				if a := d.verbSubject(max(first, v-30), v); a.found && !a.person && a.speaker != "" && describesPerson(a.speaker) {
 					return a.speaker, genderAny, ConfidenceLow
 				}
 			}
@@ -974,6 +982,17 @@ func (d *doc) resolvePronoun(want int8, pos int) (string, int8, string) {
 		return last.speaker, last.gender, ConfidenceLow
 	}
 	return "", genderAny, ConfidenceNone
+}
+
+// describesPerson reports whether a source's description names a role a
+// person holds ("France’s representative", "the spokesperson").
+func describesPerson(desc string) bool {
+	for _, w := range strings.Fields(strings.ToLower(desc)) {
+		if roleNouns[strings.Trim(w, ",.")] {
+			return true
+		}
+	}
+	return false
 }
 
 // pronounIn reports whether a subject pronoun lies in tokens [from, to).

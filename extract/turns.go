@@ -284,7 +284,10 @@ func (d *doc) labelSurnames() map[string]bool {
 	for _, p := range d.paras {
 		if t, ok := d.turnLabel(p); ok && !inSpans(d.regions, p.start) {
 			if f := strings.Fields(outsideBrackets(t.label)); len(f) > 0 {
-				out[strings.ToLower(strings.Trim(f[len(f)-1], ".,"))] = true
+				// A surname, not "Q", "A" or "THE COURT".
+				if w := strings.ToLower(strings.Trim(f[len(f)-1], ".,")); len(w) > 2 && !titleWord(w) && !interviewerRoles[w] {
+					out[w] = true
+				}
 			}
 		}
 	}
@@ -292,7 +295,7 @@ func (d *doc) labelSurnames() map[string]bool {
 }
 
 // firstPerson are the words of someone speaking of themselves.
-var firstPerson = wordSet(`i we my our me us i'm i’m we're we’re i've i’ve`)
+var firstPerson = wordSet(`i we my our me i'm i’m we're we’re i've i’ve`)
 
 // boilerplateLine reports whether a paragraph is a web page's furniture
 // that may fall between two paragraphs of anything: "Advertisement".
