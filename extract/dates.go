@@ -136,11 +136,8 @@ func (d *doc) inferYear(m time.Month, day int) (time.Time, bool) {
 	if !d.hasPub {
 		return time.Time{}, false
 	}
-	if t, ok := makeDate(d.pub.Year(), m, day); ok && t.After(d.pub) && t.Sub(d.pub) <= forwardDays*24*time.Hour {
-		return t, true
-	}
 	t, ok := makeDate(d.pub.Year(), m, day)
-	if ok && t.After(d.pub) {
+	if ok && t.Sub(d.pub) > forwardDays*24*time.Hour {
 		t, ok = makeDate(d.pub.Year()-1, m, day)
 	}
 	return t, ok

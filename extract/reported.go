@@ -268,12 +268,13 @@ func (d *doc) reportedThat(k int) {
 // verbSubject reads the subject of the saying verb at token k from the
 // words [lo, k) before it. A participle after a comma (", adding that")
 // takes the speaker of the quotation whose attribution it follows, else
-// the subject of the sentence's main verb (see participleSubject). A verb coordinated with an earlier one shares
-// its subject: that of an earlier verb of saying ("A report by the audit
-// team … found that …, and warned that …"), else the sentence's ("Gregory
-// Lund stood in front of a banner … and told reporters"). Otherwise the
-// subject is the part nearest the verb that can be one, else the subject
-// of a clause before it (see clauseSubject).
+// the subject of the sentence's main verb (see participleSubject). A verb
+// coordinated with an earlier one shares its subject: that of an earlier
+// verb of saying ("A report by the audit team … found that …, and warned
+// that …"), else the sentence's ("Gregory Lund stood in front of a banner
+// … and told reporters"). Otherwise the subject is the part nearest the
+// verb that can be one, else the subject of a clause before it (see
+// clauseSubject).
 func (d *doc) verbSubject(lo, k int) attribution {
 	a := attribution{verb: -1}
 	if d.isPunct(k-1, ",") && isParticiple(d.lowerWord(k)) {
@@ -340,7 +341,7 @@ func (d *doc) participleSubject(lo, k int) attribution {
 			continue
 		}
 		w := d.lowerWord(t)
-		if isLowerStart(d.tokText(t)) && (finiteVerbs[w] || pastVerb(w, prev) || sayingVerbs[w] || reportVerbs[w]) {
+		if d.verbAt(t, prev) {
 			if t == lo {
 				break
 			}
@@ -452,11 +453,10 @@ func (d *doc) acceptClause(cs, ce, minWords int) bool {
 		!inSpans(d.shields, cs) && d.absorbQuotes(cs, ce) && !d.introducesBlock(ce) && !d.runsIntoSaying(cs, ce)
 }
 
-// verbBetween reports whether a verb lies in tokens [from, to): a finite
-// verb, a past tense in -ed, a verb of saying or a reporting participle
-// after a comma (", writing that …"). "told reporters in an interview after the
-// hearing that …" has none before its "that"; "said X had been driving
-// for a firm that …" has.
+// verbBetween reports whether a verb lies in tokens [from, to) (see
+// verbAt), or a participle of saying after a comma (", writing that …").
+// "told reporters in an interview after the hearing that …" has none
+// before its "that"; "said X had been driving for a firm that …" has.
 func (d *doc) verbBetween(from, to int) bool {
 	prev := ""
 	for t := from; t < to && t < len(d.toks); t++ {
@@ -464,12 +464,20 @@ func (d *doc) verbBetween(from, to int) bool {
 			continue
 		}
 		w := d.lowerWord(t)
-		if isLowerStart(d.tokText(t)) && (finiteVerbs[w] || pastVerb(w, prev) || sayingVerbs[w] || reportVerbs[w] || isParticiple(w) && d.isPunct(t-1, ",")) {
+		if d.verbAt(t, prev) || isParticiple(w) && d.isPunct(t-1, ",") && isLowerStart(d.tokText(t)) {
 			return true
 		}
 		prev = w
 	}
 	return false
+}
+
+// verbAt reports whether word token t, after the word prev, is a verb
+// written in lower case: a finite verb, a past tense in -ed (see
+// pastVerb), or a verb of saying or reporting.
+func (d *doc) verbAt(t int, prev string) bool {
+	w := d.lowerWord(t)
+	return isLowerStart(d.tokText(t)) && (finiteVerbs[w] || pastVerb(w, prev) || sayingVerbs[w] || reportVerbs[w])
 }
 
 // cutClause returns where the reported clause [cs, ce) ends once what is
@@ -488,8 +496,7 @@ func (d *doc) cutClause(cs, ce int) int {
 	cut := ce
 	for k := d.tokAt(cs) + 1; k+1 < len(d.toks) && d.toks[k].start < ce; k++ {
 		switch {
-		case d.isPunct(k, ",") && !d.attached(k) && relativeWords[d.lowerWord(k+1)] &&
-			k+3 < len(d.toks) && d.isWord(k+2) && sayingVerbs[d.lowerWord(k+3)]:
+		case d.isPunct(k, ",") && !d.attached(k) && d.relativeSayer(k+3) && sayingVerbs[d.lowerWord(k+3)]:
 			cut = d.toks[k].start // ", which she said …"
 		case d.isPunct(k, ",") && d.lowerWord(k+1) == "and" && k+2 < len(d.toks) && d.isWord(k+2) && isLowerStart(d.tokText(k+2)) &&
 			(pastVerb(d.lowerWord(k+2), "and") || sayingVerbs[d.lowerWord(k+2)]) && !inSpans(d.shields, d.toks[k].start):
@@ -532,8 +539,8 @@ var askingVerbs = wordSet(`asks urges`)
 var relativeWords = wordSet(`which who whom whose where`)
 
 // quoteOpeningAfter returns the quotation that opens before offset end,
-// within five words and twelve tokens after token k ("and would “take the fight …”", ", a
-// decision he described as “…”"), or nil.
+// within five words and twelve tokens after token k ("and would “take
+// the fight …”", ", a decision he described as “…”"), or nil.
 func (d *doc) quoteOpeningAfter(k, end int) *quote {
 	from := d.toks[k].end
 	i := sort.Search(len(d.quotes), func(i int) bool { return d.quotes[i].open >= from })
@@ -865,6 +872,7 @@ func (d *doc) afterDateline(first, limit int) int {
 		case t == ")":
 			depth--
 		case depth > 0 || t == ",":
+			// inside the agency's brackets, or "NAIROBI, March 3"
 		case t == "-" || t == "—" || t == "–" || t == ":":
 			if k+1 < limit && (agency || allCaps(d.tokText(first))) {
 				return d.toks[k+1].start

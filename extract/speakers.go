@@ -243,7 +243,7 @@ func (d *doc) processRun(run []int, poss bool) {
 	}
 	run = run[i:]
 	if len(run) >= 3 && (d.lowerWord(run[0]-1) == "for" || d.lowerWord(run[0]-1) == "of") &&
-		(titles[d.lowerWord(run[0]-2)] || roleNouns[d.lowerWord(run[0]-2)]) {
+		titleWord(d.lowerWord(run[0]-2)) {
 		// "Secretary for Housing Connie Mak", "Minister of State Tan Kee
 		// Wah": the portfolio before the name is not part of it.
 		run = run[1:]
@@ -356,7 +356,7 @@ func (d *doc) capsName(name []int) bool {
 	for _, k := range name {
 		w := d.tokText(k)
 		lw := strings.ToLower(w)
-		if !allCaps(w) || orgWords[lw] || stopwords[lw] || titles[lw] || roleNouns[lw] {
+		if !allCaps(w) || orgWords[lw] || stopwords[lw] || titleWord(lw) {
 			return false
 		}
 		for _, r := range w {

@@ -269,7 +269,7 @@ func (d *doc) narratesSpeaker(p span, surnames map[string]bool) bool {
 			continue
 		}
 		for j := k + 1; j <= k+2 && j < len(d.toks) && d.isWord(j) && isLowerStart(d.tokText(j)); j++ {
-			if w := d.lowerWord(j); strings.HasSuffix(w, "ed") && len(w) > 4 {
+			if pastVerb(d.lowerWord(j), "") {
 				return true
 			}
 		}
