@@ -24,7 +24,9 @@ import (
 //     clause of plans ("is expected to announce on Thursday", "will vote
 //     Tuesday") is the next such day;
 //   - "today", "tonight", "this morning": publication day; "yesterday", "last
-//     night": the day before; "three days ago";
+//     night": the day before; "three days ago"; under a day heading of a
+//     live blog ("Mon 3 Nov 2025" on a line of its own) they count from the
+//     heading's day, which is also the day of the entries under it;
 //   - "the following day", "the next day", "a day later", "two days later",
 //     "the day before", "the previous day": relative to the date mentioned last;
 //   - vague references ("last week", "last year", "this month", "in January 2017",
@@ -46,11 +48,16 @@ type dateMention struct {
 	// ("next week", "tomorrow", "is expected to announce on Thursday"):
 	// it is never the day words were said.
 	future bool
+	// heading is set for a day heading (see dayHeading): the day of what
+	// follows it.
+	heading bool
 }
 
 // findDates scans the whole text once, in order, so relative phrases can
-// refer to the date mentioned last.
+// refer to the date mentioned last, and "today" or "this evening" to the
+// day of the section they are in (see dayHeading).
 func (d *doc) findDates() {
+	d.today = d.pub
 	var last time.Time
 	hasLast := false
 	for k := 0; k < len(d.toks); k++ {
@@ -69,9 +76,42 @@ func (d *doc) findDates() {
 		d.dates = append(d.dates, dateMention{start: d.toks[k].start, end: d.toks[end].end, t: t, exact: exact, future: future})
 		if exact {
 			last, hasLast = t, true
+			if d.dayHeading(k, end, t) {
+				d.today = t
+				d.dates[len(d.dates)-1].heading = true
+			}
 		}
 		k = end
 	}
+}
+
+// headingDays is how long before publication a day heading may lie.
+const headingDays = 14
+
+// dayHeading reports whether the exact date t at tokens k..end is a
+// section's heading: a paragraph of its own holding the date and at most
+// a weekday ("Mon 3 Nov 2025", "Tuesday, March 4"), as a live blog heads
+// each day's entries, within a fortnight before publication. Under it,
+// "today", "tonight", "this evening" and "yesterday" count from that day,
+// not from publication.
+func (d *doc) dayHeading(k, end int, t time.Time) bool {
+	if !d.hasPub || t.After(d.pub) || t.Before(d.pub.AddDate(0, 0, -headingDays)) {
+		return false
+	}
+	pi := d.paraAt(d.toks[k].start)
+	if pi < 0 {
+		return false
+	}
+	p := d.paras[pi]
+	for j := d.tokAt(p.start); j < len(d.toks) && d.toks[j].start < p.end; j++ {
+		if (j >= k && j <= end) || !d.isWord(j) {
+			continue
+		}
+		if _, ok := weekdays[d.lowerWord(j)]; !ok && !weekdayShort[d.lowerWord(j)] {
+			return false
+		}
+	}
+	return true
 }
 
 func (d *doc) dayNum(k int) (int, bool) {
@@ -177,7 +217,7 @@ func (d *doc) matchDate(k int, last time.Time, hasLast bool) (time.Time, bool, i
 		if !d.hasPub {
 			return zero, false, n
 		}
-		return d.pub.AddDate(0, 0, days), true, n
+		return d.today.AddDate(0, 0, days), true, n
 	}
 	lastRel := func(days, n int) (time.Time, bool, int) {
 		if !hasLast {
@@ -527,7 +567,9 @@ func (d *doc) findScenes() {
 		if si := d.sentAt(dm.start); si != lastSent {
 			lastSent, kind = si, d.sceneOf(si)
 		}
-		if kind.speech {
+		if dm.heading {
+			d.scenes = append(d.scenes, scene{pos: dm.start, t: dm.t})
+		} else if kind.speech {
 			d.scenes = append(d.scenes, scene{dm.start, dm.t, kind.speaker, kind.body})
 		}
 	}

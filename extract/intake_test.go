@@ -637,6 +637,16 @@ func TestTranscripts(t *testing.T) { runCases(t, transcriptCases) }
 
 var intakeDateCases = []patternCase{
 	{
+		name: "a live blog's day heading is the day of the entries under it, and of their today and this evening",
+		text: "Flood warnings stay in force\n\nWed 12 Mar 2025\n\n09.10 GMT\n\nThe environment agency said river levels were falling.\n\nTue 11 Mar 2025\n\n20.45 GMT\n\nThe water minister, Hana Kovacs, said this evening that 40 pumps had been sent to the valley.\n\nA spokesperson for Dale Valley Rail said: \u2018All trains are cancelled until midday tomorrow.\u2019",
+		pub:  pubDate("2025-03-12"),
+		want: []want{
+			{quote: "river levels were falling", speaker: "The environment agency", saidAt: "2025-03-12", kind: KindReported},
+			{quote: "40 pumps had been sent to the valley", speaker: "Hana Kovacs", saidAt: "2025-03-11", kind: KindReported},
+			{quote: "All trains are cancelled until midday tomorrow", speaker: "A spokesperson for Dale Valley Rail", saidAt: "2025-03-11", kind: KindQuote},
+		},
+	},
+	{
 		name: "a day and month a few days after publication is ahead, never the day of the words",
 		text: "Opposition leader Ravi Hegde said on Tuesday the party would hold a rally in Kalaburagi on December 18 and would \u201ctake the fight to every taluk headquarters\u201d.",
 		pub:  pubDate("2025-12-12"),

@@ -36,6 +36,7 @@ type doc struct {
 	text     string
 	pub      time.Time
 	hasPub   bool
+	today    time.Time // the day "today" means where findDates has reached: pub, or the last day heading
 	toks     []token
 	paras    []span
 	sents    []sentence

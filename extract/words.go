@@ -197,6 +197,10 @@ var weekdays = map[string]int{
 	"saturday": 6,
 }
 
+// weekdayShort are the abbreviations of weekdays that day headings use
+// ("Mon 3 Nov 2025").
+var weekdayShort = wordSet(`mon tue tues wed thu thur thurs fri sat sun`)
+
 var numberWords = map[string]int{
 	"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
 	"seven": 7, "eight": 8, "nine": 9, "ten": 10,
