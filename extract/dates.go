@@ -523,7 +523,7 @@ func (d *doc) saidAt(anchor, si int, excl span, present bool, speaker string) (*
 			}
 		}
 	}
-	if t, ok := d.sceneDate(anchor, speaker); ok {
+	if t, ok := d.sceneDate(anchor, speaker, d.toldOutlet(anchor)); ok {
 		return &t, DateCarried
 	}
 	if d.hasPub {
@@ -531,6 +531,46 @@ func (d *doc) saidAt(anchor, si int, excl span, present bool, speaker string) (*
 		return &t, DateArticle
 	}
 	return nil, DateNone
+}
+
+// toldOutlet reports whether the attribution verb at offset anchor tells
+// the words to the publication itself or to another outlet ("told us",
+// "told Playbook", "told the Courier", "told Reuters"): words given to a
+// reporter, whose day is their own or the publication's, not that of the
+// scene the narration tells of. Bodies ("told the Senate") and people
+// ("told Daniel Ketteridge") are no outlets.
+func (d *doc) toldOutlet(anchor int) bool {
+	k := d.tokAt(anchor)
+	if k >= len(d.toks) || d.toks[k].start != anchor {
+		return false
+	}
+	switch d.lowerWord(k) {
+	case "told", "tells", "telling", "tell":
+	default:
+		return false
+	}
+	j := k + 1
+	if d.lowerWord(j) == "us" {
+		return true
+	}
+	if d.lowerWord(j) == "the" {
+		j++
+	}
+	if j >= len(d.toks) || !d.capWord(j) || d.personAt(d.toks[j].start) {
+		return false
+	}
+	for ; j < len(d.toks) && d.capWord(j); j++ {
+		if bodies[d.lowerWord(j)] {
+			return false
+		}
+	}
+	return true
+}
+
+// personAt reports whether a mention of a person starts at offset off.
+func (d *doc) personAt(off int) bool {
+	i := d.mentionFrom(off)
+	return i < len(d.ments) && d.ments[i].start == off && d.ments[i].person
 }
 
 // sceneDays is how long before publication a date in the narration may
@@ -549,6 +589,8 @@ type scene struct {
 	// body is set when the person's occasion was a body's sitting ("X
 	// told the council Thursday"): its members' words are of that day too.
 	body bool
+	// heading is set for a live blog's day heading (see dayHeading).
+	heading bool
 }
 
 // findScenes records, in text order, the days of the scenes the narration
@@ -568,9 +610,9 @@ func (d *doc) findScenes() {
 			lastSent, kind = si, d.sceneOf(si)
 		}
 		if dm.heading {
-			d.scenes = append(d.scenes, scene{pos: dm.start, t: dm.t})
+			d.scenes = append(d.scenes, scene{pos: dm.start, t: dm.t, heading: true})
 		} else if kind.speech {
-			d.scenes = append(d.scenes, scene{dm.start, dm.t, kind.speaker, kind.body})
+			d.scenes = append(d.scenes, scene{pos: dm.start, t: dm.t, speaker: kind.speaker, body: kind.body})
 		}
 	}
 }
@@ -584,13 +626,19 @@ const sceneLookback = 32
 // a sentence that tells of something said ("The council voted on Thursday
 // night …", a live blog's "Monday 3 November"), when it lies in the
 // fortnight up to publication, passing over scenes that belong to someone
-// else. Older dates in narration are background ("the fund, set up on 3
+// else, and, for words told to an outlet (toOutlet, see toldOutlet), over
+// the narration's shared scenes too: only a day heading or the speaker's
+// own occasion dates them. Older dates in narration are background ("the fund, set up on 3
 // March 2021, …"), and a day whose year would have to be guessed is not
 // used.
-func (d *doc) sceneDate(pos int, speaker string) (time.Time, bool) {
+func (d *doc) sceneDate(pos int, speaker string, toOutlet bool) (time.Time, bool) {
 	i := sort.Search(len(d.scenes), func(i int) bool { return d.scenes[i].pos >= pos })
 	for j := i - 1; j >= 0 && j >= i-sceneLookback; j-- {
-		if sc := d.scenes[j]; sc.speaker == "" || sc.speaker == speaker || (sc.body && d.member(speaker)) {
+		sc := d.scenes[j]
+		if toOutlet && sc.speaker == "" && !sc.heading {
+			continue
+		}
+		if sc.speaker == "" || sc.speaker == speaker || (sc.body && d.member(speaker)) {
 			return sc.t, true
 		}
 	}

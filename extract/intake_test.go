@@ -637,6 +637,16 @@ func TestTranscripts(t *testing.T) { runCases(t, transcriptCases) }
 
 var intakeDateCases = []patternCase{
 	{
+		name: "words told to an outlet take no day from the narration's scene; words told to a body do",
+		text: "The stopgap bill was unveiled last night after a closed-door meeting of House leaders.\n\n\u201cWe have not seen the text,\u201d one Republican aide told Playbook.\n\nMayor Ines Batista told the Courier that the city had already frozen hiring.\n\nSenator Paul Odum told the Senate that the bill cut 1.4 billion from veterans' housing.",
+		pub:  pubDate("2025-03-12"),
+		want: []want{
+			{quote: "We have not seen the text", speaker: "one Republican aide", saidAt: "2025-03-12", kind: KindQuote},
+			{quote: "the city had already frozen hiring", speaker: "Ines Batista", saidAt: "2025-03-12", kind: KindReported},
+			{quote: "the bill cut 1.4 billion from veterans' housing", speaker: "Paul Odum", saidAt: "2025-03-11", kind: KindReported},
+		},
+	},
+	{
 		name: "a live blog's day heading is the day of the entries under it, and of their today and this evening",
 		text: "Flood warnings stay in force\n\nWed 12 Mar 2025\n\n09.10 GMT\n\nThe environment agency said river levels were falling.\n\nTue 11 Mar 2025\n\n20.45 GMT\n\nThe water minister, Hana Kovacs, said this evening that 40 pumps had been sent to the valley.\n\nA spokesperson for Dale Valley Rail said: \u2018All trains are cancelled until midday tomorrow.\u2019",
 		pub:  pubDate("2025-03-12"),
