@@ -648,7 +648,8 @@ func (d *doc) sceneDate(pos int, speaker string, toOutlet bool) (time.Time, bool
 // speechEvents are the occasions at which things are said.
 var speechEvents = wordSet(`hearing hearings debate debates meeting meetings interview interviews
 	conference briefing briefings session sessions call rally speech speeches statement statements
-	address addressed speaking spoke spoken remarks testimony podium`)
+	address addressed speaking spoke spoken remarks testimony podium
+	grilled quizzed interrogated cross-examined`)
 
 // bodies are the bodies that sit, and sittings what they do when they
 // sit: their words of the day are spoken there.

@@ -637,6 +637,15 @@ func TestTranscripts(t *testing.T) { runCases(t, transcriptCases) }
 
 var intakeDateCases = []patternCase{
 	{
+		name: "lawmakers who grilled or quizzed officials on a day set the scene of that hearing",
+		text: "Lawmakers on Tuesday grilled officials of Northway Rail over last month's derailment near Corran.\n\n\u201cThis was avoidable, and everyone here knew it,\u201d Sen. Mara Lind said in her opening statement.\n\nNorthway's chief executive, Owen Tait, said the track had been inspected in May.",
+		pub:  pubDate("2025-09-10"),
+		want: []want{
+			{quote: "This was avoidable, and everyone here knew it", speaker: "Mara Lind", saidAt: "2025-09-09", kind: KindQuote},
+			{quote: "the track had been inspected in May", speaker: "Owen Tait", saidAt: "2025-09-09", kind: KindReported},
+		},
+	},
+	{
 		name: "words told to an outlet take no day from the narration's scene; words told to a body do",
 		text: "The stopgap bill was unveiled last night after a closed-door meeting of House leaders.\n\n\u201cWe have not seen the text,\u201d one Republican aide told Playbook.\n\nMayor Ines Batista told the Courier that the city had already frozen hiring.\n\nSenator Paul Odum told the Senate that the bill cut 1.4 billion from veterans' housing.",
 		pub:  pubDate("2025-03-12"),
