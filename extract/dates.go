@@ -58,6 +58,7 @@ type dateMention struct {
 // day of the section they are in (see dayHeading).
 func (d *doc) findDates() {
 	d.today = d.pub
+	d.live = d.liveCoverage()
 	var last time.Time
 	hasLast := false
 	for k := 0; k < len(d.toks); k++ {
@@ -83,6 +84,49 @@ func (d *doc) findDates() {
 		}
 		k = end
 	}
+}
+
+// liveEntries is how many clock lines make a text live coverage.
+const liveEntries = 3
+
+// liveCoverage reports whether the text is live coverage: a live blog or
+// a reporter's thread whose entries are headed by clock lines ("6:44 PM",
+// "21.15 GMT", "2.41pm AEDT"). Its present tense ("Ortiz says …") is the
+// entry's time, not the publication's.
+func (d *doc) liveCoverage() bool {
+	n := 0
+	for _, p := range d.paras {
+		if d.clockLine(p) {
+			if n++; n >= liveEntries {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// clockLine reports whether paragraph p is a time of day alone, with at
+// most a zone or am/pm: hours of one or two digits, a colon or a full stop,
+// then minutes.
+func (d *doc) clockLine(p span) bool {
+	k := d.tokAt(p.start)
+	if k+2 >= len(d.toks) || d.toks[k+2].start >= p.end {
+		return false
+	}
+	h, m := d.tokText(k), d.tokText(k+2)
+	if !d.isWord(k) || len(h) > 2 || !isDigitStart(h) || !(d.isPunct(k+1, ":") || d.isPunct(k+1, ".")) {
+		return false
+	}
+	if !d.attached(k) || !d.attached(k+1) || len(m) < 2 || !isDigitStart(m) || !isDigitStart(m[1:]) {
+		return false
+	}
+	words := 0
+	for j := k + 3; j < len(d.toks) && d.toks[j].start < p.end; j++ {
+		if d.isWord(j) {
+			words++
+		}
+	}
+	return words <= 1
 }
 
 // headingDays is how long before publication a day heading may lie.
@@ -480,7 +524,9 @@ type saidEvent struct {
 // where it came from (a Date constant):
 //
 //  1. a date in the same sentence (stated; nil for a vague one);
-//  2. for a present-tense attribution ("says"), the publication date;
+//  2. for a present-tense attribution ("says"), the publication date,
+//     except in live coverage, where it is the entry's time (see
+//     liveCoverage) and the steps below date it;
 //  3. the date nearest the speaker's name in an earlier sentence of the
 //     paragraph that names the speaker (carried);
 //  4. the date of the speaker's last dated words in the three paragraphs
@@ -490,7 +536,7 @@ func (d *doc) saidAt(anchor, si int, excl span, present bool, speaker string) (*
 	if t, ok := d.statedDate(anchor, si, excl); ok {
 		return dated(t, DateStated)
 	}
-	if present && d.hasPub {
+	if present && d.hasPub && !d.live {
 		t := d.pub
 		return &t, DateArticle
 	}

@@ -637,6 +637,15 @@ func TestTranscripts(t *testing.T) { runCases(t, transcriptCases) }
 
 var intakeDateCases = []patternCase{
 	{
+		name: "in live coverage headed by clock lines the present tense is the entry's time, not publication's",
+		text: "The Marlow City Council on Tuesday night delayed a vote on a 7% rise in sewer rates.\n\nOur reporter covered the meeting live. Her thread is below.\n\n6:40 PM\n\n1/ Council is about to take up the sewer rates.\n\n6:52 PM\n\n2/ Public works director Lena Voss says the plant needs $31M in repairs over six years.\n\n7:05 PM\n\n3/ Resident Tom Bale says his bill doubled since 2021.",
+		pub:  pubDate("2025-03-19"),
+		want: []want{
+			{quote: "the plant needs $31M in repairs over six years", speaker: "Lena Voss", saidAt: "2025-03-18", kind: KindReported},
+			{quote: "his bill doubled since 2021", speaker: "Tom Bale", saidAt: "2025-03-18", kind: KindReported},
+		},
+	},
+	{
 		name: "lawmakers who grilled or quizzed officials on a day set the scene of that hearing",
 		text: "Lawmakers on Tuesday grilled officials of Northway Rail over last month's derailment near Corran.\n\n\u201cThis was avoidable, and everyone here knew it,\u201d Sen. Mara Lind said in her opening statement.\n\nNorthway's chief executive, Owen Tait, said the track had been inspected in May.",
 		pub:  pubDate("2025-09-10"),

@@ -37,6 +37,7 @@ type doc struct {
 	pub      time.Time
 	hasPub   bool
 	today    time.Time // the day "today" means where findDates has reached: pub, or the last day heading
+	live     bool      // the text is live coverage, see liveCoverage
 	toks     []token
 	paras    []span
 	sents    []sentence
