@@ -71,7 +71,16 @@ func checkSentence(c Candidate) error {
 		head = c.Quote[:c.Parts[0].End-c.Parts[0].Start]
 	}
 	if utf8.RuneCountInString(head) >= MaxSentence-2 {
-		head = string([]rune(head)[:MaxSentence/8])
+		// The first runes by their byte offsets: a conversion to []rune
+		// would turn invalid bytes into U+FFFD, which the text lacks.
+		n := 0
+		for i := range head {
+			if n == MaxSentence/8 {
+				head = head[:i]
+				break
+			}
+			n++
+		}
 	}
 	if !strings.Contains(c.Sentence, head) {
 		return fmt.Errorf("Sentence %q does not contain Quote %q", c.Sentence, head)
