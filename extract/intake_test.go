@@ -472,6 +472,18 @@ func TestInterviews(t *testing.T) { runCases(t, interviewCases) }
 
 var transcriptCases = []patternCase{
 	{
+		name: "an official report: a role label names its holder once, numbered questions and the chair claim nothing, a subject heading ends a turn",
+		text: "Meeting of the Parliament\n\nThursday 6 March 2025\n\nThe Presiding Officer (Moira Kerr): We move to questions.\n\nRail Services\n\n1. Alan Boyd (North East) (Con): To ask the First Minister how many trains were cancelled last month.\n\nThe First Minister (Ewan Rennie): In February, 412 services were cancelled, which is 60 fewer than a year ago.\n\nAlan Boyd: Passengers in Aberdeen lost 90 trains in one week.\n\nThe First Minister: Eleven new trains will enter service by June.\n\nThe Presiding Officer: Order, please.\n\nFerry Services\n\nThe First Minister: The new ferry will sail from May.",
+		pub:  pubDate("2025-03-06"),
+		want: []want{
+			{quote: "In February, 412 services were cancelled, which is 60 fewer than a year ago", speaker: "Ewan Rennie", saidAt: "2025-03-06"},
+			{quote: "Passengers in Aberdeen lost 90 trains in one week", speaker: "Alan Boyd", saidAt: "2025-03-06"},
+			{quote: "Eleven new trains will enter service by June", speaker: "Ewan Rennie", saidAt: "2025-03-06"},
+			{quote: "The new ferry will sail from May", speaker: "Ewan Rennie", saidAt: "2025-03-06"},
+		},
+		exact: true,
+	},
+	{
 		name: "an article's own paragraph about a speaker ends a quoted turn, and an advertisement line does not",
 		text: "Dellacroix's lawyer, Erik Halvorsen, opened the argument.\n\nMR. HALVORSEN: For 112 days, the sheriff's office watched every person who walked down Linden Street.\n\nAdvertisement\n\nThat is exactly the kind of aggregated surveillance the Fourth Amendment forbids.\n\nChief Justice Arthur Kellerman quickly pressed him on the limits of his argument.\n\nCHIEF JUSTICE KELLERMAN: Counsel, where would you draw the line?\n\nMR. HALVORSEN: The line is continuous, aggregated access.\n\nIn a brief rebuttal, Halvorsen urged the justices not to treat the case as a narrow one.",
 		pub:  pubDate("2025-11-05"),

@@ -33,30 +33,34 @@ type sentence struct {
 
 // doc holds the analysis state of one Find call.
 type doc struct {
-	text     string
-	pub      time.Time
-	hasPub   bool
-	today    time.Time // the day "today" means where findDates has reached: pub, or the last day heading
-	live     bool      // the text is live coverage, see liveCoverage
-	toks     []token
-	paras    []span
-	sents    []sentence
-	quotes   []quote
-	openAt   map[int]int // offset of an opening mark -> quote index
-	closeAt  map[int]int // offset of a closing mark -> quote index
-	posts    []post
-	turns    []turn // the labelled turns of a transcript, see findTurns
-	regions  []span // whole social post blocks: no quotes or reports inside
-	shields  []span // quote interiors and post bodies: not attribution context
-	dates    []dateMention
-	ments    []mention
-	names    nameIndex
-	roles    map[string][]roleHolder // role ("chancellor") -> the people tied to it, see buildRoles
-	out      []found
-	reported []span      // clauses of the reported claims found, sorted, disjoint
-	absorbed []span      // reported clauses that took in the short quotations inside them
-	events   []saidEvent // dated words of named speakers, in text order
-	scenes   []scene     // days of the scenes the narration tells of, in text order
+	text    string
+	pub     time.Time
+	hasPub  bool
+	today   time.Time // the day "today" means where findDates has reached: pub, or the last day heading
+	live    bool      // the text is live coverage, see liveCoverage
+	toks    []token
+	paras   []span
+	sents   []sentence
+	quotes  []quote
+	openAt  map[int]int // offset of an opening mark -> quote index
+	closeAt map[int]int // offset of a closing mark -> quote index
+	posts   []post
+	turns   []turn // the labelled turns of a transcript, see findTurns
+	// roleLabels maps a turn label's role ("The First Minister") to the
+	// first label that named its holder ("The First Minister (Callum
+	// Baird)"), see turnLabel.
+	roleLabels map[string]string
+	regions    []span // whole social post blocks: no quotes or reports inside
+	shields    []span // quote interiors and post bodies: not attribution context
+	dates      []dateMention
+	ments      []mention
+	names      nameIndex
+	roles      map[string][]roleHolder // role ("chancellor") -> the people tied to it, see buildRoles
+	out        []found
+	reported   []span      // clauses of the reported claims found, sorted, disjoint
+	absorbed   []span      // reported clauses that took in the short quotations inside them
+	events     []saidEvent // dated words of named speakers, in text order
+	scenes     []scene     // days of the scenes the narration tells of, in text order
 	// backward holds, for each sentence, whether it looks back (see
 	// looksBack): 0 not yet worked out, 1 no, 2 yes.
 	backward []uint8

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -145,6 +146,13 @@ func (d *doc) findTurns() {
 		if boilerplateLine(d.text[p.start:p.end]) {
 			continue // "Advertisement" between two paragraphs of a turn
 		}
+		if d.headingLine(p) && !isHeaderSpeaker(turns[len(turns)-1].label) {
+			// An official report's subject heading ("Delayed Discharge")
+			// between two exchanges: no turn goes on past it, unless the
+			// turn is the one speaker a transcript's header names.
+			open = false
+			continue
+		}
 		if !strings.HasPrefix(d.text[p.start:p.end], "[") && strings.IndexFunc(d.text[p.start:p.end], unicode.IsLower) >= 0 {
 			last := turns[len(turns)-1]
 			turns = append(turns, turn{label: last.label, question: last.question, answer: last.answer,
@@ -228,6 +236,39 @@ func (d *doc) questionParagraph(p span) bool {
 	body := d.text[p.start:p.end]
 	return strings.HasSuffix(strings.TrimRight(body, " \t"), "?") && !strings.ContainsAny(body, "\"“”") &&
 		d.countWords(p.start, p.end, 61) <= 60
+}
+
+// listNumber returns the length of a list number opening s ("1. ",
+// "12. "), or 0.
+func listNumber(s string) int {
+	i := 0
+	for i < len(s) && i < 3 && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	if i == 0 || !strings.HasPrefix(s[i:], ". ") {
+		return 0
+	}
+	return i + 2
+}
+
+// headingLine reports whether paragraph p is a heading: at most eight
+// words, every one capitalised but small words, and no punctuation at its
+// end ("Child and Adolescent Mental Health Services").
+func (d *doc) headingLine(p span) bool {
+	line := strings.TrimSpace(d.text[p.start:p.end])
+	if line == "" || strings.ContainsAny(line[len(line)-1:], ".?!:;,\"')]”’") {
+		return false
+	}
+	words := strings.Fields(line)
+	if len(words) > 8 {
+		return false
+	}
+	for _, w := range words {
+		if !isUpperStart(w) && !minorTitleWords[w] {
+			return false
+		}
+	}
+	return true
 }
 
 // narration reports whether paragraph p is the article's own words rather
@@ -412,8 +453,25 @@ func (d *doc) turnLabel(p span) (turn, bool) {
 		if interjectionLabel(label) {
 			return turn{label: label, interjection: true, textStart: s + colon + 1, textEnd: p.end}, true
 		}
+		// An official report's numbered question: "1. Graham Rutherford
+		// (Highlands and Islands) (Con): To ask the First Minister …".
+		question := false
+		if n := listNumber(label); n > 0 && strings.Contains(label, "(") {
+			label, question = label[n:], true
+		}
+		// "The First Minister:" after "The First Minister (Callum Baird):":
+		// the role stands for the name its first label gave.
+		if full, ok := d.roleLabels[label]; ok {
+			label = full
+		}
 		if d.speakerLabel(label) {
-			t := turn{label: label, desc: desc, textStart: s + colon + 1, textEnd: p.end}
+			if i := strings.IndexByte(label, '('); i > 0 && strings.HasPrefix(label, "The ") {
+				if d.roleLabels == nil {
+					d.roleLabels = map[string]string{}
+				}
+				d.roleLabels[strings.TrimSpace(label[:i])] = label
+			}
+			t := turn{label: label, desc: desc, question: question, presiding: presidingRole(label), textStart: s + colon + 1, textEnd: p.end}
 			t.textStart, t.textEnd = d.trimSpan(t.textStart, t.textEnd, "")
 			switch l := strings.ToUpper(strings.TrimRight(label, "0123456789 ")); {
 			case l == "Q" || strings.HasPrefix(label, "Q") && len(label) > 1 && label[1] >= '0' && label[1] <= '9':
@@ -600,6 +658,24 @@ func presidingLabel(words []string) int {
 		}
 	}
 	return 0
+}
+
+// presidingRoles are the chairs of legislatures as official reports label
+// them with a colon ("The Presiding Officer (Fiona Dalgleish):", "Madam
+// Deputy Speaker:"): they run the sitting and claim nothing.
+var presidingRoles = []string{"the presiding officer", "the deputy presiding officer", "the speaker",
+	"the deputy speaker", "madam deputy speaker", "mr deputy speaker", "mr. deputy speaker",
+	"the chair", "the chairman", "the chairwoman", "the chairperson"}
+
+// presidingRole reports whether a colon label names a chair of the
+// sitting (see presidingRoles), with or without the holder's name in
+// brackets.
+func presidingRole(label string) bool {
+	role := strings.ToLower(label)
+	if i := strings.IndexByte(role, '('); i > 0 {
+		role = strings.TrimSpace(role[:i])
+	}
+	return slices.Contains(presidingRoles, role)
 }
 
 // timeStampPrefix returns the length of a time stamp opening s, with the
