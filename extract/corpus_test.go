@@ -19,7 +19,8 @@ import (
 // from it, labelled by hand before the extractor was run on it. dev/ is the
 // set whose misses may be read while improving the extractor; holdout/ is
 // scored only in aggregate, so that it stays a fair test of rules made on
-// other copy.
+// other copy; second/ holds a second labeller's labels of twelve of them
+// (see TestLabelAgreement).
 //
 //	go test -tags sqlite_fts5 -run TestCorpus -v ./extract
 //	CORPUS_DETAIL=1 go test -tags sqlite_fts5 -run TestCorpus/dev -v ./extract   # every miss in dev/
@@ -154,6 +155,14 @@ func scoreArticle(text string, a labelledArticle, detail func(string)) corpusSco
 		pub = *day(a.Published)
 	}
 	cands, _ := Find(text, pub)
+	return scoreCandidates(cands, a, detail)
+}
+
+// scoreCandidates scores candidates against an article's labels: a label
+// is found when candidates that share at least 60% of their words with it
+// cover 60% of its words; its speaker and date are those of the candidate
+// that shares most words with it.
+func scoreCandidates(cands []Candidate, a labelledArticle, detail func(string)) corpusScore {
 	type label struct {
 		words []string
 		best  int
@@ -226,6 +235,64 @@ func scoreArticle(text string, a labelledArticle, detail func(string)) corpusSco
 		}
 	}
 	return sc
+}
+
+// TestLabelAgreement scores a second labeller's labels of some corpus
+// articles (testdata/corpus/second, written blind to the first labels and
+// to the code) against the first labels, as if they were candidates: how
+// far two careful people agree is the ceiling the extractor's figures are
+// read against. Every label of the second labeller counts as a candidate.
+//
+//	go test -tags sqlite_fts5 -run TestLabelAgreement -v ./extract
+func TestLabelAgreement(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("testdata", "corpus", "second", "*.json"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no second labels: %v", err)
+	}
+	var human, machine corpusScore
+	for _, f := range files {
+		var first, second labelledArticle
+		readJSON(t, f, &second)
+		dev, _ := filepath.Glob(filepath.Join("testdata", "corpus", "dev", filepath.Base(f)))
+		holdout, _ := filepath.Glob(filepath.Join("testdata", "corpus", "holdout", filepath.Base(f)))
+		orig := append(dev, holdout...)
+		if len(orig) != 1 {
+			t.Fatalf("%s: no first labels", f)
+		}
+		readJSON(t, orig[0], &first)
+		var cands []Candidate
+		for _, c := range second.Claims {
+			cd := Candidate{Quote: c.Quote, Speaker: c.Speaker, Kind: c.Kind}
+			if c.SaidOn != nil {
+				cd.SaidAt = day(*c.SaidOn)
+			}
+			cands = append(cands, cd)
+		}
+		h := scoreCandidates(cands, first, nil)
+		if h.labels == 0 || h.found == 0 {
+			t.Fatalf("%s: the second labels match none of the first", f)
+		}
+		text, err := os.ReadFile(strings.TrimSuffix(orig[0], ".json") + ".txt")
+		if err != nil {
+			t.Fatal(err)
+		}
+		human.add(h)
+		machine.add(scoreArticle(string(text), first, nil))
+	}
+	t.Logf("%d articles, second labeller: %v", len(files), human)
+	t.Logf("%d articles, extractor:       %v", len(files), machine)
+}
+
+// readJSON decodes the JSON file f into v or fails the test.
+func readJSON(t *testing.T, f string, v any) {
+	t.Helper()
+	b, err := os.ReadFile(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(b, v); err != nil {
+		t.Fatalf("%s: %v", f, err)
+	}
 }
 
 // corpusFloor is what the corpus must score at least, set a little under
