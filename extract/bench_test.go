@@ -55,6 +55,9 @@ var pathological = []string{
 	// Thousands of dated quotations of one named speaker in one sentence:
 	// each asked whether the sentence looked back.
 	strings.Repeat(`"a b c," Ann Lee said on Tuesday, `, 4000),
+	// A paragraph of weekdays under clock lines: each is a date that asks
+	// whether its paragraph is a day heading.
+	strings.Repeat("6:44 PM\n\n", 3) + strings.Repeat("Monday ", 10000),
 }
 
 // TestLongAndPathologicalInputs checks the invariants on big inputs; their

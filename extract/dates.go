@@ -3,6 +3,7 @@ package extract
 import (
 	"sort"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -105,41 +106,70 @@ func (d *doc) liveCoverage() bool {
 	return false
 }
 
-// clockLine reports whether paragraph p is a time of day alone, with at
-// most a zone or am/pm: hours of one or two digits, a colon or a full stop,
-// then minutes.
+// clockLine reports whether the first line of paragraph p is a time of
+// day alone: hours
+// 0–23, a colon or a full stop, two digits of minutes 00–59, then at most
+// am or pm ("6:44 PM", "6:44 p.m.", "2.41pm") and a time zone ("21.15
+// GMT", "9.38am AEDT", "6:44 PM ET").
 func (d *doc) clockLine(p span) bool {
+	if nl := strings.IndexByte(d.text[p.start:p.end], '\n'); nl >= 0 {
+		p.end = p.start + nl // the line heads its entry's title: "16.52 GMT\nStorm makes landfall"
+	}
 	k := d.tokAt(p.start)
-	if k+2 >= len(d.toks) || d.toks[k+2].start >= p.end {
+	if k+2 >= len(d.toks) || d.toks[k+2].start >= p.end || !d.isWord(k) || !d.isWord(k+2) {
 		return false
 	}
-	h, m := d.tokText(k), d.tokText(k+2)
-	if !d.isWord(k) || len(h) > 2 || !isDigitStart(h) || !(d.isPunct(k+1, ":") || d.isPunct(k+1, ".")) {
+	if !(d.isPunct(k+1, ":") || d.isPunct(k+1, ".")) || !d.attached(k) || !d.attached(k+1) {
 		return false
 	}
-	if !d.attached(k) || !d.attached(k+1) || len(m) < 2 || !isDigitStart(m) || !isDigitStart(m[1:]) {
+	h, err := strconv.Atoi(d.tokText(k))
+	if err != nil || h > 23 || len(d.tokText(k)) > 2 {
+		return false
+	}
+	m := d.lowerWord(k + 2)
+	if len(m) < 2 {
+		return false
+	}
+	if mins, err := strconv.Atoi(m[:2]); err != nil || mins > 59 || (m[2:] != "" && m[2:] != "am" && m[2:] != "pm") {
 		return false
 	}
 	words := 0
 	for j := k + 3; j < len(d.toks) && d.toks[j].start < p.end; j++ {
-		if d.isWord(j) {
-			words++
+		if !d.isWord(j) {
+			if !d.isPunct(j, ".") {
+				return false
+			}
+			continue
+		}
+		if words++; words > 3 || !clockWords[d.lowerWord(j)] {
+			return false
 		}
 	}
-	return words <= 1
+	return true
 }
 
-// headingDays is how long before publication a day heading may lie.
-const headingDays = 14
+// clockWords may follow a time of day on a clock line: am and pm, and
+// time zones.
+var clockWords = wordSet(`am pm a p m gmt bst utc cet cest et est edt ct cst cdt mt mst mdt pt pst pdt
+	aest aedt awst acst nzst nzdt ist myt sgt hkt jst kst pht wat eat sast`)
+
+// headingDays is how long before publication a day heading may lie, and
+// maxHeadingWords how many words it has at most ("Monday 3 November 2025").
+const (
+	headingDays     = 14
+	maxHeadingWords = 5
+)
 
 // dayHeading reports whether the exact date t at tokens k..end is a
-// section's heading: a paragraph of its own holding the date and at most
-// a weekday ("Mon 3 Nov 2025", "Tuesday, March 4"), as a live blog heads
-// each day's entries, within a fortnight before publication. Under it,
+// section's heading: in live coverage (see liveCoverage), a paragraph of
+// its own holding the date and at most a weekday ("Mon 3 Nov 2025",
+// "Tuesday, March 4"), as a live blog heads each day's entries, within a
+// fortnight before publication. A date alone on a line elsewhere (a
+// timeline box in an article) heads nothing. Under it,
 // "today", "tonight", "this evening" and "yesterday" count from that day,
 // not from publication.
 func (d *doc) dayHeading(k, end int, t time.Time) bool {
-	if !d.hasPub || t.After(d.pub) || t.Before(d.pub.AddDate(0, 0, -headingDays)) {
+	if !d.live || !d.hasPub || t.After(d.pub) || t.Before(d.pub.AddDate(0, 0, -headingDays)) {
 		return false
 	}
 	pi := d.paraAt(d.toks[k].start)
@@ -147,6 +177,9 @@ func (d *doc) dayHeading(k, end int, t time.Time) bool {
 		return false
 	}
 	p := d.paras[pi]
+	if d.countWords(p.start, p.end, maxHeadingWords+1) > maxHeadingWords {
+		return false // bounded, so that a paragraph of many weekdays stays linear
+	}
 	for j := d.tokAt(p.start); j < len(d.toks) && d.toks[j].start < p.end; j++ {
 		if (j >= k && j <= end) || !d.isWord(j) {
 			continue
@@ -581,10 +614,12 @@ func (d *doc) saidAt(anchor, si int, excl span, present bool, speaker string) (*
 
 // toldOutlet reports whether the attribution verb at offset anchor tells
 // the words to the publication itself or to another outlet ("told us",
-// "told Playbook", "told the Courier", "told Reuters"): words given to a
-// reporter, whose day is their own or the publication's, not that of the
-// scene the narration tells of. Bodies ("told the Senate") and people
-// ("told Daniel Ketteridge") are no outlets.
+// "told Playbook", "told the Valley Courier", "told Reuters"): words given
+// to a reporter, whose day is their own or the publication's, not that of
+// the scene the narration tells of. An outlet is a run of at most
+// outletWords capitalised words, no person's name, ending in a word that
+// names a publication (see outletNames); "told US lawmakers", "told MPs"
+// and "told the Labour Party Conference" are no outlets.
 func (d *doc) toldOutlet(anchor int) bool {
 	k := d.tokAt(anchor)
 	if k >= len(d.toks) || d.toks[k].start != anchor {
@@ -596,7 +631,7 @@ func (d *doc) toldOutlet(anchor int) bool {
 		return false
 	}
 	j := k + 1
-	if d.lowerWord(j) == "us" {
+	if j < len(d.toks) && d.tokText(j) == "us" {
 		return true
 	}
 	if d.lowerWord(j) == "the" {
@@ -605,13 +640,24 @@ func (d *doc) toldOutlet(anchor int) bool {
 	if j >= len(d.toks) || !d.capWord(j) || d.personAt(d.toks[j].start) {
 		return false
 	}
-	for ; j < len(d.toks) && d.capWord(j); j++ {
-		if bodies[d.lowerWord(j)] {
-			return false
-		}
+	last := ""
+	for n := 0; j < len(d.toks) && d.capWord(j) && n < outletWords; j, n = j+1, n+1 {
+		last = d.lowerWord(j)
 	}
-	return true
+	return outletNames[last]
 }
+
+// outletWords is how many capitalised words an outlet's name has at most.
+const outletWords = 5
+
+// outletNames are the words that end the names of news outlets, and the
+// names of agencies and broadcasters that stand alone.
+var outletNames = wordSet(`news times post journal herald courier press playbook tribune telegraph
+	guardian gazette mail express star sun chronicle observer record bulletin beacon sentinel torch
+	national inquirer examiner standard independent mirror daily weekly magazine radio television tv
+	online wire review register citizen dispatch ledger monitor reporter statesman nation age
+	australian globe sport sports newsletter podcast channel network
+	reuters ap afp dpa bbc cnn npr pbs abc cbs nbc fox rte cbc bloomberg politico axios`)
 
 // personAt reports whether a mention of a person starts at offset off.
 func (d *doc) personAt(off int) bool {
@@ -694,8 +740,17 @@ func (d *doc) sceneDate(pos int, speaker string, toOutlet bool) (time.Time, bool
 // speechEvents are the occasions at which things are said.
 var speechEvents = wordSet(`hearing hearings debate debates meeting meetings interview interviews
 	conference briefing briefings session sessions call rally speech speeches statement statements
-	address addressed speaking spoke spoken remarks testimony podium
-	grilled quizzed interrogated cross-examined`)
+	address addressed speaking spoke spoken remarks testimony podium`)
+
+// hearingVerbs tell of lawmakers questioning someone ("Senators on
+// Tuesday grilled officials …"): with a body or its members named in the
+// same sentence (see questioners), the sentence tells of a hearing.
+var hearingVerbs = wordSet(`grilled quizzed interrogated cross-examined`)
+
+// questioners are those who grill someone at a hearing.
+var questioners = wordSet(`lawmakers legislators senators representatives congressmen congresswomen
+	mps msps tds mlas mpps councillors councilors councilmembers members committee committees panel
+	senate house commons lords parliament assembly council congress`)
 
 // bodies are the bodies that sit, and sittings what they do when they
 // sit: their words of the day are spoken there.
@@ -778,6 +833,7 @@ func (d *doc) sceneOf(si int) sceneKind {
 	// spoke there, while "X told a hearing on Tuesday" is X's occasion.
 	speech, setting, shared, attributed := false, false, false, false
 	body, sat := false, false
+	grilled, questioned := false, false
 	for k := d.tokAt(s.start); k < len(d.toks) && d.toks[k].start < s.end; k++ {
 		if !d.isWord(k) {
 			continue
@@ -791,6 +847,8 @@ func (d *doc) sceneOf(si int) sceneKind {
 		shared = shared || sharedEvents[lw]
 		attributed = attributed || saying
 		speech = speech || saying || speechEvents[lw]
+		grilled = grilled || hearingVerbs[lw]
+		questioned = questioned || questioners[lw]
 		body = body || bodies[lw]
 		sat = sat || sittings[lw]
 	}
@@ -798,7 +856,7 @@ func (d *doc) sceneOf(si int) sceneKind {
 	// "was sentenced at Crown Court on Friday") sets a scene; a body named
 	// for what it did elsewhere ("the ruling, issued on Monday by the
 	// court") does not.
-	speech = speech || (body && sat)
+	speech = speech || (body && sat) || (grilled && questioned)
 	if !speech {
 		return sceneKind{}
 	}

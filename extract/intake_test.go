@@ -472,8 +472,8 @@ func TestInterviews(t *testing.T) { runCases(t, interviewCases) }
 
 var transcriptCases = []patternCase{
 	{
-		name: "an official report: a role label names its holder once, numbered questions and the chair claim nothing, a subject heading ends a turn",
-		text: "Meeting of the Parliament\n\nThursday 6 March 2025\n\nThe Presiding Officer (Moira Kerr): We move to questions.\n\nRail Services\n\n1. Alan Boyd (North East) (Con): To ask the First Minister how many trains were cancelled last month.\n\nThe First Minister (Ewan Rennie): In February, 412 services were cancelled, which is 60 fewer than a year ago.\n\nAlan Boyd: Passengers in Aberdeen lost 90 trains in one week.\n\nThe First Minister: Eleven new trains will enter service by June.\n\nThe Presiding Officer: Order, please.\n\nFerry Services\n\nThe First Minister: The new ferry will sail from May.",
+		name: "an official report: a role label names its holder once, numbered questions and the chair claim nothing, a subject heading before an exchange is no one's words",
+		text: "Meeting of the Parliament\n\nThursday 6 March 2025\n\nThe Presiding Officer (Moira Kerr): We move to questions. The chamber has lost 40 minutes to points of order this week.\n\n1. Alan Boyd (North East) (Con): To ask the First Minister how many trains were cancelled last month.\n\nThe First Minister (Ewan Rennie): In February, 412 services were cancelled, which is 60 fewer than a year ago.\n\nAlan Boyd: Passengers in Aberdeen lost 90 trains in one week.\n\nThe First Minister: Eleven new trains will enter service by June.\n\nFerry Services and Island Connections\n\n2. Jean Muir (Na h-Eileanan an Iar) (SNP): To ask the First Minister when the new ferry will sail.\n\nThe First Minister: The new ferry will sail from May.",
 		pub:  pubDate("2025-03-06"),
 		want: []want{
 			{quote: "In February, 412 services were cancelled, which is 60 fewer than a year ago", speaker: "Ewan Rennie", saidAt: "2025-03-06"},
@@ -482,6 +482,16 @@ var transcriptCases = []patternCase{
 			{quote: "The new ferry will sail from May", speaker: "Ewan Rennie", saidAt: "2025-03-06"},
 		},
 		exact: true,
+	},
+	{
+		name: "a numbered list of people's words is no official report's questions, and a committee chair's turns are claims",
+		text: "Where the delegation stands:\n\n1. Rep. Jane Doe (D-Calif.): The bill cuts $2 billion from school meals.\n\n2. Rep. Tom Hale (R-Texas): The bill saves $40 billion over ten years.\n\nThe Chairman (Lord Hale): The department has not published its impact assessment for two years.",
+		pub:  pubDate("2025-03-06"),
+		want: []want{
+			{quote: "The bill cuts $2 billion from school meals", speaker: "Jane Doe", saidAt: "2025-03-06"},
+			{quote: "The bill saves $40 billion over ten years", speaker: "Tom Hale", saidAt: "2025-03-06"},
+			{quote: "The department has not published its impact assessment for two years", speaker: "Lord Hale", saidAt: "2025-03-06"},
+		},
 	},
 	{
 		name: "an article's own paragraph about a speaker ends a quoted turn, and an advertisement line does not",
@@ -677,8 +687,27 @@ var intakeDateCases = []patternCase{
 		},
 	},
 	{
+		name: "words told to MPs, to US lawmakers or to a party conference are told at the scene, not to an outlet",
+		text: "The Commons debated the welfare bill on Tuesday.\n\nThe chancellor, Rachel Amis, told MPs that the cuts were necessary.\n\nThe central bank governor, Tom Ferris, told US lawmakers that rates would stay high.\n\nThe home secretary, Dev Patil, told the Labour Party Conference that crime had fallen.",
+		pub:  pubDate("2025-03-13"),
+		want: []want{
+			{quote: "the cuts were necessary", speaker: "Rachel Amis", saidAt: "2025-03-11", kind: KindReported},
+			{quote: "rates would stay high", speaker: "Tom Ferris", saidAt: "2025-03-11", kind: KindReported},
+			{quote: "crime had fallen", speaker: "Dev Patil", saidAt: "2025-03-11", kind: KindReported},
+		},
+	},
+	{
+		name: "police who quizzed a man on a day set no hearing's scene; a date alone on a line outside live coverage heads nothing",
+		text: "Police quizzed a 34-year-old man on Monday.\n\nInspector Jo Lane said officers were appealing for witnesses.\n\nTimeline\n\n3 March 2025\n\nThe plan was filed.\n\n7 March 2025\n\nObjections closed.\n\nThe mayor, Ann Cole, said today that the plan was sound.",
+		pub:  pubDate("2025-03-12"),
+		want: []want{
+			{quote: "officers were appealing for witnesses", speaker: "Jo Lane", saidAt: "2025-03-12", kind: KindReported},
+			{quote: "the plan was sound", speaker: "Ann Cole", saidAt: "2025-03-12", kind: KindReported},
+		},
+	},
+	{
 		name: "a live blog's day heading is the day of the entries under it, and of their today and this evening",
-		text: "Flood warnings stay in force\n\nWed 12 Mar 2025\n\n09.10 GMT\n\nThe environment agency said river levels were falling.\n\nTue 11 Mar 2025\n\n20.45 GMT\n\nThe water minister, Hana Kovacs, said this evening that 40 pumps had been sent to the valley.\n\nA spokesperson for Dale Valley Rail said: \u2018All trains are cancelled until midday tomorrow.\u2019",
+		text: "Flood warnings stay in force\n\nWed 12 Mar 2025\n\n09.40 GMT\n\nRoads around Dale Bridge remain closed.\n\n09.10 GMT\n\nThe environment agency said river levels were falling.\n\nTue 11 Mar 2025\n\n20.45 GMT\n\nThe water minister, Hana Kovacs, said this evening that 40 pumps had been sent to the valley.\n\nA spokesperson for Dale Valley Rail said: \u2018All trains are cancelled until midday tomorrow.\u2019",
 		pub:  pubDate("2025-03-12"),
 		want: []want{
 			{quote: "river levels were falling", speaker: "The environment agency", saidAt: "2025-03-12", kind: KindReported},

@@ -102,7 +102,7 @@ func (d *doc) findTurns() {
 	open := false                     // whether an unlabelled paragraph continues the turn before
 	var byLine *turn                  // the speaker line ("Maria Oyelaran -- Chief Financial Officer") over the paragraphs that follow
 	var labelSurnames map[string]bool // the last words of all labels, once a turn is open (see narratesSpeaker)
-	for _, p := range d.paras {
+	for pi, p := range d.paras {
 		if labelSurnames == nil && open {
 			labelSurnames = d.labelSurnames()
 		}
@@ -124,6 +124,14 @@ func (d *doc) findTurns() {
 			continue
 		}
 		if t, ok := d.turnLabel(p); ok {
+			if i := strings.IndexByte(t.label, '('); i > 0 && strings.HasPrefix(t.label, "The ") {
+				// "The First Minister (Callum Baird)": later "The First
+				// Minister:" labels stand for him (see turnLabel).
+				if d.roleLabels == nil {
+					d.roleLabels = map[string]string{}
+				}
+				d.roleLabels[strings.TrimSpace(t.label[:i])] = t.label
+			}
 			turns = append(turns, t)
 			labelled++
 			open = !t.closed
@@ -146,12 +154,12 @@ func (d *doc) findTurns() {
 		if boilerplateLine(d.text[p.start:p.end]) {
 			continue // "Advertisement" between two paragraphs of a turn
 		}
-		if d.headingLine(p) && !isHeaderSpeaker(turns[len(turns)-1].label) {
-			// An official report's subject heading ("Delayed Discharge")
-			// between two exchanges: no turn goes on past it, unless the
-			// turn is the one speaker a transcript's header names.
-			open = false
-			continue
+		if pi+1 < len(d.paras) && d.headingLine(p) {
+			if _, ok := d.turnLabel(d.paras[pi+1]); ok {
+				// An official report's subject heading ("Delayed
+				// Discharge") before the next exchange: no one's words.
+				continue
+			}
 		}
 		if !strings.HasPrefix(d.text[p.start:p.end], "[") && strings.IndexFunc(d.text[p.start:p.end], unicode.IsLower) >= 0 {
 			last := turns[len(turns)-1]
@@ -251,16 +259,16 @@ func listNumber(s string) int {
 	return i + 2
 }
 
-// headingLine reports whether paragraph p is a heading: at most eight
+// headingLine reports whether paragraph p is a heading: two to eight
 // words, every one capitalised but small words, and no punctuation at its
 // end ("Child and Adolescent Mental Health Services").
 func (d *doc) headingLine(p span) bool {
 	line := strings.TrimSpace(d.text[p.start:p.end])
-	if line == "" || strings.ContainsAny(line[len(line)-1:], ".?!:;,\"')]”’") {
+	if r, _ := utf8.DecodeLastRuneInString(line); line == "" || strings.ContainsRune(".?!:;,\"')]”’", r) {
 		return false
 	}
 	words := strings.Fields(line)
-	if len(words) > 8 {
+	if len(words) < 2 || len(words) > 8 {
 		return false
 	}
 	for _, w := range words {
@@ -454,9 +462,11 @@ func (d *doc) turnLabel(p span) (turn, bool) {
 			return turn{label: label, interjection: true, textStart: s + colon + 1, textEnd: p.end}, true
 		}
 		// An official report's numbered question: "1. Graham Rutherford
-		// (Highlands and Islands) (Con): To ask the First Minister …".
+		// (Highlands and Islands) (Con): To ask the First Minister …"; a
+		// numbered list of people's words ("1. Rep. Jane Doe (D-Calif.):
+		// The bill …") is no question.
 		question := false
-		if n := listNumber(label); n > 0 && strings.Contains(label, "(") {
+		if n := listNumber(label); n > 0 && strings.Contains(label, "(") && strings.HasPrefix(strings.TrimSpace(text[colon+1:]), "To ask") {
 			label, question = label[n:], true
 		}
 		// "The First Minister:" after "The First Minister (Callum Baird):":
@@ -465,12 +475,6 @@ func (d *doc) turnLabel(p span) (turn, bool) {
 			label = full
 		}
 		if d.speakerLabel(label) {
-			if i := strings.IndexByte(label, '('); i > 0 && strings.HasPrefix(label, "The ") {
-				if d.roleLabels == nil {
-					d.roleLabels = map[string]string{}
-				}
-				d.roleLabels[strings.TrimSpace(label[:i])] = label
-			}
 			t := turn{label: label, desc: desc, question: question, presiding: presidingRole(label), textStart: s + colon + 1, textEnd: p.end}
 			t.textStart, t.textEnd = d.trimSpan(t.textStart, t.textEnd, "")
 			switch l := strings.ToUpper(strings.TrimRight(label, "0123456789 ")); {
@@ -662,10 +666,10 @@ func presidingLabel(words []string) int {
 
 // presidingRoles are the chairs of legislatures as official reports label
 // them with a colon ("The Presiding Officer (Fiona Dalgleish):", "Madam
-// Deputy Speaker:"): they run the sitting and claim nothing.
+// Deputy Speaker:"): they run the sitting and claim nothing. A committee's
+// chair ("The Chairman:") questions witnesses and may claim things.
 var presidingRoles = []string{"the presiding officer", "the deputy presiding officer", "the speaker",
-	"the deputy speaker", "madam deputy speaker", "mr deputy speaker", "mr. deputy speaker",
-	"the chair", "the chairman", "the chairwoman", "the chairperson"}
+	"the deputy speaker", "madam deputy speaker", "mr deputy speaker", "mr. deputy speaker"}
 
 // presidingRole reports whether a colon label names a chair of the
 // sitting (see presidingRoles), with or without the holder's name in
