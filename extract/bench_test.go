@@ -58,6 +58,9 @@ var pathological = []string{
 	// A paragraph of weekdays under clock lines: each is a date that asks
 	// whether its paragraph is a day heading.
 	strings.Repeat("6:44 PM\n\n", 3) + strings.Repeat("Monday ", 10000),
+	// One sentence of many people after prepositions, then many pronoun
+	// attributions: each asked for the sentence's saying verb and subject.
+	"Then " + strings.Repeat("of Mr Smith of Mr Jones ", 1250) + strings.Repeat(`"a b c," he said, `, 2500),
 }
 
 // TestLongAndPathologicalInputs checks the invariants on big inputs; their

@@ -979,15 +979,12 @@ func (d *doc) mentionEndingAt(k int) *mention {
 // with a name in apposition gives the name.
 func (d *doc) sentenceSubject(verb int) attribution {
 	none := attribution{verb: -1}
-	s := d.sents[d.sentAt(d.toks[verb].start)]
-	for i := d.mentionFrom(s.start); i < len(d.ments) && d.ments[i].start < d.toks[verb].start; i++ {
+	i := d.subjectCandidate(d.sentAt(d.toks[verb].start))
+	if i < 0 || d.ments[i].start >= d.toks[verb].start {
+		return none
+	}
+	{
 		m := &d.ments[i]
-		if !m.person || m.shielded || m.poss || d.insideQuote(m.start) || m.lo > 0 && prepositions[d.lowerWord(m.lo-1)] {
-			continue
-		}
-		if d.isPunct(m.hi, ":") {
-			continue // a dateline: "NEW DELHI: Union Minister …"
-		}
 		who := m
 		k := m.hi
 		switch {
@@ -1014,7 +1011,34 @@ func (d *doc) sentenceSubject(verb int) attribution {
 		}
 		return none
 	}
-	return none
+}
+
+// subjectCandidate returns the index in d.ments of the first mention in
+// sentence si that may be its subject (see sentenceSubject): a person,
+// outside quotations and shields, not possessive, not after a preposition
+// and not a dateline's name before a colon ("NEW DELHI: Union Minister
+// …"); or -1. It is worked out once per sentence, so that a sentence of
+// many attributions stays linear.
+func (d *doc) subjectCandidate(si int) int {
+	if d.subjects == nil {
+		d.subjects = make([]int32, len(d.sents))
+	}
+	if d.subjects[si] == 0 {
+		d.subjects[si] = -1
+		s := d.sents[si]
+		for i := d.mentionFrom(s.start); i < len(d.ments) && d.ments[i].start < s.end; i++ {
+			m := &d.ments[i]
+			if !m.person || m.shielded || m.poss || d.insideQuote(m.start) || m.lo > 0 && prepositions[d.lowerWord(m.lo-1)] || d.isPunct(m.hi, ":") {
+				continue
+			}
+			d.subjects[si] = int32(i) + 1
+			break
+		}
+	}
+	if d.subjects[si] < 0 {
+		return -1
+	}
+	return int(d.subjects[si]) - 1
 }
 
 // colonIntroduction reads a person named just before the colon at token

@@ -952,7 +952,7 @@ func (d *doc) resolvePronoun(want int8, pos int) (string, int8, string) {
 		if len(names) > 1 && subject == "" {
 			// "Another parent, Luis Ortega, speaking through an
 			// interpreter, said …": the subject of its saying verb.
-			if v := d.sayingVerbIn(s.start, end); v >= 0 {
+			if v := d.firstSayingVerb(si); v >= 0 && d.toks[v].start < end {
 				if a := d.sentenceSubject(v); a.found && genderOK(want, a.gender) {
 					subject, subjectGender = a.speaker, a.gender
 				}
@@ -1019,6 +1019,18 @@ func (d *doc) asksQuestion(s sentence) bool {
 
 // sayingVerbIn returns the first saying verb (not a participle) written in
 // lower case in [from, to), or -1.
+// firstSayingVerb returns sayingVerbIn over the whole of sentence si,
+// worked out once per sentence: many pronouns in one sentence ask.
+func (d *doc) firstSayingVerb(si int) int {
+	if d.sayingVerbs == nil {
+		d.sayingVerbs = make([]int32, len(d.sents))
+	}
+	if d.sayingVerbs[si] == 0 {
+		d.sayingVerbs[si] = int32(d.sayingVerbIn(d.sents[si].start, d.sents[si].end)) + 2
+	}
+	return int(d.sayingVerbs[si]) - 2
+}
+
 func (d *doc) sayingVerbIn(from, to int) int {
 	for k := d.tokAt(from); k < len(d.toks) && d.toks[k].start < to; k++ {
 		if f, ok := verbs[d.tokText(k)]; ok && f&vParticiple == 0 {

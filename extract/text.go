@@ -64,6 +64,10 @@ type doc struct {
 	// backward holds, for each sentence, whether it looks back (see
 	// looksBack): 0 not yet worked out, 1 no, 2 yes.
 	backward []uint8
+	// subjects and sayingVerbs hold, for each sentence, subjectCandidate
+	// plus one and firstSayingVerb plus two: 0 not yet worked out.
+	subjects    []int32
+	sayingVerbs []int32
 
 	// quoted are the people quotations were attributed to, in text
 	// order, for pronouns that stand for the last person quoted.
