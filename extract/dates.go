@@ -107,10 +107,10 @@ func (d *doc) liveCoverage() bool {
 }
 
 // clockLine reports whether the first line of paragraph p is a time of
-// day alone: hours
-// 0–23, a colon or a full stop, two digits of minutes 00–59, then at most
-// am or pm ("6:44 PM", "6:44 p.m.", "2.41pm") and a time zone ("21.15
-// GMT", "9.38am AEDT", "6:44 PM ET").
+// day alone: hours 0–23, a colon or a full stop, two digits of minutes
+// 00–59, then at most am or pm ("6:44 PM", "6:44 p.m.", "2.41pm") and a
+// time zone ("21.15 GMT", "9.38am AEDT", "6:44 PM ET"). Unlike a post's
+// time stamp (timeStampAt), it needs no am or pm.
 func (d *doc) clockLine(p span) bool {
 	if nl := strings.IndexByte(d.text[p.start:p.end], '\n'); nl >= 0 {
 		p.end = p.start + nl // the line heads its entry's title: "16.52 GMT\nStorm makes landfall"
@@ -165,9 +165,9 @@ const (
 // its own holding the date and at most a weekday ("Mon 3 Nov 2025",
 // "Tuesday, March 4"), as a live blog heads each day's entries, within a
 // fortnight before publication. A date alone on a line elsewhere (a
-// timeline box in an article) heads nothing. Under it,
-// "today", "tonight", "this evening" and "yesterday" count from that day,
-// not from publication.
+// timeline box in an article) heads nothing. Under a heading, "today",
+// "tonight", "this evening" and "yesterday" count from its day, not from
+// publication.
 func (d *doc) dayHeading(k, end int, t time.Time) bool {
 	if !d.live || !d.hasPub || t.After(d.pub) || t.Before(d.pub.AddDate(0, 0, -headingDays)) {
 		return false
@@ -650,15 +650,6 @@ func (d *doc) toldOutlet(anchor int) bool {
 // outletWords is how many capitalised words an outlet's name has at most.
 const outletWords = 5
 
-// outletNames are the words that end the names of news outlets, and the
-// names of agencies and broadcasters that stand alone.
-var outletNames = wordSet(`news times post journal herald courier press playbook tribune telegraph
-	guardian gazette mail express star sun chronicle observer record bulletin beacon sentinel torch
-	national inquirer examiner standard independent mirror daily weekly magazine radio television tv
-	online wire review register citizen dispatch ledger monitor reporter statesman nation age
-	australian globe sport sports newsletter podcast channel network
-	reuters ap afp dpa bbc cnn npr pbs abc cbs nbc fox rte cbc bloomberg politico axios`)
-
 // personAt reports whether a mention of a person starts at offset off.
 func (d *doc) personAt(off int) bool {
 	i := d.mentionFrom(off)
@@ -720,9 +711,9 @@ const sceneLookback = 32
 // fortnight up to publication, passing over scenes that belong to someone
 // else, and, for words told to an outlet (toOutlet, see toldOutlet), over
 // the narration's shared scenes too: only a day heading or the speaker's
-// own occasion dates them. Older dates in narration are background ("the fund, set up on 3
-// March 2021, …"), and a day whose year would have to be guessed is not
-// used.
+// own occasion dates them. Older dates in narration are background ("the
+// fund, set up on 3 March 2021, …"), and a day whose year would have to be
+// guessed is not used.
 func (d *doc) sceneDate(pos int, speaker string, toOutlet bool) (time.Time, bool) {
 	i := sort.Search(len(d.scenes), func(i int) bool { return d.scenes[i].pos >= pos })
 	for j := i - 1; j >= 0 && j >= i-sceneLookback; j-- {
@@ -743,14 +734,15 @@ var speechEvents = wordSet(`hearing hearings debate debates meeting meetings int
 	address addressed speaking spoke spoken remarks testimony podium`)
 
 // hearingVerbs tell of lawmakers questioning someone ("Senators on
-// Tuesday grilled officials …"): with a body or its members named in the
-// same sentence (see questioners), the sentence tells of a hearing.
+// Tuesday grilled officials …"): with a body (see bodies) or its members
+// (see questioners) named in the same sentence, the sentence tells of a
+// hearing.
 var hearingVerbs = wordSet(`grilled quizzed interrogated cross-examined`)
 
-// questioners are those who grill someone at a hearing.
+// questioners are the members of bodies, and the bodies not in bodies,
+// who grill someone at a hearing.
 var questioners = wordSet(`lawmakers legislators senators representatives congressmen congresswomen
-	mps msps tds mlas mpps councillors councilors councilmembers members committee committees panel
-	senate house commons lords parliament assembly council congress`)
+	mps msps tds mlas mpps councillors councilors councilmembers members committees panel congress`)
 
 // bodies are the bodies that sit, and sittings what they do when they
 // sit: their words of the day are spoken there.
@@ -856,7 +848,7 @@ func (d *doc) sceneOf(si int) sceneKind {
 	// "was sentenced at Crown Court on Friday") sets a scene; a body named
 	// for what it did elsewhere ("the ruling, issued on Monday by the
 	// court") does not.
-	speech = speech || (body && sat) || (grilled && questioned)
+	speech = speech || (body && sat) || (grilled && (questioned || body))
 	if !speech {
 		return sceneKind{}
 	}

@@ -124,9 +124,21 @@ var stopwords = wordSet(`the a an this that these those it its in on at as by fo
 	separately similarly overall ultimately mostly finally first second third nobody everyone
 	everybody someone somebody anyone anybody`)
 
+// publicationWords end the names of newspapers and agencies: they are
+// organisations (orgWords) and outlets words are told to (outletNames).
+const publicationWords = `post times journal news herald tribune guardian telegraph gazette chronicle
+	observer express mirror mail reuters press`
+
+// outletNames are the words that end the names of news outlets, and the
+// names of agencies and broadcasters that stand alone.
+var outletNames = wordSet(publicationWords + ` courier playbook star sun record bulletin beacon
+	sentinel torch national inquirer examiner standard independent daily weekly magazine radio television tv
+	online wire review register citizen dispatch ledger monitor reporter statesman nation age
+	australian globe sport sports newsletter podcast channel network
+	ap afp dpa bbc cnn npr pbs abc cbs nbc fox rte cbc bloomberg politico axios`)
+
 // orgWords mark a capitalised run as an organisation or place, not a person.
-var orgWords = wordSet(`post times journal news herald tribune guardian telegraph gazette
-	chronicle observer express mirror mail reuters press associated agency bureau department
+var orgWords = wordSet(publicationWords + ` associated agency bureau department
 	dept ministry office house senate congress parliament assembly council committee commission
 	court party government administration authority board police army navy force forces guard
 	service services union association institute foundation fund trust bank company co corp
