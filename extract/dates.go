@@ -674,6 +674,13 @@ type scene struct {
 	body bool
 	// heading is set for a live blog's day heading (see dayHeading).
 	heading bool
+	// unnamed is set for the occasion of someone the sentence does not
+	// name ("…,\" he said when met by reporters yesterday", "officials
+	// said on Sunday"), at no shared occasion: it is the speaker's own
+	// once ownUnnamedScenes has found who they are, and no one's until
+	// then. sent is the sentence.
+	unnamed bool
+	sent    int
 }
 
 // findScenes records, in text order, the days of the scenes the narration
@@ -695,7 +702,7 @@ func (d *doc) findScenes() {
 		if dm.heading {
 			d.scenes = append(d.scenes, scene{pos: dm.start, t: dm.t, heading: true})
 		} else if kind.speech {
-			d.scenes = append(d.scenes, scene{pos: dm.start, t: dm.t, speaker: kind.speaker, body: kind.body})
+			d.scenes = append(d.scenes, scene{pos: dm.start, t: dm.t, speaker: kind.speaker, body: kind.body, unnamed: kind.unnamed, sent: lastSent})
 		}
 	}
 }
@@ -721,11 +728,35 @@ func (d *doc) sceneDate(pos int, speaker string, toOutlet bool) (time.Time, bool
 		if toOutlet && sc.speaker == "" && !sc.heading {
 			continue
 		}
+		if sc.unnamed && sc.speaker == "" {
+			continue // whose occasion it was is not known
+		}
 		if sc.speaker == "" || sc.speaker == speaker || (sc.body && d.member(speaker)) {
 			return sc.t, true
 		}
 	}
 	return time.Time{}, false
+}
+
+// ownUnnamedScenes gives each scene of someone its sentence does not name
+// (see scene) to the person a quotation is attributed to by a verb of that
+// sentence ("…,\" he said when met by reporters yesterday"). It runs once
+// the quotations are attributed and before they are dated.
+func (d *doc) ownUnnamedScenes() {
+	for i := range d.scenes {
+		sc := &d.scenes[i]
+		if !sc.unnamed {
+			continue
+		}
+		s := d.sents[sc.sent]
+		for qi := d.quoteFrom(d.paras[s.para].start); qi < len(d.quotes) && d.quotes[qi].open < s.end; qi++ {
+			a := d.quotes[qi].attr
+			if a.found && a.person && a.speaker != "" && a.verb >= 0 && d.toks[a.verb].start >= s.start && d.toks[a.verb].start < s.end {
+				sc.speaker = a.speaker
+				break
+			}
+		}
+	}
 }
 
 // speechEvents are the occasions at which things are said.
@@ -769,6 +800,7 @@ type sceneKind struct {
 	speech  bool
 	speaker string
 	body    bool
+	unnamed bool
 }
 
 // looksBack reports whether sentence si tells of words said before the
@@ -811,7 +843,9 @@ func (d *doc) looksBack(si int) bool {
 // sentence names one person alone, or names no one and opens with a role
 // the article has tied to one person ("The minister told reporters on
 // Tuesday"), the scene is that person's ("Odell told a budget hearing last
-// Thursday"), and the members of a body that sat share it (body).
+// Thursday"), and the members of a body that sat share it (body); when it
+// names no one and no shared occasion at all ("…," he said when met by
+// reporters yesterday), the scene is the unnamed speaker's (unnamed).
 func (d *doc) sceneOf(si int) sceneKind {
 	if si < 0 || si >= len(d.sents) {
 		return sceneKind{}
@@ -860,6 +894,10 @@ func (d *doc) sceneOf(si int) sceneKind {
 	} else if who, _, ok := d.roleSubject(s); ok && n == 0 {
 		// "The minister told reporters on Tuesday …": the role's holder.
 		return sceneKind{speech: true, speaker: who, body: shared}
+	} else if n == 0 && !shared {
+		// "…," he said when met by reporters yesterday, "officials said
+		// on Sunday": the speaker's own occasion, not a scene for all.
+		return sceneKind{speech: true, unnamed: true}
 	}
 	return sceneKind{speech: true}
 }

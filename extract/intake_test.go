@@ -659,6 +659,18 @@ func TestTranscripts(t *testing.T) { runCases(t, transcriptCases) }
 
 var intakeDateCases = []patternCase{
 	{
+		name: "a day told of by someone the sentence does not name is theirs, not everyone's who speaks later",
+		text: "Trade minister Omar Haziq said enforcement officers would check prices at 400 markets.\n\n\u201cTraders must display the price tags clearly,\u201d he said when met by reporters after a walkabout at the central market yesterday.\n\n\u201cWe will act against anyone who profiteers,\u201d Haziq said.\n\nConsumer group president Lim Bee Ling said the scheme was welcome but too short.\n\n\u201cPrices start climbing weeks before the holiday,\u201d she said.\n\nOfficials said on Monday that stocks of cooking oil were sufficient.\n\nTraders' association head Rahim Noor said small shops were being squeezed.",
+		pub:  pubDate("2025-03-20"),
+		want: []want{
+			{quote: "Traders must display the price tags clearly", speaker: "Omar Haziq", saidAt: "2025-03-19", kind: KindQuote},
+			{quote: "We will act against anyone who profiteers", speaker: "Omar Haziq", saidAt: "2025-03-19", kind: KindQuote},
+			{quote: "the scheme was welcome but too short", speaker: "Lim Bee Ling", saidAt: "2025-03-20", kind: KindReported},
+			{quote: "Prices start climbing weeks before the holiday", speaker: "Lim Bee Ling", saidAt: "2025-03-20", kind: KindQuote},
+			{quote: "small shops were being squeezed", speaker: "Rahim Noor", saidAt: "2025-03-20", kind: KindReported},
+		},
+	},
+	{
 		name: "in live coverage headed by clock lines the present tense is the entry's time, not publication's",
 		text: "The Marlow City Council on Tuesday night delayed a vote on a 7% rise in sewer rates.\n\nOur reporter covered the meeting live. Her thread is below.\n\n6:40 PM\n\n1/ Council is about to take up the sewer rates.\n\n6:52 PM\n\n2/ Public works director Lena Voss says the plant needs $31M in repairs over six years.\n\n7:05 PM\n\n3/ Resident Tom Bale says his bill doubled since 2021.",
 		pub:  pubDate("2025-03-19"),

@@ -307,6 +307,7 @@ func (d *doc) quoteCandidates() {
 			q.attr = inherit(d.quotes[q.next].attr)
 		}
 	}
+	d.ownUnnamedScenes()
 	saidAt := make([]*time.Time, len(d.quotes))
 	dateSrc := make([]string, len(d.quotes))
 	for qi := range d.quotes {

@@ -543,7 +543,7 @@ var relativeWords = wordSet(`which who whom whose where`)
 // the fight …”", ", a decision he described as “…”"), or nil.
 func (d *doc) quoteOpeningAfter(k, end int) *quote {
 	from := d.toks[k].end
-	i := sort.Search(len(d.quotes), func(i int) bool { return d.quotes[i].open >= from })
+	i := d.quoteFrom(from)
 	if i == len(d.quotes) {
 		return nil
 	}
@@ -592,7 +592,7 @@ func (d *doc) introducesBlock(ce int) bool {
 // A clause that quotes more than that is left to the quotation, which
 // says the claim in the speaker's own words.
 func (d *doc) absorbQuotes(cs, ce int) bool {
-	i := sort.Search(len(d.quotes), func(i int) bool { return d.quotes[i].open >= cs })
+	i := d.quoteFrom(cs)
 	first := i
 	outside := 0
 	from := cs

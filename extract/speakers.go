@@ -1008,7 +1008,7 @@ func (d *doc) pronounIn(from, to int) bool {
 // asksQuestion reports whether sentence s holds a quotation that is a
 // question.
 func (d *doc) asksQuestion(s sentence) bool {
-	i := sort.Search(len(d.quotes), func(i int) bool { return d.quotes[i].open >= s.start })
+	i := d.quoteFrom(s.start)
 	for ; i < len(d.quotes) && d.quotes[i].open < s.end; i++ {
 		if strings.HasSuffix(strings.TrimSpace(d.text[d.quotes[i].qs:d.quotes[i].qe]), "?") {
 			return true

@@ -446,6 +446,12 @@ func (d *doc) gluedSentence(k, m int) bool {
 	return isUpperStart(next) && n < len(next) && isLowerStart(next[n:])
 }
 
+// quoteFrom returns the index of the first quotation opening at or after
+// off.
+func (d *doc) quoteFrom(off int) int {
+	return sort.Search(len(d.quotes), func(i int) bool { return d.quotes[i].open >= off })
+}
+
 // insideQuote reports whether pos is inside a quotation's marks.
 func (d *doc) insideQuote(pos int) bool {
 	i := sort.Search(len(d.quotes), func(i int) bool { return d.quotes[i].close > pos })
