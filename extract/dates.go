@@ -776,12 +776,14 @@ var questioners = wordSet(`lawmakers legislators senators representatives congre
 	mps msps tds mlas mpps councillors councilors councilmembers members committees panel congress`)
 
 // bodies are the bodies that sit, and sittings what they do when they
-// sit: their words of the day are spoken there.
+// sit (a court's ruling among them): their words of the day, a judge's
+// opinion included, are spoken there.
 var (
 	bodies = wordSet(`commons senate chamber council committee inquiry trial court board assembly
 		parliament dáil dail cabinet house lords jury tribunal`)
 	sittings = wordSet(`voted vote sentenced sentencing convicted acquitted jailed heard hears
-		met meets sat sits debated approved adopted passed rejected endorsed backed appeared appears`)
+		met meets sat sits debated approved adopted passed rejected endorsed backed appeared appears
+		ruled upheld overturned dismissed`)
 )
 
 // sharedEvents are the occasions at which several people speak, so that

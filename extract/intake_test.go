@@ -659,6 +659,15 @@ func TestTranscripts(t *testing.T) { runCases(t, transcriptCases) }
 
 var intakeDateCases = []patternCase{
 	{
+		name: "a court that ruled on a day sets the scene of its justices' opinions",
+		text: "Emails that council members send from private accounts are public records, the state Supreme Court ruled Thursday in a 4-3 decision.\n\n\u201cA record is public because of what it says, not where it is stored,\u201d Justice Mara Olsen wrote for the majority.\n\nJustice Karl Dunn dissented. He wrote that the legislature should decide how far the law reaches.",
+		pub:  pubDate("2025-05-30"),
+		want: []want{
+			{quote: "A record is public because of what it says, not where it is stored", speaker: "Mara Olsen", saidAt: "2025-05-29", kind: KindQuote},
+			{quote: "the legislature should decide how far the law reaches", speaker: "Karl Dunn", saidAt: "2025-05-29", kind: KindReported},
+		},
+	},
+	{
 		name: "a day told of by someone the sentence does not name is theirs, not everyone's who speaks later",
 		text: "Trade minister Omar Haziq said enforcement officers would check prices at 400 markets.\n\n\u201cTraders must display the price tags clearly,\u201d he said when met by reporters after a walkabout at the central market yesterday.\n\n\u201cWe will act against anyone who profiteers,\u201d Haziq said.\n\nConsumer group president Lim Bee Ling said the scheme was welcome but too short.\n\n\u201cPrices start climbing weeks before the holiday,\u201d she said.\n\nOfficials said on Monday that stocks of cooking oil were sufficient.\n\nTraders' association head Rahim Noor said small shops were being squeezed.",
 		pub:  pubDate("2025-03-20"),
