@@ -290,6 +290,14 @@ func (d *doc) matchDate(k int, last time.Time, hasLast bool) (time.Time, bool, i
 	var zero time.Time
 	w := d.tokText(k)
 	lw := d.lowerWord(k)
+	if b, ok := cutPossessive(lw); ok {
+		// "at Tuesday's panel meeting", "yesterday's briefing": the day
+		// of an occasion for speech; "Tuesday's budget" dates no words.
+		if !d.occasionAfter(k) {
+			return zero, false, 0
+		}
+		lw = b
+	}
 	pubRel := func(days, n int) (time.Time, bool, int) {
 		if !d.hasPub {
 			return zero, false, n
@@ -956,4 +964,25 @@ func (d *doc) mentionsPerson(s sentence, speaker string) int {
 		}
 	}
 	return -1
+}
+
+// cutPossessive returns w without a possessive "'s" or "’s", and whether
+// it had one.
+func cutPossessive(w string) (string, bool) {
+	if b, ok := strings.CutSuffix(w, "'s"); ok {
+		return b, true
+	}
+	return strings.CutSuffix(w, "’s")
+}
+
+// occasionAfter reports whether one of the three words after token k
+// names an occasion for speech ("Tuesday's panel meeting", "yesterday's
+// briefing"), as against a thing of that day ("Tuesday's budget").
+func (d *doc) occasionAfter(k int) bool {
+	for j, n := k+1, 0; j < len(d.toks) && n < 3 && d.isWord(j); j, n = j+1, n+1 {
+		if lw := d.lowerWord(j); speechEvents[lw] || sharedEvents[lw] {
+			return true
+		}
+	}
+	return false
 }

@@ -659,6 +659,23 @@ func TestTranscripts(t *testing.T) { runCases(t, transcriptCases) }
 
 var intakeDateCases = []patternCase{
 	{
+		name: "a possessive day names the day of the occasion after it, not of a thing",
+		text: "At Tuesday's panel meeting, lawmaker Ronald Chiu and fellow member Grace Yuen clashed over the proposal. Chiu said the government should build more small flats first.\n\nYuen said the rule was fair to young families.",
+		pub:  pubDate("2025-04-23"),
+		want: []want{
+			{quote: "the government should build more small flats first", speaker: "Ronald Chiu", saidAt: "2025-04-22", kind: KindReported},
+			{quote: "the rule was fair to young families", speaker: "Grace Yuen", saidAt: "2025-04-22", kind: KindReported},
+		},
+	},
+	{
+		name: "a possessive day before a thing that is no occasion dates no words",
+		text: "Finance spokesman Alan Reid said of Tuesday's budget that it would pay for itself many times over.",
+		pub:  pubDate("2025-04-23"),
+		want: []want{
+			{quote: "it would pay for itself many times over", speaker: "Alan Reid", saidAt: "2025-04-23", kind: KindReported},
+		},
+	},
+	{
 		name: "a court that ruled on a day sets the scene of its justices' opinions",
 		text: "Emails that council members send from private accounts are public records, the state Supreme Court ruled Thursday in a 4-3 decision.\n\n\u201cA record is public because of what it says, not where it is stored,\u201d Justice Mara Olsen wrote for the majority.\n\nJustice Karl Dunn dissented. He wrote that the legislature should decide how far the law reaches.",
 		pub:  pubDate("2025-05-30"),
