@@ -572,7 +572,8 @@ type saidEvent struct {
 //     paragraph that names the speaker (carried);
 //  4. the date of the speaker's last dated words in the three paragraphs
 //     before (carried);
-//  5. the publication date, else none.
+//  5. the day of the scene the words belong to (carried, see sceneDate);
+//  6. the publication date, else none.
 func (d *doc) saidAt(anchor, si int, excl span, present bool, speaker string) (*time.Time, string) {
 	if t, ok := d.statedDate(anchor, si, excl); ok {
 		return dated(t, DateStated)
@@ -610,7 +611,7 @@ func (d *doc) saidAt(anchor, si int, excl span, present bool, speaker string) (*
 			}
 		}
 	}
-	if t, ok := d.sceneDate(anchor, speaker, d.toldOutlet(anchor)); ok {
+	if t, ok := d.sceneDate(anchor, speaker, d.toldOutlet(anchor) || d.givenToReporter(si, excl)); ok {
 		return &t, DateCarried
 	}
 	if d.hasPub {
@@ -724,16 +725,17 @@ const sceneLookback = 32
 // a sentence that tells of something said ("The council voted on Thursday
 // night …", a live blog's "Monday 3 November"), when it lies in the
 // fortnight up to publication, passing over scenes that belong to someone
-// else, and, for words told to an outlet (toOutlet, see toldOutlet), over
-// the narration's shared scenes too: only a day heading or the speaker's
-// own occasion dates them. Older dates in narration are background ("the
+// else, and, for words told to an outlet or given to a reporter
+// (toReporter, see toldOutlet and givenToReporter), over the narration's
+// shared scenes too: only a day heading or the speaker's own occasion
+// dates them. Older dates in narration are background ("the
 // fund, set up on 3 March 2021, …"), and a day whose year would have to be
 // guessed is not used.
-func (d *doc) sceneDate(pos int, speaker string, toOutlet bool) (time.Time, bool) {
+func (d *doc) sceneDate(pos int, speaker string, toReporter bool) (time.Time, bool) {
 	i := sort.Search(len(d.scenes), func(i int) bool { return d.scenes[i].pos >= pos })
 	for j := i - 1; j >= 0 && j >= i-sceneLookback; j-- {
 		sc := d.scenes[j]
-		if toOutlet && sc.speaker == "" && !sc.heading {
+		if toReporter && sc.speaker == "" && !sc.heading {
 			continue
 		}
 		if sc.unnamed && sc.speaker == "" {
@@ -871,8 +873,8 @@ func (d *doc) sceneOf(si int) sceneKind {
 	body, sat := false, false
 	grilled, questioned := false, false
 	for k := d.tokAt(s.start); k < len(d.toks) && d.toks[k].start < s.end; k++ {
-		if !d.isWord(k) {
-			continue
+		if !d.isWord(k) || d.insideQuote(d.toks[k].start) {
+			continue // the narration's words, not the speaker's
 		}
 		lw := d.lowerWord(k)
 		saying := verbs[lw] != 0 || sayingVerbs[lw]
@@ -983,6 +985,89 @@ func (d *doc) occasionAfter(k int) bool {
 		if lw := d.lowerWord(j); speechEvents[lw] || sharedEvents[lw] {
 			return true
 		}
+	}
+	return false
+}
+
+// reporterPhrases are the ways words reach a reporter on an occasion of
+// the speaker's own: "said when contacted", "told a reporter in an
+// interview", "said by phone", "said in a statement".
+var reporterPhrases = [][]string{
+	{"when", "contacted"}, {"when", "reached"}, {"in", "an", "interview"}, {"in", "a", "phone", "interview"},
+	{"in", "a", "telephone", "interview"}, {"by", "phone"}, {"by", "telephone"}, {"by", "email"},
+	{"in", "an", "email"}, {"in", "a", "statement"}, {"in", "a", "text", "message"},
+}
+
+// givenToReporter reports whether sentence si tells, outside quotations
+// and the words said (excl), of words that reached a reporter on the
+// speaker's own occasion (see reporterPhrases), and names no shared
+// occasion ("in a statement issued after the hearing" is of the hearing's
+// day): like words told to an outlet (see toldOutlet), their day is their
+// own or the publication's, not that of the scene the narration tells of.
+//
+// The sentence is read once (see reporterCues): one sentence may hold
+// thousands of quotations that each ask.
+func (d *doc) givenToReporter(si int, excl span) bool {
+	if si < 0 || si >= len(d.sents) {
+		return false
+	}
+	c := d.reporterCues(si)
+	outside := func(at []int) int {
+		lo := sort.SearchInts(at, excl.start)
+		hi := sort.SearchInts(at, excl.end)
+		return len(at) - (hi - lo)
+	}
+	return outside(c.phrases) > 0 && outside(c.shared) == 0
+}
+
+// sentCues are where, outside quotations, a sentence has reporter phrases
+// and words naming a shared occasion: offsets in text order.
+type sentCues struct {
+	phrases, shared []int
+}
+
+// reporterCues returns sentence si's sentCues, reading it the first time.
+func (d *doc) reporterCues(si int) *sentCues {
+	if d.cues == nil {
+		d.cues = make([]*sentCues, len(d.sents))
+	}
+	if c := d.cues[si]; c != nil {
+		return c
+	}
+	c := &sentCues{}
+	d.cues[si] = c
+	s := d.sents[si]
+	for k := d.tokAt(s.start); k < len(d.toks) && d.toks[k].start < s.end; k++ {
+		at := d.toks[k].start
+		if !d.isWord(k) || d.insideQuote(at) {
+			continue
+		}
+		if sharedEvents[d.lowerWord(k)] {
+			c.shared = append(c.shared, at)
+		}
+		if d.phraseAt(k, reporterPhrases) {
+			c.phrases = append(c.phrases, at)
+		}
+	}
+	return c
+}
+
+// phraseAt reports whether one of phrases starts at word token k, its
+// words matched in lower case with anything but words between them.
+func (d *doc) phraseAt(k int, phrases [][]string) bool {
+phrases:
+	for _, p := range phrases {
+		j := k
+		for _, w := range p {
+			for j < len(d.toks) && !d.isWord(j) {
+				j++
+			}
+			if d.lowerWord(j) != w {
+				continue phrases
+			}
+			j++
+		}
+		return true
 	}
 	return false
 }

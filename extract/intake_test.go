@@ -659,6 +659,18 @@ func TestTranscripts(t *testing.T) { runCases(t, transcriptCases) }
 
 var intakeDateCases = []patternCase{
 	{
+		name: "words given to a reporter when contacted, by phone or in a statement take no day from the narration's scene",
+		text: "The council voted 5-4 on Thursday night to put the parking garage on the ballot.\n\nMayor Gail Henson said the garage would pay for itself.\n\n\u201cThe council has decided. Now the voters will,\u201d Councilmember Ray Dubois said when contacted.\n\nResident Ana Ruiz said by phone that the vote ignored the neighbourhood.\n\nThe Downtown Business Alliance said in a statement that parking was the top complaint of its members.\n\nIn a statement issued after the meeting, the city clerk's office said the measure would appear on the March ballot.",
+		pub:  pubDate("2024-11-22"),
+		want: []want{
+			{quote: "the garage would pay for itself", speaker: "Gail Henson", saidAt: "2024-11-21", kind: KindReported},
+			{quote: "The council has decided. Now the voters will", speaker: "Ray Dubois", saidAt: "2024-11-22", kind: KindQuote},
+			{quote: "the vote ignored the neighbourhood", speaker: "Ana Ruiz", saidAt: "2024-11-22", kind: KindReported},
+			{quote: "parking was the top complaint of its members", speaker: "The Downtown Business Alliance", saidAt: "2024-11-22", kind: KindReported},
+			{quote: "the measure would appear on the March ballot", speaker: "the city clerk's office", saidAt: "2024-11-21", kind: KindReported},
+		},
+	},
+	{
 		name: "a possessive day names the day of the occasion after it, not of a thing",
 		text: "At Tuesday's panel meeting, lawmaker Ronald Chiu and fellow member Grace Yuen clashed over the proposal. Chiu said the government should build more small flats first.\n\nYuen said the rule was fair to young families.",
 		pub:  pubDate("2025-04-23"),

@@ -64,6 +64,9 @@ type doc struct {
 	// backward holds, for each sentence, whether it looks back (see
 	// looksBack): 0 not yet worked out, 1 no, 2 yes.
 	backward []uint8
+	// cues holds, for each sentence read so far, its reporter phrases
+	// and shared occasions (see reporterCues).
+	cues []*sentCues
 	// subjects and sayingVerbs hold, for each sentence, subjectCandidate
 	// plus one and firstSayingVerb plus two: 0 not yet worked out.
 	subjects    []int32
