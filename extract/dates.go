@@ -728,13 +728,24 @@ const sceneLookback = 32
 // else, and, for words told to an outlet or given to a reporter
 // (toReporter, see toldOutlet and givenToReporter), over the narration's
 // shared scenes too: only a day heading or the speaker's own occasion
-// dates them. Older dates in narration are background ("the
-// fund, set up on 3 March 2021, …"), and a day whose year would have to be
-// guessed is not used.
+// dates them; a shared scene older than one passed over is stale. Older
+// dates in narration are background ("the fund, set up on 3 March 2021,
+// …"), and a day whose year would have to be guessed is not used.
 func (d *doc) sceneDate(pos int, speaker string, toReporter bool) (time.Time, bool) {
 	i := sort.Search(len(d.scenes), func(i int) bool { return d.scenes[i].pos >= pos })
+	// latest is the latest day of the scenes passed over: a shared scene
+	// older than it is stale, the narration having moved on to a later
+	// day ("The council voted on Thursday. … Pickett said last night …
+	// His daughter said: …" is no longer Thursday's meeting).
+	var latest time.Time
 	for j := i - 1; j >= 0 && j >= i-sceneLookback; j-- {
 		sc := d.scenes[j]
+		if sc.speaker == "" && !sc.unnamed && !sc.heading && sc.t.Before(latest) {
+			return time.Time{}, false
+		}
+		if sc.t.After(latest) {
+			latest = sc.t
+		}
 		if toReporter && sc.speaker == "" && !sc.heading {
 			continue
 		}

@@ -659,6 +659,16 @@ func TestTranscripts(t *testing.T) { runCases(t, transcriptCases) }
 
 var intakeDateCases = []patternCase{
 	{
+		name: "a shared scene is stale once the narration has moved on to a later day",
+		text: "Pebblecombe Town Council voted 7-2 on Thursday to ban ice cream vans from the seafront.\n\nVan owner Gary Pickett, 58, said last night: 'It's a kick in the teeth.'\n\nHis daughter Shannon Pickett, 31, said: 'We give out more bin bags than the council does.'\n\nCouncil leader Brian Moss said the ban would be reviewed after a year.",
+		pub:  pubDate("2025-06-09"),
+		want: []want{
+			{quote: "It's a kick in the teeth", speaker: "Gary Pickett", saidAt: "2025-06-08", kind: KindQuote},
+			{quote: "We give out more bin bags than the council does", speaker: "Shannon Pickett", saidAt: "2025-06-09", kind: KindQuote},
+			{quote: "the ban would be reviewed after a year", speaker: "Brian Moss", saidAt: "2025-06-09", kind: KindReported},
+		},
+	},
+	{
 		name: "words given to a reporter when contacted, by phone or in a statement take no day from the narration's scene",
 		text: "The council voted 5-4 on Thursday night to put the parking garage on the ballot.\n\nMayor Gail Henson said the garage would pay for itself.\n\n\u201cThe council has decided. Now the voters will,\u201d Councilmember Ray Dubois said when contacted.\n\nResident Ana Ruiz said by phone that the vote ignored the neighbourhood.\n\nThe Downtown Business Alliance said in a statement that parking was the top complaint of its members.\n\nIn a statement issued after the meeting, the city clerk's office said the measure would appear on the March ballot.",
 		pub:  pubDate("2024-11-22"),
