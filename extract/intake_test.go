@@ -917,6 +917,16 @@ func TestIntakeDates(t *testing.T) { runCases(t, intakeDateCases) }
 
 var reportedSpeechCases = []patternCase{
 	{
+		name: "flagged, signalled, vowed, pledged and complained report what follows",
+		text: "Treasurer Priya Raghunathan flagged that the energy bill rebate would be means-tested from July.\n\nMayor Ana Ruiz vowed that no library branch would close this year.\n\nUnion leader Tom Bale complained that nurses had waited 14 months for the pay rise.",
+		pub:  pubDate("2025-03-12"),
+		want: []want{
+			{quote: "the energy bill rebate would be means-tested from July", speaker: "Priya Raghunathan", saidAt: "2025-03-12", kind: KindReported},
+			{quote: "no library branch would close this year", speaker: "Ana Ruiz", saidAt: "2025-03-12", kind: KindReported},
+			{quote: "nurses had waited 14 months for the pay rise", speaker: "Tom Bale", saidAt: "2025-03-12", kind: KindReported},
+		},
+	},
+	{
 		name: "a clause strung on with and that stands alone when the other quotes at length",
 		text: "The representative of the United States said that her country had provided $412 million in assistance since October and that it would continue to do so \u201cin line with our values and our laws as they stand\u201d.",
 		pub:  pubDate("2025-04-15"),

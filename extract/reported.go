@@ -38,7 +38,8 @@ var sayingVerbs = wordSet(`said says claimed claims insisted insists argued argu
 	tells acknowledged acknowledges admitted admits testified testifies announced announces
 	confirmed confirms predicted predicts promised promises explained explains noted notes
 	suggested suggests stressed stresses emphasised emphasized emphasises emphasizes conceded
-	concedes declared declares wrote writes posted tweeted saying opined opines remarked ` +
+	concedes declared declares wrote writes posted tweeted saying opined opines remarked
+	flagged flags signalled signaled signals vowed vows pledged pledges complained complains ` +
 	reportingParticiples)
 
 // reportingParticiples report a clause after a main verb: "rejected the
