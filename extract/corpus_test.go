@@ -319,7 +319,7 @@ func readJSON(t *testing.T, f string, v any) {
 // the figures the extractor reaches today so that no change makes it
 // worse. The intake goal is recall 95%, speaker 90%, date 90% and precision
 // 80%; the floors rise to it as the extractor does.
-var corpusFloor = struct{ recall, speaker, date, precision float64 }{88, 89, 82, 85}
+var corpusFloor = struct{ recall, speaker, date, precision float64 }{88, 89, 85, 85}
 
 // TestCorpus scores Find on the labelled corpus and fails below the floor.
 func TestCorpus(t *testing.T) {
