@@ -687,7 +687,7 @@ type scene struct {
 	// name ("…,\" he said when met by reporters yesterday", "officials
 	// said on Sunday"), at no shared occasion: it is the speaker's own
 	// once ownUnnamedScenes has found who they are, and no one's until
-	// then. sent is the sentence.
+	// then. sent is the sentence of a scene that is not a heading.
 	unnamed bool
 	sent    int
 }
@@ -728,7 +728,9 @@ const sceneLookback = 32
 // else, and, for words told to an outlet or given to a reporter
 // (toReporter, see toldOutlet and givenToReporter), over the narration's
 // shared scenes too: only a day heading or the speaker's own occasion
-// dates them; a shared scene older than one passed over is stale. Older
+// dates them (and, for a member of a body, the body's sitting); a shared
+// scene older than one passed over is stale, and nothing before it dates
+// the words. Older
 // dates in narration are background ("the fund, set up on 3 March 2021,
 // …"), and a day whose year would have to be guessed is not used.
 func (d *doc) sceneDate(pos int, speaker string, toReporter bool) (time.Time, bool) {
@@ -764,19 +766,26 @@ func (d *doc) sceneDate(pos int, speaker string, toReporter bool) (time.Time, bo
 // sentence ("…,\" he said when met by reporters yesterday"). It runs once
 // the quotations are attributed and before they are dated.
 func (d *doc) ownUnnamedScenes() {
+	lastSent, owner := -1, ""
 	for i := range d.scenes {
 		sc := &d.scenes[i]
 		if !sc.unnamed {
 			continue
 		}
-		s := d.sents[sc.sent]
-		for qi := d.quoteFrom(d.paras[s.para].start); qi < len(d.quotes) && d.quotes[qi].open < s.end; qi++ {
-			a := d.quotes[qi].attr
-			if a.found && a.person && a.speaker != "" && a.verb >= 0 && d.toks[a.verb].start >= s.start && d.toks[a.verb].start < s.end {
-				sc.speaker = a.speaker
-				break
+		if sc.sent != lastSent {
+			// Worked out once per sentence: a sentence may hold
+			// thousands of days and quotations.
+			lastSent, owner = sc.sent, ""
+			s := d.sents[sc.sent]
+			for qi := d.quoteFrom(s.start); qi < len(d.quotes) && d.quotes[qi].open < s.end; qi++ {
+				a := d.quotes[qi].attr
+				if a.found && a.person && a.speaker != "" && a.verb >= 0 && d.toks[a.verb].start >= s.start && d.toks[a.verb].start < s.end {
+					owner = a.speaker
+					break
+				}
 			}
 		}
+		sc.speaker = owner
 	}
 }
 
@@ -806,6 +815,12 @@ var (
 		met meets sat sits debated approved adopted passed rejected endorsed backed appeared appears
 		ruled upheld overturned dismissed`)
 )
+
+// sharedOccasions are the words of sharedEvents that name an occasion,
+// not a body that sits ("in a statement issued after the hearing", as
+// against "Senate leader X said in a statement").
+var sharedOccasions = wordSet(`hearing hearings debate debates meeting meetings conference briefing
+	briefings session sessions call rally vote voted podium inquiry trial summit panel forum`)
 
 // sharedEvents are the occasions at which several people speak, so that
 // what others say later in the article may be from the same day.
@@ -993,7 +1008,7 @@ func cutPossessive(w string) (string, bool) {
 // briefing"), as against a thing of that day ("Tuesday's budget").
 func (d *doc) occasionAfter(k int) bool {
 	for j, n := k+1, 0; j < len(d.toks) && n < 3 && d.isWord(j); j, n = j+1, n+1 {
-		if lw := d.lowerWord(j); speechEvents[lw] || sharedEvents[lw] {
+		if lw := d.lowerWord(j); speechEvents[lw] || sharedOccasions[lw] {
 			return true
 		}
 	}
@@ -1053,7 +1068,7 @@ func (d *doc) reporterCues(si int) *sentCues {
 		if !d.isWord(k) || d.insideQuote(at) {
 			continue
 		}
-		if sharedEvents[d.lowerWord(k)] {
+		if sharedOccasions[d.lowerWord(k)] {
 			c.shared = append(c.shared, at)
 		}
 		if d.phraseAt(k, reporterPhrases) {
@@ -1064,19 +1079,14 @@ func (d *doc) reporterCues(si int) *sentCues {
 }
 
 // phraseAt reports whether one of phrases starts at word token k, its
-// words matched in lower case with anything but words between them.
+// words matched in lower case, one token each, nothing between them.
 func (d *doc) phraseAt(k int, phrases [][]string) bool {
 phrases:
 	for _, p := range phrases {
-		j := k
-		for _, w := range p {
-			for j < len(d.toks) && !d.isWord(j) {
-				j++
-			}
-			if d.lowerWord(j) != w {
+		for i, w := range p {
+			if d.lowerWord(k+i) != w {
 				continue phrases
 			}
-			j++
 		}
 		return true
 	}

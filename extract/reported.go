@@ -39,7 +39,7 @@ var sayingVerbs = wordSet(`said says claimed claims insisted insists argued argu
 	confirmed confirms predicted predicts promised promises explained explains noted notes
 	suggested suggests stressed stresses emphasised emphasized emphasises emphasizes conceded
 	concedes declared declares wrote writes posted tweeted saying opined opines remarked
-	flagged flags signalled signaled signals vowed vows pledged pledges complained complains ` +
+	flagged signalled signaled vowed pledged complained complains ` +
 	reportingParticiples)
 
 // reportingParticiples report a clause after a main verb: "rejected the
