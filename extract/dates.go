@@ -290,7 +290,7 @@ func (d *doc) matchDate(k int, last time.Time, hasLast bool) (time.Time, bool, i
 	var zero time.Time
 	w := d.tokText(k)
 	lw := d.lowerWord(k)
-	if b, ok := cutPossessive(lw); ok {
+	if b := stripPossessive(lw); b != lw {
 		// "at Tuesday's panel meeting", "yesterday's briefing": the day
 		// of an occasion for speech; "Tuesday's budget" dates no words.
 		if !d.occasionAfter(k) {
@@ -611,8 +611,10 @@ func (d *doc) saidAt(anchor, si int, excl span, present bool, speaker string) (*
 			}
 		}
 	}
-	if t, ok := d.sceneDate(anchor, speaker, d.toldOutlet(anchor) || d.givenToReporter(si, excl)); ok {
-		return &t, DateCarried
+	if len(d.scenes) > 0 {
+		if t, ok := d.sceneDate(anchor, speaker, d.toldOutlet(anchor) || d.givenToReporter(si, excl)); ok {
+			return &t, DateCarried
+		}
 	}
 	if d.hasPub {
 		t := d.pub
@@ -687,9 +689,8 @@ type scene struct {
 	// name ("…,\" he said when met by reporters yesterday", "officials
 	// said on Sunday"), at no shared occasion: it is the speaker's own
 	// once ownUnnamedScenes has found who they are, and no one's until
-	// then. sent is the sentence of a scene that is not a heading.
+	// then.
 	unnamed bool
-	sent    int
 }
 
 // findScenes records, in text order, the days of the scenes the narration
@@ -711,7 +712,7 @@ func (d *doc) findScenes() {
 		if dm.heading {
 			d.scenes = append(d.scenes, scene{pos: dm.start, t: dm.t, heading: true})
 		} else if kind.speech {
-			d.scenes = append(d.scenes, scene{pos: dm.start, t: dm.t, speaker: kind.speaker, body: kind.body, unnamed: kind.unnamed, sent: lastSent})
+			d.scenes = append(d.scenes, scene{pos: dm.start, t: dm.t, speaker: kind.speaker, body: kind.body, unnamed: kind.unnamed})
 		}
 	}
 }
@@ -772,11 +773,11 @@ func (d *doc) ownUnnamedScenes() {
 		if !sc.unnamed {
 			continue
 		}
-		if sc.sent != lastSent {
+		if si := d.sentAt(sc.pos); si != lastSent {
 			// Worked out once per sentence: a sentence may hold
 			// thousands of days and quotations.
-			lastSent, owner = sc.sent, ""
-			s := d.sents[sc.sent]
+			lastSent, owner = si, ""
+			s := d.sents[si]
 			for qi := d.quoteFrom(s.start); qi < len(d.quotes) && d.quotes[qi].open < s.end; qi++ {
 				a := d.quotes[qi].attr
 				if a.found && a.person && a.speaker != "" && a.verb >= 0 && d.toks[a.verb].start >= s.start && d.toks[a.verb].start < s.end {
@@ -816,17 +817,21 @@ var (
 		ruled upheld overturned dismissed`)
 )
 
-// sharedOccasions are the words of sharedEvents that name an occasion,
-// not a body that sits ("in a statement issued after the hearing", as
-// against "Senate leader X said in a statement").
-var sharedOccasions = wordSet(`hearing hearings debate debates meeting meetings conference briefing
-	briefings session sessions call rally vote voted podium inquiry trial summit panel forum`)
+// occasionWords name occasions at which several people speak.
+const occasionWords = `hearing hearings debate debates meeting meetings conference briefing
+	briefings session sessions call rally vote voted podium inquiry trial summit panel forum`
 
-// sharedEvents are the occasions at which several people speak, so that
-// what others say later in the article may be from the same day.
-var sharedEvents = wordSet(`hearing hearings debate debates meeting meetings conference briefing
-	briefings session sessions call rally vote voted podium commons senate chamber council
-	committee inquiry trial court dáil dail assembly parliament summit panel forum`)
+var (
+	// sharedOccasions are the words of sharedEvents that name an
+	// occasion, not a body that sits ("in a statement issued after the
+	// hearing", as against "Senate leader X said in a statement").
+	sharedOccasions = wordSet(occasionWords)
+	// sharedEvents are the occasions at which several people speak, and
+	// the bodies that sit, so that what others say later in the article
+	// may be from the same day.
+	sharedEvents = wordSet(occasionWords + ` commons senate chamber council committee court dáil
+		dail assembly parliament`)
+)
 
 // ownOccasion are participles that make the occasion after them the
 // speaker's own.
@@ -992,15 +997,6 @@ func (d *doc) mentionsPerson(s sentence, speaker string) int {
 		}
 	}
 	return -1
-}
-
-// cutPossessive returns w without a possessive "'s" or "’s", and whether
-// it had one.
-func cutPossessive(w string) (string, bool) {
-	if b, ok := strings.CutSuffix(w, "'s"); ok {
-		return b, true
-	}
-	return strings.CutSuffix(w, "’s")
 }
 
 // occasionAfter reports whether one of the three words after token k

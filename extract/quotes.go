@@ -984,34 +984,32 @@ func (d *doc) sentenceSubject(verb int) attribution {
 	if i < 0 || d.ments[i].start >= d.toks[verb].start {
 		return none
 	}
-	{
-		m := &d.ments[i]
-		who := m
-		k := m.hi
-		switch {
-		case d.isPunct(k, "("):
-			for k < verb && !d.isPunct(k, ")") {
-				k++
-			}
+	m := &d.ments[i]
+	who := m
+	k := m.hi
+	switch {
+	case d.isPunct(k, "("):
+		for k < verb && !d.isPunct(k, ")") {
 			k++
-		case d.isPunct(k, ","):
-			j := k + 1
-			for j < verb && j-k <= 12 && (d.toks[j].kind == tokWord || d.isAbbrevPeriod(j)) {
-				j++
-			}
-			if j >= verb || !d.isPunct(j, ",") {
-				return none
-			}
-			if a := d.mentionEndingAt(j); a != nil && a.person && a.lo == k+1 && d.roleOnly(m) {
-				who = a // "The Minister for Finance, Ciarán Mulvihill,"
-			}
-			k = j + 1
 		}
-		if w := d.tokText(k); k <= verb && d.isWord(k) && isLowerStart(w) && w != "and" && w != "of" && w != "who" && w != "which" {
-			return attribution{found: true, verb: -1, speaker: d.mentionName(who), person: true, gender: d.mentionGender(who), conf: ConfidenceMedium}
+		k++
+	case d.isPunct(k, ","):
+		j := k + 1
+		for j < verb && j-k <= 12 && (d.toks[j].kind == tokWord || d.isAbbrevPeriod(j)) {
+			j++
 		}
-		return none
+		if j >= verb || !d.isPunct(j, ",") {
+			return none
+		}
+		if a := d.mentionEndingAt(j); a != nil && a.person && a.lo == k+1 && d.roleOnly(m) {
+			who = a // "The Minister for Finance, Ciarán Mulvihill,"
+		}
+		k = j + 1
 	}
+	if w := d.tokText(k); k <= verb && d.isWord(k) && isLowerStart(w) && w != "and" && w != "of" && w != "who" && w != "which" {
+		return attribution{found: true, verb: -1, speaker: d.mentionName(who), person: true, gender: d.mentionGender(who), conf: ConfidenceMedium}
+	}
+	return none
 }
 
 // subjectCandidate returns the index in d.ments of the first mention in

@@ -939,7 +939,7 @@ func (d *doc) resolvePronoun(want int8, pos int) (string, int8, string) {
 			// (not "Police said that …"), whose reported speech is found
 			// after the quotations are.
 			first := d.tokAt(s.start)
-			if v := d.sayingVerbIn(s.start, min(end, d.toks[min(first+30, len(d.toks)-1)].end)); v >= 0 && n > 0 &&
+			if v := d.firstSayingVerb(si); n > 0 && v >= 0 && d.toks[v].start < min(end, d.toks[min(first+30, len(d.toks)-1)].end) &&
 				d.lowerWord(v+1) == "that" && !d.pronounIn(first, v) {
 				if a := d.verbSubject(max(first, v-30), v); a.found && !a.person && a.speaker != "" && describesPerson(a.speaker) {
 					return a.speaker, genderAny, ConfidenceLow
@@ -1017,8 +1017,6 @@ func (d *doc) asksQuestion(s sentence) bool {
 	return false
 }
 
-// sayingVerbIn returns the first saying verb (not a participle) written in
-// lower case in [from, to), or -1.
 // firstSayingVerb returns sayingVerbIn over the whole of sentence si,
 // worked out once per sentence: many pronouns in one sentence ask.
 func (d *doc) firstSayingVerb(si int) int {
@@ -1031,6 +1029,8 @@ func (d *doc) firstSayingVerb(si int) int {
 	return int(d.sayingVerbs[si]) - 2
 }
 
+// sayingVerbIn returns the first saying verb (not a participle) written in
+// lower case in [from, to), or -1.
 func (d *doc) sayingVerbIn(from, to int) int {
 	for k := d.tokAt(from); k < len(d.toks) && d.toks[k].start < to; k++ {
 		if f, ok := verbs[d.tokText(k)]; ok && f&vParticiple == 0 {
