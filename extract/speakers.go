@@ -58,6 +58,9 @@ type mention struct {
 	shielded   bool
 	canon      string
 	person     bool
+	// written caches mentionName's reading of the mention as written
+	// (titles and a possessive dropped), used when canon is empty.
+	written string
 }
 
 // nameInfo is one full name (two or more words) the article uses.
@@ -516,8 +519,10 @@ func (d *doc) mentionName(m *mention) string {
 	if m.canon != "" {
 		return m.canon
 	}
-	s := clean(d.text[m.start:m.end])
-	return withoutCourtesyTitle(stripPossessive(s))
+	if m.written == "" {
+		m.written = withoutCourtesyTitle(stripPossessive(clean(d.text[m.start:m.end])))
+	}
+	return m.written
 }
 
 func (d *doc) mentionGender(m *mention) int8 {

@@ -39,6 +39,7 @@ type doc struct {
 	today   time.Time // the day "today" means where findDates has reached: pub, or the last day heading
 	live    bool      // the text is live coverage, see liveCoverage
 	toks    []token
+	lower   []string // each word token lower-cased, "" for punctuation, see lowerWord
 	paras   []span
 	sents   []sentence
 	quotes  []quote
@@ -91,6 +92,12 @@ func newDoc(text string, published time.Time) *doc {
 		d.hasPub = true
 	}
 	d.toks = tokenize(text)
+	d.lower = make([]string, len(d.toks))
+	for k, t := range d.toks {
+		if t.kind == tokWord {
+			d.lower[k] = strings.ToLower(text[t.start:t.end])
+		}
+	}
 	d.paras = splitParagraphs(text)
 	return d
 }
@@ -271,10 +278,10 @@ func (d *doc) isPunct(k int, p string) bool {
 }
 
 func (d *doc) lowerWord(k int) string {
-	if !d.isWord(k) {
+	if k < 0 || k >= len(d.lower) {
 		return ""
 	}
-	return strings.ToLower(d.tokText(k))
+	return d.lower[k]
 }
 
 // attached reports whether tokens a and a+1 touch with no space between.
