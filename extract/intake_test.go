@@ -472,6 +472,17 @@ func TestInterviews(t *testing.T) { runCases(t, interviewCases) }
 
 var transcriptCases = []patternCase{
 	{
+		name: "a briefing transcript: a page title with a dash is no speaker line, 'Name, Role in title case:' labels name their speaker, and 'Question (Outlet):' turns are journalists' questions",
+		text: "Regional Commission – Midday Briefing\n\nWednesday 14 May 2025 – press room, 12:00\n\nPaula Verhoeven, Chief Spokesperson: The College adopted 14 proposals this morning.\n\nQuestion (Harbour Monitor): The retailers say this will add costs. Has the Commission quantified that?\n\nTomasz Wierzba, Spokesperson for Environment and Circular Economy: The extra cost is between 0.5 and 1.5 percent per unit.\n\nQuestion (Baltic Wire): Some members say the review is late on purpose. Is it?\n\nPaula Verhoeven, Chief Spokesperson: There is no strategy of waiting for the summer.",
+		pub:  pubDate("2025-05-14"),
+		want: []want{
+			{quote: "The College adopted 14 proposals this morning", speaker: "Paula Verhoeven", saidAt: "2025-05-14"},
+			{quote: "The extra cost is between 0.5 and 1.5 percent per unit", speaker: "Tomasz Wierzba", saidAt: "2025-05-14"},
+			{quote: "There is no strategy of waiting for the summer", speaker: "Paula Verhoeven", saidAt: "2025-05-14"},
+		},
+		exact: true,
+	},
+	{
 		name: "an official report: a role label names its holder once, numbered questions and the chair claim nothing, a subject heading before an exchange is no one's words",
 		text: "Meeting of the Parliament\n\nThursday 6 March 2025\n\nThe Presiding Officer (Moira Kerr): We move to questions. The chamber has lost 40 minutes to points of order this week.\n\n1. Alan Boyd (North East) (Con): To ask the First Minister how many trains were cancelled last month.\n\nThe First Minister (Ewan Rennie): In February, 412 services were cancelled, which is 60 fewer than a year ago.\n\nAlan Boyd: Passengers in Aberdeen lost 90 trains in one week.\n\nThe First Minister: Eleven new trains will enter service by June.\n\nFerry Services and Island Connections\n\n2. Jean Muir (Na h-Eileanan an Iar) (SNP): To ask the First Minister when the new ferry will sail.\n\nThe First Minister: The new ferry will sail from May.",
 		pub:  pubDate("2025-03-06"),

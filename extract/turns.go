@@ -453,9 +453,10 @@ func (d *doc) turnLabel(p span) (turn, bool) {
 	if colon > 0 && colon+1 < len(text) {
 		label := strings.TrimSpace(text[:colon])
 		desc := ""
-		if name, after, ok := strings.Cut(label, ","); ok && !strings.Contains(name, "(") && describedLabel(after) {
+		if name, after, ok := strings.Cut(label, ","); ok && !strings.Contains(name, "(") && (describedLabel(after) || fullNameLabel(name) != "" && roleLabel(after)) {
 			// A cable transcript's "GOV. CATHERINE RANSOME, PRESIDENTIAL
-			// CANDIDATE": the name before the comma is the label.
+			// CANDIDATE", a briefing's "Tomasz Wierzba, Spokesperson for
+			// Trade": the name before the comma is the label.
 			label, desc = strings.TrimSpace(name), strings.TrimSpace(after)
 		}
 		if interjectionLabel(label) {
@@ -477,8 +478,13 @@ func (d *doc) turnLabel(p span) (turn, bool) {
 		if d.speakerLabel(label) {
 			t := turn{label: label, desc: desc, question: question, presiding: presidingRole(label), textStart: s + colon + 1, textEnd: p.end}
 			t.textStart, t.textEnd = d.trimSpan(t.textStart, t.textEnd, "")
+			lead, _, _ := strings.Cut(label, "(")
 			switch l := strings.ToUpper(strings.TrimRight(label, "0123456789 ")); {
 			case l == "Q" || strings.HasPrefix(label, "Q") && len(label) > 1 && label[1] >= '0' && label[1] <= '9':
+				t.question = true
+			case strings.EqualFold(strings.TrimSpace(lead), "question"):
+				// A briefing's "Question (Brussels Monitor):": a
+				// journalist's question, whoever the outlet.
 				t.question = true
 			case l == "A":
 				t.answer = true
@@ -607,6 +613,30 @@ func describedLabel(desc string) bool {
 	return true
 }
 
+// roleLabel reports whether desc, the words after a comma in a turn label
+// whose first part is a full name, is a role in title case as briefing and
+// hearing transcripts give it ("Chief Spokesperson", "Spokesperson for
+// Environment and Circular Economy", "Director of Public Health"): one to
+// eight capitalised or minor words, one of them a role noun.
+func roleLabel(desc string) bool {
+	words := strings.Fields(desc)
+	if len(words) == 0 || len(words) > 8 || strings.ContainsAny(desc, ",\"“”!?;") {
+		return false
+	}
+	role := false
+	for _, w := range words {
+		core := strings.Trim(w, ".()")
+		switch {
+		case minorTitleWords[core]:
+		case isUpperStart(core):
+			role = role || roleNouns[strings.ToLower(core)]
+		default:
+			return false
+		}
+	}
+	return role
+}
+
 // speakerLine reads a paragraph that is only a speaker's name and title on
 // one line, as earnings-call transcripts set them above each speaker's
 // paragraphs: "Maria Oyelaran -- Chief Financial Officer", "Priya
@@ -635,7 +665,8 @@ func (d *doc) speakerLine(p span) (turn, bool) {
 		return turn{}, false
 	}
 	for _, w := range name {
-		if !isUpperStart(w) && !particles[w] {
+		if !isUpperStart(w) && !particles[w] || orgWords[strings.ToLower(w)] {
+			// "European Commission – Midday Briefing" is a page's title.
 			return turn{}, false
 		}
 	}
