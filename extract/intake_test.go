@@ -1461,6 +1461,16 @@ func TestNamedSourceConfidence(t *testing.T) {
 // bidi marks around them, the date on a line of its own).
 var postCardCases = []patternCase{
 	{
+		name: "posts pasted with a signature line: an @handle after a dash is its owner's, a platform among the parts names a channel and the person in brackets runs it",
+		text: "Deputy Mayor Edgars Kalniņš had been quiet for weeks. Then, on Tuesday morning:\n\nThe bond costs every household €412 in interest over 20 years.\n— @EdgarsKalnins, Nov 12\n\nThe Telegram channel run by the activist Roberts Lācis picked it up:\n\nThe real rate is 5.8%, not 3.1%. Share before they delete this.\n— Rīgas Balss (Roberts Lācis), Telegram, Nov 12\n\nA fan signed off:\n\nSee you all at the match.\n— Jo, in the comments below\n",
+		pub:  pubDate("2024-11-14"),
+		want: []want{
+			{quote: "The bond costs every household €412 in interest over 20 years.", speaker: "Edgars Kalniņš", saidAt: "2024-11-12", kind: KindSocialPost},
+			{quote: "The real rate is 5.8%, not 3.1%. Share before they delete this.", speaker: "Roberts Lācis", saidAt: "2024-11-12", kind: KindSocialPost},
+		},
+		exact: true,
+	},
+	{
 		name: "an X card: name, handle, text, time stamp, views",
 		text: "The senator posted on Tuesday.\n\nRex Haldane\n@RexHaldane\nUnder my Clean Taps Act, lead service lines in this state are down 60%. Promises made, promises kept.\n9:41 AM · Mar 4, 2025\n·\n212.4K Views\n\nShe answered within the hour.\n",
 		pub:  pubDate("2025-03-07"),

@@ -4,7 +4,10 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // Social posts pasted from a web page keep their header as plain text:
@@ -100,6 +103,11 @@ func (d *doc) findPosts() {
 		if p, ok := d.headerPost(k); ok {
 			d.posts = append(d.posts, p)
 		} else if p, ok := d.footerPost(k); ok {
+			d.posts = append(d.posts, p)
+		}
+	}
+	for k := 1; k < len(d.toks); k++ {
+		if p, ok := d.signaturePost(k); ok {
 			d.posts = append(d.posts, p)
 		}
 	}
@@ -370,6 +378,146 @@ func (d *doc) footerPost(k int) (post, bool) {
 	return p, true
 }
 
+// platformNames are the services whose posts are pasted with a signature
+// line that names the service ("— Rīgas Balss, Telegram, Nov 12").
+var platformNames = wordSet(`twitter telegram facebook instagram threads bluesky tiktok linkedin
+	mastodon weibo whatsapp youtube truth x`)
+
+// maxSignatureTokens bounds the tokens of a post's signature line.
+const maxSignatureTokens = 24
+
+// signaturePost reads a post pasted as its text and, on the next line, a
+// signature that opens with a dash at token k: "— @EdgarsKalnins, Nov 12"
+// (an @handle right after the dash) or "— Rīgas Balss (Roberts Lācis),
+// Telegram, Nov 12" (a platform among its comma-separated parts; a person
+// named in brackets is the author). The signature is one short line; the
+// post is the rest of its paragraph before it, or the paragraph before
+// when the signature opens its own. The embed footer "— Name (@handle)
+// date" is footerPost's.
+func (d *doc) signaturePost(k int) (post, bool) {
+	switch d.tokText(k) {
+	case "—", "–", "―":
+	default:
+		return post{}, false
+	}
+	if d.toks[k].kind != tokPunct || !d.opensLine(k) {
+		return post{}, false
+	}
+	end := k // the signature's last token
+	for end+1 < len(d.toks) && d.sameLineGap(end) && end-k < maxSignatureTokens {
+		end++
+	}
+	if !d.lineEndsAt(d.toks[end].end) || end == k {
+		return post{}, false
+	}
+	line := d.text[d.toks[k].end:d.toks[end].end]
+	if strings.Contains(line, "(@") {
+		return post{}, false
+	}
+	var p post
+	if d.isPunct(k+1, "@") && d.attached(k+1) {
+		he := d.handleEnd(k + 1)
+		if he < 0 {
+			return post{}, false
+		}
+		p.name = d.text[d.toks[k+1].start:he]
+	} else {
+		parts := strings.Split(line, ",")
+		platform := false
+		for _, part := range parts[1:] {
+			w := strings.TrimSpace(part)
+			platform = platform || platformNames[strings.ToLower(w)] && isUpperStart(w)
+		}
+		if !platform {
+			return post{}, false
+		}
+		name := strings.TrimSpace(parts[0])
+		if i := strings.IndexByte(name, '('); i > 0 && strings.HasSuffix(name, ")") {
+			if inner := strings.TrimSpace(name[i+1 : len(name)-1]); fullNameLabel(inner) != "" {
+				name = inner
+			} else {
+				name = strings.TrimSpace(name[:i])
+			}
+		}
+		if name == "" || !isUpperStart(name) {
+			return post{}, false
+		}
+		p.name = clean(name)
+	}
+	pi := d.paraAt(d.toks[k].start)
+	if pi < 0 {
+		return post{}, false
+	}
+	if d.tokAt(d.paras[pi].start) == k {
+		if pi == 0 {
+			return post{}, false
+		}
+		p.textStart, p.textEnd = d.paras[pi-1].start, d.paras[pi-1].end
+	} else {
+		p.textStart, p.textEnd = d.paras[pi].start, d.toks[k].start
+	}
+	p.sentStart, p.sentEnd, p.regionEnd = p.textStart, d.toks[end].end, d.toks[end].end
+	p.textStart, p.textEnd = d.trimSpan(p.textStart, p.textEnd, "\"“”")
+	p.textEnd = d.stripLinks(p.textStart, p.textEnd)
+	if p.textEnd <= p.textStart || d.countWords(p.textStart, p.textEnd, 1) == 0 || d.headingLine(span{p.textStart, p.textEnd}) {
+		return post{}, false
+	}
+	p.date = d.dateIn(d.toks[k].end, d.toks[end].end)
+	return p, true
+}
+
+// handleOwner returns the full name the article gives the owner of an
+// @handle ("@EdgarsKalnins" is Edgars Kalniņš): the one person whose
+// surname, with its accents dropped, the handle holds, and of several the
+// one whose first name it holds too; else "". Surnames are looked up by
+// the handle's substrings, so the work is bounded by the handle's length
+// (maxHandle), not by how many people the article names.
+func (d *doc) handleOwner(handle string) string {
+	if d.foldedSurnames == nil {
+		d.foldedSurnames = map[string][]*nameInfo{}
+		for _, info := range d.names.byKey {
+			if len(info.parts) >= 2 {
+				sur := foldASCII(info.parts[len(info.parts)-1])
+				d.foldedSurnames[sur] = append(d.foldedSurnames[sur], info)
+			}
+		}
+	}
+	h := foldASCII(handle)
+	best, bestScore, tie := "", 0, false
+	for i := range h {
+		for j := i + 3; j <= len(h); j++ {
+			for _, info := range d.foldedSurnames[h[i:j]] {
+				score := 1
+				if first := foldASCII(info.parts[0]); len(first) >= 2 && strings.Contains(h, first) {
+					score = 2
+				}
+				switch {
+				case score > bestScore:
+					best, bestScore, tie = info.name, score, false
+				case score == bestScore && info.name != best:
+					tie = true
+				}
+			}
+		}
+	}
+	if tie {
+		return ""
+	}
+	return best
+}
+
+// foldASCII lower-cases s and keeps only its ASCII letters and digits,
+// with accents dropped ("Kalniņš" → "kalnins").
+func foldASCII(s string) string {
+	var b strings.Builder
+	for _, r := range norm.NFKD.String(s) {
+		if r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
+}
+
 // maxPostRunes bounds the text taken before a footer whose post does not
 // start its paragraph: the length of a long post on the common platforms.
 const maxPostRunes = 500
@@ -417,6 +565,11 @@ func (d *doc) postCandidates() {
 		s, e := d.trimSpan(p.sentStart, p.sentEnd, "")
 		if s > p.textStart || e < p.textEnd {
 			s, e = p.textStart, p.textEnd
+		}
+		if strings.HasPrefix(p.name, "@") {
+			if owner := d.handleOwner(p.name); owner != "" {
+				p.name = owner
+			}
 		}
 		c := Candidate{
 			Quote:             d.text[p.textStart:p.textEnd],

@@ -56,12 +56,16 @@ type doc struct {
 	dates      []dateMention
 	ments      []mention
 	names      nameIndex
-	roles      map[string][]roleHolder // role ("chancellor") -> the people tied to it, see buildRoles
-	out        []found
-	reported   []span      // clauses of the reported claims found, sorted, disjoint
-	absorbed   []span      // reported clauses that took in the short quotations inside them
-	events     []saidEvent // dated words of named speakers, in text order
-	scenes     []scene     // days of the scenes the narration tells of, in text order
+	// foldedSurnames maps surnames with accents dropped to the people
+	// who bear them, built when a post is signed by an @handle (see
+	// handleOwner).
+	foldedSurnames map[string][]*nameInfo
+	roles          map[string][]roleHolder // role ("chancellor") -> the people tied to it, see buildRoles
+	out            []found
+	reported       []span      // clauses of the reported claims found, sorted, disjoint
+	absorbed       []span      // reported clauses that took in the short quotations inside them
+	events         []saidEvent // dated words of named speakers, in text order
+	scenes         []scene     // days of the scenes the narration tells of, in text order
 	// backward holds, for each sentence, whether it looks back (see
 	// looksBack): 0 not yet worked out, 1 no, 2 yes.
 	backward []uint8
