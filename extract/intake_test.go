@@ -928,6 +928,17 @@ func TestIntakeDates(t *testing.T) { runCases(t, intakeDateCases) }
 
 var reportedSpeechCases = []patternCase{
 	{
+		name: "a reported clause that quotes a phrase of five to eight words on the way is a claim, and the phrase stays one too; a quotation ending with a comma ends the clause",
+		text: "Justice Samuel Adeyemi said the county's control over the footage \"looks a lot like ownership\" because deputies alone decided how long it was kept.\n\nTreasurer Walter Brandt said the state's finances were \"the strongest they have been in a generation,\" a line that drew applause.\n\nCoach Phil Abernathy said the losing streak was \"not a talent problem, it's an effort problem,\" and that the team would practise on Sunday.",
+		pub:  pubDate("2025-05-07"),
+		want: []want{
+			{quote: "the county's control over the footage \"looks a lot like ownership\" because deputies alone decided how long it was kept", speaker: "Samuel Adeyemi", saidAt: "2025-05-07", kind: KindReported},
+			{quote: "looks a lot like ownership", speaker: "Samuel Adeyemi", saidAt: "2025-05-07", kind: KindQuote},
+			{quote: "the state's finances were \"the strongest they have been in a generation,\"", speaker: "Walter Brandt", saidAt: "2025-05-07", kind: KindReported},
+			{quote: "the strongest they have been in a generation", speaker: "Walter Brandt", saidAt: "2025-05-07", kind: KindQuote},
+		},
+	},
+	{
 		name: "flagged, signalled, vowed, pledged and complained report what follows; flags, signals and pledges are nouns",
 		text: "Treasurer Priya Raghunathan flagged that the energy bill rebate would be means-tested from July.\n\nMayor Ana Ruiz vowed that no library branch would close this year.\n\nUnion leader Tom Bale complained that nurses had waited 14 months for the pay rise.\n\nGovernor Lena Park signalled that the state would not appeal.\n\nCouncillor Ray Dubois pledged that the pool would reopen by June.\n\nInvestors watched for signals that the bank would cut rates again in March.",
 		pub:  pubDate("2025-03-12"),

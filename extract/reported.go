@@ -512,6 +512,29 @@ func (d *doc) cutClause(cs, ce int) int {
 			if q := d.quoteOpeningAfter(k, ce); q != nil && d.countWords(q.qs, q.qe, 5) > 4 {
 				cut = d.toks[k].start
 			}
+		default:
+			if qi, ok := d.closeAt[d.toks[k].start]; ok && d.toks[k].kind == tokPunct {
+				// "the finances were “the strongest in a generation,”
+				// the room applauded": a quotation that ends with a comma
+				// ends the clause; what follows is the writer's, as is
+				// "and" with a verb of the speaker's next act ("and left
+				// the room"), though not with an auxiliary ("and had
+				// written to the family" goes on with what was said).
+				q := d.quotes[qi]
+				next := k + 1
+				if d.isPunct(next, ",") {
+					next++
+				}
+				switch {
+				case (q.lastRune == ',' || next > k+1) && d.isWord(next) && !clauseJoiners[d.lowerWord(next)] && d.countWords(q.qs, q.qe, 3) >= 3:
+					cut = q.closeEnd
+				case next == k+1 && d.lowerWord(next) == "and" && isLowerStart(d.tokText(next+1)) && !auxiliaries[d.lowerWord(next+1)] &&
+					(d.verbAt(next+1, "and") || sayingVerbs[d.lowerWord(next+1)]):
+					// "said the claims “had no foundation” and left the
+					// room": the speaker's next act.
+					cut = q.closeEnd
+				}
+			}
 		}
 		if cut < ce {
 			break
@@ -526,6 +549,15 @@ func (d *doc) cutClause(cs, ce int) int {
 	}
 	return e
 }
+
+// auxiliaries carry on the reported clause after "and" ("was “deeply
+// sorry” and had written to the family"): the same subject's state, not
+// the speaker's next act.
+var auxiliaries = wordSet(`had has have would will was were is are did does could should may might can must`)
+
+// clauseJoiners go on with the same reported clause after a quotation
+// that ends with a comma ("“cheaper,” and that …", "“later,” not sooner").
+var clauseJoiners = wordSet(`and or but not nor than because while although since so`)
 
 // writerWords are the first person, which in a reported clause is the
 // writer's, not the source's.
@@ -597,11 +629,14 @@ func (d *doc) absorbQuotes(cs, ce int) bool {
 	first := i
 	outside := 0
 	from := cs
+	long := false
 	for ; i < len(d.quotes) && d.quotes[i].open < ce; i++ {
 		q := d.quotes[i]
-		if q.unclosed || q.closeEnd > ce+1 || d.countWords(q.qs, q.qe, 5) > 4 {
+		n := d.countWords(q.qs, q.qe, 9)
+		if q.unclosed || q.closeEnd > ce+1 || n > 8 {
 			return false
 		}
+		long = long || n > 4
 		outside += d.countWords(from, q.open, 3)
 		from = q.closeEnd
 	}
@@ -611,7 +646,9 @@ func (d *doc) absorbQuotes(cs, ce int) bool {
 	if outside += d.countWords(from, ce, 3); outside < 3 {
 		return false
 	}
-	d.absorbed = append(d.absorbed, span{cs, ce})
+	if !long {
+		d.absorbed = append(d.absorbed, span{cs, ce})
+	}
 	return true
 }
 
