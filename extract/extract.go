@@ -21,6 +21,7 @@ package extract
 
 import (
 	"sort"
+	"strings"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -144,7 +145,30 @@ func Find(text string, published time.Time) (cands []Candidate, total int) {
 		}
 		return a.End < b.End
 	})
+	d.restoreText()
 	return d.finish(), len(d.out)
+}
+
+// restoreText puts back the input as given where normaliseMarks changed its
+// quotation marks, and quotes each candidate from it: the offsets are the
+// same, the marks the writer's.
+func (d *doc) restoreText() {
+	if d.text == d.orig {
+		return
+	}
+	d.text = d.orig
+	for i := range d.out {
+		c := &d.out[i].c
+		if c.Parts == nil {
+			c.Quote = d.text[c.Start:c.End]
+			continue
+		}
+		parts := make([]string, len(c.Parts))
+		for j, p := range c.Parts {
+			parts[j] = d.text[p.Start:p.End]
+		}
+		c.Quote = strings.Join(parts, " ")
+	}
 }
 
 // found is a candidate before its Sentence is cut: sent is the span of the

@@ -11,6 +11,18 @@ import "testing"
 
 var singleQuoteCases = []patternCase{
 	{
+		name: "other languages' marks: German „…“ with ‚…‘ inside, Swiss «…» with ‹…› inside, French « … » with no-break spaces, German »…«; a breadcrumb's » is no mark",
+		text: "Home » Politik » Verkehr\n\nTransport Minister Sabine Kleinert said on Tuesday: „We have lived off the substance for thirty years. Talk of a ‚Brückenkollaps‘ is irresponsible.“\n\n«The dam wall will be raised by 12 metres», Federal Councillor Anne Morel said, calling it a ‹national interest›.\n\nCanton official Luc Favre said: «\u00a0We were not consulted before March\u00a0».\n\n»The fund is short by €3 billion«, said Jörg Ahlmann.",
+		pub:  pubDate("2024-09-26"),
+		want: []want{
+			{quote: "We have lived off the substance for thirty years. Talk of a ‚Brückenkollaps‘ is irresponsible", speaker: "Sabine Kleinert", saidAt: "2024-09-24"},
+			{quote: "The dam wall will be raised by 12 metres", speaker: "Anne Morel", saidAt: "2024-09-26"},
+			{quote: "We were not consulted before March", speaker: "Luc Favre", saidAt: "2024-09-26"},
+			{quote: "The fund is short by €3 billion", speaker: "Jörg Ahlmann", saidAt: "2024-09-26"},
+		},
+		exact: true,
+	},
+	{
 		name: "curly single quotes, name after",
 		text: "Speaking in Leeds this morning, the chancellor, Martin Hale, said further cuts were needed.\n\n‘We’ve got to make more savings,’ Hale said.",
 		pub:  pubDate("2014-01-06"),

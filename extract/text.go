@@ -33,7 +33,8 @@ type sentence struct {
 
 // doc holds the analysis state of one Find call.
 type doc struct {
-	text    string
+	text    string // the input with its quotation marks normalised, see normaliseMarks
+	orig    string // the input as given: what candidates quote
 	pub     time.Time
 	hasPub  bool
 	today   time.Time // the day "today" means where findDates has reached: pub, or the last day heading
@@ -89,7 +90,7 @@ type doc struct {
 }
 
 func newDoc(text string, published time.Time) *doc {
-	d := &doc{text: text, openAt: map[int]int{}, closeAt: map[int]int{}}
+	d := &doc{text: normaliseMarks(text), orig: text, openAt: map[int]int{}, closeAt: map[int]int{}}
 	if !published.IsZero() {
 		y, m, day := published.Date()
 		d.pub = time.Date(y, m, day, 0, 0, 0, 0, time.UTC)
@@ -579,4 +580,77 @@ func (d *doc) countWords(s, e, max int) int {
 		}
 	}
 	return n
+}
+
+// normaliseMarks returns text with the quotation marks of other languages'
+// styles written as the English ones the extractor reads, each replaced by
+// as many bytes so that every offset still points at the same place in
+// text: German „…“ and ‚…‘ (the low opening mark becomes “ or ‘; the
+// closing one is read by its place), and guillemets «…», »…« and ‹…›,
+// with or without a no-break space inside them (« … » as French and Swiss
+// papers set them). A guillemet opens when a word follows it and closes
+// when one comes before it; one with spaces on both sides ("Home » News")
+// is no quotation mark and is left alone.
+func normaliseMarks(text string) string {
+	if !strings.ContainsAny(text, "„‚«»‹›") {
+		return text
+	}
+	b := []byte(text)
+	for i := 0; i < len(text); {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		switch r {
+		case '„':
+			copy(b[i:], "“")
+		case '‚':
+			copy(b[i:], "‘")
+		case '«', '»', '‹', '›':
+			double := r == '«' || r == '»'
+			next, nn := utf8.DecodeRuneInString(text[i+n:])
+			gap := 0 // a no-break space inside the mark
+			if next == '\u00a0' || next == '\u202f' || next == '\u2009' {
+				gap = nn
+				next, _ = utf8.DecodeRuneInString(text[i+n+nn:])
+			}
+			prev, pn := utf8.DecodeLastRuneInString(text[:i])
+			pgap := 0
+			if prev == '\u00a0' || prev == '\u202f' || prev == '\u2009' {
+				pgap = pn
+				prev, _ = utf8.DecodeLastRuneInString(text[:i-pn])
+			}
+			opens := i+n+gap < len(text) && !unicode.IsSpace(next) && (i == 0 || unicode.IsSpace(prev) || strings.ContainsRune("([{—–-/:;,", prev) || pgap == 0 && i-pgap == 0)
+			closes := !opens && i-pgap > 0 && !unicode.IsSpace(prev)
+			switch {
+			case opens && double:
+				// "«x" → ` "x`, "« x" → `   "x`: the mark against its word.
+				fill(b[i:i+n+gap], '"', false)
+			case opens:
+				fill(b[i:i+n+gap], '‘', false)
+			case closes && double:
+				fill(b[i-pgap:i+n], '"', true)
+			case closes:
+				fill(b[i-pgap:i+n], '’', true)
+			}
+			i += n + gap
+			continue
+		}
+		i += n
+	}
+	return string(b)
+}
+
+// fill writes the mark m into dst, against its end when opening (spaces
+// before it) or against its start when closing (spaces after it).
+func fill(dst []byte, m rune, closing bool) {
+	mark := string(m)
+	for i := range dst {
+		dst[i] = ' '
+	}
+	if len(mark) > len(dst) {
+		return // no room: the spaces alone
+	}
+	if closing {
+		copy(dst, mark)
+	} else {
+		copy(dst[len(dst)-len(mark):], mark)
+	}
 }
