@@ -706,8 +706,21 @@ func (d *doc) findScenes() {
 		if !dm.exact || dm.shielded || dm.t.After(d.pub) || dm.t.Before(oldest) || inSpans(d.regions, dm.start) {
 			continue
 		}
-		if si := d.sentAt(dm.start); si != lastSent {
+		if d.lowerWord(d.tokAt(dm.start)-1) == "dated" {
+			continue // "a letter dated 2 January": a document's day, not an occasion
+		}
+		si := d.sentAt(dm.start)
+		if si != lastSent {
 			lastSent, kind = si, d.sceneOf(si)
+		}
+		if v := d.firstSayingVerb(si); !dm.heading && v >= 0 && d.lowerWord(v+1) == "that" && d.toks[v].start < dm.start {
+			// "The chair said that the committee at its meeting on 6
+			// January had recommended …": a day inside what was said,
+			// before the clause's verb ("… spoke for itself when we
+			// interviewed him on 9 July" is the occasion's).
+			if k := d.tokAt(dm.end); d.isWord(k) && (auxiliaries[d.lowerWord(k)] || d.verbAt(k, d.lowerWord(k-1))) {
+				continue
+			}
 		}
 		if dm.heading {
 			d.scenes = append(d.scenes, scene{pos: dm.start, t: dm.t, heading: true})

@@ -682,6 +682,15 @@ func TestTranscripts(t *testing.T) { runCases(t, transcriptCases) }
 
 var intakeDateCases = []patternCase{
 	{
+		name: "a document's day ('a letter dated 2 January') and a day inside what was said before the clause's verb are no occasion for the words that follow",
+		text: "Minutes of the meeting of the Full Council held on Monday 13 January 2025\n\nThe Clerk said a letter dated 9 January 2025 had been received from the County Council.\n\nCllr Ruth Hale stated that the running costs of the block were approximately £9,200 a year.\n\nCllr Tom Berry stated that the Finance Committee at its meeting on 10 January 2025 had recommended a precept of £318,450.\n\nCllr Anne Ward stated that the increase could not be justified while reserves stood at £212,000.",
+		pub:  pubDate("2025-01-14"),
+		want: []want{
+			{quote: "the running costs of the block were approximately £9,200 a year", speaker: "Ruth Hale", saidAt: "2025-01-13", kind: KindReported},
+			{quote: "the increase could not be justified while reserves stood at £212,000", speaker: "Anne Ward", saidAt: "2025-01-13", kind: KindReported},
+		},
+	},
+	{
 		name: "a shared scene is stale once the narration has moved on to a later day",
 		text: "Pebblecombe Town Council voted 7-2 on Thursday to ban ice cream vans from the seafront.\n\nVan owner Gary Pickett, 58, said last night: 'It's a kick in the teeth.'\n\nHis daughter Shannon Pickett, 31, said: 'We give out more bin bags than the council does.'\n\nCouncil leader Brian Moss said the ban would be reviewed after a year.",
 		pub:  pubDate("2025-06-09"),
