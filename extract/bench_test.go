@@ -65,6 +65,9 @@ var pathological = []string{
 	// Thousands of posts signed by @handles among thousands of names: each
 	// handle looks its owner up.
 	strings.Repeat("Ann Leeson met Bo Karlsson. ", 2000) + "\n\n" + strings.Repeat("The rate is 5%.\n— @AnnLeesonBoKarlsson, Nov 12\n\n", 2500),
+	// Thousands of signed posts in one block with no blank line: each
+	// post's text is read back to the signature before it, no further.
+	"Intro.\n\n" + strings.Repeat("Rate is 5%\n― @a, Nov 12\n", 5000),
 }
 
 // TestLongAndPathologicalInputs checks the invariants on big inputs; their

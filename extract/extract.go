@@ -151,14 +151,23 @@ func Find(text string, published time.Time) (cands []Candidate, total int) {
 
 // restoreText puts back the input as given where normaliseMarks changed its
 // quotation marks, and quotes each candidate from it: the offsets are the
-// same, the marks the writer's.
+// same outside the rewritten marks, an edge inside one moves to the mark's
+// edge, and the marks are the writer's.
 func (d *doc) restoreText() {
 	if d.text == d.orig {
 		return
 	}
 	d.text = d.orig
 	for i := range d.out {
-		c := &d.out[i].c
+		f := &d.out[i]
+		c := &f.c
+		// A span that takes in a mark ends at the mark's edge: ` "` stood
+		// for the two bytes of «.
+		c.Start, c.End = snapOut(d.markRuns, c.Start, true), snapOut(d.markRuns, c.End, false)
+		for j := range c.Parts {
+			c.Parts[j].Start, c.Parts[j].End = snapOut(d.markRuns, c.Parts[j].Start, true), snapOut(d.markRuns, c.Parts[j].End, false)
+		}
+		f.sent.start, f.sent.end = snapOut(d.markRuns, f.sent.start, true), snapOut(d.markRuns, f.sent.end, false)
 		if c.Parts == nil {
 			c.Quote = d.text[c.Start:c.End]
 			continue

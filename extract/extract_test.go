@@ -156,6 +156,17 @@ func checkInvariants(t *testing.T, text string, cands []Candidate) {
 		if err := quoteContract(text, c); err != nil {
 			t.Fatalf("candidate %d: %v", i, err)
 		}
+		if utf8.ValidString(text) {
+			// Offsets fall between characters, and what is quoted is text.
+			for _, off := range []int{c.Start, c.End} {
+				if off < len(text) && !utf8.RuneStart(text[off]) {
+					t.Fatalf("candidate %d: offset %d is inside a character", i, off)
+				}
+			}
+			if !utf8.ValidString(c.Quote) || !utf8.ValidString(c.Sentence) || !utf8.ValidString(c.Speaker) {
+				t.Fatalf("candidate %d: quote, sentence or speaker is not valid UTF-8: %q", i, c.Quote)
+			}
+		}
 		if c.Start < prev {
 			t.Fatalf("candidate %d: not in text order", i)
 		}

@@ -11,6 +11,16 @@ import "testing"
 
 var singleQuoteCases = []patternCase{
 	{
+		name: "guillemets at a clause's end and at a sentence's start: offsets fall between characters, the clause keeps its marks, and a sentence opens at «",
+		text: "Canton engineer Luc Favre said work on the wall could begin «at the earliest in spring 2027».\n\nThe council met on Monday (translated from German). «The Federal Council has chosen safety over speed», Anne Morel said.\n\nA resident, Marc Vidal, said the road had closed ‚for good‘ last year and that nobody had told the village.",
+		pub:  pubDate("2025-03-12"),
+		want: []want{
+			{quote: "work on the wall could begin «at the earliest in spring 2027»", speaker: "Luc Favre", saidAt: "2025-03-12", kind: KindReported},
+			{quote: "at the earliest in spring 2027", speaker: "Luc Favre", saidAt: "2025-03-12"},
+			{quote: "The Federal Council has chosen safety over speed", speaker: "Anne Morel", saidAt: "2025-03-10"},
+		},
+	},
+	{
 		name: "other languages' marks: German „…“ with ‚…‘ inside, Swiss «…» with ‹…› inside, French « … » with no-break spaces, German »…«; a breadcrumb's » is no mark",
 		text: "Home » Politik » Verkehr\n\nTransport Minister Sabine Kleinert said on Tuesday: „We have lived off the substance for thirty years. Talk of a ‚Brückenkollaps‘ is irresponsible.“\n\n«The dam wall will be raised by 12 metres», Federal Councillor Anne Morel said, calling it a ‹national interest›.\n\nCanton official Luc Favre said: «\u00a0We were not consulted before March\u00a0».\n\n»The fund is short by €3 billion«, said Jörg Ahlmann.",
 		pub:  pubDate("2024-09-26"),
@@ -484,6 +494,16 @@ func TestInterviews(t *testing.T) { runCases(t, interviewCases) }
 
 var transcriptCases = []patternCase{
 	{
+		name: "a speaker line whose surname is also an organisation's word is a speaker when a role follows it",
+		text: "Fenwick Rail Q3 2025 Earnings Call Transcript\n\nCall date: Nov. 6, 2025\n\nMark House -- Chief Executive Officer\n\nRevenue rose 4% to $2.1 billion in the quarter.\n\nJane Church -- Chief Financial Officer\n\nFree cash flow was $96 million.",
+		pub:  pubDate("2025-11-06"),
+		want: []want{
+			{quote: "Revenue rose 4% to $2.1 billion in the quarter", speaker: "Mark House", saidAt: "2025-11-06"},
+			{quote: "Free cash flow was $96 million", speaker: "Jane Church", saidAt: "2025-11-06"},
+		},
+		exact: true,
+	},
+	{
 		name: "a briefing transcript: a page title with a dash is no speaker line, 'Name, Role in title case:' labels name their speaker, and 'Question (Outlet):' turns are journalists' questions",
 		text: "Regional Commission – Midday Briefing\n\nWednesday 14 May 2025 – press room, 12:00\n\nPaula Verhoeven, Chief Spokesperson: The College adopted 14 proposals this morning.\n\nQuestion (Harbour Monitor): The retailers say this will add costs. Has the Commission quantified that?\n\nTomasz Wierzba, Spokesperson for Environment and Circular Economy: The extra cost is between 0.5 and 1.5 percent per unit.\n\nQuestion (Baltic Wire): Some members say the review is late on purpose. Is it?\n\nPaula Verhoeven, Chief Spokesperson: There is no strategy of waiting for the summer.",
 		pub:  pubDate("2025-05-14"),
@@ -949,15 +969,19 @@ func TestIntakeDates(t *testing.T) { runCases(t, intakeDateCases) }
 
 var reportedSpeechCases = []patternCase{
 	{
-		name: "a reported clause that quotes a phrase of five to eight words on the way is a claim, and the phrase stays one too; a quotation ending with a comma ends the clause",
-		text: "Justice Samuel Adeyemi said the county's control over the footage \"looks a lot like ownership\" because deputies alone decided how long it was kept.\n\nTreasurer Walter Brandt said the state's finances were \"the strongest they have been in a generation,\" a line that drew applause.\n\nCoach Phil Abernathy said the losing streak was \"not a talent problem, it's an effort problem,\" and that the team would practise on Sunday.",
+		name: "a reported clause that quotes a phrase of five to eight words on the way is a claim, and the phrase stays one too; a quotation ending with a comma, or followed by 'and' and the speaker's next act (not an auxiliary), ends the clause",
+		text: "Justice Samuel Adeyemi said the county's control over the footage \"looks a lot like ownership\" because deputies alone decided how long it was kept.\n\nTreasurer Walter Brandt said the state's finances were \"the strongest they have been in a generation,\" a line that drew applause.\n\nBoard chair Paul Grant said the health board's claims \"had no foundation at all\" and left the room.\n\nLawyer Hugh Pennant said his client was \"genuinely and deeply ashamed\" and had written to the family.",
 		pub:  pubDate("2025-05-07"),
 		want: []want{
 			{quote: "the county's control over the footage \"looks a lot like ownership\" because deputies alone decided how long it was kept", speaker: "Samuel Adeyemi", saidAt: "2025-05-07", kind: KindReported},
 			{quote: "looks a lot like ownership", speaker: "Samuel Adeyemi", saidAt: "2025-05-07", kind: KindQuote},
 			{quote: "the state's finances were \"the strongest they have been in a generation,\"", speaker: "Walter Brandt", saidAt: "2025-05-07", kind: KindReported},
 			{quote: "the strongest they have been in a generation", speaker: "Walter Brandt", saidAt: "2025-05-07", kind: KindQuote},
+			{quote: "the health board's claims \"had no foundation at all\"", speaker: "Paul Grant", saidAt: "2025-05-07", kind: KindReported},
+			{quote: "had no foundation at all", speaker: "Paul Grant", saidAt: "2025-05-07", kind: KindQuote},
+			{quote: "his client was \"genuinely and deeply ashamed\" and had written to the family", speaker: "Hugh Pennant", saidAt: "2025-05-07", kind: KindReported},
 		},
+		exact: true,
 	},
 	{
 		name: "flagged, signalled, vowed, pledged and complained report what follows; flags, signals and pledges are nouns",
@@ -1492,6 +1516,16 @@ func TestNamedSourceConfidence(t *testing.T) {
 // then the time stamp, on X or on Bluesky (handles that are domain names,
 // bidi marks around them, the date on a line of its own).
 var postCardCases = []patternCase{
+	{
+		name: "signed posts one after another in one block each take their own lines, and a handle is its owner's only where the surname is a word of it",
+		text: "Councillor Anna Berg and the former minister Theresa May both weighed in overnight:\n\nThe fare rise is 5% and nobody voted for it.\n— @AnnaBerg_RC, Nov 13\nThe mayor has no plan for the depot.\nNone at all.\n— @MayorOfRiga, Nov 13\n",
+		pub:  pubDate("2024-11-14"),
+		want: []want{
+			{quote: "The fare rise is 5% and nobody voted for it.", speaker: "Anna Berg", saidAt: "2024-11-13", kind: KindSocialPost},
+			{quote: "The mayor has no plan for the depot.\nNone at all.", speaker: "@MayorOfRiga", saidAt: "2024-11-13", kind: KindSocialPost},
+		},
+		exact: true,
+	},
 	{
 		name: "posts pasted with a signature line: an @handle after a dash is its owner's, a platform among the parts names a channel and the person in brackets runs it",
 		text: "Deputy Mayor Edgars Kalniņš had been quiet for weeks. Then, on Tuesday morning:\n\nThe bond costs every household €412 in interest over 20 years.\n— @EdgarsKalnins, Nov 12\n\nThe Telegram channel run by the activist Roberts Lācis picked it up:\n\nThe real rate is 5.8%, not 3.1%. Share before they delete this.\n— Rīgas Balss (Roberts Lācis), Telegram, Nov 12\n\nA fan signed off:\n\nSee you all at the match.\n— Jo, in the comments below\n",

@@ -448,13 +448,17 @@ func (d *doc) signaturePost(k int) (post, bool) {
 	if pi < 0 {
 		return post{}, false
 	}
-	if d.tokAt(d.paras[pi].start) == k {
+	p.textEnd = d.toks[k].start
+	from := d.paras[pi].start
+	if d.tokAt(from) == k {
 		if pi == 0 {
 			return post{}, false
 		}
-		p.textStart, p.textEnd = d.paras[pi-1].start, d.paras[pi-1].end
-	} else {
-		p.textStart, p.textEnd = d.paras[pi].start, d.toks[k].start
+		p.textEnd, from = d.paras[pi-1].end, d.paras[pi-1].start
+	}
+	var ok bool
+	if p.textStart, ok = d.linesBefore(p.textEnd, from); !ok {
+		return post{}, false // more than a post's length: the article's own words
 	}
 	p.sentStart, p.sentEnd, p.regionEnd = p.textStart, d.toks[end].end, d.toks[end].end
 	p.textStart, p.textEnd = d.trimSpan(p.textStart, p.textEnd, "\"“”")
@@ -466,11 +470,37 @@ func (d *doc) signaturePost(k int) (post, bool) {
 	return p, true
 }
 
+// linesBefore returns where the post that ends at off begins, in a
+// paragraph that starts at paraStart: the lines before off, back to the
+// paragraph's start or to the line after another post's signature (a line
+// opening with a dash). It reports false when that is more than
+// maxPostRunes bytes back: the article's own words, not a post.
+func (d *doc) linesBefore(off, paraStart int) (int, bool) {
+	limit := max(paraStart, off-maxPostRunes*4)
+	start := off
+	for start > paraStart {
+		lineStart := paraStart
+		if j := strings.LastIndexByte(d.text[limit:start-1], '\n'); j >= 0 {
+			lineStart = limit + j + 1
+		} else if limit > paraStart {
+			return 0, false
+		}
+		line := strings.TrimLeftFunc(d.text[lineStart:start], spaceLike)
+		if strings.HasPrefix(line, "—") || strings.HasPrefix(line, "–") || strings.HasPrefix(line, "―") {
+			break // the signature of the post before
+		}
+		start = lineStart
+	}
+	return start, true
+}
+
 // handleOwner returns the full name the article gives the owner of an
 // @handle ("@EdgarsKalnins" is Edgars Kalniņš): the one person whose
-// surname, with its accents dropped, the handle holds, and of several the
-// one whose first name it holds too; else "". Surnames are looked up by
-// the handle's substrings, so the work is bounded by the handle's length
+// surname, with its accents dropped, is a word of the handle (its words
+// split at capitals, digits and punctuation: "MartinsOzols_LV"), two words
+// run together ("OcasioHart") or the start or end of a first word of eight
+// letters or more ("nadineocasiohart.bsky.social"); of several, the one whose first name is a word of
+// it or starts it too; else "". The work is bounded by the handle's length
 // (maxHandle), not by how many people the article names.
 func (d *doc) handleOwner(handle string) string {
 	if d.foldedSurnames == nil {
@@ -482,21 +512,38 @@ func (d *doc) handleOwner(handle string) string {
 			}
 		}
 	}
-	h := foldASCII(handle)
+	words := handleWords(strings.TrimPrefix(handle, "@"))
+	if len(words) == 0 {
+		return ""
+	}
+	var keys []string
+	for i, w := range words {
+		keys = append(keys, w)
+		if i+1 < len(words) {
+			keys = append(keys, w+words[i+1])
+		}
+	}
+	if len(words[0]) >= 8 {
+		// A name run together in one word: "nadineocasiohart.bsky.social".
+		for n := 4; n < len(words[0]); n++ {
+			keys = append(keys, words[0][:n], words[0][len(words[0])-n:])
+		}
+	}
 	best, bestScore, tie := "", 0, false
-	for i := range h {
-		for j := i + 3; j <= len(h); j++ {
-			for _, info := range d.foldedSurnames[h[i:j]] {
-				score := 1
-				if first := foldASCII(info.parts[0]); len(first) >= 2 && strings.Contains(h, first) {
+	for _, key := range keys {
+		for _, info := range d.foldedSurnames[key] {
+			score := 1
+			first := foldASCII(info.parts[0])
+			for _, w := range words {
+				if len(first) >= 2 && (w == first || strings.HasPrefix(words[0], first)) {
 					score = 2
 				}
-				switch {
-				case score > bestScore:
-					best, bestScore, tie = info.name, score, false
-				case score == bestScore && info.name != best:
-					tie = true
-				}
+			}
+			switch {
+			case score > bestScore:
+				best, bestScore, tie = info.name, score, false
+			case score == bestScore && info.name != best:
+				tie = true
 			}
 		}
 	}
@@ -506,17 +553,53 @@ func (d *doc) handleOwner(handle string) string {
 	return best
 }
 
+// handleWords splits a handle into its words, folded (see foldASCII): at
+// punctuation and digits, and where a capital follows a small letter
+// ("MartinsOzols_LV" → martins, ozols, lv).
+func handleWords(h string) []string {
+	var words []string
+	var cur strings.Builder
+	flush := func() {
+		if cur.Len() > 0 {
+			if w := foldASCII(cur.String()); w != "" {
+				words = append(words, w)
+			}
+			cur.Reset()
+		}
+	}
+	var prev rune
+	for _, r := range h {
+		switch {
+		case !unicode.IsLetter(r):
+			flush()
+		case unicode.IsUpper(r) && unicode.IsLower(prev):
+			flush()
+			cur.WriteRune(r)
+		default:
+			cur.WriteRune(r)
+		}
+		prev = r
+	}
+	flush()
+	return words
+}
+
 // foldASCII lower-cases s and keeps only its ASCII letters and digits,
-// with accents dropped ("Kalniņš" → "kalnins").
+// with accents dropped and the letters that do not decompose spelt out
+// ("Kalniņš" → "kalnins", "Wałęsa" → "walesa", "Strauß" → "strauss").
 func foldASCII(s string) string {
 	var b strings.Builder
-	for _, r := range norm.NFKD.String(s) {
+	for _, r := range norm.NFKD.String(asciiSpelling.Replace(s)) {
 		if r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
 			b.WriteRune(unicode.ToLower(r))
 		}
 	}
 	return b.String()
 }
+
+// asciiSpelling spells the Latin letters that have no decomposition.
+var asciiSpelling = strings.NewReplacer("ł", "l", "Ł", "L", "ø", "o", "Ø", "O", "đ", "d", "Đ", "D",
+	"ß", "ss", "æ", "ae", "Æ", "Ae", "œ", "oe", "Œ", "Oe", "þ", "th", "Þ", "Th", "ı", "i")
 
 // maxPostRunes bounds the text taken before a footer whose post does not
 // start its paragraph: the length of a long post on the common platforms.

@@ -873,6 +873,11 @@ func (d *doc) preAttribution(qi, segStart int) attribution {
 			return a
 		}
 		f, ok := verbs[lw]
+		if prev := d.lowerWord(j - 1); ok && j > lo && (determiners[prev] || strings.HasSuffix(prev, "'s") || strings.HasSuffix(prev, "’s")) {
+			// "said the claims “had no foundation”", "the board's
+			// claims": a noun, not the verb of saying.
+			ok = false
+		}
 		if ok && (isLowerStart(w) || j == lo) {
 			if e-j <= 16 || that {
 				// Further back than 16 words, only a clause of reported

@@ -490,7 +490,13 @@ func (d *doc) verbAt(t int, prev string) bool {
 //   - the writer's own clause (", and I agree with him");
 //   - a quotation of more than four words after a comma or "and" ("would
 //     hold a rally on December 18 and would “take the fight to …”"), which
-//     is a claim in the speaker's own words.
+//     is a claim in the speaker's own words;
+//   - what follows a quotation of three words or more that ends with a
+//     comma ("were “the strongest in a generation,” the room applauded"),
+//     unless a joining word goes on with the clause ("and", "not",
+//     "because"), and "and" with a verb of the speaker's next act after a
+//     quotation ("“had no foundation” and left the room"; not an
+//     auxiliary: "and had written …" goes on).
 //
 // What is left must hold at least five words; otherwise ce is returned.
 func (d *doc) cutClause(cs, ce int) int {
@@ -528,7 +534,7 @@ func (d *doc) cutClause(cs, ce int) int {
 				switch {
 				case (q.lastRune == ',' || next > k+1) && d.isWord(next) && !clauseJoiners[d.lowerWord(next)] && d.countWords(q.qs, q.qe, 3) >= 3:
 					cut = q.closeEnd
-				case next == k+1 && d.lowerWord(next) == "and" && isLowerStart(d.tokText(next+1)) && !auxiliaries[d.lowerWord(next+1)] &&
+				case next == k+1 && d.lowerWord(next) == "and" && d.isWord(next+1) && isLowerStart(d.tokText(next+1)) && !auxiliaries[d.lowerWord(next+1)] &&
 					(d.verbAt(next+1, "and") || sayingVerbs[d.lowerWord(next+1)]):
 					// "said the claims “had no foundation” and left the
 					// room": the speaker's next act.
@@ -619,11 +625,14 @@ func (d *doc) introducesBlock(ce int) bool {
 
 // absorbQuotes reports whether the reported clause [cs, ce) may stand as a
 // claim with the quotations inside it: phrases it quotes on the way ("the
-// ministry had \"quietly cut\" the subvention"), each of at most four
-// words, with at least three words of the clause outside them. It then
-// records them in d.absorbed, so that they are not candidates of their own.
-// A clause that quotes more than that is left to the quotation, which
-// says the claim in the speaker's own words.
+// ministry had \"quietly cut\" the subvention"), each of at most eight
+// words, with at least three words of the clause outside them. When every
+// phrase has at most four words it records the clause in d.absorbed, so
+// that they are not candidates of their own; when one has five to eight,
+// each phrase stays a quotation candidate too ("the county's control
+// \"looks a lot like ownership\" because …"). A clause that quotes more
+// than that is left to the quotation, which says the claim in the
+// speaker's own words.
 func (d *doc) absorbQuotes(cs, ce int) bool {
 	i := d.quoteFrom(cs)
 	first := i

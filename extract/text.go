@@ -33,21 +33,24 @@ type sentence struct {
 
 // doc holds the analysis state of one Find call.
 type doc struct {
-	text    string // the input with its quotation marks normalised, see normaliseMarks
-	orig    string // the input as given: what candidates quote
-	pub     time.Time
-	hasPub  bool
-	today   time.Time // the day "today" means where findDates has reached: pub, or the last day heading
-	live    bool      // the text is live coverage, see liveCoverage
-	toks    []token
-	lower   []string // each word token lower-cased, "" for punctuation, see lowerWord
-	paras   []span
-	sents   []sentence
-	quotes  []quote
-	openAt  map[int]int // offset of an opening mark -> quote index
-	closeAt map[int]int // offset of a closing mark -> quote index
-	posts   []post
-	turns   []turn // the labelled turns of a transcript, see findTurns
+	text string // the input with its quotation marks normalised, see normaliseMarks
+	orig string // the input as given: what candidates quote
+	// markRuns are the byte ranges normaliseMarks rewrote, in order: a
+	// candidate's edge inside one is moved to its edge (see restoreText).
+	markRuns []span
+	pub      time.Time
+	hasPub   bool
+	today    time.Time // the day "today" means where findDates has reached: pub, or the last day heading
+	live     bool      // the text is live coverage, see liveCoverage
+	toks     []token
+	lower    []string // each word token lower-cased, "" for punctuation, see lowerWord
+	paras    []span
+	sents    []sentence
+	quotes   []quote
+	openAt   map[int]int // offset of an opening mark -> quote index
+	closeAt  map[int]int // offset of a closing mark -> quote index
+	posts    []post
+	turns    []turn // the labelled turns of a transcript, see findTurns
 	// roleLabels maps a turn label's role ("The First Minister") to the
 	// first label that named its holder ("The First Minister (Callum
 	// Baird)"), see turnLabel.
@@ -90,7 +93,9 @@ type doc struct {
 }
 
 func newDoc(text string, published time.Time) *doc {
-	d := &doc{text: normaliseMarks(text), orig: text, openAt: map[int]int{}, closeAt: map[int]int{}}
+	d := &doc{orig: text, openAt: map[int]int{}, closeAt: map[int]int{}}
+	d.text, d.markRuns = normaliseMarks(text)
+	text = d.text
 	if !published.IsZero() {
 		y, m, day := published.Date()
 		d.pub = time.Date(y, m, day, 0, 0, 0, 0, time.UTC)
@@ -583,59 +588,86 @@ func (d *doc) countWords(s, e, max int) int {
 }
 
 // normaliseMarks returns text with the quotation marks of other languages'
-// styles written as the English ones the extractor reads, each replaced by
-// as many bytes so that every offset still points at the same place in
-// text: German „…“ and ‚…‘ (the low opening mark becomes “ or ‘; the
-// closing one is read by its place), and guillemets «…», »…« and ‹…›,
-// with or without a no-break space inside them (« … » as French and Swiss
-// papers set them). A guillemet opens when a word follows it and closes
-// when one comes before it; one with spaces on both sides ("Home » News")
-// is no quotation mark and is left alone.
-func normaliseMarks(text string) string {
+// styles written as the English ones the extractor reads, and the byte
+// ranges it rewrote. Each run keeps its length, so offsets outside the runs
+// point at the same place in text, and a run's edges are the edges of the
+// marks (and no-break spaces) it replaced. German „…“ and ‚…‘: the low
+// opening mark becomes “ or ‘, a closing “ is read by its place, and the
+// ‘ that closes a ‚ becomes ’. Guillemets «…», »…« and ‹…›, with or
+// without a no-break space inside them (« … » as French and Swiss papers
+// set them; with an ordinary space they are left alone): a guillemet opens
+// when a word follows it and closes when one comes before it; one with
+// spaces on both sides ("Home » News") is no quotation mark.
+func normaliseMarks(text string) (string, []span) {
 	if !strings.ContainsAny(text, "„‚«»‹›") {
-		return text
+		return text, nil
 	}
 	b := []byte(text)
+	var runs []span
+	lowSingle := false // a ‚ is open: the next ‘ after a word closes it
 	for i := 0; i < len(text); {
 		r, n := utf8.DecodeRuneInString(text[i:])
 		switch r {
 		case '„':
 			copy(b[i:], "“")
+			runs = append(runs, span{i, i + n})
 		case '‚':
 			copy(b[i:], "‘")
+			runs = append(runs, span{i, i + n})
+			lowSingle = true
+		case '‘':
+			if prev, _ := utf8.DecodeLastRuneInString(text[:i]); lowSingle && i > 0 && !unicode.IsSpace(prev) {
+				copy(b[i:], "’")
+				runs = append(runs, span{i, i + n})
+				lowSingle = false
+			}
 		case '«', '»', '‹', '›':
 			double := r == '«' || r == '»'
 			next, nn := utf8.DecodeRuneInString(text[i+n:])
 			gap := 0 // a no-break space inside the mark
-			if next == '\u00a0' || next == '\u202f' || next == '\u2009' {
+			if noBreakSpace(next) {
 				gap = nn
 				next, _ = utf8.DecodeRuneInString(text[i+n+nn:])
 			}
 			prev, pn := utf8.DecodeLastRuneInString(text[:i])
 			pgap := 0
-			if prev == '\u00a0' || prev == '\u202f' || prev == '\u2009' {
+			if i > 0 && noBreakSpace(prev) {
 				pgap = pn
 				prev, _ = utf8.DecodeLastRuneInString(text[:i-pn])
 			}
-			opens := i+n+gap < len(text) && !unicode.IsSpace(next) && (i == 0 || unicode.IsSpace(prev) || strings.ContainsRune("([{—–-/:;,", prev) || pgap == 0 && i-pgap == 0)
+			opens := i+n+gap < len(text) && !unicode.IsSpace(next) &&
+				(i == 0 || unicode.IsSpace(prev) || strings.ContainsRune("([{—–-/:;,", prev))
 			closes := !opens && i-pgap > 0 && !unicode.IsSpace(prev)
 			switch {
-			case opens && double:
-				// "«x" → ` "x`, "« x" → `   "x`: the mark against its word.
-				fill(b[i:i+n+gap], '"', false)
 			case opens:
-				fill(b[i:i+n+gap], '‘', false)
-			case closes && double:
-				fill(b[i-pgap:i+n], '"', true)
+				// "«x" → ` "x`, "« x" → `   "x`: the mark against its word.
+				fill(b[i:i+n+gap], markFor(double, false), false)
+				runs = append(runs, span{i, i + n + gap})
 			case closes:
-				fill(b[i-pgap:i+n], '’', true)
+				fill(b[i-pgap:i+n], markFor(double, true), true)
+				runs = append(runs, span{i - pgap, i + n})
 			}
 			i += n + gap
 			continue
 		}
 		i += n
 	}
-	return string(b)
+	return string(b), runs
+}
+
+// noBreakSpace reports whether r is a space that French typography sets
+// inside guillemets: no-break, narrow no-break or thin.
+func noBreakSpace(r rune) bool { return r == '\u00a0' || r == '\u202f' || r == '\u2009' }
+
+// markFor is the English mark a guillemet is read as.
+func markFor(double, closing bool) rune {
+	switch {
+	case double:
+		return '"'
+	case closing:
+		return '’'
+	}
+	return '‘'
 }
 
 // fill writes the mark m into dst, against its end when opening (spaces
@@ -653,4 +685,17 @@ func fill(dst []byte, m rune, closing bool) {
 	} else {
 		copy(dst[len(dst)-len(mark):], mark)
 	}
+}
+
+// snapOut moves offset off out of the mark run it falls inside, if any: to
+// the run's start when down, else to its end.
+func snapOut(runs []span, off int, down bool) int {
+	i := sort.Search(len(runs), func(i int) bool { return runs[i].end > off })
+	if i == len(runs) || off <= runs[i].start {
+		return off
+	}
+	if down {
+		return runs[i].start
+	}
+	return runs[i].end
 }

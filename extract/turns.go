@@ -664,14 +664,32 @@ func (d *doc) speakerLine(p span) (turn, bool) {
 	if len(name) < 2 || len(name) > 4 {
 		return turn{}, false
 	}
+	org := false
 	for _, w := range name {
-		if !isUpperStart(w) && !particles[w] || orgWords[strings.ToLower(w)] {
-			// "European Commission – Midday Briefing" is a page's title.
+		if !isUpperStart(w) && !particles[w] {
 			return turn{}, false
 		}
+		org = org || orgWords[strings.ToLower(w)]
+	}
+	if org && !namesRole(strings.Join(parts[1:], " ")) {
+		// "European Commission – Midday Briefing" is a page's title;
+		// "Charlotte Church -- Singer" is a speaker.
+		return turn{}, false
 	}
 	last := strings.ToLower(strings.TrimSpace(parts[len(parts)-1]))
 	return turn{label: strings.TrimSpace(parts[0]), desc: strings.Join(parts[1:], ", "), question: last == "analyst"}, true
+}
+
+// namesRole reports whether desc holds a word for someone's role or trade
+// ("Chief Financial Officer", "Analyst", "Singer").
+func namesRole(desc string) bool {
+	for _, w := range strings.Fields(strings.ToLower(desc)) {
+		w = strings.Trim(w, ".,()")
+		if roleNouns[w] || interviewerRoles[w] || tradeSuffix(w) {
+			return true
+		}
+	}
+	return false
 }
 
 // presidingLabel returns how many of the words opening a paragraph make
