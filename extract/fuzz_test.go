@@ -34,6 +34,12 @@ func FuzzFind(f *testing.F) {
 	f.Add("\"\"\"“”“”\" \" a \"b\" c", false)
 	f.Add("Name @h Follow\n\n@ @ @x Follow", true)
 	f.Add("according to according to, according to.", true)
+	// A clause that ends the text on "and" after a quotation: the word
+	// after "and" was read past the last token.
+	f.Add(`Paul Grant said that the claims "had no foundation at all" and`, true)
+	// Marks rewritten at the text's edges.
+	f.Add("«\u00a0", true)
+	f.Add("x\u00a0»", false)
 	f.Add("\xff\"\xe2\x80\x9c abc def ghi \xe2\x80", false)
 	f.Fuzz(func(t *testing.T, text string, dated bool) {
 		pub := time.Time{}
