@@ -154,7 +154,7 @@ func Find(text string, published time.Time) (cands []Candidate, total int) {
 // same outside the rewritten marks, an edge inside one moves to the mark's
 // edge, and the marks are the writer's.
 func (d *doc) restoreText() {
-	if d.text == d.orig {
+	if d.markRuns == nil {
 		return
 	}
 	d.text = d.orig

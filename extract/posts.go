@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -395,12 +396,7 @@ const maxSignatureTokens = 24
 // when the signature opens its own. The embed footer "— Name (@handle)
 // date" is footerPost's.
 func (d *doc) signaturePost(k int) (post, bool) {
-	switch d.tokText(k) {
-	case "—", "–", "―":
-	default:
-		return post{}, false
-	}
-	if d.toks[k].kind != tokPunct || !d.opensLine(k) {
+	if d.toks[k].kind != tokPunct || !opensWithDash(d.tokText(k)) || !d.opensLine(k) {
 		return post{}, false
 	}
 	end := k // the signature's last token
@@ -470,6 +466,13 @@ func (d *doc) signaturePost(k int) (post, bool) {
 	return p, true
 }
 
+// opensWithDash reports whether s opens with the dash that starts a
+// post's signature line: an em dash, an en dash or a horizontal bar.
+func opensWithDash(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r == '—' || r == '–' || r == '―'
+}
+
 // linesBefore returns where the post that ends at off begins, in a
 // paragraph that starts at paraStart: the lines before off, back to the
 // paragraph's start or to the line after another post's signature (a line
@@ -485,8 +488,7 @@ func (d *doc) linesBefore(off, paraStart int) (int, bool) {
 		} else if limit > paraStart {
 			return 0, false
 		}
-		line := strings.TrimLeftFunc(d.text[lineStart:start], spaceLike)
-		if strings.HasPrefix(line, "—") || strings.HasPrefix(line, "–") || strings.HasPrefix(line, "―") {
+		if opensWithDash(strings.TrimLeftFunc(d.text[lineStart:start], spaceLike)) {
 			break // the signature of the post before
 		}
 		start = lineStart
@@ -499,9 +501,10 @@ func (d *doc) linesBefore(off, paraStart int) (int, bool) {
 // surname, with its accents dropped, is a word of the handle (its words
 // split at capitals, digits and punctuation: "MartinsOzols_LV"), two words
 // run together ("OcasioHart") or the start or end of a first word of eight
-// letters or more ("nadineocasiohart.bsky.social"); of several, the one whose first name is a word of
-// it or starts it too; else "". The work is bounded by the handle's length
-// (maxHandle), not by how many people the article names.
+// letters or more ("nadineocasiohart.bsky.social"); of several, the one
+// whose first name is a word of it or starts it too; else "". The work is
+// bounded by the handle's length (maxHandle), not by how many people the
+// article names.
 func (d *doc) handleOwner(handle string) string {
 	if d.foldedSurnames == nil {
 		d.foldedSurnames = map[string][]*nameInfo{}
@@ -533,11 +536,8 @@ func (d *doc) handleOwner(handle string) string {
 	for _, key := range keys {
 		for _, info := range d.foldedSurnames[key] {
 			score := 1
-			first := foldASCII(info.parts[0])
-			for _, w := range words {
-				if len(first) >= 2 && (w == first || strings.HasPrefix(words[0], first)) {
-					score = 2
-				}
+			if first := foldASCII(info.parts[0]); len(first) >= 2 && (slices.Contains(words, first) || strings.HasPrefix(words[0], first)) {
+				score = 2
 			}
 			switch {
 			case score > bestScore:

@@ -873,7 +873,7 @@ func (d *doc) preAttribution(qi, segStart int) attribution {
 			return a
 		}
 		f, ok := verbs[lw]
-		if prev := d.lowerWord(j - 1); ok && j > lo && (determiners[prev] || strings.HasSuffix(prev, "'s") || strings.HasSuffix(prev, "’s")) {
+		if prev := d.lowerWord(j - 1); ok && j > lo && (determiners[prev] || stripPossessive(prev) != prev) {
 			// "said the claims “had no foundation”", "the board's
 			// claims": a noun, not the verb of saying.
 			ok = false

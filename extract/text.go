@@ -652,6 +652,9 @@ func normaliseMarks(text string) (string, []span) {
 		}
 		i += n
 	}
+	if runs == nil {
+		return text, nil // "Home » News": nothing was a quotation mark
+	}
 	return string(b), runs
 }
 
