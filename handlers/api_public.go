@@ -26,19 +26,33 @@ type publicRating struct {
 	Label string `json:"label"`
 }
 
-// publicListItem is one fact-check in GET /api/v1/public/claims.
+// publicRatings splits a fact-check's rating into the current one and the
+// withdrawn one, exactly one of them set: a published fact-check's rating
+// is current; a retracted one has no current rating, and the rating it had
+// is given as withdrawn (see models.ClaimStatus.RatingStands).
+func publicRatings(st models.ClaimStatus, slug, label string) (current, withdrawn *publicRating) {
+	r := &publicRating{slug, label}
+	if st.RatingStands() {
+		return r, nil
+	}
+	return nil, r
+}
+
+// publicListItem is one fact-check in GET /api/v1/public/claims. Rating
+// is null, and WithdrawnRating set, once the fact-check is retracted.
 type publicListItem struct {
-	Slug        string        `json:"slug"`
-	URL         string        `json:"url"`
-	Claim       string        `json:"claim"`
-	Summary     string        `json:"summary"`
-	Speaker     publicSpeaker `json:"speaker"`
-	SaidAt      *string       `json:"said_at"`
-	Rating      publicRating  `json:"rating"`
-	Headline    string        `json:"headline"`
-	Status      string        `json:"status"`
-	PublishedAt *string       `json:"published_at"`
-	UpdatedAt   string        `json:"updated_at"`
+	Slug            string        `json:"slug"`
+	URL             string        `json:"url"`
+	Claim           string        `json:"claim"`
+	Summary         string        `json:"summary"`
+	Speaker         publicSpeaker `json:"speaker"`
+	SaidAt          *string       `json:"said_at"`
+	Rating          *publicRating `json:"rating"`
+	WithdrawnRating *publicRating `json:"withdrawn_rating"`
+	Headline        string        `json:"headline"`
+	Status          string        `json:"status"`
+	PublishedAt     *string       `json:"published_at"`
+	UpdatedAt       string        `json:"updated_at"`
 }
 
 // publicList is the body of GET /api/v1/public/claims.
@@ -84,10 +98,11 @@ func (h *Handler) buildPublicClaims(c echo.Context, page int) ([]byte, error) {
 	}
 	out := publicList{Claims: make([]publicListItem, 0, len(items)), Page: page}
 	for _, it := range items {
+		rating, withdrawn := publicRatings(it.Status, it.RatingSlug, it.RatingLabel)
 		out.Claims = append(out.Claims, publicListItem{
 			Slug: it.Slug, URL: h.absURL("/claims/" + it.Slug), Claim: it.Text, Summary: it.Summary,
 			Speaker: publicSpeaker{it.PersonName, it.PersonSlug, string(it.PersonKind)}, SaidAt: dateJSON(it.SaidAt),
-			Rating: publicRating{it.RatingSlug, it.RatingLabel}, Headline: it.Headline, Status: string(it.Status),
+			Rating: rating, WithdrawnRating: withdrawn, Headline: it.Headline, Status: string(it.Status),
 			PublishedAt: optStampJSON(it.PublishedAt), UpdatedAt: stampJSON(it.UpdatedAt),
 		})
 	}
@@ -99,31 +114,37 @@ func (h *Handler) buildPublicClaims(c echo.Context, page int) ([]byte, error) {
 }
 
 // publicClaimJSON is the body of GET /api/v1/public/claims/{slug}.
+// ClaimReview is null once the fact-check is retracted, as its page then
+// carries none.
 type publicClaimJSON struct {
-	Slug          string              `json:"slug"`
-	URL           string              `json:"url"`
-	Claim         string              `json:"claim"`
-	Summary       string              `json:"summary"`
-	Speaker       publicSpeaker       `json:"speaker"`
-	SaidAt        *string             `json:"said_at"`
-	Setting       string              `json:"setting"`
-	AppearanceURL string              `json:"appearance_url"`
-	Status        string              `json:"status"`
-	PublishedAt   *string             `json:"published_at"`
-	UpdatedAt     string              `json:"updated_at"`
-	Tags          []string            `json:"tags"`
-	Verdict       publicVerdict       `json:"verdict"`
-	Sources       []publicSource      `json:"sources"`
-	Corrections   []publicCorrection  `json:"corrections"`
-	ClaimReview   views.ClaimReviewLD `json:"claim_review"`
+	Slug          string               `json:"slug"`
+	URL           string               `json:"url"`
+	Claim         string               `json:"claim"`
+	Summary       string               `json:"summary"`
+	Speaker       publicSpeaker        `json:"speaker"`
+	SaidAt        *string              `json:"said_at"`
+	Setting       string               `json:"setting"`
+	AppearanceURL string               `json:"appearance_url"`
+	Status        string               `json:"status"`
+	PublishedAt   *string              `json:"published_at"`
+	RetractedAt   *string              `json:"retracted_at"`
+	UpdatedAt     string               `json:"updated_at"`
+	Tags          []string             `json:"tags"`
+	Verdict       publicVerdict        `json:"verdict"`
+	Sources       []publicSource       `json:"sources"`
+	Corrections   []publicCorrection   `json:"corrections"`
+	ClaimReview   *views.ClaimReviewLD `json:"claim_review"`
 }
 
+// publicVerdict is the published verdict of a public fact-check; Rating
+// is null, and WithdrawnRating set, once the fact-check is retracted.
 type publicVerdict struct {
-	Rating      publicRating `json:"rating"`
-	Headline    string       `json:"headline"`
-	Explanation string       `json:"explanation"`
-	PublishedAt *string      `json:"published_at"`
-	Reviewers   int          `json:"reviewers"`
+	Rating          *publicRating `json:"rating"`
+	WithdrawnRating *publicRating `json:"withdrawn_rating"`
+	Headline        string        `json:"headline"`
+	Explanation     string        `json:"explanation"`
+	PublishedAt     *string       `json:"published_at"`
+	Reviewers       int           `json:"reviewers"`
 }
 
 type publicSource struct {
@@ -146,7 +167,7 @@ type publicCorrection struct {
 }
 
 // apiPublicClaim is one public fact-check with its verdict, sources,
-// corrections and ClaimReview; drafts are 404.
+// corrections and ClaimReview (none once retracted); drafts are 404.
 func (h *Handler) apiPublicClaim(c echo.Context) error {
 	publicCORS(c)
 	slug := c.Param("slug")
@@ -175,16 +196,20 @@ func (h *Handler) buildPublicClaim(c echo.Context, slug string) ([]byte, error) 
 		return nil, err
 	}
 	url := h.absURL("/claims/" + claim.Slug)
+	rating, withdrawn := publicRatings(claim.Status, v.RatingSlug, v.RatingLabel)
 	out := publicClaimJSON{
 		Slug: claim.Slug, URL: url, Claim: claim.Text, Summary: claim.Summary,
 		Speaker: publicSpeaker{claim.Person.Name, claim.Person.Slug, string(claim.Person.Kind)}, SaidAt: dateJSON(claim.SaidAt),
 		Setting: claim.Setting, AppearanceURL: claim.AppearanceURL, Status: string(claim.Status), PublishedAt: optStampJSON(claim.PublishedAt),
-		UpdatedAt: stampJSON(claim.UpdatedAt), Tags: claim.TagNames(),
-		Verdict: publicVerdict{Rating: publicRating{v.RatingSlug, v.RatingLabel}, Headline: v.Headline, Explanation: v.Explanation,
+		RetractedAt: optStampJSON(claim.RetractedAt), UpdatedAt: stampJSON(claim.UpdatedAt), Tags: claim.TagNames(),
+		Verdict: publicVerdict{Rating: rating, WithdrawnRating: withdrawn, Headline: v.Headline, Explanation: v.Explanation,
 			PublishedAt: optStampJSON(v.PublishedAt), Reviewers: v.ReviewerCount},
 		Sources:     make([]publicSource, 0, len(claim.Sources)),
 		Corrections: make([]publicCorrection, 0, len(claim.Corrections)),
-		ClaimReview: views.ClaimReview(claim, v, scale, org, url, h.absURL("/people/"+claim.Person.Slug)),
+	}
+	if claim.Status.RatingStands() {
+		ld := views.ClaimReview(claim, v, scale, org, url, h.absURL("/people/"+claim.Person.Slug))
+		out.ClaimReview = &ld
 	}
 	for _, s := range claim.Sources {
 		out.Sources = append(out.Sources, publicSource{s.URL, s.Title, s.Outlet, dateJSON(s.PublishedAt), string(s.Kind), string(s.Stance), s.Excerpt, s.Locator})

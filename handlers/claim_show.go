@@ -45,17 +45,21 @@ func (h *Handler) buildClaimPage(c echo.Context, slug string) ([]byte, error) {
 		return nil, err
 	}
 	url := h.absURL("/claims/" + claim.Slug)
-	ld := views.ClaimReview(claim, verdict, scale, org, url, h.absURL("/people/"+claim.Person.Slug))
-	ld.Context = "https://schema.org"
-	jsonld, err := views.JSONLD(ld)
-	if err != nil {
-		return nil, err
-	}
 	p := page(c, verdict.Headline)
-	p.Description = fmt.Sprintf("%s said: “%s” Our rating: %s.", claim.Person.Name, claim.Summary, verdict.RatingLabel)
 	p.Canonical = url
+	if claim.Status.RatingStands() {
+		ld := views.ClaimReview(claim, verdict, scale, org, url, h.absURL("/people/"+claim.Person.Slug))
+		ld.Context = "https://schema.org"
+		if p.JSONLD, err = views.JSONLD(ld); err != nil {
+			return nil, err
+		}
+		p.Description = fmt.Sprintf("%s said: “%s” Our rating: %s.", claim.Person.Name, claim.Summary, verdict.RatingLabel)
+	} else {
+		// A retracted fact-check keeps its page but gives no rating, to
+		// people or to machines: no ClaimReview, no rating in the summary.
+		p.Description = fmt.Sprintf("%s said: “%s” This fact-check was retracted.", claim.Person.Name, claim.Summary)
+	}
 	p.Meta = views.SocialMeta("article", verdict.Headline, p.Description, url, org.Name)
-	p.JSONLD = jsonld
 	view := pages.ClaimView{Claim: claim, Verdict: verdict, Timeline: views.Timeline(claim, org.Zone), OrgName: org.Name}
 	for i := range claim.Corrections {
 		if claim.Corrections[i].Kind == models.CorrectionRetraction {

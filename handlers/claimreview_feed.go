@@ -11,7 +11,9 @@ import (
 )
 
 // claimReviewFeed is a schema.org DataFeed whose dataFeedElement holds the
-// ClaimReview of every public fact-check, streamed so that memory stays flat.
+// ClaimReview of every public fact-check whose rating stands, streamed so
+// that memory stays flat. Retracted fact-checks are left out: their pages
+// carry no ClaimReview either (see models.ClaimStatus.RatingStands).
 func (h *Handler) claimReviewFeed(c echo.Context) error {
 	return h.servePublic(c, publicPage{key: "claimreview.json", contentType: "application/ld+json; charset=utf-8", stream: func(c echo.Context, w io.Writer) error {
 		ctx := c.Request().Context()
@@ -39,6 +41,9 @@ func (h *Handler) claimReviewFeed(c echo.Context) error {
 		enc.SetEscapeHTML(true)
 		first := true
 		err = h.store.EachPublic(ctx, func(it models.PublicItem) error {
+			if !it.Status.RatingStands() {
+				return nil
+			}
 			if !first {
 				if _, err := io.WriteString(w, ","); err != nil {
 					return err

@@ -13,6 +13,7 @@ import (
 )
 
 // exportCSV is every public fact-check as CSV, one row per claim, streamed.
+// A retracted fact-check's row has status "retracted" and no rating.
 // Only the document itself is offered as a file: an error page (such as
 // 503 while too many documents are being sent) is shown, not saved.
 func (h *Handler) exportCSV(c echo.Context) error {
@@ -26,8 +27,12 @@ func (h *Handler) exportCSV(c echo.Context) error {
 		ctx := c.Request().Context()
 		loc := views.Zone(ctx)
 		err := h.store.EachPublic(ctx, func(it models.PublicItem) error {
+			rating := it.RatingLabel
+			if !it.Status.RatingStands() {
+				rating = ""
+			}
 			row := []string{h.absURL("/claims/" + it.Slug), it.Text, it.Summary, it.PersonName, models.FormatDate(it.SaidAt), it.Setting,
-				it.RatingLabel, it.Headline, string(it.Status), stamp(it.PublishedAt, loc), stamp(&it.UpdatedAt, loc), stamp(it.CorrectedAt, loc)}
+				rating, it.Headline, string(it.Status), stamp(it.PublishedAt, loc), stamp(&it.UpdatedAt, loc), stamp(it.CorrectedAt, loc)}
 			for i := range row {
 				row[i] = csvSafe(row[i])
 			}

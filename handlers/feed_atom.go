@@ -36,11 +36,14 @@ func (h *Handler) feedAtom(c echo.Context) error {
 				Summary:  views.AtomText{Type: "text", Body: fmt.Sprintf("%s said: “%s” Our rating: %s.", it.PersonName, it.Text, it.RatingLabel)},
 				Category: []views.AtomCat{{Term: it.RatingSlug, Label: it.RatingLabel}},
 			}
+			if !it.Status.RatingStands() {
+				// Retracted: the entry says so and names no rating.
+				e.Title.Body = "Retracted: " + it.Headline
+				e.Summary.Body = fmt.Sprintf("%s said: “%s” This fact-check was retracted.", it.PersonName, it.Text)
+				e.Category = []views.AtomCat{{Term: string(models.ClaimRetracted), Label: "Retracted"}}
+			}
 			if it.PublishedAt != nil {
 				e.Published = views.AtomTime(*it.PublishedAt, org.Zone)
-			}
-			if it.Status == models.ClaimRetracted {
-				e.Title.Body = "Retracted: " + e.Title.Body
 			}
 			feed.Entries = append(feed.Entries, e)
 		}

@@ -41,27 +41,34 @@ func TestDatesShowInTheNewsroomTimeZone(t *testing.T) {
 			ts := newServerOn(t, s)
 			author := modelstest.User(t, s, "author@example.org", models.RoleEditor)
 			rev := modelstest.User(t, s, "rev@example.org", models.RoleReviewer)
-			c, err := s.CreateClaim(ctx, author, models.Meta{}, models.ClaimInput{Text: "The tunnel opened on time", Summary: "The tunnel opened on time",
-				Speaker: "Pat Speaker", SaidAt: "2020-05-01"})
-			if err != nil {
-				t.Fatal(err)
+			// Two fact-checks published at 23:30 UTC on 1 March and clarified
+			// at 15:10 UTC on 4 March, already 5 March in Tokyo; the first is
+			// retracted at 15:20, the second keeps its ClaimReview.
+			var claims []*models.Claim
+			for _, text := range []string{"The tunnel opened on time", "The bridge opened on time"} {
+				c, err := s.CreateClaim(ctx, author, models.Meta{}, models.ClaimInput{Text: text, Summary: text, Speaker: "Pat Speaker", SaidAt: "2020-05-01"})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if _, err := s.AddSource(ctx, author, models.Meta{}, c.ID, models.SourceInput{URL: "https://example.org/report", Title: "A report",
+					PublishedAt: "2020-05-02", Kind: models.SourceNewsReport, Stance: models.StanceContradicts}); err != nil {
+					t.Fatal(err)
+				}
+				v, err := s.ProposeVerdict(ctx, author, models.Meta{}, c.ID, models.VerdictInput{Rating: "false", Headline: "It opened a year late", Explanation: "The records say so."})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if _, err := s.ReviewVerdict(ctx, rev, models.Meta{}, v.ID, models.ReviewInput{Version: v.Version, Decision: models.DecisionApprove}); err != nil {
+					t.Fatal(err)
+				}
+				claims = append(claims, c)
 			}
-			if _, err := s.AddSource(ctx, author, models.Meta{}, c.ID, models.SourceInput{URL: "https://example.org/report", Title: "A report",
-				PublishedAt: "2020-05-02", Kind: models.SourceNewsReport, Stance: models.StanceContradicts}); err != nil {
-				t.Fatal(err)
-			}
-			v, err := s.ProposeVerdict(ctx, author, models.Meta{}, c.ID, models.VerdictInput{Rating: "false", Headline: "It opened a year late", Explanation: "The records say so."})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if _, err := s.ReviewVerdict(ctx, rev, models.Meta{}, v.ID, models.ReviewInput{Version: v.Version, Decision: models.DecisionApprove}); err != nil {
-				t.Fatal(err)
-			}
-			// A clarification and then the retraction, at 15:20 UTC on 4
-			// March: already 5 March in Tokyo.
+			c, kept := claims[0], claims[1]
 			clock.Set(time.Date(2026, 3, 4, 15, 10, 0, 0, time.UTC))
-			if _, err := s.AddCorrection(ctx, author, models.Meta{}, c.ID, models.CorrectionInput{Kind: models.CorrectionClarification, Note: "We added a source."}); err != nil {
-				t.Fatal(err)
+			for _, x := range claims {
+				if _, err := s.AddCorrection(ctx, author, models.Meta{}, x.ID, models.CorrectionInput{Kind: models.CorrectionClarification, Note: "We added a source."}); err != nil {
+					t.Fatal(err)
+				}
 			}
 			clock.Set(time.Date(2026, 3, 4, 15, 20, 0, 0, time.UTC))
 			if _, err := s.RetractClaim(ctx, rev, models.Meta{}, c.ID, "We retract this fact-check."); err != nil {
@@ -113,9 +120,12 @@ func TestDatesShowInTheNewsroomTimeZone(t *testing.T) {
 					"<strong>Retracted</strong> on "+z.retracted, `<time datetime="`+z.retractedISO+`">`+z.retracted+`</time>`,
 					// The verdict on the timeline, on the day it was published.
 					`<time class="tl-date" datetime="`+z.publishedISO+`">`+z.published+`</time>`,
-					`"datePublished":"`+z.publishedISO+`"`, `"dateModified":"`+z.retractedISO+`"`,
 					// Calendar dates stay as they are.
-					"1 May 2020", `<time class="tl-date" datetime="2020-05-02">2 May 2020</time>`, `"datePublished":"2020-05-01"`)
+					"1 May 2020", `<time class="tl-date" datetime="2020-05-02">2 May 2020</time>`)
+				// The retracted page has no ClaimReview; the kept one's dates
+				// are the newsroom's days, the claim's its calendar date.
+				mustContain(t, where("ClaimReview"), get(anon, "/claims/"+kept.Slug),
+					`"datePublished":"`+z.publishedISO+`"`, `"dateModified":"`+z.retractedISO+`"`, `"datePublished":"2020-05-01"`)
 				mustContain(t, where("home"), get(anon, "/"), "said 1 May 2020", "checked "+z.published)
 				mustContain(t, where("ClaimReview feed"), get(anon, "/claimreview.json"), `"datePublished":"`+z.publishedISO+`"`, `"datePublished":"2020-05-01"`)
 				mustContain(t, where("Atom feed"), get(anon, "/feed.atom"), "<published>"+z.feedPublished+"</published>")

@@ -19,6 +19,14 @@ var publicStatuses = []ClaimStatus{ClaimPublished, ClaimRetracted}
 // IsPublic reports whether the public may see a claim in this status.
 func (st ClaimStatus) IsPublic() bool { return st == ClaimPublished || st == ClaimRetracted }
 
+// RatingStands reports whether a claim in this status carries its rating
+// as the current one. Only a published claim does: a retracted claim's
+// rating is withdrawn with it, so pages show it only as what it was, lists
+// and feeds say "Retracted" alone, and no ClaimReview is given for it:
+// Google's fact-check guidelines allow no mismatch between the markup and
+// the page, and the page of a retracted claim gives no rating.
+func (st ClaimStatus) RatingStands() bool { return st == ClaimPublished }
+
 // PublicItem is one published fact-check in a list: the claim, its speaker
 // and its current verdict.
 type PublicItem struct {
@@ -79,7 +87,8 @@ func (s *Store) publicBase(db *gorm.DB) *gorm.DB {
 }
 
 // PublicClaims lists published and retracted fact-checks, newest first, and
-// reports whether another page follows. Each filter walks an index that
+// reports whether another page follows. A rating filter lists published
+// ones only: a retracted fact-check's rating no longer stands. Each filter walks an index that
 // holds the public claims it matches in list order (see migration 00013),
 // so a page costs its offset plus its length, however large the archive.
 func (s *Store) PublicClaims(ctx context.Context, q PublicQuery) ([]PublicItem, bool, error) {
@@ -104,7 +113,7 @@ func (s *Store) PublicClaims(ctx context.Context, q PublicQuery) ([]PublicItem, 
 	}
 	ids = ids.Where("c.status IN ('published', 'retracted')")
 	if q.Rating != "" {
-		ids = ids.Where("c.rating_slug = ?", q.Rating)
+		ids = ids.Where("c.rating_slug = ? AND c.status = 'published'", q.Rating)
 	}
 	if q.Person != "" {
 		ids = ids.Where("c.person_id = (SELECT p.id FROM people p WHERE p.slug = ?)", q.Person)

@@ -136,10 +136,13 @@ func (w *listWorld) check(t *testing.T, s *models.Store, step string) {
 		keep func(*listClaim) bool
 	}
 	filters := []filter{{models.PublicQuery{}, func(*listClaim) bool { return true }}}
+	// A rating lists the published claims that have it: a retracted
+	// claim's rating no longer stands.
 	for _, r := range ratings {
-		filters = append(filters, filter{models.PublicQuery{Rating: r.Slug}, func(c *listClaim) bool { return c.rating == r.Slug }})
+		rated := func(c *listClaim) bool { return c.rating == r.Slug && c.status == models.ClaimPublished }
+		filters = append(filters, filter{models.PublicQuery{Rating: r.Slug}, rated})
 		for _, tag := range []string{"russia", "crime"} {
-			filters = append(filters, filter{models.PublicQuery{Rating: r.Slug, Tag: tag}, func(c *listClaim) bool { return c.rating == r.Slug && slices.Contains(c.tags, tag) }})
+			filters = append(filters, filter{models.PublicQuery{Rating: r.Slug, Tag: tag}, func(c *listClaim) bool { return rated(c) && slices.Contains(c.tags, tag) }})
 		}
 	}
 	for slug := range w.speakers {
