@@ -11,6 +11,9 @@ import (
 )
 
 // correctionsAtom is the Atom feed of corrections to public fact-checks.
+// Each note is Markdown, given as HTML by the one Markdown policy
+// (views.MarkdownHTML) in an Atom text construct of type "html" (RFC 4287
+// section 3.1.1.2).
 func (h *Handler) correctionsAtom(c echo.Context) error {
 	return h.servePublic(c, publicPage{key: "corrections.atom", contentType: atomType, build: func(c echo.Context) ([]byte, error) {
 		ctx := c.Request().Context()
@@ -25,13 +28,17 @@ func (h *Handler) correctionsAtom(c echo.Context) error {
 		feed := h.atomFeed(ctx, org, "Corrections", "/corrections.atom")
 		for _, k := range items {
 			url := h.absURL("/claims/" + k.ClaimSlug)
+			note, err := views.MarkdownHTML(k.Note)
+			if err != nil {
+				return nil, err
+			}
 			feed.Entries = append(feed.Entries, views.AtomEntry{
 				Title:     views.AtomText{Type: "text", Body: fmt.Sprintf("%s: %s", components.CorrectionKindLabel(k.Kind), k.ClaimSummary)},
 				ID:        url + "#correction-" + strconv.FormatUint(uint64(k.ID), 10),
 				Link:      views.AtomLink{Href: url},
 				Published: views.AtomTime(k.CreatedAt, org.Zone),
 				Updated:   views.AtomTime(k.CreatedAt, org.Zone),
-				Summary:   views.AtomText{Type: "text", Body: k.Note},
+				Summary:   views.AtomText{Type: "html", Body: note},
 				Category:  []views.AtomCat{{Term: string(k.Kind)}},
 			})
 		}

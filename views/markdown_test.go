@@ -33,3 +33,25 @@ func TestMarkdownIsRenderedAndSanitised(t *testing.T) {
 		}
 	}
 }
+
+// The site's Content-Security-Policy loads no image from elsewhere, so a
+// Markdown image is never embedded: it becomes a link with its alt text
+// (or its address) as words, and never nests in a link.
+func TestMarkdownImagesBecomeLinks(t *testing.T) {
+	cases := []struct{ in, want string }{
+		{"See ![the *chart*](https://example.com/c.png).", `<p>See <a href="https://example.com/c.png" rel="nofollow noreferrer">the <em>chart</em></a>.</p>`},
+		{"![](https://example.com/c.png)", `<p><a href="https://example.com/c.png" rel="nofollow noreferrer">https://example.com/c.png</a></p>`},
+		{"[![chart](https://example.com/c.png)](https://example.com/page)", `<p><a href="https://example.com/page" rel="nofollow noreferrer">chart</a></p>`},
+		{"![chart](javascript:alert(1))", `<p>chart</p>`},
+		{"![chart](/static/chart.png)", `<p><a href="/static/chart.png" rel="nofollow noreferrer">chart</a></p>`},
+	}
+	for _, tc := range cases {
+		got, err := MarkdownHTML(tc.in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got = strings.TrimSpace(got); got != tc.want {
+			t.Errorf("Markdown(%q)\n got %q\nwant %q", tc.in, got, tc.want)
+		}
+	}
+}
