@@ -211,7 +211,7 @@ func (h *Handler) buildPublicClaim(c echo.Context, slug string) ([]byte, error) 
 		ld := views.ClaimReview(claim, v, scale, org, url, h.absURL("/people/"+claim.Person.Slug))
 		out.ClaimReview = &ld
 	}
-	for _, s := range claim.Sources {
+	for _, s := range views.NumberedSources(claim) {
 		out.Sources = append(out.Sources, publicSource{s.URL, s.Title, s.Outlet, dateJSON(s.PublishedAt), string(s.Kind), string(s.Stance), s.Excerpt, s.Locator})
 	}
 	for _, k := range claim.Corrections {

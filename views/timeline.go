@@ -32,7 +32,7 @@ type TimelineEntry struct {
 	Source     *models.Source
 	Verdict    *models.Verdict
 	Correction *models.Correction
-	// Number is the source's place in the numbered source list.
+	// Number is the source's place in NumberedSources, from 1.
 	Number int
 }
 
@@ -43,21 +43,19 @@ type TimelineEntry struct {
 // statement, sources, responses, verdict, correction. Verdicts and
 // corrections fall on the day they happened in loc, the newsroom's time
 // zone (UTC when nil); the statement and sources keep their calendar dates.
+// Each source entry carries its number in NumberedSources, so the numbers
+// read 1, 2, 3… down the timeline.
 func Timeline(c *models.Claim, loc *time.Location) []TimelineEntry {
 	var out []TimelineEntry
 	if c.SaidAt != nil {
 		out = append(out, TimelineEntry{Date: *c.SaidAt, Day: c.SaidAt.UTC(), Kind: EntryStatement})
 	}
-	for i := range c.Sources {
-		s := &c.Sources[i]
-		if s.PublishedAt == nil {
-			continue
+	for i, s := range NumberedSources(c) {
+		if s.PublishedAt != nil {
+			e := sourceEntry(s)
+			e.Number = i + 1
+			out = append(out, e)
 		}
-		kind := EntrySource
-		if s.Kind == models.SourceStatement && s.Stance != models.StanceSupports {
-			kind = EntryResponse
-		}
-		out = append(out, TimelineEntry{Date: *s.PublishedAt, Day: s.PublishedAt.UTC(), Kind: kind, Source: s, Number: i + 1})
 	}
 	for i := range c.Verdicts {
 		v := &c.Verdicts[i]
@@ -69,18 +67,59 @@ func Timeline(c *models.Claim, loc *time.Location) []TimelineEntry {
 		k := &c.Corrections[i]
 		out = append(out, TimelineEntry{Date: k.CreatedAt, Day: DayOf(k.CreatedAt, loc), Kind: EntryCorrection, Correction: k})
 	}
-	rank := map[EntryKind]int{EntryStatement: 0, EntrySource: 1, EntryResponse: 2, EntryVerdict: 3, EntryCorrection: 4}
+	sortEntries(out)
+	return out
+}
+
+// NumberedSources lists a claim's sources in the order its page numbers
+// them, the first being number 1: the dated ones in the order the timeline
+// shows them, then the undated ones (which the timeline leaves out) in the
+// order they were stored. The source list, the timeline's [n] references
+// and the public API all number sources by it.
+func NumberedSources(c *models.Claim) []*models.Source {
+	var dated []TimelineEntry
+	var undated []*models.Source
+	for i := range c.Sources {
+		if s := &c.Sources[i]; s.PublishedAt != nil {
+			dated = append(dated, sourceEntry(s))
+		} else {
+			undated = append(undated, s)
+		}
+	}
+	sortEntries(dated)
+	out := make([]*models.Source, 0, len(c.Sources))
+	for _, e := range dated {
+		out = append(out, e.Source)
+	}
+	return append(out, undated...)
+}
+
+// sourceEntry is the timeline entry of a dated source: a response when it
+// is the speaker's own statement that does not support the claim.
+func sourceEntry(s *models.Source) TimelineEntry {
+	kind := EntrySource
+	if s.Kind == models.SourceStatement && s.Stance != models.StanceSupports {
+		kind = EntryResponse
+	}
+	return TimelineEntry{Date: *s.PublishedAt, Day: s.PublishedAt.UTC(), Kind: kind, Source: s}
+}
+
+// entryRank orders the kinds of entry that fall on the same day.
+var entryRank = map[EntryKind]int{EntryStatement: 0, EntrySource: 1, EntryResponse: 2, EntryVerdict: 3, EntryCorrection: 4}
+
+// sortEntries puts timeline entries in date order: by day, then kind
+// (entryRank), then moment; entries equal in all three keep their order.
+func sortEntries(out []TimelineEntry) {
 	sort.SliceStable(out, func(i, j int) bool {
 		di, dj := out[i].Day, out[j].Day
 		if !di.Equal(dj) {
 			return di.Before(dj)
 		}
-		if rank[out[i].Kind] != rank[out[j].Kind] {
-			return rank[out[i].Kind] < rank[out[j].Kind]
+		if entryRank[out[i].Kind] != entryRank[out[j].Kind] {
+			return entryRank[out[i].Kind] < entryRank[out[j].Kind]
 		}
 		return out[i].Date.Before(out[j].Date)
 	})
-	return out
 }
 
 // Highlight splits text marked with models.HighlightStart/End into plain

@@ -3,6 +3,7 @@ package components
 import (
 	"context"
 	"strconv"
+	"strings"
 	"time"
 
 	"claimtracker/models"
@@ -159,3 +160,17 @@ func SourcePath(id uint) string { return "/desk/sources/" + strconv.FormatUint(u
 
 // VerdictPath is the address of a verdict's actions.
 func VerdictPath(id uint) string { return "/desk/verdicts/" + strconv.FormatUint(uint64(id), 10) }
+
+// Joined writes the parts of a meta line that are not empty, separated by
+// " · ", so that a missing part (a source with no outlet, say) leaves no
+// stray separator: Joined("", "Transcript", "10 Jan 2017") is
+// "Transcript · 10 Jan 2017".
+func Joined(parts ...string) string {
+	kept := make([]string, 0, len(parts))
+	for _, p := range parts {
+		if p = strings.TrimSpace(p); p != "" {
+			kept = append(kept, p)
+		}
+	}
+	return strings.Join(kept, " · ")
+}
