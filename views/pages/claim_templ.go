@@ -598,7 +598,7 @@ func timelineEntry(v ClaimView, e views.TimelineEntry) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			var templ_7745c5c3_Var30 = []any{"tl", "tl-" + string(e.Kind)}
+			var templ_7745c5c3_Var30 = []any{"tl", "tl-" + string(e.Kind), templ.KV("r-"+verdictSlug(e), e.Verdict != nil && v.Claim.Status.RatingStands())}
 			templ_7745c5c3_Err = templ.RenderCSSItems(ctx, templ_7745c5c3_ElementWriter, templ_7745c5c3_Var30...)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
@@ -1024,6 +1024,15 @@ func timelineEntry(v ClaimView, e views.TimelineEntry) templ.Component {
 		}
 		return nil
 	})
+}
+
+// verdictSlug is the rating slug of a verdict entry, which colours its dot
+// as the rating's badge is coloured; "" for other entries.
+func verdictSlug(e views.TimelineEntry) string {
+	if e.Verdict == nil {
+		return ""
+	}
+	return e.Verdict.RatingSlug
 }
 
 func reviewerCount(n int) string {
