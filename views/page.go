@@ -6,6 +6,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/a-h/templ"
+
 	"claimtracker/models"
 )
 
@@ -63,19 +65,25 @@ func (p Page) FullTitle() string {
 	return p.Title + " · Claimtracker"
 }
 
-// Current returns "page" when the navigation item at prefix is the current
-// page, for aria-current, and "" otherwise.
-func (p Page) Current(prefix string) string {
+// Current marks the navigation item at prefix when it is the current page
+// (the home page and the desk's front page only at their own path, the
+// others at their path and below): see AriaCurrent.
+func (p Page) Current(prefix string) templ.Attributes {
 	if prefix == "/" || prefix == "/desk" {
-		if p.Path == prefix {
-			return "page"
-		}
-		return ""
+		return AriaCurrent(p.Path == prefix)
 	}
-	if p.Path == prefix || strings.HasPrefix(p.Path, prefix+"/") {
-		return "page"
+	return AriaCurrent(p.Path == prefix || strings.HasPrefix(p.Path, prefix+"/"))
+}
+
+// AriaCurrent is aria-current="page" for the link to the page being shown,
+// and no attribute at all for the others: WAI-ARIA 1.2 gives aria-current
+// the tokens page, step, location, date, time, true and false, so an empty
+// value is invalid HTML (the Nu HTML checker rejects it).
+func AriaCurrent(current bool) templ.Attributes {
+	if current {
+		return templ.Attributes{"aria-current": "page"}
 	}
-	return ""
+	return nil
 }
 
 // Form carries a form's submitted values and its errors back to the page,

@@ -40,13 +40,6 @@ func (l ClaimList) query(status models.ClaimStatus, mine bool, offset int) strin
 	return q
 }
 
-func currentIf(ok bool) string {
-	if ok {
-		return "page"
-	}
-	return ""
-}
-
 var claimStatuses = []models.ClaimStatus{"", models.ClaimDraft, models.ClaimInReview, models.ClaimPublished, models.ClaimRetracted}
 
 func filterLabel(s models.ClaimStatus) string {
