@@ -1,8 +1,12 @@
 package components
 
 import (
+	"net/url"
+	"regexp"
 	"strconv"
 	"strings"
+	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/a-h/templ"
@@ -54,11 +58,47 @@ func (c Control) counterID() string { return "n-" + c.id() }
 func (c Control) err() string       { return c.Form.Err(c.Name) }
 func (c Control) value() string     { return c.Form.Get(c.Name) }
 
-func (c Control) inputType() string {
-	if c.Type == "" {
+func (c Control) inputType() string { return inputType(c.Type, c.value()) }
+
+// inputType is the type of an input meant to be typ that shows value: typ,
+// or text when typ is empty or when value (kept from a refused form) is
+// not one that typ allows (see validFor), so that the page stays valid
+// HTML and the browser shows what was typed instead of dropping it.
+func inputType(typ, value string) string {
+	if typ == "" || !validFor(typ, value) {
 		return "text"
 	}
-	return c.Type
+	return typ
+}
+
+// HTML's rules for the values of typed inputs (HTML Living Standard,
+// "common microsyntaxes" and the input element's type states).
+var (
+	validEmail  = regexp.MustCompile("^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$")
+	validNumber = regexp.MustCompile(`^-?(?:[0-9]+(?:\.[0-9]+)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$`)
+)
+
+// validFor reports whether v may be the value attribute of an input of
+// type typ: empty, or an absolute URL without spaces (url), an e-mail
+// address (email), a date as yyyy-mm-dd (date), a floating-point number
+// (number). Other types take any text.
+func validFor(typ, v string) bool {
+	if v == "" {
+		return true
+	}
+	switch typ {
+	case "url":
+		u, err := url.Parse(v)
+		return err == nil && u.Scheme != "" && !strings.ContainsFunc(v, unicode.IsSpace)
+	case "email":
+		return validEmail.MatchString(v)
+	case "date":
+		_, err := time.Parse(time.DateOnly, v)
+		return err == nil
+	case "number":
+		return validNumber.MatchString(v)
+	}
+	return true
 }
 
 // counter is the character count shown under a limited field.
@@ -99,6 +139,19 @@ func (c Control) attrs() templ.Attributes {
 	}
 	if c.Rows > 0 {
 		a["rows"] = strconv.Itoa(c.Rows)
+	}
+	return a
+}
+
+// selectAttrs are a select's attributes. HTML allows "required" on a
+// select only when its first option is an empty placeholder (HTML Living
+// Standard, the select element: "placeholder label option"); a select
+// without one always has a choice, so it goes without "required" and its
+// label still shows no "optional".
+func (c Control) selectAttrs(placeholder string) templ.Attributes {
+	a := c.attrs()
+	if placeholder == "" {
+		delete(a, "required")
 	}
 	return a
 }
