@@ -43,7 +43,7 @@ func startClockedApp(t *testing.T) (*app, *testClock) {
 	s := modelstest.Open(t, modelstest.Engines()[len(modelstest.Engines())-1], models.Config{Logger: slog.New(slog.DiscardHandler), Now: clk.Now})
 	srv := httptest.NewUnstartedServer(nil)
 	base := &url.URL{Scheme: "http", Host: srv.Listener.Addr().String()}
-	srv.Config.Handler = handlers.New(handlers.Config{Store: s, Logger: slog.New(slog.DiscardHandler), BaseURL: base})
+	srv.Config.Handler = servedPages.record(t.Name(), handlers.New(handlers.Config{Store: s, Logger: slog.New(slog.DiscardHandler), BaseURL: base}))
 	srv.Start()
 	t.Cleanup(srv.Close)
 	return &app{url: srv.URL, store: s}, clk

@@ -3,6 +3,8 @@
 // The tests skip when Chromium is missing, unless CLAIMTRACKER_REQUIRE_BROWSER=1
 // (as in CI), when a missing browser fails them. With
 // CLAIMTRACKER_SCREENSHOTS=DIR they also save full-page screenshots there.
+// After them the Nu HTML checker reads every page they were served
+// (valid_html_test.go).
 package e2e
 
 import (
@@ -32,6 +34,8 @@ type app struct {
 	store *models.Store
 }
 
+// startApp serves the application configured by mod; every HTML page it
+// serves is kept for the HTML checker (valid_html_test.go).
 func startApp(t *testing.T, mod ...func(*handlers.Config)) *app {
 	t.Helper()
 	s := modelstest.Open(t, modelstest.Engines()[len(modelstest.Engines())-1], models.Config{Logger: slog.New(slog.DiscardHandler)})
@@ -41,7 +45,7 @@ func startApp(t *testing.T, mod ...func(*handlers.Config)) *app {
 	for _, m := range mod {
 		m(&cfg)
 	}
-	srv.Config.Handler = handlers.New(cfg)
+	srv.Config.Handler = servedPages.record(t.Name(), handlers.New(cfg))
 	srv.Start()
 	t.Cleanup(srv.Close)
 	return &app{url: srv.URL, store: s}
