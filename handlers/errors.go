@@ -50,6 +50,7 @@ func classify(err error) problem {
 	var mbe *http.MaxBytesError
 	var stale *models.StaleError
 	var pf *preconditionFailed
+	var ce *models.ConflictError
 	var fe *fetcher.Error
 	switch {
 	case errors.As(err, &fe):
@@ -68,6 +69,8 @@ func classify(err error) problem {
 		return problem{http.StatusNotFound, "not_found", "Not found", "There is nothing at this address.", nil, ""}
 	case errors.Is(err, models.ErrForbidden):
 		return problem{http.StatusForbidden, "forbidden", "Not allowed", "Your account may not do this.", nil, ""}
+	case errors.As(err, &ce):
+		return problem{http.StatusConflict, "conflict", "Not possible now", ce.Reason, nil, ""}
 	case errors.Is(err, models.ErrConflict):
 		return problem{http.StatusConflict, "conflict", "Not possible now", "This cannot be changed in its current state.", nil, ""}
 	case errors.Is(err, models.ErrThrottled):

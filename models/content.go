@@ -14,18 +14,38 @@ const (
 
 // Person is a speaker, a person or an organisation, that makes claims.
 type Person struct {
-	ID          uint
-	Name        string
-	Slug        string
-	Kind        PersonKind
+	ID   uint
+	Name string
+	// Slug is the speaker's page address, /people/{slug}, made from the
+	// name; it changes with the name, and every slug a speaker had stays
+	// a PersonRedirect to them.
+	Slug string
+	Kind PersonKind
+	// Title is the speaker's title or role ("Attorney General"), and
+	// Affiliation the party, employer or body they speak for; either may
+	// be empty. They map to schema.org Person's jobTitle and affiliation.
+	Title       string
+	Affiliation string
 	Description string
 	CreatedAt   time.Time
 	UpdatedAt   time.Time
+	// Revision counts the speaker's saved edits, from 1; an edit made
+	// from an older revision is refused.
+	Revision int `gorm:"default:1"`
 	// PublicClaims is how many of the speaker's claims are public
 	// (published or retracted). The database keeps it in step with every
 	// change of a claim's status or speaker (migration 00013); the store
 	// never writes it.
 	PublicClaims int `gorm:"->"`
+}
+
+// PersonRedirect is a former page address of a speaker: a slug the speaker
+// had before a rename, or that a speaker merged into them had. The public
+// page at /people/{Slug} answers 301 with the page of PersonID.
+type PersonRedirect struct {
+	Slug      string `gorm:"primaryKey"`
+	PersonID  uint
+	CreatedAt time.Time
 }
 
 // Article is where an editor found claims.

@@ -431,9 +431,9 @@ func (s *Store) Backup(ctx context.Context, out string) error {
 func (s *Store) now() time.Time { return s.cfg.Now().UTC() }
 
 // write runs fn in one write transaction and, when it commits, moves the
-// generation on. A unique violation that fn did not handle itself (a race
-// with another transaction between a check and an insert) is ErrConflict,
-// never an internal error.
+// generation on. A unique or foreign key violation that fn did not handle
+// itself (a race with another transaction between a check and an insert)
+// is ErrConflict, never an internal error.
 //
 // What fn changes that the public sees (touchClaimPage, touchSharedPages)
 // takes the next public version as the transaction's last step.
@@ -453,6 +453,9 @@ func (s *Store) write(ctx context.Context, fn func(tx *gorm.DB) error) error {
 	}
 	if isUniqueViolation(err) && !errors.Is(err, ErrConflict) {
 		return fmt.Errorf("%w: a concurrent change took a unique value: %w", ErrConflict, err)
+	}
+	if isForeignKeyViolation(err) && !errors.Is(err, ErrConflict) {
+		return fmt.Errorf("%w: a concurrent change removed a row this one refers to: %w", ErrConflict, err)
 	}
 	return err
 }
