@@ -107,6 +107,11 @@ func StanceOptions() []Option {
 	return out
 }
 
+// SpeakerKindOptions are the kinds of speaker, for a select.
+func SpeakerKindOptions() []Option {
+	return []Option{{string(models.KindPerson), "A person"}, {string(models.KindOrganization), "An organisation"}}
+}
+
 // RatingOptions are the ratings of the scale, for a select.
 func RatingOptions(ratings []models.Rating) []Option {
 	out := make([]Option, 0, len(ratings))

@@ -261,7 +261,7 @@ func DeskClaimForm(p views.Page, v ClaimForm) templ.Component {
 				return templ_7745c5c3_Err
 			}
 			templ_7745c5c3_Err = components.Select(components.Control{Form: v.Form, Name: "speaker_kind", Label: "The speaker is", Required: true, Hint: "Used when the speaker is new."}, "",
-				[]components.Option{{Value: string(models.KindPerson), Label: "A person"}, {Value: string(models.KindOrganization), Label: "An organisation"}}).Render(ctx, templ_7745c5c3_Buffer)
+				components.SpeakerKindOptions()).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
