@@ -50,6 +50,12 @@ func flashMessage(code string) string {
 		return "Claim logged as a draft. Add its sources, then propose a verdict."
 	case "claim-updated":
 		return "Claim saved."
+	case "person-updated":
+		return "Speaker saved."
+	case "person-merged":
+		return "Speakers merged. Their claims are listed here, and the merged speaker's page address leads to this speaker's."
+	case "person-deleted":
+		return "Speaker deleted."
 	case "source-added":
 		return "Source added."
 	case "source-updated":

@@ -111,6 +111,24 @@ var apiAccessTable = []apiAccess{
 	{route: "GET /api/v1/ratings/:slug", setup: apiFixed("/api/v1/ratings/unproven", ""), editor: 200, reviewer: 200, admin: 200},
 	{route: "PATCH /api/v1/ratings/:slug", setup: apiFixed("/api/v1/ratings/unproven", `{"description":"We cannot tell."}`),
 		editor: 403, reviewer: 403, admin: 200},
+	{route: "GET /api/v1/people", setup: apiFixed("/api/v1/people?q=speaker", ""), editor: 200, reviewer: 200, admin: 200},
+	{route: "GET /api/v1/people/:id", editor: 200, reviewer: 200, admin: 200,
+		setup: func(t *testing.T, e *apiEnv, who string) (string, string) {
+			return apiPath("/people/%d", e.speaker(t, "Shown to "+who).ID), ""
+		}},
+	{route: "PATCH /api/v1/people/:id", editor: 200, reviewer: 200, admin: 200,
+		setup: func(t *testing.T, e *apiEnv, who string) (string, string) {
+			return apiPath("/people/%d", e.speaker(t, "Edited by "+who).ID), `{"title":"Finance minister"}`
+		}},
+	{route: "DELETE /api/v1/people/:id", editor: 403, reviewer: 204, admin: 204,
+		setup: func(t *testing.T, e *apiEnv, who string) (string, string) {
+			return apiPath("/people/%d", e.speaker(t, "Deleted by "+who).ID), ""
+		}},
+	{route: "POST /api/v1/people/:id/merge", editor: 403, reviewer: 200, admin: 200,
+		setup: func(t *testing.T, e *apiEnv, who string) (string, string) {
+			from, into := e.speaker(t, "Merged by "+who), e.speaker(t, "Kept by "+who)
+			return apiPath("/people/%d/merge", from.ID), fmt.Sprintf(`{"into":%d}`, into.ID)
+		}},
 
 	// The public API needs no token.
 	{route: "GET /api/v1/public/claims", setup: apiFixed("/api/v1/public/claims", ""), none: 200, editor: 200, reviewer: 200, admin: 200},

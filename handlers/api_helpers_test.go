@@ -309,6 +309,16 @@ func (e *apiEnv) publish(t testing.TB, c *models.Claim) *models.Claim {
 	return c
 }
 
+// speaker logs a speaker with no claims.
+func (e *apiEnv) speaker(t testing.TB, name string) *models.Person {
+	t.Helper()
+	p, err := e.store.CreatePerson(e.ctx(), e.users[asEditor], models.Meta{}, models.PersonInput{Name: name})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
 // auditCount counts the audit events, to show that a refused request wrote nothing.
 func (e *apiEnv) auditCount(t *testing.T) int {
 	t.Helper()

@@ -255,6 +255,7 @@ type claimItemJSON struct {
 	Text          string  `json:"text"`
 	Summary       string  `json:"summary"`
 	Speaker       string  `json:"speaker"`
+	SpeakerID     uint    `json:"speaker_id"`
 	SpeakerSlug   string  `json:"speaker_slug"`
 	SpeakerKind   string  `json:"speaker_kind"`
 	SaidAt        *string `json:"said_at"`
@@ -274,7 +275,7 @@ type claimItemJSON struct {
 // newClaimItemJSON converts a claim for a list; its speaker must be loaded.
 func newClaimItemJSON(c *models.Claim) claimItemJSON {
 	j := claimItemJSON{
-		ID: c.ID, Slug: c.Slug, Status: string(c.Status), Text: c.Text, Summary: c.Summary, Speaker: c.SpeakerName(),
+		ID: c.ID, Slug: c.Slug, Status: string(c.Status), Text: c.Text, Summary: c.Summary, Speaker: c.SpeakerName(), SpeakerID: c.PersonID,
 		SaidAt: dateJSON(c.SaidAt), Setting: c.Setting, AppearanceURL: c.AppearanceURL, ArticleID: c.ArticleID,
 		CreatedBy: c.CreatedBy, PublishedAt: optStampJSON(c.PublishedAt), RetractedAt: optStampJSON(c.RetractedAt),
 		CreatedAt: stampJSON(c.CreatedAt), UpdatedAt: stampJSON(c.UpdatedAt), Revision: c.Revision,
@@ -429,6 +430,34 @@ type ratingJSON struct {
 	Ordered     bool   `json:"ordered"`
 	// Revision counts the rating's edits; its ETag follows it.
 	Revision int `json:"revision"`
+}
+
+// personJSON is one speaker: a person or an organisation that makes
+// claims.
+type personJSON struct {
+	ID   uint   `json:"id"`
+	Slug string `json:"slug"`
+	Name string `json:"name"`
+	// Kind is "person" or "organization".
+	Kind        string `json:"kind"`
+	Title       string `json:"title"`
+	Affiliation string `json:"affiliation"`
+	Description string `json:"description"`
+	// Claims counts the speaker's claims, whatever their status;
+	// PublicClaims those published or retracted.
+	Claims       int64  `json:"claims"`
+	PublicClaims int    `json:"public_claims"`
+	CreatedAt    string `json:"created_at"`
+	UpdatedAt    string `json:"updated_at"`
+	// Revision counts the speaker's edits; their ETag follows it.
+	Revision int `json:"revision"`
+}
+
+// newPersonJSON converts one speaker, who has claims claims.
+func newPersonJSON(p *models.Person, claims int64) personJSON {
+	return personJSON{ID: p.ID, Slug: p.Slug, Name: p.Name, Kind: string(p.Kind), Title: p.Title, Affiliation: p.Affiliation,
+		Description: p.Description, Claims: claims, PublicClaims: p.PublicClaims,
+		CreatedAt: stampJSON(p.CreatedAt), UpdatedAt: stampJSON(p.UpdatedAt), Revision: p.Revision}
 }
 
 // newRatingJSON converts one rating.

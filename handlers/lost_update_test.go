@@ -99,6 +99,27 @@ func deskEditables() []deskEditable {
 				},
 			}
 		}},
+		{"speaker", func(t *testing.T, e *deskEnv) deskEdit {
+			p, err := e.store.CreatePerson(t.Context(), e.edUser, models.Meta{}, models.PersonInput{Name: "Lost Update Speaker"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			path := "/desk/people/" + idStr(p.ID)
+			return deskEdit{
+				first: e.ed, second: e.other, page: path, action: path, field: "revision",
+				form: func(v string) url.Values {
+					return url.Values{"name": {"Lost Update Speaker"}, "kind": {"person"}, "title": {v}}
+				},
+				kept: func(v string) string { return `value="` + v + `"` },
+				stored: func(t *testing.T) string {
+					now, err := e.store.PersonByID(t.Context(), p.ID)
+					if err != nil {
+						t.Fatal(err)
+					}
+					return now.Title
+				},
+			}
+		}},
 		{"settings", func(t *testing.T, e *deskEnv) deskEdit {
 			admin2, _ := e.login(t, "admin3@example.org", models.RoleAdmin)
 			return deskEdit{
@@ -361,6 +382,11 @@ func apiEditables() []apiEditable {
 		{"rating", func(t *testing.T, e *apiEnv) apiEdit {
 			return apiEdit{who: asAdmin, path: "/api/v1/ratings/mostly-true", member: "description", counter: "revision",
 				body: func(v string) string { return `{"description":"` + v + `"}` }}
+		}},
+		{"speaker", func(t *testing.T, e *apiEnv) apiEdit {
+			p := e.speaker(t, "Lost Update Speaker")
+			return apiEdit{who: asEditor, path: apiPath("/people/%d", p.ID), member: "title", counter: "revision",
+				body: func(v string) string { return `{"title":"` + v + `"}` }}
 		}},
 	}
 }

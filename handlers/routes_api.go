@@ -39,4 +39,6 @@ func (h *Handler) apiRoutes(api *echo.Group) {
 	api.POST("/ratings", h.apiRatingCreate, admin)
 	api.GET("/ratings/:slug", h.apiRatingShow)
 	api.PATCH("/ratings/:slug", h.apiRatingUpdate, admin)
+
+	h.apiPeopleRoutes(api)
 }

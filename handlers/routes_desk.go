@@ -38,4 +38,6 @@ func (h *Handler) deskRoutes(desk *echo.Group) {
 
 	desk.POST("/verdicts/:id", h.deskVerdictRevise)
 	desk.POST("/verdicts/:id/reviews", h.deskReviewCreate, reviewer)
+
+	h.deskPeopleRoutes(desk)
 }

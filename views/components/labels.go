@@ -157,6 +157,10 @@ func ISODay(ctx context.Context, t time.Time) string {
 // ClaimPath is the desk page of a claim.
 func ClaimPath(id uint) string { return "/desk/claims/" + strconv.FormatUint(uint64(id), 10) }
 
+// PersonPath is the desk page of a speaker, where they are edited, merged
+// and deleted.
+func PersonPath(id uint) string { return "/desk/people/" + strconv.FormatUint(uint64(id), 10) }
+
 // ArticlePath is the desk page of an article.
 func ArticlePath(id uint) string { return "/desk/articles/" + strconv.FormatUint(uint64(id), 10) }
 

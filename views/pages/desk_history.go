@@ -61,6 +61,11 @@ var actionLabels = map[string]string{
 	"review.approve":         "approved the verdict",
 	"review.request_changes": "sent the verdict back",
 	"correction.add":         "added a correction",
+	"claim.speaker_merge":    "merged the claim's speaker into another",
+	"person.create":          "logged the speaker",
+	"person.update":          "edited the speaker",
+	"person.merge":           "merged another speaker into this one",
+	"person.delete":          "deleted the speaker",
 }
 
 func actionLabel(a string) string {
@@ -76,6 +81,7 @@ var fieldLabels = map[string]string{
 	"published_at": "Published on", "kind": "Kind", "stance": "Stance", "excerpt": "Excerpt", "locator": "Where in the source",
 	"rating": "Rating", "headline": "Headline", "explanation": "Explanation", "status": "Status", "version": "Version",
 	"decision": "Decision", "comment": "Comment", "note": "Note", "verdict_id": "Verdict number", "superseded": "Verdicts it replaced",
+	"name": "Name", "slug": "Page address", "affiliation": "Affiliation", "description": "Description", "claims": "Claims moved",
 }
 
 // enumFields hold codes such as "news_report", shown as "News report".
