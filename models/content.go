@@ -278,6 +278,9 @@ const (
 	CorrectionCorrection    CorrectionKind = "correction"
 	CorrectionRatingChange  CorrectionKind = "rating_change"
 	CorrectionRetraction    CorrectionKind = "retraction"
+	// CorrectionUpdate: a published update of the fact-check that kept
+	// its rating (one that moved it is a rating change).
+	CorrectionUpdate CorrectionKind = "update"
 )
 
 // Correction is a public note on a published claim.

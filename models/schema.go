@@ -14,6 +14,7 @@ var allModels = []any{
 	&User{}, &Session{}, &APIToken{}, &Person{}, &PersonRedirect{}, &Article{}, &Claim{}, &ClaimTag{},
 	&Source{}, &Rating{}, &Verdict{}, &VerdictVersion{}, &Review{}, &Correction{}, &AuditEvent{}, &Setting{},
 	&LoginThrottle{}, &Heartbeat{}, &PasswordReset{}, &TOTPKey{}, &RecoveryCode{}, &PendingLogin{}, &setupLock{}, &SettingsRevision{},
+	&ClaimUpdate{}, &ClaimPublication{},
 }
 
 // SchemaDrift compares the migrated database with the Go models and lists
