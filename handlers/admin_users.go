@@ -72,6 +72,12 @@ func flashMessage(code string) string {
 		return "Approved and published."
 	case "sent-back":
 		return "Verdict sent back to its author with your comment."
+	case "update-saved":
+		return "Update saved. The public page still shows the published version."
+	case "update-submitted":
+		return "Update sent to review. The public page still shows the published version until it is approved."
+	case "update-withdrawn":
+		return "Update withdrawn. The published fact-check stays as it was."
 	case "correction-added":
 		return "Correction published."
 	case "retracted":

@@ -10,11 +10,13 @@ import (
 
 	"claimtracker/models"
 	"claimtracker/views"
+	"claimtracker/views/components"
 	"claimtracker/views/pages"
 )
 
-// deskClaimEdit shows the form that edits a draft claim. Claims past draft
-// change only through verdicts and corrections: 409.
+// deskClaimEdit shows the form that edits a draft claim. A published claim
+// changes through an update: its edit goes to the claim's update (303).
+// Claims in review or retracted are not edited: 409.
 func (h *Handler) deskClaimEdit(c echo.Context) error {
 	id, err := idParam(c, "id")
 	if err != nil {
@@ -23,6 +25,16 @@ func (h *Handler) deskClaimEdit(c echo.Context) error {
 	cl, err := h.store.GetClaim(c.Request().Context(), id)
 	if err != nil {
 		return err
+	}
+	if cl.Status == models.ClaimPublished {
+		open, err := h.store.OpenUpdateOf(c.Request().Context(), id)
+		if err != nil {
+			return err
+		}
+		if open != nil {
+			return seeOther(c, components.UpdatePath(open.ID))
+		}
+		return seeOther(c, components.ClaimPath(id)+"#update")
 	}
 	if cl.Status != models.ClaimDraft {
 		return fmt.Errorf("edit claim %d: it is %s: %w", id, cl.Status, models.ErrConflict)

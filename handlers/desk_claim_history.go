@@ -29,7 +29,11 @@ func (h *Handler) deskClaimHistory(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return render(c, http.StatusOK, pages.DeskClaimHistory(page(c, "History of a claim"), cl, entries))
+	versions, err := h.store.ClaimPublications(ctx, id)
+	if err != nil {
+		return err
+	}
+	return render(c, http.StatusOK, pages.DeskClaimHistory(page(c, "History of a claim"), cl, entries, versions))
 }
 
 // history turns audit events into the entries a desk page shows, naming

@@ -114,7 +114,10 @@ func TestDeskClaimUnknownAndPublished(t *testing.T) {
 
 			id := e.newClaim(t)
 			e.publish(t, id)
-			e.page(t, e.ed, claimPath(id)+"/edit", http.StatusConflict)
+			// A published claim changes through an update: its edit leads there.
+			if r := e.get(t, e.ed, claimPath(id)+"/edit"); r.status != http.StatusSeeOther || r.header.Get("Location") != claimPath(id)+"#update" {
+				t.Fatalf("edit of a published claim: %d to %q", r.status, r.header.Get("Location"))
+			}
 			r := e.mustPost(t, e.ed, claimPath(id), with(claimForm(), "revision", "1"), http.StatusConflict, "")
 			mustContain(t, "published edit", r.body, "This claim is published now", "only drafts can be edited, so your changes were not saved")
 			body := e.page(t, e.ed, claimPath(id), http.StatusOK)

@@ -29,12 +29,17 @@ func (h *Handler) deskRoutes(desk *echo.Group) {
 	desk.GET("/claims/:id/history", h.deskClaimHistory)
 	desk.POST("/claims/:id/sources", h.deskSourceCreate)
 	desk.POST("/claims/:id/verdicts", h.deskVerdictCreate)
+	desk.POST("/claims/:id/updates", h.deskUpdateOpen)
 	desk.POST("/claims/:id/corrections", h.deskCorrectionCreate)
 	desk.POST("/claims/:id/retract", h.deskClaimRetract, reviewer)
 
 	desk.GET("/sources/:id/edit", h.deskSourceEdit)
 	desk.POST("/sources/:id", h.deskSourceUpdate)
 	desk.POST("/sources/:id/delete", h.deskSourceDelete)
+
+	desk.GET("/updates/:id", h.deskUpdateShow)
+	desk.POST("/updates/:id", h.deskUpdateSave)
+	desk.POST("/updates/:id/withdraw", h.deskUpdateWithdraw)
 
 	desk.POST("/verdicts/:id", h.deskVerdictRevise)
 	desk.POST("/verdicts/:id/reviews", h.deskReviewCreate, reviewer)

@@ -106,26 +106,29 @@ type UpdatePatch struct {
 	Revision int
 }
 
-// updateView is what the audit log records of an update.
+// updateView is what the audit log records of an update: flat, with each
+// source in one line, so that the history lists it field by field.
 type updateView struct {
-	ID          uint           `json:"id"`
-	Status      UpdateStatus   `json:"status"`
-	Claim       claimView      `json:"claim"`
-	Sources     []UpdateSource `json:"sources"`
-	Rating      string         `json:"rating"`
-	Headline    string         `json:"headline"`
-	Explanation string         `json:"explanation"`
-	Note        string         `json:"note,omitempty"`
-	Revision    int            `json:"revision"`
+	Text        string   `json:"text"`
+	Summary     string   `json:"summary"`
+	Speaker     string   `json:"speaker"`
+	SaidAt      string   `json:"said_at,omitempty"`
+	Setting     string   `json:"setting,omitempty"`
+	Tags        []string `json:"tags,omitempty"`
+	Sources     []string `json:"sources,omitempty"`
+	Rating      string   `json:"rating"`
+	Headline    string   `json:"headline"`
+	Explanation string   `json:"explanation"`
+	Note        string   `json:"note,omitempty"`
 }
 
 func (u *ClaimUpdate) view() updateView {
-	return updateView{ID: u.ID, Status: u.Status, Claim: u.claimView(), Sources: u.Sources, Rating: u.Rating,
-		Headline: u.Headline, Explanation: u.Explanation, Note: u.Note, Revision: u.Revision}
-}
-
-func (u *ClaimUpdate) claimView() claimView {
-	return claimView{Text: u.Text, Summary: u.Summary, Speaker: u.Speaker, SaidAt: FormatDate(u.SaidAt), Setting: u.Setting, Tags: u.Tags}
+	out := updateView{Text: u.Text, Summary: u.Summary, Speaker: u.Speaker, SaidAt: FormatDate(u.SaidAt), Setting: u.Setting,
+		Tags: u.Tags, Rating: u.Rating, Headline: u.Headline, Explanation: u.Explanation, Note: u.Note}
+	for _, src := range u.Sources {
+		out.Sources = append(out.Sources, sourceLine(src))
+	}
+	return out
 }
 
 // sourceOfUpdate is a published source as an update first proposes it.
@@ -481,7 +484,7 @@ func (s *Store) SubmitUpdate(ctx context.Context, actor *User, m Meta, id uint, 
 		}
 		out = u
 		return s.audit(tx, m, event{actor: actor, action: "update.submit", objectType: "claim", objectID: c.ID,
-			after: map[string]any{"update_id": u.ID, "verdict_id": v.ID, "note": u.Note}})
+			after: map[string]any{"note": u.Note}})
 	})
 	return out, err
 }

@@ -85,8 +85,30 @@ func CorrectionKindLabel(k models.CorrectionKind) string {
 		return "Rating change"
 	case models.CorrectionRetraction:
 		return "Retraction"
+	case models.CorrectionUpdate:
+		return "Update"
 	}
 	return string(k)
+}
+
+// UpdateStatusLabel names where an update of a published fact-check stands,
+// from its status and that of the verdict that carries its review (nil
+// before it is submitted).
+func UpdateStatusLabel(u *models.ClaimUpdate, v *models.Verdict) string {
+	switch u.Status {
+	case models.UpdateDraft:
+		return "Draft"
+	case models.UpdateSubmitted:
+		if v != nil && v.Status == models.VerdictChangesRequested {
+			return "Sent back"
+		}
+		return "In review"
+	case models.UpdatePublished:
+		return "Published"
+	case models.UpdateWithdrawn:
+		return "Withdrawn"
+	}
+	return string(u.Status)
 }
 
 // SourceKindOptions are the kinds of source, for a select.
@@ -166,6 +188,9 @@ func ArticlePath(id uint) string { return "/desk/articles/" + strconv.FormatUint
 
 // SourcePath is the address of a source's edit actions.
 func SourcePath(id uint) string { return "/desk/sources/" + strconv.FormatUint(uint64(id), 10) }
+
+// UpdatePath is the desk page of an update of a published fact-check.
+func UpdatePath(id uint) string { return "/desk/updates/" + strconv.FormatUint(uint64(id), 10) }
 
 // VerdictPath is the address of a verdict's actions.
 func VerdictPath(id uint) string { return "/desk/verdicts/" + strconv.FormatUint(uint64(id), 10) }

@@ -16,6 +16,8 @@ type ClaimDesk struct {
 	// and reviews, by user id.
 	Names map[uint]string
 	Forms ClaimForms
+	// Update is the claim's open update (draft or submitted), or nil.
+	Update *models.ClaimUpdate
 }
 
 // ClaimForms are the forms of the claim page. A refused form comes back
@@ -62,11 +64,22 @@ func (d ClaimDesk) EvidenceOpen() bool {
 	return d.Claim.Status == models.ClaimDraft || d.Claim.Status == models.ClaimInReview
 }
 
-// CanPropose reports whether a verdict may be proposed now: no verdict is
-// open, and the claim is a draft or already published (a new verdict).
+// CanPropose reports whether a first verdict may be proposed now: the
+// claim is a draft with no verdict open. A published claim gets a new
+// verdict through an update (CanOpenUpdate).
 func (d ClaimDesk) CanPropose() bool {
-	st := d.Claim.Status
-	return d.Claim.OpenVerdict() == nil && (st == models.ClaimDraft || st == models.ClaimPublished)
+	return d.Claim.OpenVerdict() == nil && d.Claim.Status == models.ClaimDraft
+}
+
+// CanOpenUpdate reports whether an update of the published fact-check may
+// be opened now: it is published and nothing is open on it.
+func (d ClaimDesk) CanOpenUpdate() bool {
+	return d.Claim.Status == models.ClaimPublished && d.Update == nil && d.Claim.OpenVerdict() == nil
+}
+
+// IsUpdateVerdict reports whether v carries the review of the open update.
+func (d ClaimDesk) IsUpdateVerdict(v *models.Verdict) bool {
+	return d.Update != nil && d.Update.VerdictID != nil && *d.Update.VerdictID == v.ID
 }
 
 // Name is the display name of user id, or a neutral word when unknown.

@@ -66,6 +66,10 @@ var actionLabels = map[string]string{
 	"person.update":          "edited the speaker",
 	"person.merge":           "merged another speaker into this one",
 	"person.delete":          "deleted the speaker",
+	"update.open":            "opened an update of the published fact-check",
+	"update.save":            "edited the update",
+	"update.submit":          "sent the update to review",
+	"update.withdraw":        "withdrew the update",
 }
 
 func actionLabel(a string) string {
@@ -82,6 +86,7 @@ var fieldLabels = map[string]string{
 	"rating": "Rating", "headline": "Headline", "explanation": "Explanation", "status": "Status", "version": "Version",
 	"decision": "Decision", "comment": "Comment", "note": "Note", "verdict_id": "Verdict number", "superseded": "Verdicts it replaced",
 	"name": "Name", "slug": "Page address", "affiliation": "Affiliation", "description": "Description", "claims": "Claims moved",
+	"sources": "Sources", "update_id": "Update number",
 }
 
 // enumFields hold codes such as "news_report", shown as "News report".
