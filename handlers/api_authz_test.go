@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"claimtracker/models"
 	"claimtracker/models/modelstest"
 )
 
@@ -70,6 +71,38 @@ var apiAccessTable = []apiAccess{
 	{route: "POST /api/v1/claims/:id/retract", editor: 403, reviewer: 200, admin: 200,
 		setup: func(t *testing.T, e *apiEnv, _ string) (string, string) {
 			return apiPath("/claims/%d/retract", e.published(t, "A published claim").ID), `{"note":"Withdrawn."}`
+		}},
+	{route: "GET /api/v1/claims/:id/updates", editor: 200, reviewer: 200, admin: 200,
+		setup: func(t *testing.T, e *apiEnv, _ string) (string, string) {
+			return apiPath("/claims/%d/updates", e.openUpdate(t, "A published claim").ClaimID), ""
+		}},
+	{route: "POST /api/v1/claims/:id/updates", editor: 201, reviewer: 201, admin: 201,
+		setup: func(t *testing.T, e *apiEnv, _ string) (string, string) {
+			return apiPath("/claims/%d/updates", e.published(t, "A published claim").ID), ""
+		}},
+	{route: "GET /api/v1/claims/:id/versions", editor: 200, reviewer: 200, admin: 200,
+		setup: func(t *testing.T, e *apiEnv, _ string) (string, string) {
+			return apiPath("/claims/%d/versions", e.published(t, "A published claim").ID), ""
+		}},
+	{route: "GET /api/v1/updates/:id", editor: 200, reviewer: 200, admin: 200,
+		setup: func(t *testing.T, e *apiEnv, _ string) (string, string) {
+			return apiPath("/updates/%d", e.openUpdate(t, "A published claim").ID), ""
+		}},
+	{route: "PATCH /api/v1/updates/:id", note: "the author's update", editor: 403, reviewer: 403, admin: 200,
+		setup: func(t *testing.T, e *apiEnv, _ string) (string, string) {
+			return apiPath("/updates/%d", e.openUpdate(t, "A published claim").ID), `{"setting":"A rally"}`
+		}},
+	{route: "DELETE /api/v1/updates/:id", note: "the author's update", editor: 403, reviewer: 403, admin: 204,
+		setup: func(t *testing.T, e *apiEnv, _ string) (string, string) {
+			return apiPath("/updates/%d", e.openUpdate(t, "A published claim").ID), ""
+		}},
+	{route: "POST /api/v1/updates/:id/submit", note: "the author's update", editor: 403, reviewer: 403, admin: 200,
+		setup: func(t *testing.T, e *apiEnv, _ string) (string, string) {
+			u := e.openUpdate(t, "A published claim")
+			if _, err := e.store.SaveUpdate(e.ctx(), e.users[asAuthor], models.Meta{}, u.ID, models.UpdatePatch{Setting: new("A rally"), Note: new("We added the setting.")}); err != nil {
+				t.Fatal(err)
+			}
+			return apiPath("/updates/%d/submit", u.ID), ""
 		}},
 	{route: "GET /api/v1/sources/:id", editor: 200, reviewer: 200, admin: 200,
 		setup: func(t *testing.T, e *apiEnv, _ string) (string, string) {

@@ -1,8 +1,10 @@
 package handlers
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"maps"
 	"mime"
@@ -75,8 +77,14 @@ func decodeJSON(c echo.Context, dst any) error {
 			bad[name] = "is not a known field"
 			continue
 		}
-		if err := json.Unmarshal(obj[name], f.v.Addr().Interface()); err != nil {
-			bad[name] = jsonTypeProblem(f.v.Type())
+		dec := json.NewDecoder(bytes.NewReader(obj[name]))
+		dec.DisallowUnknownFields() // in objects inside the body, too
+		if err := dec.Decode(f.v.Addr().Interface()); err != nil {
+			if _, field, ok := strings.Cut(err.Error(), "json: unknown field "); ok {
+				bad[name] = "holds the unknown field " + field
+			} else {
+				bad[name] = jsonTypeProblem(f.v.Type())
+			}
 			continue
 		}
 		// The decoder turns invalid UTF-8 into U+FFFD; the policy refuses it.
@@ -130,8 +138,9 @@ func jsonFields(v reflect.Value) map[string]jsonField {
 	return out
 }
 
-// cleanText applies the input policy to every string in v (a string, a list
-// of strings, or a pointer to either), in place.
+// cleanText applies the input policy to every string in v (a string, a list,
+// an object of a request struct whose fields say their kind, or a pointer
+// to any of these), in place.
 func cleanText(v reflect.Value, kind input.Kind) error {
 	switch v.Kind() {
 	case reflect.Pointer:
@@ -149,6 +158,12 @@ func cleanText(v reflect.Value, kind input.Kind) error {
 		for i := range v.Len() {
 			if err := cleanText(v.Index(i), kind); err != nil {
 				return err
+			}
+		}
+	case reflect.Struct:
+		for name, f := range jsonFields(v) {
+			if err := cleanText(f.v, f.kind); err != nil {
+				return fmt.Errorf("%s: %w", name, err)
 			}
 		}
 	}
