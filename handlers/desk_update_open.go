@@ -10,14 +10,17 @@ import (
 )
 
 // deskUpdateOpen opens an update of a published fact-check, as a copy of
-// what is published, and goes to its page. When the claim already has an
-// open update, it goes to that one instead.
+// what is published, and goes to its page. A verdict sent with it (one
+// typed for a revision that the workflow overtook) replaces the copied
+// verdict. When the claim already has an open update, it goes to that one
+// instead.
 func (h *Handler) deskUpdateOpen(c echo.Context) error {
 	id, err := idParam(c, "id")
 	if err != nil {
 		return err
 	}
-	if _, err := parseForm(c); err != nil {
+	f, err := parseForm(c, verdictFields...)
+	if err != nil {
 		return err
 	}
 	ctx := c.Request().Context()
@@ -29,6 +32,17 @@ func (h *Handler) deskUpdateOpen(c echo.Context) error {
 	}
 	if err != nil {
 		return err
+	}
+	if f.Get("headline") != "" || f.Get("explanation") != "" {
+		// Kept as typed; the update's form shows any error in it.
+		_, err = h.store.SaveUpdate(ctx, currentUser(c), meta(c), u.ID, models.UpdatePatch{Rating: new(f.Get("rating")),
+			Headline: new(f.Get("headline")), Explanation: new(f.Get("explanation"))})
+		if models.FieldErrors(err) != nil {
+			err = nil
+		}
+		if err != nil {
+			return err
+		}
 	}
 	return seeOther(c, components.UpdatePath(u.ID))
 }

@@ -317,7 +317,11 @@ func TestDeskFormsOvertakenByTheWorkflowKeepTheirInput(t *testing.T) {
 			e.mustPost(t, e.rev, vpath+"/reviews", url.Values{"decision": {"approve"}, "version": {read}}, http.StatusSeeOther, "")
 			r = e.mustPost(t, e.ed, vpath, with(with(verdictForm("mostly-false"), "headline", typed), "version", read), http.StatusConflict, "")
 			mustContain(t, "verdict revision after approval", r.body, "This verdict was published after you opened the form, so it can no longer be revised",
-				`<details class="card propose" open>`, `action="`+claimPath(id)+`/verdicts"`, `value="`+typed+`"`)
+				`action="`+claimPath(id)+`/updates"`, `name="headline" value="`+typed+`"`)
+			// Opening the update carries what was typed into it.
+			kept := url.Values{"rating": {"mostly-false"}, "headline": {typed}, "explanation": {"Two meetings were reported."}}
+			upath := e.mustPost(t, e.ed, claimPath(id)+"/updates", kept, http.StatusSeeOther, "").header.Get("Location")
+			mustContain(t, "update opened with the kept verdict", e.page(t, e.ed, upath, http.StatusOK), `value="`+typed+`"`, "Headline")
 			if c := e.storedClaim(t, id); c.CurrentVerdict() == nil || c.CurrentVerdict().Headline == typed || c.OpenVerdict() != nil {
 				t.Fatalf("a revision refused after approval changed the verdicts: %+v", c.Verdicts)
 			}

@@ -71,6 +71,9 @@ func (d ClaimDesk) CanPropose() bool {
 	return d.Claim.OpenVerdict() == nil && d.Claim.Status == models.ClaimDraft
 }
 
+// verdictFieldNames are the fields of a verdict's form.
+var verdictFieldNames = []string{"rating", "headline", "explanation"}
+
 // CanOpenUpdate reports whether an update of the published fact-check may
 // be opened now: it is published and nothing is open on it.
 func (d ClaimDesk) CanOpenUpdate() bool {
