@@ -35,6 +35,9 @@ func TestUpdatePublishedFactCheckInBrowser(t *testing.T) {
 	do(t, ctx,
 		chromedp.Navigate(a.url+"/desk/claims/"+strconv.Itoa(int(d.published))),
 		chromedp.WaitVisible(chromedp.CSS(`#update button[type=submit]`)),
+	)
+	shot(t, ctx, "update-claim-desk")
+	do(t, ctx,
 		chromedp.Click(chromedp.CSS(`#update button[type=submit]`)),
 		chromedp.WaitVisible(chromedp.CSS(`.update-form`)),
 		chromedp.SetValue(chromedp.CSS(`#f-text`), fixed),
@@ -84,6 +87,14 @@ func TestUpdatePublishedFactCheckInBrowser(t *testing.T) {
 		t.Errorf("the page's ClaimReview has no dateModified")
 	}
 	shot(t, rctx, "update-published")
+	do(t, rctx,
+		chromedp.Navigate(a.url+"/desk/claims/"+strconv.Itoa(int(d.published))+"/history"),
+		chromedp.WaitVisible(chromedp.CSS(`.version-list`)),
+	)
+	if got := text(t, rctx, `.version-list`); !strings.Contains(got, "Version 2") || !strings.Contains(got, "Version 1") {
+		t.Errorf("the history lists the published versions as %q", got)
+	}
+	shot(t, rctx, "update-history")
 	if atom := fetch(t, a.url+"/corrections.atom"); !strings.Contains(atom, "We corrected a word of the quote") {
 		t.Errorf("the corrections feed lacks the update's note")
 	}
