@@ -584,3 +584,16 @@ func updateOfVerdict(tx *gorm.DB, verdictID uint) (*ClaimUpdate, error) {
 	}
 	return &u, nil
 }
+
+// renameSpeakerOfOpenUpdates makes the open updates that name the speaker
+// oldName (whatever its case) name newName instead, when a speaker is
+// renamed or merged into another: publishing them must not bring the old
+// speaker back.
+func renameSpeakerOfOpenUpdates(tx *gorm.DB, oldName, newName string) error {
+	err := tx.Model(&ClaimUpdate{}).Where("LOWER(speaker) = LOWER(?) AND status IN ?", oldName, []UpdateStatus{UpdateDraft, UpdateSubmitted}).
+		Update("speaker", newName).Error
+	if err != nil {
+		return fmt.Errorf("rename speaker %q in open updates: %w", oldName, err)
+	}
+	return nil
+}

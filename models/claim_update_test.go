@@ -255,3 +255,41 @@ func TestUpdateRefusals(t *testing.T) {
 		}
 	})
 }
+
+// A speaker merged away while an update of one of their claims is open
+// does not come back when the update is published.
+func TestUpdateFollowsASpeakerMerge(t *testing.T) {
+	modelstest.ForEach(t, models.Config{}, func(t *testing.T, s *models.Store) {
+		d := newDesk(t, s)
+		kept := d.publish(t, saidBy("Priya Nandakumar", "Bus fares are the lowest in the region"), "true")
+		moved := d.publish(t, saidBy("Nandakumar", "The tunnel will open in May"), "false")
+		u, err := s.OpenUpdate(d.ctx, d.ed, d.m, moved.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.MergePeople(d.ctx, d.rev, d.m, moved.PersonID, kept.PersonID, 0); err != nil {
+			t.Fatal(err)
+		}
+		u, err = s.SaveUpdate(d.ctx, d.ed, d.m, u.ID, models.UpdatePatch{Setting: ptr("A council meeting"), Note: ptr("We added the setting.")})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if u.Speaker != "Priya Nandakumar" {
+			t.Fatalf("the open update still names %q", u.Speaker)
+		}
+		u, err = s.SubmitUpdate(d.ctx, d.ed, d.m, u.ID, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := d.review(d.rev, *u.VerdictID, 1); err != nil {
+			t.Fatal(err)
+		}
+		got, err := s.GetClaim(d.ctx, moved.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.PersonID != kept.PersonID {
+			t.Fatalf("after the update the claim's speaker is %q (%d), not the one it was merged into", got.SpeakerName(), got.PersonID)
+		}
+	})
+}

@@ -207,6 +207,9 @@ func (s *Store) UpdatePerson(ctx context.Context, actor *User, m Meta, id uint, 
 			if err := s.reindexClaimsOf(tx, p.ID); err != nil {
 				return err
 			}
+			if err := renameSpeakerOfOpenUpdates(tx, before.Name, p.Name); err != nil {
+				return err
+			}
 		}
 		if err := s.touchPersonPages(tx, p.ID, onClaimPages, p.view() != before); err != nil {
 			return err
@@ -371,6 +374,9 @@ func (s *Store) MergePeople(ctx context.Context, actor *User, m Meta, from, into
 		before := src.view()
 		now := s.now()
 
+		if err := renameSpeakerOfOpenUpdates(tx, src.Name, dst.Name); err != nil {
+			return err
+		}
 		var moved []Claim
 		if err := tx.Select("id", "status").Where("person_id = ?", from).Order("id").Find(&moved).Error; err != nil {
 			return fmt.Errorf("claims of person %d: %w", from, err)
