@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -41,7 +42,9 @@ const maxFieldErrors = 20
 // a *models.ValidationError naming each such field (422), up to
 // maxFieldErrors of them; so does text that breaks the input policy
 // (jsonFields says which kind each field holds), which is cleaned in place
-// otherwise. A body that is
+// otherwise. A field that holds a list of structs takes a list of JSON
+// objects, each read by the same rules; its members are named in errors
+// as "field[i].member", counting from 0. A body that is
 // not JSON is a 400, one that is not sent as application/json a 415, one
 // over the size limit a 413.
 func decodeJSON(c echo.Context, dst any) error {
@@ -64,34 +67,88 @@ func decodeJSON(c echo.Context, dst any) error {
 		}
 		return errBadJSON
 	}
-	fields := jsonFields(reflect.ValueOf(dst).Elem())
 	bad := map[string]string{}
-	for _, name := range slices.Sorted(maps.Keys(obj)) {
-		if len(bad) == maxFieldErrors {
-			break
-		}
-		f, ok := fields[name]
-		if !ok {
-			bad[name] = "is not a known field"
-			continue
-		}
-		if err := json.Unmarshal(obj[name], f.v.Addr().Interface()); err != nil {
-			bad[name] = jsonTypeProblem(f.v.Type())
-			continue
-		}
-		// The decoder turns invalid UTF-8 into U+FFFD; the policy refuses it.
-		if !utf8.Valid(obj[name]) {
-			bad[name] = (&input.Error{Problem: input.BadEncoding}).Error()
-			continue
-		}
-		if err := cleanText(f.v, f.kind); err != nil {
-			bad[name] = err.Error()
-		}
-	}
+	decodeMembers(obj, reflect.ValueOf(dst).Elem(), "", bad)
 	if len(bad) > 0 {
 		return &models.ValidationError{Fields: bad}
 	}
 	return nil
+}
+
+// decodeMembers reads the members of one JSON object into the struct v, as
+// decodeJSON describes, recording each refused member in bad under its
+// name after prefix.
+func decodeMembers(obj map[string]json.RawMessage, v reflect.Value, prefix string, bad map[string]string) {
+	fields := jsonFields(v)
+	for _, name := range slices.Sorted(maps.Keys(obj)) {
+		if len(bad) >= maxFieldErrors {
+			return
+		}
+		f, ok := fields[name]
+		if !ok {
+			bad[prefix+name] = "is not a known field"
+			continue
+		}
+		if elem, ok := structList(f.v.Type()); ok {
+			decodeObjects(obj[name], f.v, elem, prefix+name, bad)
+			continue
+		}
+		if err := json.Unmarshal(obj[name], f.v.Addr().Interface()); err != nil {
+			bad[prefix+name] = jsonTypeProblem(f.v.Type())
+			continue
+		}
+		// The decoder turns invalid UTF-8 into U+FFFD; the policy refuses it.
+		if !utf8.Valid(obj[name]) {
+			bad[prefix+name] = (&input.Error{Problem: input.BadEncoding}).Error()
+			continue
+		}
+		if err := cleanText(f.v, f.kind); err != nil {
+			bad[prefix+name] = err.Error()
+		}
+	}
+}
+
+// structList reports whether t is a list of structs, or a pointer to one,
+// and gives the struct type.
+func structList(t reflect.Type) (reflect.Type, bool) {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if t.Kind() == reflect.Slice && t.Elem().Kind() == reflect.Struct {
+		return t.Elem(), true
+	}
+	return nil, false
+}
+
+// decodeObjects reads raw, a JSON list of objects (or null, which leaves
+// dst as it is), into dst, a list of elem structs or a pointer to one,
+// naming the i-th object name[i] in bad.
+func decodeObjects(raw json.RawMessage, dst reflect.Value, elem reflect.Type, name string, bad map[string]string) {
+	var items []json.RawMessage
+	if err := json.Unmarshal(raw, &items); err != nil {
+		bad[name] = "must be a list of objects"
+		return
+	}
+	if items == nil {
+		return // null: not sent
+	}
+	list := reflect.MakeSlice(reflect.SliceOf(elem), len(items), len(items))
+	for i, item := range items {
+		at := name + "[" + strconv.Itoa(i) + "]"
+		var obj map[string]json.RawMessage
+		if err := json.Unmarshal(item, &obj); err != nil || obj == nil {
+			bad[at] = "must be an object"
+			continue
+		}
+		decodeMembers(obj, list.Index(i), at+".", bad)
+	}
+	for dst.Kind() == reflect.Pointer {
+		if dst.IsNil() {
+			dst.Set(reflect.New(dst.Type().Elem()))
+		}
+		dst = dst.Elem()
+	}
+	dst.Set(list)
 }
 
 // jsonField is a request struct's field and the input kind of its text.
@@ -172,6 +229,9 @@ func jsonTypeProblem(t reflect.Type) string {
 	case reflect.Slice:
 		if t.Elem().Kind() == reflect.String {
 			return "must be a list of strings"
+		}
+		if t.Elem().Kind() == reflect.Struct {
+			return "must be a list of objects"
 		}
 		return "must be a list"
 	}
