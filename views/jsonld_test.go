@@ -2,84 +2,33 @@ package views
 
 import (
 	"encoding/json"
-	"os"
 	"strings"
 	"testing"
 	"time"
 
 	"claimtracker/models"
+	"claimtracker/views/ldcheck"
 )
 
-// vocabulary is the part of schema.org the app's JSON-LD uses.
-type vocabulary struct {
-	Types      map[string][]string `json:"types"`
-	Properties map[string]struct {
-		Domain []string `json:"domain"`
-	} `json:"properties"`
-}
+// vocabulary is the schema.org vocabulary, with a check that reports each
+// problem as a test error.
+type vocabulary struct{ ldcheck.Vocabulary }
 
 func loadVocabulary(t *testing.T) vocabulary {
 	t.Helper()
-	b, err := os.ReadFile("testdata/schemaorg.json")
+	v, err := ldcheck.Load("testdata/schemaorg.json")
 	if err != nil {
 		t.Fatal(err)
 	}
-	var v vocabulary
-	if err := json.Unmarshal(b, &v); err != nil {
-		t.Fatal(err)
-	}
-	return v
-}
-
-func (v vocabulary) ancestors(t string) map[string]bool {
-	out := map[string]bool{}
-	var walk func(string)
-	walk = func(x string) {
-		if out[x] {
-			return
-		}
-		out[x] = true
-		for _, p := range v.Types[x] {
-			walk(p)
-		}
-	}
-	walk(t)
-	return out
+	return vocabulary{v}
 }
 
 // check fails for every property that schema.org does not define for the
 // type of the node it sits on, at any depth.
 func (v vocabulary) check(t *testing.T, path string, node any) {
 	t.Helper()
-	switch n := node.(type) {
-	case []any:
-		for _, x := range n {
-			v.check(t, path+"[]", x)
-		}
-	case map[string]any:
-		typ, _ := n["@type"].(string)
-		if typ == "" {
-			t.Errorf("%s: node without @type", path)
-			return
-		}
-		if _, ok := v.Types[typ]; !ok {
-			t.Errorf("%s: unknown type %s", path, typ)
-		}
-		anc := v.ancestors(typ)
-		for k, val := range n {
-			if k == "@type" || k == "@context" {
-				continue
-			}
-			p, ok := v.Properties[k]
-			allowed := false
-			for _, d := range p.Domain {
-				allowed = allowed || anc[d]
-			}
-			if !ok || !allowed {
-				t.Errorf("%s: %s is not a property of %s", path, k, typ)
-			}
-			v.check(t, path+"."+k, val)
-		}
+	for _, p := range v.Problems(path, node) {
+		t.Error(p)
 	}
 }
 
