@@ -309,24 +309,26 @@ func rawOrNull(s string) json.RawMessage {
 
 // claimItemJSON is a claim in a list: its own fields, without evidence.
 type claimItemJSON struct {
-	ID            uint    `json:"id"`
-	Slug          string  `json:"slug"`
-	Status        string  `json:"status"`
-	Text          string  `json:"text"`
-	Summary       string  `json:"summary"`
-	Speaker       string  `json:"speaker"`
-	SpeakerID     uint    `json:"speaker_id"`
-	SpeakerSlug   string  `json:"speaker_slug"`
-	SpeakerKind   string  `json:"speaker_kind"`
-	SaidAt        *string `json:"said_at"`
-	Setting       string  `json:"setting"`
-	AppearanceURL string  `json:"appearance_url"`
-	ArticleID     *uint   `json:"article_id"`
-	CreatedBy     *uint   `json:"created_by"`
-	PublishedAt   *string `json:"published_at"`
-	RetractedAt   *string `json:"retracted_at"`
-	CreatedAt     string  `json:"created_at"`
-	UpdatedAt     string  `json:"updated_at"`
+	ID          uint    `json:"id"`
+	Slug        string  `json:"slug"`
+	Status      string  `json:"status"`
+	Text        string  `json:"text"`
+	Summary     string  `json:"summary"`
+	Speaker     string  `json:"speaker"`
+	SpeakerID   uint    `json:"speaker_id"`
+	SpeakerSlug string  `json:"speaker_slug"`
+	SpeakerKind string  `json:"speaker_kind"`
+	SaidAt      *string `json:"said_at"`
+	Setting     string  `json:"setting"`
+	// AppearanceURL is the url of the first appearance, "" without one.
+	AppearanceURL string              `json:"appearance_url"`
+	Appearances   []apiAppearanceJSON `json:"appearances"`
+	ArticleID     *uint               `json:"article_id"`
+	CreatedBy     *uint               `json:"created_by"`
+	PublishedAt   *string             `json:"published_at"`
+	RetractedAt   *string             `json:"retracted_at"`
+	CreatedAt     string              `json:"created_at"`
+	UpdatedAt     string              `json:"updated_at"`
 	// Revision counts the edits of the claim's own fields; the claim's
 	// ETag follows it.
 	Revision int `json:"revision"`
@@ -336,7 +338,8 @@ type claimItemJSON struct {
 func newClaimItemJSON(c *models.Claim) claimItemJSON {
 	j := claimItemJSON{
 		ID: c.ID, Slug: c.Slug, Status: string(c.Status), Text: c.Text, Summary: c.Summary, Speaker: c.SpeakerName(), SpeakerID: c.PersonID,
-		SaidAt: dateJSON(c.SaidAt), Setting: c.Setting, AppearanceURL: c.AppearanceURL, ArticleID: c.ArticleID,
+		SaidAt: dateJSON(c.SaidAt), Setting: c.Setting, AppearanceURL: firstAppearanceURL(c), Appearances: appearancesJSON(c.Appearances),
+		ArticleID: c.ArticleID,
 		CreatedBy: c.CreatedBy, PublishedAt: optStampJSON(c.PublishedAt), RetractedAt: optStampJSON(c.RetractedAt),
 		CreatedAt: stampJSON(c.CreatedAt), UpdatedAt: stampJSON(c.UpdatedAt), Revision: c.Revision,
 	}
@@ -344,6 +347,31 @@ func newClaimItemJSON(c *models.Claim) claimItemJSON {
 		j.SpeakerSlug, j.SpeakerKind = c.Person.Slug, string(c.Person.Kind)
 	}
 	return j
+}
+
+// apiAppearanceJSON is one appearance of a claim in an answer: the work's
+// address, the day the claim appeared there (YYYY-MM-DD or null) and
+// where, in words ("" when not given).
+type apiAppearanceJSON struct {
+	URL   string  `json:"url"`
+	Date  *string `json:"date"`
+	Where string  `json:"where"`
+}
+
+// appearancesJSON converts a claim's appearances, in its order; never nil.
+func appearancesJSON(list []models.Appearance) []apiAppearanceJSON {
+	return jsonList(list, func(a *models.Appearance) apiAppearanceJSON {
+		return apiAppearanceJSON{URL: a.URL, Date: dateJSON(a.Date), Where: a.Where}
+	})
+}
+
+// firstAppearanceURL is the url of the claim's first appearance, its
+// appearance_url in answers, or "".
+func firstAppearanceURL(c *models.Claim) string {
+	if a := c.FirstAppearance(); a != nil {
+		return a.URL
+	}
+	return ""
 }
 
 // claimJSON is one claim with everything attached to it.
