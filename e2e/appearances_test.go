@@ -111,7 +111,7 @@ func TestEditorListsWhereAClaimAppeared(t *testing.T) {
 		chromedp.Navigate(a.url+"/claims/"+c.Slug),
 		chromedp.WaitVisible(chromedp.CSS(`.appearance-list`)),
 	)
-	if got := text(t, ctx, `.appearance-list`); !strings.Contains(got, "Senate confirmation hearing") || !strings.Contains(got, "First known") ||
+	if got := text(t, ctx, `.appearance-list`); !strings.Contains(got, "Senate confirmation hearing") || !strings.Contains(strings.ToLower(got), "first known appearance") ||
 		!strings.Contains(got, "Example News") {
 		t.Errorf("the public page lists %q", got)
 	}

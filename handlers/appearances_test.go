@@ -180,7 +180,7 @@ func TestAPIClaimAppearances(t *testing.T) {
 			}
 			page := doc(t, e.get(t, e.client(t), "/claims/"+slug).body)
 			if got := texts(page.Find(".appearance-list li")); len(got) != 3 ||
-				got[0] != "Senate confirmation hearing 10 Jan 2017 · judiciary.senate.gov · First known appearance" ||
+				got[0] != "Senate confirmation hearing First known appearance 10 Jan 2017 · judiciary.senate.gov" ||
 				got[1] != "The Daily Record 2 Mar 2017 · news.example.org" {
 				t.Errorf("the page lists %q", got)
 			}
