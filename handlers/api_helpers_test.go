@@ -258,7 +258,7 @@ func (e *apiEnv) draftSaying(t testing.TB, who, text, summary string) *models.Cl
 	t.Helper()
 	c, err := e.store.CreateClaim(e.ctx(), e.users[who], models.Meta{}, models.ClaimInput{
 		Text: text, Summary: summary, Speaker: "Pat Speaker", SaidAt: "2020-05-01",
-		Setting: "A press conference", AppearanceURL: "https://example.org/video", Tags: []string{"Economy"},
+		Setting: "A press conference", Appearances: []models.AppearanceInput{{URL: "https://example.org/video", Date: "2020-05-01"}}, Tags: []string{"Economy"},
 	})
 	if err != nil {
 		t.Fatal(err)

@@ -79,11 +79,11 @@ func TestDeskClaimFormErrors(t *testing.T) {
 			long := strings.Repeat("much too long ", 6)
 			f.Set("summary", long)
 			f.Set("speaker", "")
-			f.Set("appearance_url", "not a url")
+			f.Set("appearances[0].url", "not a url")
 			r := e.mustPost(t, e.ed, "/desk/claims", f, http.StatusUnprocessableEntity, "")
 			fieldError(t, r.body, "f-summary", "Summary must be at most 75 characters")
 			fieldError(t, r.body, "f-speaker", "Speaker is required")
-			fieldError(t, r.body, "f-appearance_url", "Where it can be seen or heard must be an http or https URL")
+			fieldError(t, r.body, "f-appearance-0-url", "Address must be an http or https URL")
 			mustContain(t, "refused claim", r.body, `value="`+strings.TrimSpace(long)+`"`, `class="counter over"`, ">"+sworn+"</textarea>", `value="not a url"`)
 
 			f = claimForm()

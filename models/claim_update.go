@@ -337,7 +337,7 @@ func (s *Store) SaveUpdate(ctx context.Context, actor *User, m Meta, id uint, p 
 func (s *Store) checkUpdate(tx *gorm.DB, u *ClaimUpdate, c *Claim, saidAt string) error {
 	in := ClaimInput{Text: u.Text, Summary: u.Summary, Speaker: u.Speaker, SpeakerKind: u.SpeakerKind, SaidAt: saidAt,
 		Setting: u.Setting, Tags: u.Tags}
-	said, tags, err := in.validate()
+	said, tags, _, err := in.validate()
 	fields := map[string]string{}
 	maps := func(err error, prefix string) {
 		for k, v := range FieldErrors(err) {

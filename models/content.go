@@ -75,22 +75,21 @@ const (
 
 // Claim is one statement a speaker made, logged verbatim.
 type Claim struct {
-	ID            uint
-	Slug          string
-	Text          string
-	Summary       string
-	PersonID      uint
-	Person        *Person `gorm:"foreignKey:PersonID"`
-	SaidAt        *time.Time
-	Setting       string
-	AppearanceURL string `gorm:"column:appearance_url"`
-	ArticleID     *uint
-	Status        ClaimStatus
-	CreatedBy     *uint
-	PublishedAt   *time.Time
-	RetractedAt   *time.Time
-	CreatedAt     time.Time
-	UpdatedAt     time.Time
+	ID          uint
+	Slug        string
+	Text        string
+	Summary     string
+	PersonID    uint
+	Person      *Person `gorm:"foreignKey:PersonID"`
+	SaidAt      *time.Time
+	Setting     string
+	ArticleID   *uint
+	Status      ClaimStatus
+	CreatedBy   *uint
+	PublishedAt *time.Time
+	RetractedAt *time.Time
+	CreatedAt   time.Time
+	UpdatedAt   time.Time
 	// PublicVersion and PublicChangedMs version the claim's public page
 	// (see versions.go); only the public change counter writes them.
 	PublicVersion   int64 `gorm:"->" json:"-"`
@@ -103,6 +102,9 @@ type Claim struct {
 	Sources     []Source     `gorm:"foreignKey:ClaimID"`
 	Verdicts    []Verdict    `gorm:"foreignKey:ClaimID"`
 	Corrections []Correction `gorm:"foreignKey:ClaimID"`
+	// Appearances are the works the claim appeared in, earliest first
+	// (see SortAppearances and appearance.go).
+	Appearances []Appearance `gorm:"foreignKey:ClaimID"`
 
 	// Revision counts the edits of the claim's own fields (UpdateClaim),
 	// from 1; an edit made from an older revision is refused.

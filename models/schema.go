@@ -12,7 +12,7 @@ import (
 // allModels lists every table's model, for the schema check.
 var allModels = []any{
 	&User{}, &Session{}, &APIToken{}, &Person{}, &PersonRedirect{}, &Article{}, &Claim{}, &ClaimTag{},
-	&Source{}, &Rating{}, &Verdict{}, &VerdictVersion{}, &Review{}, &Correction{}, &AuditEvent{}, &Setting{},
+	&Source{}, &Appearance{}, &Rating{}, &Verdict{}, &VerdictVersion{}, &Review{}, &Correction{}, &AuditEvent{}, &Setting{},
 	&LoginThrottle{}, &Heartbeat{}, &PasswordReset{}, &TOTPKey{}, &RecoveryCode{}, &PendingLogin{}, &setupLock{}, &SettingsRevision{},
 	&ClaimUpdate{}, &ClaimPublication{},
 }

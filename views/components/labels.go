@@ -2,6 +2,7 @@ package components
 
 import (
 	"context"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -207,4 +208,24 @@ func Joined(parts ...string) string {
 		}
 	}
 	return strings.Join(kept, " · ")
+}
+
+// URLHost is the host of an absolute URL as people read it, without a
+// leading "www.": "judiciary.senate.gov". A URL without a host is given
+// back as it is.
+func URLHost(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil || u.Hostname() == "" {
+		return raw
+	}
+	return strings.TrimPrefix(u.Hostname(), "www.")
+}
+
+// AppearanceLabel names an appearance for people: where the claim
+// appeared, or, when that is not given, the host of its address.
+func AppearanceLabel(a models.Appearance) string {
+	if a.Where != "" {
+		return a.Where
+	}
+	return URLHost(a.URL)
 }

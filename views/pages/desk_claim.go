@@ -1,6 +1,8 @@
 package pages
 
 import (
+	"strconv"
+
 	"claimtracker/models"
 	"claimtracker/views"
 	"claimtracker/views/components"
@@ -36,7 +38,14 @@ type ClaimForm struct {
 	People []models.Person
 	// Article is the article a new claim comes from, or nil.
 	Article *models.Article
-	Similar []models.Similar
+	// LoggedFrom is the article an edited claim was logged from, or nil:
+	// its appearance stays whatever the form says.
+	LoggedFrom *models.Article
+	Similar    []models.Similar
+	// AppearanceRows is how many appearance rows the form shows; row i
+	// posts the fields models.AppearanceField(i, "url"), "date", "where"
+	// and "remove".
+	AppearanceRows int
 }
 
 // Action is the address the claim form posts to.
@@ -45,6 +54,42 @@ func (f ClaimForm) Action() string {
 		return "/desk/claims"
 	}
 	return components.ClaimPath(f.Claim.ID)
+}
+
+// Rows lists the appearance rows, from 0.
+func (f ClaimForm) Rows() []int {
+	out := make([]int, f.AppearanceRows)
+	for i := range out {
+		out[i] = i
+	}
+	return out
+}
+
+// CanAddRow reports whether the form may show one more appearance row.
+func (f ClaimForm) CanAddRow() bool { return f.AppearanceRows < models.MaxAppearances }
+
+// IsArticleRow reports whether row i holds the appearance of the article
+// the edited claim was logged from.
+func (f ClaimForm) IsArticleRow(i int) bool {
+	return f.LoggedFrom != nil && f.Form.Get(models.AppearanceField(i, "url")) == f.LoggedFrom.URL
+}
+
+// articleAppearance says how the article a new claim comes from will
+// appear among its appearances: "The Washington Post, 1 Mar 2017".
+func articleAppearance(a *models.Article) string {
+	s := a.Outlet
+	if s == "" {
+		s = components.URLHost(a.URL)
+	}
+	if a.PublishedAt != nil {
+		s += ", " + components.Day(a.PublishedAt)
+	}
+	return s
+}
+
+// rowID is the element id of a member of appearance row i.
+func rowID(i int, member string) string {
+	return "f-appearance-" + strconv.Itoa(i) + "-" + member
 }
 
 // SourcesBy returns the claim's sources of one stance, oldest first.
