@@ -9,19 +9,20 @@ import (
 // publishedVersionJSON is one published version of a fact-check, as the
 // public saw it.
 type publishedVersionJSON struct {
-	Number      int                `json:"number"`
-	PublishedAt string             `json:"published_at"`
-	Text        string             `json:"text"`
-	Summary     string             `json:"summary"`
-	Speaker     string             `json:"speaker"`
-	SaidAt      *string            `json:"said_at"`
-	Setting     string             `json:"setting"`
-	Tags        []string           `json:"tags"`
-	Sources     []updateSourceJSON `json:"sources"`
-	Rating      string             `json:"rating"`
-	Headline    string             `json:"headline"`
-	Explanation string             `json:"explanation"`
-	Note        string             `json:"note"`
+	Number      int                 `json:"number"`
+	PublishedAt string              `json:"published_at"`
+	Text        string              `json:"text"`
+	Summary     string              `json:"summary"`
+	Speaker     string              `json:"speaker"`
+	SaidAt      *string             `json:"said_at"`
+	Setting     string              `json:"setting"`
+	Tags        []string            `json:"tags"`
+	Appearances []apiAppearanceJSON `json:"appearances"`
+	Sources     []updateSourceJSON  `json:"sources"`
+	Rating      string              `json:"rating"`
+	Headline    string              `json:"headline"`
+	Explanation string              `json:"explanation"`
+	Note        string              `json:"note"`
 }
 
 // apiClaimVersions lists every published version of a fact-check, oldest
@@ -43,7 +44,7 @@ func (h *Handler) apiClaimVersions(c echo.Context) error {
 	out := make([]publishedVersionJSON, 0, len(list))
 	for _, v := range list {
 		j := publishedVersionJSON{Number: v.Number, PublishedAt: stampJSON(v.PublishedAt), Text: v.Text, Summary: v.Summary, Speaker: v.Speaker,
-			SaidAt: textOrNull(v.SaidAt), Setting: v.Setting, Tags: v.Tags, Sources: updateSourcesJSON(v.Sources), Rating: v.Rating,
+			SaidAt: textOrNull(v.SaidAt), Setting: v.Setting, Tags: v.Tags, Appearances: appearanceInputsJSON(v.Appearances), Sources: updateSourcesJSON(v.Sources), Rating: v.Rating,
 			Headline: v.Headline, Explanation: v.Explanation, Note: v.Note}
 		if j.Tags == nil {
 			j.Tags = []string{}

@@ -41,13 +41,14 @@ type updateJSON struct {
 	AuthorID  *uint  `json:"author_id"`
 	// Claim holds the claim's fields as the update proposes them.
 	Claim struct {
-		Text        string   `json:"text"`
-		Summary     string   `json:"summary"`
-		Speaker     string   `json:"speaker"`
-		SpeakerKind string   `json:"speaker_kind"`
-		SaidAt      *string  `json:"said_at"`
-		Setting     string   `json:"setting"`
-		Tags        []string `json:"tags"`
+		Text        string              `json:"text"`
+		Summary     string              `json:"summary"`
+		Speaker     string              `json:"speaker"`
+		SpeakerKind string              `json:"speaker_kind"`
+		SaidAt      *string             `json:"said_at"`
+		Setting     string              `json:"setting"`
+		Tags        []string            `json:"tags"`
+		Appearances []apiAppearanceJSON `json:"appearances"`
 	} `json:"claim"`
 	Sources []updateSourceJSON `json:"sources"`
 	Verdict struct {
@@ -76,6 +77,7 @@ func newUpdateJSON(u *models.ClaimUpdate, c *models.Claim) updateJSON {
 	if j.Claim.Tags == nil {
 		j.Claim.Tags = []string{}
 	}
+	j.Claim.Appearances = appearanceInputsJSON(u.Appearances)
 	j.Verdict.Rating, j.Verdict.Headline, j.Verdict.Explanation = u.Rating, u.Headline, u.Explanation
 	j.Sources = updateSourcesJSON(u.Sources)
 	if u.Status.IsOpen() {
@@ -84,6 +86,14 @@ func newUpdateJSON(u *models.ClaimUpdate, c *models.Claim) updateJSON {
 		}
 	}
 	return j
+}
+
+// appearanceInputsJSON converts the appearances an update proposes or a
+// published version kept; never nil.
+func appearanceInputsJSON(list []models.AppearanceInput) []apiAppearanceJSON {
+	return jsonList(list, func(a *models.AppearanceInput) apiAppearanceJSON {
+		return apiAppearanceJSON{URL: a.URL, Date: textOrNull(a.Date), Where: a.Where}
+	})
 }
 
 // updateSourcesJSON converts the sources an update proposes or a published

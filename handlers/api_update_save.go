@@ -22,7 +22,8 @@ type apiUpdateSource struct {
 }
 
 // apiUpdateRequest is the body of PATCH /api/v1/updates/{id}: the fields to
-// change, each optional; sources, when sent, is the whole new list.
+// change, each optional; appearances and sources, when sent, are the whole
+// new lists.
 type apiUpdateRequest struct {
 	Text        *string            `json:"text" input:"multiline"`
 	Summary     *string            `json:"summary"`
@@ -31,6 +32,7 @@ type apiUpdateRequest struct {
 	SaidAt      *string            `json:"said_at"`
 	Setting     *string            `json:"setting"`
 	Tags        *[]string          `json:"tags"`
+	Appearances *[]apiAppearance   `json:"appearances"`
 	Sources     *[]apiUpdateSource `json:"sources"`
 	Rating      *string            `json:"rating"`
 	Headline    *string            `json:"headline"`
@@ -42,6 +44,13 @@ type apiUpdateRequest struct {
 func (r apiUpdateRequest) patch() models.UpdatePatch {
 	p := models.UpdatePatch{Text: r.Text, Summary: r.Summary, Speaker: r.Speaker, SpeakerKind: r.SpeakerKind, SaidAt: r.SaidAt,
 		Setting: r.Setting, Tags: r.Tags, Rating: r.Rating, Headline: r.Headline, Explanation: r.Explanation, Note: r.Note}
+	if r.Appearances != nil {
+		list := make([]models.AppearanceInput, 0, len(*r.Appearances))
+		for _, a := range *r.Appearances {
+			list = append(list, models.AppearanceInput(a))
+		}
+		p.Appearances = &list
+	}
 	if r.Sources != nil {
 		list := make([]models.UpdateSource, 0, len(*r.Sources))
 		for _, s := range *r.Sources {

@@ -46,7 +46,7 @@ func (h *Handler) deskUpdateSave(c echo.Context) error {
 	if err != nil || rows < 0 || rows > maxSourceRows {
 		return &models.ValidationError{Fields: map[string]string{"source_rows": "must be a whole number from 0 to " + strconv.Itoa(maxSourceRows)}}
 	}
-	allowed := append([]string{}, updateFields...)
+	allowed := append(append([]string{}, updateFields...), appearanceFormFields()...)
 	for i := range rows {
 		name, _ := pages.SourceRow(i)
 		for _, f := range updateSourceFields {
@@ -66,11 +66,20 @@ func (h *Handler) deskUpdateSave(c echo.Context) error {
 		return err
 	}
 	ctx := c.Request().Context()
+	if f.Get("add_appearance") != "" {
+		// One more appearance row, and nothing saved.
+		cur, err := h.store.GetUpdate(ctx, id)
+		if err != nil {
+			return err
+		}
+		return h.renderUpdate(c, http.StatusOK, cur, f, rows, postedRows(f))
+	}
+	appearances, appearanceRowOf := formAppearances(f)
 	actor := currentUser(c)
 	u, err := h.store.SaveUpdate(ctx, actor, meta(c), id, models.UpdatePatch{
 		Text: new(f.Get("text")), Summary: new(f.Get("summary")), Speaker: new(f.Get("speaker")),
 		SpeakerKind: new(models.PersonKind(f.Get("speaker_kind"))), SaidAt: new(f.Get("said_at")), Setting: new(f.Get("setting")),
-		Tags: new(splitTags(f.Get("tags"))), Sources: &sources, Rating: new(f.Get("rating")), Headline: new(f.Get("headline")),
+		Tags: new(splitTags(f.Get("tags"))), Appearances: &appearances, Sources: &sources, Rating: new(f.Get("rating")), Headline: new(f.Get("headline")),
 		Explanation: new(f.Get("explanation")), Note: new(f.Get("note")), Revision: revision,
 	})
 	done := "update-saved"
@@ -90,15 +99,15 @@ func (h *Handler) deskUpdateSave(c echo.Context) error {
 		}
 		f.Values["revision"] = strconv.Itoa(cur.Revision)
 		f.Error = "Someone else saved this update after you opened it, so your changes were not saved. They are below: check them against the list of changes above, and save again to replace what is saved."
-		return h.renderUpdate(c, http.StatusConflict, cur, f, rows)
+		return h.renderUpdate(c, http.StatusConflict, cur, f, rows, postedRows(f))
 	}
 	if fe := models.FieldErrors(err); fe != nil {
-		maps.Copy(f.Errors, formRowErrors(fe, rowOf))
+		maps.Copy(f.Errors, rowErrors(formRowErrors(fe, rowOf), appearanceRowOf))
 		cur, gerr := h.store.GetUpdate(ctx, id)
 		if gerr != nil {
 			return gerr
 		}
-		return h.renderUpdate(c, http.StatusUnprocessableEntity, cur, f, rows)
+		return h.renderUpdate(c, http.StatusUnprocessableEntity, cur, f, rows, postedRows(f))
 	}
 	if err != nil {
 		return err
@@ -135,16 +144,15 @@ func updateSourcesOf(f views.Form, rows int) (out []models.UpdateSource, rowOf [
 }
 
 // formRowErrors renames the store's errors on the update's sources
-// ("sources.K.url", K counting the sources listed) after the form's rows.
+// ("sources[K].url", K counting the sources listed) after the form's rows.
 func formRowErrors(fe map[string]string, rowOf []int) map[string]string {
 	out := make(map[string]string, len(fe))
 	for k, v := range fe {
-		if rest, ok := strings.CutPrefix(k, "sources."); ok {
-			if n, field, ok := strings.Cut(rest, "."); ok {
-				if i, err := strconv.Atoi(n); err == nil && i < len(rowOf) {
-					name, _ := pages.SourceRow(rowOf[i])
-					k = name + field
-				}
+		for listed, row := range rowOf {
+			if prefix := models.UpdateSourceField(listed, ""); strings.HasPrefix(k, prefix) {
+				name, _ := pages.SourceRow(row)
+				k = name + strings.TrimPrefix(k, prefix)
+				break
 			}
 		}
 		out[k] = v

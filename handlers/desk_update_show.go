@@ -24,7 +24,7 @@ func (h *Handler) deskUpdateShow(c echo.Context) error {
 		return err
 	}
 	f := views.Form{Values: updateFormValues(u), Errors: map[string]string{}}
-	return h.renderUpdate(c, http.StatusOK, u, f, len(u.Sources)+1)
+	return h.renderUpdate(c, http.StatusOK, u, f, len(u.Sources)+1, min(len(u.Appearances)+1, models.MaxAppearances))
 }
 
 // updateFormValues are what an update proposes, as its form shows them.
@@ -33,6 +33,10 @@ func updateFormValues(u *models.ClaimUpdate) map[string]string {
 		"revision": strconv.Itoa(u.Revision), "text": u.Text, "summary": u.Summary, "speaker": u.Speaker,
 		"speaker_kind": string(u.SpeakerKind), "said_at": models.FormatDate(u.SaidAt), "setting": u.Setting,
 		"tags": strings.Join(u.Tags, ", "), "rating": u.Rating, "headline": u.Headline, "explanation": u.Explanation, "note": u.Note,
+	}
+	for i, a := range u.Appearances {
+		vals[models.AppearanceField(i, "url")], vals[models.AppearanceField(i, "date")] = a.URL, a.Date
+		vals[models.AppearanceField(i, "where")] = a.Where
 	}
 	for i, src := range u.Sources {
 		name, _ := pages.SourceRow(i)
@@ -46,8 +50,9 @@ func updateFormValues(u *models.ClaimUpdate) map[string]string {
 	return vals
 }
 
-// renderUpdate shows update u's page with its form f of rows source rows.
-func (h *Handler) renderUpdate(c echo.Context, status int, u *models.ClaimUpdate, f views.Form, rows int) error {
+// renderUpdate shows update u's page with its form f of rows source rows
+// and appearanceRows appearance rows.
+func (h *Handler) renderUpdate(c echo.Context, status int, u *models.ClaimUpdate, f views.Form, rows, appearanceRows int) error {
 	ctx := c.Request().Context()
 	cl, err := h.store.GetClaim(ctx, u.ClaimID)
 	if err != nil {
@@ -60,6 +65,12 @@ func (h *Handler) renderUpdate(c echo.Context, status int, u *models.ClaimUpdate
 	people, err := h.store.ListPeople(ctx, 1000)
 	if err != nil {
 		return err
+	}
+	var loggedFrom *models.Article
+	if cl.ArticleID != nil {
+		if loggedFrom, err = h.store.GetArticle(ctx, *cl.ArticleID); err != nil {
+			return err
+		}
 	}
 	ids := pages.UserIDs(cl)
 	if u.AuthorID != nil {
@@ -74,5 +85,6 @@ func (h *Handler) renderUpdate(c echo.Context, status int, u *models.ClaimUpdate
 	return render(c, status, pages.DeskUpdate(p, pages.UpdateDesk{
 		ClaimDesk: pages.ClaimDesk{Claim: cl, Ratings: ratings, Names: names},
 		Update:    u, Changes: models.UpdateChanges(cl, u), People: people, Form: f, SourceRows: rows,
+		AppearanceRows: appearanceRows, LoggedFrom: loggedFrom,
 	}))
 }

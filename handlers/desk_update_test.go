@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"claimtracker/models"
 	"claimtracker/models/modelstest"
 )
 
@@ -36,7 +37,7 @@ func updateForm(t *testing.T, e *deskEnv, body, action string) url.Values {
 	form.Set("headline", u.Headline)
 	form.Set("explanation", u.Explanation)
 	for i, src := range u.Sources {
-		p := "sources." + strconv.Itoa(i) + "."
+		p := models.UpdateSourceField(i, "")
 		form.Set(p+"source_id", idStr(src.SourceID))
 		form.Set(p+"url", src.URL)
 		form.Set(p+"title", src.Title)
@@ -86,15 +87,15 @@ func TestDeskUpdateOfPublishedFactCheck(t *testing.T) {
 			e.mustPost(t, e.other, claimPath(id)+"/updates", url.Values{}, http.StatusSeeOther, upath)
 
 			page := e.page(t, e.ed, upath, http.StatusOK)
-			mustContain(t, "new update", page, "Nothing yet: the update is still a copy", `name="sources.0.url"`, `name="sources.1.url"`, "Add a source",
+			mustContain(t, "new update", page, "Nothing yet: the update is still a copy", `name="sources[0].url"`, `name="sources[1].url"`, "Add a source",
 				"He met the ambassador twice in 2016")
 			form := updateForm(t, e, page, upath)
 			form.Set("text", sworn+".")
-			form.Set("sources.1.url", "https://www.example.gov/statement")
-			form.Set("sources.1.title", "Statement by the Attorney General")
-			form.Set("sources.1.kind", "statement")
-			form.Set("sources.1.stance", "context")
-			form.Set("sources.1.excerpt", "I have no idea what this allegation is about")
+			form.Set("sources[1].url", "https://www.example.gov/statement")
+			form.Set("sources[1].title", "Statement by the Attorney General")
+			form.Set("sources[1].kind", "statement")
+			form.Set("sources[1].stance", "context")
+			form.Set("sources[1].excerpt", "I have no idea what this allegation is about")
 			form.Set("then", "submit")
 			// Without a public note it is saved but not sent to review.
 			r = e.mustPost(t, e.ed, upath, form, http.StatusUnprocessableEntity, "")
@@ -137,9 +138,9 @@ func TestDeskUpdateRefusals(t *testing.T) {
 			upath := e.mustPost(t, e.ed, claimPath(id)+"/updates", url.Values{}, http.StatusSeeOther, "").header.Get("Location")
 			page := e.page(t, e.ed, upath, http.StatusOK)
 			form := updateForm(t, e, page, upath)
-			form.Set("sources.0.remove", "true")
-			form.Set("sources.1.url", "not a url")
-			form.Set("sources.1.title", "A new source")
+			form.Set("sources[0].remove", "true")
+			form.Set("sources[1].url", "not a url")
+			form.Set("sources[1].title", "A new source")
 			form.Set("then", "save")
 			r := e.mustPost(t, e.ed, upath, form, http.StatusUnprocessableEntity, "")
 			fieldError(t, r.body, "src-1-url", "Address must be an http or https URL")

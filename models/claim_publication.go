@@ -27,27 +27,28 @@ type ClaimPublication struct {
 // the claim's fields, its sources, its verdict, and the public note of the
 // update that made it ("" for the first publication).
 type PublishedVersion struct {
-	Number      int            `json:"number"`
-	PublishedAt time.Time      `json:"published_at"`
-	Text        string         `json:"text"`
-	Summary     string         `json:"summary"`
-	Speaker     string         `json:"speaker"`
-	SaidAt      string         `json:"said_at,omitempty"`
-	Setting     string         `json:"setting,omitempty"`
-	Tags        []string       `json:"tags"`
-	Sources     []UpdateSource `json:"sources"`
-	Rating      string         `json:"rating"`
-	RatingLabel string         `json:"rating_label"`
-	Headline    string         `json:"headline"`
-	Explanation string         `json:"explanation"`
-	Note        string         `json:"note,omitempty"`
+	Number      int               `json:"number"`
+	PublishedAt time.Time         `json:"published_at"`
+	Text        string            `json:"text"`
+	Summary     string            `json:"summary"`
+	Speaker     string            `json:"speaker"`
+	SaidAt      string            `json:"said_at,omitempty"`
+	Setting     string            `json:"setting,omitempty"`
+	Tags        []string          `json:"tags"`
+	Appearances []AppearanceInput `json:"appearances"`
+	Sources     []UpdateSource    `json:"sources"`
+	Rating      string            `json:"rating"`
+	RatingLabel string            `json:"rating_label"`
+	Headline    string            `json:"headline"`
+	Explanation string            `json:"explanation"`
+	Note        string            `json:"note,omitempty"`
 }
 
 // versionOf is what claim c (loaded with its sources and verdicts) shows
 // the public now.
 func versionOf(c *Claim) PublishedVersion {
 	out := PublishedVersion{Text: c.Text, Summary: c.Summary, Speaker: c.SpeakerName(), SaidAt: FormatDate(c.SaidAt),
-		Setting: c.Setting, Tags: c.TagNames(), Sources: []UpdateSource{}}
+		Setting: c.Setting, Tags: c.TagNames(), Appearances: AppearanceInputs(c.Appearances), Sources: []UpdateSource{}}
 	for i := range c.Sources {
 		out.Sources = append(out.Sources, sourceOfUpdate(&c.Sources[i]))
 	}
@@ -144,6 +145,7 @@ func UpdateChanges(c *Claim, u *ClaimUpdate) []UpdateChange {
 	tags := slices.Clone(u.Tags)
 	slices.Sort(tags)
 	diff("Tags", strings.Join(was.Tags, ", "), strings.Join(tags, ", "))
+	diff("Appearances", appearanceLines(was.Appearances), appearanceLines(u.Appearances))
 	byID := map[uint]UpdateSource{}
 	for _, src := range u.Sources {
 		if src.SourceID != 0 {
@@ -168,6 +170,26 @@ func UpdateChanges(c *Claim, u *ClaimUpdate) []UpdateChange {
 	diff("Headline", was.Headline, u.Headline)
 	diff("Explanation", was.Explanation, u.Explanation)
 	return out
+}
+
+// appearanceLines writes appearances one to a line.
+func appearanceLines(list []AppearanceInput) string {
+	lines := make([]string, 0, len(list))
+	for _, a := range list {
+		lines = append(lines, appearanceLine(a))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// appearanceLine sums an appearance up in one line: "Where · date · URL".
+func appearanceLine(a AppearanceInput) string {
+	parts := []string{}
+	for _, p := range []string{a.Where, a.Date, a.URL} {
+		if p != "" {
+			parts = append(parts, p)
+		}
+	}
+	return strings.Join(parts, " · ")
 }
 
 // sourceLine sums a source up in one line for a list of changes.

@@ -75,8 +75,9 @@ type ClaimUpdate struct {
 	SpeakerKind PersonKind
 	SaidAt      *time.Time
 	Setting     string
-	Tags        []string       `gorm:"serializer:json"`
-	Sources     []UpdateSource `gorm:"serializer:json"`
+	Tags        []string          `gorm:"serializer:json"`
+	Appearances []AppearanceInput `gorm:"serializer:json"`
+	Sources     []UpdateSource    `gorm:"serializer:json"`
 	// Rating (a slug), Headline and Explanation are the proposed verdict.
 	Rating      string
 	Headline    string
@@ -98,6 +99,7 @@ type UpdatePatch struct {
 	SpeakerKind                   *PersonKind
 	SaidAt, Setting               *string
 	Tags                          *[]string
+	Appearances                   *[]AppearanceInput
 	Sources                       *[]UpdateSource
 	Rating, Headline, Explanation *string
 	Note                          *string
@@ -115,6 +117,7 @@ type updateView struct {
 	SaidAt      string   `json:"said_at,omitempty"`
 	Setting     string   `json:"setting,omitempty"`
 	Tags        []string `json:"tags,omitempty"`
+	Appearances []string `json:"appearances,omitempty"`
 	Sources     []string `json:"sources,omitempty"`
 	Rating      string   `json:"rating"`
 	Headline    string   `json:"headline"`
@@ -125,6 +128,9 @@ type updateView struct {
 func (u *ClaimUpdate) view() updateView {
 	out := updateView{Text: u.Text, Summary: u.Summary, Speaker: u.Speaker, SaidAt: FormatDate(u.SaidAt), Setting: u.Setting,
 		Tags: u.Tags, Rating: u.Rating, Headline: u.Headline, Explanation: u.Explanation, Note: u.Note}
+	for _, a := range u.Appearances {
+		out.Appearances = append(out.Appearances, appearanceLine(a))
+	}
 	for _, src := range u.Sources {
 		out.Sources = append(out.Sources, sourceLine(src))
 	}
@@ -178,7 +184,8 @@ func (s *Store) OpenUpdate(ctx context.Context, actor *User, m Meta, claimID uin
 		}
 		u := &ClaimUpdate{ClaimID: c.ID, AuthorID: &actor.ID, Status: UpdateDraft, Text: c.Text, Summary: c.Summary,
 			Speaker: c.SpeakerName(), SpeakerKind: KindPerson, SaidAt: c.SaidAt, Setting: c.Setting, Tags: c.TagNames(),
-			Sources: []UpdateSource{}, Rating: cur.RatingSlug, Headline: cur.Headline,
+			Appearances: AppearanceInputs(c.Appearances),
+			Sources:     []UpdateSource{}, Rating: cur.RatingSlug, Headline: cur.Headline,
 			Explanation: cur.Explanation, Revision: 1}
 		if c.Person != nil {
 			u.SpeakerKind = c.Person.Kind
@@ -275,8 +282,8 @@ func mayChangeUpdate(u *ClaimUpdate, actor *User) error {
 
 // SaveUpdate changes what an open update proposes and raises its Revision.
 // Its author or an admin may. Every field is checked as for a new claim,
-// source or verdict; field errors name the field ("sources.2.url" for the
-// third source). A source may name only a published source of the claim,
+// source or verdict; field errors name the field ("sources[2].url" for the
+// third source, "appearances[0].url" for the first appearance). A source may name only a published source of the claim,
 // once. When the update is submitted, its verdict gets a new version and
 // goes back to review: approvals of what was read before stop counting. A
 // save made from an older revision changes nothing (*StaleError).
@@ -310,6 +317,9 @@ func (s *Store) SaveUpdate(ctx context.Context, actor *User, m Meta, id uint, p 
 		if p.Tags != nil {
 			u.Tags = *p.Tags
 		}
+		if p.Appearances != nil {
+			u.Appearances = *p.Appearances
+		}
 		if p.Sources != nil {
 			u.Sources = *p.Sources
 		}
@@ -317,7 +327,7 @@ func (s *Store) SaveUpdate(ctx context.Context, actor *User, m Meta, id uint, p 
 			return err
 		}
 		u.Revision++
-		if err := tx.Model(u).Select("text", "summary", "speaker", "speaker_kind", "said_at", "setting", "tags", "sources",
+		if err := tx.Model(u).Select("text", "summary", "speaker", "speaker_kind", "said_at", "setting", "tags", "appearances", "sources",
 			"rating", "headline", "explanation", "note", "revision", "updated_at").Updates(u).Error; err != nil {
 			return fmt.Errorf("save update: %w", err)
 		}
@@ -336,8 +346,8 @@ func (s *Store) SaveUpdate(ctx context.Context, actor *User, m Meta, id uint, p 
 // its said-on date as text.
 func (s *Store) checkUpdate(tx *gorm.DB, u *ClaimUpdate, c *Claim, saidAt string) error {
 	in := ClaimInput{Text: u.Text, Summary: u.Summary, Speaker: u.Speaker, SpeakerKind: u.SpeakerKind, SaidAt: saidAt,
-		Setting: u.Setting, Tags: u.Tags}
-	said, tags, _, err := in.validate()
+		Setting: u.Setting, Tags: u.Tags, Appearances: u.Appearances}
+	said, tags, appearances, err := in.validate()
 	fields := map[string]string{}
 	maps := func(err error, prefix string) {
 		for k, v := range FieldErrors(err) {
@@ -349,6 +359,9 @@ func (s *Store) checkUpdate(tx *gorm.DB, u *ClaimUpdate, c *Claim, saidAt string
 	if u.Tags == nil {
 		u.Tags = []string{}
 	}
+	if FieldErrors(err) == nil {
+		u.Appearances = AppearanceInputs(appearances)
+	}
 	var published []uint
 	if err := tx.Model(&Source{}).Where("claim_id = ?", c.ID).Pluck("id", &published); err.Error != nil {
 		return fmt.Errorf("sources of claim %d: %w", c.ID, err.Error)
@@ -359,7 +372,7 @@ func (s *Store) checkUpdate(tx *gorm.DB, u *ClaimUpdate, c *Claim, saidAt string
 	seen := map[uint]bool{}
 	for i := range u.Sources {
 		us := &u.Sources[i]
-		prefix := "sources." + strconv.Itoa(i) + "."
+		prefix := UpdateSourceField(i, "")
 		in := us.input()
 		_, err := in.validate()
 		maps(err, prefix)
@@ -387,6 +400,13 @@ func (s *Store) checkUpdate(tx *gorm.DB, u *ClaimUpdate, c *Claim, saidAt string
 		return &ValidationError{Fields: fields}
 	}
 	return nil
+}
+
+// UpdateSourceField names a member ("url", "title", …) of the i-th source
+// an update lists, counted from 0, as validation errors name it:
+// "sources[2].url".
+func UpdateSourceField(i int, member string) string {
+	return "sources[" + strconv.Itoa(i) + "]." + member
 }
 
 // maxUpdateSources is the most sources an update may list.
@@ -537,6 +557,18 @@ func (s *Store) applyUpdate(tx *gorm.DB, actor *User, m Meta, u *ClaimUpdate, c 
 		return fmt.Errorf("apply update %d to claim %d: %w", u.ID, c.ID, err)
 	}
 	if err := setTags(tx, &Claim{ID: c.ID}, u.Tags); err != nil {
+		return err
+	}
+	var v Validator
+	appearances := validateAppearances(&v, slices.Clone(u.Appearances))
+	if err := v.Err(); err != nil {
+		return err
+	}
+	article, err := claimArticle(tx, c.ArticleID)
+	if err != nil {
+		return err
+	}
+	if err := setAppearances(tx, &Claim{ID: c.ID}, appearances, article); err != nil {
 		return err
 	}
 	keep := []uint{}

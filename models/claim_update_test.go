@@ -195,7 +195,7 @@ func TestUpdateRefusals(t *testing.T) {
 			{SourceID: src.ID + 99, URL: "https://b.example/", Title: "", Kind: "poem", Stance: models.StanceContext}}
 		_, err = s.SaveUpdate(d.ctx, d.ed, d.m, u.ID, models.UpdatePatch{Text: ptr(""), Rating: ptr("nope"), Sources: &bad})
 		fe := models.FieldErrors(err)
-		for _, f := range []string{"text", "rating", "sources.0.url", "sources.1.title", "sources.1.kind", "sources.1.source_id"} {
+		for _, f := range []string{"text", "rating", "sources[0].url", "sources[1].title", "sources[1].kind", "sources[1].source_id"} {
 			if fe[f] == "" {
 				t.Errorf("no error on %s: %v", f, fe)
 			}
@@ -290,6 +290,56 @@ func TestUpdateFollowsASpeakerMerge(t *testing.T) {
 		}
 		if got.PersonID != kept.PersonID {
 			t.Fatalf("after the update the claim's speaker is %q (%d), not the one it was merged into", got.SpeakerName(), got.PersonID)
+		}
+	})
+}
+
+// An update may add, change and remove the claim's appearances; the
+// article the claim was logged from stays one.
+func TestUpdateChangesAppearances(t *testing.T) {
+	modelstest.ForEach(t, models.Config{}, func(t *testing.T, s *models.Store) {
+		d := newDesk(t, s)
+		c, _ := d.published(t)
+		u, err := s.OpenUpdate(d.ctx, d.ed, d.m, c.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(u.Appearances) != 1 || u.Appearances[0].URL != sworn().Appearances[0].URL {
+			t.Fatalf("the update's appearances start as %+v", u.Appearances)
+		}
+		interview := models.AppearanceInput{URL: "https://www.example.com/2017/03/02/interview", Date: "2017-03-02", Where: "Fox News interview"}
+		bad := []models.AppearanceInput{{URL: "ftp://example.com/x"}}
+		if _, err := s.SaveUpdate(d.ctx, d.ed, d.m, u.ID, models.UpdatePatch{Appearances: &bad}); models.FieldErrors(err)["appearances[0].url"] == "" {
+			t.Fatalf("a bad appearance: %v", err)
+		}
+		list := []models.AppearanceInput{u.Appearances[0], interview}
+		u, err = s.SaveUpdate(d.ctx, d.ed, d.m, u.ID, models.UpdatePatch{Appearances: &list, Note: ptr("We added his interview of 2 March.")})
+		if err != nil {
+			t.Fatal(err)
+		}
+		full, err := s.GetClaim(d.ctx, c.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ch := models.UpdateChanges(full, u); len(ch) != 1 || ch[0].Field != "Appearances" || !strings.Contains(ch[0].After, "Fox News interview") {
+			t.Fatalf("changes: %+v", ch)
+		}
+		if got, _ := s.PublicClaim(d.ctx, c.Slug); len(got.Appearances) != 1 {
+			t.Fatalf("the public claim has %d appearances before review", len(got.Appearances))
+		}
+		u, err = s.SubmitUpdate(d.ctx, d.ed, d.m, u.ID, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := d.review(d.rev, *u.VerdictID, 1); err != nil {
+			t.Fatal(err)
+		}
+		got, err := s.PublicClaim(d.ctx, c.Slug)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got.Appearances) != 2 || got.FirstAppearance().URL != sworn().Appearances[0].URL || got.Appearances[1].Where != "Fox News interview" {
+			t.Fatalf("appearances after the update: %+v", got.Appearances)
 		}
 	})
 }

@@ -18,6 +18,7 @@ CREATE TABLE claim_updates (
     said_at      DATE,
     setting      TEXT NOT NULL DEFAULT '',
     tags         TEXT NOT NULL DEFAULT '[]',
+    appearances  TEXT NOT NULL DEFAULT '[]',
     sources      TEXT NOT NULL DEFAULT '[]',
     rating       TEXT NOT NULL,
     headline     TEXT NOT NULL,

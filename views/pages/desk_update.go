@@ -21,6 +21,17 @@ type UpdateDesk struct {
 	// SourceRows is how many sources the form shows: those the update
 	// lists (or the refused form held), and one blank to add a source.
 	SourceRows int
+	// AppearanceRows is how many appearance rows the form shows, and
+	// LoggedFrom the article the claim was logged from, or nil (its
+	// appearance stays).
+	AppearanceRows int
+	LoggedFrom     *models.Article
+}
+
+// AppearanceForm is the update form's appearance rows, as the claim form
+// shows them.
+func (d UpdateDesk) AppearanceForm() ClaimForm {
+	return ClaimForm{Form: d.Form, Claim: d.Claim, LoggedFrom: d.LoggedFrom, AppearanceRows: d.AppearanceRows}
 }
 
 // Verdict is the verdict that carries the update's review, or nil before
@@ -46,11 +57,10 @@ func (d UpdateDesk) Editable(u *models.User) bool {
 	return d.Update.AuthorID != nil && *d.Update.AuthorID == u.ID || u.Can(models.RoleAdmin)
 }
 
-// SourceRow names the controls of source row i ("sources.2.") and their
-// ids ("src-2-").
+// SourceRow names the controls of source row i ("sources[2].", as the
+// store names their errors) and their ids ("src-2-").
 func SourceRow(i int) (name, id string) {
-	n := strconv.Itoa(i)
-	return "sources." + n + ".", "src-" + n + "-"
+	return models.UpdateSourceField(i, ""), "src-" + strconv.Itoa(i) + "-"
 }
 
 // RowIsPublished reports whether source row i of the form edits a
