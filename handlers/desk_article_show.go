@@ -10,7 +10,8 @@ import (
 
 // deskArticleShow shows a logged article with every candidate claim that
 // extract finds highlighted in place, the published fact-checks that
-// already answer each, and the claims already logged from it.
+// already answer each, the claims already logged from it, and the other
+// articles logged at its address.
 func (h *Handler) deskArticleShow(c echo.Context) error {
 	id, err := idParam(c, "id")
 	if err != nil {
@@ -31,5 +32,9 @@ func (h *Handler) deskArticleShow(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return render(c, http.StatusOK, pages.DeskArticleShow(p, pages.NewArticleDesk(a, found, total, logged, checked)))
+	d := pages.NewArticleDesk(a, found, total, logged, checked)
+	if d.Same, err = h.store.ArticlesAt(ctx, a.URL, a.ID); err != nil {
+		return err
+	}
+	return render(c, http.StatusOK, pages.DeskArticleShow(p, d))
 }

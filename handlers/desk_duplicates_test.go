@@ -40,3 +40,46 @@ func TestDeskSimilarShowsTheSameWordsFirst(t *testing.T) {
 		})
 	}
 }
+
+// articleAt is a valid new-article form for an article at address.
+func articleAt(address string) url.Values {
+	return with(articleForm(testArticle), "url", address)
+}
+
+// TestDeskArticleAtALoggedAddressWarns: logging an article whose address
+// is already logged, written another way, is not saved: the form comes
+// back with the editor's input, a warning that links to the article
+// logged there and a button that logs it again on purpose; that article's
+// page then names the other. Fetching a logged address warns as well.
+func TestDeskArticleAtALoggedAddressWarns(t *testing.T) {
+	for _, engine := range modelstest.Engines() {
+		t.Run(engine, func(t *testing.T) {
+			site := newArticleSite(t)
+			e := newDeskEnv(t, engine, fetchLoopback)
+			first := e.created(t, e.ed, "/desk/articles", articleAt("https://www.example.com/2017/03/02/sessions-russia"))
+			again := articleAt("http://Example.com/2017/03/02/sessions-russia/?utm_source=newsletter&fbclid=abc#top")
+			again.Set("title", "Sessions faces calls to step aside")
+			r := e.mustPost(t, e.other, "/desk/articles", again, http.StatusConflict, "")
+			mustContain(t, "warning", r.body, `<div class="alert warn" role="alert" id="already-logged">`, "This article is already logged.",
+				`<a href="/desk/articles/`+idStr(first)+`">Senate testimony under scrutiny</a>`,
+				`<button class="btn secondary" type="submit" name="duplicate" value="allow">Log it again anyway</button>`,
+				`value="Sessions faces calls to step aside"`, `value="http://Example.com/2017/03/02/sessions-russia/?utm_source=newsletter&amp;fbclid=abc#top"`)
+			if n, _ := e.store.ListArticles(t.Context(), 10); len(n) != 1 {
+				t.Fatalf("%d articles after the warning, want 1", len(n))
+			}
+			if fresh := e.page(t, e.other, "/desk/articles/new", http.StatusOK); strings.Contains(fresh, "already-logged") {
+				t.Error("a blank form warns")
+			}
+
+			second := e.created(t, e.other, "/desk/articles", with(again, "duplicate", "allow"))
+			body := e.page(t, e.other, "/desk/articles/"+idStr(second), http.StatusOK)
+			mustContain(t, "article logged again", body, `id="also-logged"`, "Also logged at this address:",
+				`<a href="/desk/articles/`+idStr(first)+`">Senate testimony under scrutiny</a>`)
+
+			// Fetching a logged address fills the form and warns.
+			e.created(t, e.ed, "/desk/articles", articleAt(site.story()))
+			fetched := e.mustPost(t, e.other, "/desk/articles", url.Values{"url": {site.story() + "?utm_campaign=x"}, "fetch": {"1"}}, http.StatusOK, "")
+			mustContain(t, "fetched form", fetched.body, "This article is already logged.", `value="Sessions met Russian envoy twice"`, "Log it again anyway")
+		})
+	}
+}

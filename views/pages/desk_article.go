@@ -21,6 +21,9 @@ type ArticleDesk struct {
 	Total int
 	// Logged are the claims already logged from this article.
 	Logged []models.Claim
+	// Same are the other articles logged at the same address (see
+	// models.NormalizeArticleURL), oldest first.
+	Same []models.Article
 }
 
 // Segment is a run of the article's text; Mark is the number of the
