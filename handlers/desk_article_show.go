@@ -5,6 +5,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"claimtracker/views"
 	"claimtracker/views/pages"
 )
 
@@ -17,6 +18,12 @@ func (h *Handler) deskArticleShow(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	return h.renderArticleDesk(c, http.StatusOK, id, views.Form{})
+}
+
+// renderArticleDesk shows article id's desk page; remove is its deletion
+// form, refused (with its errors) or fresh.
+func (h *Handler) renderArticleDesk(c echo.Context, status int, id uint, remove views.Form) error {
 	ctx := c.Request().Context()
 	a, err := h.store.GetArticle(ctx, id)
 	if err != nil {
@@ -36,5 +43,6 @@ func (h *Handler) deskArticleShow(c echo.Context) error {
 	if d.Same, err = h.store.ArticlesAt(ctx, a.URL, a.ID); err != nil {
 		return err
 	}
-	return render(c, http.StatusOK, pages.DeskArticleShow(p, d))
+	d.Remove = remove
+	return render(c, status, pages.DeskArticleShow(p, d))
 }

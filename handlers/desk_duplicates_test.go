@@ -83,3 +83,93 @@ func TestDeskArticleAtALoggedAddressWarns(t *testing.T) {
 		})
 	}
 }
+
+// TestDeskDeleteDraftClaim: a draft's author sees the deletion form; the
+// box must be ticked, a stale page deletes nothing, and a confirmed
+// deletion removes the claim and says so. Others, and published claims,
+// have no such form, and a published claim refuses deletion.
+func TestDeskDeleteDraftClaim(t *testing.T) {
+	for _, engine := range modelstest.Engines() {
+		t.Run(engine, func(t *testing.T) {
+			e := newDeskEnv(t, engine)
+			id := e.newClaim(t)
+			action := claimPath(id) + "/delete"
+			page := e.page(t, e.ed, claimPath(id), http.StatusOK)
+			mustContain(t, "author's page", page, `<summary>Delete this draft</summary>`, `action="`+action+`"`,
+				`<button class="btn danger" type="submit">Delete the draft</button>`)
+			if other := e.page(t, e.other, claimPath(id), http.StatusOK); strings.Contains(other, `action="`+action+`"`) {
+				t.Error("another editor is offered the deletion")
+			}
+			mustContain(t, "admin's page", e.page(t, e.admin, claimPath(id), http.StatusOK), `action="`+action+`"`)
+			rev := hidden(t, page, action, "revision")
+
+			unticked := e.mustPost(t, e.ed, action, url.Values{"revision": {rev}}, http.StatusUnprocessableEntity, "")
+			fieldError(t, unticked.body, "delete-confirm", "Delete for good must be ticked: a deletion cannot be undone")
+			mustContain(t, "unticked", unticked.body, `<details class="card more danger-zone" open>`)
+			e.mustPost(t, e.other, action, url.Values{"revision": {rev}, "confirm": {"true"}}, http.StatusForbidden, "")
+
+			f := claimForm()
+			f.Set("setting", "Senate Judiciary Committee")
+			f.Set("revision", rev)
+			e.mustPost(t, e.other, claimPath(id), f, http.StatusSeeOther, "")
+			stale := e.mustPost(t, e.ed, action, url.Values{"revision": {rev}, "confirm": {"true"}}, http.StatusConflict, "")
+			mustContain(t, "stale", stale.body, "Someone changed this claim after you opened this page, so it was not deleted.", "Senate Judiciary Committee")
+
+			rev = hidden(t, stale.body, action, "revision")
+			e.mustPost(t, e.ed, action, url.Values{"revision": {rev}, "confirm": {"true"}}, http.StatusSeeOther, "/desk/claims?done=claim-deleted")
+			mustContain(t, "list", e.page(t, e.ed, "/desk/claims?done=claim-deleted", http.StatusOK), "Draft deleted. The audit log keeps a record of it.")
+			e.page(t, e.ed, claimPath(id), http.StatusNotFound)
+
+			pub := e.newClaim(t)
+			e.publish(t, pub)
+			if body := e.page(t, e.admin, claimPath(pub), http.StatusOK); strings.Contains(body, "Delete this draft") {
+				t.Error("a published claim offers deletion")
+			}
+			e.mustPost(t, e.admin, claimPath(pub)+"/delete", url.Values{"revision": {"1"}, "confirm": {"true"}}, http.StatusConflict, "")
+			e.page(t, e.admin, claimPath(pub), http.StatusOK)
+		})
+	}
+}
+
+// TestDeskDeleteArticle: whoever logged an article deletes it, confirming
+// with the box, while no claim found in it is public; its drafts stay.
+func TestDeskDeleteArticle(t *testing.T) {
+	for _, engine := range modelstest.Engines() {
+		t.Run(engine, func(t *testing.T) {
+			e := newDeskEnv(t, engine)
+			a := e.created(t, e.ed, "/desk/articles", articleAt("https://example.com/2017/03/02/sessions-russia"))
+			f := claimForm()
+			f.Set("article_id", idStr(a))
+			draft := e.created(t, e.other, "/desk/claims", f)
+			action := "/desk/articles/" + idStr(a) + "/delete"
+			page := e.page(t, e.ed, "/desk/articles/"+idStr(a), http.StatusOK)
+			mustContain(t, "author's page", page, `<summary>Delete this article</summary>`, `action="`+action+`"`,
+				"The claims logged from it stay, no longer linked to it.")
+			if other := e.page(t, e.other, "/desk/articles/"+idStr(a), http.StatusOK); strings.Contains(other, `action="`+action+`"`) {
+				t.Error("another editor is offered the deletion")
+			}
+			unticked := e.mustPost(t, e.ed, action, url.Values{}, http.StatusUnprocessableEntity, "")
+			fieldError(t, unticked.body, "delete-confirm", "Delete for good must be ticked: a deletion cannot be undone")
+			e.mustPost(t, e.other, action, url.Values{"confirm": {"true"}}, http.StatusForbidden, "")
+			e.mustPost(t, e.ed, action, url.Values{"confirm": {"true"}}, http.StatusSeeOther, "/desk/articles?done=article-deleted")
+			mustContain(t, "list", e.page(t, e.ed, "/desk/articles?done=article-deleted", http.StatusOK), "Article deleted.")
+			e.page(t, e.ed, "/desk/articles/"+idStr(a), http.StatusNotFound)
+			if body := e.page(t, e.other, claimPath(draft), http.StatusOK); strings.Contains(body, "The article it came from") {
+				t.Error("the draft still links to the deleted article")
+			}
+			mustContain(t, "the draft's history", e.page(t, e.other, claimPath(draft)+"/history", http.StatusOK),
+				"deleted the article the claim was found in", "Senate testimony under scrutiny")
+
+			b := e.created(t, e.ed, "/desk/articles", articleAt("https://example.com/2017/03/03/sessions-recuses"))
+			f.Set("article_id", idStr(b))
+			f.Set("text", "I have no idea what this allegation is about")
+			f.Set("summary", "Sessions said he had no idea what the allegation was about")
+			pub := e.created(t, e.ed, "/desk/claims", f)
+			e.publish(t, pub)
+			if body := e.page(t, e.admin, "/desk/articles/"+idStr(b), http.StatusOK); strings.Contains(body, "Delete this article") {
+				t.Error("an article with a published claim offers deletion")
+			}
+			e.mustPost(t, e.admin, "/desk/articles/"+idStr(b)+"/delete", url.Values{"confirm": {"true"}}, http.StatusConflict, "")
+		})
+	}
+}
