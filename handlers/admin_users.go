@@ -56,6 +56,10 @@ func flashMessage(code string) string {
 		return "Speakers merged. Their claims are listed here, and the merged speaker's page address leads to this speaker's."
 	case "person-deleted":
 		return "Speaker deleted."
+	case "claim-deleted":
+		return "Draft deleted. The audit log keeps a record of it."
+	case "article-deleted":
+		return "Article deleted. The claims logged from it stay; the audit log keeps a record of it."
 	case "source-added":
 		return "Source added."
 	case "source-updated":

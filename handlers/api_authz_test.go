@@ -39,8 +39,19 @@ func apiOwner(who string) string {
 
 var apiAccessTable = []apiAccess{
 	{route: "GET /api/v1/me", setup: apiFixed("/api/v1/me", ""), editor: 200, reviewer: 200, admin: 200},
-	{route: "POST /api/v1/articles", setup: apiFixed("/api/v1/articles", `{"url":"https://example.org/a","title":"A","text":"Some text."}`),
-		editor: 201, reviewer: 201, admin: 201},
+	{route: "POST /api/v1/articles", editor: 201, reviewer: 201, admin: 201,
+		setup: func(t *testing.T, e *apiEnv, who string) (string, string) {
+			// Each caller logs an article of its own: the same address twice is a 409.
+			return "/api/v1/articles", fmt.Sprintf(`{"url":"https://example.org/a/%s","title":"A","text":"Some text."}`, who)
+		}},
+	{route: "DELETE /api/v1/articles/:id", note: "one's own article", editor: 204, reviewer: 204, admin: 204,
+		setup: func(t *testing.T, e *apiEnv, who string) (string, string) {
+			return apiPath("/articles/%d", e.article(t, apiOwner(who), "An article").ID), ""
+		}},
+	{route: "DELETE /api/v1/articles/:id", note: "someone else's article", editor: 403, reviewer: 403, admin: 204,
+		setup: func(t *testing.T, e *apiEnv, _ string) (string, string) {
+			return apiPath("/articles/%d", e.article(t, asAuthor, "Someone else's article").ID), ""
+		}},
 	{route: "GET /api/v1/claims", setup: apiFixed("/api/v1/claims", ""), editor: 200, reviewer: 200, admin: 200},
 	{route: "POST /api/v1/claims", setup: apiFixed("/api/v1/claims", `{"text":"Some words","summary":"Some words","speaker":"Pat Speaker"}`),
 		editor: 201, reviewer: 201, admin: 201},
@@ -51,6 +62,14 @@ var apiAccessTable = []apiAccess{
 	{route: "PATCH /api/v1/claims/:id", note: "someone else's draft", editor: 200, reviewer: 200, admin: 200,
 		setup: func(t *testing.T, e *apiEnv, _ string) (string, string) {
 			return apiPath("/claims/%d", e.draft(t, asAuthor, "Someone else's draft").ID), `{"setting":"A rally"}`
+		}},
+	{route: "DELETE /api/v1/claims/:id", note: "one's own draft", editor: 204, reviewer: 204, admin: 204,
+		setup: func(t *testing.T, e *apiEnv, who string) (string, string) {
+			return apiPath("/claims/%d", e.draft(t, apiOwner(who), "One's own draft").ID), ""
+		}},
+	{route: "DELETE /api/v1/claims/:id", note: "someone else's draft", editor: 403, reviewer: 403, admin: 204,
+		setup: func(t *testing.T, e *apiEnv, _ string) (string, string) {
+			return apiPath("/claims/%d", e.draft(t, asAuthor, "Someone else's draft").ID), ""
 		}},
 	{route: "GET /api/v1/claims/:id/history", editor: 200, reviewer: 200, admin: 200,
 		setup: func(t *testing.T, e *apiEnv, _ string) (string, string) {

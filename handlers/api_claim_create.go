@@ -156,7 +156,7 @@ func (h *Handler) apiClaimCreate(c echo.Context) error {
 	if err != nil {
 		return shortError(err, short)
 	}
-	similar, err := h.store.SimilarClaims(ctx, created.Text+" "+created.Summary, created.ID, apiMaxSimilar)
+	similar, err := h.store.SimilarClaims(ctx, created.Text, created.ID, apiMaxSimilar)
 	if err != nil {
 		// The claim is saved; a failed hint must not make the client retry
 		// and log it twice.

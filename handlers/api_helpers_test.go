@@ -23,6 +23,8 @@ type apiEnv struct {
 	http   *http.Client
 	users  map[string]*models.User
 	tokens map[string]string
+	// articles counts the articles logged with article, for their addresses.
+	articles int
 }
 
 // The accounts of an apiEnv, by the name tests use for them. "none" sends
@@ -264,6 +266,19 @@ func (e *apiEnv) draftSaying(t testing.TB, who, text, summary string) *models.Cl
 		t.Fatal(err)
 	}
 	return c
+}
+
+// article logs an article by who, at an address of its own.
+func (e *apiEnv) article(t testing.TB, who, title string) *models.Article {
+	t.Helper()
+	e.articles++
+	a, err := e.store.CreateArticle(e.ctx(), e.users[who], models.Meta{}, models.ArticleInput{
+		URL: fmt.Sprintf("https://example.org/news/%d", e.articles), Title: title, Outlet: "The Daily", Text: "The minister said: \"The deficit fell by half.\"",
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
 }
 
 // source attaches a source to a claim.

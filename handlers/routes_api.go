@@ -16,11 +16,13 @@ func (h *Handler) apiRoutes(api *echo.Group) {
 	api.GET("/me", h.apiMe)
 
 	api.POST("/articles", h.apiArticleCreate)
+	api.DELETE("/articles/:id", h.apiArticleDelete)
 
 	api.GET("/claims", h.apiClaimList)
 	api.POST("/claims", h.apiClaimCreate)
 	api.GET("/claims/:id", h.apiClaimShow)
 	api.PATCH("/claims/:id", h.apiClaimUpdate)
+	api.DELETE("/claims/:id", h.apiClaimDelete)
 	api.GET("/claims/:id/history", h.apiClaimHistory)
 	api.POST("/claims/:id/sources", h.apiSourceCreate)
 	api.POST("/claims/:id/verdicts", h.apiVerdictCreate)

@@ -18,6 +18,7 @@ func (h *Handler) deskRoutes(desk *echo.Group) {
 	desk.GET("/articles/new", h.deskArticleNew)
 	desk.POST("/articles", h.deskArticleCreate)
 	desk.GET("/articles/:id", h.deskArticleShow)
+	desk.POST("/articles/:id/delete", h.deskArticleDelete)
 
 	desk.GET("/claims", h.deskClaimList)
 	desk.GET("/claims/new", h.deskClaimNew)
@@ -32,6 +33,7 @@ func (h *Handler) deskRoutes(desk *echo.Group) {
 	desk.POST("/claims/:id/updates", h.deskUpdateOpen)
 	desk.POST("/claims/:id/corrections", h.deskCorrectionCreate)
 	desk.POST("/claims/:id/retract", h.deskClaimRetract, reviewer)
+	desk.POST("/claims/:id/delete", h.deskClaimDelete)
 
 	desk.GET("/sources/:id/edit", h.deskSourceEdit)
 	desk.POST("/sources/:id", h.deskSourceUpdate)

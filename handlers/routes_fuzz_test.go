@@ -96,6 +96,8 @@ var routeSpecs = map[string]routeSpec{
 	"POST /desk/claims/:id/verdicts":      {body: verdictBody},
 	"POST /desk/claims/:id/corrections":   {body: []routeField{str("kind", "clarification"), str("note", "We clarified the date.")}},
 	"POST /desk/claims/:id/retract":       {body: []routeField{str("note", "The quote was misattributed.")}},
+	"POST /desk/claims/:id/delete":        {body: []routeField{str("revision", "1"), str("confirm", "true")}},
+	"POST /desk/articles/:id/delete":      {body: []routeField{str("confirm", "true")}},
 	"POST /desk/sources/:id":              {body: append(slices.Clone(sourceBody), str("revision", "1"))},
 	"POST /desk/sources/:id/delete":       {body: []routeField{str("revision", "1")}},
 	"POST /desk/verdicts/:id":             {body: append(slices.Clone(verdictBody), str("version", "1"))},

@@ -50,8 +50,11 @@ type PersonRedirect struct {
 
 // Article is where an editor found claims.
 type Article struct {
-	ID          uint
-	URL         string `gorm:"column:url"`
+	ID  uint
+	URL string `gorm:"column:url"`
+	// URLKey is the SHA-256 (hex) of URL written one way (see
+	// NormalizeArticleURL), by which an article logged twice is found.
+	URLKey      string `gorm:"column:url_key"`
 	Title       string
 	Outlet      string
 	Author      string

@@ -336,7 +336,9 @@ func (s *Store) Dialect() migrations.Dialect { return s.dialect }
 // ReviewQuorum is how many approvals publish a verdict.
 func (s *Store) ReviewQuorum() int { return s.cfg.ReviewQuorum }
 
-// Migrate applies every pending migration and returns how many it applied.
+// Migrate applies every pending migration and returns how many it applied,
+// then fills in what a migration added but SQL cannot compute (the
+// address keys of articles logged before migration 00017).
 func (s *Store) Migrate(ctx context.Context) (int, error) {
 	db, err := s.w.DB()
 	if err != nil {
@@ -344,6 +346,9 @@ func (s *Store) Migrate(ctx context.Context) (int, error) {
 	}
 	res, err := migrations.Apply(ctx, db, s.dialect)
 	if err != nil {
+		return len(res), err
+	}
+	if err := s.fillArticleURLKeys(ctx); err != nil {
 		return len(res), err
 	}
 	return len(res), s.Optimize(ctx)

@@ -28,6 +28,8 @@ type ClaimForms struct {
 	Source, Verdict, Review, Correction, Retract views.Form
 	// Remove carries why a source was not removed.
 	Remove views.Form
+	// Delete is the form that deletes a draft claim.
+	Delete views.Form
 }
 
 // ClaimForm is the view of the claim form: for a new claim (Claim nil) or

@@ -53,6 +53,7 @@ var actionLabels = map[string]string{
 	"claim.update":           "edited the claim",
 	"claim.publish":          "published the verdict",
 	"claim.retract":          "retracted the claim",
+	"claim.article_delete":   "deleted the article the claim was found in",
 	"source.add":             "added a source",
 	"source.update":          "edited a source",
 	"source.delete":          "removed a source",
