@@ -204,7 +204,7 @@ func TestEditorialJourney(t *testing.T) {
 // deskPages are the ids of what seedDesk logged: an article, a draft, a
 // claim in review, a published claim and a source.
 type deskPages struct {
-	article, draft, inReview, published, source uint
+	article, draft, inReview, published, source, speaker uint
 }
 
 // pages lists the desk's pages of the seeded data (besides the dashboard
@@ -223,6 +223,8 @@ func (d deskPages) pages() []struct{ name, path string } {
 		{"desk-claim-published", fmt.Sprintf("/desk/claims/%d", d.published)},
 		{"desk-history", fmt.Sprintf("/desk/claims/%d/history", d.published)},
 		{"desk-source-edit", fmt.Sprintf("/desk/sources/%d/edit", d.source)},
+		{"desk-people", "/desk/people"},
+		{"desk-person", fmt.Sprintf("/desk/people/%d", d.speaker)},
 	}
 }
 
@@ -308,5 +310,11 @@ func seedDesk(t *testing.T, s *models.Store, editor, approver *models.User) desk
 	must(err)
 	_, err = s.AddCorrection(ctx, editor, m, pub.ID, models.CorrectionInput{Kind: models.CorrectionClarification, Note: "We added the date of the statement."})
 	must(err)
-	return deskPages{article: art.ID, draft: draft.ID, inReview: open.ID, published: pub.ID, source: src.ID}
+	// The speaker has a title and a likely duplicate, logged from a quote.
+	_, err = s.UpdatePerson(ctx, editor, m, pub.PersonID, models.PersonInput{Name: "Jeff Sessions", Title: "Attorney General of the United States",
+		Affiliation: "Department of Justice", Description: "Senator for Alabama from 1997 to 2017."})
+	must(err)
+	_, err = s.CreatePerson(ctx, editor, m, models.PersonInput{Name: "Sessions"})
+	must(err)
+	return deskPages{article: art.ID, draft: draft.ID, inReview: open.ID, published: pub.ID, source: src.ID, speaker: pub.PersonID}
 }

@@ -50,6 +50,16 @@ func flashMessage(code string) string {
 		return "Claim logged as a draft. Add its sources, then propose a verdict."
 	case "claim-updated":
 		return "Claim saved."
+	case "person-updated":
+		return "Speaker saved."
+	case "person-merged":
+		return "Speakers merged. Their claims are listed here, and the merged speaker's page address leads to this speaker's."
+	case "person-deleted":
+		return "Speaker deleted."
+	case "claim-deleted":
+		return "Draft deleted. The audit log keeps a record of it."
+	case "article-deleted":
+		return "Article deleted. The claims logged from it stay; the audit log keeps a record of it."
 	case "source-added":
 		return "Source added."
 	case "source-updated":
@@ -66,6 +76,12 @@ func flashMessage(code string) string {
 		return "Approved and published."
 	case "sent-back":
 		return "Verdict sent back to its author with your comment."
+	case "update-saved":
+		return "Update saved. The public page still shows the published version."
+	case "update-submitted":
+		return "Update sent to review. The public page still shows the published version until it is approved."
+	case "update-withdrawn":
+		return "Update withdrawn. The published fact-check stays as it was."
 	case "correction-added":
 		return "Correction published."
 	case "retracted":

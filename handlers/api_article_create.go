@@ -19,6 +19,9 @@ type apiArticleRequest struct {
 	Author      *string `json:"author"`
 	PublishedAt *string `json:"published_at"`
 	Text        *string `json:"text" input:"exact"` // offsets in the answer count its bytes as sent
+	// AllowDuplicate logs the article even when one at the same address
+	// is logged already (see models.ArticleInput).
+	AllowDuplicate *bool `json:"allow_duplicate"`
 }
 
 // articleJSON is a logged article with the claims found in its text: the
@@ -109,7 +112,10 @@ func (h *Handler) newCandidateJSON(k *extract.Candidate, checked []models.Checke
 // no text (left out or null) has the server fetch the page and read the
 // text, title, outlet, author and date from it; the fields the request
 // sent (not empty) win over the page's. A page that cannot be fetched is
-// a 422 naming url and the reason, and nothing is saved.
+// a 422 naming url and the reason, and nothing is saved. An article whose
+// address is already logged (see models.NormalizeArticleURL) is a 409
+// listing the articles there, and nothing is fetched or saved, unless the
+// request sets allow_duplicate.
 func (h *Handler) apiArticleCreate(c echo.Context) error {
 	var req apiArticleRequest
 	if err := decodeJSON(c, &req); err != nil {
@@ -118,6 +124,7 @@ func (h *Handler) apiArticleCreate(c echo.Context) error {
 	in := models.ArticleInput{
 		URL: sentOr(req.URL, ""), Title: sentOr(req.Title, ""), Outlet: sentOr(req.Outlet, ""),
 		Author: sentOr(req.Author, ""), PublishedAt: sentOr(req.PublishedAt, ""), Text: sentOr(req.Text, ""),
+		AllowDuplicate: sentOr(req.AllowDuplicate, false),
 	}
 	var fetched *fetchedJSON
 	if req.Text == nil && strings.TrimSpace(in.URL) != "" {
@@ -126,6 +133,17 @@ func (h *Handler) apiArticleCreate(c echo.Context) error {
 		pageURL, err := input.URL(strings.TrimSpace(in.URL))
 		if err != nil {
 			return &models.ValidationError{Fields: map[string]string{"url": err.Error()}}
+		}
+		// An article already logged is not fetched again for nothing; the
+		// store checks again when it saves.
+		if !in.AllowDuplicate {
+			same, err := h.store.ArticlesAt(c.Request().Context(), pageURL, 0)
+			if err != nil {
+				return err
+			}
+			if len(same) > 0 {
+				return &models.DuplicateArticleError{Existing: same}
+			}
 		}
 		got, err := h.fetchArticle(c.Request().Context(), pageURL)
 		if err != nil {

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"claimtracker/models"
 	"claimtracker/models/modelstest"
 )
 
@@ -38,8 +39,19 @@ func apiOwner(who string) string {
 
 var apiAccessTable = []apiAccess{
 	{route: "GET /api/v1/me", setup: apiFixed("/api/v1/me", ""), editor: 200, reviewer: 200, admin: 200},
-	{route: "POST /api/v1/articles", setup: apiFixed("/api/v1/articles", `{"url":"https://example.org/a","title":"A","text":"Some text."}`),
-		editor: 201, reviewer: 201, admin: 201},
+	{route: "POST /api/v1/articles", editor: 201, reviewer: 201, admin: 201,
+		setup: func(t *testing.T, e *apiEnv, who string) (string, string) {
+			// Each caller logs an article of its own: the same address twice is a 409.
+			return "/api/v1/articles", fmt.Sprintf(`{"url":"https://example.org/a/%s","title":"A","text":"Some text."}`, who)
+		}},
+	{route: "DELETE /api/v1/articles/:id", note: "one's own article", editor: 204, reviewer: 204, admin: 204,
+		setup: func(t *testing.T, e *apiEnv, who string) (string, string) {
+			return apiPath("/articles/%d", e.article(t, apiOwner(who), "An article").ID), ""
+		}},
+	{route: "DELETE /api/v1/articles/:id", note: "someone else's article", editor: 403, reviewer: 403, admin: 204,
+		setup: func(t *testing.T, e *apiEnv, _ string) (string, string) {
+			return apiPath("/articles/%d", e.article(t, asAuthor, "Someone else's article").ID), ""
+		}},
 	{route: "GET /api/v1/claims", setup: apiFixed("/api/v1/claims", ""), editor: 200, reviewer: 200, admin: 200},
 	{route: "POST /api/v1/claims", setup: apiFixed("/api/v1/claims", `{"text":"Some words","summary":"Some words","speaker":"Pat Speaker"}`),
 		editor: 201, reviewer: 201, admin: 201},
@@ -50,6 +62,14 @@ var apiAccessTable = []apiAccess{
 	{route: "PATCH /api/v1/claims/:id", note: "someone else's draft", editor: 200, reviewer: 200, admin: 200,
 		setup: func(t *testing.T, e *apiEnv, _ string) (string, string) {
 			return apiPath("/claims/%d", e.draft(t, asAuthor, "Someone else's draft").ID), `{"setting":"A rally"}`
+		}},
+	{route: "DELETE /api/v1/claims/:id", note: "one's own draft", editor: 204, reviewer: 204, admin: 204,
+		setup: func(t *testing.T, e *apiEnv, who string) (string, string) {
+			return apiPath("/claims/%d", e.draft(t, apiOwner(who), "One's own draft").ID), ""
+		}},
+	{route: "DELETE /api/v1/claims/:id", note: "someone else's draft", editor: 403, reviewer: 403, admin: 204,
+		setup: func(t *testing.T, e *apiEnv, _ string) (string, string) {
+			return apiPath("/claims/%d", e.draft(t, asAuthor, "Someone else's draft").ID), ""
 		}},
 	{route: "GET /api/v1/claims/:id/history", editor: 200, reviewer: 200, admin: 200,
 		setup: func(t *testing.T, e *apiEnv, _ string) (string, string) {
@@ -70,6 +90,38 @@ var apiAccessTable = []apiAccess{
 	{route: "POST /api/v1/claims/:id/retract", editor: 403, reviewer: 200, admin: 200,
 		setup: func(t *testing.T, e *apiEnv, _ string) (string, string) {
 			return apiPath("/claims/%d/retract", e.published(t, "A published claim").ID), `{"note":"Withdrawn."}`
+		}},
+	{route: "GET /api/v1/claims/:id/updates", editor: 200, reviewer: 200, admin: 200,
+		setup: func(t *testing.T, e *apiEnv, _ string) (string, string) {
+			return apiPath("/claims/%d/updates", e.openUpdate(t, "A published claim").ClaimID), ""
+		}},
+	{route: "POST /api/v1/claims/:id/updates", editor: 201, reviewer: 201, admin: 201,
+		setup: func(t *testing.T, e *apiEnv, _ string) (string, string) {
+			return apiPath("/claims/%d/updates", e.published(t, "A published claim").ID), ""
+		}},
+	{route: "GET /api/v1/claims/:id/versions", editor: 200, reviewer: 200, admin: 200,
+		setup: func(t *testing.T, e *apiEnv, _ string) (string, string) {
+			return apiPath("/claims/%d/versions", e.published(t, "A published claim").ID), ""
+		}},
+	{route: "GET /api/v1/updates/:id", editor: 200, reviewer: 200, admin: 200,
+		setup: func(t *testing.T, e *apiEnv, _ string) (string, string) {
+			return apiPath("/updates/%d", e.openUpdate(t, "A published claim").ID), ""
+		}},
+	{route: "PATCH /api/v1/updates/:id", note: "the author's update", editor: 403, reviewer: 403, admin: 200,
+		setup: func(t *testing.T, e *apiEnv, _ string) (string, string) {
+			return apiPath("/updates/%d", e.openUpdate(t, "A published claim").ID), `{"setting":"A rally"}`
+		}},
+	{route: "DELETE /api/v1/updates/:id", note: "the author's update", editor: 403, reviewer: 403, admin: 204,
+		setup: func(t *testing.T, e *apiEnv, _ string) (string, string) {
+			return apiPath("/updates/%d", e.openUpdate(t, "A published claim").ID), ""
+		}},
+	{route: "POST /api/v1/updates/:id/submit", note: "the author's update", editor: 403, reviewer: 403, admin: 200,
+		setup: func(t *testing.T, e *apiEnv, _ string) (string, string) {
+			u := e.openUpdate(t, "A published claim")
+			if _, err := e.store.SaveUpdate(e.ctx(), e.users[asAuthor], models.Meta{}, u.ID, models.UpdatePatch{Setting: new("A rally"), Note: new("We added the setting.")}); err != nil {
+				t.Fatal(err)
+			}
+			return apiPath("/updates/%d/submit", u.ID), ""
 		}},
 	{route: "GET /api/v1/sources/:id", editor: 200, reviewer: 200, admin: 200,
 		setup: func(t *testing.T, e *apiEnv, _ string) (string, string) {
@@ -111,6 +163,24 @@ var apiAccessTable = []apiAccess{
 	{route: "GET /api/v1/ratings/:slug", setup: apiFixed("/api/v1/ratings/unproven", ""), editor: 200, reviewer: 200, admin: 200},
 	{route: "PATCH /api/v1/ratings/:slug", setup: apiFixed("/api/v1/ratings/unproven", `{"description":"We cannot tell."}`),
 		editor: 403, reviewer: 403, admin: 200},
+	{route: "GET /api/v1/people", setup: apiFixed("/api/v1/people?q=speaker", ""), editor: 200, reviewer: 200, admin: 200},
+	{route: "GET /api/v1/people/:id", editor: 200, reviewer: 200, admin: 200,
+		setup: func(t *testing.T, e *apiEnv, who string) (string, string) {
+			return apiPath("/people/%d", e.speaker(t, "Shown to "+who).ID), ""
+		}},
+	{route: "PATCH /api/v1/people/:id", editor: 200, reviewer: 200, admin: 200,
+		setup: func(t *testing.T, e *apiEnv, who string) (string, string) {
+			return apiPath("/people/%d", e.speaker(t, "Edited by "+who).ID), `{"title":"Finance minister"}`
+		}},
+	{route: "DELETE /api/v1/people/:id", editor: 403, reviewer: 204, admin: 204,
+		setup: func(t *testing.T, e *apiEnv, who string) (string, string) {
+			return apiPath("/people/%d", e.speaker(t, "Deleted by "+who).ID), ""
+		}},
+	{route: "POST /api/v1/people/:id/merge", editor: 403, reviewer: 200, admin: 200,
+		setup: func(t *testing.T, e *apiEnv, who string) (string, string) {
+			from, into := e.speaker(t, "Merged by "+who), e.speaker(t, "Kept by "+who)
+			return apiPath("/people/%d/merge", from.ID), fmt.Sprintf(`{"into":%d}`, into.ID)
+		}},
 
 	// The public API needs no token.
 	{route: "GET /api/v1/public/claims", setup: apiFixed("/api/v1/public/claims", ""), none: 200, editor: 200, reviewer: 200, admin: 200},

@@ -56,14 +56,21 @@ func apiClaimListQuery(c echo.Context) (models.ClaimFilter, int, error) {
 	if status != "" {
 		v.Check(slices.Contains(apiClaimStatuses, status), "status", "must be draft, in_review, published or retracted")
 	}
-	page := 1
-	if p := c.QueryParam("page"); p != "" {
-		n, err := strconv.Atoi(p)
-		v.Check(err == nil && n >= 1 && n <= apiMaxPage, "page", "must be a whole number from 1 to "+strconv.Itoa(apiMaxPage))
-		page = n
-	}
+	page := apiPageParam(c, &v)
 	if err := v.Err(); err != nil {
 		return models.ClaimFilter{}, 0, err
 	}
 	return models.ClaimFilter{Status: status, Limit: apiClaimsPerPage + 1, Offset: (page - 1) * apiClaimsPerPage}, page, nil
+}
+
+// apiPageParam reads ?page= of an API list: 1 when absent, else a whole
+// number from 1 to apiMaxPage, or v records why not.
+func apiPageParam(c echo.Context, v *models.Validator) int {
+	p := c.QueryParam("page")
+	if p == "" {
+		return 1
+	}
+	n, err := strconv.Atoi(p)
+	v.Check(err == nil && n >= 1 && n <= apiMaxPage, "page", "must be a whole number from 1 to "+strconv.Itoa(apiMaxPage))
+	return n
 }

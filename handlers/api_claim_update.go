@@ -4,6 +4,8 @@ import (
 	"net/http"
 
 	"github.com/labstack/echo/v4"
+
+	"claimtracker/models"
 )
 
 // apiClaimUpdate changes the fields sent, and only those, of a draft claim.
@@ -25,17 +27,28 @@ func (h *Handler) apiClaimUpdate(c echo.Context) error {
 		return err
 	}
 	ctx := c.Request().Context()
-	patch := req.patch()
-	if cond.strict() {
-		old, err := h.store.GetClaim(ctx, id)
-		if err != nil {
+	var old *models.Claim
+	// appearance_url alone is dated by the day the claim was said: the
+	// one sent, or else the claim's.
+	saidAt := sentOr(req.SaidAt, "")
+	if cond.strict() || (req.SaidAt == nil && req.Appearances == nil && req.AppearanceURL != nil) {
+		if old, err = h.store.GetClaim(ctx, id); err != nil {
 			return err
 		}
+		if req.SaidAt == nil {
+			saidAt = models.FormatDate(old.SaidAt)
+		}
+	}
+	patch, short, err := req.patch(saidAt)
+	if err != nil {
+		return err
+	}
+	if cond.strict() {
 		patch.Revision = cond.expect(claimETag(old), old.Revision, false)
 	}
 	_, err = h.store.UpdateClaim(ctx, currentUser(c), meta(c), id, patch)
 	if err != nil {
-		return cond.preconditioned(err, "revision", func(rev int) string { return objectETag("claim", id, rev) })
+		return cond.preconditioned(shortError(err, short), "revision", func(rev int) string { return objectETag("claim", id, rev) })
 	}
 	return h.writeClaimJSON(c, http.StatusOK, id)
 }

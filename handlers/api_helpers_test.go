@@ -23,6 +23,8 @@ type apiEnv struct {
 	http   *http.Client
 	users  map[string]*models.User
 	tokens map[string]string
+	// articles counts the articles logged with article, for their addresses.
+	articles int
 }
 
 // The accounts of an apiEnv, by the name tests use for them. "none" sends
@@ -258,12 +260,25 @@ func (e *apiEnv) draftSaying(t testing.TB, who, text, summary string) *models.Cl
 	t.Helper()
 	c, err := e.store.CreateClaim(e.ctx(), e.users[who], models.Meta{}, models.ClaimInput{
 		Text: text, Summary: summary, Speaker: "Pat Speaker", SaidAt: "2020-05-01",
-		Setting: "A press conference", AppearanceURL: "https://example.org/video", Tags: []string{"Economy"},
+		Setting: "A press conference", Appearances: []models.AppearanceInput{{URL: "https://example.org/video", Date: "2020-05-01"}}, Tags: []string{"Economy"},
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
 	return c
+}
+
+// article logs an article by who, at an address of its own.
+func (e *apiEnv) article(t testing.TB, who, title string) *models.Article {
+	t.Helper()
+	e.articles++
+	a, err := e.store.CreateArticle(e.ctx(), e.users[who], models.Meta{}, models.ArticleInput{
+		URL: fmt.Sprintf("https://example.org/news/%d", e.articles), Title: title, Outlet: "The Daily", Text: "The minister said: \"The deficit fell by half.\"",
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
 }
 
 // source attaches a source to a claim.
@@ -307,6 +322,16 @@ func (e *apiEnv) publish(t testing.TB, c *models.Claim) *models.Claim {
 		t.Fatal(err)
 	}
 	return c
+}
+
+// speaker logs a speaker with no claims.
+func (e *apiEnv) speaker(t testing.TB, name string) *models.Person {
+	t.Helper()
+	p, err := e.store.CreatePerson(e.ctx(), e.users[asEditor], models.Meta{}, models.PersonInput{Name: name})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
 }
 
 // auditCount counts the audit events, to show that a refused request wrote nothing.

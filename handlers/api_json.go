@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -41,7 +42,9 @@ const maxFieldErrors = 20
 // a *models.ValidationError naming each such field (422), up to
 // maxFieldErrors of them; so does text that breaks the input policy
 // (jsonFields says which kind each field holds), which is cleaned in place
-// otherwise. A body that is
+// otherwise. A field that holds a list of structs takes a list of JSON
+// objects, each read by the same rules; its members are named in errors
+// as "field[i].member", counting from 0. A body that is
 // not JSON is a 400, one that is not sent as application/json a 415, one
 // over the size limit a 413.
 func decodeJSON(c echo.Context, dst any) error {
@@ -64,34 +67,88 @@ func decodeJSON(c echo.Context, dst any) error {
 		}
 		return errBadJSON
 	}
-	fields := jsonFields(reflect.ValueOf(dst).Elem())
 	bad := map[string]string{}
-	for _, name := range slices.Sorted(maps.Keys(obj)) {
-		if len(bad) == maxFieldErrors {
-			break
-		}
-		f, ok := fields[name]
-		if !ok {
-			bad[name] = "is not a known field"
-			continue
-		}
-		if err := json.Unmarshal(obj[name], f.v.Addr().Interface()); err != nil {
-			bad[name] = jsonTypeProblem(f.v.Type())
-			continue
-		}
-		// The decoder turns invalid UTF-8 into U+FFFD; the policy refuses it.
-		if !utf8.Valid(obj[name]) {
-			bad[name] = (&input.Error{Problem: input.BadEncoding}).Error()
-			continue
-		}
-		if err := cleanText(f.v, f.kind); err != nil {
-			bad[name] = err.Error()
-		}
-	}
+	decodeMembers(obj, reflect.ValueOf(dst).Elem(), "", bad)
 	if len(bad) > 0 {
 		return &models.ValidationError{Fields: bad}
 	}
 	return nil
+}
+
+// decodeMembers reads the members of one JSON object into the struct v, as
+// decodeJSON describes, recording each refused member in bad under its
+// name after prefix.
+func decodeMembers(obj map[string]json.RawMessage, v reflect.Value, prefix string, bad map[string]string) {
+	fields := jsonFields(v)
+	for _, name := range slices.Sorted(maps.Keys(obj)) {
+		if len(bad) >= maxFieldErrors {
+			return
+		}
+		f, ok := fields[name]
+		if !ok {
+			bad[prefix+name] = "is not a known field"
+			continue
+		}
+		if elem, ok := structList(f.v.Type()); ok {
+			decodeObjects(obj[name], f.v, elem, prefix+name, bad)
+			continue
+		}
+		if err := json.Unmarshal(obj[name], f.v.Addr().Interface()); err != nil {
+			bad[prefix+name] = jsonTypeProblem(f.v.Type())
+			continue
+		}
+		// The decoder turns invalid UTF-8 into U+FFFD; the policy refuses it.
+		if !utf8.Valid(obj[name]) {
+			bad[prefix+name] = (&input.Error{Problem: input.BadEncoding}).Error()
+			continue
+		}
+		if err := cleanText(f.v, f.kind); err != nil {
+			bad[prefix+name] = err.Error()
+		}
+	}
+}
+
+// structList reports whether t is a list of structs, or a pointer to one,
+// and gives the struct type.
+func structList(t reflect.Type) (reflect.Type, bool) {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if t.Kind() == reflect.Slice && t.Elem().Kind() == reflect.Struct {
+		return t.Elem(), true
+	}
+	return nil, false
+}
+
+// decodeObjects reads raw, a JSON list of objects (or null, which leaves
+// dst as it is), into dst, a list of elem structs or a pointer to one,
+// naming the i-th object name[i] in bad.
+func decodeObjects(raw json.RawMessage, dst reflect.Value, elem reflect.Type, name string, bad map[string]string) {
+	var items []json.RawMessage
+	if err := json.Unmarshal(raw, &items); err != nil {
+		bad[name] = "must be a list of objects"
+		return
+	}
+	if items == nil {
+		return // null: not sent
+	}
+	list := reflect.MakeSlice(reflect.SliceOf(elem), len(items), len(items))
+	for i, item := range items {
+		at := name + "[" + strconv.Itoa(i) + "]"
+		var obj map[string]json.RawMessage
+		if err := json.Unmarshal(item, &obj); err != nil || obj == nil {
+			bad[at] = "must be an object"
+			continue
+		}
+		decodeMembers(obj, list.Index(i), at+".", bad)
+	}
+	for dst.Kind() == reflect.Pointer {
+		if dst.IsNil() {
+			dst.Set(reflect.New(dst.Type().Elem()))
+		}
+		dst = dst.Elem()
+	}
+	dst.Set(list)
 }
 
 // jsonField is a request struct's field and the input kind of its text.
@@ -173,6 +230,9 @@ func jsonTypeProblem(t reflect.Type) string {
 		if t.Elem().Kind() == reflect.String {
 			return "must be a list of strings"
 		}
+		if t.Elem().Kind() == reflect.Struct {
+			return "must be a list of objects"
+		}
 		return "must be a list"
 	}
 	return "has the wrong type"
@@ -249,23 +309,26 @@ func rawOrNull(s string) json.RawMessage {
 
 // claimItemJSON is a claim in a list: its own fields, without evidence.
 type claimItemJSON struct {
-	ID            uint    `json:"id"`
-	Slug          string  `json:"slug"`
-	Status        string  `json:"status"`
-	Text          string  `json:"text"`
-	Summary       string  `json:"summary"`
-	Speaker       string  `json:"speaker"`
-	SpeakerSlug   string  `json:"speaker_slug"`
-	SpeakerKind   string  `json:"speaker_kind"`
-	SaidAt        *string `json:"said_at"`
-	Setting       string  `json:"setting"`
-	AppearanceURL string  `json:"appearance_url"`
-	ArticleID     *uint   `json:"article_id"`
-	CreatedBy     *uint   `json:"created_by"`
-	PublishedAt   *string `json:"published_at"`
-	RetractedAt   *string `json:"retracted_at"`
-	CreatedAt     string  `json:"created_at"`
-	UpdatedAt     string  `json:"updated_at"`
+	ID          uint    `json:"id"`
+	Slug        string  `json:"slug"`
+	Status      string  `json:"status"`
+	Text        string  `json:"text"`
+	Summary     string  `json:"summary"`
+	Speaker     string  `json:"speaker"`
+	SpeakerID   uint    `json:"speaker_id"`
+	SpeakerSlug string  `json:"speaker_slug"`
+	SpeakerKind string  `json:"speaker_kind"`
+	SaidAt      *string `json:"said_at"`
+	Setting     string  `json:"setting"`
+	// AppearanceURL is the url of the first appearance, "" without one.
+	AppearanceURL string              `json:"appearance_url"`
+	Appearances   []apiAppearanceJSON `json:"appearances"`
+	ArticleID     *uint               `json:"article_id"`
+	CreatedBy     *uint               `json:"created_by"`
+	PublishedAt   *string             `json:"published_at"`
+	RetractedAt   *string             `json:"retracted_at"`
+	CreatedAt     string              `json:"created_at"`
+	UpdatedAt     string              `json:"updated_at"`
 	// Revision counts the edits of the claim's own fields; the claim's
 	// ETag follows it.
 	Revision int `json:"revision"`
@@ -274,8 +337,9 @@ type claimItemJSON struct {
 // newClaimItemJSON converts a claim for a list; its speaker must be loaded.
 func newClaimItemJSON(c *models.Claim) claimItemJSON {
 	j := claimItemJSON{
-		ID: c.ID, Slug: c.Slug, Status: string(c.Status), Text: c.Text, Summary: c.Summary, Speaker: c.SpeakerName(),
-		SaidAt: dateJSON(c.SaidAt), Setting: c.Setting, AppearanceURL: c.AppearanceURL, ArticleID: c.ArticleID,
+		ID: c.ID, Slug: c.Slug, Status: string(c.Status), Text: c.Text, Summary: c.Summary, Speaker: c.SpeakerName(), SpeakerID: c.PersonID,
+		SaidAt: dateJSON(c.SaidAt), Setting: c.Setting, AppearanceURL: firstAppearanceURL(c), Appearances: appearancesJSON(c.Appearances),
+		ArticleID: c.ArticleID,
 		CreatedBy: c.CreatedBy, PublishedAt: optStampJSON(c.PublishedAt), RetractedAt: optStampJSON(c.RetractedAt),
 		CreatedAt: stampJSON(c.CreatedAt), UpdatedAt: stampJSON(c.UpdatedAt), Revision: c.Revision,
 	}
@@ -283,6 +347,31 @@ func newClaimItemJSON(c *models.Claim) claimItemJSON {
 		j.SpeakerSlug, j.SpeakerKind = c.Person.Slug, string(c.Person.Kind)
 	}
 	return j
+}
+
+// apiAppearanceJSON is one appearance of a claim in an answer: the work's
+// address, the day the claim appeared there (YYYY-MM-DD or null) and
+// where, in words ("" when not given).
+type apiAppearanceJSON struct {
+	URL   string  `json:"url"`
+	Date  *string `json:"date"`
+	Where string  `json:"where"`
+}
+
+// appearancesJSON converts a claim's appearances, in its order; never nil.
+func appearancesJSON(list []models.Appearance) []apiAppearanceJSON {
+	return jsonList(list, func(a *models.Appearance) apiAppearanceJSON {
+		return apiAppearanceJSON{URL: a.URL, Date: dateJSON(a.Date), Where: a.Where}
+	})
+}
+
+// firstAppearanceURL is the url of the claim's first appearance, its
+// appearance_url in answers, or "".
+func firstAppearanceURL(c *models.Claim) string {
+	if a := c.FirstAppearance(); a != nil {
+		return a.URL
+	}
+	return ""
 }
 
 // claimJSON is one claim with everything attached to it.
@@ -429,6 +518,34 @@ type ratingJSON struct {
 	Ordered     bool   `json:"ordered"`
 	// Revision counts the rating's edits; its ETag follows it.
 	Revision int `json:"revision"`
+}
+
+// personJSON is one speaker: a person or an organisation that makes
+// claims.
+type personJSON struct {
+	ID   uint   `json:"id"`
+	Slug string `json:"slug"`
+	Name string `json:"name"`
+	// Kind is "person" or "organization".
+	Kind        string `json:"kind"`
+	Title       string `json:"title"`
+	Affiliation string `json:"affiliation"`
+	Description string `json:"description"`
+	// Claims counts the speaker's claims, whatever their status;
+	// PublicClaims those published or retracted.
+	Claims       int64  `json:"claims"`
+	PublicClaims int    `json:"public_claims"`
+	CreatedAt    string `json:"created_at"`
+	UpdatedAt    string `json:"updated_at"`
+	// Revision counts the speaker's edits; their ETag follows it.
+	Revision int `json:"revision"`
+}
+
+// newPersonJSON converts one speaker, who has claims claims.
+func newPersonJSON(p *models.Person, claims int64) personJSON {
+	return personJSON{ID: p.ID, Slug: p.Slug, Name: p.Name, Kind: string(p.Kind), Title: p.Title, Affiliation: p.Affiliation,
+		Description: p.Description, Claims: claims, PublicClaims: p.PublicClaims,
+		CreatedAt: stampJSON(p.CreatedAt), UpdatedAt: stampJSON(p.UpdatedAt), Revision: p.Revision}
 }
 
 // newRatingJSON converts one rating.

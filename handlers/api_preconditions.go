@@ -13,7 +13,7 @@ import (
 
 // The JSON API guards its updates against lost updates with entity tags
 // (RFC 9110 §8.8.3) and If-Match (§13.1.1). Every answer that shows one
-// editable object (a claim, source, verdict or rating) carries its ETag, a
+// editable object (a claim, source, verdict, rating or speaker) carries its ETag, a
 // strong validator made of the object's kind, id and revision (a verdict's
 // version), such as "claim-7.r3". A PATCH or DELETE that sends If-Match
 // changes the object only when one of the tags listed is its current ETag
@@ -33,6 +33,7 @@ func claimETag(c *models.Claim) string     { return objectETag("claim", c.ID, c.
 func sourceETag(s *models.Source) string   { return objectETag("source", s.ID, s.Revision) }
 func verdictETag(v *models.Verdict) string { return objectETag("verdict", v.ID, v.Version) }
 func ratingETag(r *models.Rating) string   { return objectETag("rating", r.ID, r.Revision) }
+func personETag(p *models.Person) string   { return objectETag("person", p.ID, p.Revision) }
 
 // setETag puts an object's entity tag on the answer.
 func setETag(c echo.Context, tag string) {

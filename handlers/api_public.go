@@ -125,6 +125,7 @@ type publicClaimJSON struct {
 	SaidAt        *string              `json:"said_at"`
 	Setting       string               `json:"setting"`
 	AppearanceURL string               `json:"appearance_url"`
+	Appearances   []apiAppearanceJSON  `json:"appearances"`
 	Status        string               `json:"status"`
 	PublishedAt   *string              `json:"published_at"`
 	RetractedAt   *string              `json:"retracted_at"`
@@ -200,7 +201,7 @@ func (h *Handler) buildPublicClaim(c echo.Context, slug string) ([]byte, error) 
 	out := publicClaimJSON{
 		Slug: claim.Slug, URL: url, Claim: claim.Text, Summary: claim.Summary,
 		Speaker: publicSpeaker{claim.Person.Name, claim.Person.Slug, string(claim.Person.Kind)}, SaidAt: dateJSON(claim.SaidAt),
-		Setting: claim.Setting, AppearanceURL: claim.AppearanceURL, Status: string(claim.Status), PublishedAt: optStampJSON(claim.PublishedAt),
+		Setting: claim.Setting, AppearanceURL: firstAppearanceURL(claim), Appearances: appearancesJSON(claim.Appearances), Status: string(claim.Status), PublishedAt: optStampJSON(claim.PublishedAt),
 		RetractedAt: optStampJSON(claim.RetractedAt), UpdatedAt: stampJSON(claim.UpdatedAt), Tags: claim.TagNames(),
 		Verdict: publicVerdict{Rating: rating, WithdrawnRating: withdrawn, Headline: v.Headline, Explanation: v.Explanation,
 			PublishedAt: optStampJSON(v.PublishedAt), Reviewers: v.ReviewerCount},

@@ -137,8 +137,9 @@ func TestAPIArticleFromURL(t *testing.T) {
 				t.Errorf("stored %q / %q", a.Title, a.Body)
 			}
 
-			// Pasted text is not fetched, and the answer says nothing of a fetch.
-			pasted := e.must(t, 201, asEditor, "POST", "/api/v1/articles", fmt.Sprintf(`{"url": %q, "title": "Pasted", "text": "Some text."}`, site.story()))
+			// Pasted text is not fetched, and the answer says nothing of a
+			// fetch (the same address, logged again on purpose).
+			pasted := e.must(t, 201, asEditor, "POST", "/api/v1/articles", fmt.Sprintf(`{"url": %q, "title": "Pasted", "text": "Some text.", "allow_duplicate": true}`, site.story()))
 			apiExpect(t, "pasted article", pasted, 201, map[string]any{"fetched": apiAbsent, "title": "Pasted"})
 			if n := site.storyHits.Load(); n != 1 {
 				t.Errorf("the story was fetched %d times, want 1", n)

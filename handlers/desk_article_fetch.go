@@ -18,6 +18,8 @@ import (
 // fields the editor left empty filled from the page, for them to check
 // and correct before saving. Nothing is saved. A page that cannot be
 // fetched is shown as the URL field's error, with the form as it was sent.
+// When the address is already logged, the form says so and links to the
+// articles there, as a save would.
 func (h *Handler) deskArticleFetch(c echo.Context, f views.Form) error {
 	title := "Paste an article"
 	u, err := input.URL(f.Get("url"))
@@ -28,13 +30,13 @@ func (h *Handler) deskArticleFetch(c echo.Context, f views.Form) error {
 		f.Errors["url"] = err.Error()
 	}
 	if len(f.Errors) > 0 {
-		return render(c, http.StatusUnprocessableEntity, pages.DeskArticleNew(page(c, title), f))
+		return render(c, http.StatusUnprocessableEntity, pages.DeskArticleNew(page(c, title), f, nil))
 	}
 	got, err := h.fetchArticle(c.Request().Context(), u)
 	var fe *fetcher.Error
 	if errors.As(err, &fe) {
 		f.Errors["url"] = fe.Message
-		return render(c, http.StatusUnprocessableEntity, pages.DeskArticleNew(page(c, title), f))
+		return render(c, http.StatusUnprocessableEntity, pages.DeskArticleNew(page(c, title), f, nil))
 	}
 	if err != nil {
 		return err
@@ -53,9 +55,13 @@ func (h *Handler) deskArticleFetch(c echo.Context, f views.Form) error {
 			filled = append(filled, fld.label)
 		}
 	}
+	same, err := h.store.ArticlesAt(c.Request().Context(), u, 0)
+	if err != nil {
+		return err
+	}
 	p := page(c, title)
 	p.Flash = fetchNotice(filled, missing)
-	return render(c, http.StatusOK, pages.DeskArticleNew(p, f))
+	return render(c, http.StatusOK, pages.DeskArticleNew(p, f, same))
 }
 
 // fetchNotice tells the editor what a fetch filled in and what the page

@@ -14,5 +14,7 @@ func (h *Handler) deskArticleList(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return render(c, http.StatusOK, pages.DeskArticles(page(c, "Articles"), articles))
+	p := page(c, "Articles")
+	p.Flash = flashMessage(c.QueryParam("done"))
+	return render(c, http.StatusOK, pages.DeskArticles(p, articles))
 }

@@ -11,16 +11,21 @@ import (
 	"claimtracker/views/components"
 )
 
-// deskClaimCreate logs a draft claim and opens its desk page.
+// deskClaimCreate logs a draft claim and opens its desk page. Asked for
+// another appearance row, it shows the form again with one, saving nothing.
 func (h *Handler) deskClaimCreate(c echo.Context) error {
 	f, err := parseForm(c, claimFields...)
 	if err != nil {
 		return err
 	}
+	if f.Get("add_appearance") != "" {
+		return h.renderClaimNew(c, http.StatusOK, f, postedRows(f))
+	}
+	appearances, rowOf := formAppearances(f)
 	in := models.ClaimInput{
 		Text: f.Get("text"), Summary: f.Get("summary"), Speaker: f.Get("speaker"),
 		SpeakerKind: models.PersonKind(f.Get("speaker_kind")), SaidAt: f.Get("said_at"), Setting: f.Get("setting"),
-		AppearanceURL: f.Get("appearance_url"), Tags: splitTags(f.Get("tags")),
+		Appearances: appearances, Tags: splitTags(f.Get("tags")),
 	}
 	if s := f.Get("article_id"); s != "" {
 		if id, perr := strconv.ParseUint(s, 10, 32); perr != nil || id == 0 {
@@ -33,13 +38,13 @@ func (h *Handler) deskClaimCreate(c echo.Context) error {
 	if len(f.Errors) == 0 {
 		cl, err = h.store.CreateClaim(c.Request().Context(), currentUser(c), meta(c), in)
 		if fe := models.FieldErrors(err); fe != nil {
-			f.Errors = fe
+			f.Errors = rowErrors(fe, rowOf)
 		} else if err != nil {
 			return err
 		}
 	}
 	if len(f.Errors) > 0 {
-		return h.renderClaimNew(c, http.StatusUnprocessableEntity, f)
+		return h.renderClaimNew(c, http.StatusUnprocessableEntity, f, postedRows(f))
 	}
 	return seeOther(c, components.ClaimPath(cl.ID)+"?done=claim-logged")
 }

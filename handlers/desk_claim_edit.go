@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"errors"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -10,11 +11,13 @@ import (
 
 	"claimtracker/models"
 	"claimtracker/views"
+	"claimtracker/views/components"
 	"claimtracker/views/pages"
 )
 
-// deskClaimEdit shows the form that edits a draft claim. Claims past draft
-// change only through verdicts and corrections: 409.
+// deskClaimEdit shows the form that edits a draft claim. A published claim
+// changes through an update: its edit goes to the claim's update (303).
+// Claims in review or retracted are not edited: 409.
 func (h *Handler) deskClaimEdit(c echo.Context) error {
 	id, err := idParam(c, "id")
 	if err != nil {
@@ -24,15 +27,27 @@ func (h *Handler) deskClaimEdit(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	if cl.Status == models.ClaimPublished {
+		open, err := h.store.OpenUpdateOf(c.Request().Context(), id)
+		if err != nil {
+			return err
+		}
+		if open != nil {
+			return seeOther(c, components.UpdatePath(open.ID))
+		}
+		return seeOther(c, components.ClaimPath(id)+"#update")
+	}
 	if cl.Status != models.ClaimDraft {
 		return fmt.Errorf("edit claim %d: it is %s: %w", id, cl.Status, models.ErrConflict)
 	}
 	f := views.Form{Errors: map[string]string{}, Values: claimFormValues(cl)}
 	f.Values["revision"] = strconv.Itoa(cl.Revision)
-	return h.renderClaimEdit(c, http.StatusOK, cl, f)
+	return h.renderClaimEdit(c, http.StatusOK, cl, f, setAppearanceValues(f.Values, cl.Appearances))
 }
 
-// claimFormValues are a claim's fields as its edit form shows them.
+// claimFormValues are a claim's fields as its edit form shows them, with
+// its appearances as one text (for the comparison of a stale form; the
+// rows are set by setAppearanceValues).
 func claimFormValues(cl *models.Claim) map[string]string {
 	kind := string(models.KindPerson)
 	if cl.Person != nil {
@@ -40,8 +55,8 @@ func claimFormValues(cl *models.Claim) map[string]string {
 	}
 	return map[string]string{
 		"text": cl.Text, "summary": cl.Summary, "speaker": cl.SpeakerName(), "speaker_kind": kind,
-		"said_at": models.FormatDate(cl.SaidAt), "setting": cl.Setting, "appearance_url": cl.AppearanceURL,
-		"tags": strings.Join(cl.TagNames(), ", "),
+		"said_at": models.FormatDate(cl.SaidAt), "setting": cl.Setting,
+		"appearances": appearancesText(models.AppearanceInputs(cl.Appearances)), "tags": strings.Join(cl.TagNames(), ", "),
 	}
 }
 
@@ -61,15 +76,24 @@ var claimStaleFields = []staleField{
 	}},
 	{name: "said_at", label: "Said on"},
 	{name: "setting", label: "Setting"},
-	{name: "appearance_url", label: "Where it can be seen or heard"},
+	{name: "appearances", label: "Where the claim appeared"},
 	{name: "tags", label: "Tags"},
 }
 
-// renderClaimEdit shows the edit form of cl with f's values and errors.
-func (h *Handler) renderClaimEdit(c echo.Context, status int, cl *models.Claim, f views.Form) error {
-	people, err := h.store.ListPeople(c.Request().Context(), 1000)
+// renderClaimEdit shows the edit form of cl with f's values and errors, and
+// rows appearance rows.
+func (h *Handler) renderClaimEdit(c echo.Context, status int, cl *models.Claim, f views.Form, rows int) error {
+	ctx := c.Request().Context()
+	people, err := h.store.ListPeople(ctx, 1000)
 	if err != nil {
 		return err
 	}
-	return render(c, status, pages.DeskClaimForm(page(c, "Edit claim"), pages.ClaimForm{Form: f, Claim: cl, People: people}))
+	view := pages.ClaimForm{Form: f, Claim: cl, People: people, AppearanceRows: rows}
+	if cl.ArticleID != nil {
+		view.LoggedFrom, err = h.store.GetArticle(ctx, *cl.ArticleID)
+		if err != nil && !errors.Is(err, models.ErrNotFound) {
+			return err
+		}
+	}
+	return render(c, status, pages.DeskClaimForm(page(c, "Edit claim"), view))
 }

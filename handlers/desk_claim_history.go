@@ -1,10 +1,12 @@
 package handlers
 
 import (
+	"context"
 	"net/http"
 
 	"github.com/labstack/echo/v4"
 
+	"claimtracker/models"
 	"claimtracker/views/pages"
 )
 
@@ -23,6 +25,20 @@ func (h *Handler) deskClaimHistory(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	entries, err := h.history(ctx, events)
+	if err != nil {
+		return err
+	}
+	versions, err := h.store.ClaimPublications(ctx, id)
+	if err != nil {
+		return err
+	}
+	return render(c, http.StatusOK, pages.DeskClaimHistory(page(c, "History of a claim"), cl, entries, versions))
+}
+
+// history turns audit events into the entries a desk page shows, naming
+// each actor by their display name.
+func (h *Handler) history(ctx context.Context, events []models.AuditEvent) ([]pages.HistoryEntry, error) {
 	var ids []uint
 	for _, e := range events {
 		if e.ActorID != nil {
@@ -31,7 +47,7 @@ func (h *Handler) deskClaimHistory(c echo.Context) error {
 	}
 	names, err := h.store.UserNames(ctx, ids)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	return render(c, http.StatusOK, pages.DeskClaimHistory(page(c, "History of a claim"), cl, pages.NewHistory(events, names)))
+	return pages.NewHistory(events, names), nil
 }

@@ -33,5 +33,7 @@ func (h *Handler) deskClaimList(c echo.Context) error {
 		claims, l.More = claims[:pages.ClaimsPerPage], true
 	}
 	l.Claims = claims
-	return render(c, http.StatusOK, pages.DeskClaims(page(c, "Claims"), l))
+	p := page(c, "Claims")
+	p.Flash = flashMessage(c.QueryParam("done"))
+	return render(c, http.StatusOK, pages.DeskClaims(p, l))
 }

@@ -14,8 +14,9 @@ import (
 	"claimtracker/views/pages"
 )
 
-// claimEditFields are the fields of the claim form that an edit may change.
-var claimEditFields = []string{"text", "summary", "speaker", "speaker_kind", "said_at", "setting", "appearance_url", "tags"}
+// claimEditFields are the fields of the claim form that an edit may change:
+// the claim's own, and its appearance rows (see desk_claim_appearances.go).
+var claimEditFields = append([]string{"text", "summary", "speaker", "speaker_kind", "said_at", "setting", "tags"}, appearanceFormFields()...)
 
 // claimFields are the fields of the new-claim form: the editable ones and
 // the article the claim comes from.
@@ -28,18 +29,18 @@ func (h *Handler) deskClaimNew(c echo.Context) error {
 	for _, name := range claimFields {
 		f.Values[name] = strings.TrimSpace(c.QueryParam(name))
 	}
-	return h.renderClaimNew(c, http.StatusOK, f)
+	return h.renderClaimNew(c, http.StatusOK, f, postedRows(f))
 }
 
-// renderClaimNew shows the new-claim form with the article it comes from and
-// the logged claims that resemble its text.
-func (h *Handler) renderClaimNew(c echo.Context, status int, f views.Form) error {
+// renderClaimNew shows the new-claim form, with rows appearance rows, the
+// article it comes from and the logged claims that resemble its text.
+func (h *Handler) renderClaimNew(c echo.Context, status int, f views.Form, rows int) error {
 	ctx := c.Request().Context()
 	people, err := h.store.ListPeople(ctx, 1000)
 	if err != nil {
 		return err
 	}
-	view := pages.ClaimForm{Form: f, People: people}
+	view := pages.ClaimForm{Form: f, People: people, AppearanceRows: rows}
 	if id, perr := strconv.ParseUint(f.Get("article_id"), 10, 32); perr == nil && id > 0 {
 		view.Article, err = h.store.GetArticle(ctx, uint(id))
 		if err != nil && !errors.Is(err, models.ErrNotFound) {

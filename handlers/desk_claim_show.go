@@ -48,9 +48,13 @@ func (h *Handler) renderClaimDesk(c echo.Context, status int, id uint, forms pag
 		forms.Verdict.Values = map[string]string{"rating": v.RatingSlug, "headline": v.Headline, "explanation": v.Explanation,
 			"version": strconv.Itoa(v.Version)}
 	}
+	open, err := h.store.OpenUpdateOf(ctx, cl.ID)
+	if err != nil {
+		return err
+	}
 	p := page(c, cl.Summary)
 	p.Flash = flashMessage(c.QueryParam("done"))
-	return render(c, status, pages.DeskClaim(p, pages.ClaimDesk{Claim: cl, Ratings: ratings, Similar: similar, Names: names, Forms: forms}))
+	return render(c, status, pages.DeskClaim(p, pages.ClaimDesk{Claim: cl, Ratings: ratings, Similar: similar, Names: names, Forms: forms, Update: open}))
 }
 
 // finishClaimForm ends a form action on a claim's desk page. A refusal

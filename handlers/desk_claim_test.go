@@ -79,11 +79,11 @@ func TestDeskClaimFormErrors(t *testing.T) {
 			long := strings.Repeat("much too long ", 6)
 			f.Set("summary", long)
 			f.Set("speaker", "")
-			f.Set("appearance_url", "not a url")
+			f.Set("appearances[0].url", "not a url")
 			r := e.mustPost(t, e.ed, "/desk/claims", f, http.StatusUnprocessableEntity, "")
 			fieldError(t, r.body, "f-summary", "Summary must be at most 75 characters")
 			fieldError(t, r.body, "f-speaker", "Speaker is required")
-			fieldError(t, r.body, "f-appearance_url", "Where it can be seen or heard must be an http or https URL")
+			fieldError(t, r.body, "f-appearance-0-url", "Address must be an http or https URL")
 			mustContain(t, "refused claim", r.body, `value="`+strings.TrimSpace(long)+`"`, `class="counter over"`, ">"+sworn+"</textarea>", `value="not a url"`)
 
 			f = claimForm()
@@ -114,7 +114,10 @@ func TestDeskClaimUnknownAndPublished(t *testing.T) {
 
 			id := e.newClaim(t)
 			e.publish(t, id)
-			e.page(t, e.ed, claimPath(id)+"/edit", http.StatusConflict)
+			// A published claim changes through an update: its edit leads there.
+			if r := e.get(t, e.ed, claimPath(id)+"/edit"); r.status != http.StatusSeeOther || r.header.Get("Location") != claimPath(id)+"#update" {
+				t.Fatalf("edit of a published claim: %d to %q", r.status, r.header.Get("Location"))
+			}
 			r := e.mustPost(t, e.ed, claimPath(id), with(claimForm(), "revision", "1"), http.StatusConflict, "")
 			mustContain(t, "published edit", r.body, "This claim is published now", "only drafts can be edited, so your changes were not saved")
 			body := e.page(t, e.ed, claimPath(id), http.StatusOK)

@@ -48,7 +48,8 @@ func claimForm() url.Values {
 	return url.Values{
 		"text": {sworn}, "summary": {"Sessions said he had no communications with the Russians"},
 		"speaker": {"Jeff Sessions"}, "speaker_kind": {"person"}, "said_at": {"2017-01-10"},
-		"setting": {"Senate confirmation hearing, under oath"}, "appearance_url": {"https://www.example.gov/hearing"},
+		"setting": {"Senate confirmation hearing, under oath"}, "appearances[0].url": {"https://www.example.gov/hearing"},
+		"appearances[0].date": {"2017-01-10"}, "appearances[0].where": {"Senate confirmation hearing"}, "appearance_rows": {"2"},
 		"tags": {"Russia, testimony"},
 	}
 }

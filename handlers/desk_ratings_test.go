@@ -26,7 +26,9 @@ func TestAdminRatingScale(t *testing.T) {
 			e.mustPost(t, e.admin, "/admin/ratings/false", upd, http.StatusSeeOther, "/admin/ratings?done=rating-updated#rating-false")
 			mustContain(t, "renamed rating", e.page(t, e.admin, "/admin/ratings?done=rating-updated", http.StatusOK), "Rating saved.", `value="Pants on fire"`, "Wholly untrue.")
 			claim := e.page(t, e.ed, claimPath(id), http.StatusOK)
-			mustContain(t, "published verdict", claim, `<span class="rating r-false">False</span>`, `<option value="false">Pants on fire</option>`)
+			mustContain(t, "published verdict", claim, `<span class="rating r-false">False</span>`)
+			upath := e.mustPost(t, e.ed, claimPath(id)+"/updates", url.Values{}, http.StatusSeeOther, "").header.Get("Location")
+			mustContain(t, "the update's verdict form", e.page(t, e.ed, upath, http.StatusOK), `<option value="false" selected>Pants on fire</option>`)
 
 			bad := url.Values{"label": {""}, "description": {"x"}, "position": {"first"}, "revision": {"1"}}
 			r := e.mustPost(t, e.admin, "/admin/ratings/true", bad, http.StatusUnprocessableEntity, "")

@@ -95,7 +95,7 @@ func TestDeskPublishedSourcesAreFixed(t *testing.T) {
 			id := e.newClaim(t)
 			e.publish(t, id)
 			body := e.page(t, e.ed, claimPath(id), http.StatusOK)
-			mustContain(t, "published claim", body, "Sources are fixed once a claim is published.")
+			mustContain(t, "published claim", body, "Sources of a published fact-check change through an update.")
 			if strings.Contains(body, "Add a source") || strings.Contains(body, "/edit\"") {
 				t.Error("a published claim offers to change its sources")
 			}

@@ -63,7 +63,7 @@ func (h *Handler) deskVerdictRevise(c echo.Context) error {
 		if cl.Status == models.ClaimPublished && cl.OpenVerdict() == nil {
 			delete(f.Values, "version")
 			f.Error = "This verdict was published after you opened the form, so it can no longer be revised and your revision was not saved. " +
-				"What you typed is kept in the form below: send it to review as a new verdict if it still stands."
+				"What you typed is kept below: open an update with it, and send it to review if it still stands."
 			return h.renderClaimDesk(c, http.StatusConflict, v.ClaimID, pages.ClaimForms{Verdict: f})
 		}
 	}

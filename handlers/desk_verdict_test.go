@@ -78,7 +78,7 @@ func TestDeskVerdictReviewCycle(t *testing.T) {
 			pub := e.page(t, e.rev, path+"?done=published", http.StatusOK)
 			mustContain(t, "published claim", pub, "Approved and published.", `<span class="status s-published">Published</span>`,
 				`<article class="card verdict is-published">`, `<span class="rating r-false">False</span>`, "<strong>Test rev</strong> approved version 2",
-				`href="/claims/`, "Propose a new verdict", "Add a correction", "Retract the claim")
+				`href="/claims/`, "Open an update", "Add a correction", "Retract the claim")
 			if strings.Contains(e.page(t, e.ed, path, http.StatusOK), "Retract the claim") {
 				t.Error("an editor is offered the retraction form")
 			}

@@ -14,6 +14,7 @@ import (
 
 	"claimtracker/fetcher"
 	"claimtracker/models"
+	"claimtracker/views/components"
 	"claimtracker/views/pages"
 )
 
@@ -29,6 +30,35 @@ type apiErrorBody struct {
 	// Reason is why an outside page could not be fetched (a
 	// fetcher.Reason, e.g. "refused address"); only with such a 422.
 	Reason string `json:"reason,omitempty"`
+	// Existing are the articles already logged at the address of an
+	// article refused as a duplicate (409 duplicate), oldest first.
+	Existing []existingArticleJSON `json:"existing,omitempty"`
+}
+
+// existingArticleJSON is an article already logged at the address of one
+// refused as a duplicate: its id, address, headline, when it was logged
+// and its page on the desk.
+type existingArticleJSON struct {
+	ID        uint   `json:"id"`
+	URL       string `json:"url"`
+	Title     string `json:"title"`
+	CreatedAt string `json:"created_at"`
+	DeskURL   string `json:"desk_url"`
+}
+
+// existingArticles lists the articles that err (a
+// *models.DuplicateArticleError) names, or nil for any other error.
+func (h *Handler) existingArticles(err error) []existingArticleJSON {
+	var dup *models.DuplicateArticleError
+	if !errors.As(err, &dup) {
+		return nil
+	}
+	out := make([]existingArticleJSON, len(dup.Existing))
+	for i, a := range dup.Existing {
+		out[i] = existingArticleJSON{ID: a.ID, URL: a.URL, Title: a.Title, CreatedAt: stampJSON(a.CreatedAt),
+			DeskURL: h.absURL(components.ArticlePath(a.ID))}
+	}
+	return out
 }
 
 // problem is what an error means to the client.
@@ -50,7 +80,9 @@ func classify(err error) problem {
 	var mbe *http.MaxBytesError
 	var stale *models.StaleError
 	var pf *preconditionFailed
+	var ce *models.ConflictError
 	var fe *fetcher.Error
+	var dup *models.DuplicateArticleError
 	switch {
 	case errors.As(err, &fe):
 		// The URL the client gave could not be fetched: its field says why.
@@ -59,6 +91,9 @@ func classify(err error) problem {
 	case errors.As(err, &pf):
 		return problem{http.StatusPreconditionFailed, "stale", "Changed meanwhile",
 			fmt.Sprintf("If-Match does not name the current ETag: it is %s now (%s %d). Nothing was changed. Read it again, then try again.", pf.tag, pf.counter, pf.current), nil, ""}
+	case errors.As(err, &dup):
+		return problem{http.StatusConflict, "duplicate", "Already logged",
+			"An article at this address is already logged. Nothing was saved.", nil, ""}
 	case errors.As(err, &stale):
 		return problem{http.StatusConflict, "stale", "Changed meanwhile",
 			fmt.Sprintf("It changed since you read it: it is at version %d now, not %d. Read it again, then try again.", stale.Current, stale.Sent), nil, ""}
@@ -68,6 +103,8 @@ func classify(err error) problem {
 		return problem{http.StatusNotFound, "not_found", "Not found", "There is nothing at this address.", nil, ""}
 	case errors.Is(err, models.ErrForbidden):
 		return problem{http.StatusForbidden, "forbidden", "Not allowed", "Your account may not do this.", nil, ""}
+	case errors.As(err, &ce):
+		return problem{http.StatusConflict, "conflict", "Not possible now", ce.Reason, nil, ""}
 	case errors.Is(err, models.ErrConflict):
 		return problem{http.StatusConflict, "conflict", "Not possible now", "This cannot be changed in its current state.", nil, ""}
 	case errors.Is(err, models.ErrThrottled):
@@ -140,7 +177,7 @@ func (h *Handler) handleError(err error, c echo.Context) {
 	case c.Request().Method == http.MethodHead:
 		werr = c.NoContent(p.status)
 	case isAPI(c):
-		body := apiErrorBody{Code: p.code, Message: p.message, Fields: p.fields, Reason: p.reason}
+		body := apiErrorBody{Code: p.code, Message: p.message, Fields: p.fields, Reason: p.reason, Existing: h.existingArticles(err)}
 		werr = c.JSON(p.status, apiError{body})
 	default:
 		pg := page(c, p.title)

@@ -31,7 +31,7 @@ func fieldKind(name string) input.Kind {
 	switch {
 	case strings.Contains(name, "password"):
 		return input.Exact
-	case multiLineFields[name]:
+	case multiLineFields[name[strings.LastIndexByte(name, '.')+1:]]: // "sources.2.excerpt" is an excerpt
 		return input.MultiLine
 	}
 	return input.SingleLine

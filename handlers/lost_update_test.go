@@ -99,6 +99,27 @@ func deskEditables() []deskEditable {
 				},
 			}
 		}},
+		{"speaker", func(t *testing.T, e *deskEnv) deskEdit {
+			p, err := e.store.CreatePerson(t.Context(), e.edUser, models.Meta{}, models.PersonInput{Name: "Lost Update Speaker"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			path := "/desk/people/" + idStr(p.ID)
+			return deskEdit{
+				first: e.ed, second: e.other, page: path, action: path, field: "revision",
+				form: func(v string) url.Values {
+					return url.Values{"name": {"Lost Update Speaker"}, "kind": {"person"}, "title": {v}}
+				},
+				kept: func(v string) string { return `value="` + v + `"` },
+				stored: func(t *testing.T) string {
+					now, err := e.store.PersonByID(t.Context(), p.ID)
+					if err != nil {
+						t.Fatal(err)
+					}
+					return now.Title
+				},
+			}
+		}},
 		{"settings", func(t *testing.T, e *deskEnv) deskEdit {
 			admin2, _ := e.login(t, "admin3@example.org", models.RoleAdmin)
 			return deskEdit{
@@ -296,7 +317,11 @@ func TestDeskFormsOvertakenByTheWorkflowKeepTheirInput(t *testing.T) {
 			e.mustPost(t, e.rev, vpath+"/reviews", url.Values{"decision": {"approve"}, "version": {read}}, http.StatusSeeOther, "")
 			r = e.mustPost(t, e.ed, vpath, with(with(verdictForm("mostly-false"), "headline", typed), "version", read), http.StatusConflict, "")
 			mustContain(t, "verdict revision after approval", r.body, "This verdict was published after you opened the form, so it can no longer be revised",
-				`<details class="card propose" open>`, `action="`+claimPath(id)+`/verdicts"`, `value="`+typed+`"`)
+				`action="`+claimPath(id)+`/updates"`, `name="headline" value="`+typed+`"`)
+			// Opening the update carries what was typed into it.
+			kept := url.Values{"rating": {"mostly-false"}, "headline": {typed}, "explanation": {"Two meetings were reported."}}
+			upath := e.mustPost(t, e.ed, claimPath(id)+"/updates", kept, http.StatusSeeOther, "").header.Get("Location")
+			mustContain(t, "update opened with the kept verdict", e.page(t, e.ed, upath, http.StatusOK), `value="`+typed+`"`, "Headline")
 			if c := e.storedClaim(t, id); c.CurrentVerdict() == nil || c.CurrentVerdict().Headline == typed || c.OpenVerdict() != nil {
 				t.Fatalf("a revision refused after approval changed the verdicts: %+v", c.Verdicts)
 			}
@@ -361,6 +386,11 @@ func apiEditables() []apiEditable {
 		{"rating", func(t *testing.T, e *apiEnv) apiEdit {
 			return apiEdit{who: asAdmin, path: "/api/v1/ratings/mostly-true", member: "description", counter: "revision",
 				body: func(v string) string { return `{"description":"` + v + `"}` }}
+		}},
+		{"speaker", func(t *testing.T, e *apiEnv) apiEdit {
+			p := e.speaker(t, "Lost Update Speaker")
+			return apiEdit{who: asEditor, path: apiPath("/people/%d", p.ID), member: "title", counter: "revision",
+				body: func(v string) string { return `{"title":"` + v + `"}` }}
 		}},
 	}
 }

@@ -69,8 +69,9 @@ func seedSources() []models.SourceInput {
 
 func seedInput() models.ClaimInput {
 	return models.ClaimInput{Text: "I did not have communications with the Russians", Summary: "Sessions said he had no communications with the Russians",
-		Speaker: "Jeff Sessions", SaidAt: "2017-01-10", Setting: "Senate confirmation hearing, under oath", AppearanceURL: "https://www.judiciary.senate.gov/hearing",
-		Tags: []string{"russia"}}
+		Speaker: "Jeff Sessions", SaidAt: "2017-01-10", Setting: "Senate confirmation hearing, under oath",
+		Appearances: []models.AppearanceInput{{URL: "https://www.judiciary.senate.gov/hearing", Date: "2017-01-10", Where: "Senate confirmation hearing"}},
+		Tags:        []string{"russia"}}
 }
 
 func doc(t *testing.T, body string) *goquery.Document {

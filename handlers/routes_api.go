@@ -16,20 +16,30 @@ func (h *Handler) apiRoutes(api *echo.Group) {
 	api.GET("/me", h.apiMe)
 
 	api.POST("/articles", h.apiArticleCreate)
+	api.DELETE("/articles/:id", h.apiArticleDelete)
 
 	api.GET("/claims", h.apiClaimList)
 	api.POST("/claims", h.apiClaimCreate)
 	api.GET("/claims/:id", h.apiClaimShow)
 	api.PATCH("/claims/:id", h.apiClaimUpdate)
+	api.DELETE("/claims/:id", h.apiClaimDelete)
 	api.GET("/claims/:id/history", h.apiClaimHistory)
 	api.POST("/claims/:id/sources", h.apiSourceCreate)
 	api.POST("/claims/:id/verdicts", h.apiVerdictCreate)
+	api.GET("/claims/:id/updates", h.apiUpdateList)
+	api.POST("/claims/:id/updates", h.apiUpdateOpen)
+	api.GET("/claims/:id/versions", h.apiClaimVersions)
 	api.POST("/claims/:id/corrections", h.apiCorrectionCreate)
 	api.POST("/claims/:id/retract", h.apiClaimRetract, reviewer)
 
 	api.GET("/sources/:id", h.apiSourceShow)
 	api.PATCH("/sources/:id", h.apiSourceUpdate)
 	api.DELETE("/sources/:id", h.apiSourceDelete)
+
+	api.GET("/updates/:id", h.apiUpdateShow)
+	api.PATCH("/updates/:id", h.apiUpdateSave)
+	api.DELETE("/updates/:id", h.apiUpdateWithdraw)
+	api.POST("/updates/:id/submit", h.apiUpdateSubmit)
 
 	api.GET("/verdicts/:id", h.apiVerdictShow)
 	api.PATCH("/verdicts/:id", h.apiVerdictRevise)
@@ -39,4 +49,6 @@ func (h *Handler) apiRoutes(api *echo.Group) {
 	api.POST("/ratings", h.apiRatingCreate, admin)
 	api.GET("/ratings/:slug", h.apiRatingShow)
 	api.PATCH("/ratings/:slug", h.apiRatingUpdate, admin)
+
+	h.apiPeopleRoutes(api)
 }

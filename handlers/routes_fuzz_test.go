@@ -53,6 +53,8 @@ var (
 		str("excerpt", "It rose.\nIt did not fall."), str("locator", "table 2")}
 	verdictBody = []routeField{str("rating", "false"), str("headline", "It rose"), str("explanation", "The figures show a **rise**.")}
 	ratingBody  = []routeField{str("label", "Pants on fire"), str("description", "Not even close."), str("position", "9"), str("ordered", "true")}
+	personBody  = []routeField{str("name", "Dana Speaker-Smith"), str("kind", "person"), str("title", "Finance minister"),
+		str("affiliation", "Harbour Party"), str("description", "Minister since 2021.\nBefore that, a mayor.")}
 )
 
 // jsonBody turns form fields into JSON members of the API's types.
@@ -94,6 +96,8 @@ var routeSpecs = map[string]routeSpec{
 	"POST /desk/claims/:id/verdicts":      {body: verdictBody},
 	"POST /desk/claims/:id/corrections":   {body: []routeField{str("kind", "clarification"), str("note", "We clarified the date.")}},
 	"POST /desk/claims/:id/retract":       {body: []routeField{str("note", "The quote was misattributed.")}},
+	"POST /desk/claims/:id/delete":        {body: []routeField{str("revision", "1"), str("confirm", "true")}},
+	"POST /desk/articles/:id/delete":      {body: []routeField{str("confirm", "true")}},
 	"POST /desk/sources/:id":              {body: append(slices.Clone(sourceBody), str("revision", "1"))},
 	"POST /desk/sources/:id/delete":       {body: []routeField{str("revision", "1")}},
 	"POST /desk/verdicts/:id":             {body: append(slices.Clone(verdictBody), str("version", "1"))},
@@ -118,6 +122,14 @@ var routeSpecs = map[string]routeSpec{
 	"POST /api/v1/verdicts/:id/reviews":   {body: []routeField{str("decision", "request_changes"), str("comment", "Name the second source."), routeField{"version", 1}}},
 	"POST /api/v1/ratings":                {body: jsonBody(ratingBody)},
 	"PATCH /api/v1/ratings/:slug":         {body: jsonBody(ratingBody)},
+	"GET /desk/people":                    {query: []routeField{str("q", "speaker"), str("offset", "50")}},
+	"GET /desk/people/:id":                {query: []routeField{str("done", "person-merged")}},
+	"POST /desk/people/:id":               {body: append(slices.Clone(personBody), str("revision", "1"))},
+	"POST /desk/people/:id/merge":         {body: []routeField{str("into", "Pat Speaker"), str("revision", "1")}},
+	"POST /desk/people/:id/delete":        {body: []routeField{str("revision", "1")}},
+	"GET /api/v1/people":                  {query: []routeField{str("q", "speaker"), str("page", "1")}},
+	"PATCH /api/v1/people/:id":            {body: personBody},
+	"POST /api/v1/people/:id/merge":       {body: []routeField{{"into", 1}}},
 }
 
 // genericQuery are the query parameters any route may be sent, besides its own.
@@ -156,8 +168,8 @@ type routeRig struct {
 	sessions, tokens [whoCount]string
 	users            [whoCount]*models.User
 	// Objects the routes act on.
-	article, draft, pubChanged, source, verdict, target, targetToken uint
-	pubSlug, personSlug                                              string
+	article, draft, pubChanged, source, verdict, target, targetToken, person uint
+	pubSlug, personSlug                                                      string
 	// protected are ids that a fuzzed path must not name, so that the
 	// identities cannot be disabled or lose their tokens mid-run.
 	protectedUsers, protectedTokens map[uint]bool
@@ -213,6 +225,11 @@ func newRouteRig(t testing.TB, engine string) *routeRig {
 		t.Fatal(err)
 	}
 	g.personSlug = full.Person.Slug
+	fuzzed, err := env.store.CreatePerson(ctx, env.users[asEditor], models.Meta{}, models.PersonInput{Name: "Fuzz Speaker"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	g.person = fuzzed.ID
 	target := modelstest.User(t, env.store, "target@example.org", models.RoleEditor)
 	g.target = target.ID
 	if _, _, err := env.store.CreateAPIToken(ctx, nil, models.Meta{}, "target@example.org", "target"); err != nil {
@@ -248,6 +265,8 @@ func (g *routeRig) fixture(rt echo.Route, param string) string {
 		return g.personSlug
 	case strings.HasSuffix(p, "/ratings/:slug"):
 		return "false"
+	case strings.Contains(p, "/people/"):
+		return id(g.person)
 	case strings.HasPrefix(p, "/claims/") || strings.HasPrefix(p, "/api/v1/public/claims/"):
 		return g.pubSlug
 	case strings.HasSuffix(p, "/retract") || strings.HasSuffix(p, "/corrections"):
@@ -593,7 +612,8 @@ func reach(rt echo.Route) int {
 	p := rt.Path
 	switch {
 	case strings.HasPrefix(p, "/admin/"), strings.HasSuffix(p, "/retract"), strings.HasSuffix(p, "/reviews"), p == "/desk/review",
-		strings.HasPrefix(p, "/api/v1/ratings") && rt.Method != http.MethodGet:
+		strings.HasPrefix(p, "/api/v1/ratings") && rt.Method != http.MethodGet,
+		strings.Contains(p, "/people/") && (strings.HasSuffix(p, "/merge") || strings.HasSuffix(p, "/delete") || rt.Method == http.MethodDelete):
 		return whoAdmin
 	case strings.HasPrefix(p, "/desk"), strings.HasPrefix(p, "/api/v1/") && !strings.HasPrefix(p, "/api/v1/public/"):
 		return whoEditor

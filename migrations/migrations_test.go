@@ -154,11 +154,18 @@ func TestReindexDropsUnpublishedVerdictWords(t *testing.T) {
 // the engine takes them.
 func migratedTo(t *testing.T, ctx context.Context, engine string, version int64) (*sql.DB, migrations.Dialect, func(string) string) {
 	t.Helper()
+	return migrateDSNTo(t, ctx, engine, modelstest.DSN(t, engine), version)
+}
+
+// migrateDSNTo is migratedTo on dsn, a new database of engine (from
+// modelstest.DSN), for a test that then opens a store on it.
+func migrateDSNTo(t *testing.T, ctx context.Context, engine, dsn string, version int64) (*sql.DB, migrations.Dialect, func(string) string) {
+	t.Helper()
 	driver, d := "sqlite3", migrations.SQLite
 	if engine == "postgres" {
 		driver, d = "pgx", migrations.Postgres
 	}
-	db, err := sql.Open(driver, modelstest.DSN(t, engine))
+	db, err := sql.Open(driver, dsn)
 	if err != nil {
 		t.Fatal(err)
 	}

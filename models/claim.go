@@ -24,20 +24,24 @@ type ClaimInput struct {
 	Summary string // at most MaxSummary characters
 	Speaker string // a person's or organisation's name; found or created
 	// SpeakerKind is used when the speaker is new (default person).
-	SpeakerKind   PersonKind
-	SaidAt        string // YYYY-MM-DD, optional
-	Setting       string // e.g. "Senate confirmation hearing, under oath"
-	AppearanceURL string
-	ArticleID     *uint
-	Tags          []string
+	SpeakerKind PersonKind
+	SaidAt      string // YYYY-MM-DD, optional
+	Setting     string // e.g. "Senate confirmation hearing, under oath"
+	// Appearances are the works the claim appeared in; the article the
+	// claim is logged from is added to them (see setAppearances).
+	Appearances []AppearanceInput
+	ArticleID   *uint
+	Tags        []string
 }
 
 // ClaimPatch changes some fields of a claim; nil fields stay as they are.
 type ClaimPatch struct {
-	Text, Summary, Speaker         *string
-	SpeakerKind                    *PersonKind
-	SaidAt, Setting, AppearanceURL *string
-	Tags                           *[]string
+	Text, Summary, Speaker *string
+	SpeakerKind            *PersonKind
+	SaidAt, Setting        *string
+	// Appearances replaces the whole list (see setAppearances).
+	Appearances *[]AppearanceInput
+	Tags        *[]string
 	// Revision is the claim's Revision the editor read; when it is no
 	// longer the current one the patch is refused (*StaleError). 0 means
 	// not given: the patch applies to whatever is current.
@@ -46,17 +50,18 @@ type ClaimPatch struct {
 
 // claimView is what the audit log records of a claim.
 type claimView struct {
-	Text          string   `json:"text"`
-	Summary       string   `json:"summary"`
-	Speaker       string   `json:"speaker"`
-	SaidAt        string   `json:"said_at,omitempty"`
-	Setting       string   `json:"setting,omitempty"`
-	AppearanceURL string   `json:"appearance_url,omitempty"`
-	Tags          []string `json:"tags,omitempty"`
+	Text        string           `json:"text"`
+	Summary     string           `json:"summary"`
+	Speaker     string           `json:"speaker"`
+	SaidAt      string           `json:"said_at,omitempty"`
+	Setting     string           `json:"setting,omitempty"`
+	Appearances []appearanceView `json:"appearances,omitempty"`
+	Tags        []string         `json:"tags,omitempty"`
 }
 
-// validate checks and normalises in; it returns the parsed date.
-func (in *ClaimInput) validate() (*time.Time, []string, error) {
+// validate checks and normalises in; it returns the parsed date, the
+// normalised tags and the appearances to store.
+func (in *ClaimInput) validate() (*time.Time, []string, []Appearance, error) {
 	var v Validator
 	v.text("text", &in.Text, true, 5000)
 	v.text("summary", &in.Summary, true, MaxSummary)
@@ -67,7 +72,7 @@ func (in *ClaimInput) validate() (*time.Time, []string, error) {
 	v.Check(in.SpeakerKind == KindPerson || in.SpeakerKind == KindOrganization, "speaker_kind", "must be person or organization")
 	said := v.date("said_at", in.SaidAt)
 	v.text("setting", &in.Setting, false, 300)
-	v.url("appearance_url", &in.AppearanceURL, false)
+	appearances := validateAppearances(&v, in.Appearances)
 	tags := normalizeTags(in.Tags)
 	if len(tags) > 10 {
 		v.Fail("tags", "must be at most 10")
@@ -77,7 +82,7 @@ func (in *ClaimInput) validate() (*time.Time, []string, error) {
 			v.Fail("tags", "must each be at most 40 characters")
 		}
 	}
-	return said, tags, v.Err()
+	return said, tags, appearances, v.Err()
 }
 
 // normalizeTags lower-cases, slugs and de-duplicates tags, in order.
@@ -114,7 +119,7 @@ func (c *Claim) SpeakerName() string {
 
 func (c *Claim) view() claimView {
 	return claimView{Text: c.Text, Summary: c.Summary, Speaker: c.SpeakerName(), SaidAt: FormatDate(c.SaidAt),
-		Setting: c.Setting, AppearanceURL: c.AppearanceURL, Tags: c.TagNames()}
+		Setting: c.Setting, Appearances: appearanceViews(c.Appearances), Tags: c.TagNames()}
 }
 
 // CreateClaim logs a draft claim. Editors and above may. The speaker is
@@ -123,20 +128,18 @@ func (s *Store) CreateClaim(ctx context.Context, actor *User, m Meta, in ClaimIn
 	if !actor.Can(RoleEditor) {
 		return nil, fmt.Errorf("create claim: %w", ErrForbidden)
 	}
-	said, tags, err := in.validate()
+	said, tags, appearances, err := in.validate()
 	if err != nil {
 		return nil, err
 	}
 	var out *Claim
 	err = s.write(ctx, func(tx *gorm.DB) error {
-		if in.ArticleID != nil {
-			var n int64
-			if err := tx.Model(&Article{}).Where("id = ?", *in.ArticleID).Count(&n).Error; err != nil {
-				return fmt.Errorf("find article: %w", err)
-			}
-			if n == 0 {
-				return &ValidationError{Fields: map[string]string{"article_id": "is not a logged article"}}
-			}
+		article, err := claimArticle(tx, in.ArticleID)
+		if err != nil {
+			return err
+		}
+		if in.ArticleID != nil && article == nil {
+			return &ValidationError{Fields: map[string]string{"article_id": "is not a logged article"}}
 		}
 		p, err := s.speaker(tx, actor, m, in.Speaker, in.SpeakerKind)
 		if err != nil {
@@ -145,7 +148,7 @@ func (s *Store) CreateClaim(ctx context.Context, actor *User, m Meta, in ClaimIn
 		var c *Claim
 		_, err = insertWithSlug(tx, "claims", Slugify(in.Summary, 80), func(tx *gorm.DB, slug string) error {
 			c = &Claim{Slug: slug, Text: in.Text, Summary: in.Summary, PersonID: p.ID, Person: p, SaidAt: said,
-				Setting: in.Setting, AppearanceURL: in.AppearanceURL, ArticleID: in.ArticleID, Status: ClaimDraft, CreatedBy: &actor.ID}
+				Setting: in.Setting, ArticleID: in.ArticleID, Status: ClaimDraft, CreatedBy: &actor.ID}
 			if err := tx.Omit(clause.Associations).Create(c).Error; err != nil {
 				return fmt.Errorf("insert claim: %w", err)
 			}
@@ -155,6 +158,9 @@ func (s *Store) CreateClaim(ctx context.Context, actor *User, m Meta, in ClaimIn
 			return err
 		}
 		if err := setTags(tx, c, tags); err != nil {
+			return err
+		}
+		if err := setAppearances(tx, c, appearances, article); err != nil {
 			return err
 		}
 		if err := s.reindexClaim(tx, c.ID); err != nil {
@@ -196,7 +202,7 @@ func (s *Store) UpdateClaim(ctx context.Context, actor *User, m Meta, id uint, p
 		}
 		before := c.view()
 		in := ClaimInput{Text: c.Text, Summary: c.Summary, Speaker: c.SpeakerName(), SpeakerKind: KindPerson,
-			SaidAt: FormatDate(c.SaidAt), Setting: c.Setting, AppearanceURL: c.AppearanceURL, ArticleID: c.ArticleID, Tags: c.TagNames()}
+			SaidAt: FormatDate(c.SaidAt), Setting: c.Setting, Appearances: AppearanceInputs(c.Appearances), ArticleID: c.ArticleID, Tags: c.TagNames()}
 		if c.Person != nil {
 			in.SpeakerKind = c.Person.Kind
 		}
@@ -205,14 +211,16 @@ func (s *Store) UpdateClaim(ctx context.Context, actor *User, m Meta, id uint, p
 		apply(&in.Speaker, p.Speaker)
 		apply(&in.SaidAt, p.SaidAt)
 		apply(&in.Setting, p.Setting)
-		apply(&in.AppearanceURL, p.AppearanceURL)
+		if p.Appearances != nil {
+			in.Appearances = *p.Appearances
+		}
 		if p.SpeakerKind != nil {
 			in.SpeakerKind = *p.SpeakerKind
 		}
 		if p.Tags != nil {
 			in.Tags = *p.Tags
 		}
-		said, tags, err := in.validate()
+		said, tags, appearances, err := in.validate()
 		if err != nil {
 			return err
 		}
@@ -221,12 +229,21 @@ func (s *Store) UpdateClaim(ctx context.Context, actor *User, m Meta, id uint, p
 			return err
 		}
 		c.Text, c.Summary, c.PersonID, c.Person, c.SaidAt = in.Text, in.Summary, person.ID, person, said
-		c.Setting, c.AppearanceURL, c.Revision = in.Setting, in.AppearanceURL, locked.Revision+1
-		if err := tx.Model(c).Select("text", "summary", "person_id", "said_at", "setting", "appearance_url", "revision", "updated_at").Updates(c).Error; err != nil {
+		c.Setting, c.Revision = in.Setting, locked.Revision+1
+		if err := tx.Model(c).Select("text", "summary", "person_id", "said_at", "setting", "revision", "updated_at").Updates(c).Error; err != nil {
 			return fmt.Errorf("update claim: %w", err)
 		}
 		if err := setTags(tx, c, tags); err != nil {
 			return err
+		}
+		if p.Appearances != nil {
+			article, err := claimArticle(tx, c.ArticleID)
+			if err != nil {
+				return err
+			}
+			if err := setAppearances(tx, c, appearances, article); err != nil {
+				return err
+			}
 		}
 		if err := s.reindexClaim(tx, c.ID); err != nil {
 			return err
@@ -310,6 +327,7 @@ func (s *Store) loadClaim(db *gorm.DB, where string, args ...any) (*Claim, error
 		Preload("Verdicts.Reviews", func(db *gorm.DB) *gorm.DB { return db.Order("id") }).
 		Preload("Verdicts.Versions", func(db *gorm.DB) *gorm.DB { return db.Order("version") }).
 		Preload("Corrections", func(db *gorm.DB) *gorm.DB { return db.Order("created_at, id") }).
+		Preload("Appearances", func(db *gorm.DB) *gorm.DB { return db.Order(appearanceOrder) }).
 		Where(where, args...).Take(&c).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		return nil, fmt.Errorf("claim: %w", ErrNotFound)
@@ -372,9 +390,10 @@ type ClaimFilter struct {
 	Offset    int
 }
 
-// ListClaims returns claims with their speakers, most recently changed first.
+// ListClaims returns claims with their speakers and appearances, most
+// recently changed first.
 func (s *Store) ListClaims(ctx context.Context, f ClaimFilter) ([]Claim, error) {
-	db := s.read(ctx).Preload("Person")
+	db := s.read(ctx).Preload("Person").Preload("Appearances", func(db *gorm.DB) *gorm.DB { return db.Order(appearanceOrder) })
 	if f.Status != "" {
 		db = db.Where("status = ?", f.Status)
 	}

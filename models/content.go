@@ -14,13 +14,24 @@ const (
 
 // Person is a speaker, a person or an organisation, that makes claims.
 type Person struct {
-	ID          uint
-	Name        string
-	Slug        string
-	Kind        PersonKind
+	ID   uint
+	Name string
+	// Slug is the speaker's page address, /people/{slug}, made from the
+	// name; it changes with the name, and every slug a speaker had stays
+	// a PersonRedirect to them.
+	Slug string
+	Kind PersonKind
+	// Title is the speaker's title or role ("Attorney General"), and
+	// Affiliation the party, employer or body they speak for; either may
+	// be empty. They map to schema.org Person's jobTitle and affiliation.
+	Title       string
+	Affiliation string
 	Description string
 	CreatedAt   time.Time
 	UpdatedAt   time.Time
+	// Revision counts the speaker's saved edits, from 1; an edit made
+	// from an older revision is refused.
+	Revision int `gorm:"default:1"`
 	// PublicClaims is how many of the speaker's claims are public
 	// (published or retracted). The database keeps it in step with every
 	// change of a claim's status or speaker (migration 00013); the store
@@ -28,10 +39,22 @@ type Person struct {
 	PublicClaims int `gorm:"->"`
 }
 
+// PersonRedirect is a former page address of a speaker: a slug the speaker
+// had before a rename, or that a speaker merged into them had. The public
+// page at /people/{Slug} answers 301 with the page of PersonID.
+type PersonRedirect struct {
+	Slug      string `gorm:"primaryKey"`
+	PersonID  uint
+	CreatedAt time.Time
+}
+
 // Article is where an editor found claims.
 type Article struct {
-	ID          uint
-	URL         string `gorm:"column:url"`
+	ID  uint
+	URL string `gorm:"column:url"`
+	// URLKey is the SHA-256 (hex) of URL written one way (see
+	// NormalizeArticleURL), by which an article logged twice is found.
+	URLKey      string `gorm:"column:url_key"`
 	Title       string
 	Outlet      string
 	Author      string
@@ -55,22 +78,21 @@ const (
 
 // Claim is one statement a speaker made, logged verbatim.
 type Claim struct {
-	ID            uint
-	Slug          string
-	Text          string
-	Summary       string
-	PersonID      uint
-	Person        *Person `gorm:"foreignKey:PersonID"`
-	SaidAt        *time.Time
-	Setting       string
-	AppearanceURL string `gorm:"column:appearance_url"`
-	ArticleID     *uint
-	Status        ClaimStatus
-	CreatedBy     *uint
-	PublishedAt   *time.Time
-	RetractedAt   *time.Time
-	CreatedAt     time.Time
-	UpdatedAt     time.Time
+	ID          uint
+	Slug        string
+	Text        string
+	Summary     string
+	PersonID    uint
+	Person      *Person `gorm:"foreignKey:PersonID"`
+	SaidAt      *time.Time
+	Setting     string
+	ArticleID   *uint
+	Status      ClaimStatus
+	CreatedBy   *uint
+	PublishedAt *time.Time
+	RetractedAt *time.Time
+	CreatedAt   time.Time
+	UpdatedAt   time.Time
 	// PublicVersion and PublicChangedMs version the claim's public page
 	// (see versions.go); only the public change counter writes them.
 	PublicVersion   int64 `gorm:"->" json:"-"`
@@ -83,6 +105,9 @@ type Claim struct {
 	Sources     []Source     `gorm:"foreignKey:ClaimID"`
 	Verdicts    []Verdict    `gorm:"foreignKey:ClaimID"`
 	Corrections []Correction `gorm:"foreignKey:ClaimID"`
+	// Appearances are the works the claim appeared in, earliest first
+	// (see SortAppearances and appearance.go).
+	Appearances []Appearance `gorm:"foreignKey:ClaimID"`
 
 	// Revision counts the edits of the claim's own fields (UpdateClaim),
 	// from 1; an edit made from an older revision is refused.
@@ -258,6 +283,9 @@ const (
 	CorrectionCorrection    CorrectionKind = "correction"
 	CorrectionRatingChange  CorrectionKind = "rating_change"
 	CorrectionRetraction    CorrectionKind = "retraction"
+	// CorrectionUpdate: a published update of the fact-check that kept
+	// its rating (one that moved it is a rating change).
+	CorrectionUpdate CorrectionKind = "update"
 )
 
 // Correction is a public note on a published claim.

@@ -79,6 +79,14 @@ func (s *Store) RetractClaim(ctx context.Context, actor *User, m Meta, claimID u
 		if err := tx.Model(&Claim{}).Where("id = ?", c.ID).Updates(map[string]any{"status": ClaimRetracted, "retracted_at": now, "updated_at": now}).Error; err != nil {
 			return fmt.Errorf("retract claim: %w", err)
 		}
+		if u, err := openUpdateOf(tx, c.ID); err != nil {
+			return err
+		} else if u != nil {
+			// Nothing of a retracted fact-check is published again.
+			if err := withdrawUpdate(tx, u, now); err != nil {
+				return err
+			}
+		}
 		corr := &Correction{ClaimID: c.ID, Kind: CorrectionRetraction, Note: note, AuthorID: &actor.ID}
 		if err := tx.Create(corr).Error; err != nil {
 			return fmt.Errorf("record retraction: %w", err)

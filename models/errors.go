@@ -144,3 +144,17 @@ func (e *StaleError) Error() string {
 
 // Unwrap makes a StaleError an ErrConflict.
 func (e *StaleError) Unwrap() error { return ErrConflict }
+
+// ConflictError is an ErrConflict (HTTP 409) whose reason the client may
+// be told as it is, e.g. that a speaker with claims cannot be deleted.
+type ConflictError struct {
+	// Reason is one or two sentences for the client: what stands in the
+	// way, and what to do instead.
+	Reason string
+}
+
+// Error is the reason.
+func (e *ConflictError) Error() string { return e.Reason }
+
+// Unwrap makes a ConflictError an ErrConflict.
+func (e *ConflictError) Unwrap() error { return ErrConflict }

@@ -4,26 +4,65 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 
 	"gorm.io/gorm"
 )
 
-// PersonInput is what an editor gives to log a new speaker.
+// PersonInput is a speaker as an editor gives it: to log a new speaker
+// (CreatePerson) or to edit one (UpdatePerson), every field at once.
 type PersonInput struct {
-	Name        string
-	Kind        PersonKind
+	// Name is required, at most 200 characters, unique whatever its case.
+	Name string
+	// Kind is person (the default) or organization: schema.org's Person
+	// or Organization in ClaimReview.
+	Kind PersonKind
+	// Title is the title or role, Affiliation the party, employer or body;
+	// each optional, at most 200 characters.
+	Title       string
+	Affiliation string
+	// Description is optional, at most 2,000 characters.
 	Description string
+	// Revision is, for UpdatePerson, the speaker's Revision the editor
+	// read: when it is no longer current the edit is refused
+	// (*StaleError). 0 means not given. CreatePerson ignores it.
+	Revision int
 }
 
 func (in *PersonInput) validate() error {
 	var v Validator
 	v.text("name", &in.Name, true, 200)
+	v.text("title", &in.Title, false, 200)
+	v.text("affiliation", &in.Affiliation, false, 200)
 	v.text("description", &in.Description, false, 2000)
 	if in.Kind == "" {
 		in.Kind = KindPerson
 	}
 	v.Check(in.Kind == KindPerson || in.Kind == KindOrganization, "kind", "must be person or organization")
 	return v.Err()
+}
+
+// personView is what the audit log records of a speaker.
+type personView struct {
+	Name        string     `json:"name"`
+	Slug        string     `json:"slug"`
+	Kind        PersonKind `json:"kind"`
+	Title       string     `json:"title,omitempty"`
+	Affiliation string     `json:"affiliation,omitempty"`
+	Description string     `json:"description,omitempty"`
+}
+
+func (p *Person) view() personView {
+	return personView{Name: p.Name, Slug: p.Slug, Kind: p.Kind, Title: p.Title, Affiliation: p.Affiliation, Description: p.Description}
+}
+
+// personSlugBase is the slug a speaker's page takes from their name, before
+// any number that tells it from another speaker's.
+func personSlugBase(name string) string {
+	if s := Slugify(name, 80); s != "" {
+		return s
+	}
+	return "speaker" // a name without Latin letters or digits
 }
 
 // CreatePerson logs a new speaker. Editors and above may; a nil actor is
@@ -86,8 +125,8 @@ func (s *Store) insertPerson(tx *gorm.DB, actor *User, m Meta, in PersonInput) (
 		return nil, err
 	}
 	var p *Person
-	_, err := insertWithSlug(tx, "people", Slugify(in.Name, 80), func(tx *gorm.DB, slug string) error {
-		p = &Person{Name: in.Name, Slug: slug, Kind: in.Kind, Description: in.Description}
+	_, err := insertWithSlug(tx, "people", personSlugBase(in.Name), func(tx *gorm.DB, slug string) error {
+		p = &Person{Name: in.Name, Slug: slug, Kind: in.Kind, Title: in.Title, Affiliation: in.Affiliation, Description: in.Description}
 		if err := tx.Create(p).Error; err != nil {
 			return fmt.Errorf("insert person: %w", err)
 		}
@@ -96,10 +135,29 @@ func (s *Store) insertPerson(tx *gorm.DB, actor *User, m Meta, in PersonInput) (
 	if err != nil {
 		return nil, err
 	}
-	if err := s.audit(tx, m, event{actor: actor, actorLabel: "system", action: "person.create", objectType: "person", objectID: p.ID, after: in}); err != nil {
+	if err := s.audit(tx, m, event{actor: actor, actorLabel: "system", action: "person.create", objectType: "person", objectID: p.ID, after: p.view()}); err != nil {
 		return nil, err
 	}
 	return p, nil
+}
+
+// PersonByID returns one speaker, whatever their claims.
+func (s *Store) PersonByID(ctx context.Context, id uint) (*Person, error) {
+	var p Person
+	err := s.read(ctx).Where("id = ?", id).Take(&p).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return nil, fmt.Errorf("person %d: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("find person: %w", err)
+	}
+	return &p, nil
+}
+
+// PersonByName returns the speaker of this name, whatever its case, or
+// ErrNotFound.
+func (s *Store) PersonByName(ctx context.Context, name string) (*Person, error) {
+	return personByName(s.read(ctx), strings.TrimSpace(name))
 }
 
 // PersonBySlug returns one speaker.

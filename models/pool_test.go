@@ -142,7 +142,7 @@ func saveAsTheAPIDoes(ctx context.Context, s *models.Store, ed *models.User, i, 
 		}
 		steps := []func() error{
 			func() error {
-				_, err := s.SimilarClaims(ctx, c.Text+" "+c.Summary, c.ID, 5)
+				_, err := s.SimilarClaims(ctx, c.Text, c.ID, 5)
 				return err
 			},
 			func() error {

@@ -30,22 +30,24 @@ func (st ClaimStatus) RatingStands() bool { return st == ClaimPublished }
 // PublicItem is one published fact-check in a list: the claim, its speaker
 // and its current verdict.
 type PublicItem struct {
-	ID            uint
-	Slug          string
-	Text          string
-	Summary       string
-	Status        ClaimStatus
-	SaidAt        *time.Time
-	Setting       string
-	PublishedAt   *time.Time
-	UpdatedAt     time.Time
-	PersonName    string
-	PersonSlug    string
-	PersonKind    PersonKind
-	RatingSlug    string
-	RatingLabel   string
-	Headline      string
-	AppearanceURL string
+	ID          uint
+	Slug        string
+	Text        string
+	Summary     string
+	Status      ClaimStatus
+	SaidAt      *time.Time
+	Setting     string
+	PublishedAt *time.Time
+	UpdatedAt   time.Time
+	PersonName  string
+	PersonSlug  string
+	PersonKind  PersonKind
+	RatingSlug  string
+	RatingLabel string
+	Headline    string
+	// Appearances are the claim's, in order (see SortAppearances); only
+	// EachPublic, whose items become ClaimReviews, loads them.
+	Appearances []Appearance `gorm:"-"`
 	// CorrectedAt is the time of the latest correction, if any.
 	CorrectedAt *time.Time
 	// Snippet is set by Search: the best-matching passage, with the matched
@@ -62,7 +64,7 @@ type PublicQuery struct {
 	PerPage int
 }
 
-const publicSelect = `c.id, c.slug, c.text, c.summary, c.status, c.said_at, c.setting, c.published_at, c.updated_at, c.appearance_url,
+const publicSelect = `c.id, c.slug, c.text, c.summary, c.status, c.said_at, c.setting, c.published_at, c.updated_at,
 	(SELECT k.created_at FROM corrections k WHERE k.claim_id = c.id ORDER BY k.created_at DESC LIMIT 1) AS corrected_at,
 	p.name AS person_name, p.slug AS person_slug, p.kind AS person_kind,
 	v.rating_slug, v.rating_label, v.headline`
@@ -189,8 +191,9 @@ func (s *Store) LatestCorrections(ctx context.Context, limit int) ([]PublicCorre
 	return out, nil
 }
 
-// EachPublic calls fn for every public fact-check, newest first, reading
-// in pages so that memory stays flat however many there are.
+// EachPublic calls fn for every public fact-check, with its appearances,
+// newest first, reading in pages so that memory stays flat however many
+// there are.
 func (s *Store) EachPublic(ctx context.Context, fn func(PublicItem) error) error {
 	const batch = 1000
 	var lastPub time.Time
@@ -208,6 +211,9 @@ func (s *Store) EachPublic(ctx context.Context, fn func(PublicItem) error) error
 		if err := db.Order("c.published_at DESC, c.id DESC").Limit(batch).Scan(&rows).Error; err != nil {
 			return fmt.Errorf("each public: %w", err)
 		}
+		if err := s.publicAppearances(ctx, rows); err != nil {
+			return err
+		}
 		for _, r := range rows {
 			if err := fn(r); err != nil {
 				return err
@@ -222,4 +228,25 @@ func (s *Store) EachPublic(ctx context.Context, fn func(PublicItem) error) error
 		}
 		lastPub, lastID, first = *last.PublishedAt, last.ID, false
 	}
+}
+
+// publicAppearances loads the appearances of items, in one query.
+func (s *Store) publicAppearances(ctx context.Context, items []PublicItem) error {
+	if len(items) == 0 {
+		return nil
+	}
+	ids := make([]uint, len(items))
+	at := make(map[uint]int, len(items))
+	for i, it := range items {
+		ids[i], at[it.ID] = it.ID, i
+	}
+	var list []Appearance
+	if err := s.read(ctx).Where("claim_id IN ?", ids).Order("claim_id, " + appearanceOrder).Find(&list).Error; err != nil {
+		return fmt.Errorf("public appearances: %w", err)
+	}
+	for _, a := range list {
+		it := &items[at[a.ClaimID]]
+		it.Appearances = append(it.Appearances, a)
+	}
+	return nil
 }

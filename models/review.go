@@ -101,7 +101,7 @@ func (s *Store) ReviewVerdict(ctx context.Context, actor *User, m Meta, verdictI
 		}
 		v.ReviewerCount = int(approvals)
 		res.Published = true
-		return s.publish(tx, m, v, c)
+		return s.publish(tx, actor, m, v, c)
 	})
 	if err != nil {
 		return nil, err
@@ -126,13 +126,41 @@ func countingApprovals(tx *gorm.DB, v *Verdict, authors []uint) (int64, error) {
 	return n, nil
 }
 
-// publish makes v the claim's verdict: an earlier published verdict is
-// superseded, with a public rating-change correction naming both ratings.
-func (s *Store) publish(tx *gorm.DB, m Meta, v *Verdict, c *Claim) error {
+// publish makes v the claim's verdict, actor's approval having reached the
+// quorum. When v carries the review of an update, the update is applied to
+// the claim first. An earlier published verdict is superseded, with a
+// public correction: a rating change when the rating moved, else an
+// update; its note is the update's public note. Every publication is kept
+// as a published version of the claim.
+func (s *Store) publish(tx *gorm.DB, actor *User, m Meta, v *Verdict, c *Claim) error {
 	now := s.now()
 	var r Rating
 	if err := tx.Where("id = ?", v.RatingID).Take(&r).Error; err != nil {
 		return fmt.Errorf("rating of verdict %d: %w", v.ID, err)
+	}
+	upd, err := updateOfVerdict(tx, v.ID)
+	if err != nil {
+		return err
+	}
+	var before *PublishedVersion
+	if c.Status == ClaimPublished {
+		was, err := s.loadClaim(tx, "claims.id = ?", c.ID)
+		if err != nil {
+			return err
+		}
+		bv := versionOf(was)
+		bv.Number, before = 1, &bv
+		if was.PublishedAt != nil {
+			bv.PublishedAt = *was.PublishedAt
+		}
+		if cur := was.CurrentVerdict(); cur != nil && cur.PublishedAt != nil {
+			bv.PublishedAt = *cur.PublishedAt
+		}
+	}
+	if upd != nil {
+		if err := s.applyUpdate(tx, actor, m, upd, c); err != nil {
+			return err
+		}
 	}
 	var prev []Verdict
 	if err := tx.Where("claim_id = ? AND status = ?", c.ID, VerdictPublished).Find(&prev).Error; err != nil {
@@ -144,28 +172,41 @@ func (s *Store) publish(tx *gorm.DB, m Meta, v *Verdict, c *Claim) error {
 		}
 		corr := &Correction{ClaimID: c.ID, Kind: CorrectionRatingChange, OldRating: p.RatingLabel, NewRating: r.Label, AuthorID: v.AuthorID,
 			Note: fmt.Sprintf("We changed our rating from %s to %s after a new review of the evidence.", p.RatingLabel, r.Label)}
+		if p.RatingSlug == r.Slug {
+			corr.Kind, corr.OldRating, corr.NewRating = CorrectionUpdate, "", ""
+			corr.Note = fmt.Sprintf("We updated this fact-check after a new review; the rating stays %s.", r.Label)
+		}
+		if upd != nil {
+			corr.Note = upd.Note
+		}
 		if err := tx.Create(corr).Error; err != nil {
-			return fmt.Errorf("record rating change: %w", err)
+			return fmt.Errorf("record %s: %w", corr.Kind, err)
 		}
 	}
 	// The verdict keeps the rating as the scale names it now, whatever
 	// happens to the scale later.
-	err := tx.Model(v).Updates(map[string]any{"status": VerdictPublished, "published_at": now, "updated_at": now,
+	err = tx.Model(v).Updates(map[string]any{"status": VerdictPublished, "published_at": now, "updated_at": now,
 		"rating_slug": r.Slug, "rating_label": r.Label, "reviewer_count": v.ReviewerCount}).Error
 	if err != nil {
 		return fmt.Errorf("publish verdict: %w", err)
 	}
-	upd := map[string]any{"status": ClaimPublished, "updated_at": now}
+	set := map[string]any{"status": ClaimPublished, "updated_at": now}
 	if c.PublishedAt == nil {
-		upd["published_at"] = now
+		set["published_at"] = now
 	}
-	if err := tx.Model(&Claim{}).Where("id = ?", c.ID).Updates(upd).Error; err != nil {
+	if err := tx.Model(&Claim{}).Where("id = ?", c.ID).Updates(set).Error; err != nil {
 		return fmt.Errorf("publish claim: %w", err)
 	}
 	if err := s.reindexClaim(tx, c.ID); err != nil {
 		return err
 	}
+	if err := s.recordPublication(tx, c.ID, upd, before, now); err != nil {
+		return err
+	}
 	s.touchClaimPage(tx, c.ID)
-	return s.audit(tx, m, event{actorLabel: "review quorum", action: "claim.publish", objectType: "claim", objectID: c.ID,
-		after: map[string]any{"verdict_id": v.ID, "rating": r.Slug, "superseded": len(prev)}})
+	after := map[string]any{"verdict_id": v.ID, "rating": r.Slug, "superseded": len(prev)}
+	if upd != nil {
+		after["update_id"] = upd.ID
+	}
+	return s.audit(tx, m, event{actorLabel: "review quorum", action: "claim.publish", objectType: "claim", objectID: c.ID, after: after})
 }

@@ -11,9 +11,10 @@ import (
 
 // allModels lists every table's model, for the schema check.
 var allModels = []any{
-	&User{}, &Session{}, &APIToken{}, &Person{}, &Article{}, &Claim{}, &ClaimTag{},
-	&Source{}, &Rating{}, &Verdict{}, &VerdictVersion{}, &Review{}, &Correction{}, &AuditEvent{}, &Setting{},
+	&User{}, &Session{}, &APIToken{}, &Person{}, &PersonRedirect{}, &Article{}, &Claim{}, &ClaimTag{},
+	&Source{}, &Appearance{}, &Rating{}, &Verdict{}, &VerdictVersion{}, &Review{}, &Correction{}, &AuditEvent{}, &Setting{},
 	&LoginThrottle{}, &Heartbeat{}, &PasswordReset{}, &TOTPKey{}, &RecoveryCode{}, &PendingLogin{}, &setupLock{}, &SettingsRevision{},
+	&ClaimUpdate{}, &ClaimPublication{},
 }
 
 // SchemaDrift compares the migrated database with the Go models and lists

@@ -3,6 +3,7 @@ package models
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -61,9 +62,12 @@ type Similar struct {
 	Summary string      `json:"summary"`
 	Speaker string      `json:"speaker"`
 	Status  ClaimStatus `json:"status"`
-	// Score is the share of the new text's significant words that the
-	// claim contains, from 0 to 1.
+	// Score is 1 when the claim's words are the same as the new text's
+	// (see SameWords); otherwise the share of the new text's significant
+	// words that the claim's words contain, from minSimilarity to 0.99.
 	Score float64 `json:"score"`
+	// Exact is set when the claim's words are the same as the new text's.
+	Exact bool `json:"exact"`
 }
 
 // minSimilarity is the least Score that counts as similar.
@@ -73,16 +77,56 @@ const minSimilarity = 0.34
 // so that saving stays fast however many claims share common words.
 const candidateBudget = 3000
 
-// SimilarClaims finds logged claims whose words resemble text, best first,
-// so that an editor does not log the same claim twice. The full-text index
-// (FTS5 on SQLite, tsvector on Postgres) picks candidates; each is scored by
-// the share of text's significant words it contains.
+// SimilarClaims finds logged claims whose words resemble text, a claim's
+// words (never its summary, which says the same thing in other words), so
+// that an editor does not log the same claim twice. It is the one measure
+// of similarity: the desk's claim form and page and the API's answer to a
+// new claim all use it. At most limit claims come back: first those whose
+// words are the same as text (Score 1, Exact; see SameWords), oldest
+// first, then the others best first. The full-text index (FTS5 on SQLite,
+// tsvector on Postgres) picks candidates; each is scored by the share of
+// text's significant words that its own words contain.
+func (s *Store) SimilarClaims(ctx context.Context, text string, exclude uint, limit int) ([]Similar, error) {
+	if limit <= 0 {
+		return nil, nil
+	}
+	same, err := s.sameWords(ctx, text, exclude)
+	if err != nil {
+		return nil, err
+	}
+	alike, err := s.alikeClaims(ctx, text, exclude)
+	if err != nil {
+		return nil, err
+	}
+	out := same
+	for _, r := range alike {
+		if !slices.ContainsFunc(same, func(x Similar) bool { return x.ID == r.ID }) {
+			out = append(out, r)
+		}
+	}
+	// The same words first, the oldest claim of them first; the others
+	// stay best first.
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Exact != out[j].Exact {
+			return out[i].Exact
+		}
+		return out[i].Exact && out[i].ID < out[j].ID
+	})
+	if len(out) > limit {
+		out = out[:limit]
+	}
+	return out, nil
+}
+
+// alikeClaims returns the claims, other than exclude, whose words hold at
+// least minSimilarity of text's significant words, best first, each
+// scored at most 0.99 unless its words are the same as text's.
 //
 // To stay fast on a large archive it first counts, up to a bound, how many
 // claims hold each word, then asks the index only for the distinctive ones:
 // any of the rarer words, or, when every word is common, all of the three
 // rarest together.
-func (s *Store) SimilarClaims(ctx context.Context, text string, exclude uint, limit int) ([]Similar, error) {
+func (s *Store) alikeClaims(ctx context.Context, text string, exclude uint) ([]Similar, error) {
 	terms := searchTerms(text, 10)
 	if len(terms) == 0 {
 		return nil, nil
@@ -128,29 +172,32 @@ func (s *Store) SimilarClaims(ctx context.Context, text string, exclude uint, li
 	if err != nil {
 		return nil, err
 	}
-	want := stems(terms)
+	want, key := stems(terms), sameWordsKey(text)
 	out := rows[:0]
 	for _, r := range rows {
-		r.Score = share(want, stems(searchTerms(r.Text+" "+r.Summary, 200)))
+		if sameWordsKey(r.Text) == key {
+			r.Score, r.Exact = 1, true
+		} else {
+			r.Score = min(share(want, stems(searchTerms(r.Text, 200))), 0.99)
+		}
 		if r.Score >= minSimilarity {
 			out = append(out, r)
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Score > out[j].Score })
-	if len(out) > limit {
-		out = out[:limit]
-	}
 	return out, nil
 }
 
-// countMatches counts the claims whose words or summary hold word, up to max.
+// countMatches counts the claims whose words hold word, up to max (on
+// Postgres, whose index weighs a claim's words and summary alike, the
+// claims whose words or summary hold it).
 func (s *Store) countMatches(ctx context.Context, word string, max int) (int64, error) {
 	var n int64
 	var err error
 	switch s.dialect {
 	case migrations.SQLite:
 		err = s.read(ctx).Raw(`SELECT count(*) FROM (SELECT 1 FROM claims_fts WHERE claims_fts MATCH ? LIMIT ?)`,
-			`{text summary} : "`+word+`"`, max).Scan(&n).Error
+			`text : "`+word+`"`, max).Scan(&n).Error
 	case migrations.Postgres:
 		err = s.read(ctx).Raw(`SELECT count(*) FROM (SELECT 1 FROM claim_search WHERE document @@ plainto_tsquery('english', ?) LIMIT ?) t`,
 			word, max).Scan(&n).Error
@@ -175,7 +222,7 @@ func (s *Store) rankMatches(ctx context.Context, words []string, all bool, exclu
 			// newest, which the index reads without ranking them all.
 			op, order = `" AND "`, "f.rowid DESC"
 		}
-		q := `{text summary} : ("` + strings.Join(words, op) + `")`
+		q := `text : ("` + strings.Join(words, op) + `")`
 		err = db.Raw(`SELECT c.id, c.slug, c.text, c.summary, p.name AS speaker, c.status
 			FROM claims_fts f JOIN claims c ON c.id = f.rowid JOIN people p ON p.id = c.person_id
 			WHERE claims_fts MATCH ? AND c.id <> ? ORDER BY `+order+` LIMIT 25`, q, exclude).Scan(&rows).Error

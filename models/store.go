@@ -336,7 +336,9 @@ func (s *Store) Dialect() migrations.Dialect { return s.dialect }
 // ReviewQuorum is how many approvals publish a verdict.
 func (s *Store) ReviewQuorum() int { return s.cfg.ReviewQuorum }
 
-// Migrate applies every pending migration and returns how many it applied.
+// Migrate applies every pending migration and returns how many it applied,
+// then fills in what a migration added but SQL cannot compute (the
+// address keys of articles logged before migration 00017).
 func (s *Store) Migrate(ctx context.Context) (int, error) {
 	db, err := s.w.DB()
 	if err != nil {
@@ -344,6 +346,9 @@ func (s *Store) Migrate(ctx context.Context) (int, error) {
 	}
 	res, err := migrations.Apply(ctx, db, s.dialect)
 	if err != nil {
+		return len(res), err
+	}
+	if err := s.fillArticleURLKeys(ctx); err != nil {
 		return len(res), err
 	}
 	return len(res), s.Optimize(ctx)
@@ -431,9 +436,9 @@ func (s *Store) Backup(ctx context.Context, out string) error {
 func (s *Store) now() time.Time { return s.cfg.Now().UTC() }
 
 // write runs fn in one write transaction and, when it commits, moves the
-// generation on. A unique violation that fn did not handle itself (a race
-// with another transaction between a check and an insert) is ErrConflict,
-// never an internal error.
+// generation on. A unique or foreign key violation that fn did not handle
+// itself (a race with another transaction between a check and an insert)
+// is ErrConflict, never an internal error.
 //
 // What fn changes that the public sees (touchClaimPage, touchSharedPages)
 // takes the next public version as the transaction's last step.
@@ -453,6 +458,9 @@ func (s *Store) write(ctx context.Context, fn func(tx *gorm.DB) error) error {
 	}
 	if isUniqueViolation(err) && !errors.Is(err, ErrConflict) {
 		return fmt.Errorf("%w: a concurrent change took a unique value: %w", ErrConflict, err)
+	}
+	if isForeignKeyViolation(err) && !errors.Is(err, ErrConflict) {
+		return fmt.Errorf("%w: a concurrent change removed a row this one refers to: %w", ErrConflict, err)
 	}
 	return err
 }

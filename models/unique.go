@@ -32,6 +32,29 @@ func isUniqueViolation(err error) bool {
 	return false
 }
 
+// isForeignKeyViolation reports whether err is a foreign key refusing a
+// row, on either engine: Postgres error 23503, SQLite's
+// SQLITE_CONSTRAINT_FOREIGNKEY, or gorm's translation of either. Within
+// the store it means a concurrent transaction removed a row this one
+// refers to (a speaker merged away while a claim was logged under them).
+func isForeignKeyViolation(err error) bool {
+	if err == nil {
+		return false
+	}
+	if errors.Is(err, gorm.ErrForeignKeyViolated) {
+		return true
+	}
+	var pg *pgconn.PgError
+	if errors.As(err, &pg) {
+		return pg.Code == "23503"
+	}
+	var lite sqlite3.Error
+	if errors.As(err, &lite) {
+		return lite.ExtendedCode == sqlite3.ErrConstraintForeignKey
+	}
+	return false
+}
+
 // savepointName names every savepoint: savepoints of one name nest, and
 // each statement that rolls back to or releases one acts on the latest, so
 // one name serves them all.
@@ -69,8 +92,10 @@ func savepoint(tx *gorm.DB, fn func(tx *gorm.DB) error) error {
 // for as long as others keep winning.
 const maxSlugRaces = 1024
 
-// insertWithSlug inserts a row whose slug must be unique in table: base, or
-// base-2, base-3… the first one free. It checks which is free, then calls
+// insertWithSlug inserts a row whose slug must be unique in table (or, as
+// insert may equally do, gives an existing row a new slug): base, or
+// base-2, base-3… the first one free, in table and among its retired
+// slugs (retiredSlugs). It checks which is free, then calls
 // insert with it inside a savepoint; when a concurrent transaction committed
 // the same slug in between (a unique violation), it goes back to the
 // savepoint and tries the next one. When conflict is not nil it is asked
@@ -100,6 +125,12 @@ func insertWithSlug(tx *gorm.DB, table, base string, insert func(tx *gorm.DB, sl
 	return "", fmt.Errorf("insert into %s: slug %q taken by concurrent writers %d times: %w", table, base, maxSlugRaces, ErrConflict)
 }
 
+// retiredSlugs names, for a table whose slugs are page addresses that
+// outlive a change of slug, the table of its former slugs, which are
+// never given out again: a speaker's former slugs keep redirecting to
+// them (person_redirects).
+var retiredSlugs = map[string]string{"people": "person_redirects"}
+
 // freeSlug returns the first of base-from, base-(from+1)… (base itself for
 // 1) that table does not hold yet, and its number. It looks candidates up
 // on the unique slug index many at a time: one at first, since base is
@@ -117,6 +148,15 @@ func freeSlug(tx *gorm.DB, table, base string, from int) (string, int, error) {
 		var rows []string
 		if err := tx.Table(table).Where("slug IN ?", candidates).Pluck("slug", &rows).Error; err != nil {
 			return "", 0, fmt.Errorf("find free slug: %w", err)
+		}
+		if retired, ok := retiredSlugs[table]; ok {
+			// Read after the table: a slug retired meanwhile was still
+			// in the table, and one retired before is found here.
+			var old []string
+			if err := tx.Table(retired).Where("slug IN ?", candidates).Pluck("slug", &old).Error; err != nil {
+				return "", 0, fmt.Errorf("find free slug: %w", err)
+			}
+			rows = append(rows, old...)
 		}
 		taken := make(map[string]bool, len(rows))
 		for _, r := range rows {

@@ -77,6 +77,11 @@ func (s *Store) ProposeVerdict(ctx context.Context, actor *User, m Meta, claimID
 		if open > 0 {
 			return fmt.Errorf("claim %d already has a verdict open; revise it instead: %w", c.ID, ErrConflict)
 		}
+		if u, err := openUpdateOf(tx, c.ID); err != nil {
+			return err
+		} else if u != nil {
+			return fmt.Errorf("claim %d has an open update (%d); its verdict goes with it: %w", c.ID, u.ID, ErrConflict)
+		}
 		v := &Verdict{ClaimID: c.ID, RatingID: r.ID, RatingSlug: r.Slug, RatingLabel: r.Label, Headline: in.Headline,
 			Explanation: in.Explanation, AuthorID: &actor.ID, Status: VerdictInReview, Version: 1}
 		if err := tx.Omit(clause.Associations).Create(v).Error; err != nil {

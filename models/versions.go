@@ -24,8 +24,9 @@ import (
 // settings); a claim's public_version is that of the last change to its
 // own page. A claim page's version is its public_version with shared_seq.
 //
-// Writers say what they changed with touchClaimPage and touchSharedPages;
-// a transaction that changes nothing public takes no number.
+// Writers say what they changed with touchClaimPage, touchSharedPages and
+// touchSitePages; a transaction that changes nothing public takes no
+// number.
 
 // Version identifies the state of everything a public page shows. Equal
 // versions mean equal pages, so it keys caches and ETags exactly.
@@ -137,6 +138,7 @@ func claimTag(publicVersion, sharedSeq int64) string {
 type touches struct {
 	claims []uint
 	shared bool
+	site   bool
 }
 
 type touchesKey struct{}
@@ -164,6 +166,11 @@ func (s *Store) touchClaimPage(tx *gorm.DB, id uint) {
 // rating scale, the settings) changes with this transaction.
 func (s *Store) touchSharedPages(tx *gorm.DB) { touchesOf(tx).shared = true }
 
+// touchSitePages records that something only the pages of the site version
+// show changes with this transaction, such as a speaker's description on
+// their page: no claim page and nothing every page shows changes with it.
+func (s *Store) touchSitePages(tx *gorm.DB) { touchesOf(tx).site = true }
+
 // publicChannel is the Postgres notification channel on which committed
 // public changes are announced, with the schema as payload, so that every
 // instance on the database drops its cached versions at once.
@@ -175,7 +182,7 @@ const publicChannel = "claimtracker_public"
 // taking it last keeps the lock short and the lock order the same in every
 // transaction (rows first, this row last), which cannot deadlock.
 func (s *Store) applyTouches(tx *gorm.DB, t *touches) error {
-	if len(t.claims) == 0 && !t.shared {
+	if len(t.claims) == 0 && !t.shared && !t.site {
 		return nil
 	}
 	now := s.now().UnixMilli()

@@ -32,13 +32,14 @@ func newDesk(t *testing.T, s *models.Store) *desk {
 
 func sworn() models.ClaimInput {
 	return models.ClaimInput{
-		Text:          "I did not have communications with the Russians",
-		Summary:       "Sessions said he had no communications with the Russians",
-		Speaker:       "Jeff Sessions",
-		SaidAt:        "2017-01-10",
-		Setting:       "Senate confirmation hearing, under oath",
-		AppearanceURL: "https://www.judiciary.senate.gov/meetings/01/10/2017/nomination-hearing",
-		Tags:          []string{"Russia", "Confirmation hearings", "russia"},
+		Text:    "I did not have communications with the Russians",
+		Summary: "Sessions said he had no communications with the Russians",
+		Speaker: "Jeff Sessions",
+		SaidAt:  "2017-01-10",
+		Setting: "Senate confirmation hearing, under oath",
+		Appearances: []models.AppearanceInput{{URL: "https://www.judiciary.senate.gov/meetings/01/10/2017/nomination-hearing",
+			Date: "2017-01-10", Where: "Senate confirmation hearing"}},
+		Tags: []string{"Russia", "Confirmation hearings", "russia"},
 	}
 }
 
@@ -248,8 +249,14 @@ func TestClaimValidationNamesTheField(t *testing.T) {
 		{func(in *models.ClaimInput) { in.Speaker = "" }, "speaker"},
 		{func(in *models.ClaimInput) { in.SaidAt = "2017-02-30" }, "said_at"},
 		{func(in *models.ClaimInput) { in.SaidAt = "10/01/2017" }, "said_at"},
-		{func(in *models.ClaimInput) { in.AppearanceURL = "javascript:alert(1)" }, "appearance_url"},
-		{func(in *models.ClaimInput) { in.AppearanceURL = "ftp://example.org/x" }, "appearance_url"},
+		{func(in *models.ClaimInput) { in.Appearances[0].URL = "javascript:alert(1)" }, "appearances[0].url"},
+		{func(in *models.ClaimInput) { in.Appearances[0].URL = "ftp://example.org/x" }, "appearances[0].url"},
+		{func(in *models.ClaimInput) { in.Appearances[0].Date = "2017-13-01" }, "appearances[0].date"},
+		{func(in *models.ClaimInput) { in.Appearances[0].Where = long + long + long + long + long }, "appearances[0].where"},
+		{func(in *models.ClaimInput) {
+			in.Appearances = append(in.Appearances, models.AppearanceInput{URL: " " + in.Appearances[0].URL})
+		}, "appearances[1].url"},
+		{func(in *models.ClaimInput) { in.Appearances = make([]models.AppearanceInput, models.MaxAppearances+1) }, "appearances"},
 		{func(in *models.ClaimInput) { in.SpeakerKind = "robot" }, "speaker_kind"},
 		{func(in *models.ClaimInput) { id := uint(999); in.ArticleID = &id }, "article_id"},
 	}

@@ -90,7 +90,7 @@ type SitemapIndex struct {
 // ClaimReviewOf builds the ClaimReview of a public list item, for feeds that
 // carry every fact-check without loading each in full.
 func ClaimReviewOf(it models.PublicItem, scale []models.Rating, org Organization, pageURL, personURL string) ClaimReviewLD {
-	c := &models.Claim{Slug: it.Slug, Summary: it.Summary, SaidAt: it.SaidAt, PublishedAt: it.PublishedAt, AppearanceURL: it.AppearanceURL,
+	c := &models.Claim{Slug: it.Slug, Summary: it.Summary, SaidAt: it.SaidAt, PublishedAt: it.PublishedAt, Appearances: it.Appearances,
 		Person: &models.Person{Name: it.PersonName, Slug: it.PersonSlug, Kind: it.PersonKind}}
 	if it.CorrectedAt != nil {
 		c.Corrections = []models.Correction{{CreatedAt: *it.CorrectedAt}}

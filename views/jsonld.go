@@ -51,12 +51,16 @@ type RatingLD struct {
 }
 
 // ClaimLD is a schema.org Claim: what was said, by whom, when and where.
+// Appearance lists every work the claim appeared in (schema.org Claim's
+// appearance, "an occurrence of a Claim in some CreativeWork", which may
+// repeat); FirstAppearance is the earliest of them ("the first known
+// occurrence").
 type ClaimLD struct {
-	Type            string          `json:"@type"`
-	Author          SpeakerLD       `json:"author"`
-	DatePublished   string          `json:"datePublished,omitempty"`
-	Appearance      *CreativeWorkLD `json:"appearance,omitempty"`
-	FirstAppearance *CreativeWorkLD `json:"firstAppearance,omitempty"`
+	Type            string           `json:"@type"`
+	Author          SpeakerLD        `json:"author"`
+	DatePublished   string           `json:"datePublished,omitempty"`
+	Appearance      []CreativeWorkLD `json:"appearance,omitempty"`
+	FirstAppearance *CreativeWorkLD  `json:"firstAppearance,omitempty"`
 }
 
 // SpeakerLD is the schema.org Person or Organization who made a claim.
@@ -66,10 +70,19 @@ type SpeakerLD struct {
 	URL  string `json:"url,omitempty"`
 }
 
-// CreativeWorkLD is where a claim appeared.
+// CreativeWorkLD is a work a claim appeared in: its address, its name (where
+// the claim appeared, in words: "Senate confirmation hearing") and the day
+// it appeared (schema.org Date, YYYY-MM-DD).
 type CreativeWorkLD struct {
-	Type string `json:"@type"`
-	URL  string `json:"url"`
+	Type          string `json:"@type"`
+	URL           string `json:"url"`
+	Name          string `json:"name,omitempty"`
+	DatePublished string `json:"datePublished,omitempty"`
+}
+
+// CreativeWork describes an appearance as schema.org's CreativeWork.
+func CreativeWork(a models.Appearance) CreativeWorkLD {
+	return CreativeWorkLD{Type: "CreativeWork", URL: a.URL, Name: a.Where, DatePublished: models.FormatDate(a.Date)}
 }
 
 // RatingValues places a rating on the ordered part of the scale: the best
@@ -102,9 +115,12 @@ func ClaimReview(c *models.Claim, v *models.Verdict, scale []models.Rating, org 
 		speaker.Type = "Organization"
 	}
 	item := ClaimLD{Type: "Claim", Author: speaker, DatePublished: models.FormatDate(c.SaidAt)}
-	if c.AppearanceURL != "" {
-		item.Appearance = &CreativeWorkLD{Type: "CreativeWork", URL: c.AppearanceURL}
-		item.FirstAppearance = item.Appearance
+	for _, a := range c.Appearances {
+		item.Appearance = append(item.Appearance, CreativeWork(a))
+	}
+	if first := c.FirstAppearance(); first != nil {
+		w := CreativeWork(*first)
+		item.FirstAppearance = &w
 	}
 	out := ClaimReviewLD{
 		Type: "ClaimReview", URL: pageURL, ClaimReviewed: c.Summary, Author: OrgLD{Type: "Organization", Name: org.Name, URL: org.URL},

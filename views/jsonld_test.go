@@ -2,84 +2,35 @@ package views
 
 import (
 	"encoding/json"
-	"os"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"claimtracker/models"
+	"claimtracker/views/ldcheck"
 )
 
-// vocabulary is the part of schema.org the app's JSON-LD uses.
-type vocabulary struct {
-	Types      map[string][]string `json:"types"`
-	Properties map[string]struct {
-		Domain []string `json:"domain"`
-	} `json:"properties"`
-}
+// vocabulary is the schema.org vocabulary, with a check that reports each
+// problem as a test error.
+type vocabulary struct{ ldcheck.Vocabulary }
 
 func loadVocabulary(t *testing.T) vocabulary {
 	t.Helper()
-	b, err := os.ReadFile("testdata/schemaorg.json")
+	v, err := ldcheck.Load("testdata/schemaorg.json")
 	if err != nil {
 		t.Fatal(err)
 	}
-	var v vocabulary
-	if err := json.Unmarshal(b, &v); err != nil {
-		t.Fatal(err)
-	}
-	return v
-}
-
-func (v vocabulary) ancestors(t string) map[string]bool {
-	out := map[string]bool{}
-	var walk func(string)
-	walk = func(x string) {
-		if out[x] {
-			return
-		}
-		out[x] = true
-		for _, p := range v.Types[x] {
-			walk(p)
-		}
-	}
-	walk(t)
-	return out
+	return vocabulary{v}
 }
 
 // check fails for every property that schema.org does not define for the
 // type of the node it sits on, at any depth.
 func (v vocabulary) check(t *testing.T, path string, node any) {
 	t.Helper()
-	switch n := node.(type) {
-	case []any:
-		for _, x := range n {
-			v.check(t, path+"[]", x)
-		}
-	case map[string]any:
-		typ, _ := n["@type"].(string)
-		if typ == "" {
-			t.Errorf("%s: node without @type", path)
-			return
-		}
-		if _, ok := v.Types[typ]; !ok {
-			t.Errorf("%s: unknown type %s", path, typ)
-		}
-		anc := v.ancestors(typ)
-		for k, val := range n {
-			if k == "@type" || k == "@context" {
-				continue
-			}
-			p, ok := v.Properties[k]
-			allowed := false
-			for _, d := range p.Domain {
-				allowed = allowed || anc[d]
-			}
-			if !ok || !allowed {
-				t.Errorf("%s: %s is not a property of %s", path, k, typ)
-			}
-			v.check(t, path+"."+k, val)
-		}
+	for _, p := range v.Problems(path, node) {
+		t.Error(p)
 	}
 }
 
@@ -101,7 +52,8 @@ func seedClaim(kind models.PersonKind) (*models.Claim, *models.Verdict) {
 	c := &models.Claim{
 		Slug: "sessions-russians", Summary: "Sessions said he had no communications with the Russians",
 		Text: "I did not have communications with the Russians", SaidAt: day("2017-01-10"), PublishedAt: &pub,
-		AppearanceURL: "https://www.judiciary.senate.gov/hearing", Person: &models.Person{Name: "Jeff Sessions", Slug: "jeff-sessions", Kind: kind},
+		Appearances: []models.Appearance{{ID: 1, URL: "https://www.judiciary.senate.gov/hearing", Date: day("2017-01-10"), Where: "Senate confirmation hearing"}},
+		Person:      &models.Person{Name: "Jeff Sessions", Slug: "jeff-sessions", Kind: kind},
 	}
 	v := &models.Verdict{RatingSlug: "false", RatingLabel: "False", Headline: "He met the ambassador twice </script><script>alert(1)</script>", PublishedAt: &pub}
 	return c, v
@@ -151,15 +103,16 @@ func TestClaimReviewFieldByField(t *testing.T) {
 	if item["@type"] != "Claim" || item["datePublished"] != "2017-01-10" || sp["@type"] != "Person" || sp["name"] != "Jeff Sessions" {
 		t.Errorf("itemReviewed = %v", item)
 	}
-	if item["appearance"].(map[string]any)["url"] != "https://www.judiciary.senate.gov/hearing" || item["firstAppearance"] == nil {
-		t.Errorf("appearance = %v", item)
+	hearing := map[string]any{"@type": "CreativeWork", "url": "https://www.judiciary.senate.gov/hearing", "name": "Senate confirmation hearing", "datePublished": "2017-01-10"}
+	if app, _ := item["appearance"].([]any); len(app) != 1 || !reflect.DeepEqual(app[0], hearing) || !reflect.DeepEqual(item["firstAppearance"], hearing) {
+		t.Errorf("appearance = %v, firstAppearance = %v", item["appearance"], item["firstAppearance"])
 	}
 }
 
 func TestClaimReviewOrganizationSpeakerAndUnorderedRating(t *testing.T) {
 	vocab := loadVocabulary(t)
 	c, v := seedClaim(models.KindOrganization)
-	c.AppearanceURL = ""
+	c.Appearances = nil
 	v.RatingSlug, v.RatingLabel = "unproven", "Unproven"
 	ld := ClaimReview(c, v, defaultScale(), Organization{Name: "X"}, "https://x/claims/a", "https://x/people/a")
 	b, _ := json.Marshal(ld)
@@ -171,7 +124,7 @@ func TestClaimReviewOrganizationSpeakerAndUnorderedRating(t *testing.T) {
 		t.Errorf("unordered rating = %v", r)
 	}
 	item := got["itemReviewed"].(map[string]any)
-	if item["author"].(map[string]any)["@type"] != "Organization" || item["appearance"] != nil || got["dateModified"] != nil {
+	if item["author"].(map[string]any)["@type"] != "Organization" || item["appearance"] != nil || item["firstAppearance"] != nil || got["dateModified"] != nil {
 		t.Errorf("organization claim = %v", got)
 	}
 	// The scale decides best and worst: with three ordered ratings, the middle one is 2 of 3.
@@ -198,5 +151,55 @@ func TestDataFeedUsesOnlySchemaOrgProperties(t *testing.T) {
 	vocab.check(inner, "x", map[string]any{"@type": "Rating", "claimReviewed": "no"})
 	if !inner.Failed() {
 		t.Fatal("the vocabulary check let claimReviewed sit on a Rating")
+	}
+}
+
+// TestClaimReviewListsEveryAppearance: the Claim lists each work it
+// appeared in, and its firstAppearance is the earliest by date, whatever
+// the order the appearances were logged in; undated ones count as later
+// than any dated one. Every property is one schema.org defines for the
+// node it sits on.
+func TestClaimReviewListsEveryAppearance(t *testing.T) {
+	vocab := loadVocabulary(t)
+	c, v := seedClaim(models.KindPerson)
+	c.Appearances = []models.Appearance{
+		{ID: 4, URL: "https://example.org/undated-post"},
+		{ID: 5, URL: "https://example.org/interview", Date: day("2017-03-05"), Where: "Fox News interview"},
+		{ID: 6, URL: "https://www.judiciary.senate.gov/hearing", Date: day("2017-01-10"), Where: "Senate confirmation hearing"},
+		{ID: 7, URL: "https://example.org/article", Date: day("2017-03-02"), Where: "The Washington Post"},
+	}
+	ld := ClaimReview(c, v, defaultScale(), Organization{Name: "X"}, "https://x/claims/a", "https://x/people/a")
+	ld.Context = "https://schema.org"
+	b, err := json.Marshal(ld)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got map[string]any
+	if err := json.Unmarshal(b, &got); err != nil {
+		t.Fatal(err)
+	}
+	vocab.check(t, "ClaimReview", got)
+	item := got["itemReviewed"].(map[string]any)
+	var urls []string
+	for _, a := range item["appearance"].([]any) {
+		work := a.(map[string]any)
+		if work["@type"] != "CreativeWork" {
+			t.Errorf("appearance %v is not a CreativeWork", work)
+		}
+		urls = append(urls, work["url"].(string))
+	}
+	want := []string{"https://example.org/article", "https://example.org/interview", "https://example.org/undated-post", "https://www.judiciary.senate.gov/hearing"}
+	if slices.Sort(urls); !reflect.DeepEqual(urls, want) {
+		t.Errorf("appearance urls = %v, want %v", urls, want)
+	}
+	first, _ := item["firstAppearance"].(map[string]any)
+	wantFirst := map[string]any{"@type": "CreativeWork", "url": "https://www.judiciary.senate.gov/hearing", "name": "Senate confirmation hearing", "datePublished": "2017-01-10"}
+	if !reflect.DeepEqual(first, wantFirst) {
+		t.Errorf("firstAppearance = %v, want %v", first, wantFirst)
+	}
+	// With no date known, the first logged is the first known.
+	c.Appearances = []models.Appearance{{ID: 9, URL: "https://example.org/b"}, {ID: 8, URL: "https://example.org/a"}}
+	if f := ClaimReview(c, v, defaultScale(), Organization{Name: "X"}, "https://x/claims/a", "https://x/people/a").ItemReviewed.FirstAppearance; f == nil || f.URL != "https://example.org/a" {
+		t.Errorf("undated firstAppearance = %v, want https://example.org/a", f)
 	}
 }

@@ -2,6 +2,7 @@ package components
 
 import (
 	"context"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -85,8 +86,30 @@ func CorrectionKindLabel(k models.CorrectionKind) string {
 		return "Rating change"
 	case models.CorrectionRetraction:
 		return "Retraction"
+	case models.CorrectionUpdate:
+		return "Update"
 	}
 	return string(k)
+}
+
+// UpdateStatusLabel names where an update of a published fact-check stands,
+// from its status and that of the verdict that carries its review (nil
+// before it is submitted).
+func UpdateStatusLabel(u *models.ClaimUpdate, v *models.Verdict) string {
+	switch u.Status {
+	case models.UpdateDraft:
+		return "Draft"
+	case models.UpdateSubmitted:
+		if v != nil && v.Status == models.VerdictChangesRequested {
+			return "Sent back"
+		}
+		return "In review"
+	case models.UpdatePublished:
+		return "Published"
+	case models.UpdateWithdrawn:
+		return "Withdrawn"
+	}
+	return string(u.Status)
 }
 
 // SourceKindOptions are the kinds of source, for a select.
@@ -105,6 +128,11 @@ func StanceOptions() []Option {
 		out = append(out, Option{string(s), StanceLabel(s)})
 	}
 	return out
+}
+
+// SpeakerKindOptions are the kinds of speaker, for a select.
+func SpeakerKindOptions() []Option {
+	return []Option{{string(models.KindPerson), "A person"}, {string(models.KindOrganization), "An organisation"}}
 }
 
 // RatingOptions are the ratings of the scale, for a select.
@@ -152,11 +180,18 @@ func ISODay(ctx context.Context, t time.Time) string {
 // ClaimPath is the desk page of a claim.
 func ClaimPath(id uint) string { return "/desk/claims/" + strconv.FormatUint(uint64(id), 10) }
 
+// PersonPath is the desk page of a speaker, where they are edited, merged
+// and deleted.
+func PersonPath(id uint) string { return "/desk/people/" + strconv.FormatUint(uint64(id), 10) }
+
 // ArticlePath is the desk page of an article.
 func ArticlePath(id uint) string { return "/desk/articles/" + strconv.FormatUint(uint64(id), 10) }
 
 // SourcePath is the address of a source's edit actions.
 func SourcePath(id uint) string { return "/desk/sources/" + strconv.FormatUint(uint64(id), 10) }
+
+// UpdatePath is the desk page of an update of a published fact-check.
+func UpdatePath(id uint) string { return "/desk/updates/" + strconv.FormatUint(uint64(id), 10) }
 
 // VerdictPath is the address of a verdict's actions.
 func VerdictPath(id uint) string { return "/desk/verdicts/" + strconv.FormatUint(uint64(id), 10) }
@@ -173,4 +208,24 @@ func Joined(parts ...string) string {
 		}
 	}
 	return strings.Join(kept, " · ")
+}
+
+// URLHost is the host of an absolute URL as people read it, without a
+// leading "www.": "judiciary.senate.gov". A URL without a host is given
+// back as it is.
+func URLHost(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil || u.Hostname() == "" {
+		return raw
+	}
+	return strings.TrimPrefix(u.Hostname(), "www.")
+}
+
+// AppearanceLabel names an appearance for people: where the claim
+// appeared, or, when that is not given, the host of its address.
+func AppearanceLabel(a models.Appearance) string {
+	if a.Where != "" {
+		return a.Where
+	}
+	return URLHost(a.URL)
 }

@@ -8,6 +8,7 @@ import (
 
 	"claimtracker/extract"
 	"claimtracker/models"
+	"claimtracker/views"
 )
 
 // ArticleDesk is what the article page shows: the text cut into plain and
@@ -21,6 +22,22 @@ type ArticleDesk struct {
 	Total int
 	// Logged are the claims already logged from this article.
 	Logged []models.Claim
+	// Same are the other articles logged at the same address (see
+	// models.NormalizeArticleURL), oldest first.
+	Same []models.Article
+	// Remove is the form that deletes the article.
+	Remove views.Form
+}
+
+// Deletable reports whether the article may be deleted: no claim logged
+// from it is, or ever was, public.
+func (d ArticleDesk) Deletable() bool {
+	for _, c := range d.Logged {
+		if c.Status == models.ClaimPublished || c.Status == models.ClaimRetracted || c.PublishedAt != nil {
+			return false
+		}
+	}
+	return true
 }
 
 // Segment is a run of the article's text; Mark is the number of the

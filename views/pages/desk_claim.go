@@ -1,6 +1,8 @@
 package pages
 
 import (
+	"strconv"
+
 	"claimtracker/models"
 	"claimtracker/views"
 	"claimtracker/views/components"
@@ -16,6 +18,8 @@ type ClaimDesk struct {
 	// and reviews, by user id.
 	Names map[uint]string
 	Forms ClaimForms
+	// Update is the claim's open update (draft or submitted), or nil.
+	Update *models.ClaimUpdate
 }
 
 // ClaimForms are the forms of the claim page. A refused form comes back
@@ -24,6 +28,8 @@ type ClaimForms struct {
 	Source, Verdict, Review, Correction, Retract views.Form
 	// Remove carries why a source was not removed.
 	Remove views.Form
+	// Delete is the form that deletes a draft claim.
+	Delete views.Form
 }
 
 // ClaimForm is the view of the claim form: for a new claim (Claim nil) or
@@ -34,7 +40,14 @@ type ClaimForm struct {
 	People []models.Person
 	// Article is the article a new claim comes from, or nil.
 	Article *models.Article
-	Similar []models.Similar
+	// LoggedFrom is the article an edited claim was logged from, or nil:
+	// its appearance stays whatever the form says.
+	LoggedFrom *models.Article
+	Similar    []models.Similar
+	// AppearanceRows is how many appearance rows the form shows; row i
+	// posts the fields models.AppearanceField(i, "url"), "date", "where"
+	// and "remove".
+	AppearanceRows int
 }
 
 // Action is the address the claim form posts to.
@@ -43,6 +56,42 @@ func (f ClaimForm) Action() string {
 		return "/desk/claims"
 	}
 	return components.ClaimPath(f.Claim.ID)
+}
+
+// Rows lists the appearance rows, from 0.
+func (f ClaimForm) Rows() []int {
+	out := make([]int, f.AppearanceRows)
+	for i := range out {
+		out[i] = i
+	}
+	return out
+}
+
+// CanAddRow reports whether the form may show one more appearance row.
+func (f ClaimForm) CanAddRow() bool { return f.AppearanceRows < models.MaxAppearances }
+
+// IsArticleRow reports whether row i holds the appearance of the article
+// the edited claim was logged from.
+func (f ClaimForm) IsArticleRow(i int) bool {
+	return f.LoggedFrom != nil && f.Form.Get(models.AppearanceField(i, "url")) == f.LoggedFrom.URL
+}
+
+// articleAppearance says how the article a new claim comes from will
+// appear among its appearances: "The Washington Post, 1 Mar 2017".
+func articleAppearance(a *models.Article) string {
+	s := a.Outlet
+	if s == "" {
+		s = components.URLHost(a.URL)
+	}
+	if a.PublishedAt != nil {
+		s += ", " + components.Day(a.PublishedAt)
+	}
+	return s
+}
+
+// rowID is the element id of a member of appearance row i.
+func rowID(i int, member string) string {
+	return "f-appearance-" + strconv.Itoa(i) + "-" + member
 }
 
 // SourcesBy returns the claim's sources of one stance, oldest first.
@@ -62,11 +111,25 @@ func (d ClaimDesk) EvidenceOpen() bool {
 	return d.Claim.Status == models.ClaimDraft || d.Claim.Status == models.ClaimInReview
 }
 
-// CanPropose reports whether a verdict may be proposed now: no verdict is
-// open, and the claim is a draft or already published (a new verdict).
+// CanPropose reports whether a first verdict may be proposed now: the
+// claim is a draft with no verdict open. A published claim gets a new
+// verdict through an update (CanOpenUpdate).
 func (d ClaimDesk) CanPropose() bool {
-	st := d.Claim.Status
-	return d.Claim.OpenVerdict() == nil && (st == models.ClaimDraft || st == models.ClaimPublished)
+	return d.Claim.OpenVerdict() == nil && d.Claim.Status == models.ClaimDraft
+}
+
+// verdictFieldNames are the fields of a verdict's form.
+var verdictFieldNames = []string{"rating", "headline", "explanation"}
+
+// CanOpenUpdate reports whether an update of the published fact-check may
+// be opened now: it is published and nothing is open on it.
+func (d ClaimDesk) CanOpenUpdate() bool {
+	return d.Claim.Status == models.ClaimPublished && d.Update == nil && d.Claim.OpenVerdict() == nil
+}
+
+// IsUpdateVerdict reports whether v carries the review of the open update.
+func (d ClaimDesk) IsUpdateVerdict(v *models.Verdict) bool {
+	return d.Update != nil && d.Update.VerdictID != nil && *d.Update.VerdictID == v.ID
 }
 
 // Name is the display name of user id, or a neutral word when unknown.

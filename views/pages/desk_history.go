@@ -53,6 +53,7 @@ var actionLabels = map[string]string{
 	"claim.update":           "edited the claim",
 	"claim.publish":          "published the verdict",
 	"claim.retract":          "retracted the claim",
+	"claim.article_delete":   "deleted the article the claim was found in",
 	"source.add":             "added a source",
 	"source.update":          "edited a source",
 	"source.delete":          "removed a source",
@@ -61,6 +62,15 @@ var actionLabels = map[string]string{
 	"review.approve":         "approved the verdict",
 	"review.request_changes": "sent the verdict back",
 	"correction.add":         "added a correction",
+	"claim.speaker_merge":    "merged the claim's speaker into another",
+	"person.create":          "logged the speaker",
+	"person.update":          "edited the speaker",
+	"person.merge":           "merged another speaker into this one",
+	"person.delete":          "deleted the speaker",
+	"update.open":            "opened an update of the published fact-check",
+	"update.save":            "edited the update",
+	"update.submit":          "sent the update to review",
+	"update.withdraw":        "withdrew the update",
 }
 
 func actionLabel(a string) string {
@@ -72,10 +82,12 @@ func actionLabel(a string) string {
 
 var fieldLabels = map[string]string{
 	"text": "Words", "summary": "Summary", "speaker": "Speaker", "said_at": "Said on", "setting": "Setting",
-	"appearance_url": "Appearance", "tags": "Tags", "url": "Address", "title": "Title", "outlet": "Outlet",
+	"appearance_url": "Appearance", "appearances": "Where the claim appeared", "tags": "Tags", "url": "Address", "title": "Title", "outlet": "Outlet",
 	"published_at": "Published on", "kind": "Kind", "stance": "Stance", "excerpt": "Excerpt", "locator": "Where in the source",
 	"rating": "Rating", "headline": "Headline", "explanation": "Explanation", "status": "Status", "version": "Version",
 	"decision": "Decision", "comment": "Comment", "note": "Note", "verdict_id": "Verdict number", "superseded": "Verdicts it replaced",
+	"name": "Name", "slug": "Page address", "affiliation": "Affiliation", "description": "Description", "claims": "Claims moved",
+	"sources": "Sources", "update_id": "Update number",
 }
 
 // enumFields hold codes such as "news_report", shown as "News report".
@@ -176,16 +188,49 @@ func show(field string, v any, present bool) string {
 		return x.String()
 	case []any:
 		parts := make([]string, 0, len(x))
+		sep := ", "
 		for _, e := range x {
+			if _, ok := e.(map[string]any); ok {
+				sep = "\n" // objects, such as appearances, one a line
+			}
 			parts = append(parts, show(field, e, true))
 		}
-		return strings.Join(parts, ", ")
+		return strings.Join(parts, sep)
+	case map[string]any:
+		if s, ok := showAppearance(x); ok {
+			return s
+		}
 	}
 	var buf bytes.Buffer
 	if err := json.NewEncoder(&buf).Encode(v); err != nil {
 		return fmt.Sprint(v)
 	}
 	return strings.TrimSpace(buf.String())
+}
+
+// showAppearance writes a recorded appearance ({"url", "date", "where"})
+// as "Senate confirmation hearing, 10 Jan 2017: https://…"; ok is false
+// for any other object.
+func showAppearance(x map[string]any) (string, bool) {
+	u, isURL := x["url"].(string)
+	if !isURL {
+		return "", false
+	}
+	var label []string
+	for k, v := range x {
+		if s, isText := v.(string); !isText || (k != "url" && k != "date" && k != "where") {
+			return "", false
+		} else if k == "where" && s != "" {
+			label = append([]string{s}, label...)
+		}
+	}
+	if d, _ := x["date"].(string); d != "" {
+		label = append(label, show("published_at", d, true))
+	}
+	if len(label) == 0 {
+		return u, true
+	}
+	return strings.Join(label, ", ") + ": " + u, true
 }
 
 // humanize turns a code such as "news_report" into "News report".

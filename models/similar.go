@@ -1,0 +1,127 @@
+package models
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"unicode"
+
+	"claimtracker/migrations"
+)
+
+// maxSameWords is how many claims holding a text's words as a phrase
+// sameWords reads to find those that are the same text; more than this
+// share a long phrase only when the text is a handful of common words.
+const maxSameWords = 50
+
+// phraseTokens is how many of a text's first words sameWords asks the
+// full-text index for as a phrase: enough to be rare, few enough that the
+// query stays small however long the claim.
+const phraseTokens = 32
+
+// SameWords reports whether a and b are the same words once case, runs of
+// white space and quotation marks are set aside: "“I did not…”" and
+// "i did  not…" are the same words; "I did not…" and "I had not…" are not.
+// It is the test SimilarClaims uses for a Score of 1.
+func SameWords(a, b string) bool { return sameWordsKey(a) == sameWordsKey(b) }
+
+// sameWordsKey folds s for SameWords: each letter lower-cased (rune by
+// rune, so the key has as many characters as the folded text), every
+// single and double quotation mark written as ' or ", each run of white
+// space as one space, and the quotation marks and spaces around the whole
+// text removed.
+func sameWordsKey(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(foldQuote(unicode.ToLower(r)))
+	}
+	return strings.Trim(b.String(), `"' `)
+}
+
+// foldQuote writes every single quotation mark, apostrophe and prime as '
+// and every double one (guillemets and CJK corner brackets included) as ".
+func foldQuote(r rune) rune {
+	switch r {
+	case '‘', '’', '‚', '‛', '′', '‹', '›', '`', '´', '「', '」':
+		return '\''
+	case '“', '”', '„', '‟', '″', '«', '»', '『', '』', '＂':
+		return '"'
+	}
+	return r
+}
+
+// phraseWords splits s into the words the full-text index reads (runs of
+// letters, digits and combining marks), lower-cased, at most max of them.
+func phraseWords(s string, max int) []string {
+	words := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsMark(r)
+	})
+	return words[:min(len(words), max)]
+}
+
+// sameWords returns the claims, other than exclude, whose words are text's
+// (see SameWords), oldest first, each with Score 1 and Exact set. The
+// full-text index finds the claims that open with text's first words as
+// a phrase (SQLite; Postgres finds them anywhere in the claim), and each
+// is then compared whole. On Postgres, whose index leaves out the most
+// common English words, a text of such words alone is looked for in the
+// claims themselves.
+func (s *Store) sameWords(ctx context.Context, text string, exclude uint) ([]Similar, error) {
+	words := phraseWords(text, phraseTokens)
+	if len(words) == 0 {
+		return nil, nil
+	}
+	var rows []Similar
+	var err error
+	db := s.read(ctx)
+	switch s.dialect {
+	case migrations.SQLite:
+		// The words are letters, digits and marks only: safe in a phrase.
+		err = db.Raw(`SELECT c.id, c.slug, c.text, c.summary, p.name AS speaker, c.status
+			FROM claims_fts f JOIN claims c ON c.id = f.rowid JOIN people p ON p.id = c.person_id
+			WHERE claims_fts MATCH ? AND c.id <> ? ORDER BY c.id LIMIT ?`,
+			`text : ^"`+strings.Join(words, " ")+`"`, exclude, maxSameWords).Scan(&rows).Error
+	case migrations.Postgres:
+		phrase := strings.Join(words, " ")
+		var nodes int
+		if err := db.Raw(`SELECT numnode(phraseto_tsquery('english', ?))`, phrase).Scan(&nodes).Error; err != nil {
+			return nil, fmt.Errorf("claims with the same words: %w", err)
+		}
+		if nodes > 0 {
+			err = db.Raw(`SELECT c.id, c.slug, c.text, c.summary, p.name AS speaker, c.status
+				FROM claim_search cs JOIN claims c ON c.id = cs.claim_id JOIN people p ON p.id = c.person_id
+				WHERE cs.document @@ phraseto_tsquery('english', ?) AND c.id <> ? ORDER BY c.id LIMIT ?`,
+				phrase, exclude, maxSameWords).Scan(&rows).Error
+			break
+		}
+		// Words the index leaves out as too common ("we did it") are
+		// not in it at all: read the claims that hold them in order.
+		// The words hold no % or _, so the pattern is literal.
+		err = db.Raw(`SELECT c.id, c.slug, c.text, c.summary, p.name AS speaker, c.status
+			FROM claims c JOIN people p ON p.id = c.person_id
+			WHERE lower(c.text) LIKE ? AND c.id <> ? ORDER BY c.id LIMIT ?`,
+			"%"+strings.Join(words, "%")+"%", exclude, maxSameWords).Scan(&rows).Error
+	}
+	if err != nil {
+		return nil, fmt.Errorf("claims with the same words: %w", err)
+	}
+	key := sameWordsKey(text)
+	out := rows[:0]
+	for _, r := range rows {
+		if sameWordsKey(r.Text) == key {
+			r.Score, r.Exact = 1, true
+			out = append(out, r)
+		}
+	}
+	return out, nil
+}
