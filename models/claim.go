@@ -55,8 +55,9 @@ type claimView struct {
 	Tags          []string `json:"tags,omitempty"`
 }
 
-// validate checks and normalises in; it returns the parsed date.
-func (in *ClaimInput) validate() (*time.Time, []string, error) {
+// validate checks and normalises in; it returns the parsed date, which may
+// not be after today (see Store.today).
+func (in *ClaimInput) validate(today time.Time) (*time.Time, []string, error) {
 	var v Validator
 	v.text("text", &in.Text, true, 5000)
 	v.text("summary", &in.Summary, true, MaxSummary)
@@ -65,7 +66,7 @@ func (in *ClaimInput) validate() (*time.Time, []string, error) {
 		in.SpeakerKind = KindPerson
 	}
 	v.Check(in.SpeakerKind == KindPerson || in.SpeakerKind == KindOrganization, "speaker_kind", "must be person or organization")
-	said := v.date("said_at", in.SaidAt)
+	said := v.date("said_at", in.SaidAt, today)
 	v.text("setting", &in.Setting, false, 300)
 	v.url("appearance_url", &in.AppearanceURL, false)
 	tags := normalizeTags(in.Tags)
@@ -123,7 +124,11 @@ func (s *Store) CreateClaim(ctx context.Context, actor *User, m Meta, in ClaimIn
 	if !actor.Can(RoleEditor) {
 		return nil, fmt.Errorf("create claim: %w", ErrForbidden)
 	}
-	said, tags, err := in.validate()
+	today, err := s.today(s.read(ctx))
+	if err != nil {
+		return nil, err
+	}
+	said, tags, err := in.validate(today)
 	if err != nil {
 		return nil, err
 	}
@@ -212,7 +217,11 @@ func (s *Store) UpdateClaim(ctx context.Context, actor *User, m Meta, id uint, p
 		if p.Tags != nil {
 			in.Tags = *p.Tags
 		}
-		said, tags, err := in.validate()
+		today, err := s.today(tx)
+		if err != nil {
+			return err
+		}
+		said, tags, err := in.validate(today)
 		if err != nil {
 			return err
 		}
