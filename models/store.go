@@ -336,7 +336,8 @@ func (s *Store) Dialect() migrations.Dialect { return s.dialect }
 // ReviewQuorum is how many approvals publish a verdict.
 func (s *Store) ReviewQuorum() int { return s.cfg.ReviewQuorum }
 
-// Migrate applies every pending migration and returns how many it applied.
+// Migrate applies every pending migration and returns how many it applied;
+// then it indexes for search any claim the index lacks (see indexMissing).
 func (s *Store) Migrate(ctx context.Context) (int, error) {
 	db, err := s.w.DB()
 	if err != nil {
@@ -344,6 +345,9 @@ func (s *Store) Migrate(ctx context.Context) (int, error) {
 	}
 	res, err := migrations.Apply(ctx, db, s.dialect)
 	if err != nil {
+		return len(res), err
+	}
+	if err := s.indexMissing(ctx); err != nil {
 		return len(res), err
 	}
 	return len(res), s.Optimize(ctx)
