@@ -326,6 +326,9 @@ func (s *Store) loadClaim(db *gorm.DB, where string, args ...any) (*Claim, error
 	if err != nil {
 		return nil, fmt.Errorf("load claim: %w", err)
 	}
+	if v := c.OpenVerdict(); v != nil && v.Status == VerdictChangesRequested {
+		c.SentBack = true
+	}
 	return &c, nil
 }
 
@@ -375,16 +378,27 @@ func (c *Claim) OpenVerdict() *Verdict {
 
 // ClaimFilter selects claims for desk lists; zero fields match everything.
 type ClaimFilter struct {
-	Status    ClaimStatus
-	CreatedBy uint
-	Limit     int
-	Offset    int
+	// Status keeps the claims with this status. ClaimSentBack keeps the
+	// drafts whose verdict a reviewer sent back; with DeskStatus set,
+	// ClaimDraft keeps the other drafts, as the desk shows them.
+	Status ClaimStatus
+	// DeskStatus filters by Claim.DeskStatus rather than the stored status.
+	DeskStatus bool
+	CreatedBy  uint
+	Limit      int
+	Offset     int
 }
 
-// ListClaims returns claims with their speakers, most recently changed first.
+// ListClaims returns claims with their speakers, most recently changed
+// first, with SentBack set.
 func (s *Store) ListClaims(ctx context.Context, f ClaimFilter) ([]Claim, error) {
 	db := s.read(ctx).Preload("Person")
-	if f.Status != "" {
+	switch {
+	case f.Status == ClaimSentBack:
+		db = db.Where("status = ?", ClaimDraft).Where(sentBack)
+	case f.Status == ClaimDraft && f.DeskStatus:
+		db = db.Where("status = ?", ClaimDraft).Where(notSentBack)
+	case f.Status != "":
 		db = db.Where("status = ?", f.Status)
 	}
 	if f.CreatedBy != 0 {
@@ -397,5 +411,5 @@ func (s *Store) ListClaims(ctx context.Context, f ClaimFilter) ([]Claim, error) 
 	if err := db.Order("updated_at DESC, id DESC").Limit(f.Limit).Offset(f.Offset).Find(&out).Error; err != nil {
 		return nil, fmt.Errorf("list claims: %w", err)
 	}
-	return out, nil
+	return out, markSentBack(s.read(ctx), out)
 }

@@ -406,7 +406,7 @@ func DeskArticleShow(p views.Page, d ArticleDesk) templ.Component {
 					if templ_7745c5c3_Err != nil {
 						return templ_7745c5c3_Err
 					}
-					templ_7745c5c3_Err = components.ClaimStatus(cl.Status).Render(ctx, templ_7745c5c3_Buffer)
+					templ_7745c5c3_Err = components.ClaimStatus(cl.DeskStatus()).Render(ctx, templ_7745c5c3_Buffer)
 					if templ_7745c5c3_Err != nil {
 						return templ_7745c5c3_Err
 					}
@@ -763,7 +763,7 @@ func candidateCard(a *models.Article, c Candidate) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = components.ClaimStatus(c.Claim.Status).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = components.ClaimStatus(c.Claim.DeskStatus()).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
