@@ -179,7 +179,7 @@ func TestEditorialJourney(t *testing.T) {
 		chromedp.WaitVisible(chromedp.CSS(`.history-list`)),
 	)
 	expect("history", text(t, ctx, `.history-list`), "Test editor logged the claim", "Test editor added a source", "Test editor proposed a verdict",
-		"Test reviewer approved the verdict", "Review quorum published the verdict", "UTC")
+		"Test reviewer approved the verdict, version 1", "The verdict was published, rated False, once Test reviewer had approved it.", "UTC")
 	shot(t, ctx, "journey-6-history")
 	do(t, ctx,
 		chromedp.Click(chromedp.CSS(`.nav a[href="/desk"]`)),
