@@ -9,12 +9,13 @@ import (
 // routes registers every route. Middleware runs in this order: request id,
 // access log, security headers, no-store on private paths, body limit,
 // cross-origin check, session, two-factor enrolment that the site requires,
-// the input policy on path and query parameters. The account pages, the
+// the input policy on path and query parameters, the newsroom's name for
+// pages (newsroomName). The account pages, the
 // desk and administration then take the newsroom's time zone (see
 // newsroomZone); public pages take it from the snapshot they are made from.
 func (h *Handler) routes(e *echo.Echo) {
 	e.Pre(h.requestID)
-	e.Use(h.accessLog, h.securityHeaders, h.noStore, h.limitBody, h.crossOriginCheck, h.loadSession, h.requireEnrolment, h.cleanParams)
+	e.Use(h.accessLog, h.securityHeaders, h.noStore, h.limitBody, h.crossOriginCheck, h.loadSession, h.requireEnrolment, h.cleanParams, h.newsroomName)
 
 	// Every page here answers HEAD as it answers GET, without the body
 	// (RFC 9110 §9.3.2); the server drops what a handler writes to a HEAD.

@@ -55,27 +55,23 @@ func SocialMeta(kind, title, description, url, siteName string) []MetaTag {
 	}
 }
 
-// FullTitle is the document title.
-func (p Page) FullTitle() string {
+// FullTitle is the document title: the page's own, then the newsroom's
+// name.
+func (p Page) FullTitle(newsroom string) string {
 	if p.Title == "" {
-		return "Claimtracker"
+		return newsroom
 	}
-	return p.Title + " · Claimtracker"
+	return p.Title + " · " + newsroom
 }
 
-// Current returns "page" when the navigation item at prefix is the current
-// page, for aria-current, and "" otherwise.
-func (p Page) Current(prefix string) string {
+// Current reports whether the navigation item at prefix leads to the page
+// shown: "/" and "/desk" only to themselves, any other to itself and the
+// pages under it. See AriaCurrent.
+func (p Page) Current(prefix string) bool {
 	if prefix == "/" || prefix == "/desk" {
-		if p.Path == prefix {
-			return "page"
-		}
-		return ""
+		return p.Path == prefix
 	}
-	if p.Path == prefix || strings.HasPrefix(p.Path, prefix+"/") {
-		return "page"
-	}
-	return ""
+	return p.Path == prefix || strings.HasPrefix(p.Path, prefix+"/")
 }
 
 // Form carries a form's submitted values and its errors back to the page,

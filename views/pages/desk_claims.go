@@ -41,13 +41,6 @@ func (l ClaimList) query(status models.ClaimStatus, mine bool, offset int) strin
 	return q
 }
 
-func currentIf(ok bool) string {
-	if ok {
-		return "page"
-	}
-	return ""
-}
-
 // claimStatuses are the list's status filters, in workflow order: a claim
 // sent back is listed under "Sent back", not under "Draft".
 var claimStatuses = []models.ClaimStatus{"", models.ClaimDraft, models.ClaimSentBack, models.ClaimInReview, models.ClaimPublished, models.ClaimRetracted}
