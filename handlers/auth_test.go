@@ -40,6 +40,7 @@ var minRole = map[string]models.Role{
 	"POST /desk/sources/:id/delete":           models.RoleEditor,
 	"POST /desk/verdicts/:id":                 models.RoleEditor,
 	"POST /desk/verdicts/:id/reviews":         models.RoleReviewer,
+	"GET /admin":                              models.RoleAdmin,
 	"GET /admin/ratings":                      models.RoleAdmin,
 	"POST /admin/ratings":                     models.RoleAdmin,
 	"POST /admin/ratings/:slug":               models.RoleAdmin,

@@ -63,6 +63,7 @@ func (h *Handler) routes(e *echo.Echo) {
 
 	// Administration: admins only.
 	admin := e.Group("/admin", h.requireRole(models.RoleAdmin), h.newsroomZone)
+	admin.GET("", h.adminIndex)
 	admin.GET("/users", h.adminUsers)
 	admin.POST("/users", h.adminUserCreate)
 	admin.GET("/users/:id", h.adminUserShow)
