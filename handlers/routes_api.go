@@ -13,30 +13,30 @@ func (h *Handler) apiRoutes(api *echo.Group) {
 	reviewer := h.requireRole(models.RoleReviewer)
 	admin := h.requireRole(models.RoleAdmin)
 
-	api.GET("/me", h.apiMe)
+	get(api, "/me", h.apiMe)
 
 	api.POST("/articles", h.apiArticleCreate)
 
-	api.GET("/claims", h.apiClaimList)
+	get(api, "/claims", h.apiClaimList)
 	api.POST("/claims", h.apiClaimCreate)
-	api.GET("/claims/:id", h.apiClaimShow)
+	get(api, "/claims/:id", h.apiClaimShow)
 	api.PATCH("/claims/:id", h.apiClaimUpdate)
-	api.GET("/claims/:id/history", h.apiClaimHistory)
+	get(api, "/claims/:id/history", h.apiClaimHistory)
 	api.POST("/claims/:id/sources", h.apiSourceCreate)
 	api.POST("/claims/:id/verdicts", h.apiVerdictCreate)
 	api.POST("/claims/:id/corrections", h.apiCorrectionCreate)
 	api.POST("/claims/:id/retract", h.apiClaimRetract, reviewer)
 
-	api.GET("/sources/:id", h.apiSourceShow)
+	get(api, "/sources/:id", h.apiSourceShow)
 	api.PATCH("/sources/:id", h.apiSourceUpdate)
 	api.DELETE("/sources/:id", h.apiSourceDelete)
 
-	api.GET("/verdicts/:id", h.apiVerdictShow)
+	get(api, "/verdicts/:id", h.apiVerdictShow)
 	api.PATCH("/verdicts/:id", h.apiVerdictRevise)
 	api.POST("/verdicts/:id/reviews", h.apiReviewCreate, reviewer)
 
-	api.GET("/ratings", h.apiRatings)
+	get(api, "/ratings", h.apiRatings)
 	api.POST("/ratings", h.apiRatingCreate, admin)
-	api.GET("/ratings/:slug", h.apiRatingShow)
+	get(api, "/ratings/:slug", h.apiRatingShow)
 	api.PATCH("/ratings/:slug", h.apiRatingUpdate, admin)
 }
