@@ -216,6 +216,7 @@ func (d deskPages) pages() []struct{ name, path string } {
 		{"desk-article-new", "/desk/articles/new"},
 		{"desk-article", fmt.Sprintf("/desk/articles/%d", d.article)},
 		{"desk-claims", "/desk/claims"},
+		{"desk-claims-sent-back", "/desk/claims?status=sent_back"},
 		{"desk-claim-new", fmt.Sprintf("/desk/claims/new?article_id=%d&text=%s&speaker=Jeff+Sessions", d.article, url.QueryEscape(swornQuote))},
 		{"desk-claim-edit", fmt.Sprintf("/desk/claims/%d/edit", d.draft)},
 		{"desk-claim-draft", fmt.Sprintf("/desk/claims/%d", d.draft)},
