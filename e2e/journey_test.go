@@ -179,7 +179,7 @@ func TestEditorialJourney(t *testing.T) {
 		chromedp.WaitVisible(chromedp.CSS(`.history-list`)),
 	)
 	expect("history", text(t, ctx, `.history-list`), "Test editor logged the claim", "Test editor added a source", "Test editor proposed a verdict",
-		"Test reviewer approved the verdict", "Review quorum published the verdict", "UTC")
+		"Test reviewer approved the verdict, version 1", "The verdict was published, rated False, once Test reviewer had approved it.", "UTC")
 	shot(t, ctx, "journey-6-history")
 	do(t, ctx,
 		chromedp.Click(chromedp.CSS(`.nav a[href="/desk"]`)),
@@ -216,6 +216,7 @@ func (d deskPages) pages() []struct{ name, path string } {
 		{"desk-article-new", "/desk/articles/new"},
 		{"desk-article", fmt.Sprintf("/desk/articles/%d", d.article)},
 		{"desk-claims", "/desk/claims"},
+		{"desk-claims-sent-back", "/desk/claims?status=sent_back"},
 		{"desk-claim-new", fmt.Sprintf("/desk/claims/new?article_id=%d&text=%s&speaker=Jeff+Sessions", d.article, url.QueryEscape(swornQuote))},
 		{"desk-claim-edit", fmt.Sprintf("/desk/claims/%d/edit", d.draft)},
 		{"desk-claim-draft", fmt.Sprintf("/desk/claims/%d", d.draft)},

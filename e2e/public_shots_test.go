@@ -20,13 +20,14 @@ func TestPublicPagesFitPhoneAndDesktop(t *testing.T) {
 	}
 	ctx := browser(t)
 	pages := map[string]string{
-		"public-home":      "/",
-		"public-claim":     "/claims/sessions-told-senators-he-had-no-communications-with-the-russians",
-		"public-corrected": "/claims/harbor-party-says-its-plan-created-40-000-jobs-in-a-year",
-		"public-retracted": "/claims/senator-says-the-river-is-the-cleanest-in-fifty-years",
-		"public-person":    "/people/jeff-sessions",
-		"public-search":    "/search?q=russians",
-		"public-method":    "/methodology",
+		"public-home":       "/",
+		"public-claim":      "/claims/sessions-told-senators-he-had-no-communications-with-the-russians",
+		"public-corrected":  "/claims/harbor-party-says-its-plan-created-40-000-jobs-in-a-year",
+		"public-retracted":  "/claims/senator-says-the-river-is-the-cleanest-in-fifty-years",
+		"public-person":     "/people/jeff-sessions",
+		"public-search":     "/search?q=russians",
+		"public-search-tag": "/search?q=hearings",
+		"public-method":     "/methodology",
 	}
 	for name, path := range pages {
 		for _, width := range []int64{360, 1440} {

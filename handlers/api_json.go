@@ -8,6 +8,7 @@ import (
 	"mime"
 	"net/http"
 	"reflect"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -294,8 +295,9 @@ func textOrNull(s string) *string {
 	return &s
 }
 
-// rawOrNull passes JSON text through as it is; "" becomes null. Text that is
-// not JSON is sent as a JSON string rather than breaking the response.
+// rawOrNull passes JSON text through, its moments written as stampJSON
+// writes them (see stampsIn); "" becomes null. Text that is not JSON is
+// sent as a JSON string rather than breaking the response.
 func rawOrNull(s string) json.RawMessage {
 	if s == "" {
 		return nil
@@ -304,7 +306,27 @@ func rawOrNull(s string) json.RawMessage {
 		b, _ := json.Marshal(s)
 		return b
 	}
-	return json.RawMessage(s)
+	return json.RawMessage(stampsIn(s))
+}
+
+// storedStamp is a member of a JSON object named at or …_at whose value is
+// an RFC 3339 moment, as an object the store recorded (an audit event's
+// before and after) may hold: with fractions of a second or an offset.
+// Inside a JSON string a member's quotes are escaped, so none matches there.
+var storedStamp = regexp.MustCompile(`("(?:at|[a-z_]*_at)"\s*:\s*")(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d))"`)
+
+// stampsIn rewrites the moments of the JSON objects in s as every answer
+// gives them, RFC 3339 in UTC to the second (stampJSON), keeping
+// everything else, the order of members included, as it is.
+func stampsIn(s string) string {
+	return storedStamp.ReplaceAllStringFunc(s, func(m string) string {
+		parts := storedStamp.FindStringSubmatch(m)
+		t, err := time.Parse(time.RFC3339Nano, parts[2])
+		if err != nil {
+			return m
+		}
+		return parts[1] + stampJSON(t) + `"`
+	})
 }
 
 // claimItemJSON is a claim in a list: its own fields, without evidence.

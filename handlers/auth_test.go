@@ -47,6 +47,7 @@ var minRole = map[string]models.Role{
 	"POST /desk/people/:id":                   models.RoleEditor,
 	"POST /desk/people/:id/merge":             models.RoleReviewer,
 	"POST /desk/people/:id/delete":            models.RoleReviewer,
+	"GET /admin":                              models.RoleAdmin,
 	"GET /admin/ratings":                      models.RoleAdmin,
 	"POST /admin/ratings":                     models.RoleAdmin,
 	"POST /admin/ratings/:slug":               models.RoleAdmin,
@@ -99,12 +100,19 @@ func TestEveryDeskRouteRefusesTheWrongPeople(t *testing.T) {
 					continue
 				}
 				key := rt.Method + " " + rt.Path
+				head := rt.Method == http.MethodHead
+				if head {
+					// HEAD answers as GET does, with GET's access.
+					key = http.MethodGet + " " + rt.Path
+				}
 				need, ok := minRole[key]
 				if !ok {
 					t.Errorf("route %s has no declared role in this test", key)
 					continue
 				}
-				seen++
+				if !head {
+					seen++
+				}
 				path := strings.ReplaceAll(rt.Path, ":id", strconv.Itoa(int(target.ID)))
 				if strings.Contains(rt.Path, "/tokens/") {
 					path = strings.ReplaceAll(rt.Path, ":id", strconv.Itoa(int(toks[0].ID)))
@@ -118,7 +126,7 @@ func TestEveryDeskRouteRefusesTheWrongPeople(t *testing.T) {
 						continue
 					}
 					res := ts.do(t, browsers[r], rt.Method, path, strings.NewReader("role=admin&disabled=true&name=x"), nil)
-					if res.status != http.StatusForbidden || !strings.Contains(res.body, "Your account may not do this.") {
+					if res.status != http.StatusForbidden || (!head && !strings.Contains(res.body, "Your account may not do this.")) {
 						t.Errorf("%s %s %s: %d, want 403 page", r, rt.Method, path, res.status)
 					}
 				}

@@ -11,17 +11,18 @@ import (
 )
 
 // deskClaimList lists claims, most recently changed first, filtered by
-// status and, optionally, to the user's own.
+// status as the desk shows it (a draft sent back is "sent back", not
+// "draft") and, optionally, to the user's own.
 func (h *Handler) deskClaimList(c echo.Context) error {
 	l := pages.ClaimList{Mine: c.QueryParam("mine") == "1"}
 	switch st := models.ClaimStatus(c.QueryParam("status")); st {
-	case models.ClaimDraft, models.ClaimInReview, models.ClaimPublished, models.ClaimRetracted:
+	case models.ClaimDraft, models.ClaimSentBack, models.ClaimInReview, models.ClaimPublished, models.ClaimRetracted:
 		l.Status = st
 	}
 	if n, err := strconv.Atoi(c.QueryParam("offset")); err == nil && n > 0 {
 		l.Offset = n
 	}
-	f := models.ClaimFilter{Status: l.Status, Limit: pages.ClaimsPerPage + 1, Offset: l.Offset}
+	f := models.ClaimFilter{Status: l.Status, DeskStatus: true, Limit: pages.ClaimsPerPage + 1, Offset: l.Offset}
 	if l.Mine {
 		f.CreatedBy = currentUser(c).ID
 	}

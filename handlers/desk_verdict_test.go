@@ -89,7 +89,8 @@ func TestDeskVerdictReviewCycle(t *testing.T) {
 			// The history tells the whole story in words.
 			h := e.page(t, e.ed, path+"/history", http.StatusOK)
 			mustContain(t, "history", h, "Test ed</strong> logged the claim", "Test ed</strong> proposed a verdict", "Test rev</strong> sent the verdict back",
-				"Test ed</strong> revised the verdict", "Test rev</strong> approved the verdict", "Review quorum</strong> published the verdict",
+				"Test ed</strong> revised the verdict, version 2", "Test rev</strong> approved the verdict, version 2",
+				"The verdict was published, rated False, once Test rev had approved it.",
 				`<dt>Rating</dt><dd class="edited"><del><span class="sr-only">was: </span>Mostly false</del>`, " UTC</time>",
 				"<dt>Comment</dt><dd><ins><span class=\"sr-only\">now: </span>Cite the hearing transcript.</ins>")
 			if strings.Contains(h, "{&#34;") || strings.Contains(h, `{"`) {

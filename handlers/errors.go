@@ -172,10 +172,10 @@ func (h *Handler) handleError(err error, c echo.Context) {
 	if wait, ok := models.RetryAfter(err); ok {
 		setRetryAfter(c, wait)
 	}
+	// A HEAD gets the headers of the GET's answer, error or not; the
+	// server drops the body.
 	var werr error
 	switch {
-	case c.Request().Method == http.MethodHead:
-		werr = c.NoContent(p.status)
 	case isAPI(c):
 		body := apiErrorBody{Code: p.code, Message: p.message, Fields: p.fields, Reason: p.reason, Existing: h.existingArticles(err)}
 		werr = c.JSON(p.status, apiError{body})

@@ -2,8 +2,10 @@ package handlers_test
 
 import (
 	"net/http"
+	"strings"
 	"testing"
 
+	"claimtracker/models"
 	"claimtracker/models/modelstest"
 )
 
@@ -42,5 +44,63 @@ func TestHeadAnswersLikeGetWithoutTheBody(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// HEAD was 404 on the desk, administration, account and API pages, which
+// GET answers. Every GET route now has its HEAD, which answers as GET does
+// (status and headers, here with the signed-in user's session or token)
+// without the body.
+func TestEveryGetRouteAnswersHead(t *testing.T) {
+	for _, engine := range modelstest.Engines() {
+		t.Run(engine, func(t *testing.T) {
+			e := newAPIEnv(t, engine)
+			routes := map[string]bool{}
+			for _, rt := range e.echo.Routes() {
+				routes[rt.Method+" "+rt.Path] = true
+			}
+			for key := range routes {
+				if path, ok := strings.CutPrefix(key, "GET "); ok && !routes["HEAD "+path] {
+					t.Errorf("GET %s has no HEAD", path)
+				}
+			}
+
+			pub := e.published(t, "Wages rose by ten percent")
+			admin, _ := e.login(t, "head-admin@example.org", models.RoleAdmin)
+			id := apiItoa(pub.ID)
+			pages := []string{"/desk", "/desk/claims", "/desk/claims?status=sent_back", "/desk/claims/" + id, "/desk/claims/" + id + "/history",
+				"/desk/articles", "/desk/articles/new", "/desk/review", "/admin", "/admin/users", "/admin/ratings", "/admin/settings",
+				"/account", "/account/password"}
+			for _, path := range pages {
+				get := e.get(t, admin, path)
+				head := e.do(t, admin, http.MethodHead, path, nil, nil)
+				sameAnswer(t, path, get, head, http.StatusOK)
+			}
+			for _, path := range []string{"/api/v1/me", "/api/v1/claims", "/api/v1/claims/" + id, "/api/v1/claims/" + id + "/history", "/api/v1/ratings", "/api/v1/ratings/false"} {
+				for _, who := range []string{asEditor, asNone} {
+					get, head := e.call(t, who, http.MethodGet, path, ""), e.call(t, who, http.MethodHead, path, "")
+					want := http.StatusOK
+					if who == asNone {
+						want = http.StatusUnauthorized
+					}
+					sameAnswer(t, who+" "+path, get.result, head.result, want)
+				}
+			}
+		})
+	}
+}
+
+// sameAnswer checks that head answers as get does, with status, and has
+// no body.
+func sameAnswer(t *testing.T, what string, get, head result, status int) {
+	t.Helper()
+	if get.status != status || head.status != status || head.body != "" {
+		t.Errorf("HEAD %s: %d with %d bytes; GET: %d, want %d", what, head.status, len(head.body), get.status, status)
+		return
+	}
+	for _, f := range []string{"Content-Type", "Cache-Control", "ETag", "Vary"} {
+		if head.header.Get(f) != get.header.Get(f) {
+			t.Errorf("HEAD %s: %s %q, GET gives %q", what, f, head.header.Get(f), get.header.Get(f))
+		}
 	}
 }

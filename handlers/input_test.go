@@ -73,44 +73,54 @@ func TestRefusedTextIsNeverStored(t *testing.T) {
 				{"desk claim prefill", asEditor, "GET", "/desk/claims/new?text=%00", nil, "", 422, "text", nulWhy},
 				{"desk claim id", asEditor, "GET", "/desk/claims/%00", nil, "", 404, "", ""},
 			}
-			claims := countClaims(t, e)
-			audit := e.auditCount(t)
-			for _, c := range cases {
-				var r result
-				switch {
-				case c.who == asNone && c.form == nil:
-					r = e.get(t, e.client(t), c.path)
-				case c.who == asNone:
-					r = e.post(t, e.client(t), c.path, c.form)
-				case c.form != nil:
-					r = e.post(t, desk, c.path, c.form)
-				case strings.HasPrefix(c.path, "/api/"):
-					r = e.call(t, c.who, c.method, c.path, c.json).result
-				default:
-					r = e.get(t, desk, c.path)
-				}
-				if r.status != c.status {
-					t.Errorf("%s: %s %s: %d, want %d\n%.300s", c.name, c.method, c.path, r.status, c.status, r.body)
-					continue
-				}
-				if c.field == "" {
-					continue
-				}
-				if strings.HasPrefix(c.path, "/api/") {
-					if !strings.Contains(r.body, `"fields":{"`+c.field+`":"`+c.why+`"}`) {
-						t.Errorf("%s: answer does not name %s: %s", c.name, c.field, r.body)
-					}
-				} else if !strings.Contains(r.body, c.field+" "+c.why) {
-					t.Errorf("%s: page does not say %q", c.name, c.field+" "+c.why)
-				}
-			}
-			if n := countClaims(t, e); n != claims {
-				t.Errorf("claims: %d before, %d after", claims, n)
-			}
-			if n := e.auditCount(t); n != audit {
-				t.Errorf("audit events: %d before, %d after", audit, n)
-			}
+			e.refuses(t, map[string]*http.Client{asEditor: desk}, cases)
 		})
+	}
+}
+
+// refuses sends each case (JSON to the API as its who; a form, or a GET
+// of a page, through browsers[who], or a fresh browser for asNone) and
+// checks the status and, for a 422, that the answer names the field with
+// why: the API in its fields, a page next to the control. Nothing may be
+// written: the claims and the audit log are as they were.
+func (e *apiEnv) refuses(t *testing.T, browsers map[string]*http.Client, cases []inputCase) {
+	t.Helper()
+	claims := countClaims(t, e)
+	audit := e.auditCount(t)
+	for _, c := range cases {
+		var r result
+		switch {
+		case c.who == asNone && c.form == nil:
+			r = e.get(t, e.client(t), c.path)
+		case c.who == asNone:
+			r = e.post(t, e.client(t), c.path, c.form)
+		case c.form != nil:
+			r = e.post(t, browsers[c.who], c.path, c.form)
+		case strings.HasPrefix(c.path, "/api/"):
+			r = e.call(t, c.who, c.method, c.path, c.json).result
+		default:
+			r = e.get(t, browsers[c.who], c.path)
+		}
+		if r.status != c.status {
+			t.Errorf("%s: %s %s: %d, want %d\n%.300s", c.name, c.method, c.path, r.status, c.status, r.body)
+			continue
+		}
+		if c.field == "" {
+			continue
+		}
+		if strings.HasPrefix(c.path, "/api/") {
+			if !strings.Contains(r.body, `"fields":{"`+c.field+`":"`+c.why+`"}`) {
+				t.Errorf("%s: answer does not name %s: %s", c.name, c.field, r.body)
+			}
+		} else if !strings.Contains(r.body, c.field+" "+c.why) {
+			t.Errorf("%s: page does not say %q; errors shown:\n%s", c.name, c.field+" "+c.why, errorsIn(r.body))
+		}
+	}
+	if n := countClaims(t, e); n != claims {
+		t.Errorf("claims: %d before, %d after", claims, n)
+	}
+	if n := e.auditCount(t); n != audit {
+		t.Errorf("audit events: %d before, %d after", audit, n)
 	}
 }
 

@@ -23,3 +23,23 @@ func (h *Handler) newsroomZone(next echo.HandlerFunc) echo.HandlerFunc {
 		return next(c)
 	}
 }
+
+// newsroomName lets every page name the newsroom (the organization_name
+// setting) in its masthead, title and footer: it puts in the request's
+// context a name read from the settings cached per generation when a page
+// first needs it, so that files and JSON answers never read them. Public
+// pages take the name from the snapshot they are made from instead (see
+// pageContext), as every setting they show.
+func (h *Handler) newsroomName(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		ctx := c.Request().Context()
+		c.SetRequest(c.Request().WithContext(views.WithNewsroom(ctx, func() string {
+			st, err := h.settings(ctx)
+			if err != nil {
+				return "" // the page says views.ProductName
+			}
+			return st.OrganizationName
+		})))
+		return next(c)
+	}
+}

@@ -322,14 +322,15 @@ func (h *Handler) renderPage(ctx context.Context, pg publicPage, u *url.URL) (e 
 }
 
 // pageContext is the context a page of version v is built under, from
-// sctx, its snapshot: it carries the version, and the newsroom's time zone
-// as that version's settings give it.
+// sctx, its snapshot: it carries the version, and the newsroom's name and
+// time zone as that version's settings give them.
 func (h *Handler) pageContext(sctx context.Context, v models.Version) (context.Context, error) {
 	ctx := withPageVersion(sctx, v)
 	st, err := h.settings(ctx)
 	if err != nil {
 		return nil, err
 	}
+	ctx = views.WithNewsroom(ctx, func() string { return st.OrganizationName })
 	return views.WithZone(ctx, st.Location()), nil
 }
 

@@ -9,49 +9,43 @@ import (
 // routes registers every route. Middleware runs in this order: request id,
 // access log, security headers, no-store on private paths, body limit,
 // cross-origin check, session, two-factor enrolment that the site requires,
-// the input policy on path and query parameters. The account pages, the
+// the input policy on path and query parameters, the newsroom's name for
+// pages (newsroomName). The account pages, the
 // desk and administration then take the newsroom's time zone (see
 // newsroomZone); public pages take it from the snapshot they are made from.
 func (h *Handler) routes(e *echo.Echo) {
 	e.Pre(h.requestID)
-	e.Use(h.accessLog, h.securityHeaders, h.noStore, h.limitBody, h.crossOriginCheck, h.loadSession, h.requireEnrolment, h.cleanParams)
+	e.Use(h.accessLog, h.securityHeaders, h.noStore, h.limitBody, h.crossOriginCheck, h.loadSession, h.requireEnrolment, h.cleanParams, h.newsroomName)
 
-	// Every page here answers HEAD as it answers GET, without the body
-	// (RFC 9110 §9.3.2); the server drops what a handler writes to a HEAD.
-	get := func(path string, fn echo.HandlerFunc) {
-		e.GET(path, fn)
-		e.HEAD(path, fn)
-	}
-
-	get("/healthz", h.healthz)
-	get("/static/*", h.staticFile)
+	get(e, "/healthz", h.healthz)
+	get(e, "/static/*", h.staticFile)
 
 	// Public pages, feeds and data: published fact-checks only.
-	get("/", h.home)
-	get("/claims/:slug", h.claimShow)
-	get("/people", h.peopleList)
-	get("/people/:slug", h.personShow)
-	get("/search", h.search)
-	get("/methodology", h.methodology)
-	get("/feed.atom", h.feedAtom)
-	get("/corrections.atom", h.correctionsAtom)
-	get("/sitemap.xml", h.sitemap)
-	get("/sitemaps/:name", h.sitemapPart)
-	get("/robots.txt", h.robots)
-	get("/claimreview.json", h.claimReviewFeed)
-	get("/export.csv", h.exportCSV)
-	get("/api/v1/public/claims", h.apiPublicClaims)
-	get("/api/v1/public/claims/:slug", h.apiPublicClaim)
+	get(e, "/", h.home)
+	get(e, "/claims/:slug", h.claimShow)
+	get(e, "/people", h.peopleList)
+	get(e, "/people/:slug", h.personShow)
+	get(e, "/search", h.search)
+	get(e, "/methodology", h.methodology)
+	get(e, "/feed.atom", h.feedAtom)
+	get(e, "/corrections.atom", h.correctionsAtom)
+	get(e, "/sitemap.xml", h.sitemap)
+	get(e, "/sitemaps/:name", h.sitemapPart)
+	get(e, "/robots.txt", h.robots)
+	get(e, "/claimreview.json", h.claimReviewFeed)
+	get(e, "/export.csv", h.exportCSV)
+	get(e, "/api/v1/public/claims", h.apiPublicClaims)
+	get(e, "/api/v1/public/claims/:slug", h.apiPublicClaim)
 
 	// Accounts.
-	get("/login", h.loginShow)
+	get(e, "/login", h.loginShow)
 	e.POST("/login", h.loginSubmit)
-	get("/login/code", h.loginCodeShow)
+	get(e, "/login/code", h.loginCodeShow)
 	e.POST("/login/code", h.loginCodeSubmit)
 	e.POST("/logout", h.logout)
-	get("/setup", h.setupShow)
+	get(e, "/setup", h.setupShow)
 	e.POST("/setup", h.setupSubmit)
-	get("/reset", h.passwordResetShow)
+	get(e, "/reset", h.passwordResetShow)
 	e.POST("/reset", h.passwordResetSubmit)
 
 	// The signed-in user's own account: every role (routes_account.go).
@@ -62,17 +56,33 @@ func (h *Handler) routes(e *echo.Echo) {
 
 	// Administration: admins only.
 	admin := e.Group("/admin", h.requireRole(models.RoleAdmin), h.newsroomZone)
-	admin.GET("/users", h.adminUsers)
+	get(admin, "", h.adminIndex)
+	get(admin, "/users", h.adminUsers)
 	admin.POST("/users", h.adminUserCreate)
-	admin.GET("/users/:id", h.adminUserShow)
+	get(admin, "/users/:id", h.adminUserShow)
 	admin.POST("/users/:id", h.adminUserUpdate)
 	admin.POST("/users/:id/tokens", h.adminTokenCreate)
 	admin.POST("/users/:id/reset-link", h.adminPasswordReset)
 	admin.POST("/tokens/:id/revoke", h.adminTokenRevoke)
 	h.adminRatingRoutes(admin)
-	admin.GET("/settings", h.adminSettings)
+	get(admin, "/settings", h.adminSettings)
 	admin.POST("/settings", h.adminSettingsUpdate)
 
 	// The JSON API with a bearer token (routes_api.go).
 	h.apiRoutes(e.Group("/api/v1", h.requireToken))
+}
+
+// getter is the server or a group of its routes.
+type getter interface {
+	GET(path string, h echo.HandlerFunc, m ...echo.MiddlewareFunc) *echo.Route
+	HEAD(path string, h echo.HandlerFunc, m ...echo.MiddlewareFunc) *echo.Route
+}
+
+// get registers fn at path on r for GET and for HEAD: wherever GET works,
+// HEAD answers as it does, with the same status and headers and without
+// the body (RFC 9110 §9.3.2); the server drops what a handler writes to a
+// HEAD. Every GET route is registered through it.
+func get(r getter, path string, fn echo.HandlerFunc, m ...echo.MiddlewareFunc) {
+	r.GET(path, fn, m...)
+	r.HEAD(path, fn, m...)
 }

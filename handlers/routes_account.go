@@ -8,14 +8,14 @@ import (
 // the group already requires a signed-in user (every role is editor or
 // above). Each acts on the current user only.
 func (h *Handler) accountRoutes(g *echo.Group) {
-	g.GET("", h.account)
-	g.GET("/password", h.accountPassword)
+	get(g, "", h.account)
+	get(g, "/password", h.accountPassword)
 	g.POST("/password", h.accountPasswordUpdate)
 	g.POST("/sessions/:id/revoke", h.accountSessionRevoke)
 	g.POST("/tokens/:id/revoke", h.accountTokenRevoke)
-	g.GET("/two-factor", h.accountTwoFactor)
+	get(g, "/two-factor", h.accountTwoFactor)
 	g.POST("/two-factor/setup", h.accountTwoFactorSetup)
-	g.GET("/two-factor/qr.png", h.accountTwoFactorQR)
+	get(g, "/two-factor/qr.png", h.accountTwoFactorQR)
 	g.POST("/two-factor/confirm", h.accountTwoFactorConfirm)
 	g.POST("/two-factor/recovery-codes", h.accountRecoveryCodes)
 	g.POST("/two-factor/disable", h.accountTwoFactorDisable)

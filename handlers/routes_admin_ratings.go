@@ -5,7 +5,7 @@ import "github.com/labstack/echo/v4"
 // adminRatingRoutes registers the rating scale's settings under the admin
 // group, which already requires an admin.
 func (h *Handler) adminRatingRoutes(admin *echo.Group) {
-	admin.GET("/ratings", h.adminRatings)
+	get(admin, "/ratings", h.adminRatings)
 	admin.POST("/ratings", h.adminRatingCreate)
 	admin.POST("/ratings/:slug", h.adminRatingUpdate)
 }

@@ -11,23 +11,23 @@ import (
 func (h *Handler) deskRoutes(desk *echo.Group) {
 	reviewer := h.requireRole(models.RoleReviewer)
 
-	desk.GET("", h.desk)
-	desk.GET("/review", h.reviewQueue, reviewer)
+	get(desk, "", h.desk)
+	get(desk, "/review", h.reviewQueue, reviewer)
 
-	desk.GET("/articles", h.deskArticleList)
-	desk.GET("/articles/new", h.deskArticleNew)
+	get(desk, "/articles", h.deskArticleList)
+	get(desk, "/articles/new", h.deskArticleNew)
 	desk.POST("/articles", h.deskArticleCreate)
-	desk.GET("/articles/:id", h.deskArticleShow)
+	get(desk, "/articles/:id", h.deskArticleShow)
 	desk.POST("/articles/:id/delete", h.deskArticleDelete)
 
-	desk.GET("/claims", h.deskClaimList)
-	desk.GET("/claims/new", h.deskClaimNew)
-	desk.GET("/claims/similar", h.deskClaimSimilar)
+	get(desk, "/claims", h.deskClaimList)
+	get(desk, "/claims/new", h.deskClaimNew)
+	get(desk, "/claims/similar", h.deskClaimSimilar)
 	desk.POST("/claims", h.deskClaimCreate)
-	desk.GET("/claims/:id", h.deskClaimShow)
-	desk.GET("/claims/:id/edit", h.deskClaimEdit)
+	get(desk, "/claims/:id", h.deskClaimShow)
+	get(desk, "/claims/:id/edit", h.deskClaimEdit)
 	desk.POST("/claims/:id", h.deskClaimUpdate)
-	desk.GET("/claims/:id/history", h.deskClaimHistory)
+	get(desk, "/claims/:id/history", h.deskClaimHistory)
 	desk.POST("/claims/:id/sources", h.deskSourceCreate)
 	desk.POST("/claims/:id/verdicts", h.deskVerdictCreate)
 	desk.POST("/claims/:id/updates", h.deskUpdateOpen)
@@ -35,11 +35,11 @@ func (h *Handler) deskRoutes(desk *echo.Group) {
 	desk.POST("/claims/:id/retract", h.deskClaimRetract, reviewer)
 	desk.POST("/claims/:id/delete", h.deskClaimDelete)
 
-	desk.GET("/sources/:id/edit", h.deskSourceEdit)
+	get(desk, "/sources/:id/edit", h.deskSourceEdit)
 	desk.POST("/sources/:id", h.deskSourceUpdate)
 	desk.POST("/sources/:id/delete", h.deskSourceDelete)
 
-	desk.GET("/updates/:id", h.deskUpdateShow)
+	get(desk, "/updates/:id", h.deskUpdateShow)
 	desk.POST("/updates/:id", h.deskUpdateSave)
 	desk.POST("/updates/:id/withdraw", h.deskUpdateWithdraw)
 

@@ -15,8 +15,8 @@ import (
 // group, which already requires an editor.
 func (h *Handler) deskPeopleRoutes(desk *echo.Group) {
 	reviewer := h.requireRole(models.RoleReviewer)
-	desk.GET("/people", h.deskPeopleList)
-	desk.GET("/people/:id", h.deskPersonShow)
+	get(desk, "/people", h.deskPeopleList)
+	get(desk, "/people/:id", h.deskPersonShow)
 	desk.POST("/people/:id", h.deskPersonUpdate)
 	desk.POST("/people/:id/merge", h.deskPersonMerge, reviewer)
 	desk.POST("/people/:id/delete", h.deskPersonDelete, reviewer)
@@ -26,8 +26,8 @@ func (h *Handler) deskPeopleRoutes(desk *echo.Group) {
 // which already requires a valid token.
 func (h *Handler) apiPeopleRoutes(api *echo.Group) {
 	reviewer := h.requireRole(models.RoleReviewer)
-	api.GET("/people", h.apiPeopleList)
-	api.GET("/people/:id", h.apiPersonShow)
+	get(api, "/people", h.apiPeopleList)
+	get(api, "/people/:id", h.apiPersonShow)
 	api.PATCH("/people/:id", h.apiPersonUpdate)
 	api.DELETE("/people/:id", h.apiPersonDelete, reviewer)
 	api.POST("/people/:id/merge", h.apiPersonMerge, reviewer)

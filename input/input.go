@@ -71,6 +71,10 @@ const (
 	NotWebURL
 	// TooLong: a URL is longer than MaxURL bytes.
 	TooLong
+	// SpaceInURL: a URL holds a space, or an invisible formatting
+	// character such as U+200B, anywhere: as two addresses pasted into
+	// one field do.
+	SpaceInURL
 )
 
 // Error says why a text was refused. Its message is phrased to follow a
@@ -78,7 +82,8 @@ const (
 // that callers can show it as the field's error as it is.
 type Error struct {
 	Problem Problem
-	// Rune is the refused character, for ControlCharacter and LineBreak.
+	// Rune is the refused character, for ControlCharacter, LineBreak and
+	// SpaceInURL.
 	Rune rune
 	// Offset is the byte offset in the text where the problem is.
 	Offset int
@@ -95,6 +100,11 @@ func (e *Error) Error() string {
 		return "must be an http or https URL"
 	case TooLong:
 		return fmt.Sprintf("must be at most %d characters", MaxURL)
+	case SpaceInURL:
+		if unicode.IsSpace(e.Rune) {
+			return "must be a single http or https URL, without spaces"
+		}
+		return fmt.Sprintf("must not contain invisible characters (U+%04X)", e.Rune)
 	}
 	return fmt.Sprintf("must not contain control characters (U+%04X)", e.Rune)
 }
@@ -256,10 +266,14 @@ func isIsolateOpener(r rune) bool { return r == lri || r == rli || r == fsi }
 // MaxURL is the longest URL accepted, in bytes.
 const MaxURL = 2000
 
-// URL is the one check of a URL that comes from outside: a single line
-// under the policy above, at most MaxURL bytes, and an absolute http or
-// https URL with a host. It returns the cleaned URL or a *Error. It says
-// nothing of where the URL points; fetching it is for the fetcher to allow.
+// URL is the one check of a URL that comes from outside, for every URL
+// field (an article's, a claim's appearance, a source's, the settings'),
+// whichever way it comes: a single line under the policy above, at most
+// MaxURL bytes, with no space or invisible formatting character anywhere
+// (RFC 3986 §2 has no place for either: a space is written %20), and an
+// absolute http or https URL with a host. It returns the cleaned URL or a
+// *Error. It says nothing of where the URL points; fetching it is for the
+// fetcher to allow.
 func URL(s string) (string, error) {
 	s, err := Line(s)
 	if err != nil {
@@ -269,8 +283,12 @@ func URL(s string) (string, error) {
 		return s, &Error{Problem: TooLong, Offset: MaxURL}
 	}
 	u, err := url.Parse(s)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Hostname() == "" {
 		return s, &Error{Problem: NotWebURL}
+	}
+	if i := strings.IndexFunc(s, func(r rune) bool { return unicode.IsSpace(r) || unicode.Is(unicode.Cf, r) }); i >= 0 {
+		r, _ := utf8.DecodeRuneInString(s[i:])
+		return s, &Error{Problem: SpaceInURL, Rune: r, Offset: i}
 	}
 	return s, nil
 }

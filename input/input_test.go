@@ -114,6 +114,14 @@ func TestURL(t *testing.T) {
 		"https://example.org/\nx":  input.LineBreak,
 		"https://example.org/\xff": input.BadEncoding,
 		"https://example.org/" + strings.Repeat("a", input.MaxURL): input.TooLong,
+		// Two addresses pasted into one field, and spaces of other kinds.
+		"https://example.org/a https://example.org/b": input.SpaceInURL,
+		"https://example.org/a\u00a0b":                input.SpaceInURL,
+		"https://example.org/a\tb":                    input.ControlCharacter,
+		"https://example.org/a\u200bb":                input.SpaceInURL,
+		"https://example.org/\u200e":                  input.SpaceInURL,
+		"https://:443/":                               input.NotWebURL,
+		"https://user@/":                              input.NotWebURL,
 	}
 	for u, want := range bad {
 		_, err := input.URL(u)
@@ -124,6 +132,12 @@ func TestURL(t *testing.T) {
 	}
 	if _, err := input.URL("https://example.org/" + strings.Repeat("a", input.MaxURL)); err.Error() != "must be at most 2000 characters" {
 		t.Errorf("too long: %q", err)
+	}
+	if _, err := input.URL("https://example.org/a https://example.org/b"); err == nil || err.Error() != "must be a single http or https URL, without spaces" {
+		t.Errorf("two URLs in one: %v", err)
+	}
+	if _, err := input.URL("https://example.org/a\u200bb"); err == nil || err.Error() != "must not contain invisible characters (U+200B)" {
+		t.Errorf("zero-width space: %v", err)
 	}
 	if s, _ := input.URL("https://example.org/\u202efdp.exe"); s != "https://example.org/fdp.exe" {
 		t.Errorf("bidi control kept in a URL: %q", s)

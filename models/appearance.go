@@ -65,7 +65,7 @@ func AppearanceInputs(list []Appearance) []AppearanceInput {
 // validateAppearances checks and normalises list in place, recording each
 // refused member in v, and returns the appearances to store, in the order
 // given. A URL may be listed once.
-func validateAppearances(v *Validator, list []AppearanceInput) []Appearance {
+func validateAppearances(v *Validator, list []AppearanceInput, today time.Time) []Appearance {
 	if len(list) > MaxAppearances {
 		v.Fail("appearances", "must be at most "+strconv.Itoa(MaxAppearances))
 		return nil
@@ -75,7 +75,7 @@ func validateAppearances(v *Validator, list []AppearanceInput) []Appearance {
 	for i := range list {
 		in := &list[i]
 		v.url(AppearanceField(i, "url"), &in.URL, true)
-		date := v.date(AppearanceField(i, "date"), in.Date)
+		date := v.date(AppearanceField(i, "date"), in.Date, today)
 		v.text(AppearanceField(i, "where"), &in.Where, false, MaxAppearanceWhere)
 		if in.URL != "" && seen[in.URL] {
 			v.Fail(AppearanceField(i, "url"), "is listed twice")

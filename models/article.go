@@ -62,12 +62,16 @@ func (s *Store) CreateArticle(ctx context.Context, actor *User, m Meta, in Artic
 	if !actor.Can(RoleEditor) {
 		return nil, fmt.Errorf("create article: %w", ErrForbidden)
 	}
+	today, err := s.today(s.read(ctx))
+	if err != nil {
+		return nil, err
+	}
 	var v Validator
 	v.url("url", &in.URL, true)
 	v.text("title", &in.Title, true, 300)
 	v.text("outlet", &in.Outlet, false, 200)
 	v.text("author", &in.Author, false, 200)
-	published := v.date("published_at", in.PublishedAt)
+	published := v.date("published_at", in.PublishedAt, today)
 	// The text is kept exactly as pasted: candidate offsets point into it.
 	text := in.Text
 	v.text("text", &text, true, MaxArticleText)
@@ -76,7 +80,7 @@ func (s *Store) CreateArticle(ctx context.Context, actor *User, m Meta, in Artic
 	}
 	a := &Article{URL: in.URL, URLKey: articleURLKey(in.URL), Title: in.Title, Outlet: in.Outlet, Author: in.Author,
 		PublishedAt: published, Body: in.Text, CreatedBy: &actor.ID}
-	err := s.write(ctx, func(tx *gorm.DB) error {
+	err = s.write(ctx, func(tx *gorm.DB) error {
 		if s.dialect == migrations.Postgres {
 			if err := tx.Exec("SELECT pg_advisory_xact_lock(?, hashtext(?))", articleURLLock, a.URLKey).Error; err != nil {
 				return fmt.Errorf("lock article address: %w", err)

@@ -59,9 +59,10 @@ type claimView struct {
 	Tags        []string         `json:"tags,omitempty"`
 }
 
-// validate checks and normalises in; it returns the parsed date, the
-// normalised tags and the appearances to store.
-func (in *ClaimInput) validate() (*time.Time, []string, []Appearance, error) {
+// validate checks and normalises in; it returns the parsed date, which may
+// not be after today (see Store.today), the normalised tags and the
+// appearances to store.
+func (in *ClaimInput) validate(today time.Time) (*time.Time, []string, []Appearance, error) {
 	var v Validator
 	v.text("text", &in.Text, true, 5000)
 	v.text("summary", &in.Summary, true, MaxSummary)
@@ -70,9 +71,9 @@ func (in *ClaimInput) validate() (*time.Time, []string, []Appearance, error) {
 		in.SpeakerKind = KindPerson
 	}
 	v.Check(in.SpeakerKind == KindPerson || in.SpeakerKind == KindOrganization, "speaker_kind", "must be person or organization")
-	said := v.date("said_at", in.SaidAt)
+	said := v.date("said_at", in.SaidAt, today)
 	v.text("setting", &in.Setting, false, 300)
-	appearances := validateAppearances(&v, in.Appearances)
+	appearances := validateAppearances(&v, in.Appearances, today)
 	tags := normalizeTags(in.Tags)
 	if len(tags) > 10 {
 		v.Fail("tags", "must be at most 10")
@@ -128,7 +129,11 @@ func (s *Store) CreateClaim(ctx context.Context, actor *User, m Meta, in ClaimIn
 	if !actor.Can(RoleEditor) {
 		return nil, fmt.Errorf("create claim: %w", ErrForbidden)
 	}
-	said, tags, appearances, err := in.validate()
+	today, err := s.today(s.read(ctx))
+	if err != nil {
+		return nil, err
+	}
+	said, tags, appearances, err := in.validate(today)
 	if err != nil {
 		return nil, err
 	}
@@ -220,7 +225,11 @@ func (s *Store) UpdateClaim(ctx context.Context, actor *User, m Meta, id uint, p
 		if p.Tags != nil {
 			in.Tags = *p.Tags
 		}
-		said, tags, appearances, err := in.validate()
+		today, err := s.today(tx)
+		if err != nil {
+			return err
+		}
+		said, tags, appearances, err := in.validate(today)
 		if err != nil {
 			return err
 		}
@@ -335,6 +344,9 @@ func (s *Store) loadClaim(db *gorm.DB, where string, args ...any) (*Claim, error
 	if err != nil {
 		return nil, fmt.Errorf("load claim: %w", err)
 	}
+	if v := c.OpenVerdict(); v != nil && v.Status == VerdictChangesRequested {
+		c.SentBack = true
+	}
 	return &c, nil
 }
 
@@ -384,17 +396,27 @@ func (c *Claim) OpenVerdict() *Verdict {
 
 // ClaimFilter selects claims for desk lists; zero fields match everything.
 type ClaimFilter struct {
-	Status    ClaimStatus
-	CreatedBy uint
-	Limit     int
-	Offset    int
+	// Status keeps the claims with this status. ClaimSentBack keeps the
+	// drafts whose verdict a reviewer sent back; with DeskStatus set,
+	// ClaimDraft keeps the other drafts, as the desk shows them.
+	Status ClaimStatus
+	// DeskStatus filters by Claim.DeskStatus rather than the stored status.
+	DeskStatus bool
+	CreatedBy  uint
+	Limit      int
+	Offset     int
 }
 
 // ListClaims returns claims with their speakers and appearances, most
-// recently changed first.
+// recently changed first, with SentBack set.
 func (s *Store) ListClaims(ctx context.Context, f ClaimFilter) ([]Claim, error) {
 	db := s.read(ctx).Preload("Person").Preload("Appearances", func(db *gorm.DB) *gorm.DB { return db.Order(appearanceOrder) })
-	if f.Status != "" {
+	switch {
+	case f.Status == ClaimSentBack:
+		db = db.Where("status = ?", ClaimDraft).Where(sentBack)
+	case f.Status == ClaimDraft && f.DeskStatus:
+		db = db.Where("status = ?", ClaimDraft).Where(notSentBack)
+	case f.Status != "":
 		db = db.Where("status = ?", f.Status)
 	}
 	if f.CreatedBy != 0 {
@@ -407,5 +429,5 @@ func (s *Store) ListClaims(ctx context.Context, f ClaimFilter) ([]Claim, error) 
 	if err := db.Order("updated_at DESC, id DESC").Limit(f.Limit).Offset(f.Offset).Find(&out).Error; err != nil {
 		return nil, fmt.Errorf("list claims: %w", err)
 	}
-	return out, nil
+	return out, markSentBack(s.read(ctx), out)
 }

@@ -347,7 +347,11 @@ func (s *Store) SaveUpdate(ctx context.Context, actor *User, m Meta, id uint, p 
 func (s *Store) checkUpdate(tx *gorm.DB, u *ClaimUpdate, c *Claim, saidAt string) error {
 	in := ClaimInput{Text: u.Text, Summary: u.Summary, Speaker: u.Speaker, SpeakerKind: u.SpeakerKind, SaidAt: saidAt,
 		Setting: u.Setting, Tags: u.Tags, Appearances: u.Appearances}
-	said, tags, appearances, err := in.validate()
+	today, err := s.today(tx)
+	if err != nil {
+		return err
+	}
+	said, tags, appearances, err := in.validate(today)
 	fields := map[string]string{}
 	maps := func(err error, prefix string) {
 		for k, v := range FieldErrors(err) {
@@ -374,7 +378,7 @@ func (s *Store) checkUpdate(tx *gorm.DB, u *ClaimUpdate, c *Claim, saidAt string
 		us := &u.Sources[i]
 		prefix := UpdateSourceField(i, "")
 		in := us.input()
-		_, err := in.validate()
+		_, err := in.validate(today)
 		maps(err, prefix)
 		us.URL, us.Title, us.Outlet, us.PublishedAt, us.Excerpt, us.Locator = in.URL, in.Title, in.Outlet, in.PublishedAt, in.Excerpt, in.Locator
 		if us.SourceID != 0 {
@@ -559,8 +563,12 @@ func (s *Store) applyUpdate(tx *gorm.DB, actor *User, m Meta, u *ClaimUpdate, c 
 	if err := setTags(tx, &Claim{ID: c.ID}, u.Tags); err != nil {
 		return err
 	}
+	today, err := s.today(tx)
+	if err != nil {
+		return err
+	}
 	var v Validator
-	appearances := validateAppearances(&v, slices.Clone(u.Appearances))
+	appearances := validateAppearances(&v, slices.Clone(u.Appearances), today)
 	if err := v.Err(); err != nil {
 		return err
 	}
@@ -574,7 +582,7 @@ func (s *Store) applyUpdate(tx *gorm.DB, actor *User, m Meta, u *ClaimUpdate, c 
 	keep := []uint{}
 	for _, us := range u.Sources {
 		in := us.input()
-		src, err := in.validate()
+		src, err := in.validate(today)
 		if err != nil {
 			return err
 		}

@@ -74,6 +74,10 @@ const (
 	ClaimInReview  ClaimStatus = "in_review"
 	ClaimPublished ClaimStatus = "published"
 	ClaimRetracted ClaimStatus = "retracted"
+	// ClaimSentBack is how the desk names a draft whose verdict a reviewer
+	// sent back for changes. It is never stored (such a claim's Status is
+	// ClaimDraft): see Claim.DeskStatus and ClaimFilter.
+	ClaimSentBack ClaimStatus = "sent_back"
 )
 
 // Claim is one statement a speaker made, logged verbatim.
@@ -112,6 +116,20 @@ type Claim struct {
 	// Revision counts the edits of the claim's own fields (UpdateClaim),
 	// from 1; an edit made from an older revision is refused.
 	Revision int `gorm:"default:1"`
+
+	// SentBack is set, on a draft whose verdict a reviewer sent back for
+	// changes, by the store methods that return claims for the desk
+	// (GetClaim, ListClaims, ArticleClaims); it is not a column.
+	SentBack bool `gorm:"-"`
+}
+
+// DeskStatus is the claim's status as the desk shows it: ClaimSentBack for
+// a draft whose verdict a reviewer sent back, else its Status.
+func (c *Claim) DeskStatus() ClaimStatus {
+	if c.SentBack && c.Status == ClaimDraft {
+		return ClaimSentBack
+	}
+	return c.Status
 }
 
 // ClaimTag is one tag on a claim.

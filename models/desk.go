@@ -4,11 +4,42 @@ import (
 	"context"
 	"fmt"
 	"time"
+
+	"gorm.io/gorm"
 )
 
 // notSentBack leaves out drafts whose verdict was sent back: those are
-// listed, once, under "sent back".
-const notSentBack = "NOT EXISTS (SELECT 1 FROM verdicts sb WHERE sb.claim_id = claims.id AND sb.status = 'changes_requested')"
+// listed, once, under "sent back"; sentBack keeps only those.
+const (
+	notSentBack = "NOT EXISTS (SELECT 1 FROM verdicts sb WHERE sb.claim_id = claims.id AND sb.status = 'changes_requested')"
+	sentBack    = "EXISTS (SELECT 1 FROM verdicts sb WHERE sb.claim_id = claims.id AND sb.status = 'changes_requested')"
+)
+
+// markSentBack sets SentBack on the drafts among claims whose verdict a
+// reviewer sent back for changes.
+func markSentBack(db *gorm.DB, claims []Claim) error {
+	var drafts []uint
+	for _, c := range claims {
+		if c.Status == ClaimDraft {
+			drafts = append(drafts, c.ID)
+		}
+	}
+	if len(drafts) == 0 {
+		return nil
+	}
+	var back []uint
+	if err := db.Model(&Verdict{}).Where("claim_id IN ? AND status = ?", drafts, VerdictChangesRequested).Distinct().Pluck("claim_id", &back).Error; err != nil {
+		return fmt.Errorf("find claims sent back: %w", err)
+	}
+	set := make(map[uint]bool, len(back))
+	for _, id := range back {
+		set[id] = true
+	}
+	for i := range claims {
+		claims[i].SentBack = set[claims[i].ID]
+	}
+	return nil
+}
 
 // DeskCounts is what waits for one user on the desk.
 type DeskCounts struct {

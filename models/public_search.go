@@ -9,6 +9,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"gorm.io/gorm"
+
 	"claimtracker/migrations"
 )
 
@@ -35,7 +37,7 @@ const MaxSearchQuery = 200
 // ErrQueryTooLong means a search was longer than MaxSearchQuery.
 var ErrQueryTooLong = errors.New("search query too long")
 
-// Search finds published fact-checks whose words, summary, speaker,
+// Search finds published fact-checks whose words, summary, speaker, tags,
 // headline or explanation hold every word of q, best first (newest first
 // when more than rankLimit claims match), with the matched words marked in
 // Snippet. Any input is safe: only letters and digits reach the index.
@@ -69,7 +71,7 @@ func (s *Store) Search(ctx context.Context, q string, page, perPage int) ([]Publ
 		if err := db.Raw(`SELECT count(*) FROM (SELECT 1 FROM claims_fts WHERE claims_fts MATCH ? LIMIT ?)`, match, rankLimit+1).Scan(&n).Error; err != nil {
 			return nil, false, fmt.Errorf("search: %w", err)
 		}
-		order := "bm25(claims_fts, 4.0, 3.0, 2.0, 2.0, 1.0), c.id DESC"
+		order := "bm25(claims_fts, 4.0, 3.0, 2.0, 2.0, 1.0, 2.0), c.id DESC"
 		if n > rankLimit {
 			order = "f.rowid DESC"
 		}
@@ -105,37 +107,82 @@ func (s *Store) Search(ctx context.Context, q string, page, perPage int) ([]Publ
 	if err != nil {
 		return nil, false, err
 	}
-	var snippets []struct {
-		ID      uint
-		Snippet string
-	}
-	// The engine marks matches with words drawn at random for this search,
-	// which no stored text can hold; they become HighlightStart and
-	// HighlightEnd once any of those the text held are gone.
-	start, end := snippetMarkers()
-	switch s.dialect {
-	case migrations.SQLite:
-		err = db.Raw(`SELECT rowid AS id, snippet(claims_fts, -1, ?, ?, '…', 24) AS snippet FROM claims_fts
-			WHERE claims_fts MATCH ? AND rowid IN ?`,
-			start, end, `"`+strings.Join(terms, `" AND "`)+`"`, ids).Scan(&snippets).Error
-	case migrations.Postgres:
-		err = db.Raw(`SELECT c.id, ts_headline('english', c.text || ' ' || v.headline, to_tsquery('english', ?),
-			'StartSel='||?||', StopSel='||?||', MaxWords=30, MinWords=12') AS snippet
-			FROM claims c JOIN verdicts v ON v.claim_id = c.id AND v.status = ? WHERE c.id IN ?`,
-			strings.Join(terms, " & "), start, end, VerdictPublished, ids).Scan(&snippets).Error
-	}
+	snip, err := s.snippets(db, terms, ids)
 	if err != nil {
-		return nil, false, fmt.Errorf("search snippets: %w", err)
-	}
-	marks := strings.NewReplacer(HighlightStart, "", HighlightEnd, "", start, HighlightStart, end, HighlightEnd)
-	snip := make(map[uint]string, len(snippets))
-	for _, sn := range snippets {
-		snip[sn.ID] = marks.Replace(sn.Snippet)
+		return nil, false, err
 	}
 	for i := range out {
 		out[i].Snippet = snip[out[i].ID]
 	}
 	return out, more, nil
+}
+
+// TagsSnippet begins the snippet of a claim that a search found by its
+// tags alone: "Tags: russia, testimony", the matched tags marked.
+const TagsSnippet = "Tags: "
+
+// snippets returns, for each of the claims ids that a search of terms
+// found, the passage of its public words that best shows why: from its
+// words, summary, speaker, headline or explanation (as plain text, see
+// reindexClaims), with every matched word marked; or, for a claim found by
+// its tags alone, TagsSnippet and its tags with the matched ones marked.
+func (s *Store) snippets(db *gorm.DB, terms []string, ids []uint) (map[uint]string, error) {
+	type row struct {
+		ID            uint
+		Snippet, Tags string
+	}
+	var rows []row
+	// The engine marks matches with words drawn at random for this search,
+	// which no stored text can hold; they become HighlightStart and
+	// HighlightEnd once any of those the text held are gone.
+	start, end := snippetMarkers()
+	any := `"` + strings.Join(terms, `" OR "`) + `"`
+	var err error
+	switch s.dialect {
+	case migrations.SQLite:
+		// The passage is drawn from the columns that hold prose: a claim
+		// none of whose prose matches has no row here, and its tags are
+		// marked below.
+		err = db.Raw(`SELECT rowid AS id, snippet(claims_fts, -1, ?, ?, '…', 24) AS snippet FROM claims_fts
+			WHERE claims_fts MATCH ? AND rowid IN ?`,
+			start, end, `{text summary speaker headline explanation} : (`+any+`)`, ids).Scan(&rows).Error
+		if err == nil && len(rows) < len(ids) {
+			var tagged []row
+			err = db.Raw(`SELECT rowid AS id, highlight(claims_fts, 5, ?, ?) AS tags FROM claims_fts
+				WHERE claims_fts MATCH ? AND rowid IN ?`,
+				start, end, `{tags} : (`+any+`)`, ids).Scan(&tagged).Error
+			rows = append(rows, tagged...)
+		}
+	case migrations.Postgres:
+		err = db.Raw(`SELECT c.id,
+			ts_headline('english', c.text || E'\n' || v.headline || E'\n' || cs.explanation, q, 'StartSel='||?||', StopSel='||?||', MaxWords=30, MinWords=12') AS snippet,
+			ts_headline('english', COALESCE((SELECT string_agg(t.tag, ', ' ORDER BY t.tag) FROM claim_tags t WHERE t.claim_id = c.id), ''), q,
+				'StartSel='||?||', StopSel='||?||', HighlightAll=true') AS tags
+			FROM claims c JOIN verdicts v ON v.claim_id = c.id AND v.status = ? JOIN claim_search cs ON cs.claim_id = c.id,
+				to_tsquery('english', ?) q
+			WHERE c.id IN ?`,
+			start, end, start, end, VerdictPublished, strings.Join(terms, " | "), ids).Scan(&rows).Error
+	}
+	if err != nil {
+		return nil, fmt.Errorf("search snippets: %w", err)
+	}
+	marks := strings.NewReplacer(HighlightStart, "", HighlightEnd, "", start, HighlightStart, end, HighlightEnd)
+	out := make(map[uint]string, len(ids))
+	for _, r := range rows {
+		switch {
+		case strings.Contains(r.Snippet, start):
+			out[r.ID] = marks.Replace(r.Snippet)
+		case strings.Contains(r.Tags, start):
+			if _, done := out[r.ID]; !done {
+				out[r.ID] = TagsSnippet + marks.Replace(r.Tags)
+			}
+		case r.Snippet != "":
+			if _, done := out[r.ID]; !done {
+				out[r.ID] = marks.Replace(r.Snippet)
+			}
+		}
+	}
+	return out, nil
 }
 
 // snippetMarkers returns a fresh pair of words, letters and digits only,

@@ -70,11 +70,11 @@ func (s *Store) SourceCounts(ctx context.Context, claimIDs []uint) (map[uint]int
 }
 
 // ArticleClaims returns the claims logged from an article with their
-// speakers, in the order they were logged.
+// speakers, in the order they were logged, with SentBack set.
 func (s *Store) ArticleClaims(ctx context.Context, articleID uint) ([]Claim, error) {
 	var out []Claim
 	if err := s.read(ctx).Preload("Person").Where("article_id = ?", articleID).Order("id").Find(&out).Error; err != nil {
 		return nil, fmt.Errorf("claims of article %d: %w", articleID, err)
 	}
-	return out, nil
+	return out, markSentBack(s.read(ctx), out)
 }

@@ -13,45 +13,126 @@ import (
 	"claimtracker/migrations"
 )
 
-// reindexClaim rewrites a claim's full-text entry from its current words,
-// summary and speaker and from its published verdict's headline and
-// explanation: only what the public may read. A verdict still in review (or
-// sent back, or superseded) is never indexed, so that a public search can
-// neither find a claim by its words nor quote them in a snippet. It runs
-// inside every transaction that changes any of these or what is published
-// (a claim edited, a verdict published, superseded or retracted with its
-// claim, a correction), so the index never lags.
+// reindexClaim rewrites a claim's full-text entry; see reindexClaims.
 func (s *Store) reindexClaim(tx *gorm.DB, id uint) error {
-	var doc struct {
-		Text, Summary, Speaker, Headline, Explanation string
-	}
-	err := tx.Raw(`SELECT c.text, c.summary, p.name AS speaker,
+	return s.reindexClaims(tx, id, id)
+}
+
+// indexBatch is how many claims one statement indexes.
+const indexBatch = 500
+
+// reindexClaims rewrites the full-text entries of the claims with ids
+// from..to from their current words, summary, speaker and tags and from
+// their published verdict's headline and explanation: only what the public
+// may read. A verdict still in review (or sent back, or superseded) is
+// never indexed, so that a public search can neither find a claim by its
+// words nor quote them in a snippet. The explanation is indexed as the
+// plain text its readers see (PlainText), so that a snippet never shows
+// Markdown. It runs inside every transaction that changes any of these or
+// what is published (a claim edited, a verdict published, superseded or
+// retracted with its claim, a correction), so the index never lags.
+func (s *Store) reindexClaims(tx *gorm.DB, from, to uint) error {
+	var docs []searchDoc
+	err := tx.Raw(`SELECT c.id, c.text, c.summary, p.name AS speaker,
 		COALESCE(v.headline, '') AS headline, COALESCE(v.explanation, '') AS explanation
 		FROM claims c JOIN people p ON p.id = c.person_id
 		LEFT JOIN verdicts v ON v.id = (SELECT id FROM verdicts WHERE claim_id = c.id AND status = ? ORDER BY id DESC LIMIT 1)
-		WHERE c.id = ?`, VerdictPublished, id).Scan(&doc).Error
+		WHERE c.id BETWEEN ? AND ? ORDER BY c.id`, VerdictPublished, from, to).Scan(&docs).Error
 	if err != nil {
-		return fmt.Errorf("read claim for index: %w", err)
+		return fmt.Errorf("read claims for index: %w", err)
 	}
-	switch s.dialect {
-	case migrations.SQLite:
-		if err := tx.Exec("DELETE FROM claims_fts WHERE rowid = ?", id).Error; err != nil {
-			return fmt.Errorf("unindex claim: %w", err)
+	var tags []ClaimTag
+	if err := tx.Where("claim_id BETWEEN ? AND ?", from, to).Order("claim_id, tag").Find(&tags).Error; err != nil {
+		return fmt.Errorf("read tags for index: %w", err)
+	}
+	byClaim := map[uint][]string{}
+	for _, t := range tags {
+		byClaim[t.ClaimID] = append(byClaim[t.ClaimID], t.Tag)
+	}
+	for i := range docs {
+		docs[i].Explanation = PlainText(docs[i].Explanation)
+		docs[i].Tags = strings.Join(byClaim[docs[i].ID], ", ")
+	}
+	if s.dialect == migrations.SQLite {
+		if err := tx.Exec("DELETE FROM claims_fts WHERE rowid BETWEEN ? AND ?", from, to).Error; err != nil {
+			return fmt.Errorf("unindex claims: %w", err)
 		}
-		err = tx.Exec("INSERT INTO claims_fts (rowid, text, summary, speaker, headline, explanation) VALUES (?, ?, ?, ?, ?, ?)",
-			id, doc.Text, doc.Summary, doc.Speaker, doc.Headline, doc.Explanation).Error
-	case migrations.Postgres:
-		err = tx.Exec(`INSERT INTO claim_search (claim_id, document) VALUES (?,
-			setweight(to_tsvector('english', ?), 'A') || setweight(to_tsvector('english', ?), 'A') ||
-			setweight(to_tsvector('simple', ?), 'B') || setweight(to_tsvector('english', ?), 'B') ||
-			setweight(to_tsvector('english', ?), 'C'))
-			ON CONFLICT (claim_id) DO UPDATE SET document = EXCLUDED.document`,
-			id, doc.Text, doc.Summary, doc.Speaker, doc.Headline, doc.Explanation).Error
 	}
-	if err != nil {
-		return fmt.Errorf("index claim: %w", err)
+	for len(docs) > 0 {
+		n := min(len(docs), indexBatch)
+		if err := s.writeIndex(tx, docs[:n]); err != nil {
+			return err
+		}
+		docs = docs[n:]
 	}
 	return nil
+}
+
+// searchDoc is what the full-text index holds of one claim.
+type searchDoc struct {
+	ID                                                  uint
+	Text, Summary, Speaker, Headline, Explanation, Tags string
+}
+
+// writeIndex writes the index entries of docs in one statement. On
+// Postgres the words and summary weigh most (A), then the speaker, the
+// headline and the tags (B), then the explanation (C), which is kept as
+// text too, for snippets; SQLite weighs the columns when it ranks (see
+// Search).
+func (s *Store) writeIndex(tx *gorm.DB, docs []searchDoc) error {
+	row := "(?, ?, ?, ?, ?, ?, ?)"
+	if s.dialect == migrations.Postgres {
+		row = "(?::bigint, ?::text, ?::text, ?::text, ?::text, ?::text, ?::text)"
+	}
+	rows := make([]string, len(docs))
+	args := make([]any, 0, 7*len(docs))
+	for i, d := range docs {
+		rows[i] = row
+		args = append(args, d.ID, d.Text, d.Summary, d.Speaker, d.Headline, d.Explanation, d.Tags)
+	}
+	var err error
+	switch s.dialect {
+	case migrations.SQLite:
+		err = tx.Exec("INSERT INTO claims_fts (rowid, text, summary, speaker, headline, explanation, tags) VALUES "+strings.Join(rows, ", "), args...).Error
+	case migrations.Postgres:
+		err = tx.Exec(`INSERT INTO claim_search (claim_id, explanation, document)
+			SELECT d.id, d.explanation,
+				setweight(to_tsvector('english', d.text), 'A') || setweight(to_tsvector('english', d.summary), 'A') ||
+				setweight(to_tsvector('simple', d.speaker), 'B') || setweight(to_tsvector('english', d.headline), 'B') ||
+				setweight(to_tsvector('english', d.explanation), 'C') || setweight(to_tsvector('english', d.tags), 'B')
+			FROM (VALUES `+strings.Join(rows, ", ")+`) AS d (id, text, summary, speaker, headline, explanation, tags)
+			ON CONFLICT (claim_id) DO UPDATE SET document = EXCLUDED.document, explanation = EXCLUDED.explanation`, args...).Error
+	}
+	if err != nil {
+		return fmt.Errorf("index claims: %w", err)
+	}
+	return nil
+}
+
+// indexMissing indexes every claim that has no full-text entry, in
+// batches of its own transactions: after a migration that rebuilds the
+// index (as 00018 does, to add the tags and to hold explanations as plain
+// text), and after one interrupted. Migrate runs it; it is quick when
+// nothing is missing.
+func (s *Store) indexMissing(ctx context.Context) error {
+	missing := `SELECT c.id FROM claims c WHERE NOT EXISTS (SELECT 1 FROM claims_fts f WHERE f.rowid = c.id) AND c.id > ? ORDER BY c.id LIMIT ?`
+	if s.dialect == migrations.Postgres {
+		missing = `SELECT c.id FROM claims c WHERE NOT EXISTS (SELECT 1 FROM claim_search f WHERE f.claim_id = c.id) AND c.id > ? ORDER BY c.id LIMIT ?`
+	}
+	var after uint
+	for {
+		var ids []uint
+		if err := s.w.WithContext(ctx).Raw(missing, after, indexBatch).Scan(&ids).Error; err != nil {
+			return fmt.Errorf("find claims missing from the index: %w", err)
+		}
+		if len(ids) == 0 {
+			return nil
+		}
+		if err := s.write(ctx, func(tx *gorm.DB) error { return s.reindexClaims(tx, ids[0], ids[len(ids)-1]) }); err != nil {
+			return err
+		}
+		after = ids[len(ids)-1]
+	}
 }
 
 // Similar is a logged claim that resembles new text.

@@ -146,7 +146,7 @@ func (s *Store) SeedSynthetic(ctx context.Context, spec SyntheticSpec) error {
 					return err
 				}
 			}
-			return s.reindexRange(tx, claims[0].ID, claims[len(claims)-1].ID)
+			return s.reindexClaims(tx, claims[0].ID, claims[len(claims)-1].ID)
 		})
 		if err != nil {
 			return fmt.Errorf("seed claims: %w", err)
@@ -158,22 +158,6 @@ func (s *Store) SeedSynthetic(ctx context.Context, spec SyntheticSpec) error {
 		return s.w.WithContext(ctx).Exec("ANALYZE").Error
 	}
 	return s.w.WithContext(ctx).Exec("ANALYZE claims, verdicts, sources, people, claim_search, claim_tags, corrections").Error
-}
-
-// reindexRange indexes the claims with ids from..to in one statement.
-func (s *Store) reindexRange(tx *gorm.DB, from, to uint) error {
-	sel := `SELECT c.id, c.text, c.summary, p.name, COALESCE(v.headline, ''), COALESCE(v.explanation, '')
-		FROM claims c JOIN people p ON p.id = c.person_id
-		LEFT JOIN verdicts v ON v.claim_id = c.id AND v.status = 'published'
-		WHERE c.id BETWEEN ? AND ?`
-	if s.dialect == migrations.SQLite {
-		return tx.Exec("INSERT INTO claims_fts (rowid, text, summary, speaker, headline, explanation) "+sel, from, to).Error
-	}
-	return tx.Exec(`INSERT INTO claim_search (claim_id, document)
-		SELECT id, setweight(to_tsvector('english', text), 'A') || setweight(to_tsvector('english', summary), 'A') ||
-			setweight(to_tsvector('simple', name), 'B') || setweight(to_tsvector('english', h), 'B') || setweight(to_tsvector('english', e), 'C')
-		FROM (`+strings.Replace(sel, "COALESCE(v.headline, ''), COALESCE(v.explanation, '')", "COALESCE(v.headline, '') AS h, COALESCE(v.explanation, '') AS e", 1)+`) d
-		ON CONFLICT (claim_id) DO UPDATE SET document = EXCLUDED.document`, from, to).Error
 }
 
 func pick(rng *rand.Rand, list []string) string { return list[rng.IntN(len(list))] }

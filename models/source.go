@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"gorm.io/gorm"
 )
@@ -30,12 +31,14 @@ type SourceInput struct {
 	Revision int
 }
 
-func (in *SourceInput) validate() (*Source, error) {
+// validate checks and normalises in; its date may not be after today (see
+// Store.today).
+func (in *SourceInput) validate(today time.Time) (*Source, error) {
 	var v Validator
 	v.url("url", &in.URL, true)
 	v.text("title", &in.Title, true, 300)
 	v.text("outlet", &in.Outlet, false, 200)
-	published := v.date("published_at", in.PublishedAt)
+	published := v.date("published_at", in.PublishedAt, today)
 	v.Check(oneOf(in.Kind, SourceKinds), "kind", "must be one of transcript, official_record, news_report, statement, social_post, dataset, other")
 	v.Check(oneOf(in.Stance, Stances), "stance", "must be supports, contradicts or context")
 	v.text("excerpt", &in.Excerpt, false, 5000)
@@ -95,7 +98,11 @@ func (s *Store) AddSource(ctx context.Context, actor *User, m Meta, claimID uint
 		if err != nil {
 			return err
 		}
-		src, err := in.validate()
+		today, err := s.today(tx)
+		if err != nil {
+			return err
+		}
+		src, err := in.validate(today)
 		if err != nil {
 			return err
 		}
@@ -138,7 +145,11 @@ func (s *Store) UpdateSource(ctx context.Context, actor *User, m Meta, id uint, 
 		if err := checkRevision(fmt.Sprintf("source %d", id), in.Revision, old.Revision); err != nil {
 			return err
 		}
-		src, err := in.validate()
+		today, err := s.today(tx)
+		if err != nil {
+			return err
+		}
+		src, err := in.validate(today)
 		if err != nil {
 			return err
 		}

@@ -337,8 +337,9 @@ func (s *Store) Dialect() migrations.Dialect { return s.dialect }
 func (s *Store) ReviewQuorum() int { return s.cfg.ReviewQuorum }
 
 // Migrate applies every pending migration and returns how many it applied,
-// then fills in what a migration added but SQL cannot compute (the
-// address keys of articles logged before migration 00017).
+// then fills in what a migration added but SQL cannot compute: the address
+// keys of articles logged before migration 00017, and the search index of
+// any claim it lacks (see indexMissing).
 func (s *Store) Migrate(ctx context.Context) (int, error) {
 	db, err := s.w.DB()
 	if err != nil {
@@ -349,6 +350,9 @@ func (s *Store) Migrate(ctx context.Context) (int, error) {
 		return len(res), err
 	}
 	if err := s.fillArticleURLKeys(ctx); err != nil {
+		return len(res), err
+	}
+	if err := s.indexMissing(ctx); err != nil {
 		return len(res), err
 	}
 	return len(res), s.Optimize(ctx)

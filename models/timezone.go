@@ -1,6 +1,7 @@
 package models
 
 import (
+	"fmt"
 	"strings"
 	"sync"
 	"time"
@@ -8,6 +9,8 @@ import (
 	// The IANA time zone database, built into the binary, so that the
 	// newsroom's zone is known on any host, with or without zoneinfo files.
 	_ "time/tzdata"
+
+	"gorm.io/gorm"
 )
 
 // DefaultTimeZone is the newsroom's time zone until an admin sets one.
@@ -41,4 +44,33 @@ func (st SiteSettings) Location() *time.Location {
 		return l
 	}
 	return time.UTC
+}
+
+// DayOf is the calendar day on which the moment t falls in loc (UTC when
+// nil), as midnight UTC: the form in which the store keeps calendar dates
+// such as a claim's said_at, so that both kinds compare and print alike.
+func DayOf(t time.Time, loc *time.Location) time.Time {
+	if loc == nil {
+		loc = time.UTC
+	}
+	y, m, d := t.In(loc).Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+// today is the calendar day it is now in the newsroom's time zone (the
+// time_zone setting, read through db; UTC when unset or unknown), as
+// DayOf gives it: the latest date a claim may have been said on, or a
+// source or an article published on.
+func (s *Store) today(db *gorm.DB) (time.Time, error) {
+	var zone []string
+	if err := db.Model(&Setting{}).Where("key = ?", "time_zone").Pluck("value", &zone).Error; err != nil {
+		return time.Time{}, fmt.Errorf("read the newsroom's time zone: %w", err)
+	}
+	loc := time.UTC
+	if len(zone) == 1 {
+		if l, ok := LoadZone(zone[0]); ok {
+			loc = l
+		}
+	}
+	return DayOf(s.now(), loc), nil
 }

@@ -48,8 +48,11 @@ func (v *Validator) url(field string, s *string, required bool) {
 	*s = u
 }
 
-// date parses an optional YYYY-MM-DD date; a bad one fails field.
-func (v *Validator) date(field, s string) *time.Time {
+// date parses an optional YYYY-MM-DD date. A bad one fails field, and so
+// does one after today, the newsroom's calendar day (see Store.today): no
+// claim was said, and nothing was published, on a day still to come, and a
+// later date would put a claim's timeline out of order.
+func (v *Validator) date(field, s string, today time.Time) *time.Time {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return nil
@@ -61,6 +64,10 @@ func (v *Validator) date(field, s string) *time.Time {
 	}
 	if t.Year() < 1000 || t.Year() > 9999 {
 		v.Fail(field, "must be a date between the years 1000 and 9999")
+		return nil
+	}
+	if t.After(today) {
+		v.Fail(field, "must not be after today ("+today.Format("2 January 2006")+")")
 		return nil
 	}
 	return &t

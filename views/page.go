@@ -6,8 +6,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/a-h/templ"
-
 	"claimtracker/models"
 )
 
@@ -57,33 +55,23 @@ func SocialMeta(kind, title, description, url, siteName string) []MetaTag {
 	}
 }
 
-// FullTitle is the document title.
-func (p Page) FullTitle() string {
+// FullTitle is the document title: the page's own, then the newsroom's
+// name.
+func (p Page) FullTitle(newsroom string) string {
 	if p.Title == "" {
-		return "Claimtracker"
+		return newsroom
 	}
-	return p.Title + " · Claimtracker"
+	return p.Title + " · " + newsroom
 }
 
-// Current marks the navigation item at prefix when it is the current page
-// (the home page and the desk's front page only at their own path, the
-// others at their path and below): see AriaCurrent.
-func (p Page) Current(prefix string) templ.Attributes {
+// Current reports whether the navigation item at prefix leads to the page
+// shown: "/" and "/desk" only to themselves, any other to itself and the
+// pages under it. See AriaCurrent.
+func (p Page) Current(prefix string) bool {
 	if prefix == "/" || prefix == "/desk" {
-		return AriaCurrent(p.Path == prefix)
+		return p.Path == prefix
 	}
-	return AriaCurrent(p.Path == prefix || strings.HasPrefix(p.Path, prefix+"/"))
-}
-
-// AriaCurrent is aria-current="page" for the link to the page being shown,
-// and no attribute at all for the others: WAI-ARIA 1.2 gives aria-current
-// the tokens page, step, location, date, time, true and false, so an empty
-// value is invalid HTML (the Nu HTML checker rejects it).
-func AriaCurrent(current bool) templ.Attributes {
-	if current {
-		return templ.Attributes{"aria-current": "page"}
-	}
-	return nil
+	return p.Path == prefix || strings.HasPrefix(p.Path, prefix+"/")
 }
 
 // Form carries a form's submitted values and its errors back to the page,

@@ -37,8 +37,7 @@ func zoneOr(loc *time.Location) *time.Location {
 // nil), as midnight UTC: the form in which the store keeps calendar dates
 // such as a claim's said_at, so that both kinds compare and print alike.
 func DayOf(t time.Time, loc *time.Location) time.Time {
-	y, m, d := t.In(zoneOr(loc)).Date()
-	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	return models.DayOf(t, loc)
 }
 
 // DateIn writes the calendar day on which the moment t falls in loc (UTC

@@ -11,11 +11,14 @@ import (
 	"claimtracker/views"
 )
 
-// ClaimStatusLabel names a claim's status for people.
+// ClaimStatusLabel names a claim's status for people, the desk's
+// models.ClaimSentBack included.
 func ClaimStatusLabel(s models.ClaimStatus) string {
 	switch s {
 	case models.ClaimDraft:
 		return "Draft"
+	case models.ClaimSentBack:
+		return "Sent back"
 	case models.ClaimInReview:
 		return "In review"
 	case models.ClaimPublished:

@@ -45,7 +45,7 @@ func AdminRatings(p views.Page, rf RatingForms) templ.Component {
 				}()
 			}
 			ctx = templ.InitializeContext(ctx)
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 1, "<div class=\"wrap page desk-page\"><div class=\"page-head\"><div><p class=\"eyebrow\">Admin</p><h1>Rating scale</h1><p class=\"muted\">Ordered ratings run from best (position 1) to worst; the others stand outside the true–false scale. Readers see the labels and descriptions on the methodology page. Published verdicts keep the label they were published with.</p></div><a class=\"btn secondary\" href=\"/methodology\">See it on the methodology page</a></div>")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 1, "<div class=\"wrap page desk-page\"><div class=\"page-head\"><div><p class=\"eyebrow\"><a href=\"/admin\">Admin</a></p><h1>Rating scale</h1><p class=\"muted\">Ordered ratings run from best (position 1) to worst; the others stand outside the true–false scale. Readers see the labels and descriptions on the methodology page. Published verdicts keep the label they were published with.</p></div><a class=\"btn secondary\" href=\"/methodology\">See it on the methodology page</a></div>")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

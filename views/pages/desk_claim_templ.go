@@ -78,7 +78,7 @@ func DeskClaim(p views.Page, d ClaimDesk) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = components.ClaimStatus(d.Claim.Status).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = components.ClaimStatus(d.Claim.DeskStatus()).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

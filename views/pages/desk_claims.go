@@ -13,7 +13,8 @@ const ClaimsPerPage = 50
 // ClaimList is the claim list with its filters.
 type ClaimList struct {
 	Claims []models.Claim
-	// Status filters by status; "" is every status.
+	// Status filters by status as the desk shows it (Claim.DeskStatus);
+	// "" is every status.
 	Status models.ClaimStatus
 	// Mine keeps the user's own claims only.
 	Mine bool
@@ -40,7 +41,9 @@ func (l ClaimList) query(status models.ClaimStatus, mine bool, offset int) strin
 	return q
 }
 
-var claimStatuses = []models.ClaimStatus{"", models.ClaimDraft, models.ClaimInReview, models.ClaimPublished, models.ClaimRetracted}
+// claimStatuses are the list's status filters, in workflow order: a claim
+// sent back is listed under "Sent back", not under "Draft".
+var claimStatuses = []models.ClaimStatus{"", models.ClaimDraft, models.ClaimSentBack, models.ClaimInReview, models.ClaimPublished, models.ClaimRetracted}
 
 func filterLabel(s models.ClaimStatus) string {
 	if s == "" {

@@ -385,7 +385,7 @@ func claimRow(c models.Claim, note string) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = components.ClaimStatus(c.Status).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = components.ClaimStatus(c.DeskStatus()).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -11,7 +12,10 @@ import (
 	"claimtracker/models"
 )
 
-// HistoryEntry is one audit event as people read it.
+// HistoryEntry is one audit event as people read it: Who did What, in
+// plain words ("Test rev approved version 2 of the verdict"), or, when no
+// one person did it, What alone as a sentence ("The verdict was published,
+// rated False, once Test rev had approved it.").
 type HistoryEntry struct {
 	At      time.Time
 	Who     string
@@ -28,11 +32,17 @@ type Change struct {
 	Edited bool
 }
 
-// NewHistory turns audit events into readable entries: who did what, when,
-// and for each field what it was and what it became. names are display
-// names by user id.
+// NewHistory turns audit events, oldest first, into readable entries: who
+// did what, when, and for each field what it was and what it became.
+// names are display names by user id. Numbers that mean nothing to people
+// (ids, version counters, how many verdicts a publication replaced) are
+// said in words or left out.
 func NewHistory(events []models.AuditEvent, names map[uint]string) []HistoryEntry {
 	out := make([]HistoryEntry, 0, len(events))
+	// approvals are the names of those who approved each verdict's
+	// version, by verdict id and version, as the events go.
+	approvals := map[[2]string][]string{}
+	latest := map[string]string{} // the version last approved, by verdict id
 	for _, e := range events {
 		who := e.Actor
 		if e.ActorID != nil {
@@ -40,19 +50,68 @@ func NewHistory(events []models.AuditEvent, names map[uint]string) []HistoryEntr
 				who = n
 			}
 		}
-		if who == "review quorum" {
-			who = "Review quorum"
+		_, after := fields(e.After)
+		entry := HistoryEntry{At: e.At, Who: who, What: actionLabel(e.Action), Changes: diff(e.Before, e.After, hiddenFields[e.Action])}
+		switch e.Action {
+		case "review.approve":
+			key := [2]string{value(after, "verdict_id"), value(after, "version")}
+			approvals[key] = append(approvals[key], who)
+			latest[key[0]] = key[1]
+		case "correction.add":
+			if k := show("kind", after["kind"], after["kind"] != nil); k != "" {
+				entry.What = "published a " + strings.ToLower(k)
+			}
+		case "claim.publish":
+			// The review quorum publishes: no one person does.
+			id := value(after, "verdict_id")
+			entry.Who, entry.What = "", published(show("rating", after["rating"], after["rating"] != nil), approvals[[2]string{id, latest[id]}], value(after, "superseded"))
 		}
-		out = append(out, HistoryEntry{At: e.At, Who: who, What: actionLabel(e.Action), Changes: diff(e.Before, e.After)})
+		if v := value(after, "version"); v != "" && versionActions[e.Action] {
+			entry.What += ", version " + v
+		}
+		out = append(out, entry)
 	}
 	return out
+}
+
+// published says that a verdict was published: its rating, whose
+// approvals published it, and whether it took the place of another.
+func published(rating string, approvers []string, superseded string) string {
+	s := "The verdict was published"
+	if rating != "" {
+		s += ", rated " + rating
+	}
+	if len(approvers) > 0 {
+		s += ", once " + andList(approvers) + " had approved it"
+	}
+	if superseded != "" && superseded != "0" {
+		s += "; it replaces the verdict published before"
+	}
+	return s + "."
+}
+
+// andList joins names as people list them: "A", "A and B", "A, B and C".
+func andList(names []string) string {
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}
+
+// value is the JSON value of key in vals as text, or "".
+func value(vals map[string]any, key string) string {
+	v, ok := vals[key]
+	if !ok || v == nil {
+		return ""
+	}
+	return fmt.Sprint(v)
 }
 
 var actionLabels = map[string]string{
 	"claim.create":           "logged the claim",
 	"claim.update":           "edited the claim",
 	"claim.publish":          "published the verdict",
-	"claim.retract":          "retracted the claim",
+	"claim.retract":          "retracted the fact-check",
 	"claim.article_delete":   "deleted the article the claim was found in",
 	"source.add":             "added a source",
 	"source.update":          "edited a source",
@@ -60,8 +119,8 @@ var actionLabels = map[string]string{
 	"verdict.propose":        "proposed a verdict",
 	"verdict.revise":         "revised the verdict",
 	"review.approve":         "approved the verdict",
-	"review.request_changes": "sent the verdict back",
-	"correction.add":         "added a correction",
+	"review.request_changes": "sent the verdict back for changes",
+	"correction.add":         "published a correction",
 	"claim.speaker_merge":    "merged the claim's speaker into another",
 	"person.create":          "logged the speaker",
 	"person.update":          "edited the speaker",
@@ -71,6 +130,22 @@ var actionLabels = map[string]string{
 	"update.save":            "edited the update",
 	"update.submit":          "sent the update to review",
 	"update.withdraw":        "withdrew the update",
+}
+
+// versionActions are the actions said with the verdict's version
+// ("approved the verdict, version 2").
+var versionActions = map[string]bool{"verdict.revise": true, "review.approve": true, "review.request_changes": true}
+
+// hiddenFields are, by action, the fields its sentence says already or
+// that mean nothing to people; ids are never listed.
+var hiddenFields = map[string][]string{
+	"claim.publish":          {"verdict_id", "rating", "superseded", "update_id"},
+	"claim.retract":          {"status"},
+	"correction.add":         {"kind"},
+	"verdict.propose":        {"status", "version"},
+	"verdict.revise":         {"status", "version"},
+	"review.approve":         {"verdict_id", "version", "decision"},
+	"review.request_changes": {"verdict_id", "version", "decision"},
 }
 
 func actionLabel(a string) string {
@@ -85,9 +160,9 @@ var fieldLabels = map[string]string{
 	"appearance_url": "Appearance", "appearances": "Where the claim appeared", "tags": "Tags", "url": "Address", "title": "Title", "outlet": "Outlet",
 	"published_at": "Published on", "kind": "Kind", "stance": "Stance", "excerpt": "Excerpt", "locator": "Where in the source",
 	"rating": "Rating", "headline": "Headline", "explanation": "Explanation", "status": "Status", "version": "Version",
-	"decision": "Decision", "comment": "Comment", "note": "Note", "verdict_id": "Verdict number", "superseded": "Verdicts it replaced",
+	"decision": "Decision", "comment": "Comment", "note": "Note",
 	"name": "Name", "slug": "Page address", "affiliation": "Affiliation", "description": "Description", "claims": "Claims moved",
-	"sources": "Sources", "update_id": "Update number",
+	"sources": "Sources",
 }
 
 // enumFields hold codes such as "news_report", shown as "News report".
@@ -97,8 +172,9 @@ var enumFields = map[string]bool{"kind": true, "stance": true, "status": true, "
 var dateFields = map[string]bool{"said_at": true, "published_at": true}
 
 // diff compares two JSON objects field by field, in the order they were
-// written. An edit (both sides present) lists only the fields that changed.
-func diff(before, after string) []Change {
+// written, leaving out ids and the fields in hide. An edit (both sides
+// present) lists only the fields that changed.
+func diff(before, after string, hide []string) []Change {
 	bKeys, bVals := fields(before)
 	aKeys, aVals := fields(after)
 	keys := aKeys
@@ -110,7 +186,7 @@ func diff(before, after string) []Change {
 	edit := before != "" && after != ""
 	var out []Change
 	for _, k := range keys {
-		if k == "id" {
+		if k == "id" || strings.HasSuffix(k, "_id") || slices.Contains(hide, k) {
 			continue
 		}
 		b, hadB := bVals[k]
