@@ -2,10 +2,12 @@ package handlers
 
 import (
 	"errors"
+	"net/http"
 
 	"github.com/labstack/echo/v4"
 
 	"claimtracker/models"
+	"claimtracker/views"
 	"claimtracker/views/components"
 )
 
@@ -34,11 +36,16 @@ func (h *Handler) deskUpdateOpen(c echo.Context) error {
 		return err
 	}
 	if f.Get("headline") != "" || f.Get("explanation") != "" {
-		// Kept as typed; the update's form shows any error in it.
 		_, err = h.store.SaveUpdate(ctx, currentUser(c), meta(c), u.ID, models.UpdatePatch{Rating: new(f.Get("rating")),
 			Headline: new(f.Get("headline")), Explanation: new(f.Get("explanation"))})
-		if models.FieldErrors(err) != nil {
-			err = nil
+		if fe := models.FieldErrors(err); fe != nil {
+			// The update is open; what was typed stays in its form, with
+			// the errors beside it, for the editor to correct and save.
+			form := views.Form{Values: updateFormValues(u), Errors: fe}
+			for _, name := range verdictFields {
+				form.Values[name] = f.Get(name)
+			}
+			return h.renderUpdate(c, http.StatusUnprocessableEntity, u, form, len(u.Sources)+1, min(len(u.Appearances)+1, models.MaxAppearances))
 		}
 		if err != nil {
 			return err

@@ -159,3 +159,21 @@ func TestDeskUpdateRefusals(t *testing.T) {
 		})
 	}
 }
+
+// A verdict typed for a revision that publication overtook opens the
+// update with it; when it is refused (a headline too long), the update
+// page shows it with the error, so that nothing typed is lost.
+func TestDeskUpdateOpenedWithARefusedVerdictKeepsIt(t *testing.T) {
+	for _, engine := range modelstest.Engines() {
+		t.Run(engine, func(t *testing.T) {
+			e := newDeskEnv(t, engine)
+			id := e.newClaim(t)
+			e.publish(t, id)
+			long := strings.Repeat("Long headline ", 20)
+			r := e.mustPost(t, e.ed, claimPath(id)+"/updates", url.Values{"rating": {"false"}, "headline": {long}, "explanation": {"Kept."}},
+				http.StatusUnprocessableEntity, "")
+			fieldError(t, r.body, "verdict-headline", "Headline must be at most 200 characters")
+			mustContain(t, "refused kept verdict", r.body, strings.TrimSpace(long))
+		})
+	}
+}

@@ -40,9 +40,9 @@ type Appearance struct {
 
 // AppearanceInput is one appearance as an editor gives it.
 type AppearanceInput struct {
-	URL   string // required, an http(s) URL
-	Date  string // YYYY-MM-DD, optional
-	Where string // optional, at most MaxAppearanceWhere characters
+	URL   string `json:"url"`   // required, an http(s) URL
+	Date  string `json:"date"`  // YYYY-MM-DD, optional
+	Where string `json:"where"` // optional, at most MaxAppearanceWhere characters
 }
 
 // AppearanceField names a member ("url", "date", "where") of the i-th

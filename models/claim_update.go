@@ -84,6 +84,9 @@ type ClaimUpdate struct {
 	Explanation string
 	// Note is the public note of what changed and why; required to submit.
 	Note string
+	// Editors are the accounts that saved the update: like the authors of
+	// its verdict, none of them may approve it.
+	Editors []uint `gorm:"serializer:json"`
 	// Revision counts the update's saves, from 1; a save made from an
 	// older revision is refused (*StaleError).
 	Revision    int `gorm:"default:1"`
@@ -185,7 +188,7 @@ func (s *Store) OpenUpdate(ctx context.Context, actor *User, m Meta, claimID uin
 		u := &ClaimUpdate{ClaimID: c.ID, AuthorID: &actor.ID, Status: UpdateDraft, Text: c.Text, Summary: c.Summary,
 			Speaker: c.SpeakerName(), SpeakerKind: KindPerson, SaidAt: c.SaidAt, Setting: c.Setting, Tags: c.TagNames(),
 			Appearances: AppearanceInputs(c.Appearances),
-			Sources:     []UpdateSource{}, Rating: cur.RatingSlug, Headline: cur.Headline,
+			Sources:     []UpdateSource{}, Editors: []uint{actor.ID}, Rating: cur.RatingSlug, Headline: cur.Headline,
 			Explanation: cur.Explanation, Revision: 1}
 		if c.Person != nil {
 			u.SpeakerKind = c.Person.Kind
@@ -326,9 +329,19 @@ func (s *Store) SaveUpdate(ctx context.Context, actor *User, m Meta, id uint, p 
 		if err := s.checkUpdate(tx, u, c, saidAt); err != nil {
 			return err
 		}
+		if u.Status == UpdateSubmitted {
+			// What reviewers approve must still say publicly what changed,
+			// and change something.
+			if err := s.checkSubmittable(tx, u, c); err != nil {
+				return err
+			}
+		}
 		u.Revision++
+		if !slices.Contains(u.Editors, actor.ID) {
+			u.Editors = append(u.Editors, actor.ID)
+		}
 		if err := tx.Model(u).Select("text", "summary", "speaker", "speaker_kind", "said_at", "setting", "tags", "appearances", "sources",
-			"rating", "headline", "explanation", "note", "revision", "updated_at").Updates(u).Error; err != nil {
+			"rating", "headline", "explanation", "note", "editors", "revision", "updated_at").Updates(u).Error; err != nil {
 			return fmt.Errorf("save update: %w", err)
 		}
 		if u.Status == UpdateSubmitted && u.VerdictID != nil {
@@ -365,6 +378,19 @@ func (s *Store) checkUpdate(tx *gorm.DB, u *ClaimUpdate, c *Claim, saidAt string
 	}
 	if FieldErrors(err) == nil {
 		u.Appearances = AppearanceInputs(appearances)
+		// The article the claim was logged from stays an appearance (see
+		// setAppearances): the update lists it, so that what it shows is
+		// what will be published.
+		article, err := claimArticle(tx, c.ArticleID)
+		if err != nil {
+			return err
+		}
+		if article != nil && !slices.ContainsFunc(u.Appearances, func(a AppearanceInput) bool { return a.URL == article.URL }) {
+			u.Appearances = append(u.Appearances, AppearanceInput{URL: article.URL, Date: FormatDate(article.PublishedAt), Where: article.Outlet})
+		}
+		if len(u.Appearances) > MaxAppearances {
+			fields["appearances"] = "must be at most " + strconv.Itoa(MaxAppearances-1) + " besides the article the claim was logged from"
+		}
 	}
 	var published []uint
 	if err := tx.Model(&Source{}).Where("claim_id = ?", c.ID).Pluck("id", &published); err.Error != nil {
@@ -480,14 +506,7 @@ func (s *Store) SubmitUpdate(ctx context.Context, actor *User, m Meta, id uint, 
 		if err := s.checkUpdate(tx, u, c, FormatDate(u.SaidAt)); err != nil {
 			return err
 		}
-		full, err := s.loadClaim(tx, "claims.id = ?", c.ID)
-		if err != nil {
-			return err
-		}
-		var val Validator
-		val.Check(u.Note != "", "note", "is required: say publicly what changed and why")
-		val.Check(len(UpdateChanges(full, u)) > 0, "update", "changes nothing of the published fact-check")
-		if err := val.Err(); err != nil {
+		if err := s.checkSubmittable(tx, u, c); err != nil {
 			return err
 		}
 		r, err := ratingBySlug(tx, u.Rating)
@@ -503,7 +522,10 @@ func (s *Store) SubmitUpdate(ctx context.Context, actor *User, m Meta, id uint, 
 			return err
 		}
 		u.VerdictID, u.Status, u.Revision = &v.ID, UpdateSubmitted, u.Revision+1
-		if err := tx.Model(u).Select("verdict_id", "status", "revision", "updated_at").Updates(u).Error; err != nil {
+		if !slices.Contains(u.Editors, actor.ID) {
+			u.Editors = append(u.Editors, actor.ID)
+		}
+		if err := tx.Model(u).Select("verdict_id", "status", "editors", "revision", "updated_at").Updates(u).Error; err != nil {
 			return fmt.Errorf("submit update: %w", err)
 		}
 		out = u
@@ -511,6 +533,20 @@ func (s *Store) SubmitUpdate(ctx context.Context, actor *User, m Meta, id uint, 
 			after: map[string]any{"note": u.Note}})
 	})
 	return out, err
+}
+
+// checkSubmittable refuses an update of claim c that has no public note or
+// changes nothing of the published fact-check (ValidationError on "note"
+// or "update").
+func (s *Store) checkSubmittable(tx *gorm.DB, u *ClaimUpdate, c *Claim) error {
+	full, err := s.loadClaim(tx, "claims.id = ?", c.ID)
+	if err != nil {
+		return err
+	}
+	var val Validator
+	val.Check(u.Note != "", "note", "is required: say publicly what changed and why")
+	val.Check(len(UpdateChanges(full, u)) > 0, "update", "changes nothing of the published fact-check")
+	return val.Err()
 }
 
 // WithdrawUpdate abandons an open update: nothing it proposed is published,
@@ -629,9 +665,21 @@ func updateOfVerdict(tx *gorm.DB, verdictID uint) (*ClaimUpdate, error) {
 // oldName (whatever its case) name newName instead, when a speaker is
 // renamed or merged into another: publishing them must not bring the old
 // speaker back.
-func renameSpeakerOfOpenUpdates(tx *gorm.DB, oldName, newName string) error {
-	err := tx.Model(&ClaimUpdate{}).Where("LOWER(speaker) = LOWER(?) AND status IN ?", oldName, []UpdateStatus{UpdateDraft, UpdateSubmitted}).
-		Update("speaker", newName).Error
+func (s *Store) renameSpeakerOfOpenUpdates(tx *gorm.DB, oldName, newName string) error {
+	open := []UpdateStatus{UpdateDraft, UpdateSubmitted}
+	var ids []uint
+	if err := tx.Model(&ClaimUpdate{}).Where("LOWER(speaker) = LOWER(?) AND status IN ?", oldName, open).Pluck("claim_id", &ids).Error; err != nil {
+		return fmt.Errorf("find open updates naming %q: %w", oldName, err)
+	}
+	for _, id := range ids {
+		// Claims are locked before their updates, as every change does.
+		if _, err := s.lockClaim(tx, id); err != nil {
+			return err
+		}
+	}
+	// A new revision, so that a form read before cannot write the old name back.
+	err := tx.Model(&ClaimUpdate{}).Where("LOWER(speaker) = LOWER(?) AND status IN ?", oldName, open).
+		Updates(map[string]any{"speaker": newName, "revision": gorm.Expr("revision + 1")}).Error
 	if err != nil {
 		return fmt.Errorf("rename speaker %q in open updates: %w", oldName, err)
 	}

@@ -2,6 +2,7 @@ package models_test
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 
@@ -340,6 +341,91 @@ func TestUpdateChangesAppearances(t *testing.T) {
 		}
 		if len(got.Appearances) != 2 || got.FirstAppearance().URL != sworn().Appearances[0].URL || got.Appearances[1].Where != "Fox News interview" {
 			t.Fatalf("appearances after the update: %+v", got.Appearances)
+		}
+	})
+}
+
+// What reviewers approve is always what the update shows: its verdict
+// changes only through the update; after submission a save still needs
+// the public note and a change; whoever saved the update may not approve
+// it; a speaker merged meanwhile makes a form read before stale; the
+// article the claim came from stays in the update's appearances.
+func TestUpdateShowsWhatReviewersApprove(t *testing.T) {
+	modelstest.ForEach(t, models.Config{}, func(t *testing.T, s *models.Store) {
+		d := newDesk(t, s)
+		c, _ := d.published(t)
+		u, err := s.OpenUpdate(d.ctx, d.ed, d.m, c.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// An admin edits the draft; the editor submits it.
+		u, err = s.SaveUpdate(d.ctx, d.admin, d.m, u.ID, models.UpdatePatch{Setting: ptr("Senate hearing"), Note: ptr("We named the hearing.")})
+		if err != nil {
+			t.Fatal(err)
+		}
+		u, err = s.SubmitUpdate(d.ctx, d.ed, d.m, u.ID, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := d.review(d.admin, *u.VerdictID, 1); !errors.Is(err, models.ErrForbidden) {
+			t.Fatalf("an admin who edited the update approved it: %v", err)
+		}
+		if _, err := s.ReviseVerdict(d.ctx, d.ed, d.m, *u.VerdictID, models.VerdictInput{Rating: "true", Headline: "H", Explanation: "E"}); !errors.Is(err, models.ErrConflict) {
+			t.Fatalf("the update's verdict was revised around the update: %v", err)
+		}
+		if _, err := s.SaveUpdate(d.ctx, d.ed, d.m, u.ID, models.UpdatePatch{Note: ptr("")}); models.FieldErrors(err)["note"] == "" {
+			t.Fatalf("a submitted update lost its public note: %v", err)
+		}
+		if _, err := s.SaveUpdate(d.ctx, d.ed, d.m, u.ID, models.UpdatePatch{Setting: &c.Setting}); models.FieldErrors(err)["update"] == "" {
+			t.Fatalf("a submitted update was made to change nothing: %v", err)
+		}
+		read, err := s.GetUpdate(d.ctx, u.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		other := d.publish(t, saidBy("Jefferson Sessions", "He met nobody"), "false")
+		if _, err := s.MergePeople(d.ctx, d.rev, d.m, c.PersonID, other.PersonID, 0); err != nil {
+			t.Fatal(err)
+		}
+		var stale *models.StaleError
+		if _, err := s.SaveUpdate(d.ctx, d.ed, d.m, u.ID, models.UpdatePatch{Speaker: &read.Speaker, Revision: read.Revision}); !errors.As(err, &stale) {
+			t.Fatalf("a form read before the merge wrote the old speaker back: %v", err)
+		}
+	})
+}
+
+// The article a claim was logged from stays one of its appearances: an
+// update that leaves it out still lists it, so that its changes say what
+// will be published.
+func TestUpdateKeepsTheArticlesAppearance(t *testing.T) {
+	modelstest.ForEach(t, models.Config{}, func(t *testing.T, s *models.Store) {
+		d := newDesk(t, s)
+		art, err := s.CreateArticle(d.ctx, d.ed, d.m, models.ArticleInput{URL: "https://news.example.com/2017/03/02/sessions",
+			Title: "Sessions and the ambassador", Outlet: "Example News", PublishedAt: "2017-03-02", Text: "He said things."})
+		if err != nil {
+			t.Fatal(err)
+		}
+		in := sworn()
+		in.ArticleID = &art.ID
+		c := d.publish(t, in, "false")
+		u, err := s.OpenUpdate(d.ctx, d.ed, d.m, c.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		only := []models.AppearanceInput{u.Appearances[0]}
+		if only[0].URL == art.URL {
+			only[0] = u.Appearances[1]
+		}
+		u, err = s.SaveUpdate(d.ctx, d.ed, d.m, u.ID, models.UpdatePatch{Appearances: &only})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(u.Appearances) != 2 || !slices.ContainsFunc(u.Appearances, func(a models.AppearanceInput) bool { return a.URL == art.URL }) {
+			t.Fatalf("the update dropped the article's appearance: %+v", u.Appearances)
+		}
+		full, _ := s.GetClaim(d.ctx, c.ID)
+		if ch := models.UpdateChanges(full, u); len(ch) != 0 {
+			t.Fatalf("keeping the article's appearance shows as a change: %+v", ch)
 		}
 	})
 }

@@ -207,7 +207,7 @@ func (s *Store) UpdatePerson(ctx context.Context, actor *User, m Meta, id uint, 
 			if err := s.reindexClaimsOf(tx, p.ID); err != nil {
 				return err
 			}
-			if err := renameSpeakerOfOpenUpdates(tx, before.Name, p.Name); err != nil {
+			if err := s.renameSpeakerOfOpenUpdates(tx, before.Name, p.Name); err != nil {
 				return err
 			}
 		}
@@ -374,7 +374,7 @@ func (s *Store) MergePeople(ctx context.Context, actor *User, m Meta, from, into
 		before := src.view()
 		now := s.now()
 
-		if err := renameSpeakerOfOpenUpdates(tx, src.Name, dst.Name); err != nil {
+		if err := s.renameSpeakerOfOpenUpdates(tx, src.Name, dst.Name); err != nil {
 			return err
 		}
 		var moved []Claim

@@ -130,6 +130,11 @@ func (s *Store) ReviseVerdict(ctx context.Context, actor *User, m Meta, id uint,
 		if c.Status == ClaimRetracted {
 			return fmt.Errorf("claim %d is retracted: %w", c.ID, ErrConflict)
 		}
+		if u, err := updateOfVerdict(tx, v.ID); err != nil {
+			return err
+		} else if u != nil {
+			return &ConflictError{Reason: fmt.Sprintf("Verdict %d carries the review of update %d: change it through the update, so that the update shows what reviewers approve.", v.ID, u.ID)}
+		}
 		if err := checkRevision(fmt.Sprintf("verdict %d", id), in.Version, v.Version); err != nil {
 			return err
 		}

@@ -55,6 +55,16 @@ func verdictAuthors(tx *gorm.DB, v *Verdict) ([]uint, error) {
 	if v.AuthorID != nil && !slices.Contains(ids, *v.AuthorID) {
 		ids = append(ids, *v.AuthorID)
 	}
+	// Whoever saved the update that the verdict carries wrote it too.
+	var u ClaimUpdate
+	if err := tx.Where("verdict_id = ?", v.ID).Limit(1).Find(&u).Error; err != nil {
+		return nil, fmt.Errorf("update of verdict %d: %w", v.ID, err)
+	}
+	for _, id := range u.Editors {
+		if !slices.Contains(ids, id) {
+			ids = append(ids, id)
+		}
+	}
 	return ids, nil
 }
 

@@ -24,6 +24,7 @@ CREATE TABLE claim_updates (
     headline     TEXT NOT NULL,
     explanation  TEXT NOT NULL,
     note         TEXT NOT NULL DEFAULT '',
+    editors      TEXT NOT NULL DEFAULT '[]',
     revision     INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1),
     created_at   DATETIME NOT NULL,
     updated_at   DATETIME NOT NULL,

@@ -1,6 +1,7 @@
 package pages
 
 import (
+	"slices"
 	"strconv"
 
 	"claimtracker/models"
@@ -46,6 +47,15 @@ func (d UpdateDesk) Verdict() *models.Verdict {
 		}
 	}
 	return nil
+}
+
+// ReviewRefusal says why u may not review the update's verdict v now, or
+// "" when u may: whoever saved the update wrote it.
+func (d UpdateDesk) ReviewRefusal(v *models.Verdict, u *models.User) string {
+	if u != nil && slices.Contains(d.Update.Editors, u.ID) && !IsAuthor(v, u) {
+		return "You edited this update, so a reviewer other than you must approve it or send it back."
+	}
+	return ReviewRefusal(v, u)
 }
 
 // Editable reports whether u may change the update now: it is open, and u

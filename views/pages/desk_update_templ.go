@@ -289,7 +289,7 @@ func updateReview(d UpdateDesk, v *models.Verdict, u *models.User) templ.Compone
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		if why := ReviewRefusal(v, u); why != "" {
+		if why := d.ReviewRefusal(v, u); why != "" {
 			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 20, "<p class=\"notice\">")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
