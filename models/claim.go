@@ -359,9 +359,17 @@ func (s *Store) lockClaim(tx *gorm.DB, id uint) (*Claim, error) {
 // lockRow reads one row by id for a change, holding it on Postgres until
 // the transaction ends.
 func lockRow[T any](s *Store, tx *gorm.DB, what string, id uint) (*T, error) {
+	return lockRowAs[T](s, tx, what, id, "UPDATE")
+}
+
+// lockRowAs is lockRow with a Postgres lock strength: "UPDATE", or "NO KEY
+// UPDATE" for a change that keeps the row's key, which rows pointing to it
+// may then still reference meanwhile (their foreign-key checks take KEY
+// SHARE, which NO KEY UPDATE does not block).
+func lockRowAs[T any](s *Store, tx *gorm.DB, what string, id uint, strength string) (*T, error) {
 	q := tx
 	if s.dialect == migrations.Postgres {
-		q = q.Clauses(clause.Locking{Strength: "UPDATE"})
+		q = q.Clauses(clause.Locking{Strength: strength})
 	}
 	var row T
 	err := q.Where("id = ?", id).Take(&row).Error

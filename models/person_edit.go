@@ -149,9 +149,12 @@ func (s *Store) PersonRedirect(ctx context.Context, slug string) (string, error)
 }
 
 // lockPerson reads a speaker's row for a change, holding it on Postgres
-// until the transaction ends.
-func (s *Store) lockPerson(tx *gorm.DB, id uint) (*Person, error) {
-	return lockRow[Person](s, tx, "person", id)
+// until the transaction ends: a merge or deletion removes the row
+// (strength "UPDATE"); an edit keeps its key ("NO KEY UPDATE"), so that a
+// claim given this speaker meanwhile, its row locked first, does not wait
+// for the edit while the edit waits for the claim.
+func (s *Store) lockPerson(tx *gorm.DB, id uint, strength string) (*Person, error) {
+	return lockRowAs[Person](s, tx, "person", id, strength)
 }
 
 // speakerWhat names a speaker in a *StaleError.
@@ -171,7 +174,7 @@ func (s *Store) UpdatePerson(ctx context.Context, actor *User, m Meta, id uint, 
 	}
 	var out *Person
 	err := s.write(ctx, func(tx *gorm.DB) error {
-		p, err := s.lockPerson(tx, id)
+		p, err := s.lockPerson(tx, id, "NO KEY UPDATE")
 		if err != nil {
 			return err
 		}
@@ -352,7 +355,7 @@ func (s *Store) MergePeople(ctx context.Context, actor *User, m Meta, from, into
 			if _, ok := locked[id]; ok {
 				continue
 			}
-			p, err := s.lockPerson(tx, id)
+			p, err := s.lockPerson(tx, id, "UPDATE")
 			if err != nil && !(errors.Is(err, ErrNotFound) && id == into) {
 				return err
 			}
@@ -449,7 +452,7 @@ func (s *Store) DeletePerson(ctx context.Context, actor *User, m Meta, id uint, 
 		return fmt.Errorf("delete person: %w", ErrForbidden)
 	}
 	return s.write(ctx, func(tx *gorm.DB) error {
-		p, err := s.lockPerson(tx, id)
+		p, err := s.lockPerson(tx, id, "UPDATE")
 		if err != nil {
 			return err
 		}
