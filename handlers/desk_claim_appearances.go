@@ -75,11 +75,19 @@ func formAppearances(f views.Form) (list []models.AppearanceInput, rowOf []int) 
 // rowErrors renames the store's errors of the list's k-th appearance to
 // its row's fields, so that each shows beside the row it is about.
 func rowErrors(fields map[string]string, rowOf []int) map[string]string {
+	return listRowErrors(fields, rowOf, models.AppearanceField)
+}
+
+// listRowErrors renames the store's errors on the members of a list, named
+// field(k, member) for its k-th item, after the rows of the form the list
+// was read from (rowOf[k] is the k-th item's row), so that each shows
+// beside its row. The form names row i's controls field(i, member) too.
+func listRowErrors(fields map[string]string, rowOf []int, field func(i int, member string) string) map[string]string {
 	out := make(map[string]string, len(fields))
 	for name, why := range fields {
 		for k, row := range rowOf {
-			if prefix := models.AppearanceField(k, ""); strings.HasPrefix(name, prefix) {
-				name = models.AppearanceField(row, strings.TrimPrefix(name, prefix))
+			if prefix := field(k, ""); strings.HasPrefix(name, prefix) {
+				name = field(row, strings.TrimPrefix(name, prefix))
 				break
 			}
 		}

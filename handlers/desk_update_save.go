@@ -5,7 +5,6 @@ import (
 	"maps"
 	"net/http"
 	"strconv"
-	"strings"
 
 	"github.com/labstack/echo/v4"
 
@@ -102,7 +101,7 @@ func (h *Handler) deskUpdateSave(c echo.Context) error {
 		return h.renderUpdate(c, http.StatusConflict, cur, f, rows, postedRows(f))
 	}
 	if fe := models.FieldErrors(err); fe != nil {
-		maps.Copy(f.Errors, rowErrors(formRowErrors(fe, rowOf), appearanceRowOf))
+		maps.Copy(f.Errors, rowErrors(listRowErrors(fe, rowOf, models.UpdateSourceField), appearanceRowOf))
 		cur, gerr := h.store.GetUpdate(ctx, id)
 		if gerr != nil {
 			return gerr
@@ -141,21 +140,4 @@ func updateSourcesOf(f views.Form, rows int) (out []models.UpdateSource, rowOf [
 		rowOf = append(rowOf, i)
 	}
 	return out, rowOf, nil
-}
-
-// formRowErrors renames the store's errors on the update's sources
-// ("sources[K].url", K counting the sources listed) after the form's rows.
-func formRowErrors(fe map[string]string, rowOf []int) map[string]string {
-	out := make(map[string]string, len(fe))
-	for k, v := range fe {
-		for listed, row := range rowOf {
-			if prefix := models.UpdateSourceField(listed, ""); strings.HasPrefix(k, prefix) {
-				name, _ := pages.SourceRow(row)
-				k = name + strings.TrimPrefix(k, prefix)
-				break
-			}
-		}
-		out[k] = v
-	}
-	return out
 }

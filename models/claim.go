@@ -356,6 +356,29 @@ func (s *Store) lockClaim(tx *gorm.DB, id uint) (*Claim, error) {
 	return lockRow[Claim](s, tx, "claim", id)
 }
 
+// lockWithClaim locks row id of T (a claim's verdict, source or update)
+// for a change, and its claim, the claim first: every change that touches
+// both takes them in that order, so two of them never wait for each other.
+// Both are read under their locks.
+func lockWithClaim[T any](s *Store, tx *gorm.DB, what string, id uint) (*T, *Claim, error) {
+	var claimIDs []uint
+	if err := tx.Model(new(T)).Where("id = ?", id).Pluck("claim_id", &claimIDs).Error; err != nil {
+		return nil, nil, fmt.Errorf("find %s %d: %w", what, id, err)
+	}
+	if len(claimIDs) == 0 {
+		return nil, nil, fmt.Errorf("%s %d: %w", what, id, ErrNotFound)
+	}
+	c, err := s.lockClaim(tx, claimIDs[0])
+	if err != nil {
+		return nil, nil, err
+	}
+	row, err := lockRow[T](s, tx, what, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	return row, c, nil
+}
+
 // lockRow reads one row by id for a change, holding it on Postgres until
 // the transaction ends.
 func lockRow[T any](s *Store, tx *gorm.DB, what string, id uint) (*T, error) {

@@ -250,27 +250,6 @@ func (s *Store) ClaimUpdates(ctx context.Context, claimID uint) ([]ClaimUpdate, 
 	return out, nil
 }
 
-// lockUpdateAndClaim locks an update's claim, then the update, for a
-// change (the claim first, as every change does).
-func (s *Store) lockUpdateAndClaim(tx *gorm.DB, id uint) (*ClaimUpdate, *Claim, error) {
-	var claimIDs []uint
-	if err := tx.Model(&ClaimUpdate{}).Where("id = ?", id).Pluck("claim_id", &claimIDs).Error; err != nil {
-		return nil, nil, fmt.Errorf("find update %d: %w", id, err)
-	}
-	if len(claimIDs) == 0 {
-		return nil, nil, fmt.Errorf("update %d: %w", id, ErrNotFound)
-	}
-	c, err := s.lockClaim(tx, claimIDs[0])
-	if err != nil {
-		return nil, nil, err
-	}
-	u, err := lockRow[ClaimUpdate](s, tx, "update", id)
-	if err != nil {
-		return nil, nil, err
-	}
-	return u, c, nil
-}
-
 // mayChangeUpdate refuses an actor other than the update's author or an
 // admin (ErrForbidden), and an update that is no longer open (ErrConflict).
 func mayChangeUpdate(u *ClaimUpdate, actor *User) error {
@@ -293,7 +272,7 @@ func mayChangeUpdate(u *ClaimUpdate, actor *User) error {
 func (s *Store) SaveUpdate(ctx context.Context, actor *User, m Meta, id uint, p UpdatePatch) (*ClaimUpdate, error) {
 	var out *ClaimUpdate
 	err := s.write(ctx, func(tx *gorm.DB) error {
-		u, c, err := s.lockUpdateAndClaim(tx, id)
+		u, c, err := lockWithClaim[ClaimUpdate](s, tx, "update", id)
 		if err != nil {
 			return err
 		}
@@ -414,18 +393,16 @@ func (s *Store) checkUpdate(tx *gorm.DB, u *ClaimUpdate, c *Claim, saidAt string
 			seen[us.SourceID] = true
 		}
 	}
+	verdict := VerdictInput{Rating: u.Rating, Headline: u.Headline, Explanation: u.Explanation}
+	if _, err := s.validateVerdict(tx, &verdict); err != nil && FieldErrors(err) == nil {
+		return err
+	} else {
+		maps(err, "")
+	}
+	u.Headline, u.Explanation = verdict.Headline, verdict.Explanation
 	var v Validator
-	v.text("headline", &u.Headline, true, 200)
-	v.text("explanation", &u.Explanation, true, 20000)
 	v.text("note", &u.Note, false, 5000)
 	maps(v.Err(), "")
-	if u.Rating == "" {
-		fields["rating"] = "is required"
-	} else if _, err := ratingBySlug(tx, u.Rating); errors.Is(err, ErrNotFound) {
-		fields["rating"] = "is not on the rating scale"
-	} else if err != nil {
-		return err
-	}
 	if len(fields) > 0 {
 		return &ValidationError{Fields: fields}
 	}
@@ -470,12 +447,7 @@ func (s *Store) newVersionOfUpdateVerdict(tx *gorm.DB, u *ClaimUpdate, actor *Us
 	if v.RatingSlug != r.Slug || v.Headline != u.Headline || v.Explanation != u.Explanation {
 		change = ChangeRevised
 	}
-	v.RatingID, v.RatingSlug, v.RatingLabel, v.Headline, v.Explanation = r.ID, r.Slug, r.Label, u.Headline, u.Explanation
-	v.Status, v.Version = VerdictInReview, v.Version+1
-	if err := tx.Model(v).Select("rating_id", "rating_slug", "rating_label", "headline", "explanation", "status", "version", "updated_at").Updates(v).Error; err != nil {
-		return fmt.Errorf("new version of verdict %d: %w", v.ID, err)
-	}
-	return s.recordVersion(tx, v, change, actor)
+	return s.newVerdictVersion(tx, v, r, u.Headline, u.Explanation, change, actor)
 }
 
 // SubmitUpdate sends a draft update to review: it makes the verdict that
@@ -487,7 +459,7 @@ func (s *Store) newVersionOfUpdateVerdict(tx *gorm.DB, u *ClaimUpdate, actor *Us
 func (s *Store) SubmitUpdate(ctx context.Context, actor *User, m Meta, id uint, revision int) (*ClaimUpdate, error) {
 	var out *ClaimUpdate
 	err := s.write(ctx, func(tx *gorm.DB) error {
-		u, c, err := s.lockUpdateAndClaim(tx, id)
+		u, c, err := lockWithClaim[ClaimUpdate](s, tx, "update", id)
 		if err != nil {
 			return err
 		}
@@ -554,7 +526,7 @@ func (s *Store) checkSubmittable(tx *gorm.DB, u *ClaimUpdate, c *Claim) error {
 // the audit log keeps what it proposed. Its author or an admin may.
 func (s *Store) WithdrawUpdate(ctx context.Context, actor *User, m Meta, id uint) error {
 	return s.write(ctx, func(tx *gorm.DB) error {
-		u, c, err := s.lockUpdateAndClaim(tx, id)
+		u, c, err := lockWithClaim[ClaimUpdate](s, tx, "update", id)
 		if err != nil {
 			return err
 		}

@@ -40,7 +40,7 @@ func (s *Store) ReviewVerdict(ctx context.Context, actor *User, m Meta, verdictI
 	}
 	var res ReviewResult
 	err := s.write(ctx, func(tx *gorm.DB) error {
-		v, c, err := s.lockVerdictAndClaim(tx, verdictID)
+		v, c, err := lockWithClaim[Verdict](s, tx, "verdict", verdictID)
 		if err != nil {
 			return err
 		}

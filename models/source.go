@@ -135,7 +135,7 @@ func (s *Store) UpdateSource(ctx context.Context, actor *User, m Meta, id uint, 
 	}
 	var out *Source
 	err := s.write(ctx, func(tx *gorm.DB) error {
-		c, old, err := s.lockSourceAndClaim(tx, id)
+		old, c, err := lockWithClaim[Source](s, tx, "source", id)
 		if err != nil {
 			return err
 		}
@@ -179,7 +179,7 @@ func (s *Store) DeleteSource(ctx context.Context, actor *User, m Meta, id uint, 
 		return fmt.Errorf("delete source: %w", ErrForbidden)
 	}
 	return s.write(ctx, func(tx *gorm.DB) error {
-		c, old, err := s.lockSourceAndClaim(tx, id)
+		old, c, err := lockWithClaim[Source](s, tx, "source", id)
 		if err != nil {
 			return err
 		}
@@ -200,27 +200,6 @@ func (s *Store) DeleteSource(ctx context.Context, actor *User, m Meta, id uint, 
 		}
 		return s.audit(tx, m, event{actor: actor, action: "source.delete", objectType: "claim", objectID: c.ID, before: old.view()})
 	})
-}
-
-// lockSourceAndClaim locks a source's claim, then the source, for a change:
-// every change to a claim's sources takes the claim's lock first, so that
-// two of them never wait for each other.
-func (s *Store) lockSourceAndClaim(tx *gorm.DB, id uint) (*Claim, *Source, error) {
-	found, err := findSource(tx, id)
-	if err != nil {
-		return nil, nil, err
-	}
-	c, err := s.lockClaim(tx, found.ClaimID)
-	if err != nil {
-		return nil, nil, err
-	}
-	// Read again under the locks, so that what is checked and replaced is
-	// what is current.
-	src, err := lockRow[Source](s, tx, "source", id)
-	if err != nil {
-		return nil, nil, err
-	}
-	return c, src, nil
 }
 
 // GetSource returns one source.

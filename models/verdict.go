@@ -39,15 +39,17 @@ func (s *Store) validateVerdict(tx *gorm.DB, in *VerdictInput) (*Rating, error) 
 	var v Validator
 	v.text("headline", &in.Headline, true, 200)
 	v.text("explanation", &in.Explanation, true, 20000)
-	var r Rating
+	var r *Rating
 	if in.Rating == "" {
 		v.Fail("rating", "is required")
-	} else if err := tx.Where("slug = ?", in.Rating).Take(&r).Error; errors.Is(err, gorm.ErrRecordNotFound) {
+	} else if found, err := ratingBySlug(tx, in.Rating); errors.Is(err, ErrNotFound) {
 		v.Fail("rating", "is not on the rating scale")
 	} else if err != nil {
-		return nil, fmt.Errorf("find rating: %w", err)
+		return nil, err
+	} else {
+		r = found
 	}
-	return &r, v.Err()
+	return r, v.Err()
 }
 
 // ProposeVerdict submits a verdict on a claim for review. The claim goes to
@@ -117,7 +119,7 @@ func (s *Store) ReviseVerdict(ctx context.Context, actor *User, m Meta, id uint,
 	}
 	var out *Verdict
 	err := s.write(ctx, func(tx *gorm.DB) error {
-		v, c, err := s.lockVerdictAndClaim(tx, id)
+		v, c, err := lockWithClaim[Verdict](s, tx, "verdict", id)
 		if err != nil {
 			return err
 		}
@@ -143,12 +145,7 @@ func (s *Store) ReviseVerdict(ctx context.Context, actor *User, m Meta, id uint,
 			return err
 		}
 		before := v.view()
-		v.RatingID, v.RatingSlug, v.RatingLabel, v.Headline, v.Explanation = r.ID, r.Slug, r.Label, in.Headline, in.Explanation
-		v.Status, v.Version = VerdictInReview, v.Version+1
-		if err := tx.Model(v).Select("rating_id", "rating_slug", "rating_label", "headline", "explanation", "status", "version", "updated_at").Updates(v).Error; err != nil {
-			return fmt.Errorf("revise verdict: %w", err)
-		}
-		if err := s.recordVersion(tx, v, ChangeRevised, actor); err != nil {
+		if err := s.newVerdictVersion(tx, v, r, in.Headline, in.Explanation, ChangeRevised, actor); err != nil {
 			return err
 		}
 		if c.Status == ClaimDraft {
@@ -179,29 +176,6 @@ func (s *Store) GetVerdict(ctx context.Context, id uint) (*Verdict, error) {
 		return nil, fmt.Errorf("find verdict: %w", err)
 	}
 	return &v, nil
-}
-
-// lockVerdictAndClaim locks a verdict and its claim for a change, the claim
-// first: every change that touches both takes them in that order, so two of
-// them never wait for each other.
-func (s *Store) lockVerdictAndClaim(tx *gorm.DB, id uint) (*Verdict, *Claim, error) {
-	var claimIDs []uint
-	err := tx.Model(&Verdict{}).Where("id = ?", id).Pluck("claim_id", &claimIDs).Error
-	if err != nil {
-		return nil, nil, fmt.Errorf("find verdict %d: %w", id, err)
-	}
-	if len(claimIDs) == 0 {
-		return nil, nil, fmt.Errorf("verdict %d: %w", id, ErrNotFound)
-	}
-	c, err := s.lockClaim(tx, claimIDs[0])
-	if err != nil {
-		return nil, nil, err
-	}
-	v, err := lockRow[Verdict](s, tx, "verdict", id)
-	if err != nil {
-		return nil, nil, err
-	}
-	return v, c, nil
 }
 
 func setClaimStatus(tx *gorm.DB, id uint, st ClaimStatus, now time.Time) error {
