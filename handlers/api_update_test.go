@@ -81,3 +81,37 @@ func TestAPIUpdateOfPublishedFactCheck(t *testing.T) {
 		})
 	}
 }
+
+// A kept source sent with only some members keeps the others, as the
+// docs' example does; a withdrawal names the revision it was read at.
+func TestAPIUpdateKeepsWhatASourceLeavesOutAndWithdrawsWithIfMatch(t *testing.T) {
+	for _, engine := range modelstest.Engines() {
+		t.Run(engine, func(t *testing.T) {
+			e := newAPIEnv(t, engine)
+			u := e.openUpdate(t, "Crime fell by half")
+			src := u.Sources[0]
+			if src.Outlet == "" || src.Excerpt == "" {
+				t.Fatalf("the test source has no outlet or excerpt: %+v", src)
+			}
+			r := e.must(t, 200, asAuthor, "PATCH", apiPath("/updates/%d", u.ID), `{"sources":[{"source_id":`+apiItoa(src.SourceID)+`,"title":"A better title"}]}`)
+			if r.str(t, "sources.0.outlet") != src.Outlet || r.str(t, "sources.0.excerpt") != src.Excerpt || r.str(t, "sources.0.title") != "A better title" {
+				t.Fatalf("a kept source lost what it left out: %s", r.body)
+			}
+			etag := r.header.Get("ETag")
+			e.must(t, 200, asAuthor, "PATCH", apiPath("/updates/%d", u.ID), `{"setting":"A rally"}`)
+			if got := e.callWith(t, asAuthor, "DELETE", apiPath("/updates/%d", u.ID), "", map[string]string{"If-Match": etag}); got.status != http.StatusPreconditionFailed {
+				t.Fatalf("a withdrawal with a stale If-Match: %d %s", got.status, got.body)
+			}
+			if got := e.callWith(t, asAuthor, "DELETE", apiPath("/updates/%d", u.ID), "", map[string]string{"If-Match": "garbage"}); got.status != http.StatusBadRequest {
+				t.Fatalf("a withdrawal with a malformed If-Match: %d", got.status)
+			}
+			if st := e.must(t, 200, asAuthor, "GET", apiPath("/updates/%d", u.ID), "").str(t, "status"); st != "draft" {
+				t.Fatalf("a refused withdrawal changed the update: %s", st)
+			}
+			cur := e.must(t, 200, asAuthor, "GET", apiPath("/updates/%d", u.ID), "").header.Get("ETag")
+			if got := e.callWith(t, asAuthor, "DELETE", apiPath("/updates/%d", u.ID), "", map[string]string{"If-Match": cur}); got.status != http.StatusNoContent {
+				t.Fatalf("a withdrawal with the current If-Match: %d %s", got.status, got.body)
+			}
+		})
+	}
+}

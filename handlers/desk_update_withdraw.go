@@ -19,7 +19,7 @@ func (h *Handler) deskUpdateWithdraw(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if err := h.store.WithdrawUpdate(c.Request().Context(), currentUser(c), meta(c), id); err != nil {
+	if err := h.store.WithdrawUpdate(c.Request().Context(), currentUser(c), meta(c), id, 0); err != nil {
 		return err
 	}
 	return seeOther(c, components.ClaimPath(u.ClaimID)+"?done=update-withdrawn")

@@ -523,14 +523,19 @@ func (s *Store) checkSubmittable(tx *gorm.DB, u *ClaimUpdate, c *Claim) error {
 
 // WithdrawUpdate abandons an open update: nothing it proposed is published,
 // and the verdict that carried its review (with its reviews) goes with it;
-// the audit log keeps what it proposed. Its author or an admin may.
-func (s *Store) WithdrawUpdate(ctx context.Context, actor *User, m Meta, id uint) error {
+// the audit log keeps what it proposed. Its author or an admin may. A
+// withdrawal made from a revision that is no longer current (revision; 0:
+// no check) changes nothing and is a *StaleError.
+func (s *Store) WithdrawUpdate(ctx context.Context, actor *User, m Meta, id uint, revision int) error {
 	return s.write(ctx, func(tx *gorm.DB) error {
 		u, c, err := lockWithClaim[ClaimUpdate](s, tx, "update", id)
 		if err != nil {
 			return err
 		}
 		if err := mayChangeUpdate(u, actor); err != nil {
+			return err
+		}
+		if err := checkRevision(fmt.Sprintf("update %d", id), revision, u.Revision); err != nil {
 			return err
 		}
 		if err := withdrawUpdate(tx, u, s.now()); err != nil {

@@ -217,7 +217,7 @@ func TestUpdateRefusals(t *testing.T) {
 		if _, err := s.SubmitUpdate(d.ctx, d.ed, d.m, u.ID, 0); models.FieldErrors(err)["update"] == "" {
 			t.Fatalf("an update that changes nothing was submitted: %v", err)
 		}
-		if err := s.WithdrawUpdate(d.ctx, d.ed2, d.m, u.ID); !errors.Is(err, models.ErrForbidden) {
+		if err := s.WithdrawUpdate(d.ctx, d.ed2, d.m, u.ID, 0); !errors.Is(err, models.ErrForbidden) {
 			t.Fatalf("another editor withdrew the update: %v", err)
 		}
 		if _, err := s.SaveUpdate(d.ctx, d.ed, d.m, u.ID, models.UpdatePatch{Summary: ptr("Sessions denied any contact with Russians")}); err != nil {
@@ -227,7 +227,10 @@ func TestUpdateRefusals(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := s.WithdrawUpdate(d.ctx, d.ed, d.m, u.ID); err != nil {
+		if err := s.WithdrawUpdate(d.ctx, d.ed, d.m, u.ID, u.Revision-1); !errors.As(err, new(*models.StaleError)) {
+			t.Fatalf("a stale withdrawal: %v", err)
+		}
+		if err := s.WithdrawUpdate(d.ctx, d.ed, d.m, u.ID, u.Revision); err != nil {
 			t.Fatal(err)
 		}
 		if _, err := s.GetVerdict(d.ctx, *u.VerdictID); !errors.Is(err, models.ErrNotFound) {
