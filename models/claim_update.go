@@ -171,19 +171,19 @@ func (s *Store) OpenUpdate(ctx context.Context, actor *User, m Meta, claimID uin
 			return err
 		}
 		if c.Status != ClaimPublished {
-			return fmt.Errorf("claim %d is %s; only a published fact-check is updated: %w", c.ID, c.Status, ErrConflict)
+			return &ConflictError{Reason: fmt.Sprintf("Claim %d is %s: only a published fact-check is updated.", c.ID, c.Status)}
 		}
 		if open, err := openUpdateOf(tx, c.ID); err != nil {
 			return err
 		} else if open != nil {
-			return fmt.Errorf("claim %d already has an open update (%d): %w", c.ID, open.ID, ErrConflict)
+			return &ConflictError{Reason: fmt.Sprintf("Claim %d already has an open update, %d: change that one, or withdraw it first.", c.ID, open.ID)}
 		}
 		if c.OpenVerdict() != nil {
-			return fmt.Errorf("claim %d has a verdict in review; finish it first: %w", c.ID, ErrConflict)
+			return &ConflictError{Reason: fmt.Sprintf("Claim %d has a verdict in review: it is approved or sent back first.", c.ID)}
 		}
 		cur := c.CurrentVerdict()
 		if cur == nil {
-			return fmt.Errorf("claim %d has no published verdict: %w", c.ID, ErrConflict)
+			return &ConflictError{Reason: fmt.Sprintf("Claim %d has no published verdict to update.", c.ID)}
 		}
 		u := &ClaimUpdate{ClaimID: c.ID, AuthorID: &actor.ID, Status: UpdateDraft, Text: c.Text, Summary: c.Summary,
 			Speaker: c.SpeakerName(), SpeakerKind: KindPerson, SaidAt: c.SaidAt, Setting: c.Setting, Tags: c.TagNames(),
@@ -257,7 +257,7 @@ func mayChangeUpdate(u *ClaimUpdate, actor *User) error {
 		return fmt.Errorf("only the author or an admin changes update %d: %w", u.ID, ErrForbidden)
 	}
 	if !u.Status.IsOpen() {
-		return fmt.Errorf("update %d is %s: %w", u.ID, u.Status, ErrConflict)
+		return &ConflictError{Reason: fmt.Sprintf("Update %d is %s: it can no longer change.", u.ID, u.Status)}
 	}
 	return nil
 }
@@ -470,10 +470,10 @@ func (s *Store) SubmitUpdate(ctx context.Context, actor *User, m Meta, id uint, 
 			return err
 		}
 		if u.Status != UpdateDraft {
-			return fmt.Errorf("update %d is already submitted: %w", u.ID, ErrConflict)
+			return &ConflictError{Reason: fmt.Sprintf("Update %d is already in review.", u.ID)}
 		}
 		if c.Status != ClaimPublished {
-			return fmt.Errorf("claim %d is %s: %w", c.ID, c.Status, ErrConflict)
+			return &ConflictError{Reason: fmt.Sprintf("Claim %d is %s: only an update of a published fact-check goes to review.", c.ID, c.Status)}
 		}
 		if err := s.checkUpdate(tx, u, c, FormatDate(u.SaidAt)); err != nil {
 			return err
