@@ -386,3 +386,104 @@ func waitFor(t *testing.T, cond func() bool) {
 		time.Sleep(10 * time.Millisecond)
 	}
 }
+
+// Several instances on one database, each enqueueing the same work and
+// running two workers, run each job exactly once: on Postgres three
+// instances claim with FOR UPDATE SKIP LOCKED; on SQLite two instances
+// share one file through its single writer.
+func TestInstancesOnOneDatabaseRunEachJobOnce(t *testing.T) {
+	for _, e := range modelstest.Engines() {
+		t.Run(e, func(t *testing.T) {
+			n := 2
+			if e == "postgres" {
+				n = 3
+			}
+			const total = 200
+			dsn := modelstest.DSN(t, e)
+			stores := make([]*models.Store, n)
+			for i := range stores {
+				stores[i] = modelstest.OpenDSN(t, e, dsn, models.Config{Logger: quiet})
+			}
+			// Every instance asks for the same work, at once.
+			var enq sync.WaitGroup
+			for _, s := range stores {
+				enq.Go(func() {
+					for k := range total {
+						if err := s.EnqueueJob(context.Background(), "work", fmt.Sprintf("work:%d", k), map[string]int{"k": k}, time.Now()); err != nil {
+							t.Error(err)
+							return
+						}
+					}
+				})
+			}
+			enq.Wait()
+			counts, err := stores[0].JobCounts(context.Background())
+			if err != nil || counts[models.JobQueued] != total {
+				t.Fatalf("after %d instances enqueued the same %d jobs: %v %v", n, total, counts, err)
+			}
+
+			var mu sync.Mutex
+			ran := map[uint]int{}
+			byInstance := make([]int, n)
+			ctx, cancel := context.WithCancel(context.Background())
+			var runners sync.WaitGroup
+			for i, s := range stores {
+				r := jobs.New(s, jobs.Config{Workers: 2, Poll: 20 * time.Millisecond, Logger: quiet})
+				r.Handle("work", func(ctx context.Context, j *models.Job) error {
+					mu.Lock()
+					ran[j.ID]++
+					byInstance[i]++
+					mu.Unlock()
+					time.Sleep(2 * time.Millisecond)
+					return nil
+				})
+				runners.Go(func() { r.Run(ctx) })
+			}
+			deadline := time.Now().Add(60 * time.Second)
+			for {
+				c, err := stores[0].JobCounts(context.Background())
+				if err != nil {
+					t.Fatal(err)
+				}
+				if c[models.JobDone] == total {
+					break
+				}
+				if time.Now().After(deadline) {
+					t.Fatalf("not all done: %v", c)
+				}
+				time.Sleep(20 * time.Millisecond)
+			}
+			cancel()
+			runners.Wait()
+			mu.Lock()
+			defer mu.Unlock()
+			if len(ran) != total {
+				t.Errorf("%d jobs ran, want %d", len(ran), total)
+			}
+			for id, times := range ran {
+				if times != 1 {
+					t.Errorf("job %d ran %d times", id, times)
+				}
+			}
+			busy := 0
+			for _, k := range byInstance {
+				if k > 0 {
+					busy++
+				}
+			}
+			if busy < 2 {
+				t.Errorf("jobs per instance %v: the instances did not share the work", byInstance)
+			}
+			t.Logf("jobs per instance: %v", byInstance)
+			l, err := stores[0].ListJobs(context.Background(), models.JobFilter{PerPage: models.MaxJobsPerPage})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, j := range l.Items {
+				if j.State != models.JobDone || j.Attempts != 1 {
+					t.Errorf("job %d: %s after %d attempts", j.ID, j.State, j.Attempts)
+				}
+			}
+		})
+	}
+}
