@@ -101,7 +101,9 @@ func (f *fixture) reload(src *models.Source) *models.Source {
 func TestSourcePageIsArchivedByItsHash(t *testing.T) {
 	modelstest.ForEach(t, models.Config{}, func(t *testing.T, s *models.Store) {
 		f := newFixture(t, s, fetcher.Config{})
-		f.mux.HandleFunc("/old", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/story", http.StatusMovedPermanently) })
+		f.mux.HandleFunc("/old", func(w http.ResponseWriter, r *http.Request) {
+			http.Redirect(w, r, "/story", http.StatusMovedPermanently)
+		})
 		f.mux.HandleFunc("/story", func(w http.ResponseWriter, r *http.Request) {
 			w.Header().Set("Content-Type", "text/html; charset=utf-8")
 			fmt.Fprint(w, page)
