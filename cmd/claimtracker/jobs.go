@@ -3,6 +3,7 @@ package main
 import (
 	"log/slog"
 
+	"claimtracker/archive"
 	"claimtracker/fetcher"
 	"claimtracker/jobs"
 	"claimtracker/models"
@@ -23,5 +24,6 @@ type jobEnv struct {
 func newRunner(env jobEnv, cfg jobs.Config) *jobs.Runner {
 	cfg.Logger = env.logger
 	runner := jobs.New(env.store, cfg)
+	runner.Handle(models.JobArchiveSource, (&archive.Archiver{Store: env.store, Fetcher: env.fetcher}).Run)
 	return runner
 }
