@@ -90,6 +90,8 @@ func flashMessage(code string) string {
 		return "Rating added to the scale."
 	case "rating-updated":
 		return "Rating saved."
+	case "job-retried":
+		return "Job queued again. It runs within moments."
 	}
 	return ""
 }

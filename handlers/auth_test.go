@@ -60,6 +60,8 @@ var minRole = map[string]models.Role{
 	"GET /admin/settings":                     models.RoleAdmin,
 	"POST /admin/settings":                    models.RoleAdmin,
 	"POST /admin/users/:id/reset-link":        models.RoleAdmin,
+	"GET /admin/jobs":                         models.RoleAdmin,
+	"POST /admin/jobs/:id/retry":              models.RoleAdmin,
 	"POST /desk/claims/:id/updates":           models.RoleEditor,
 	"GET /desk/updates/:id":                   models.RoleEditor,
 	"POST /desk/updates/:id":                  models.RoleEditor,
