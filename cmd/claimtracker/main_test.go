@@ -105,6 +105,18 @@ func TestServeWithUsersTokensAndBackup(t *testing.T) {
 		t.Fatalf("/api/v1/me: %d %s", res.StatusCode, body)
 	}
 
+	// Archived pages and uploaded files live in the database: the backup
+	// holds them.
+	liveStore, err := models.Open(context.Background(), db, models.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	evidence := []byte("%PDF-1.7 the hearing transcript")
+	sum, err := liveStore.Blobs().Put(context.Background(), evidence)
+	if err != nil {
+		t.Fatal(err)
+	}
+	liveStore.Close()
 	backupFile := filepath.Join(t.TempDir(), "copy.db")
 	if o, err := runCmd(t, "", "backup", "--db", db, "--out", backupFile); err != nil || !strings.HasPrefix(o, "Backed up") {
 		t.Fatalf("backup: %q %v", o, err)
@@ -115,6 +127,9 @@ func TestServeWithUsersTokensAndBackup(t *testing.T) {
 	}
 	if n, err := copyStore.CountUsers(context.Background()); err != nil || n != 1 {
 		t.Fatalf("backup holds %d users, %v", n, err)
+	}
+	if got, err := copyStore.Blobs().Get(context.Background(), sum); err != nil || string(got) != string(evidence) {
+		t.Fatalf("backup holds the blob %q, %v", got, err)
 	}
 	copyStore.Close()
 
