@@ -209,6 +209,10 @@ type Source struct {
 	WaybackURL    string `gorm:"column:wayback_url"`
 	WaybackError  string
 	WaybackAt     *time.Time
+
+	// Files are the files attached to the source, oldest first, when the
+	// query loaded them (loadClaim does).
+	Files []SourceFile `gorm:"foreignKey:SourceID"`
 }
 
 // Rating is one step of the rating scale. Ordered ratings are ranked by

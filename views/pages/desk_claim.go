@@ -163,6 +163,10 @@ func ChangeText(c models.VersionChange) string {
 		return "a source was changed by"
 	case models.ChangeSourceRemoved:
 		return "a source was removed by"
+	case models.ChangeFileAttached:
+		return "a file was attached to a source by"
+	case models.ChangeFileRemoved:
+		return "a file was removed from a source by"
 	case models.ChangeRatingRelabelled:
 		return "its rating was renamed on the scale by"
 	}
