@@ -439,6 +439,8 @@ type sourceJSON struct {
 	UpdatedAt   string  `json:"updated_at"`
 	// Revision counts the source's edits; its ETag follows it.
 	Revision int `json:"revision"`
+	// Files are the files attached to the source, oldest first.
+	Files []fileJSON `json:"files"`
 }
 
 // newSourceJSON converts one source.
@@ -447,6 +449,7 @@ func newSourceJSON(s *models.Source) sourceJSON {
 		ID: s.ID, ClaimID: s.ClaimID, URL: s.URL, Title: s.Title, Outlet: s.Outlet, PublishedAt: dateJSON(s.PublishedAt),
 		Kind: string(s.Kind), Stance: string(s.Stance), Excerpt: s.Excerpt, Locator: s.Locator, CreatedBy: s.CreatedBy,
 		CreatedAt: stampJSON(s.CreatedAt), UpdatedAt: stampJSON(s.UpdatedAt), Revision: s.Revision,
+		Files: jsonList(s.Files, newFileJSON),
 	}
 }
 

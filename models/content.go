@@ -183,8 +183,9 @@ type Source struct {
 	CreatedAt   time.Time
 	UpdatedAt   time.Time
 
-	// Revision counts the source's edits, from 1; an edit or removal made
-	// from an older revision is refused.
+	// Revision counts the source's edits, from 1, a file attached or
+	// removed included; an edit or removal made from an older revision is
+	// refused.
 	Revision int `gorm:"default:1"`
 
 	// ArchiveStatus says where the archiving of URL stands: "" (never

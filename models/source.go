@@ -202,9 +202,9 @@ func (s *Store) DeleteSource(ctx context.Context, actor *User, m Meta, id uint, 
 	})
 }
 
-// GetSource returns one source.
+// GetSource returns one source with its files.
 func (s *Store) GetSource(ctx context.Context, id uint) (*Source, error) {
-	return findSource(s.read(ctx), id)
+	return findSource(s.read(ctx).Preload("Files", func(db *gorm.DB) *gorm.DB { return db.Order("id") }), id)
 }
 
 func findSource(db *gorm.DB, id uint) (*Source, error) {

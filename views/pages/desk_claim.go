@@ -20,6 +20,8 @@ type ClaimDesk struct {
 	Forms ClaimForms
 	// Update is the claim's open update (draft or submitted), or nil.
 	Update *models.ClaimUpdate
+	// MaxFileBytes is the largest file the source form may attach.
+	MaxFileBytes int64
 }
 
 // ClaimForms are the forms of the claim page. A refused form comes back
