@@ -149,19 +149,23 @@ type publicVerdict struct {
 }
 
 type publicSource struct {
-	URL         string       `json:"url"`
-	Title       string       `json:"title"`
-	Outlet      string       `json:"outlet"`
-	PublishedAt *string      `json:"published_at"`
-	Kind        string       `json:"kind"`
-	Stance      string       `json:"stance"`
-	Excerpt     string       `json:"excerpt"`
-	Locator     string       `json:"locator"`
-	Files       []publicFile `json:"files"`
+	URL         string  `json:"url"`
+	Title       string  `json:"title"`
+	Outlet      string  `json:"outlet"`
+	PublishedAt *string `json:"published_at"`
+	Kind        string  `json:"kind"`
+	Stance      string  `json:"stance"`
+	Excerpt     string  `json:"excerpt"`
+	Locator     string  `json:"locator"`
+	// Archive is the snapshot of URL (see archiveJSON).
+	Archive archiveJSON `json:"archive"`
+	// Files are the files attached to the source, oldest first.
+	Files []publicFile `json:"files"`
 }
 
 // publicFile is a file attached to a public source: its bytes as kept
-// (location metadata removed) are served at URL, /archive/{sha256}.
+// (location metadata removed) are served at URL, this site's
+// /archive/{sha256}.
 type publicFile struct {
 	SHA256      string `json:"sha256"`
 	URL         string `json:"url"`
@@ -171,8 +175,8 @@ type publicFile struct {
 	UploadedAt  string `json:"uploaded_at"`
 }
 
-func newPublicFile(f *models.SourceFile) publicFile {
-	return publicFile{SHA256: f.SHA256, URL: archivePath(f.SHA256), ContentType: f.ContentType, Size: f.Size, Filename: f.Filename, UploadedAt: stampJSON(f.CreatedAt)}
+func (h *Handler) newPublicFile(f *models.SourceFile) publicFile {
+	return publicFile{SHA256: f.SHA256, URL: h.absURL(archivePath(f.SHA256)), ContentType: f.ContentType, Size: f.Size, Filename: f.Filename, UploadedAt: stampJSON(f.CreatedAt)}
 }
 
 type publicCorrection struct {
@@ -229,8 +233,8 @@ func (h *Handler) buildPublicClaim(c echo.Context, slug string) ([]byte, error) 
 		out.ClaimReview = &ld
 	}
 	for _, s := range views.NumberedSources(claim) {
-		out.Sources = append(out.Sources, publicSource{s.URL, s.Title, s.Outlet, dateJSON(s.PublishedAt), string(s.Kind), string(s.Stance), s.Excerpt, s.Locator,
-			jsonList(s.Files, newPublicFile)})
+		out.Sources = append(out.Sources, publicSource{s.URL, s.Title, s.Outlet, dateJSON(s.PublishedAt), string(s.Kind), string(s.Stance), s.Excerpt, s.Locator, h.newArchiveJSON(s),
+			jsonList(s.Files, h.newPublicFile)})
 	}
 	for _, k := range claim.Corrections {
 		out.Corrections = append(out.Corrections, publicCorrection{string(k.Kind), k.Note, k.OldRating, k.NewRating, stampJSON(k.CreatedAt)})

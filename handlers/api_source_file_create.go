@@ -40,5 +40,5 @@ func (h *Handler) apiSourceFileCreate(c echo.Context) error {
 		return err
 	}
 	c.Response().Header().Set(echo.HeaderLocation, h.absURL(archivePath(f.SHA256)))
-	return writeJSON(c, http.StatusCreated, newFileJSON(f))
+	return writeJSON(c, http.StatusCreated, h.newFileJSON(f))
 }

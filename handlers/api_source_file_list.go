@@ -18,5 +18,5 @@ func (h *Handler) apiSourceFileList(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return writeJSON(c, http.StatusOK, jsonList(src.Files, newFileJSON))
+	return writeJSON(c, http.StatusOK, jsonList(src.Files, h.newFileJSON))
 }

@@ -2,6 +2,7 @@ package handlers_test
 
 import (
 	"bytes"
+	"image/jpeg"
 	"context"
 	"fmt"
 	"io"
@@ -92,7 +93,7 @@ func TestAPIUploadsEachAllowedType(t *testing.T) {
 				r := e.upload(t, asEditor, src.ID, sm.Name, sm.Data)
 				sha := models.SHA256Hex(sm.Data)
 				apiExpect(t, sm.Name, r, http.StatusCreated, map[string]any{
-					"source_id": float64(src.ID), "sha256": sha, "original_sha256": sha, "url": "/archive/" + sha,
+					"source_id": float64(src.ID), "sha256": sha, "original_sha256": sha, "url": e.URL + "/archive/" + sha,
 					"content_type": sm.ContentType, "size": float64(len(sm.Data)), "filename": sm.Name,
 					"uploaded_by": float64(e.users[asEditor].ID),
 				})
@@ -228,6 +229,10 @@ func TestPublicClaimListsSourceFiles(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			photo, err := e.store.AttachSourceFile(context.Background(), e.users[asEditor], models.Meta{}, src.ID, "IMG_0001.JPG", mediatest.JPEGWithGPS())
+			if err != nil {
+				t.Fatal(err)
+			}
 			v := e.verdict(t, asAuthor, c.ID)
 			if _, err := e.store.ReviewVerdict(e.ctx(), e.users[asReviewer], models.Meta{}, v.ID, models.ReviewInput{Version: v.Version, Decision: models.DecisionApprove}); err != nil {
 				t.Fatal(err)
@@ -243,10 +248,24 @@ func TestPublicClaimListsSourceFiles(t *testing.T) {
 			mustContain(t, "public page", page.body, `href="/archive/`+f.SHA256+`"`, "screenshot &lt;of&gt; the post.png", "PNG image", f.SHA256[:12])
 			pub := e.must(t, http.StatusOK, asNone, "GET", "/api/v1/public/claims/"+cl.Slug, "")
 			apiExpect(t, "public file", pub.at(t, "sources.0.files.0"), http.StatusOK, map[string]any{
-				"sha256": f.SHA256, "url": "/archive/" + f.SHA256, "content_type": "image/png", "size": float64(f.Size), "filename": f.Filename,
+				"sha256": f.SHA256, "url": e.URL + "/archive/" + f.SHA256, "content_type": "image/png", "size": float64(f.Size), "filename": f.Filename,
 			})
 			if _, ok := pub.get("sources.0.files.0.original_sha256"); ok {
 				t.Error("the public API gives the hash of the file as uploaded")
+			}
+
+			// The photo comes back from /archive/{sha256} without its GPS,
+			// under the type read from its bytes, sandboxed.
+			dl := e.get(t, e.http, "/archive/"+photo.SHA256)
+			if dl.status != http.StatusOK || dl.header.Get("Content-Type") != "image/jpeg" || dl.header.Get("X-Content-Type-Options") != "nosniff" ||
+				!strings.HasPrefix(dl.header.Get("Content-Security-Policy"), "sandbox") {
+				t.Fatalf("GET /archive/%s: %d %v", photo.SHA256, dl.status, dl.header)
+			}
+			if models.SHA256Hex([]byte(dl.body)) != photo.SHA256 || strings.Contains(dl.body, string(mediatest.GPS())) || strings.Contains(dl.body, "TestCam") {
+				t.Fatal("the photo served still holds its GPS, or other bytes than those kept")
+			}
+			if _, err := jpeg.Decode(strings.NewReader(dl.body)); err != nil {
+				t.Fatalf("the photo served does not decode: %v", err)
 			}
 		})
 	}
@@ -312,6 +331,15 @@ func TestDeskSourceFormUploads(t *testing.T) {
 			desk := e.page(t, e.ed, path+"?done=source-added-file", http.StatusOK)
 			mustContain(t, "claim page", desk, "Source added with its file.", `href="/archive/`+f.SHA256+`"`, "shot.png", "PNG image",
 				f.SHA256[:12], `action="/desk/files/`+idStr(f.ID)+`/delete"`)
+
+			// The desk sees the draft's file at /archive/{sha256}; the
+			// public does not.
+			if r := e.get(t, e.ed, "/archive/"+f.SHA256); r.status != http.StatusOK || r.header.Get("Content-Type") != "image/png" {
+				t.Fatalf("the desk's copy of a draft's file: %d %q", r.status, r.header.Get("Content-Type"))
+			}
+			if r := e.get(t, e.client(t), "/archive/"+f.SHA256); r.status != http.StatusNotFound {
+				t.Fatalf("the public's copy of a draft's file: %d", r.status)
+			}
 
 			// The edit form attaches another file.
 			edit := e.page(t, e.ed, "/desk/sources/"+idStr(withFile.ID)+"/edit", http.StatusOK)

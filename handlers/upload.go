@@ -89,7 +89,7 @@ func (h *Handler) formUpload(c echo.Context, field string) (*upload, error) {
 }
 
 // fileJSON is a file attached to a source. URL is where it is served:
-// /archive/{sha256} on this site. SHA256 names the bytes kept (location
+// /archive/{sha256} on this site, as an absolute URL. SHA256 names the bytes kept (location
 // metadata removed); OriginalSHA256 those uploaded.
 type fileJSON struct {
 	ID             uint   `json:"id"`
@@ -108,7 +108,7 @@ type fileJSON struct {
 func archivePath(sha string) string { return "/archive/" + sha }
 
 // newFileJSON converts one source's file.
-func newFileJSON(f *models.SourceFile) fileJSON {
-	return fileJSON{ID: f.ID, SourceID: f.SourceID, SHA256: f.SHA256, OriginalSHA256: f.OriginalSHA256, URL: archivePath(f.SHA256),
+func (h *Handler) newFileJSON(f *models.SourceFile) fileJSON {
+	return fileJSON{ID: f.ID, SourceID: f.SourceID, SHA256: f.SHA256, OriginalSHA256: f.OriginalSHA256, URL: h.absURL(archivePath(f.SHA256)),
 		ContentType: f.ContentType, Size: f.Size, Filename: f.Filename, UploadedBy: f.UploadedBy, UploadedAt: stampJSON(f.CreatedAt)}
 }

@@ -295,34 +295,3 @@ func (s *Store) GetSourceFile(ctx context.Context, id uint) (*SourceFile, error)
 	}
 	return &f, nil
 }
-
-// SourceFileBySHA finds a source's file whose kept bytes have this
-// SHA-256, for serving them at /archive/{sha256}, with the status of its
-// claim: a caller serving the public decides by it (published or
-// retracted: anyone; a draft or a claim in review: the desk only). Of
-// several files with the same bytes it returns one on a public claim when
-// there is one, else the newest. ErrNotFound when no file has these bytes
-// (or sha is not 64 lower-case hex digits).
-func (s *Store) SourceFileBySHA(ctx context.Context, sha string) (*SourceFile, ClaimStatus, error) {
-	if !IsSHA256Hex(sha) {
-		return nil, "", fmt.Errorf("file %q: %w", sha, ErrNotFound)
-	}
-	var row struct {
-		SourceFile
-		Status ClaimStatus
-	}
-	err := s.read(ctx).Table("source_files f").
-		Select("f.*, c.status AS status").
-		Joins("JOIN sources s ON s.id = f.source_id").
-		Joins("JOIN claims c ON c.id = s.claim_id").
-		Where("f.sha256 = ?", sha).
-		Order("CASE WHEN c.status IN ('published', 'retracted') THEN 0 ELSE 1 END, f.id DESC").
-		Limit(1).Scan(&row).Error
-	if err != nil {
-		return nil, "", fmt.Errorf("file %s: %w", sha, err)
-	}
-	if row.ID == 0 {
-		return nil, "", fmt.Errorf("file %s: %w", sha, ErrNotFound)
-	}
-	return &row.SourceFile, row.Status, nil
-}

@@ -148,34 +148,6 @@ func TestAttachSourceFileRefusals(t *testing.T) {
 
 func mustErr[T any](_ T, err error) error { return err }
 
-// SourceFileBySHA finds a file by its kept bytes with its claim's status,
-// for /archive/{sha256}.
-func TestSourceFileBySHA(t *testing.T) {
-	modelstest.ForEach(t, models.Config{}, func(t *testing.T, s *models.Store) {
-		d := newDesk(t, s)
-		_, src, v := d.proposed(t, "false")
-		f, err := s.AttachSourceFile(d.ctx, d.ed, d.m, src.ID, "shot.png", mediatest.PNG())
-		if err != nil {
-			t.Fatal(err)
-		}
-		got, status, err := s.SourceFileBySHA(d.ctx, f.SHA256)
-		if err != nil || got.ID != f.ID || status != models.ClaimInReview {
-			t.Fatalf("before publication: %+v %s %v", got, status, err)
-		}
-		if _, err := d.review(d.rev, v.ID, v.Version+1); err != nil {
-			t.Fatal(err)
-		}
-		if _, status, err := s.SourceFileBySHA(d.ctx, f.SHA256); err != nil || status != models.ClaimPublished {
-			t.Fatalf("after publication: %s %v", status, err)
-		}
-		for _, sha := range []string{models.SHA256Hex([]byte("nothing")), "not-a-hash", strings.ToUpper(f.SHA256)} {
-			if _, _, err := s.SourceFileBySHA(d.ctx, sha); !errors.Is(err, models.ErrNotFound) {
-				t.Fatalf("%s: %v, want ErrNotFound", sha, err)
-			}
-		}
-	})
-}
-
 func TestCleanFilename(t *testing.T) {
 	long := strings.Repeat("é", 250) + ".pdf"
 	cases := []struct{ in, ct, want string }{
