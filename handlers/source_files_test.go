@@ -2,9 +2,9 @@ package handlers_test
 
 import (
 	"bytes"
-	"image/jpeg"
 	"context"
 	"fmt"
+	"image/jpeg"
 	"io"
 	"log/slog"
 	"mime/multipart"
