@@ -17,10 +17,11 @@ func FuzzStripLocation(f *testing.F) {
 		[]byte{0xFF, 0xD8, 0xFF, 0xDA, 0x00, 0x02, 0xFF},
 		[]byte("\x89PNG\r\n\x1a\n\x00\x00\x00\x00IEND"),
 		[]byte("RIFF\x10\x00\x00\x00WEBPVP8X\xff\xff\xff\xff"),
-		[]byte(minimalPDF),
+		[]byte(minimalPDF), encodeGIF(f), gifWithXMP(f),
+		[]byte("GIF89a\x01\x00\x01\x00\x80\x00\x00\x00\x00\x00\xff\xff\xff\x21\xff\x0bXMP DataXMP\x01"),
 	}
 	for _, s := range seeds {
-		for _, typ := range []string{JPEG, PNG, WebP} {
+		for _, typ := range []string{JPEG, PNG, WebP, GIF} {
 			f.Add(typ, s)
 		}
 	}

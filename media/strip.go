@@ -39,18 +39,22 @@ func malformed(contentType, format string, args ...any) *MalformedError {
 //     index (APP2 MPF) and every other application segment are dropped, and
 //     so is whatever follows the end-of-image marker (the further pictures
 //     that an MPF index points to, each with an Exif segment of its own).
+//
 //   - PNG (ISO 15948, PNG Extensions 1.5): eXIf is treated like JPEG's Exif
 //     segment; tEXt, zTXt and iTXt chunks holding XMP ("XML:com.adobe.xmp")
 //     or an Exif or IPTC dump ("Raw profile type …", as ImageMagick writes
 //     them) are dropped; bytes after IEND are dropped. Every chunk's CRC is
 //     checked.
+//
 //   - WebP (the RIFF container of RFC 9649): the EXIF and "XMP " chunks are
 //     dropped and the extended header's (VP8X) Exif and XMP flags cleared.
 //     WebP's specification gives Exif orientation no say in how the image
 //     is shown, so none is kept. Bytes after the RIFF chunk are dropped.
 //
-// GIF (no Exif exists for it), PDF, audio, video and text come back as
-// they are. A malformed image is a *MalformedError; StripLocation never
+//   - GIF (GIF89a; it has no Exif): the XMP application extension ("XMP
+//     DataXMP") is dropped, and so are bytes after the trailer.
+//
+// PDF, audio, video and text come back as they are. A malformed image is a *MalformedError; StripLocation never
 // panics, whatever the bytes.
 func StripLocation(contentType string, data []byte) ([]byte, error) {
 	switch contentType {
@@ -60,6 +64,8 @@ func StripLocation(contentType string, data []byte) ([]byte, error) {
 		return stripPNG(data)
 	case WebP:
 		return stripWebP(data)
+	case GIF:
+		return stripGIF(data)
 	}
 	return data, nil
 }

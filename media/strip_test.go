@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"image"
+	_ "image/gif"
 	_ "image/jpeg"
 	_ "image/png"
 	"testing"
@@ -301,7 +302,7 @@ func TestStripLocationWebP(t *testing.T) {
 }
 
 func TestStripLocationLeavesOtherTypesAlone(t *testing.T) {
-	for typ, data := range map[string][]byte{GIF: encodeGIF(t), PDF: []byte(minimalPDF), MP4: mp4File("isom"), Text: []byte("words\n")} {
+	for typ, data := range map[string][]byte{PDF: []byte(minimalPDF), MP4: mp4File("isom"), Text: []byte("words\n"), GIF: encodeGIF(t)} {
 		out, err := StripLocation(typ, data)
 		if err != nil || !bytes.Equal(out, data) {
 			t.Errorf("%s: StripLocation changed it or failed (%v)", typ, err)
@@ -320,6 +321,7 @@ func TestStripLocationRefusesEveryCutShortImage(t *testing.T) {
 		JPEG: plainJPEG,
 		PNG:  encodePNG(t),
 		WebP: webpExtended(t, tinyWebP(t), tiff),
+		GIF:  gifWithXMP(t),
 	}
 	for typ, file := range files {
 		for n := range len(file) {
@@ -338,6 +340,53 @@ func TestStripLocationRefusesEveryCutShortImage(t *testing.T) {
 	for n := range end + 1 {
 		if _, err := StripLocation(JPEG, jpegFile[:n]); err == nil {
 			t.Fatalf("JPEG cut to %d bytes before its end was passed", n)
+		}
+	}
+}
+
+// gifWithXMP is an encoded GIF with an XMP application extension holding
+// GPS fields, after its colour table, and bytes after its trailer.
+func gifWithXMP(t testing.TB) []byte {
+	t.Helper()
+	plain := encodeGIF(t)
+	// Header and logical screen descriptor, then the global colour table.
+	n := 13
+	if plain[10]&0x80 != 0 {
+		n += 3 << (plain[10]&7 + 1)
+	}
+	ext := []byte{0x21, 0xFF, 11}
+	ext = append(ext, "XMP DataXMP"...)
+	// The packet as sub-blocks of at most 255 bytes.
+	packet := []byte(xmpWithGPS)
+	for len(packet) > 0 {
+		k := min(len(packet), 255)
+		ext = append(ext, byte(k))
+		ext = append(ext, packet[:k]...)
+		packet = packet[k:]
+	}
+	ext = append(ext, 0)
+	var b []byte
+	b = append(b, plain[:n]...)
+	b = append(b, ext...)
+	b = append(b, plain[n:]...)
+	return b
+}
+
+func TestStripLocationGIF(t *testing.T) {
+	plain := encodeGIF(t)
+	file := append(gifWithXMP(t), "trailing bytes"...)
+	samePixels(t, plain, file) // the test file is a valid GIF
+	out, err := StripLocation(GIF, file)
+	if err != nil {
+		t.Fatalf("StripLocation: %v", err)
+	}
+	samePixels(t, plain, out)
+	if !bytes.Equal(out, plain) {
+		t.Errorf("the stripped GIF (%d bytes) is not the GIF without its XMP (%d bytes)", len(out), len(plain))
+	}
+	for _, gone := range [][]byte{[]byte("GPSLatitude"), []byte("XMP DataXMP"), []byte("trailing bytes")} {
+		if bytes.Contains(out, gone) {
+			t.Errorf("the stripped GIF still holds %q", gone)
 		}
 	}
 }
