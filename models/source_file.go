@@ -56,10 +56,6 @@ func SizeWords(n int64) string {
 	return fmt.Sprintf("%d bytes", n)
 }
 
-// MaxFileBytes is the largest uploaded file or archived page the Store
-// keeps, in bytes (Config.MaxFileBytes, default DefaultMaxFileBytes).
-func (s *Store) MaxFileBytes() int64 { return s.cfg.MaxFileBytes }
-
 // PreparedFile is an upload that passed the checks, ready to attach: its
 // type read from its bytes, its bytes without location metadata, and its
 // name made safe to show.

@@ -166,7 +166,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 
 	// The background jobs stop after the server (they wait up to their
 	// grace period) and before the database closes.
-	runner := newRunner(jobEnv{store: store, logger: logger, fetcher: fetch}, jobs.Config{Workers: *jobWorkers, Lease: *jobLease, Grace: jobGraceOrNone(*jobGrace)})
+	runner := newRunner(jobEnv{store: store, logger: logger, fetcher: fetch, allow: allow}, jobs.Config{Workers: *jobWorkers, Lease: *jobLease, Grace: jobGraceOrNone(*jobGrace)})
 	jobsCtx, stopJobs := context.WithCancel(context.WithoutCancel(ctx))
 	jobsDone := make(chan struct{})
 	go func() { defer close(jobsDone); runner.Run(jobsCtx) }()
