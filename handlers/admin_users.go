@@ -66,6 +66,12 @@ func flashMessage(code string) string {
 		return "Source saved."
 	case "source-removed":
 		return "Source removed."
+	case "source-added-file":
+		return "Source added with its file."
+	case "source-updated-file":
+		return "Source saved with its file."
+	case "file-removed":
+		return "File removed from the source."
 	case "verdict-proposed":
 		return "Verdict sent to review."
 	case "verdict-revised":

@@ -441,6 +441,8 @@ type sourceJSON struct {
 	Revision int `json:"revision"`
 	// Archive is the snapshot of URL.
 	Archive archiveJSON `json:"archive"`
+	// Files are the files attached to the source, oldest first.
+	Files []fileJSON `json:"files"`
 }
 
 // newSourceJSON converts one source.
@@ -450,6 +452,7 @@ func (h *Handler) newSourceJSON(s *models.Source) sourceJSON {
 		Kind: string(s.Kind), Stance: string(s.Stance), Excerpt: s.Excerpt, Locator: s.Locator, CreatedBy: s.CreatedBy,
 		CreatedAt: stampJSON(s.CreatedAt), UpdatedAt: stampJSON(s.UpdatedAt), Revision: s.Revision,
 		Archive: h.newArchiveJSON(s),
+		Files:   jsonList(s.Files, h.newFileJSON),
 	}
 }
 

@@ -40,6 +40,7 @@ var minRole = map[string]models.Role{
 	"GET /desk/sources/:id/edit":              models.RoleEditor,
 	"POST /desk/sources/:id":                  models.RoleEditor,
 	"POST /desk/sources/:id/delete":           models.RoleEditor,
+	"POST /desk/files/:id/delete":             models.RoleEditor,
 	"POST /desk/verdicts/:id":                 models.RoleEditor,
 	"POST /desk/verdicts/:id/reviews":         models.RoleReviewer,
 	"GET /desk/people":                        models.RoleEditor,
