@@ -186,6 +186,29 @@ type Source struct {
 	// Revision counts the source's edits, from 1; an edit or removal made
 	// from an older revision is refused.
 	Revision int `gorm:"default:1"`
+
+	// ArchiveStatus says where the archiving of URL stands: "" (never
+	// asked), queued, archived, refused (the fetcher's rules or the type
+	// allow-list said no) or failed (the page could not be had).
+	ArchiveStatus ArchiveStatus
+	// ArchiveSnapshotID is the snapshot of URL last taken, when there is
+	// one; ArchiveError says why the last attempt did not take one.
+	ArchiveSnapshotID *uint
+	ArchiveError      string
+
+	// LinkStatus is what the last link check found at URL ("" before the
+	// first), at LinkCheckedAt, with LinkError saying why when it failed.
+	LinkStatus    LinkStatus
+	LinkCheckedAt *time.Time
+	LinkError     string
+
+	// WaybackStatus says where the request for an Internet Archive copy
+	// stands ("" when none was asked), WaybackURL is the copy's address
+	// once saved, WaybackError why it failed, WaybackAt when it ended.
+	WaybackStatus string
+	WaybackURL    string `gorm:"column:wayback_url"`
+	WaybackError  string
+	WaybackAt     *time.Time
 }
 
 // Rating is one step of the rating scale. Ordered ratings are ranked by

@@ -14,7 +14,7 @@ var allModels = []any{
 	&User{}, &Session{}, &APIToken{}, &Person{}, &PersonRedirect{}, &Article{}, &Claim{}, &ClaimTag{},
 	&Source{}, &Appearance{}, &Rating{}, &Verdict{}, &VerdictVersion{}, &Review{}, &Correction{}, &AuditEvent{}, &Setting{},
 	&LoginThrottle{}, &Heartbeat{}, &PasswordReset{}, &TOTPKey{}, &RecoveryCode{}, &PendingLogin{}, &setupLock{}, &SettingsRevision{},
-	&ClaimUpdate{}, &ClaimPublication{},
+	&ClaimUpdate{}, &ClaimPublication{}, &Job{}, &Blob{}, &Snapshot{}, &SourceFile{}, &LinkCheck{}, &Host{},
 }
 
 // SchemaDrift compares the migrated database with the Go models and lists

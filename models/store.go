@@ -91,11 +91,23 @@ type Config struct {
 	// is locked (defaults 5 and 20; see throttle.go).
 	AccountFailuresBeforeLock int
 	AddressFailuresBeforeLock int
+	// Blobs keeps archived pages and uploaded files (default: the
+	// database's blobs table; see Blobs).
+	Blobs Blobs
+	// MaxFileBytes is the largest archived page or uploaded file kept, in
+	// bytes (default DefaultMaxFileBytes).
+	MaxFileBytes int64
 }
+
+// DefaultMaxFileBytes is the default MaxFileBytes: 20 MiB.
+const DefaultMaxFileBytes = 20 << 20
 
 func (c Config) withDefaults() Config {
 	if c.ReviewQuorum <= 0 {
 		c.ReviewQuorum = 1
+	}
+	if c.MaxFileBytes <= 0 {
+		c.MaxFileBytes = DefaultMaxFileBytes
 	}
 	if c.SessionIdle <= 0 {
 		c.SessionIdle = 12 * time.Hour
