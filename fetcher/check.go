@@ -140,3 +140,12 @@ func isDigits(s string) bool {
 	}
 	return s != ""
 }
+
+// DecodeText decodes body, served with the Content-Type header value
+// contentType ("text/html; charset=windows-1252"), to UTF-8 exactly as a
+// fetch decodes Page.Text: for comparing a page kept earlier with the
+// page as it is now.
+func DecodeText(body []byte, contentType string) string {
+	text, _ := decode(body, contentType)
+	return text
+}

@@ -360,3 +360,12 @@ func TestDoRequest(t *testing.T) {
 		t.Errorf("%d requests: the redirect was followed", n)
 	}
 }
+
+func TestDecodeText(t *testing.T) {
+	if got := fetcher.DecodeText([]byte("<p>caf\xe9</p>"), "text/html; charset=windows-1252"); got != "<p>café</p>" {
+		t.Errorf("windows-1252: %q", got)
+	}
+	if got := fetcher.DecodeText([]byte("<meta charset=utf-8><p>café</p>"), "text/html"); got != "<meta charset=utf-8><p>café</p>" {
+		t.Errorf("UTF-8: %q", got)
+	}
+}
