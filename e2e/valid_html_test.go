@@ -126,7 +126,7 @@ type routeSlot struct{}
 // add keeps what rec captured if it is a whole HTML document not seen yet.
 func (l *pageLog) add(test string, r *http.Request, route string, rec *teeWriter) {
 	h := rec.Header()
-	if !strings.HasPrefix(h.Get("Content-Type"), "text/html") {
+	if !strings.HasPrefix(h.Get("Content-Type"), "text/html") || notPages[route] {
 		return
 	}
 	body := rec.body.Bytes()
@@ -199,9 +199,9 @@ func (w *teeWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
 // notPages are the GET routes that serve no HTML page, besides those under
 // /api/ and /static/ and files named with an extension (feeds, sitemaps,
-// exports, images): a health check, sitemap parts and a fragment that the
-// claim form's script fetches.
-var notPages = map[string]bool{"/healthz": true, "/sitemaps/:name": true, "/desk/claims/similar": true}
+// exports, images): a health check, sitemap parts, a fragment that the
+// claim form's script fetches, and archived copies (other sites' pages).
+var notPages = map[string]bool{"/healthz": true, "/sitemaps/:name": true, "/desk/claims/similar": true, "/archive/:sha256": true}
 
 // allPagesVisited reports whether the tests were served a page by every
 // GET route that serves one, so that the checker read them all; it names

@@ -46,6 +46,9 @@ type Error struct {
 	// URL is the address being fetched when it failed: the one asked for,
 	// or the target of a redirect.
 	URL string
+	// Status is the HTTP status code of the final answer when Reason is
+	// BadStatus, 0 otherwise.
+	Status int
 	// Message says what happened, for people.
 	Message string
 	// Err is the underlying error, if any; it may name hosts and internal

@@ -210,7 +210,9 @@ func (c *Client) fetch(parent context.Context, rawURL string, htmlOnly bool) (*P
 	defer res.Body.Close()
 	page := &Page{URL: rawURL, FinalURL: res.Request.URL.String(), Status: res.StatusCode, FetchedAt: time.Now().UTC()}
 	if res.StatusCode < 200 || res.StatusCode > 299 {
-		return nil, newError(BadStatus, page.FinalURL, "answered %s", statusWords(res.StatusCode))
+		e := newError(BadStatus, page.FinalURL, "answered %s", statusWords(res.StatusCode))
+		e.Status = res.StatusCode
+		return nil, e
 	}
 	mt, _, _ := mime.ParseMediaType(res.Header.Get("Content-Type"))
 	mt = strings.ToLower(mt)

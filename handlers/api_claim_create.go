@@ -170,5 +170,5 @@ func (h *Handler) apiClaimCreate(c echo.Context) error {
 		return err
 	}
 	setETag(c, claimETag(claim))
-	return writeJSON(c, http.StatusCreated, claimCreatedJSON{claimJSON: newClaimJSON(claim), Similar: similar})
+	return writeJSON(c, http.StatusCreated, claimCreatedJSON{claimJSON: h.newClaimJSON(claim), Similar: similar})
 }

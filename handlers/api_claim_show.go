@@ -26,5 +26,5 @@ func (h *Handler) writeClaimJSON(c echo.Context, status int, id uint) error {
 		return err
 	}
 	setETag(c, claimETag(claim))
-	return writeJSON(c, status, newClaimJSON(claim))
+	return writeJSON(c, status, h.newClaimJSON(claim))
 }

@@ -408,11 +408,11 @@ type claimJSON struct {
 }
 
 // newClaimJSON converts a claim loaded with everything attached to it.
-func newClaimJSON(c *models.Claim) claimJSON {
+func (h *Handler) newClaimJSON(c *models.Claim) claimJSON {
 	j := claimJSON{
 		claimItemJSON: newClaimItemJSON(c),
 		Tags:          c.TagNames(),
-		Sources:       jsonList(c.Sources, newSourceJSON),
+		Sources:       jsonList(c.Sources, h.newSourceJSON),
 		Verdicts:      jsonList(c.Verdicts, newVerdictJSON),
 		Corrections:   jsonList(c.Corrections, newCorrectionJSON),
 	}
@@ -439,15 +439,52 @@ type sourceJSON struct {
 	UpdatedAt   string  `json:"updated_at"`
 	// Revision counts the source's edits; its ETag follows it.
 	Revision int `json:"revision"`
+	// Archive is the snapshot of URL.
+	Archive archiveJSON `json:"archive"`
 }
 
 // newSourceJSON converts one source.
-func newSourceJSON(s *models.Source) sourceJSON {
+func (h *Handler) newSourceJSON(s *models.Source) sourceJSON {
 	return sourceJSON{
 		ID: s.ID, ClaimID: s.ClaimID, URL: s.URL, Title: s.Title, Outlet: s.Outlet, PublishedAt: dateJSON(s.PublishedAt),
 		Kind: string(s.Kind), Stance: string(s.Stance), Excerpt: s.Excerpt, Locator: s.Locator, CreatedBy: s.CreatedBy,
 		CreatedAt: stampJSON(s.CreatedAt), UpdatedAt: stampJSON(s.UpdatedAt), Revision: s.Revision,
+		Archive: h.newArchiveJSON(s),
 	}
+}
+
+// archiveJSON says where the archiving of a source's URL stands. Status
+// is queued, archived, refused or failed; the snapshot's fields are null
+// until there is one, and Error is null unless the last attempt failed.
+type archiveJSON struct {
+	Status string `json:"status"`
+	// SHA256 names the bytes kept (64 hex digits); URL is where they are
+	// served (/archive/{sha256}); FinalURL is the address that answered
+	// after redirects; FetchedAt when (RFC 3339, UTC).
+	SHA256      *string `json:"sha256"`
+	URL         *string `json:"url"`
+	FinalURL    *string `json:"final_url"`
+	ContentType *string `json:"content_type"`
+	Size        *int64  `json:"size"`
+	FetchedAt   *string `json:"fetched_at"`
+	Error       *string `json:"error"`
+}
+
+// newArchiveJSON converts a source's archive.
+func (h *Handler) newArchiveJSON(s *models.Source) archiveJSON {
+	out := archiveJSON{Status: string(s.ArchiveStatus)}
+	if out.Status == "" {
+		out.Status = string(models.ArchiveQueued)
+	}
+	if s.ArchiveError != "" {
+		out.Error = &s.ArchiveError
+	}
+	if snap := s.ArchiveSnapshot; snap != nil {
+		u := h.absURL("/archive/" + snap.SHA256)
+		at := stampJSON(snap.FetchedAt)
+		out.SHA256, out.URL, out.FinalURL, out.ContentType, out.Size, out.FetchedAt = &snap.SHA256, &u, &snap.FinalURL, &snap.ContentType, &snap.Size, &at
+	}
+	return out
 }
 
 // verdictJSON is one verdict with the reviews of all its versions.

@@ -157,6 +157,8 @@ type publicSource struct {
 	Stance      string  `json:"stance"`
 	Excerpt     string  `json:"excerpt"`
 	Locator     string  `json:"locator"`
+	// Archive is the snapshot of URL (see archiveJSON).
+	Archive archiveJSON `json:"archive"`
 }
 
 type publicCorrection struct {
@@ -213,7 +215,7 @@ func (h *Handler) buildPublicClaim(c echo.Context, slug string) ([]byte, error) 
 		out.ClaimReview = &ld
 	}
 	for _, s := range views.NumberedSources(claim) {
-		out.Sources = append(out.Sources, publicSource{s.URL, s.Title, s.Outlet, dateJSON(s.PublishedAt), string(s.Kind), string(s.Stance), s.Excerpt, s.Locator})
+		out.Sources = append(out.Sources, publicSource{s.URL, s.Title, s.Outlet, dateJSON(s.PublishedAt), string(s.Kind), string(s.Stance), s.Excerpt, s.Locator, h.newArchiveJSON(s)})
 	}
 	for _, k := range claim.Corrections {
 		out.Corrections = append(out.Corrections, publicCorrection{string(k.Kind), k.Note, k.OldRating, k.NewRating, stampJSON(k.CreatedAt)})

@@ -46,5 +46,5 @@ func (h *Handler) apiSourceCreate(c echo.Context) error {
 		return err
 	}
 	setETag(c, sourceETag(src))
-	return writeJSON(c, http.StatusCreated, newSourceJSON(src))
+	return writeJSON(c, http.StatusCreated, h.newSourceJSON(src))
 }

@@ -56,5 +56,5 @@ func (h *Handler) writeSourceJSON(c echo.Context, status int, id uint) error {
 		return err
 	}
 	setETag(c, sourceETag(src))
-	return writeJSON(c, status, newSourceJSON(src))
+	return writeJSON(c, status, h.newSourceJSON(src))
 }

@@ -36,6 +36,7 @@ func (h *Handler) routes(e *echo.Echo) {
 	get(e, "/export.csv", h.exportCSV)
 	get(e, "/api/v1/public/claims", h.apiPublicClaims)
 	get(e, "/api/v1/public/claims/:slug", h.apiPublicClaim)
+	get(e, "/archive/:sha256", h.archiveShow)
 
 	// Accounts.
 	get(e, "/login", h.loginShow)

@@ -604,15 +604,31 @@ func (s *Store) applyUpdate(tx *gorm.DB, actor *User, m Meta, u *ClaimUpdate, c 
 			if err := tx.Create(src).Error; err != nil {
 				return fmt.Errorf("add source of update %d: %w", u.ID, err)
 			}
+			if err := s.sourceURLSaved(tx, src.ID, "", src.URL); err != nil {
+				return err
+			}
 			keep = append(keep, src.ID)
 			continue
 		}
 		keep = append(keep, us.SourceID)
+		var oldURLs []string
+		if err := tx.Model(&Source{}).Where("id = ? AND claim_id = ?", us.SourceID, c.ID).Pluck("url", &oldURLs).Error; err != nil {
+			return fmt.Errorf("read source %d of update %d: %w", us.SourceID, u.ID, err)
+		}
+		oldURL := ""
+		if len(oldURLs) == 1 {
+			oldURL = oldURLs[0]
+		}
 		err = tx.Model(&Source{}).Where("id = ? AND claim_id = ?", us.SourceID, c.ID).Updates(map[string]any{"url": src.URL, "title": src.Title,
 			"outlet": src.Outlet, "published_at": src.PublishedAt, "kind": src.Kind, "stance": src.Stance, "excerpt": src.Excerpt,
 			"locator": src.Locator, "revision": gorm.Expr("revision + 1"), "updated_at": now}).Error
 		if err != nil {
 			return fmt.Errorf("edit source %d in update %d: %w", us.SourceID, u.ID, err)
+		}
+		if oldURL != "" {
+			if err := s.sourceURLSaved(tx, us.SourceID, oldURL, src.URL); err != nil {
+				return err
+			}
 		}
 	}
 	if err := tx.Where("claim_id = ? AND id NOT IN ?", c.ID, append(keep, 0)).Delete(&Source{}).Error; err != nil {

@@ -195,6 +195,9 @@ type Source struct {
 	// one; ArchiveError says why the last attempt did not take one.
 	ArchiveSnapshotID *uint
 	ArchiveError      string
+	// ArchiveSnapshot is the snapshot ArchiveSnapshotID names, without its
+	// text, when loaded with the claim.
+	ArchiveSnapshot *Snapshot `gorm:"foreignKey:ArchiveSnapshotID"`
 
 	// LinkStatus is what the last link check found at URL ("" before the
 	// first), at LinkCheckedAt, with LinkError saying why when it failed.

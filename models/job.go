@@ -92,6 +92,7 @@ func (s *Store) enqueueJob(tx *gorm.DB, kind, key string, payload any, runAt tim
 	if err := tx.Clauses(clause.OnConflict{DoNothing: true}).Create(j).Error; err != nil {
 		return fmt.Errorf("enqueue %s: %w", kind, err)
 	}
+	jobsTouched(tx)
 	return nil
 }
 

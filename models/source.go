@@ -113,6 +113,9 @@ func (s *Store) AddSource(ctx context.Context, actor *User, m Meta, claimID uint
 		if err := tx.Create(src).Error; err != nil {
 			return fmt.Errorf("insert source: %w", err)
 		}
+		if err := s.sourceURLSaved(tx, src.ID, "", src.URL); err != nil {
+			return err
+		}
 		if err := touchClaim(tx, c.ID, s.now()); err != nil {
 			return err
 		}
@@ -155,8 +158,12 @@ func (s *Store) UpdateSource(ctx context.Context, actor *User, m Meta, id uint, 
 		}
 		src.ID, src.ClaimID, src.CreatedBy, src.CreatedAt = old.ID, old.ClaimID, old.CreatedBy, old.CreatedAt
 		src.Revision = old.Revision + 1
-		if err := tx.Select("*").Omit("created_at", "created_by").Updates(src).Error; err != nil {
+		carryEvidence(old, src)
+		if err := tx.Select("*").Omit("created_at", "created_by", "ArchiveSnapshot").Updates(src).Error; err != nil {
 			return fmt.Errorf("update source: %w", err)
+		}
+		if err := s.sourceURLSaved(tx, src.ID, old.URL, src.URL); err != nil {
+			return err
 		}
 		if err := touchClaim(tx, c.ID, s.now()); err != nil {
 			return err
@@ -202,9 +209,10 @@ func (s *Store) DeleteSource(ctx context.Context, actor *User, m Meta, id uint, 
 	})
 }
 
-// GetSource returns one source.
+// GetSource returns one source, with its archive snapshot (without the
+// snapshot's text).
 func (s *Store) GetSource(ctx context.Context, id uint) (*Source, error) {
-	return findSource(s.read(ctx), id)
+	return findSource(s.read(ctx).Preload("ArchiveSnapshot", func(db *gorm.DB) *gorm.DB { return db.Select(snapshotColumns) }), id)
 }
 
 func findSource(db *gorm.DB, id uint) (*Source, error) {

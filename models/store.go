@@ -63,6 +63,9 @@ type Store struct {
 	// hotPool holds the hot reads' own connections on SQLite (nil on
 	// Postgres).
 	hotPool *sqliteHotPool
+	// jobsEnqueued is signalled after a commit that enqueued a job (see
+	// JobsEnqueued).
+	jobsEnqueued chan struct{}
 }
 
 // Config holds the Store's tunable rules. Zero fields take their defaults.
@@ -171,7 +174,7 @@ func Open(ctx context.Context, dsn string, cfg Config) (*Store, error) {
 		NowFunc:                func() time.Time { return cfg.Now().UTC() },
 		TranslateError:         true,
 	}
-	s := &Store{cfg: cfg, hashers: semaphore.NewWeighted(int64(cfg.PasswordHashers)), instanceID: newInstanceID()}
+	s := &Store{cfg: cfg, hashers: semaphore.NewWeighted(int64(cfg.PasswordHashers)), instanceID: newInstanceID(), jobsEnqueued: make(chan struct{}, 1)}
 	if IsPostgres(dsn) {
 		db, err := openPostgres(dsn, gcfg) // every session in UTC: see postgres_utc.go
 		if err != nil {
@@ -474,6 +477,9 @@ func (s *Store) write(ctx context.Context, fn func(tx *gorm.DB) error) error {
 	})
 	if err == nil {
 		s.gen.Add(1)
+		if t.jobs {
+			s.signalJobs()
+		}
 	}
 	if isUniqueViolation(err) && !errors.Is(err, ErrConflict) {
 		return fmt.Errorf("%w: a concurrent change took a unique value: %w", ErrConflict, err)

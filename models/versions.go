@@ -139,6 +139,9 @@ type touches struct {
 	claims []uint
 	shared bool
 	site   bool
+	// jobs is set when the transaction enqueued a job, so that this
+	// instance's runner is woken once it commits (see Store.JobsEnqueued).
+	jobs bool
 }
 
 type touchesKey struct{}

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"time"
 )
 
 // errUsageShown means --help was asked for and printed; the exit is clean.
@@ -73,6 +74,16 @@ func (f *flags) int(name, env string, def int, help string) *int {
 		help += " (env " + env + ")"
 	}
 	return f.fs.Int(name, def, help)
+}
+
+// duration is a flag of a time.Duration, written as Go writes one
+// ("90s", "5m", "1h30m"), with an environment variable.
+func (f *flags) duration(name, env string, def time.Duration, help string) *time.Duration {
+	f.envs = append(f.envs, envFlag{name, env})
+	if env != "" {
+		help += " (env " + env + ")"
+	}
+	return f.fs.Duration(name, def, help)
 }
 
 func (f *flags) bool(name, help string) *bool { return f.fs.Bool(name, false, help) }

@@ -105,6 +105,18 @@ func TestServeWithUsersTokensAndBackup(t *testing.T) {
 		t.Fatalf("/api/v1/me: %d %s", res.StatusCode, body)
 	}
 
+	// Archived pages and uploaded files live in the database: the backup
+	// holds them.
+	liveStore, err := models.Open(context.Background(), db, models.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	evidence := []byte("%PDF-1.7 the hearing transcript")
+	sum, err := liveStore.Blobs().Put(context.Background(), evidence)
+	if err != nil {
+		t.Fatal(err)
+	}
+	liveStore.Close()
 	backupFile := filepath.Join(t.TempDir(), "copy.db")
 	if o, err := runCmd(t, "", "backup", "--db", db, "--out", backupFile); err != nil || !strings.HasPrefix(o, "Backed up") {
 		t.Fatalf("backup: %q %v", o, err)
@@ -115,6 +127,9 @@ func TestServeWithUsersTokensAndBackup(t *testing.T) {
 	}
 	if n, err := copyStore.CountUsers(context.Background()); err != nil || n != 1 {
 		t.Fatalf("backup holds %d users, %v", n, err)
+	}
+	if got, err := copyStore.Blobs().Get(context.Background(), sum); err != nil || string(got) != string(evidence) {
+		t.Fatalf("backup holds the blob %q, %v", got, err)
 	}
 	copyStore.Close()
 
@@ -183,6 +198,10 @@ func TestBadCommandLinesFailWithOneLine(t *testing.T) {
 		{nil, []string{"serve", "--trusted-proxies", "10.0.0.1"}, `serve: --trusted-proxies: "10.0.0.1" is not a CIDR like 10.0.0.0/8`},
 		{nil, []string{"serve", "--fetch-allow", "10.20.0.0/16,10.0.0.0/33"}, `serve: --fetch-allow: "10.0.0.0/33" is not a network like 10.20.0.0/16`},
 		{map[string]string{"CLAIMTRACKER_FETCH_ALLOW": "intranet"}, []string{"serve"}, `serve: --fetch-allow: "intranet" is not a network like 10.20.0.0/16`},
+		{nil, []string{"serve", "--job-workers", "0"}, "serve: --job-workers must be between 1 and 64, not 0"},
+		{nil, []string{"serve", "--job-lease", "500ms"}, "serve: --job-lease must be between 1s and 1h, not 500ms"},
+		{map[string]string{"CLAIMTRACKER_JOB_LEASE": "soon"}, []string{"serve"}, `serve: invalid value "soon" for CLAIMTRACKER_JOB_LEASE`},
+		{nil, []string{"serve", "--job-grace", "-1s"}, "serve: --job-grace must be between 0s and 10m, not -1s"},
 		{nil, []string{"user", "add", "--db", db, "--email", "a@example.org", "--password-stdin"}, "user add: --name is required (see claimtracker user add --help)"},
 		{nil, []string{"user", "add", "--db", db, "--email", "a@example.org", "--name", "A"}, "user add: --password-stdin is required; passwords are never taken as arguments"},
 		{nil, []string{"user", "add", "--db", db, "--email", "a@example.org", "--name", "A", "--role", "boss", "--password-stdin"}, `user add: --role must be editor, reviewer or admin, not "boss"`},
@@ -293,7 +312,7 @@ func TestHelpOnEveryCommand(t *testing.T) {
 		t.Errorf("top-level help: %q %v", out, err)
 	}
 	out, _ = runCmd(t, "", "serve", "--help")
-	for _, env := range []string{"CLAIMTRACKER_ADDR", "CLAIMTRACKER_DB", "CLAIMTRACKER_BASE_URL", "CLAIMTRACKER_REVIEW_QUORUM"} {
+	for _, env := range []string{"CLAIMTRACKER_ADDR", "CLAIMTRACKER_DB", "CLAIMTRACKER_BASE_URL", "CLAIMTRACKER_REVIEW_QUORUM", "CLAIMTRACKER_JOB_WORKERS", "CLAIMTRACKER_JOB_LEASE", "CLAIMTRACKER_JOB_GRACE"} {
 		if !strings.Contains(out, env) {
 			t.Errorf("serve --help does not name %s", env)
 		}

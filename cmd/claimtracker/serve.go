@@ -21,6 +21,7 @@ import (
 	"claimtracker/demo"
 	"claimtracker/fetcher"
 	"claimtracker/handlers"
+	"claimtracker/jobs"
 	"claimtracker/models"
 )
 
@@ -41,8 +42,20 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	demoData := f.boolean("demo", "CLAIMTRACKER_DEMO", false, "on an empty database, load a demo newsroom and print its accounts' passwords")
 	prerender := f.boolean("prerender", "CLAIMTRACKER_PRERENDER", true, "render every public claim page ahead of its readers and keep it in the database")
 	fetchAllow := f.string("fetch-allow", "CLAIMTRACKER_FETCH_ALLOW", "", "comma-separated CIDRs of private, loopback or other non-public networks whose pages may be fetched (outside URLs are fetched only from public addresses otherwise)")
+	jobWorkers := f.int("job-workers", "CLAIMTRACKER_JOB_WORKERS", 2, "how many background jobs (archiving, link checks) this instance runs at once")
+	jobLease := f.duration("job-lease", "CLAIMTRACKER_JOB_LEASE", time.Minute, "how long a background job's claim lasts unless renewed: a job whose instance died runs again after it")
+	jobGrace := f.duration("job-grace", "CLAIMTRACKER_JOB_GRACE", 15*time.Second, "how long shutdown waits for running background jobs before leaving them to run again")
 	if err := f.parse(args); err != nil {
 		return err
+	}
+	if *jobWorkers < 1 || *jobWorkers > 64 {
+		return usageError(fmt.Sprintf("serve: --job-workers must be between 1 and 64, not %d", *jobWorkers))
+	}
+	if *jobLease < time.Second || *jobLease > time.Hour {
+		return usageError(fmt.Sprintf("serve: --job-lease must be between 1s and 1h, not %v", *jobLease))
+	}
+	if *jobGrace < 0 || *jobGrace > 10*time.Minute {
+		return usageError(fmt.Sprintf("serve: --job-grace must be between 0s and 10m, not %v", *jobGrace))
 	}
 	if *quorum < 1 || *quorum > 10 {
 		return usageError(fmt.Sprintf("serve: --review-quorum must be between 1 and 10, not %d", *quorum))
@@ -139,11 +152,20 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	bgCtx, stopBackground := context.WithCancel(context.WithoutCancel(ctx))
 	var background sync.WaitGroup
 	defer func() { stopBackground(); background.Wait() }()
+	fetch := fetcher.New(fetcher.Config{Allow: allow})
 	e := handlers.New(handlers.Config{
 		Store: store, Logger: logger, BaseURL: baseURL, TrustedProxies: trusted, SetupToken: setupToken,
 		Context: bgCtx, Prerender: *prerender, Background: &background, PageCacheMiB: cacheMiB,
-		Fetcher: fetcher.New(fetcher.Config{Allow: allow}),
+		Fetcher: fetch,
 	})
+
+	// The background jobs stop after the server (they wait up to their
+	// grace period) and before the database closes.
+	runner := newRunner(jobEnv{store: store, logger: logger, fetcher: fetch}, jobs.Config{Workers: *jobWorkers, Lease: *jobLease, Grace: jobGraceOrNone(*jobGrace)})
+	jobsCtx, stopJobs := context.WithCancel(context.WithoutCancel(ctx))
+	jobsDone := make(chan struct{})
+	go func() { defer close(jobsDone); runner.Run(jobsCtx) }()
+	defer func() { stopJobs(); <-jobsDone }()
 	srv := &http.Server{
 		Handler:           e,
 		ReadHeaderTimeout: 5 * time.Second,
@@ -171,6 +193,9 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return err
 	}
+	logger.Info("shutting down: finishing background jobs in flight")
+	stopJobs()
+	<-jobsDone
 	stopBackground()
 	background.Wait()
 	if err := store.Close(); err != nil {
@@ -178,6 +203,12 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	logger.Info("stopped cleanly")
 	return nil
+}
+
+// jobGraceOrNone is the runner's grace for a --job-grace of d: 0 means
+// no wait at all, which the runner's Config spells as a nanosecond.
+func jobGraceOrNone(d time.Duration) time.Duration {
+	return max(d, time.Nanosecond)
 }
 
 // publicURL is the site's public address: --base-url, or else the listening address.
