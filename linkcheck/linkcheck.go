@@ -73,18 +73,11 @@ type Checker struct {
 	// HostGap is the least time between two requests to one host; 0 is
 	// models.DefaultHostGap.
 	HostGap time.Duration
-	// Now is the clock of the checks' times and the hosts' waits; nil is
-	// time.Now.
-	Now func() time.Time
 }
 
-// now reads the checker's clock.
-func (c *Checker) now() time.Time {
-	if c.Now != nil {
-		return c.Now()
-	}
-	return time.Now()
-}
+// now reads the Store's clock, which times the checks and the hosts'
+// waits.
+func (c *Checker) now() time.Time { return c.Store.Now() }
 
 // gap is the host gap in use.
 func (c *Checker) gap() time.Duration {
@@ -240,11 +233,12 @@ func isHomePage(raw string) bool {
 
 // sameAsArchived reports whether the page res got is what src's archive
 // holds (true when there is no archive of the URL to compare with, or the
-// page was too large to read).
+// page was too large to read). src is as models.Store.GetSource reads it,
+// with its snapshot.
 func (c *Checker) sameAsArchived(ctx context.Context, src *models.Source, res *fetcher.CheckResult) (bool, error) {
-	snap, err := c.Store.LinkBaseline(ctx, src)
-	if err != nil || snap == nil || res.TooLarge {
-		return true, err
+	snap := src.ArchiveSnapshot
+	if snap == nil || snap.URL != src.URL || res.TooLarge {
+		return true, nil
 	}
 	if snap.SHA256 == res.SHA256 {
 		return true, nil

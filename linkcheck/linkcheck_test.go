@@ -223,7 +223,7 @@ func TestCheckHonoursRetryAfter(t *testing.T) {
 	modelstest.ForEach(t, models.Config{Now: clock.Now}, func(t *testing.T, s *models.Store) {
 		e := newEnv(t, s)
 		gap := 10 * time.Second
-		e.checker.HostGap, e.checker.Now = gap, clock.Now
+		e.checker.HostGap = gap
 		var mode atomic.Value
 		mode.Store("seconds")
 		busy := newSite(t, "127.0.0.1", func(w http.ResponseWriter, r *http.Request) {

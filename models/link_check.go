@@ -296,22 +296,3 @@ func (s *Store) BrokenSources(ctx context.Context, actor *User, status LinkStatu
 	}
 	return out, nil
 }
-
-// LinkBaseline returns the snapshot a link check of src compares the page
-// with: src's archive, when it has one taken of its current URL; nil
-// otherwise. The snapshot's text is not read.
-func (s *Store) LinkBaseline(ctx context.Context, src *Source) (*Snapshot, error) {
-	if src.ArchiveSnapshotID == nil {
-		return nil, nil
-	}
-	var snaps []Snapshot
-	err := s.read(ctx).Select("id, source_id, url, final_url, http_status, content_type, size, sha256, fetched_at, created_at").
-		Where("id = ? AND source_id = ?", *src.ArchiveSnapshotID, src.ID).Limit(1).Find(&snaps).Error
-	if err != nil {
-		return nil, fmt.Errorf("snapshot of source %d: %w", src.ID, err)
-	}
-	if len(snaps) == 0 || snaps[0].URL != src.URL {
-		return nil, nil
-	}
-	return &snaps[0], nil
-}

@@ -272,3 +272,34 @@ func TestBrokenSources(t *testing.T) {
 		}
 	})
 }
+
+// An edit that keeps a source's URL keeps what its checks found; a new URL
+// starts again with none.
+func TestSourceEditKeepsLinkState(t *testing.T) {
+	clock := newClock()
+	modelstest.ForEach(t, models.Config{Now: clock.Now}, func(t *testing.T, s *models.Store) {
+		d := newDesk(t, s)
+		src := d.sourcesAt(t, "https://a.example.org/story")[0]
+		if _, err := s.RecordLinkCheck(d.ctx, src.ID, linkCheck(src, models.LinkGone, 404, clock)); err != nil {
+			t.Fatal(err)
+		}
+		in := report()
+		in.URL, in.Title, in.Revision = src.URL, "A new title", src.Revision
+		if _, err := s.UpdateSource(d.ctx, d.ed, d.m, src.ID, in); err != nil {
+			t.Fatal(err)
+		}
+		got, _ := s.GetSource(d.ctx, src.ID)
+		if got.LinkStatus != models.LinkGone || got.LinkSince == nil || got.LinkHTTPStatus == nil || *got.LinkHTTPStatus != 404 ||
+			got.LinkFinalURL != src.URL || got.LinkError == "" || got.LinkCheckedAt == nil {
+			t.Fatalf("after an edit that kept the URL: %+v", got)
+		}
+		in.URL, in.Revision = "https://a.example.org/story-moved", got.Revision
+		if _, err := s.UpdateSource(d.ctx, d.ed, d.m, src.ID, in); err != nil {
+			t.Fatal(err)
+		}
+		got, _ = s.GetSource(d.ctx, src.ID)
+		if got.LinkStatus != "" || got.LinkSince != nil || got.LinkHTTPStatus != nil || got.LinkFinalURL != "" || got.LinkError != "" || got.LinkCheckedAt != nil {
+			t.Fatalf("after a new URL: %+v", got)
+		}
+	})
+}

@@ -2,6 +2,7 @@ package models_test
 
 import (
 	"errors"
+	"fmt"
 	"testing"
 	"time"
 
@@ -61,4 +62,59 @@ func TestRecordWayback(t *testing.T) {
 			t.Errorf("an unknown source: %v", err)
 		}
 	})
+}
+
+// With Wayback on, saving a new or changed URL queues a wayback job and
+// marks the copy queued; an edit that keeps the URL keeps the copy; off,
+// nothing is asked.
+func TestSavingSourceQueuesWayback(t *testing.T) {
+	for _, on := range []bool{true, false} {
+		t.Run(fmt.Sprint("wayback=", on), func(t *testing.T) {
+			modelstest.ForEach(t, models.Config{Wayback: on}, func(t *testing.T, s *models.Store) {
+				d := newDesk(t, s)
+				c, err := s.CreateClaim(d.ctx, d.ed, d.m, sworn())
+				if err != nil {
+					t.Fatal(err)
+				}
+				src, err := s.AddSource(d.ctx, d.ed, d.m, c.ID, report())
+				if err != nil {
+					t.Fatal(err)
+				}
+				jobs, _ := s.OpenSourceJobsForTest(d.ctx, models.JobWayback)
+				got, _ := s.GetSource(d.ctx, src.ID)
+				if !on {
+					if len(jobs) != 0 || got.WaybackStatus != "" {
+						t.Fatalf("off: %d jobs, status %q", len(jobs), got.WaybackStatus)
+					}
+					return
+				}
+				if len(jobs) != 1 || *jobs[0].Key != fmt.Sprintf("wayback:source:%d", src.ID) || got.WaybackStatus != models.WaybackQueued {
+					t.Fatalf("on: %d jobs, status %q", len(jobs), got.WaybackStatus)
+				}
+				if ok, err := s.RecordWayback(d.ctx, src.ID, models.WaybackInput{URL: src.URL, Status: models.WaybackSaved, ArchiveURL: "https://web.archive.org/web/1/" + src.URL, At: time.Now()}); !ok || err != nil {
+					t.Fatal(ok, err)
+				}
+				if err := s.FinishJobsForTest(d.ctx, models.JobWayback); err != nil {
+					t.Fatal(err)
+				}
+				in := report()
+				in.Title, in.Revision = "Sessions spoke twice with the Russian ambassador", got.Revision
+				if _, err := s.UpdateSource(d.ctx, d.ed, d.m, src.ID, in); err != nil {
+					t.Fatal(err)
+				}
+				if got, _ = s.GetSource(d.ctx, src.ID); got.WaybackStatus != models.WaybackSaved || got.WaybackURL == "" {
+					t.Fatalf("after an edit that kept the URL: %q %q", got.WaybackStatus, got.WaybackURL)
+				}
+				in.URL, in.Revision = "https://www.washingtonpost.com/politics/sessions-ambassador", got.Revision
+				if _, err := s.UpdateSource(d.ctx, d.ed, d.m, src.ID, in); err != nil {
+					t.Fatal(err)
+				}
+				got, _ = s.GetSource(d.ctx, src.ID)
+				jobs, _ = s.OpenSourceJobsForTest(d.ctx, models.JobWayback)
+				if got.WaybackStatus != models.WaybackQueued || got.WaybackURL != "" || len(jobs) != 1 {
+					t.Fatalf("after a new URL: %q %q, %d jobs", got.WaybackStatus, got.WaybackURL, len(jobs))
+				}
+			})
+		})
+	}
 }

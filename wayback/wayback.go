@@ -71,9 +71,6 @@ type Saver struct {
 	// HostGap is the least time between two requests to the endpoint's
 	// host; 0 is models.DefaultHostGap.
 	HostGap time.Duration
-	// Now is the clock of the answers' times and the host's waits; nil is
-	// time.Now.
-	Now func() time.Time
 }
 
 func (w *Saver) endpoint() string {
@@ -90,12 +87,9 @@ func (w *Saver) gap() time.Duration {
 	return w.HostGap
 }
 
-func (w *Saver) now() time.Time {
-	if w.Now != nil {
-		return w.Now()
-	}
-	return time.Now()
-}
+// now reads the Store's clock, which times the answers and the host's
+// waits.
+func (w *Saver) now() time.Time { return w.Store.Now() }
 
 // Run asks Save Page Now for a copy of the URL of the source that job j
 // (a models.SourceJob) names, as the URL is now, and records the answer.

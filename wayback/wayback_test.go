@@ -3,6 +3,7 @@ package wayback_test
 import (
 	"errors"
 	"fmt"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"net/netip"
@@ -12,6 +13,7 @@ import (
 	"time"
 
 	"claimtracker/fetcher"
+	"claimtracker/jobs"
 	"claimtracker/models"
 	"claimtracker/models/modelstest"
 	"claimtracker/wayback"
@@ -247,4 +249,48 @@ func TestCheckEndpoint(t *testing.T) {
 			t.Errorf("%q accepted", bad)
 		}
 	}
+}
+
+// Through the save and the runner: with Wayback on, saving a source
+// queues the job, which calls the fake with the source's URL and records
+// the copy; a failing fake leaves the saved source as it was, with the
+// failure recorded.
+func TestWaybackOnSave(t *testing.T) {
+	modelstest.ForEach(t, models.Config{Wayback: true}, func(t *testing.T, s *models.Store) {
+		e := newEnv(t, s)
+		r := jobs.New(s, jobs.Config{Logger: slog.New(slog.DiscardHandler)})
+		r.Handle(models.JobWayback, e.saver.Handle)
+		e.spn.set(saved)
+		src := e.source(t, "https://news.example.org/story")
+		if src.ID == 0 || e.get(t, src.ID).WaybackStatus != models.WaybackQueued {
+			t.Fatalf("saved source: %+v", e.get(t, src.ID))
+		}
+		if err := r.Drain(t.Context()); err != nil {
+			t.Fatal(err)
+		}
+		if calls := e.spn.calls(); len(calls) != 1 || calls[0] != "GET /save/https://news.example.org/story" {
+			t.Fatalf("calls %q", calls)
+		}
+		if got := e.get(t, src.ID); got.WaybackStatus != models.WaybackSaved || got.WaybackURL != e.spn.URL+"/web/20250301120000/https://news.example.org/story" {
+			t.Fatalf("after the job: %q %q", got.WaybackStatus, got.WaybackURL)
+		}
+		// Save Page Now refuses the next one.
+		e.spn.set(func(w http.ResponseWriter, r *http.Request) {
+			http.Error(w, "this site is excluded", http.StatusForbidden)
+		})
+		time.Sleep(2 * time.Millisecond)
+		other, err := s.AddSource(t.Context(), e.ed, models.Meta{}, e.claim, models.SourceInput{
+			URL: "https://news.example.org/other", Title: "Another report", Kind: models.SourceNewsReport, Stance: models.StanceContext,
+		})
+		if err != nil {
+			t.Fatalf("the save failed: %v", err)
+		}
+		if err := r.Drain(t.Context()); err != nil {
+			t.Fatal(err)
+		}
+		got := e.get(t, other.ID)
+		if got.WaybackStatus != models.WaybackFailed || got.WaybackError != "Save Page Now answered 403 Forbidden" || got.Title != "Another report" {
+			t.Fatalf("after a refusal: %+v", got)
+		}
+	})
 }
