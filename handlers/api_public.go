@@ -159,6 +159,9 @@ type publicSource struct {
 	Locator     string  `json:"locator"`
 	// Archive is the snapshot of URL (see archiveJSON).
 	Archive archiveJSON `json:"archive"`
+	// Link and Wayback: see linkJSON (without checked_at) and waybackJSON.
+	Link    linkJSON    `json:"link"`
+	Wayback waybackJSON `json:"wayback"`
 }
 
 type publicCorrection struct {
@@ -215,7 +218,7 @@ func (h *Handler) buildPublicClaim(c echo.Context, slug string) ([]byte, error) 
 		out.ClaimReview = &ld
 	}
 	for _, s := range views.NumberedSources(claim) {
-		out.Sources = append(out.Sources, publicSource{s.URL, s.Title, s.Outlet, dateJSON(s.PublishedAt), string(s.Kind), string(s.Stance), s.Excerpt, s.Locator, h.newArchiveJSON(s)})
+		out.Sources = append(out.Sources, publicSource{s.URL, s.Title, s.Outlet, dateJSON(s.PublishedAt), string(s.Kind), string(s.Stance), s.Excerpt, s.Locator, h.newArchiveJSON(s), newPublicLinkJSON(s), newWaybackJSON(s)})
 	}
 	for _, k := range claim.Corrections {
 		out.Corrections = append(out.Corrections, publicCorrection{string(k.Kind), k.Note, k.OldRating, k.NewRating, stampJSON(k.CreatedAt)})

@@ -14,6 +14,7 @@ type jobEnv struct {
 	store   *models.Store
 	logger  *slog.Logger
 	fetcher *fetcher.Client
+	links   linkEnv
 }
 
 // newRunner makes the background jobs runner of the server and registers
@@ -23,5 +24,6 @@ type jobEnv struct {
 func newRunner(env jobEnv, cfg jobs.Config) *jobs.Runner {
 	cfg.Logger = env.logger
 	runner := jobs.New(env.store, cfg)
+	handleLinkJobs(runner, env.store, env.links)
 	return runner
 }
