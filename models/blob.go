@@ -84,6 +84,10 @@ func (b dbBlobs) Get(ctx context.Context, sha256hex string) ([]byte, error) {
 	return row.Data, nil
 }
 
+// MaxFileBytes is the largest archived page or uploaded file kept, in
+// bytes (Config.MaxFileBytes).
+func (s *Store) MaxFileBytes() int64 { return s.cfg.MaxFileBytes }
+
 // Blobs returns where the Store keeps blobs: Config.Blobs, or the database.
 func (s *Store) Blobs() Blobs {
 	if s.cfg.Blobs != nil {

@@ -2,20 +2,29 @@ package main
 
 import (
 	"log/slog"
+	"net/netip"
+	"time"
 
+	"claimtracker/archive"
 	"claimtracker/fetcher"
 	"claimtracker/jobs"
 	"claimtracker/models"
 )
 
 // jobEnv is what the background jobs' handlers may use: the server's
-// database, logger and outside-URL fetcher.
+// database, logger and outside-URL fetcher, and the networks that
+// --fetch-allow opens to fetchers with other limits.
 type jobEnv struct {
 	store   *models.Store
 	logger  *slog.Logger
 	fetcher *fetcher.Client
+	allow   []netip.Prefix
 	links   linkEnv
 }
+
+// archiveTimeout bounds the fetch of one source's page for its archive,
+// which may be as large as the file size limit.
+const archiveTimeout = 2 * time.Minute
 
 // newRunner makes the background jobs runner of the server and registers
 // the handler of each kind of job (models.JobArchiveSource,
@@ -24,6 +33,10 @@ type jobEnv struct {
 func newRunner(env jobEnv, cfg jobs.Config) *jobs.Runner {
 	cfg.Logger = env.logger
 	runner := jobs.New(env.store, cfg)
-	handleLinkJobs(runner, env.store, env.links)
+	archiver := &archive.Archiver{Store: env.store, Fetcher: fetcher.New(fetcher.Config{
+		Allow: env.allow, MaxBytes: env.store.MaxFileBytes(), Timeout: archiveTimeout,
+	})}
+	runner.Handle(models.JobArchiveSource, archiver.Run)
+	handleLinkJobs(runner, env)
 	return runner
 }

@@ -12,12 +12,10 @@ import (
 	"claimtracker/wayback"
 )
 
-// linkEnv is what link checks and Wayback copies need beside the store:
-// a fetcher whose size limit is the archive's (so that what was archived
-// can be compared), the per-host gap, the check interval (0: off) and
-// the Wayback settings.
+// linkEnv is what link checks and Wayback copies need beside the jobs'
+// environment: the per-host gap, the check interval (0: off) and the
+// Wayback settings.
 type linkEnv struct {
-	fetcher         *fetcher.Client
 	hostGap         time.Duration
 	interval        time.Duration
 	wayback         bool
@@ -25,14 +23,15 @@ type linkEnv struct {
 }
 
 // handleLinkJobs registers the check_link handler and, with --wayback, the
-// wayback one (off, queued wayback jobs wait unclaimed).
-func handleLinkJobs(runner *jobs.Runner, store *models.Store, env linkEnv) {
-	if env.fetcher == nil {
-		return
-	}
-	runner.Handle(models.JobCheckLink, (&linkcheck.Checker{Store: store, Fetcher: env.fetcher, HostGap: env.hostGap}).Handle)
-	if env.wayback {
-		runner.Handle(models.JobWayback, (&wayback.Saver{Store: store, Fetcher: env.fetcher, Endpoint: env.waybackEndpoint, HostGap: env.hostGap}).Handle)
+// wayback one (off, queued wayback jobs wait unclaimed). Link checks fetch
+// with the archive's limits, so that a page can be compared with its
+// archived copy.
+func handleLinkJobs(runner *jobs.Runner, env jobEnv) {
+	fetch := fetcher.New(fetcher.Config{Allow: env.allow, MaxBytes: env.store.MaxFileBytes(), Timeout: archiveTimeout})
+	runner.Handle(models.JobCheckLink, (&linkcheck.Checker{Store: env.store, Fetcher: fetch, HostGap: env.links.hostGap}).Handle)
+	if env.links.wayback {
+		saver := &wayback.Saver{Store: env.store, Fetcher: fetch, Endpoint: env.links.waybackEndpoint, HostGap: env.links.hostGap}
+		runner.Handle(models.JobWayback, saver.Handle)
 	}
 }
 

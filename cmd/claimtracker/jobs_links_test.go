@@ -16,9 +16,9 @@ import (
 func TestRunnerHandlesLinkJobs(t *testing.T) {
 	s := modelstest.Open(t, "sqlite", models.Config{})
 	for _, on := range []bool{false, true} {
-		env := jobEnv{store: s, logger: slog.New(slog.DiscardHandler), links: linkEnv{fetcher: fetcher.New(fetcher.Config{}), hostGap: models.DefaultHostGap, wayback: on}}
+		env := jobEnv{store: s, logger: slog.New(slog.DiscardHandler), fetcher: fetcher.New(fetcher.Config{}), links: linkEnv{hostGap: models.DefaultHostGap, wayback: on}}
 		kinds := newRunner(env, jobs.Config{}).Kinds()
-		if !slices.Contains(kinds, models.JobCheckLink) || slices.Contains(kinds, models.JobWayback) != on {
+		if !slices.Contains(kinds, models.JobCheckLink) || !slices.Contains(kinds, models.JobArchiveSource) || slices.Contains(kinds, models.JobWayback) != on {
 			t.Errorf("wayback %v: kinds %v", on, kinds)
 		}
 	}

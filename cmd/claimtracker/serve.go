@@ -175,8 +175,8 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 
 	// The background jobs stop after the server (they wait up to their
 	// grace period) and before the database closes.
-	links := linkEnv{fetcher: fetcher.New(fetcher.Config{Allow: allow, MaxBytes: models.DefaultMaxFileBytes}), hostGap: *hostGap, interval: *linkInterval, wayback: *waybackOn, waybackEndpoint: *waybackEndpoint}
-	runner := newRunner(jobEnv{store: store, logger: logger, fetcher: fetch, links: links}, jobs.Config{Workers: *jobWorkers, Lease: *jobLease, Grace: jobGraceOrNone(*jobGrace)})
+	links := linkEnv{hostGap: *hostGap, interval: *linkInterval, wayback: *waybackOn, waybackEndpoint: *waybackEndpoint}
+	runner := newRunner(jobEnv{store: store, logger: logger, fetcher: fetch, allow: allow, links: links}, jobs.Config{Workers: *jobWorkers, Lease: *jobLease, Grace: jobGraceOrNone(*jobGrace)})
 	jobsCtx, stopJobs := context.WithCancel(context.WithoutCancel(ctx))
 	jobsDone := make(chan struct{})
 	go func() { defer close(jobsDone); runner.Run(jobsCtx) }()
