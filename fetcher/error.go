@@ -1,7 +1,9 @@
 package fetcher
 
 import (
+	"errors"
 	"fmt"
+	"net"
 )
 
 // Reason is why a fetch failed, from a closed set: callers may switch on
@@ -62,4 +64,13 @@ func (e *Error) Unwrap() error { return e.Err }
 
 func newError(r Reason, u, format string, args ...any) *Error {
 	return &Error{Reason: r, URL: u, Message: fmt.Sprintf(format, args...)}
+}
+
+// HostNotFound reports whether err is a fetch that failed because DNS
+// says the host's name does not exist (NXDOMAIN, RFC 8020), as against a
+// resolver that could not be asked or did not answer: a site whose name
+// has lapsed, not one that is down for now.
+func HostNotFound(err error) bool {
+	var dnsErr *net.DNSError
+	return errors.As(err, &dnsErr) && dnsErr.IsNotFound
 }

@@ -278,8 +278,12 @@ func (c *Client) literalRefusal(u *url.URL) *Error {
 // checkRedirect is the http.Client's redirect policy: at most maxRedirects,
 // each to an http or https URL whose host, when it is an IP address, may
 // be fetched (the dialer checks the others). Its errors name the redirect's
-// target; failure says it was a redirect.
+// target; failure says it was a redirect. A request made by Do has its
+// redirects recorded, or not followed (see recordRedirect).
 func (c *Client) checkRedirect(req *http.Request, via []*http.Request) error {
+	if err := recordRedirect(req, via); err != nil {
+		return err
+	}
 	if len(via) > c.maxRedirects {
 		return newError(TooManyRedirects, req.URL.String(), "redirected more than %d times", c.maxRedirects)
 	}

@@ -443,6 +443,10 @@ type sourceJSON struct {
 	Archive archiveJSON `json:"archive"`
 	// Files are the files attached to the source, oldest first.
 	Files []fileJSON `json:"files"`
+	// Link is what the link checker last found at URL; Wayback the
+	// Internet Archive's copy (see api_source_link_json.go).
+	Link    linkJSON    `json:"link"`
+	Wayback waybackJSON `json:"wayback"`
 }
 
 // newSourceJSON converts one source.
@@ -451,8 +455,8 @@ func (h *Handler) newSourceJSON(s *models.Source) sourceJSON {
 		ID: s.ID, ClaimID: s.ClaimID, URL: s.URL, Title: s.Title, Outlet: s.Outlet, PublishedAt: dateJSON(s.PublishedAt),
 		Kind: string(s.Kind), Stance: string(s.Stance), Excerpt: s.Excerpt, Locator: s.Locator, CreatedBy: s.CreatedBy,
 		CreatedAt: stampJSON(s.CreatedAt), UpdatedAt: stampJSON(s.UpdatedAt), Revision: s.Revision,
-		Archive: h.newArchiveJSON(s),
-		Files:   jsonList(s.Files, h.newFileJSON),
+		Archive: h.newArchiveJSON(s), Link: newLinkJSON(s), Wayback: newWaybackJSON(s),
+		Files: jsonList(s.Files, h.newFileJSON),
 	}
 }
 

@@ -161,6 +161,9 @@ type publicSource struct {
 	Archive archiveJSON `json:"archive"`
 	// Files are the files attached to the source, oldest first.
 	Files []publicFile `json:"files"`
+	// Link and Wayback: see linkJSON (without checked_at) and waybackJSON.
+	Link    linkJSON    `json:"link"`
+	Wayback waybackJSON `json:"wayback"`
 }
 
 // publicFile is a file attached to a public source: its bytes as kept
@@ -234,7 +237,7 @@ func (h *Handler) buildPublicClaim(c echo.Context, slug string) ([]byte, error) 
 	}
 	for _, s := range views.NumberedSources(claim) {
 		out.Sources = append(out.Sources, publicSource{s.URL, s.Title, s.Outlet, dateJSON(s.PublishedAt), string(s.Kind), string(s.Stance), s.Excerpt, s.Locator, h.newArchiveJSON(s),
-			jsonList(s.Files, h.newPublicFile)})
+			jsonList(s.Files, h.newPublicFile), newPublicLinkJSON(s), newWaybackJSON(s)})
 	}
 	for _, k := range claim.Corrections {
 		out.Corrections = append(out.Corrections, publicCorrection{string(k.Kind), k.Note, k.OldRating, k.NewRating, stampJSON(k.CreatedAt)})

@@ -37,6 +37,7 @@ var minRole = map[string]models.Role{
 	"POST /desk/claims/:id/corrections":       models.RoleEditor,
 	"POST /desk/claims/:id/retract":           models.RoleReviewer,
 	"POST /desk/claims/:id/delete":            models.RoleEditor,
+	"GET /desk/sources/broken":                models.RoleEditor,
 	"GET /desk/sources/:id/edit":              models.RoleEditor,
 	"POST /desk/sources/:id":                  models.RoleEditor,
 	"POST /desk/sources/:id/delete":           models.RoleEditor,

@@ -35,6 +35,7 @@ func (h *Handler) deskRoutes(desk *echo.Group) {
 	desk.POST("/claims/:id/retract", h.deskClaimRetract, reviewer)
 	desk.POST("/claims/:id/delete", h.deskClaimDelete)
 
+	get(desk, "/sources/broken", h.deskSourcesBroken)
 	get(desk, "/sources/:id/edit", h.deskSourceEdit)
 	desk.POST("/sources/:id", h.deskSourceUpdate)
 	desk.POST("/sources/:id/delete", h.deskSourceDelete)

@@ -205,6 +205,13 @@ type Source struct {
 	LinkStatus    LinkStatus
 	LinkCheckedAt *time.Time
 	LinkError     string
+	// LinkHTTPStatus is the last check's final HTTP status (nil when no
+	// answer came) and LinkFinalURL the address that gave it; LinkSince
+	// is when a check first found LinkStatus, which stays put while later
+	// checks find the same.
+	LinkHTTPStatus *int   `gorm:"column:link_http_status"`
+	LinkFinalURL   string `gorm:"column:link_final_url"`
+	LinkSince      *time.Time
 
 	// WaybackStatus says where the request for an Internet Archive copy
 	// stands ("" when none was asked), WaybackURL is the copy's address

@@ -28,6 +28,7 @@ func carryEvidence(old, src *Source) {
 	}
 	src.ArchiveStatus, src.ArchiveSnapshotID, src.ArchiveError = old.ArchiveStatus, old.ArchiveSnapshotID, old.ArchiveError
 	src.LinkStatus, src.LinkCheckedAt, src.LinkError = old.LinkStatus, old.LinkCheckedAt, old.LinkError
+	src.LinkHTTPStatus, src.LinkFinalURL, src.LinkSince = old.LinkHTTPStatus, old.LinkFinalURL, old.LinkSince
 	src.WaybackStatus, src.WaybackURL, src.WaybackError, src.WaybackAt = old.WaybackStatus, old.WaybackURL, old.WaybackError, old.WaybackAt
 }
 
@@ -41,11 +42,14 @@ func (s *Store) sourceURLSaved(tx *gorm.DB, id uint, oldURL, newURL string) erro
 	}
 	err := tx.Model(&Source{}).Where("id = ?", id).Updates(map[string]any{
 		"archive_status": ArchiveQueued, "archive_snapshot_id": nil, "archive_error": "",
-		"link_status": "", "link_checked_at": nil, "link_error": "",
+		"link_status": "", "link_checked_at": nil, "link_error": "", "link_http_status": nil, "link_final_url": "", "link_since": nil,
 		"wayback_status": "", "wayback_url": "", "wayback_error": "", "wayback_at": nil,
 	}).Error
 	if err != nil {
 		return fmt.Errorf("source %d: reset its archive: %w", id, err)
+	}
+	if err := s.queueWayback(tx, id); err != nil {
+		return err
 	}
 	return s.enqueueSourceJob(tx, JobArchiveSource, id)
 }

@@ -100,6 +100,9 @@ type Config struct {
 	// MaxFileBytes is the largest archived page or uploaded file kept, in
 	// bytes (default DefaultMaxFileBytes).
 	MaxFileBytes int64
+	// Wayback, when on, asks the Internet Archive for a copy of every new
+	// or changed source URL, in the background (see wayback.go).
+	Wayback bool
 }
 
 // DefaultMaxFileBytes is the default MaxFileBytes: 20 MiB.

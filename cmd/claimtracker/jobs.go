@@ -19,6 +19,7 @@ type jobEnv struct {
 	logger  *slog.Logger
 	fetcher *fetcher.Client
 	allow   []netip.Prefix
+	links   linkEnv
 }
 
 // archiveTimeout bounds the fetch of one source's page for its archive,
@@ -36,5 +37,6 @@ func newRunner(env jobEnv, cfg jobs.Config) *jobs.Runner {
 		Allow: env.allow, MaxBytes: env.store.MaxFileBytes(), Timeout: archiveTimeout,
 	})}
 	runner.Handle(models.JobArchiveSource, archiver.Run)
+	handleLinkJobs(runner, env)
 	return runner
 }

@@ -23,6 +23,7 @@ import (
 	"claimtracker/handlers"
 	"claimtracker/jobs"
 	"claimtracker/models"
+	"claimtracker/wayback"
 )
 
 // shutdownGrace is how long in-flight requests get to finish on SIGTERM.
@@ -46,6 +47,10 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	jobWorkers := f.int("job-workers", "CLAIMTRACKER_JOB_WORKERS", 2, "how many background jobs (archiving, link checks) this instance runs at once")
 	jobLease := f.duration("job-lease", "CLAIMTRACKER_JOB_LEASE", time.Minute, "how long a background job's claim lasts unless renewed: a job whose instance died runs again after it")
 	jobGrace := f.duration("job-grace", "CLAIMTRACKER_JOB_GRACE", 15*time.Second, "how long shutdown waits for running background jobs before leaving them to run again")
+	linkInterval := f.duration("link-check-interval", "CLAIMTRACKER_LINK_CHECK_INTERVAL", models.DefaultLinkCheckInterval, "how long after its last check each source's URL is checked again for link rot; 0 turns link checks off")
+	hostGap := f.duration("host-gap", "CLAIMTRACKER_HOST_GAP", models.DefaultHostGap, "least time between two background requests (link checks, Wayback) to one outside host, across every instance")
+	waybackOn := f.boolean("wayback", "CLAIMTRACKER_WAYBACK", false, "also ask the Internet Archive's Save Page Now for a copy of every new or changed source URL")
+	waybackEndpoint := f.string("wayback-endpoint", "CLAIMTRACKER_WAYBACK_ENDPOINT", wayback.DefaultEndpoint, "Save Page Now's address, to which a source's URL is appended")
 	if err := f.parse(args); err != nil {
 		return err
 	}
@@ -60,6 +65,15 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	if *maxFile < 1 || *maxFile > 1024 {
 		return usageError(fmt.Sprintf("serve: --max-file-size must be between 1 and 1024 (MB), not %d", *maxFile))
+	}
+	if *linkInterval < 0 || (*linkInterval > 0 && *linkInterval < time.Hour) {
+		return usageError(fmt.Sprintf("serve: --link-check-interval must be 0 (off) or at least 1h, not %v", *linkInterval))
+	}
+	if *hostGap < time.Second || *hostGap > time.Hour {
+		return usageError(fmt.Sprintf("serve: --host-gap must be between 1s and 1h, not %v", *hostGap))
+	}
+	if err := wayback.CheckEndpoint(*waybackEndpoint); err != nil {
+		return usageError("serve: --wayback-endpoint: " + err.Error())
 	}
 	if *quorum < 1 || *quorum > 10 {
 		return usageError(fmt.Sprintf("serve: --review-quorum must be between 1 and 10, not %d", *quorum))
@@ -123,7 +137,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	// Password hashing runs in as many slots as fit in half the memory
 	// limit in force, 19 MiB each.
 	store, applied, err := openStore(ctx, *dsn, models.Config{ReviewQuorum: *quorum, Logger: logger, PasswordHashers: models.PasswordHashSlots(limitMiB),
-		MaxFileBytes: int64(*maxFile) << 20})
+		MaxFileBytes: int64(*maxFile) << 20, Wayback: *waybackOn})
 	if err != nil {
 		return err
 	}
@@ -166,10 +180,12 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 
 	// The background jobs stop after the server (they wait up to their
 	// grace period) and before the database closes.
-	runner := newRunner(jobEnv{store: store, logger: logger, fetcher: fetch, allow: allow}, jobs.Config{Workers: *jobWorkers, Lease: *jobLease, Grace: jobGraceOrNone(*jobGrace)})
+	links := linkEnv{hostGap: *hostGap, interval: *linkInterval, wayback: *waybackOn, waybackEndpoint: *waybackEndpoint}
+	runner := newRunner(jobEnv{store: store, logger: logger, fetcher: fetch, allow: allow, links: links}, jobs.Config{Workers: *jobWorkers, Lease: *jobLease, Grace: jobGraceOrNone(*jobGrace)})
 	jobsCtx, stopJobs := context.WithCancel(context.WithoutCancel(ctx))
 	jobsDone := make(chan struct{})
 	go func() { defer close(jobsDone); runner.Run(jobsCtx) }()
+	background.Go(func() { scheduleLinkChecks(bgCtx, store, logger, links) })
 	defer func() { stopJobs(); <-jobsDone }()
 	srv := &http.Server{
 		Handler:           e,
