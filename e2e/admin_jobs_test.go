@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
@@ -115,4 +116,36 @@ func TestAdminRetriesAFailedJobInBrowser(t *testing.T) {
 		t.Fatalf("after retry: %+v %v", j, err)
 	}
 	shot(t, ctx, "admin-jobs-retried-1440")
+}
+
+// The background jobs page has no serious or critical accessibility
+// violations, at desktop and phone widths, with failed jobs and their
+// Retry buttons on it.
+func TestAdminJobsPassAxe(t *testing.T) {
+	axe := axeScript(t)
+	a := startApp(t)
+	modelstest.User(t, a.store, "admin@example.org", models.RoleAdmin)
+	seedJobs(t, a.store, modelstest.User(t, a.store, "editor@example.org", models.RoleEditor))
+	ctx := browser(t)
+	signIn(t, ctx, a, "admin@example.org")
+	for _, width := range []int64{1440, 360} {
+		for _, path := range []string{"/admin/jobs", "/admin/jobs?state=failed", "/admin"} {
+			do(t, ctx, chromedp.EmulateViewport(width, 900), chromedp.Navigate(a.url+path), chromedp.WaitVisible(chromedp.CSS("main h1")),
+				chromedp.Evaluate[chromedp.Void](axe))
+			raw, err := chromedp.Run(ctx, chromedp.Evaluate[string](`axe.run(document, {resultTypes: ['violations']}).then(r => JSON.stringify(r.violations))`,
+				chromedp.EvalAsValue, chromedp.EvalAwaitPromise))
+			if err != nil {
+				t.Fatalf("run axe on %s: %v", path, err)
+			}
+			var vs []axeViolation
+			if err := json.Unmarshal([]byte(raw), &vs); err != nil {
+				t.Fatal(err)
+			}
+			for _, v := range vs {
+				if v.Impact == "serious" || v.Impact == "critical" {
+					t.Errorf("%s at %dpx: %s (%s): %s, e.g. %v", path, width, v.ID, v.Impact, v.Help, v.Nodes[0].Target)
+				}
+			}
+		}
+	}
 }
