@@ -25,6 +25,7 @@ func TestPagesFitPhoneAndDesktop(t *testing.T) {
 		t.Fatal(err)
 	}
 	desk := seedDesk(t, a.store, ed, admin)
+	seedJobs(t, a.store, ed)
 	if _, err := a.store.BeginTwoFactor(context.Background(), admin, models.Meta{}); err != nil {
 		t.Fatal(err)
 	}
@@ -42,6 +43,7 @@ func TestPagesFitPhoneAndDesktop(t *testing.T) {
 		{"admin", "/admin"},
 		{"admin-users", "/admin/users"},
 		{"admin-settings", "/admin/settings"},
+		{"admin-jobs", "/admin/jobs"},
 		{"admin-user", "/admin/users/" + strconv.Itoa(int(ed.ID))},
 		{"account", "/account"},
 		{"account-password", "/account/password"},

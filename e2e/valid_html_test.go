@@ -416,7 +416,8 @@ func TestEveryPageIsChecked(t *testing.T) {
 	rev.post("/login/code", url.Values{"code": {"000000"}}, http.StatusUnauthorized, http.StatusUnprocessableEntity)
 
 	ad := pageClient(t, a, admin.Email, admin.Password)
-	ad.crawl("/", "/desk", "/admin/users", "/admin/ratings", "/admin/settings", "/account")
+	seedJobs(t, a.store, editorUser)
+	ad.crawl("/", "/desk", "/admin/users", "/admin/ratings", "/admin/settings", "/admin/jobs", "/account")
 	token, _, err := a.store.CreatePasswordReset(context.Background(), adminUser, models.Meta{}, editorUser.ID)
 	if err != nil {
 		t.Fatal(err)

@@ -33,7 +33,7 @@ func TestAdminIndexListsTheAdminPages(t *testing.T) {
 			if got := d.Find("main h1").Text(); got != "Administration" {
 				t.Errorf("h1 %q", got)
 			}
-			for _, href := range []string{"/admin/users", "/admin/ratings", "/admin/settings"} {
+			for _, href := range []string{"/admin/users", "/admin/ratings", "/admin/settings", "/admin/jobs"} {
 				if d.Find(`main a[href="`+href+`"]`).Length() == 0 {
 					t.Errorf("the index does not link to %s", href)
 				}

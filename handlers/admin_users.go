@@ -66,6 +66,12 @@ func flashMessage(code string) string {
 		return "Source saved."
 	case "source-removed":
 		return "Source removed."
+	case "source-added-file":
+		return "Source added with its file."
+	case "source-updated-file":
+		return "Source saved with its file."
+	case "file-removed":
+		return "File removed from the source."
 	case "verdict-proposed":
 		return "Verdict sent to review."
 	case "verdict-revised":
@@ -90,6 +96,8 @@ func flashMessage(code string) string {
 		return "Rating added to the scale."
 	case "rating-updated":
 		return "Rating saved."
+	case "job-retried":
+		return "Job queued again. It runs within moments."
 	}
 	return ""
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"claimtracker/media/mediatest"
 	"claimtracker/models"
 	"claimtracker/models/modelstest"
 )
@@ -22,6 +23,8 @@ type apiAccess struct {
 	setup func(t *testing.T, e *apiEnv, who string) (path, body string)
 	// The answer for each caller; none (no token) is 401 when left zero.
 	none, editor, reviewer, admin int
+	// ctype is the body's Content-Type; JSON when empty.
+	ctype string
 }
 
 // apiFixed sends the same path and body every time.
@@ -135,6 +138,24 @@ var apiAccessTable = []apiAccess{
 		setup: func(t *testing.T, e *apiEnv, _ string) (string, string) {
 			return apiPath("/sources/%d", e.source(t, e.draft(t, asAuthor, "A draft").ID).ID), ""
 		}},
+	{route: "GET /api/v1/sources/:id/files", editor: 200, reviewer: 200, admin: 200,
+		setup: func(t *testing.T, e *apiEnv, _ string) (string, string) {
+			return apiPath("/sources/%d/files", e.source(t, e.draft(t, asAuthor, "A draft").ID).ID), ""
+		}},
+	{route: "POST /api/v1/sources/:id/files", editor: 201, reviewer: 201, admin: 201, ctype: "multipart/form-data; boundary=claimtracker-test-boundary",
+		setup: func(t *testing.T, e *apiEnv, _ string) (string, string) {
+			body, _ := multipartBody(t, nil, "shot.png", mediatest.PNG())
+			return apiPath("/sources/%d/files", e.source(t, e.draft(t, asAuthor, "A draft").ID).ID), body
+		}},
+	{route: "DELETE /api/v1/files/:id", editor: 204, reviewer: 204, admin: 204,
+		setup: func(t *testing.T, e *apiEnv, _ string) (string, string) {
+			src := e.source(t, e.draft(t, asAuthor, "A draft").ID)
+			f, err := e.store.AttachSourceFile(e.ctx(), e.users[asAuthor], models.Meta{}, src.ID, "a.png", mediatest.PNG())
+			if err != nil {
+				t.Fatal(err)
+			}
+			return apiPath("/files/%d", f.ID), ""
+		}},
 	{route: "GET /api/v1/verdicts/:id", note: "someone else's verdict", editor: 200, reviewer: 200, admin: 200,
 		setup: func(t *testing.T, e *apiEnv, _ string) (string, string) {
 			return apiPath("/verdicts/%d", e.verdict(t, asAuthor, e.draft(t, asAuthor, "A draft").ID).ID), ""
@@ -233,6 +254,9 @@ func TestAPIAuthorizationMatrix(t *testing.T) {
 					what := fmt.Sprintf("%s (%s) as %s", a.route, a.note, who)
 					before := e.auditCount(t)
 					r := e.call(t, who, method, path, body)
+					if a.ctype != "" {
+						r = e.send(t, who, method, path, strings.NewReader(body), a.ctype)
+					}
 					switch want[who] {
 					case http.StatusUnauthorized:
 						apiExpect(t, what, r, want[who], unauthorized)

@@ -441,6 +441,8 @@ type sourceJSON struct {
 	Revision int `json:"revision"`
 	// Archive is the snapshot of URL.
 	Archive archiveJSON `json:"archive"`
+	// Files are the files attached to the source, oldest first.
+	Files []fileJSON `json:"files"`
 	// Link is what the link checker last found at URL; Wayback the
 	// Internet Archive's copy (see api_source_link_json.go).
 	Link    linkJSON    `json:"link"`
@@ -454,6 +456,7 @@ func (h *Handler) newSourceJSON(s *models.Source) sourceJSON {
 		Kind: string(s.Kind), Stance: string(s.Stance), Excerpt: s.Excerpt, Locator: s.Locator, CreatedBy: s.CreatedBy,
 		CreatedAt: stampJSON(s.CreatedAt), UpdatedAt: stampJSON(s.UpdatedAt), Revision: s.Revision,
 		Archive: h.newArchiveJSON(s), Link: newLinkJSON(s), Wayback: newWaybackJSON(s),
+		Files: jsonList(s.Files, h.newFileJSON),
 	}
 }
 

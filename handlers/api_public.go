@@ -159,9 +159,27 @@ type publicSource struct {
 	Locator     string  `json:"locator"`
 	// Archive is the snapshot of URL (see archiveJSON).
 	Archive archiveJSON `json:"archive"`
+	// Files are the files attached to the source, oldest first.
+	Files []publicFile `json:"files"`
 	// Link and Wayback: see linkJSON (without checked_at) and waybackJSON.
 	Link    linkJSON    `json:"link"`
 	Wayback waybackJSON `json:"wayback"`
+}
+
+// publicFile is a file attached to a public source: its bytes as kept
+// (location metadata removed) are served at URL, this site's
+// /archive/{sha256}.
+type publicFile struct {
+	SHA256      string `json:"sha256"`
+	URL         string `json:"url"`
+	ContentType string `json:"content_type"`
+	Size        int64  `json:"size"`
+	Filename    string `json:"filename"`
+	UploadedAt  string `json:"uploaded_at"`
+}
+
+func (h *Handler) newPublicFile(f *models.SourceFile) publicFile {
+	return publicFile{SHA256: f.SHA256, URL: h.absURL(archivePath(f.SHA256)), ContentType: f.ContentType, Size: f.Size, Filename: f.Filename, UploadedAt: stampJSON(f.CreatedAt)}
 }
 
 type publicCorrection struct {
@@ -218,7 +236,8 @@ func (h *Handler) buildPublicClaim(c echo.Context, slug string) ([]byte, error) 
 		out.ClaimReview = &ld
 	}
 	for _, s := range views.NumberedSources(claim) {
-		out.Sources = append(out.Sources, publicSource{s.URL, s.Title, s.Outlet, dateJSON(s.PublishedAt), string(s.Kind), string(s.Stance), s.Excerpt, s.Locator, h.newArchiveJSON(s), newPublicLinkJSON(s), newWaybackJSON(s)})
+		out.Sources = append(out.Sources, publicSource{s.URL, s.Title, s.Outlet, dateJSON(s.PublishedAt), string(s.Kind), string(s.Stance), s.Excerpt, s.Locator, h.newArchiveJSON(s),
+			jsonList(s.Files, h.newPublicFile), newPublicLinkJSON(s), newWaybackJSON(s)})
 	}
 	for _, k := range claim.Corrections {
 		out.Corrections = append(out.Corrections, publicCorrection{string(k.Kind), k.Note, k.OldRating, k.NewRating, stampJSON(k.CreatedAt)})

@@ -54,7 +54,8 @@ func (h *Handler) renderClaimDesk(c echo.Context, status int, id uint, forms pag
 	}
 	p := page(c, cl.Summary)
 	p.Flash = flashMessage(c.QueryParam("done"))
-	return render(c, status, pages.DeskClaim(p, pages.ClaimDesk{Claim: cl, Ratings: ratings, Similar: similar, Names: names, Forms: forms, Update: open}))
+	return render(c, status, pages.DeskClaim(p, pages.ClaimDesk{Claim: cl, Ratings: ratings, Similar: similar, Names: names, Forms: forms, Update: open,
+		MaxFileBytes: h.store.MaxFileBytes()}))
 }
 
 // finishClaimForm ends a form action on a claim's desk page. A refusal

@@ -20,7 +20,11 @@ func sourceInput(f views.Form) models.SourceInput {
 	}
 }
 
-// deskSourceCreate attaches a source to a claim that is not yet published.
+// deskSourceCreate attaches a source to a claim that is not yet published,
+// with the file chosen in the form, if any (a multipart form). The file is
+// checked first: over the size limit the answer is 413, a refused type
+// brings the form back (422) with the reason beside the file field, and
+// nothing is saved.
 func (h *Handler) deskSourceCreate(c echo.Context) error {
 	id, err := idParam(c, "id")
 	if err != nil {
@@ -28,8 +32,43 @@ func (h *Handler) deskSourceCreate(c echo.Context) error {
 	}
 	f, err := parseForm(c, sourceFields...)
 	if err != nil {
-		return err
+		return h.uploadErr(err)
 	}
-	_, err = h.store.AddSource(c.Request().Context(), currentUser(c), meta(c), id, sourceInput(f))
-	return h.finishClaimForm(c, id, err, f.Errors, pages.ClaimForms{Source: f}, "source-added#sources")
+	file, err := h.prepareFormFile(c, f)
+	forms := pages.ClaimForms{Source: f}
+	if err != nil {
+		return h.finishClaimForm(c, id, err, f.Errors, forms, "")
+	}
+	ctx := c.Request().Context()
+	src, err := h.store.AddSource(ctx, currentUser(c), meta(c), id, sourceInput(f))
+	if err != nil {
+		keepFileNote(f, file)
+		return h.finishClaimForm(c, id, err, f.Errors, forms, "")
+	}
+	if file == nil {
+		return h.finishClaimForm(c, id, nil, f.Errors, forms, "source-added#sources")
+	}
+	_, err = h.store.AttachPreparedFile(ctx, currentUser(c), meta(c), src.ID, file)
+	return h.finishClaimForm(c, id, err, f.Errors, forms, "source-added-file#sources")
+}
+
+// prepareFormFile reads and checks the file chosen in a source form (see
+// Store.PrepareSourceFile): nil when none was chosen; a
+// *models.TooLargeError (413), or a *models.ValidationError naming "file"
+// (422).
+func (h *Handler) prepareFormFile(c echo.Context, f views.Form) (*models.PreparedFile, error) {
+	up, err := h.formUpload(c, "file")
+	if err != nil || up == nil {
+		return nil, err
+	}
+	return h.store.PrepareSourceFile(up.Filename, up.Data)
+}
+
+// keepFileNote tells the user, when the source form comes back with errors
+// in other fields, that the file they chose was not kept: a browser never
+// fills a file input again.
+func keepFileNote(f views.Form, file *models.PreparedFile) {
+	if file != nil && f.Errors["file"] == "" {
+		f.Errors["file"] = "“" + file.Filename + "” was not saved with the rest: choose it again."
+	}
 }

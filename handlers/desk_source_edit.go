@@ -58,5 +58,5 @@ func (h *Handler) renderSourceEdit(c echo.Context, status int, src *models.Sourc
 	if cl.Status != models.ClaimDraft && cl.Status != models.ClaimInReview {
 		return fmt.Errorf("edit source %d: claim is %s: %w", src.ID, cl.Status, models.ErrConflict)
 	}
-	return render(c, status, pages.DeskSourceEdit(page(c, "Edit source"), cl, src, f))
+	return render(c, status, pages.DeskSourceEdit(page(c, "Edit source"), cl, src, f, h.store.MaxFileBytes()))
 }

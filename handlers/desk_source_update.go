@@ -18,7 +18,9 @@ import (
 // and the revision the form was made from.
 var sourceUpdateFields = append(slices.Clone(sourceFields), "revision")
 
-// deskSourceUpdate saves the edit of a source of a claim not yet published.
+// deskSourceUpdate saves the edit of a source of a claim not yet published,
+// and attaches the file chosen in the form, if any, checked first as
+// deskSourceCreate does (413, or 422 beside the file field).
 // When someone saved the source after the form was made, nothing is saved:
 // the form comes back (409) with the user's input beside the source as
 // saved now, ready to replace it if the user saves again.
@@ -29,16 +31,31 @@ func (h *Handler) deskSourceUpdate(c echo.Context) error {
 	}
 	f, err := parseForm(c, sourceUpdateFields...)
 	if err != nil {
-		return err
+		return h.uploadErr(err)
 	}
 	revision, err := formRevision(f, "revision")
 	if err != nil {
 		return err
 	}
 	ctx := c.Request().Context()
-	in := sourceInput(f)
-	in.Revision = revision
-	src, err := h.store.UpdateSource(ctx, currentUser(c), meta(c), id, in)
+	file, err := h.prepareFormFile(c, f)
+	if err == nil {
+		in := sourceInput(f)
+		in.Revision = revision
+		_, err = h.store.UpdateSource(ctx, currentUser(c), meta(c), id, in)
+		if err != nil {
+			keepFileNote(f, file)
+		}
+	}
+	var src *models.Source
+	if err == nil {
+		src, err = h.store.GetSource(ctx, id)
+	}
+	done := "source-updated#sources"
+	if err == nil && file != nil {
+		_, err = h.store.AttachPreparedFile(ctx, currentUser(c), meta(c), id, file)
+		done = "source-updated-file#sources"
+	}
 	var stale *models.StaleError
 	if errors.As(err, &stale) {
 		cur, err := h.store.GetSource(ctx, id)
@@ -65,7 +82,7 @@ func (h *Handler) deskSourceUpdate(c echo.Context) error {
 			f.Error = fmt.Sprintf("The claim of this source is %s now: it changed after you opened the form, and the sources of a published claim do not change, "+
 				"so your changes were not saved. What you typed is kept below for you to copy; add a correction to the claim if the evidence needs one.",
 				strings.ToLower(components.ClaimStatusLabel(cl.Status)))
-			return render(c, http.StatusConflict, pages.DeskSourceEdit(page(c, "Edit source"), cl, cur, f))
+			return render(c, http.StatusConflict, pages.DeskSourceEdit(page(c, "Edit source"), cl, cur, f, h.store.MaxFileBytes()))
 		}
 	}
 	if fe := models.FieldErrors(err); fe != nil {
@@ -79,5 +96,5 @@ func (h *Handler) deskSourceUpdate(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return seeOther(c, components.ClaimPath(src.ClaimID)+"?done=source-updated#sources")
+	return seeOther(c, components.ClaimPath(src.ClaimID)+"?done="+done)
 }

@@ -83,7 +83,10 @@ func classify(err error) problem {
 	var ce *models.ConflictError
 	var fe *fetcher.Error
 	var dup *models.DuplicateArticleError
+	var tl *models.TooLargeError
 	switch {
+	case errors.As(err, &tl):
+		return problem{http.StatusRequestEntityTooLarge, "too_large", "Too large", tl.Error(), nil, ""}
 	case errors.As(err, &fe):
 		// The URL the client gave could not be fetched: its field says why.
 		return problem{http.StatusUnprocessableEntity, "invalid", "Could not fetch the page",

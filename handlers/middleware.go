@@ -131,16 +131,22 @@ var securityHeaderValues = []struct {
 // hstsValue is Strict-Transport-Security for a site served over https.
 var hstsValue = []string{"max-age=63072000; includeSubDomains"}
 
-// limitBody refuses bodies over MaxBodyBytes: at once when Content-Length
-// says so, or while reading when it does not.
+// limitBody refuses bodies over MaxBodyBytes, or over the larger limit of
+// a route that takes files (bodyLimit): at once when Content-Length says
+// so, or while reading when it does not, so that no more than the limit is
+// ever read.
 func (h *Handler) limitBody(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		r := c.Request()
-		if r.ContentLength > MaxBodyBytes {
+		limit := h.bodyLimit(c)
+		if r.ContentLength > limit {
+			if limit > MaxBodyBytes {
+				return h.tooLarge()
+			}
 			return errTooLarge
 		}
 		if r.Body != nil && r.Body != http.NoBody {
-			r.Body = http.MaxBytesReader(c.Response(), r.Body, MaxBodyBytes)
+			r.Body = http.MaxBytesReader(c.Response(), r.Body, limit)
 		}
 		return next(c)
 	}

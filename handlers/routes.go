@@ -66,6 +66,7 @@ func (h *Handler) routes(e *echo.Echo) {
 	admin.POST("/users/:id/reset-link", h.adminPasswordReset)
 	admin.POST("/tokens/:id/revoke", h.adminTokenRevoke)
 	h.adminRatingRoutes(admin)
+	h.adminJobRoutes(admin)
 	get(admin, "/settings", h.adminSettings)
 	admin.POST("/settings", h.adminSettingsUpdate)
 

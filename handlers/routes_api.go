@@ -35,6 +35,9 @@ func (h *Handler) apiRoutes(api *echo.Group) {
 	get(api, "/sources/:id", h.apiSourceShow)
 	api.PATCH("/sources/:id", h.apiSourceUpdate)
 	api.DELETE("/sources/:id", h.apiSourceDelete)
+	get(api, "/sources/:id/files", h.apiSourceFileList)
+	api.POST("/sources/:id/files", h.apiSourceFileCreate)
+	api.DELETE("/files/:id", h.apiFileDelete)
 
 	get(api, "/updates/:id", h.apiUpdateShow)
 	api.PATCH("/updates/:id", h.apiUpdateSave)

@@ -39,6 +39,7 @@ func (h *Handler) deskRoutes(desk *echo.Group) {
 	get(desk, "/sources/:id/edit", h.deskSourceEdit)
 	desk.POST("/sources/:id", h.deskSourceUpdate)
 	desk.POST("/sources/:id/delete", h.deskSourceDelete)
+	desk.POST("/files/:id/delete", h.deskSourceFileDelete)
 
 	get(desk, "/updates/:id", h.deskUpdateShow)
 	desk.POST("/updates/:id", h.deskUpdateSave)

@@ -9,7 +9,8 @@ import (
 )
 
 // AdminOverview is what the administration index shows of each thing an
-// admin manages: accounts, API tokens, the rating scale and the settings.
+// admin manages: accounts, API tokens, the rating scale, the settings and
+// the background jobs.
 type AdminOverview struct {
 	// ActiveAccounts and DisabledAccounts count the accounts.
 	ActiveAccounts, DisabledAccounts int64
@@ -22,6 +23,8 @@ type AdminOverview struct {
 	Ratings int64
 	// Settings are the site settings.
 	Settings SiteSettings
+	// Jobs counts the background jobs in each state (see JobCounts).
+	Jobs map[JobState]int64
 }
 
 // TokenItem is one API token with its owner's name.
@@ -66,7 +69,10 @@ func (s *Store) AdminOverview(ctx context.Context, actor *User) (AdminOverview, 
 		if err := db.Model(&Rating{}).Count(&o.Ratings).Error; err != nil {
 			return fmt.Errorf("count ratings: %w", err)
 		}
-		o.Settings, err = settingsFrom(db)
+		if o.Settings, err = settingsFrom(db); err != nil {
+			return err
+		}
+		o.Jobs, err = s.JobCounts(ctx)
 		return err
 	})
 	return o, err

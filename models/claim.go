@@ -333,6 +333,7 @@ func (s *Store) loadClaim(db *gorm.DB, where string, args ...any) (*Claim, error
 	err := db.Preload("Person").Preload("Tags", func(db *gorm.DB) *gorm.DB { return db.Order("tag") }).
 		Preload("Sources", func(db *gorm.DB) *gorm.DB { return db.Order("published_at IS NULL, published_at, id") }).
 		Preload("Sources.ArchiveSnapshot", func(db *gorm.DB) *gorm.DB { return db.Select(snapshotColumns) }).
+		Preload("Sources.Files", func(db *gorm.DB) *gorm.DB { return db.Order("id") }).
 		Preload("Verdicts", func(db *gorm.DB) *gorm.DB { return db.Order("id") }).
 		Preload("Verdicts.Reviews", func(db *gorm.DB) *gorm.DB { return db.Order("id") }).
 		Preload("Verdicts.Versions", func(db *gorm.DB) *gorm.DB { return db.Order("version") }).

@@ -183,8 +183,9 @@ type Source struct {
 	CreatedAt   time.Time
 	UpdatedAt   time.Time
 
-	// Revision counts the source's edits, from 1; an edit or removal made
-	// from an older revision is refused.
+	// Revision counts the source's edits, from 1, a file attached or
+	// removed included; an edit or removal made from an older revision is
+	// refused.
 	Revision int `gorm:"default:1"`
 
 	// ArchiveStatus says where the archiving of URL stands: "" (never
@@ -219,6 +220,10 @@ type Source struct {
 	WaybackURL    string `gorm:"column:wayback_url"`
 	WaybackError  string
 	WaybackAt     *time.Time
+
+	// Files are the files attached to the source, oldest first, when the
+	// query loaded them (loadClaim does).
+	Files []SourceFile `gorm:"foreignKey:SourceID"`
 }
 
 // Rating is one step of the rating scale. Ordered ratings are ranked by

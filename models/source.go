@@ -210,9 +210,10 @@ func (s *Store) DeleteSource(ctx context.Context, actor *User, m Meta, id uint, 
 }
 
 // GetSource returns one source, with its archive snapshot (without the
-// snapshot's text).
+// snapshot's text) and its files.
 func (s *Store) GetSource(ctx context.Context, id uint) (*Source, error) {
-	return findSource(s.read(ctx).Preload("ArchiveSnapshot", func(db *gorm.DB) *gorm.DB { return db.Select(snapshotColumns) }), id)
+	return findSource(s.read(ctx).Preload("ArchiveSnapshot", func(db *gorm.DB) *gorm.DB { return db.Select(snapshotColumns) }).
+		Preload("Files", func(db *gorm.DB) *gorm.DB { return db.Order("id") }), id)
 }
 
 func findSource(db *gorm.DB, id uint) (*Source, error) {

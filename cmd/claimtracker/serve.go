@@ -43,6 +43,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	demoData := f.boolean("demo", "CLAIMTRACKER_DEMO", false, "on an empty database, load a demo newsroom and print its accounts' passwords")
 	prerender := f.boolean("prerender", "CLAIMTRACKER_PRERENDER", true, "render every public claim page ahead of its readers and keep it in the database")
 	fetchAllow := f.string("fetch-allow", "CLAIMTRACKER_FETCH_ALLOW", "", "comma-separated CIDRs of private, loopback or other non-public networks whose pages may be fetched (outside URLs are fetched only from public addresses otherwise)")
+	maxFile := f.int("max-file-size", "CLAIMTRACKER_MAX_FILE_SIZE", models.DefaultMaxFileBytes>>20, "largest archived page or uploaded file kept, in MB (1 MB = 1,048,576 bytes); larger uploads get 413")
 	jobWorkers := f.int("job-workers", "CLAIMTRACKER_JOB_WORKERS", 2, "how many background jobs (archiving, link checks) this instance runs at once")
 	jobLease := f.duration("job-lease", "CLAIMTRACKER_JOB_LEASE", time.Minute, "how long a background job's claim lasts unless renewed: a job whose instance died runs again after it")
 	jobGrace := f.duration("job-grace", "CLAIMTRACKER_JOB_GRACE", 15*time.Second, "how long shutdown waits for running background jobs before leaving them to run again")
@@ -70,6 +71,9 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	if err := wayback.CheckEndpoint(*waybackEndpoint); err != nil {
 		return usageError("serve: --wayback-endpoint: " + err.Error())
+	}
+	if *maxFile < 1 || *maxFile > 1024 {
+		return usageError(fmt.Sprintf("serve: --max-file-size must be between 1 and 1024 (MB), not %d", *maxFile))
 	}
 	if *quorum < 1 || *quorum > 10 {
 		return usageError(fmt.Sprintf("serve: --review-quorum must be between 1 and 10, not %d", *quorum))
@@ -132,7 +136,8 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 
 	// Password hashing runs in as many slots as fit in half the memory
 	// limit in force, 19 MiB each.
-	store, applied, err := openStore(ctx, *dsn, models.Config{ReviewQuorum: *quorum, Logger: logger, PasswordHashers: models.PasswordHashSlots(limitMiB), Wayback: *waybackOn})
+	store, applied, err := openStore(ctx, *dsn, models.Config{ReviewQuorum: *quorum, Logger: logger, PasswordHashers: models.PasswordHashSlots(limitMiB),
+		MaxFileBytes: int64(*maxFile) << 20, Wayback: *waybackOn})
 	if err != nil {
 		return err
 	}

@@ -20,6 +20,8 @@ type ClaimDesk struct {
 	Forms ClaimForms
 	// Update is the claim's open update (draft or submitted), or nil.
 	Update *models.ClaimUpdate
+	// MaxFileBytes is the largest file the source form may attach.
+	MaxFileBytes int64
 }
 
 // ClaimForms are the forms of the claim page. A refused form comes back
@@ -163,6 +165,10 @@ func ChangeText(c models.VersionChange) string {
 		return "a source was changed by"
 	case models.ChangeSourceRemoved:
 		return "a source was removed by"
+	case models.ChangeFileAttached:
+		return "a file was attached to a source by"
+	case models.ChangeFileRemoved:
+		return "a file was removed from a source by"
 	case models.ChangeRatingRelabelled:
 		return "its rating was renamed on the scale by"
 	}
