@@ -161,9 +161,9 @@ type publicSource struct {
 	Archive archiveJSON `json:"archive"`
 	// Files are the files attached to the source, oldest first.
 	Files []publicFile `json:"files"`
-	// Link and Wayback: see linkJSON (without checked_at) and waybackJSON.
-	Link    linkJSON    `json:"link"`
-	Wayback waybackJSON `json:"wayback"`
+	// Link and Wayback: see publicLinkJSON and waybackJSON.
+	Link    publicLinkJSON `json:"link"`
+	Wayback waybackJSON    `json:"wayback"`
 }
 
 // publicFile is a file attached to a public source: its bytes as kept

@@ -182,7 +182,7 @@ func TestPublicPageMarksGoneOriginal(t *testing.T) {
 			}
 			// A source never checked has nulls.
 			dr = e.do(t, e.client(t), http.MethodGet, "/api/v1/sources/"+idStr(srcs[1].ID), nil, map[string]string{"Authorization": "Bearer " + tok})
-			if !strings.Contains(dr.body, `"link":{"status":null,"since":null,"http_status":null,"final_url":null,"error":null}`) ||
+			if !strings.Contains(dr.body, `"link":{"status":null,"checked_at":null,"since":null,"http_status":null,"final_url":null,"error":null}`) ||
 				!strings.Contains(dr.body, `"wayback":{"status":null,"url":null,"error":null,"at":null}`) {
 				t.Errorf("an unchecked source: %s", dr.body)
 			}

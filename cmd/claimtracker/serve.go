@@ -63,9 +63,6 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if *jobGrace < 0 || *jobGrace > 10*time.Minute {
 		return usageError(fmt.Sprintf("serve: --job-grace must be between 0s and 10m, not %v", *jobGrace))
 	}
-	if *maxFile < 1 || *maxFile > 1024 {
-		return usageError(fmt.Sprintf("serve: --max-file-size must be between 1 and 1024 (MB), not %d", *maxFile))
-	}
 	if *linkInterval < 0 || (*linkInterval > 0 && *linkInterval < time.Hour) {
 		return usageError(fmt.Sprintf("serve: --link-check-interval must be 0 (off) or at least 1h, not %v", *linkInterval))
 	}
@@ -74,6 +71,9 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	if err := wayback.CheckEndpoint(*waybackEndpoint); err != nil {
 		return usageError("serve: --wayback-endpoint: " + err.Error())
+	}
+	if *maxFile < 1 || *maxFile > 1024 {
+		return usageError(fmt.Sprintf("serve: --max-file-size must be between 1 and 1024 (MB), not %d", *maxFile))
 	}
 	if *quorum < 1 || *quorum > 10 {
 		return usageError(fmt.Sprintf("serve: --review-quorum must be between 1 and 10, not %d", *quorum))

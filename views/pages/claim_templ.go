@@ -387,11 +387,11 @@ func Claim(p views.Page, v ClaimView) templ.Component {
 					if templ_7745c5c3_Err != nil {
 						return templ_7745c5c3_Err
 					}
-					templ_7745c5c3_Err = components.SourceFiles(s.Files).Render(ctx, templ_7745c5c3_Buffer)
+					templ_7745c5c3_Err = components.SourceLink(s).Render(ctx, templ_7745c5c3_Buffer)
 					if templ_7745c5c3_Err != nil {
 						return templ_7745c5c3_Err
 					}
-					templ_7745c5c3_Err = components.SourceLink(s).Render(ctx, templ_7745c5c3_Buffer)
+					templ_7745c5c3_Err = components.SourceFiles(s.Files).Render(ctx, templ_7745c5c3_Buffer)
 					if templ_7745c5c3_Err != nil {
 						return templ_7745c5c3_Err
 					}

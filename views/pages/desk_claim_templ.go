@@ -812,11 +812,11 @@ func stanceColumn(d ClaimDesk, st models.Stance) templ.Component {
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
-				templ_7745c5c3_Err = components.DeskSourceFiles(src, d.EvidenceOpen()).Render(ctx, templ_7745c5c3_Buffer)
+				templ_7745c5c3_Err = components.DeskSourceLink(&src).Render(ctx, templ_7745c5c3_Buffer)
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
-				templ_7745c5c3_Err = components.DeskSourceLink(&src).Render(ctx, templ_7745c5c3_Buffer)
+				templ_7745c5c3_Err = components.DeskSourceFiles(src, d.EvidenceOpen()).Render(ctx, templ_7745c5c3_Buffer)
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
