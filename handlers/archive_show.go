@@ -35,17 +35,15 @@ func (h *Handler) archiveShow(c echo.Context) error {
 	if u := currentUser(c); !cp.Public && (u == nil || !u.Can(models.RoleEditor)) {
 		return echo.ErrNotFound
 	}
-	data, err := h.store.Blobs().Get(ctx, sum)
-	if err != nil {
-		return err
-	}
 	hd := c.Response().Header()
 	hd.Set("Content-Security-Policy", archiveCSP)
 	hd.Set("X-Content-Type-Options", "nosniff")
 	hd.Set("Content-Type", cp.ContentType)
 	hd.Set("ETag", `"`+cp.SHA256+`"`)
 	if cp.Public {
-		hd.Set("Cache-Control", "public, max-age=31536000, immutable")
+		// Not immutable: a copy may be withdrawn (a source removed in an
+		// update); revalidating costs a 304 and no read.
+		hd.Set("Cache-Control", "public, max-age=3600")
 	} else {
 		hd.Set("Cache-Control", "private, no-cache")
 	}
@@ -58,8 +56,37 @@ func (h *Handler) archiveShow(c echo.Context) error {
 	if d := mime.FormatMediaType("inline", map[string]string{"filename": name}); d != "" && name != "" {
 		hd.Set("Content-Disposition", d)
 	}
+	if etagMatches(c.Request().Header.Get("If-None-Match"), cp.SHA256) {
+		return c.NoContent(http.StatusNotModified)
+	}
+	// Each read holds the whole copy in memory: few run at once.
+	release, err := acquireSlot(ctx, h.blobSlots, 10*time.Second, 5*time.Second)
+	if err != nil {
+		return err
+	}
+	defer release()
+	data, err := h.store.Blobs().Get(ctx, sum)
+	if err != nil {
+		return err
+	}
 	http.ServeContent(c.Response(), c.Request(), "", time.Time{}, bytes.NewReader(data))
 	return nil
+}
+
+// maxBlobReads is how many archived copies an instance reads from the
+// blob store at once.
+const maxBlobReads = 4
+
+// etagMatches reports whether an If-None-Match header names the strong
+// ETag of sha256hex, or is "*" (RFC 9110, section 13.1.2).
+func etagMatches(header, sha256hex string) bool {
+	for tag := range strings.SplitSeq(header, ",") {
+		tag = strings.TrimPrefix(strings.TrimSpace(tag), "W/")
+		if tag == "*" || tag == `"`+sha256hex+`"` {
+			return true
+		}
+	}
+	return false
 }
 
 // extension is the usual file name extension of content type ct.

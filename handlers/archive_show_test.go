@@ -107,7 +107,7 @@ func TestArchivedCopyIsServedSandboxed(t *testing.T) {
 			h := r.header
 			for name, want := range map[string]string{
 				"Content-Type": "text/html; charset=utf-8", "X-Content-Type-Options": "nosniff", "ETag": `"` + sum + `"`,
-				"Cache-Control": "public, max-age=31536000, immutable",
+				"Cache-Control": "public, max-age=3600",
 			} {
 				if got := h.Get(name); got != want {
 					t.Errorf("%s: %q, want %q", name, got, want)
@@ -193,6 +193,53 @@ func TestArchivingMovesThePublicPage(t *testing.T) {
 				if r := ts.get(t, ts.client(t), "/claims/"+c.Slug); !strings.Contains(r.body, "/archive/"+sum) {
 					t.Fatalf("the page was not renewed on %s", ts.URL)
 				}
+			}
+		})
+	}
+}
+
+// A snapshot of a URL that the editor replaced before publishing stays the
+// desk's: the public sees only the copy of the URL it reads.
+func TestReplacedSnapshotIsNotPublic(t *testing.T) {
+	for _, engine := range modelstest.Engines() {
+		t.Run(engine, func(t *testing.T) {
+			e := newDeskEnv(t, engine)
+			anon := e.client(t)
+			ctx := context.Background()
+			page := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, "page at "+r.URL.Path) }))
+			defer page.Close()
+			c, err := e.store.CreateClaim(ctx, e.edUser, models.Meta{}, seedInput())
+			if err != nil {
+				t.Fatal(err)
+			}
+			in := seedSources()[0]
+			in.URL = page.URL + "/wrong"
+			src, err := e.store.AddSource(ctx, e.edUser, models.Meta{}, c.ID, in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			a := &archive.Archiver{Store: e.store, Fetcher: fetcher.New(fetcher.Config{Allow: []netip.Prefix{netip.MustParsePrefix("127.0.0.1/32")}})}
+			run := func() {
+				if err := a.Run(ctx, &models.Job{Payload: fmt.Sprintf(`{"source_id":%d}`, src.ID), Attempts: 1, MaxAttempts: 5}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			run()
+			in.URL, in.Revision = page.URL+"/right", src.Revision
+			if _, err := e.store.UpdateSource(ctx, e.edUser, models.Meta{}, src.ID, in); err != nil {
+				t.Fatal(err)
+			}
+			run()
+			publishClaim(t, e, c)
+			wrong, right := models.SHA256Hex([]byte("page at /wrong")), models.SHA256Hex([]byte("page at /right"))
+			if r := e.get(t, anon, "/archive/"+right); r.status != http.StatusOK {
+				t.Fatalf("the current copy: %d", r.status)
+			}
+			if r := e.get(t, anon, "/archive/"+wrong); r.status != http.StatusNotFound {
+				t.Fatalf("the replaced copy, signed out: %d", r.status)
+			}
+			if r := e.get(t, e.ed, "/archive/"+wrong); r.status != http.StatusOK {
+				t.Fatalf("the replaced copy, on the desk: %d", r.status)
 			}
 		})
 	}

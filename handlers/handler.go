@@ -88,6 +88,12 @@ type Handler struct {
 	// article page being fetched and read (see maxFetches).
 	fetcher    *fetcher.Client
 	fetchSlots chan struct{}
+	// uploadSlots holds a token for each uploaded file held in memory
+	// while it is checked and stored (see maxUploads).
+	uploadSlots chan struct{}
+	// blobSlots holds a token for each archived copy read at once (see
+	// maxBlobReads).
+	blobSlots chan struct{}
 }
 
 // New builds the Echo server with every route and middleware.
@@ -108,17 +114,19 @@ func New(cfg Config) *echo.Echo {
 		cfg.Fetcher = fetcher.New(fetcher.Config{})
 	}
 	h := &Handler{
-		site:       cfg.BaseURL.String() + "\x00" + cfg.Build,
-		store:      cfg.Store,
-		log:        cfg.Logger,
-		baseURL:    cfg.BaseURL,
-		secure:     cfg.BaseURL.Scheme == "https",
-		setupToken: cfg.SetupToken,
-		cop:        http.NewCrossOriginProtection(),
-		cache:      newPageCache(cfg.PageCacheMiB << 20),
-		streams:    make(chan struct{}, maxStreams),
-		fetcher:    cfg.Fetcher,
-		fetchSlots: make(chan struct{}, maxFetches),
+		site:        cfg.BaseURL.String() + "\x00" + cfg.Build,
+		store:       cfg.Store,
+		log:         cfg.Logger,
+		baseURL:     cfg.BaseURL,
+		secure:      cfg.BaseURL.Scheme == "https",
+		setupToken:  cfg.SetupToken,
+		cop:         http.NewCrossOriginProtection(),
+		cache:       newPageCache(cfg.PageCacheMiB << 20),
+		streams:     make(chan struct{}, maxStreams),
+		fetcher:     cfg.Fetcher,
+		fetchSlots:  make(chan struct{}, maxFetches),
+		uploadSlots: make(chan struct{}, maxUploads),
+		blobSlots:   make(chan struct{}, maxBlobReads),
 	}
 	h.cookieName = "claimtracker_session"
 	if h.secure {

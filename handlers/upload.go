@@ -1,9 +1,11 @@
 package handlers
 
 import (
+	"context"
 	"errors"
 	"io"
 	"net/http"
+	"time"
 
 	"github.com/labstack/echo/v4"
 
@@ -18,6 +20,15 @@ var uploadRoutes = map[string]bool{
 	"/desk/sources/:id":         true,
 	"/api/v1/sources/:id/files": true,
 }
+
+// maxUploads is how many uploaded files an instance holds in memory at
+// once: each may take about three times the file size limit while it is
+// checked, stripped and stored. A further upload waits for a slot up to
+// uploadWait, then gets 503 with a Retry-After.
+const maxUploads = 2
+
+// uploadWait is how long an upload waits for a free slot.
+const uploadWait = 15 * time.Second
 
 // uploadOverhead is what an upload route's body may hold besides the file:
 // the form's other fields and the multipart framing.
@@ -78,6 +89,12 @@ func (h *Handler) formUpload(c echo.Context, field string) (*upload, error) {
 		return nil, err
 	}
 	defer f.Close()
+	release, err := acquireSlot(r.Context(), h.uploadSlots, uploadWait, 5*time.Second)
+	if err != nil {
+		return nil, err
+	}
+	// The slot is held until the request ends, with the bytes read.
+	context.AfterFunc(r.Context(), release)
 	data, err := io.ReadAll(io.LimitReader(f, limit+1))
 	if err != nil {
 		return nil, err

@@ -155,8 +155,9 @@ type ArchivedCopy struct {
 	OriginalURL, FinalURL string
 	// Filename is an uploaded file's name ("" for a snapshot).
 	Filename string
-	// Public is true when a published or retracted fact-check shows it;
-	// otherwise only the desk may see it.
+	// Public is true when a published or retracted fact-check shows it
+	// (a source's current snapshot, or a file attached to it); otherwise
+	// only the desk may see it.
 	Public bool
 }
 
@@ -172,10 +173,13 @@ func (s *Store) ArchivedCopyBySHA(ctx context.Context, sha256hex string) (*Archi
 		Snapshot
 		ClaimStatus ClaimStatus
 	}
-	err := db.Table("snapshots").Select("snapshots.id, snapshots.url, snapshots.final_url, snapshots.content_type, snapshots.size, snapshots.sha256, snapshots.fetched_at, claims.status AS claim_status").
+	// Only a source's current snapshot is public: one its URL had before
+	// an edit is the desk's.
+	err := db.Table("snapshots").Select("snapshots.id, snapshots.url, snapshots.final_url, snapshots.content_type, snapshots.size, snapshots.sha256, snapshots.fetched_at, "+
+		"CASE WHEN sources.archive_snapshot_id = snapshots.id THEN claims.status ELSE '' END AS claim_status").
 		Joins("JOIN sources ON sources.id = snapshots.source_id").Joins("JOIN claims ON claims.id = sources.claim_id").
 		Where("snapshots.sha256 = ?", sha256hex).
-		Order(gorm.Expr("CASE WHEN claims.status IN ? THEN 0 ELSE 1 END, snapshots.id DESC", publicStatuses)).Limit(1).Scan(&snap).Error
+		Order(gorm.Expr("CASE WHEN claims.status IN ? AND sources.archive_snapshot_id = snapshots.id THEN 0 ELSE 1 END, snapshots.id DESC", publicStatuses)).Limit(1).Scan(&snap).Error
 	if err != nil {
 		return nil, fmt.Errorf("archived copy %s: %w", sha256hex, err)
 	}

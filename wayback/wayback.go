@@ -103,6 +103,23 @@ func (w *Saver) now() time.Time { return w.Store.Now() }
 // source that no longer exists, whose URL changed meanwhile, or whose copy
 // is already saved (a job run again) is nothing to do.
 func (w *Saver) Run(ctx context.Context, j *models.Job) (time.Duration, error) {
+	wait, err := w.run(ctx, j)
+	if wait > 0 || err != nil {
+		return wait, err
+	}
+	// A URL changed while this job ran queued no job of its own (the key
+	// was taken by this one) and left the source's copy queued: this job
+	// runs again, for the new URL.
+	var p models.SourceJob
+	if j.Decode(&p) == nil {
+		if src, err := w.Store.GetSource(ctx, p.SourceID); err == nil && src.WaybackStatus == models.WaybackQueued {
+			return time.Second, nil
+		}
+	}
+	return 0, nil
+}
+
+func (w *Saver) run(ctx context.Context, j *models.Job) (time.Duration, error) {
 	var p models.SourceJob
 	if err := j.Decode(&p); err != nil {
 		return 0, err

@@ -192,7 +192,7 @@ func TestBadCommandLinesFailWithOneLine(t *testing.T) {
 		{nil, []string{"serve", "--review-quorum", "many"}, `serve: invalid value "many" for flag -review-quorum: parse error (see claimtracker serve --help)`},
 		{map[string]string{"CLAIMTRACKER_REVIEW_QUORUM": "abc"}, []string{"serve"}, `serve: invalid value "abc" for CLAIMTRACKER_REVIEW_QUORUM`},
 		{nil, []string{"serve", "--gc-percent", "5"}, "serve: --gc-percent must be between 10 and 1000, not 5"},
-		{nil, []string{"serve", "--max-file-size", "0"}, "serve: --max-file-size must be between 1 and 1024 (MB), not 0"},
+		{nil, []string{"serve", "--max-file-size", "0"}, "serve: --max-file-size must be between 1 and 256 (MB), not 0"},
 		{map[string]string{"CLAIMTRACKER_MAX_FILE_SIZE": "20MB"}, []string{"serve"}, `serve: invalid value "20MB" for CLAIMTRACKER_MAX_FILE_SIZE`},
 		{nil, []string{"serve", "--page-cache", "-1"}, "serve: --page-cache must be between 0 (the default) and 4096, not -1"},
 		{nil, []string{"serve", "--memory-limit", "40", "--page-cache", "32"}, "serve: --page-cache 32 MiB must be at most half of the memory limit in force (40 MiB)"},

@@ -72,8 +72,8 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err := wayback.CheckEndpoint(*waybackEndpoint); err != nil {
 		return usageError("serve: --wayback-endpoint: " + err.Error())
 	}
-	if *maxFile < 1 || *maxFile > 1024 {
-		return usageError(fmt.Sprintf("serve: --max-file-size must be between 1 and 1024 (MB), not %d", *maxFile))
+	if *maxFile < 1 || *maxFile > 256 {
+		return usageError(fmt.Sprintf("serve: --max-file-size must be between 1 and 256 (MB), not %d", *maxFile))
 	}
 	if *quorum < 1 || *quorum > 10 {
 		return usageError(fmt.Sprintf("serve: --review-quorum must be between 1 and 10, not %d", *quorum))
