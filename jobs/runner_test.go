@@ -250,7 +250,7 @@ func TestRunStartsAnEnqueuedJobAtOnceAndKeepsItsLease(t *testing.T) {
 			dsn := modelstest.DSN(t, e)
 			s := modelstest.OpenDSN(t, e, dsn, models.Config{Logger: quiet})
 			other := modelstest.OpenDSN(t, e, dsn, models.Config{Logger: quiet})
-			r := jobs.New(s, jobs.Config{Poll: time.Hour, Lease: 600 * time.Millisecond, Logger: quiet})
+			r := jobs.New(s, jobs.Config{Poll: time.Hour, Lease: 2 * time.Second, Logger: quiet})
 			started := make(chan time.Time, 10)
 			release := make(chan struct{})
 			r.Handle("slow", func(ctx context.Context, j *models.Job) error {
@@ -269,20 +269,20 @@ func TestRunStartsAnEnqueuedJobAtOnceAndKeepsItsLease(t *testing.T) {
 			enqueue(t, s, "slow", "slow:1", time.Now())
 			select {
 			case st := <-started:
-				if st.Sub(at) > 500*time.Millisecond {
+				if st.Sub(at) > 2*time.Second {
 					t.Fatalf("started %v after it was enqueued", st.Sub(at))
 				}
 			case <-time.After(5 * time.Second):
 				t.Fatal("an enqueued job did not start")
 			}
 			// Three leases long: the heartbeat keeps it held.
-			deadline := time.Now().Add(1800 * time.Millisecond)
+			deadline := time.Now().Add(6 * time.Second)
 			for time.Now().Before(deadline) {
 				j, err := other.ClaimJob(ctx, []string{"slow"}, time.Minute, "thief")
 				if err != nil || j != nil {
 					t.Fatalf("another instance claimed the running job: %+v %v", j, err)
 				}
-				time.Sleep(50 * time.Millisecond)
+				time.Sleep(200 * time.Millisecond)
 			}
 			close(release)
 			waitFor(t, func() bool { return only(t, s).State == models.JobDone })

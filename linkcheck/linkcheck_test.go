@@ -115,6 +115,11 @@ func job(src *models.Source) *models.Job {
 func (e *env) run(t *testing.T, src *models.Source) *models.Source {
 	t.Helper()
 	wait, err := e.checker.Run(t.Context(), job(src))
+	for tries := 0; err == nil && wait > 0 && wait < time.Second && tries < 5; tries++ {
+		// The host's short gap since the last check has not passed yet.
+		time.Sleep(wait)
+		wait, err = e.checker.Run(t.Context(), job(src))
+	}
 	if err != nil || wait != 0 {
 		t.Fatalf("check of %s: wait %v, %v", src.URL, wait, err)
 	}
