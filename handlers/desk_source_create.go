@@ -40,16 +40,16 @@ func (h *Handler) deskSourceCreate(c echo.Context) error {
 		return h.finishClaimForm(c, id, err, f.Errors, forms, "")
 	}
 	ctx := c.Request().Context()
-	src, err := h.store.AddSource(ctx, currentUser(c), meta(c), id, sourceInput(f))
-	if err != nil {
+	in := sourceInput(f)
+	in.File = file
+	if _, err := h.store.AddSource(ctx, currentUser(c), meta(c), id, in); err != nil {
 		keepFileNote(f, file)
 		return h.finishClaimForm(c, id, err, f.Errors, forms, "")
 	}
 	if file == nil {
 		return h.finishClaimForm(c, id, nil, f.Errors, forms, "source-added#sources")
 	}
-	_, err = h.store.AttachPreparedFile(ctx, currentUser(c), meta(c), src.ID, file)
-	return h.finishClaimForm(c, id, err, f.Errors, forms, "source-added-file#sources")
+	return h.finishClaimForm(c, id, nil, f.Errors, forms, "source-added-file#sources")
 }
 
 // prepareFormFile reads and checks the file chosen in a source form (see

@@ -41,7 +41,7 @@ func (h *Handler) deskSourceUpdate(c echo.Context) error {
 	file, err := h.prepareFormFile(c, f)
 	if err == nil {
 		in := sourceInput(f)
-		in.Revision = revision
+		in.Revision, in.File = revision, file
 		_, err = h.store.UpdateSource(ctx, currentUser(c), meta(c), id, in)
 		if err != nil {
 			keepFileNote(f, file)
@@ -52,8 +52,7 @@ func (h *Handler) deskSourceUpdate(c echo.Context) error {
 		src, err = h.store.GetSource(ctx, id)
 	}
 	done := "source-updated#sources"
-	if err == nil && file != nil {
-		_, err = h.store.AttachPreparedFile(ctx, currentUser(c), meta(c), id, file)
+	if file != nil {
 		done = "source-updated-file#sources"
 	}
 	var stale *models.StaleError

@@ -29,6 +29,11 @@ type SourceInput struct {
 	// read: when it is no longer current the edit is refused (*StaleError).
 	// 0 means not given. AddSource ignores it.
 	Revision int
+	// File, when set, is a checked upload (PrepareSourceFile) attached to
+	// the source in the same transaction that saves it, as
+	// AttachPreparedFile would: the source is saved with its file or not
+	// at all.
+	File *PreparedFile
 }
 
 // validate checks and normalises in; its date may not be after today (see
@@ -92,8 +97,12 @@ func (s *Store) AddSource(ctx context.Context, actor *User, m Meta, claimID uint
 	if !actor.Can(RoleEditor) {
 		return nil, fmt.Errorf("add source: %w", ErrForbidden)
 	}
+	sum, err := s.putFile(ctx, in.File)
+	if err != nil {
+		return nil, err
+	}
 	var out *Source
-	err := s.write(ctx, func(tx *gorm.DB) error {
+	err = s.write(ctx, func(tx *gorm.DB) error {
 		c, err := s.lockClaim(tx, claimID)
 		if err != nil {
 			return err
@@ -123,7 +132,13 @@ func (s *Store) AddSource(ctx context.Context, actor *User, m Meta, claimID uint
 			return err
 		}
 		out = src
-		return s.audit(tx, m, event{actor: actor, action: "source.add", objectType: "claim", objectID: c.ID, after: src.view()})
+		if err := s.audit(tx, m, event{actor: actor, action: "source.add", objectType: "claim", objectID: c.ID, after: src.view()}); err != nil {
+			return err
+		}
+		if in.File != nil {
+			_, err = s.attachFile(tx, actor, m, c, src, in.File, sum)
+		}
+		return err
 	})
 	return out, err
 }
@@ -136,8 +151,12 @@ func (s *Store) UpdateSource(ctx context.Context, actor *User, m Meta, id uint, 
 	if !actor.Can(RoleEditor) {
 		return nil, fmt.Errorf("update source: %w", ErrForbidden)
 	}
+	sum, err := s.putFile(ctx, in.File)
+	if err != nil {
+		return nil, err
+	}
 	var out *Source
-	err := s.write(ctx, func(tx *gorm.DB) error {
+	err = s.write(ctx, func(tx *gorm.DB) error {
 		old, c, err := lockWithClaim[Source](s, tx, "source", id)
 		if err != nil {
 			return err
@@ -172,7 +191,13 @@ func (s *Store) UpdateSource(ctx context.Context, actor *User, m Meta, id uint, 
 			return err
 		}
 		out = src
-		return s.audit(tx, m, event{actor: actor, action: "source.update", objectType: "claim", objectID: c.ID, before: old.view(), after: src.view()})
+		if err := s.audit(tx, m, event{actor: actor, action: "source.update", objectType: "claim", objectID: c.ID, before: old.view(), after: src.view()}); err != nil {
+			return err
+		}
+		if in.File != nil {
+			_, err = s.attachFile(tx, actor, m, c, src, in.File, sum)
+		}
+		return err
 	})
 	return out, err
 }

@@ -184,7 +184,7 @@ func (s *Store) AttachPreparedFile(ctx context.Context, actor *User, m Meta, sou
 	if err := evidenceOpen(&c); err != nil {
 		return nil, err
 	}
-	sum, err := s.Blobs().Put(ctx, p.Data)
+	sum, err := s.putFile(ctx, p)
 	if err != nil {
 		return nil, err
 	}
@@ -197,18 +197,34 @@ func (s *Store) AttachPreparedFile(ctx context.Context, actor *User, m Meta, sou
 		if err := evidenceOpen(c); err != nil {
 			return err
 		}
-		f := &SourceFile{SourceID: src.ID, SHA256: sum, ContentType: p.ContentType, Size: int64(len(p.Data)),
-			Filename: p.Filename, OriginalSHA256: p.OriginalSHA256, UploadedBy: &actor.ID, CreatedAt: s.now()}
-		if err := tx.Create(f).Error; err != nil {
-			return fmt.Errorf("insert source file: %w", err)
-		}
-		if err := s.fileChanged(tx, c, src, actor, ChangeFileAttached); err != nil {
-			return err
-		}
-		out = f
-		return s.audit(tx, m, event{actor: actor, action: "source.file.attach", objectType: "claim", objectID: c.ID, after: f.view()})
+		out, err = s.attachFile(tx, actor, m, c, src, p, sum)
+		return err
 	})
 	return out, err
+}
+
+// attachFile records in tx the file p, whose bytes the blob store keeps
+// under sum, as attached to src of claim c (both locked, the evidence
+// open), with its consequences and audit event (see AttachPreparedFile).
+func (s *Store) attachFile(tx *gorm.DB, actor *User, m Meta, c *Claim, src *Source, p *PreparedFile, sum string) (*SourceFile, error) {
+	f := &SourceFile{SourceID: src.ID, SHA256: sum, ContentType: p.ContentType, Size: int64(len(p.Data)),
+		Filename: p.Filename, OriginalSHA256: p.OriginalSHA256, UploadedBy: &actor.ID, CreatedAt: s.now()}
+	if err := tx.Create(f).Error; err != nil {
+		return nil, fmt.Errorf("insert source file: %w", err)
+	}
+	if err := s.fileChanged(tx, c, src, actor, ChangeFileAttached); err != nil {
+		return nil, err
+	}
+	return f, s.audit(tx, m, event{actor: actor, action: "source.file.attach", objectType: "claim", objectID: c.ID, after: f.view()})
+}
+
+// putFile keeps p's bytes in the blob store, outside any transaction, and
+// returns their hash; "" when p is nil.
+func (s *Store) putFile(ctx context.Context, p *PreparedFile) (string, error) {
+	if p == nil {
+		return "", nil
+	}
+	return s.Blobs().Put(ctx, p.Data)
 }
 
 // RemoveSourceFile removes a file from its source, under the same rule as

@@ -167,3 +167,43 @@ func TestCleanFilename(t *testing.T) {
 		}
 	}
 }
+
+// A source saved with a file is saved with it or not at all: on a claim
+// that was published meanwhile neither the source nor the file is kept.
+func TestSourceSavedWithItsFileInOneTransaction(t *testing.T) {
+	modelstest.ForEach(t, models.Config{}, func(t *testing.T, s *models.Store) {
+		d := newDesk(t, s)
+		c, err := s.CreateClaim(d.ctx, d.ed, d.m, sworn())
+		if err != nil {
+			t.Fatal(err)
+		}
+		file, err := s.PrepareSourceFile("chart.png", mediatest.PNG())
+		if err != nil {
+			t.Fatal(err)
+		}
+		in := report()
+		in.File = file
+		src, err := s.AddSource(d.ctx, d.ed, d.m, c.ID, in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := s.GetSource(d.ctx, src.ID)
+		if err != nil || len(got.Files) != 1 || got.Files[0].Filename != "chart.png" {
+			t.Fatalf("saved with its file: %+v, %v", got, err)
+		}
+		pub, _ := d.published(t)
+		in.URL = "https://www.example.com/another-report"
+		if _, err := s.AddSource(d.ctx, d.ed, d.m, pub.ID, in); !errors.Is(err, models.ErrConflict) {
+			t.Fatalf("a published claim: %v", err)
+		}
+		after, err := s.GetClaim(d.ctx, pub.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, sc := range after.Sources {
+			if sc.URL == in.URL || len(sc.Files) != 0 {
+				t.Fatalf("half saved: %+v", sc)
+			}
+		}
+	})
+}
