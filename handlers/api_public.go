@@ -182,6 +182,13 @@ func (h *Handler) newPublicFile(f *models.SourceFile) publicFile {
 	return publicFile{SHA256: f.SHA256, URL: h.absURL(archivePath(f.SHA256)), ContentType: f.ContentType, Size: f.Size, Filename: f.Filename, UploadedAt: stampJSON(f.CreatedAt)}
 }
 
+// publicArchive is a source's archive for the public: why an attempt
+// failed is the desk's (it may name inside addresses).
+func publicArchive(a archiveJSON) archiveJSON {
+	a.Error = nil
+	return a
+}
+
 type publicCorrection struct {
 	Kind      string `json:"kind"`
 	Note      string `json:"note"`
@@ -236,7 +243,7 @@ func (h *Handler) buildPublicClaim(c echo.Context, slug string) ([]byte, error) 
 		out.ClaimReview = &ld
 	}
 	for _, s := range views.NumberedSources(claim) {
-		out.Sources = append(out.Sources, publicSource{s.URL, s.Title, s.Outlet, dateJSON(s.PublishedAt), string(s.Kind), string(s.Stance), s.Excerpt, s.Locator, h.newArchiveJSON(s),
+		out.Sources = append(out.Sources, publicSource{s.URL, s.Title, s.Outlet, dateJSON(s.PublishedAt), string(s.Kind), string(s.Stance), s.Excerpt, s.Locator, publicArchive(h.newArchiveJSON(s)),
 			jsonList(s.Files, h.newPublicFile), newPublicLinkJSON(s), newWaybackJSON(s)})
 	}
 	for _, k := range claim.Corrections {

@@ -50,7 +50,7 @@ func (h *Handler) archiveShow(c echo.Context) error {
 	name := cp.Filename
 	if cp.OriginalURL != "" {
 		hd.Set("Memento-Datetime", cp.Taken.UTC().Format(http.TimeFormat))
-		hd.Set("Link", "<"+cp.OriginalURL+`>; rel="original"`)
+		hd.Set("Link", "<"+linkTarget.Replace(cp.OriginalURL)+`>; rel="original"`)
 		name = "archived-" + cp.SHA256[:12] + extension(cp.ContentType)
 	}
 	if d := mime.FormatMediaType("inline", map[string]string{"filename": name}); d != "" && name != "" {
@@ -72,6 +72,10 @@ func (h *Handler) archiveShow(c echo.Context) error {
 	http.ServeContent(c.Response(), c.Request(), "", time.Time{}, bytes.NewReader(data))
 	return nil
 }
+
+// linkTarget escapes what would end or split a URL inside a Link header's
+// angle brackets (RFC 8288).
+var linkTarget = strings.NewReplacer("<", "%3C", ">", "%3E", `"`, "%22", " ", "%20")
 
 // maxBlobReads is how many archived copies an instance reads from the
 // blob store at once.

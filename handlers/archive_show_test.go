@@ -244,3 +244,51 @@ func TestReplacedSnapshotIsNotPublic(t *testing.T) {
 		})
 	}
 }
+
+// Bytes that a draft's source archived first and a published claim's
+// source archived too are public: whichever claim came first, the copy a
+// published fact-check shows is served to everyone, with its own original
+// in a Link header that no URL can split.
+func TestSharedSnapshotOfAPublishedClaimIsPublic(t *testing.T) {
+	for _, engine := range modelstest.Engines() {
+		t.Run(engine, func(t *testing.T) {
+			e := newDeskEnv(t, engine)
+			anon := e.client(t)
+			ctx := context.Background()
+			page := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, "the same page") }))
+			defer page.Close()
+			a := &archive.Archiver{Store: e.store, Fetcher: fetcher.New(fetcher.Config{Allow: []netip.Prefix{netip.MustParsePrefix("127.0.0.1/32")}})}
+			archived := func(c *models.Claim, url string) {
+				in := seedSources()[0]
+				in.URL = url
+				src, err := e.store.AddSource(ctx, e.edUser, models.Meta{}, c.ID, in)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := a.Run(ctx, &models.Job{Payload: fmt.Sprintf(`{"source_id":%d}`, src.ID), Attempts: 1, MaxAttempts: 5}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			draft, err := e.store.CreateClaim(ctx, e.edUser, models.Meta{}, seedInput())
+			if err != nil {
+				t.Fatal(err)
+			}
+			archived(draft, page.URL+"/draft")
+			other := seedInput()
+			other.Text, other.Summary = "We never discussed the campaign with them", "He says they never discussed the campaign"
+			pub, err := e.store.CreateClaim(ctx, e.edUser, models.Meta{}, other)
+			if err != nil {
+				t.Fatal(err)
+			}
+			archived(pub, page.URL+"/pub/a>;rel=preload,<http://evil.example/x")
+			publishClaim(t, e, pub)
+			r := e.get(t, anon, "/archive/"+models.SHA256Hex([]byte("the same page")))
+			if r.status != http.StatusOK || r.body != "the same page" {
+				t.Fatalf("the published claim's copy, signed out: %d", r.status)
+			}
+			if link := r.header.Get("Link"); strings.Count(link, "<") != 1 || strings.Count(link, ">") != 1 || !strings.Contains(link, "/pub/a%3E;rel=preload,%3Chttp:") {
+				t.Fatalf("Link %q", link)
+			}
+		})
+	}
+}

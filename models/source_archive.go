@@ -142,6 +142,10 @@ func (s *Store) touchPublicSource(tx *gorm.DB, c *Claim) {
 	}
 }
 
+// publicStatusList is publicStatuses as an SQL list, for an ORDER BY
+// (gorm's Order binds no values: it drops an expression given to it).
+const publicStatusList = "('" + string(ClaimPublished) + "', '" + string(ClaimRetracted) + "')"
+
 // ArchivedCopy is what /archive/{sha256} serves: bytes kept for a source,
 // either a snapshot of its URL or a file attached to it.
 type ArchivedCopy struct {
@@ -179,7 +183,8 @@ func (s *Store) ArchivedCopyBySHA(ctx context.Context, sha256hex string) (*Archi
 		"CASE WHEN sources.archive_snapshot_id = snapshots.id THEN claims.status ELSE '' END AS claim_status").
 		Joins("JOIN sources ON sources.id = snapshots.source_id").Joins("JOIN claims ON claims.id = sources.claim_id").
 		Where("snapshots.sha256 = ?", sha256hex).
-		Order(gorm.Expr("CASE WHEN claims.status IN ? AND sources.archive_snapshot_id = snapshots.id THEN 0 ELSE 1 END, snapshots.id DESC", publicStatuses)).Limit(1).Scan(&snap).Error
+		Order("CASE WHEN claims.status IN " + publicStatusList + " AND sources.archive_snapshot_id = snapshots.id THEN 0 ELSE 1 END, snapshots.id DESC").
+		Limit(1).Scan(&snap).Error
 	if err != nil {
 		return nil, fmt.Errorf("archived copy %s: %w", sha256hex, err)
 	}
@@ -190,7 +195,8 @@ func (s *Store) ArchivedCopyBySHA(ctx context.Context, sha256hex string) (*Archi
 	err = db.Table("source_files").Select("source_files.id, source_files.content_type, source_files.size, source_files.sha256, source_files.filename, source_files.created_at, claims.status AS claim_status").
 		Joins("JOIN sources ON sources.id = source_files.source_id").Joins("JOIN claims ON claims.id = sources.claim_id").
 		Where("source_files.sha256 = ?", sha256hex).
-		Order(gorm.Expr("CASE WHEN claims.status IN ? THEN 0 ELSE 1 END, source_files.id DESC", publicStatuses)).Limit(1).Scan(&file).Error
+		Order("CASE WHEN claims.status IN " + publicStatusList + " THEN 0 ELSE 1 END, source_files.id DESC").
+		Limit(1).Scan(&file).Error
 	if err != nil {
 		return nil, fmt.Errorf("attached file %s: %w", sha256hex, err)
 	}
