@@ -210,7 +210,7 @@ func (c *Client) fetch(parent context.Context, rawURL string, htmlOnly bool) (*P
 	defer res.Body.Close()
 	page := &Page{URL: rawURL, FinalURL: res.Request.URL.String(), Status: res.StatusCode, FetchedAt: time.Now().UTC()}
 	if res.StatusCode < 200 || res.StatusCode > 299 {
-		e := newError(BadStatus, page.FinalURL, "answered %s", statusWords(res.StatusCode))
+		e := newError(BadStatus, page.FinalURL, "answered %s", StatusWords(res.StatusCode))
 		e.Status = res.StatusCode
 		return nil, e
 	}
@@ -342,8 +342,9 @@ func redacted(u string) string {
 	return u
 }
 
-// statusWords names an HTTP status: "404 Not Found".
-func statusWords(code int) string {
+// StatusWords names an HTTP status code for people: "404 Not Found", or
+// "status 599" for a code without a name.
+func StatusWords(code int) string {
 	if t := http.StatusText(code); t != "" {
 		return fmt.Sprintf("%d %s", code, t)
 	}

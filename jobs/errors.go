@@ -1,9 +1,12 @@
 package jobs
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"time"
+
+	"claimtracker/models"
 )
 
 // retryAfterError asks for the job to run again after a wait, without
@@ -68,4 +71,18 @@ func retryAfterOf(err error) (d time.Duration, ok bool) {
 		return r.after, true
 	}
 	return 0, false
+}
+
+// Waiting makes a Handler of run, a job that may say how long to wait
+// instead of working now (a host's pacing, a Retry-After): a wait above 0
+// with no error becomes RetryAfter(why, wait), which does not use up an
+// attempt; anything else passes through.
+func Waiting(run func(context.Context, *models.Job) (time.Duration, error), why error) Handler {
+	return func(ctx context.Context, j *models.Job) error {
+		wait, err := run(ctx, j)
+		if err == nil && wait > 0 {
+			return RetryAfter(why, wait)
+		}
+		return err
+	}
 }

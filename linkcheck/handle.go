@@ -16,9 +16,5 @@ var errWait = errors.New("link check: waiting for the host")
 // wait turned into jobs.RetryAfter (the job waits without using up an
 // attempt).
 func (c *Checker) Handle(ctx context.Context, j *models.Job) error {
-	wait, err := c.Run(ctx, j)
-	if err == nil && wait > 0 {
-		return jobs.RetryAfter(errWait, wait)
-	}
-	return err
+	return jobs.Waiting(c.Run, errWait)(ctx, j)
 }

@@ -130,7 +130,7 @@ func (c *Checker) Run(ctx context.Context, j *models.Job) (time.Duration, error)
 		if d, asked := retryAfter(res); asked {
 			if d > MaxWait || c.now().Sub(j.CreatedAt) > MaxWait {
 				return 0, c.record(ctx, src, models.LinkCheckInput{Status: models.LinkUnreachable, HTTPStatus: res.Status,
-					FinalURL: res.FinalURL, Error: fmt.Sprintf("The address answered %s and asked to wait %s", statusWords(res.Status), waitWords(d))})
+					FinalURL: res.FinalURL, Error: fmt.Sprintf("The address answered %s and asked to wait %s", fetcher.StatusWords(res.Status), waitWords(d))})
 			}
 			if err := c.Store.DelayHost(ctx, host, c.now().Add(d)); err != nil {
 				return 0, err
@@ -196,10 +196,10 @@ func (c *Checker) classify(ctx context.Context, src *models.Source, res *fetcher
 	in = models.LinkCheckInput{HTTPStatus: res.Status, FinalURL: res.FinalURL, SHA256: res.SHA256, CheckedAt: res.CheckedAt}
 	switch {
 	case res.Status == http.StatusNotFound || res.Status == http.StatusGone:
-		in.Status, in.Error = models.LinkGone, "The address answered "+statusWords(res.Status)
+		in.Status, in.Error = models.LinkGone, "The address answered "+fetcher.StatusWords(res.Status)
 		return in, false, nil
 	case res.Status < 200 || res.Status > 299:
-		in.Status, in.Error = models.LinkUnreachable, "The address answered "+statusWords(res.Status)
+		in.Status, in.Error = models.LinkUnreachable, "The address answered "+fetcher.StatusWords(res.Status)
 		// Server errors, time-outs and rate limits pass; other client
 		// errors (401, 403, 451…) do not by themselves.
 		transient = res.Status >= 500 || res.Status == http.StatusRequestTimeout || res.Status == http.StatusTooEarly ||
@@ -280,14 +280,6 @@ func isHTML(mt string) bool { return mt == "text/html" || mt == "application/xht
 func mediaType(contentType string) string {
 	mt, _, _ := strings.Cut(contentType, ";")
 	return strings.ToLower(strings.TrimSpace(mt))
-}
-
-// statusWords names an HTTP status: "404 Not Found".
-func statusWords(code int) string {
-	if t := http.StatusText(code); t != "" {
-		return fmt.Sprintf("%d %s", code, t)
-	}
-	return fmt.Sprintf("status %d", code)
 }
 
 // waitWords says a wait the way people read it: "90 seconds", "3 hours".

@@ -16,9 +16,5 @@ var errWait = errors.New("wayback: waiting for Save Page Now")
 // wait turned into jobs.RetryAfter (the job waits without using up an
 // attempt).
 func (w *Saver) Handle(ctx context.Context, j *models.Job) error {
-	wait, err := w.Run(ctx, j)
-	if err == nil && wait > 0 {
-		return jobs.RetryAfter(errWait, wait)
-	}
-	return err
+	return jobs.Waiting(w.Run, errWait)(ctx, j)
 }

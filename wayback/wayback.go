@@ -171,9 +171,9 @@ func (w *Saver) run(ctx context.Context, j *models.Job) (time.Duration, error) {
 	if res.Status >= 400 {
 		// Client errors but time-outs and rate limits do not pass.
 		final := res.Status < 500 && res.Status != http.StatusRequestTimeout && res.Status != http.StatusTooManyRequests
-		return 0, w.failed(ctx, j, src, "Save Page Now answered "+statusWords(res.Status), final)
+		return 0, w.failed(ctx, j, src, "Save Page Now answered "+fetcher.StatusWords(res.Status), final)
 	}
-	return 0, w.failed(ctx, j, src, "Save Page Now answered "+statusWords(res.Status)+" without the address of a copy", false)
+	return 0, w.failed(ctx, j, src, "Save Page Now answered "+fetcher.StatusWords(res.Status)+" without the address of a copy", false)
 }
 
 // failed records why src has no copy: failed for good when final or on
@@ -282,12 +282,4 @@ func mementoLink(values []string) string {
 		}
 	}
 	return found
-}
-
-// statusWords names an HTTP status: "429 Too Many Requests".
-func statusWords(code int) string {
-	if t := http.StatusText(code); t != "" {
-		return fmt.Sprintf("%d %s", code, t)
-	}
-	return fmt.Sprintf("status %d", code)
 }
