@@ -19,6 +19,7 @@ import (
 
 	"claimtracker/input"
 	"claimtracker/models"
+	"claimtracker/views/components"
 )
 
 // The JSON API reads request bodies with decodeJSON into request structs
@@ -487,7 +488,7 @@ func (h *Handler) newArchiveJSON(s *models.Source) archiveJSON {
 		out.Error = &s.ArchiveError
 	}
 	if snap := s.ArchiveSnapshot; snap != nil {
-		u := h.absURL("/archive/" + snap.SHA256)
+		u := h.absURL(components.ArchivePath(snap.SHA256))
 		at := stampJSON(snap.FetchedAt)
 		out.SHA256, out.URL, out.FinalURL, out.ContentType, out.Size, out.FetchedAt = &snap.SHA256, &u, &snap.FinalURL, &snap.ContentType, &snap.Size, &at
 	}

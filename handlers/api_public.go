@@ -11,6 +11,7 @@ import (
 
 	"claimtracker/models"
 	"claimtracker/views"
+	"claimtracker/views/components"
 )
 
 // publicSpeaker is a speaker in the public API.
@@ -179,7 +180,7 @@ type publicFile struct {
 }
 
 func (h *Handler) newPublicFile(f *models.SourceFile) publicFile {
-	return publicFile{SHA256: f.SHA256, URL: h.absURL(archivePath(f.SHA256)), ContentType: f.ContentType, Size: f.Size, Filename: f.Filename, UploadedAt: stampJSON(f.CreatedAt)}
+	return publicFile{SHA256: f.SHA256, URL: h.absURL(components.ArchivePath(f.SHA256)), ContentType: f.ContentType, Size: f.Size, Filename: f.Filename, UploadedAt: stampJSON(f.CreatedAt)}
 }
 
 // publicArchive is a source's archive for the public: why an attempt

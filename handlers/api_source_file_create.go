@@ -7,6 +7,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"claimtracker/models"
+	"claimtracker/views/components"
 )
 
 // apiSourceFileCreate attaches a file to a source of a claim not yet
@@ -39,6 +40,6 @@ func (h *Handler) apiSourceFileCreate(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	c.Response().Header().Set(echo.HeaderLocation, h.absURL(archivePath(f.SHA256)))
+	c.Response().Header().Set(echo.HeaderLocation, h.absURL(components.ArchivePath(f.SHA256)))
 	return writeJSON(c, http.StatusCreated, h.newFileJSON(f))
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"claimtracker/models"
+	"claimtracker/views/components"
 )
 
 // uploadRoutes are the routes whose requests may carry a file, by their
@@ -121,11 +122,8 @@ type fileJSON struct {
 	UploadedAt     string `json:"uploaded_at"`
 }
 
-// archivePath is the path at which the bytes with this SHA-256 are served.
-func archivePath(sha string) string { return "/archive/" + sha }
-
 // newFileJSON converts one source's file.
 func (h *Handler) newFileJSON(f *models.SourceFile) fileJSON {
-	return fileJSON{ID: f.ID, SourceID: f.SourceID, SHA256: f.SHA256, OriginalSHA256: f.OriginalSHA256, URL: h.absURL(archivePath(f.SHA256)),
+	return fileJSON{ID: f.ID, SourceID: f.SourceID, SHA256: f.SHA256, OriginalSHA256: f.OriginalSHA256, URL: h.absURL(components.ArchivePath(f.SHA256)),
 		ContentType: f.ContentType, Size: f.Size, Filename: f.Filename, UploadedBy: f.UploadedBy, UploadedAt: stampJSON(f.CreatedAt)}
 }
