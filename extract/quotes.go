@@ -293,6 +293,10 @@ func (d *doc) quoteCandidates() {
 		if !q.attr.found {
 			q.attr = d.paragraphSpeaker(qi)
 		}
+		if q.attr.found && !d.englishAt(q.open) {
+			// Not English: found, but the speaker is not guessed.
+			q.attr = attribution{verb: -1}
+		}
 		if q.attr.found && q.attr.person && q.attr.speaker != "" {
 			d.quoted = append(d.quoted, sourceAt{q.open, q.attr.speaker, q.attr.gender})
 		} else if q.attr.found && q.attr.speaker != "" {
@@ -303,7 +307,7 @@ func (d *doc) quoteCandidates() {
 	// paragraph; pass it back to the earlier ones.
 	for qi := len(d.quotes) - 1; qi >= 0; qi-- {
 		q := &d.quotes[qi]
-		if !q.attr.found && q.next >= 0 && d.quotes[q.next].attr.found {
+		if !q.attr.found && q.next >= 0 && d.quotes[q.next].attr.found && d.englishAt(q.open) {
 			q.attr = inherit(d.quotes[q.next].attr)
 		}
 	}

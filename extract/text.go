@@ -76,6 +76,10 @@ type doc struct {
 	// cues holds, for each sentence read so far, its reporter phrases
 	// and shared occasions (see reporterCues).
 	cues []*sentCues
+	// grammar holds, for each paragraph, whether its narration is
+	// English (see englishAt); docGrammar the same for the whole text.
+	grammar    []int8
+	docGrammar int8
 	// subjects and sayingVerbs hold, for each sentence, subjectCandidate
 	// plus one and firstSayingVerb plus two: 0 not yet worked out.
 	subjects    []int32
@@ -341,7 +345,18 @@ func (d *doc) pairMark(k int) bool {
 	return o || c
 }
 
-func isTerminal(p string) bool { return p == "." || p == "!" || p == "?" || p == "…" }
+func isTerminal(p string) bool {
+	switch p {
+	case ".", "!", "?", "…", "。", "！", "？", "؟", "۔", "।":
+		return true
+	}
+	return false
+}
+
+// wideTerminal reports whether p is a full stop, exclamation or question
+// mark of Chinese and Japanese, which the next sentence follows without a
+// space.
+func wideTerminal(p string) bool { return p == "。" || p == "！" || p == "？" }
 
 // isAbbrevPeriod reports whether token k is a period closing an abbreviation
 // ("Dr.", "Jan.") or an initial ("J."), which does not end a sentence.
@@ -581,7 +596,7 @@ func (d *doc) countWords(s, e, max int) int {
 	n := 0
 	for k := d.tokAt(s); k < len(d.toks) && d.toks[k].start < e && n < max; k++ {
 		if d.toks[k].kind == tokWord && d.toks[k].end <= e {
-			n++
+			n += tokenWords(d.tokText(k))
 		}
 	}
 	return n
