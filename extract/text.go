@@ -606,61 +606,128 @@ func (d *doc) countWords(s, e, max int) int {
 // styles written as the English ones the extractor reads, and the byte
 // ranges it rewrote. Each run keeps its length, so offsets outside the runs
 // point at the same place in text, and a run's edges are the edges of the
-// marks (and no-break spaces) it replaced. German „…“ and ‚…‘: the low
-// opening mark becomes “ or ‘, a closing “ is read by its place, and the
-// ‘ that closes a ‚ becomes ’. Guillemets «…», »…« and ‹…›, with or
-// without a no-break space inside them (« … » as French and Swiss papers
-// set them; with an ordinary space they are left alone): a guillemet opens
-// when a word follows it and closes when one comes before it; one with
-// spaces on both sides ("Home » News") is no quotation mark.
+// marks (and spaces) it replaced.
+//
+//   - German „…“ and ‚…‘, Polish and Hungarian „…”: the low opening mark
+//     becomes “ or ‘, a closing “ or ” is read by its place, and the ‘
+//     that closes a ‚ becomes ’.
+//   - Guillemets «…», »…« and ‹…›, with or without a no-break space
+//     inside them (« … » as French and Swiss papers set them): a
+//     guillemet opens when a word follows it and closes when one comes
+//     before it; one with spaces on both sides ("Home » News") is no
+//     quotation mark, unless it is a « with an ordinary space inside
+//     whose » follows in the same paragraph, as French copy pasted from
+//     the web sets them.
+//   - Hebrew gershayim ״…״ become straight marks; between two letters
+//     (צה״ל) the mark is an acronym's and stays.
+//   - A quotation inside guillemets or „…“ is a quotation inside a
+//     quotation (« … “ … ” … », „ … « … » … “): its marks become single
+//     ones, as English nests them, so that the outer one is the
+//     candidate.
+//
+// Chinese and Japanese corner brackets need no rewriting: see
+// pairBrackets.
 func normaliseMarks(text string) (string, []span) {
-	if !strings.ContainsAny(text, "„‚«»‹›") {
+	if !strings.ContainsAny(text, "„‚«»‹›״") {
 		return text, nil
 	}
 	b := []byte(text)
 	var runs []span
+	rewrite := func(s, e int, m rune, closing bool) {
+		fill(b[s:e], m, closing)
+		runs = append(runs, span{s, e})
+	}
+	const (
+		outNone   = iota
+		outGuill  // inside «…» (or »…«)
+		outLowDbl // inside „…“
+	)
+	outer := outNone
+	inner := false     // a quotation is open inside the outer one
+	spaced := false    // the open guillemet had an ordinary space inside
 	lowSingle := false // a ‚ is open: the next ‘ after a word closes it
 	for i := 0; i < len(text); {
 		r, n := utf8.DecodeRuneInString(text[i:])
 		switch r {
+		case '\n':
+			if j := strings.IndexByte(text[i+1:], '\n'); j >= 0 && strings.TrimSpace(text[i+1:i+1+j]) == "" {
+				// A blank line: no quotation stays open past it.
+				outer, inner, spaced, lowSingle = outNone, false, false, false
+			}
 		case '„':
-			copy(b[i:], "“")
-			runs = append(runs, span{i, i + n})
+			switch outer {
+			case outGuill:
+				rewrite(i, i+n, '‘', false)
+				inner = true
+			default:
+				rewrite(i, i+n, '“', false)
+				outer = outLowDbl
+			}
+		case '“', '”':
+			switch {
+			case outer == outGuill && (inner || r == '”'):
+				rewrite(i, i+n, '’', true)
+				inner = false
+			case outer == outGuill:
+				rewrite(i, i+n, '‘', false)
+				inner = true
+			case outer == outLowDbl:
+				outer = outNone // its closing mark, read by its place
+			}
 		case '‚':
-			copy(b[i:], "‘")
-			runs = append(runs, span{i, i + n})
+			rewrite(i, i+n, '‘', false)
 			lowSingle = true
 		case '‘':
 			if prev, _ := utf8.DecodeLastRuneInString(text[:i]); lowSingle && i > 0 && !unicode.IsSpace(prev) {
-				copy(b[i:], "’")
-				runs = append(runs, span{i, i + n})
+				rewrite(i, i+n, '’', true)
 				lowSingle = false
+			}
+		case '״':
+			prev, _ := utf8.DecodeLastRuneInString(text[:i])
+			next, _ := utf8.DecodeRuneInString(text[i+n:])
+			if i > 0 && isWordRune(prev) && isWordRune(next) {
+				break // an acronym: צה״ל
+			}
+			if i > 0 && !unicode.IsSpace(prev) {
+				rewrite(i, i+n, '"', true)
+			} else if i+n < len(text) && !unicode.IsSpace(next) {
+				rewrite(i, i+n, '"', false)
 			}
 		case '«', '»', '‹', '›':
 			double := r == '«' || r == '»'
 			next, nn := utf8.DecodeRuneInString(text[i+n:])
 			gap := 0 // a no-break space inside the mark
-			if noBreakSpace(next) {
+			if noBreakSpace(next) || next == ' ' && r == '«' && outer == outNone && spacedPair(text, i+n) {
 				gap = nn
+				spaced = next == ' '
 				next, _ = utf8.DecodeRuneInString(text[i+n+nn:])
 			}
 			prev, pn := utf8.DecodeLastRuneInString(text[:i])
 			pgap := 0
-			if i > 0 && noBreakSpace(prev) {
+			if i > 0 && (noBreakSpace(prev) || prev == ' ' && spaced && r == '»' && outer == outGuill) {
 				pgap = pn
 				prev, _ = utf8.DecodeLastRuneInString(text[:i-pn])
 			}
 			opens := i+n+gap < len(text) && !unicode.IsSpace(next) &&
 				(i == 0 || unicode.IsSpace(prev) || strings.ContainsRune("([{—–-/:;,", prev))
 			closes := !opens && i-pgap > 0 && !unicode.IsSpace(prev)
+			// Guillemets inside „…“ are a quotation inside a quotation.
+			mark := markFor(double, closes)
+			if double && outer == outLowDbl {
+				mark = '\''
+			}
 			switch {
 			case opens:
 				// "«x" → ` "x`, "« x" → `   "x`: the mark against its word.
-				fill(b[i:i+n+gap], markFor(double, false), false)
-				runs = append(runs, span{i, i + n + gap})
+				rewrite(i, i+n+gap, mark, false)
+				if double && outer == outNone {
+					outer, inner = outGuill, false
+				}
 			case closes:
-				fill(b[i-pgap:i+n], markFor(double, true), true)
-				runs = append(runs, span{i - pgap, i + n})
+				rewrite(i-pgap, i+n, mark, true)
+				if double && outer == outGuill {
+					outer, inner, spaced = outNone, false, false
+				}
 			}
 			i += n + gap
 			continue
@@ -671,6 +738,28 @@ func normaliseMarks(text string) (string, []span) {
 		return text, nil // "Home » News": nothing was a quotation mark
 	}
 	return string(b), runs
+}
+
+// spacedPair reports whether the « whose inside starts at i, with an
+// ordinary space after it, is closed by a » with a space before it in the
+// same paragraph, before any other «.
+func spacedPair(text string, i int) bool {
+	for j := i; j < len(text); {
+		r, n := utf8.DecodeRuneInString(text[j:])
+		switch r {
+		case '«':
+			return false
+		case '»':
+			prev, _ := utf8.DecodeLastRuneInString(text[:j])
+			return j > i+1 && unicode.IsSpace(prev)
+		case '\n':
+			if k := strings.IndexByte(text[j+1:], '\n'); k >= 0 && strings.TrimSpace(text[j+1:j+1+k]) == "" {
+				return false
+			}
+		}
+		j += n
+	}
+	return false
 }
 
 // noBreakSpace reports whether r is a space that French typography sets
