@@ -440,7 +440,7 @@ func (d *doc) splitSentences() {
 			if m >= tj {
 				break
 			}
-			if (d.attached(m-1) && !d.gluedSentence(k, m)) || !d.startsSentence(m) {
+			if (d.attached(m-1) && !wideTerminal(d.tokText(k)) && !d.gluedSentence(k, m)) || !d.startsSentence(m) {
 				k = m - 1
 				continue
 			}
@@ -496,12 +496,15 @@ func (d *doc) insideQuote(pos int) bool {
 func (d *doc) startsSentence(m int) bool {
 	s := d.tokText(m)
 	if d.toks[m].kind == tokWord {
-		return isUpperStart(s) || isDigitStart(s)
+		// Scripts without capitals (Chinese, Arabic, Hebrew) start
+		// sentences with any letter.
+		r, _ := utf8.DecodeRuneInString(s)
+		return isUpperStart(s) || isDigitStart(s) || unicode.IsDigit(r) || unicode.IsLetter(r) && !unicode.IsLower(r) && !unicode.IsUpper(r)
 	}
 	if _, ok := d.openAt[d.toks[m].start]; ok {
 		return true
 	}
-	return s == "(" || s == "‘"
+	return s == "(" || s == "‘" || s == "¿" || s == "¡"
 }
 
 // attributionAhead reports whether the words from token m on are an
