@@ -475,5 +475,7 @@ func TestCorpusLanguages(t *testing.T) {
 }
 
 // languagesFloor is what each language of testdata/corpus/languages must
-// score at least.
-var languagesFloor = struct{ recall, speaker, precision float64 }{0, 0, 0}
+// score at least. Before the extractor read these styles it scored 0% recall
+// in Chinese and Japanese, 60% in French, and 67% of speakers right in
+// Polish.
+var languagesFloor = struct{ recall, speaker, precision float64 }{90, 90, 90}

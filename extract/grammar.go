@@ -68,7 +68,8 @@ func (d *doc) englishAt(off int) bool {
 }
 
 // docEnglish reports whether the document's narration as a whole is
-// English (or too short or mixed to tell, the extractor's first language).
+// English, or, when it is too short to tell, the whole text; when that
+// cannot tell either, English, the extractor's first language.
 func (d *doc) docEnglish() bool {
 	if d.docGrammar == grammarUnknown {
 		var b strings.Builder
@@ -80,6 +81,16 @@ func (d *doc) docEnglish() bool {
 			b.WriteByte('\n')
 		}
 		en, sure := narrationEnglish(b.String(), false)
+		if !sure {
+			// Too little narration to tell (a paste of one quotation
+			// and its attribution): the quotations' language is the
+			// text's.
+			cut := min(len(d.text), narrationSample)
+			for cut < len(d.text) && cut > 0 && !utf8.RuneStart(d.text[cut]) {
+				cut--
+			}
+			en, sure = narrationEnglish(d.text[:cut], false)
+		}
 		d.docGrammar = grammarOther
 		if en || !sure {
 			d.docGrammar = grammarEnglish

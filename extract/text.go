@@ -222,7 +222,7 @@ func splitParagraphs(text string) []span {
 				paras = append(paras, span{start, lastEnd})
 				start = -1
 			}
-			if !block && start >= 0 {
+			if !block && start >= 0 && !quoteRunsOn(text[start:lastEnd], body) {
 				paras = append(paras, span{start, lastEnd})
 				start = -1
 			}
@@ -240,6 +240,34 @@ func splitParagraphs(text string) []span {
 		paras = append(paras, span{start, lastEnd})
 	}
 	return paras
+}
+
+// quoteRunsOn reports whether, in a text of one paragraph a line, the
+// line next goes on with the paragraph para: para ends with a quotation
+// left open (its last quotation mark opens one) and next closes it (its
+// first mark closes one, and it does not open with a mark, as each
+// paragraph of a quotation running over paragraphs does). So a quotation
+// broken over a line ("「…，\n…」と述べた") is one.
+func quoteRunsOn(para, next string) bool {
+	isMark := func(r rune) bool { return strings.ContainsRune("\"“”「」『』", r) }
+	i := strings.LastIndexFunc(para, isMark)
+	if i < 0 {
+		return false
+	}
+	r, n := utf8.DecodeRuneInString(para[i:])
+	prev, _ := utf8.DecodeLastRuneInString(para[:i])
+	after, _ := utf8.DecodeRuneInString(para[i+n:])
+	opens := r == '「' || r == '『' || r != '」' && r != '』' && i+n < len(para) &&
+		(i == 0 || unicode.IsSpace(prev) || strings.ContainsRune("([{—–-:：,，", prev)) && !unicode.IsSpace(after)
+	j := strings.IndexFunc(next, isMark)
+	if !opens || j <= 0 {
+		return false
+	}
+	r, n = utf8.DecodeRuneInString(next[j:])
+	prev, _ = utf8.DecodeLastRuneInString(next[:j])
+	after, _ = utf8.DecodeRuneInString(next[j+n:])
+	return r == '」' || r == '』' || r != '「' && r != '『' && !unicode.IsSpace(prev) &&
+		(j+n == len(next) || unicode.IsSpace(after) || unicode.IsPunct(after))
 }
 
 // endsSentence reports whether s ends a sentence: a full stop, question or
