@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -37,16 +38,19 @@ func sourceFormValues(src *models.Source) map[string]string {
 	}
 }
 
-// sourceStaleFields are the source form's fields as a stale save compares them.
-var sourceStaleFields = []staleField{
-	{name: "url", label: "Address"},
-	{name: "title", label: "Title"},
-	{name: "stance", label: "Bearing on the claim", show: func(v string) string { return components.StanceLabel(models.Stance(v)) }},
-	{name: "kind", label: "Kind", show: func(v string) string { return components.SourceKindLabel(models.SourceKind(v)) }},
-	{name: "outlet", label: "Outlet or publisher"},
-	{name: "published_at", label: "Published on"},
-	{name: "excerpt", label: "Excerpt"},
-	{name: "locator", label: "Where in the source"},
+// sourceStaleFields are the source form's fields as a stale save compares
+// them, named in ctx's language.
+func sourceStaleFields(ctx context.Context) []staleField {
+	return []staleField{
+		{name: "url", label: views.T(ctx, "desk.field.address")},
+		{name: "title", label: views.T(ctx, "desk.field.title")},
+		{name: "stance", label: views.T(ctx, "desk.field.stance"), show: func(v string) string { return components.StanceLabel(models.Stance(v)) }},
+		{name: "kind", label: views.T(ctx, "desk.field.kind"), show: func(v string) string { return components.SourceKindLabel(models.SourceKind(v)) }},
+		{name: "outlet", label: views.T(ctx, "desk.field.outlet_publisher")},
+		{name: "published_at", label: views.T(ctx, "desk.field.published_on")},
+		{name: "excerpt", label: views.T(ctx, "desk.field.excerpt")},
+		{name: "locator", label: views.T(ctx, "desk.field.locator")},
+	}
 }
 
 // renderSourceEdit shows the edit form of src with f's values and errors.
@@ -58,5 +62,5 @@ func (h *Handler) renderSourceEdit(c echo.Context, status int, src *models.Sourc
 	if cl.Status != models.ClaimDraft && cl.Status != models.ClaimInReview {
 		return fmt.Errorf("edit source %d: claim is %s: %w", src.ID, cl.Status, models.ErrConflict)
 	}
-	return render(c, status, pages.DeskSourceEdit(page(c, "Edit source"), cl, src, f, h.store.MaxFileBytes()))
+	return render(c, status, pages.DeskSourceEdit(page(c, localeOf(c).T("desk.source.title")), cl, src, f, h.store.MaxFileBytes()))
 }

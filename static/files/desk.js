@@ -4,13 +4,16 @@
 (function () {
   "use strict";
 
+  // Counts are written in the page language's digits, as the server wrote them.
+  var digits = window.Intl ? new Intl.NumberFormat(document.documentElement.lang || undefined) : null;
+  var num = function (n) { return digits ? digits.format(n) : String(n); };
   document.querySelectorAll("[data-counter]").forEach(function (input) {
     var out = document.getElementById(input.getAttribute("data-counter"));
     var max = parseInt(input.getAttribute("data-max"), 10);
     if (!out || !max) { return; }
     var update = function () {
       var n = Array.from(input.value).length;
-      out.textContent = n + " / " + max;
+      out.textContent = num(n) + " / " + num(max);
       out.classList.toggle("over", n > max);
     };
     input.addEventListener("input", update);
@@ -42,7 +45,7 @@
         } else {
           var p = document.createElement("p");
           p.className = "hint";
-          p.textContent = "No logged claim resembles these words.";
+          p.textContent = live.getAttribute("data-none") || "";
           live.appendChild(p);
         }
       })

@@ -1,6 +1,7 @@
 package components
 
 import (
+	"context"
 	"net/url"
 	"regexp"
 	"strconv"
@@ -101,9 +102,10 @@ func validFor(typ, v string) bool {
 	return true
 }
 
-// counter is the character count shown under a limited field.
-func (c Control) counter() string {
-	return strconv.Itoa(utf8.RuneCountInString(c.value())) + " / " + strconv.Itoa(c.Max)
+// counter is the character count shown under a limited field, in the
+// digits of ctx's language (the desk's script counts alike as you type).
+func (c Control) counter(ctx context.Context) string {
+	return views.Number(ctx, utf8.RuneCountInString(c.value())) + " / " + views.Number(ctx, c.Max)
 }
 
 // attrs are the attributes every control element shares.
