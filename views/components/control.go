@@ -61,6 +61,23 @@ func (c Control) value() string     { return c.Form.Get(c.Name) }
 
 func (c Control) inputType() string { return inputType(c.Type, c.value()) }
 
+// dir is an input's writing direction: "auto" for text, which may be
+// in any script; "ltr" for addresses (URLs and e-mail), which read left to
+// right on a right-to-left page too; none for other types.
+func (c Control) dir() string { return inputDir(c.inputType()) }
+
+// inputDir is the writing direction of an input of type typ (see
+// Control.dir).
+func inputDir(typ string) string {
+	switch typ {
+	case "text":
+		return "auto"
+	case "url", "email":
+		return "ltr"
+	}
+	return ""
+}
+
 // inputType is the type of an input meant to be typ that shows value: typ,
 // or text when typ is empty or when value (kept from a refused form) is
 // not one that typ allows (see validFor), so that the page stays valid

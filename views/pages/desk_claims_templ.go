@@ -299,7 +299,7 @@ func DeskClaims(p views.Page, l ClaimList) templ.Component {
 					return templ_7745c5c3_Err
 				}
 				if l.Status == "" && !l.Mine {
-					templ_7745c5c3_Err = views.Msg(ctx, "desk.claims.find_some", "Link", components.Link("/desk/articles/new", views.T(ctx, "desk.action.paste_article"))).Render(ctx, templ_7745c5c3_Buffer)
+					templ_7745c5c3_Err = views.Msg(ctx, "desk.claims.find_some", "Link", components.Link("/desk/articles/new", views.T(ctx, "desk.action.paste_article_link"))).Render(ctx, templ_7745c5c3_Buffer)
 					if templ_7745c5c3_Err != nil {
 						return templ_7745c5c3_Err
 					}

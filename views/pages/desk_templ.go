@@ -143,7 +143,7 @@ func Desk(p views.Page, d Dashboard) templ.Component {
 					if templ_7745c5c3_Err != nil {
 						return templ_7745c5c3_Err
 					}
-					templ_7745c5c3_Err = views.Msg(ctx, "desk.home.no_drafts", "Link", components.Link("/desk/articles/new", views.T(ctx, "desk.action.paste_article"))).Render(ctx, templ_7745c5c3_Buffer)
+					templ_7745c5c3_Err = views.Msg(ctx, "desk.home.no_drafts", "Link", components.Link("/desk/articles/new", views.T(ctx, "desk.action.paste_article_link"))).Render(ctx, templ_7745c5c3_Buffer)
 					if templ_7745c5c3_Err != nil {
 						return templ_7745c5c3_Err
 					}
