@@ -33,7 +33,7 @@ func (h *Handler) deskSourceEdit(c echo.Context) error {
 func sourceFormValues(src *models.Source) map[string]string {
 	return map[string]string{
 		"url": src.URL, "title": src.Title, "outlet": src.Outlet, "published_at": models.FormatDate(src.PublishedAt),
-		"kind": string(src.Kind), "stance": string(src.Stance), "excerpt": src.Excerpt, "locator": src.Locator,
+		"kind": string(src.Kind), "stance": string(src.Stance), "excerpt": src.Excerpt, "locator": src.Locator, "language": src.Language,
 	}
 }
 
@@ -47,6 +47,7 @@ var sourceStaleFields = []staleField{
 	{name: "published_at", label: "Published on"},
 	{name: "excerpt", label: "Excerpt"},
 	{name: "locator", label: "Where in the source"},
+	{name: "language", label: components.LanguageLabel()},
 }
 
 // renderSourceEdit shows the edit form of src with f's values and errors.

@@ -29,6 +29,7 @@ func (h *Handler) feedAtom(c echo.Context) error {
 		for _, it := range items {
 			url := h.absURL("/claims/" + it.Slug)
 			e := views.AtomEntry{
+				Lang:     it.Language,
 				Title:    views.AtomText{Type: "text", Body: fmt.Sprintf("%s: %s", it.RatingLabel, it.Headline)},
 				ID:       url,
 				Link:     views.AtomLink{Href: url},

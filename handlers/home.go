@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"net/http"
 	"net/url"
 	"strconv"
 
@@ -12,9 +13,17 @@ import (
 )
 
 // home is the public front page: the latest fact-checks, filtered by
-// rating, person or tag, a page at a time.
+// rating, person, tag or language, a page at a time. A ?language= that is
+// not a language tag is a 400: the page's own filter never sends one, so
+// the address is wrong, and neither the page cache nor a search engine
+// should keep a page for it.
 func (h *Handler) home(c echo.Context) error {
-	q := models.PublicQuery{Rating: c.QueryParam("rating"), Person: c.QueryParam("person"), Tag: c.QueryParam("tag"), Page: pageParam(c), PerPage: 20}
+	lang, err := models.LanguageFilter(c.QueryParam("language"))
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, badLanguageMessage())
+	}
+	q := models.PublicQuery{Rating: c.QueryParam("rating"), Person: c.QueryParam("person"), Tag: c.QueryParam("tag"), Language: lang,
+		Page: pageParam(c), PerPage: 20}
 	key := "home?" + listQuery(q, q.Page).Encode()
 	return h.servePublic(c, publicPage{key: key, contentType: echo.MIMETextHTMLCharsetUTF8, build: func(c echo.Context) ([]byte, error) {
 		ctx := c.Request().Context()
@@ -30,7 +39,11 @@ func (h *Handler) home(c echo.Context) error {
 		if err != nil {
 			return nil, err
 		}
-		view := pages.HomeView{Items: items, Ratings: ratings, People: people, Query: q}
+		languages, err := h.store.PublicLanguages(ctx)
+		if err != nil {
+			return nil, err
+		}
+		view := pages.HomeView{Items: items, Ratings: ratings, People: people, Languages: languages, Query: q}
 		if q.Person != "" && len(items) > 0 {
 			view.PersonName = items[0].PersonName
 		}
@@ -48,6 +61,11 @@ func (h *Handler) home(c echo.Context) error {
 	}})
 }
 
+// badLanguageMessage says why a ?language= filter was refused.
+func badLanguageMessage() string {
+	return "The language in this address is not a language tag such as ar, pt-BR or zh-Hant."
+}
+
 // pageParam reads ?page=, 1 when absent or not a positive number.
 func pageParam(c echo.Context) int {
 	n, err := strconv.Atoi(c.QueryParam("page"))
@@ -60,7 +78,7 @@ func pageParam(c echo.Context) int {
 // listQuery is a list's filters as URL values, with the page when above 1.
 func listQuery(q models.PublicQuery, page int) url.Values {
 	v := url.Values{}
-	for k, x := range map[string]string{"rating": q.Rating, "person": q.Person, "tag": q.Tag} {
+	for k, x := range map[string]string{"rating": q.Rating, "person": q.Person, "tag": q.Tag, "language": q.Language} {
 		if x != "" {
 			v.Set(k, x)
 		}
