@@ -215,6 +215,10 @@ func TestHomeFiltersByLanguage(t *testing.T) {
 			if strings.Join(options, "|") != "=All languages|ar=العربية|fr=français" {
 				t.Errorf("language options = %q", options)
 			}
+			if d := doc(t, e.get(t, cl, "/?lang=fr").body); d.Find(`#f-language option[value=""]`).Text() != "Toutes les langues" ||
+				d.Find(`label[for="f-language"]`).Text() != "Langue" {
+				t.Error("the language filter does not speak French on the French home page")
+			}
 			d := doc(t, e.get(t, cl, "/?language=ar").body)
 			cards := texts(d.Find(".claim-card h3"))
 			if len(cards) != 2 || strings.Contains(strings.Join(cards, "|"), "Unemployment") {
@@ -231,16 +235,22 @@ func TestHomeFiltersByLanguage(t *testing.T) {
 			if !langs["ar"] || !langs["ar-EG"] || len(langs) != 2 {
 				t.Errorf("card quotes' lang = %v, want ar and ar-EG", langs)
 			}
-			if d.Find(`a[href="/"]`).FilterFunction(func(_ int, a *goquery.Selection) bool { return a.Text() == "Clear filters" }).Length() != 1 {
+			if d.Find(`form.filters a[href="/"]`).Length() != 1 {
 				t.Error("no way to clear the language filter")
 			}
 			if d := doc(t, e.get(t, cl, "/?language=ar-EG").body); len(texts(d.Find(".claim-card h3"))) != 1 {
 				t.Error("?language=ar-EG does not list the one claim in ar-EG")
 			}
+			english := e.client(t)
 			for _, bad := range []string{"arabic", "x-y", "%3Cscript%3E"} {
-				if r := e.get(t, cl, "/?language="+bad); r.status != http.StatusBadRequest {
-					t.Errorf("?language=%s: %d, want 400", bad, r.status)
+				r := e.get(t, english, "/?language="+bad)
+				if why := doc(t, r.body).Find(".lede").Text(); r.status != http.StatusBadRequest || !strings.Contains(why, "is not a language tag") {
+					t.Errorf("?language=%s: %d %q, want 400 saying why", bad, r.status, why)
 				}
+			}
+			// The reader who chose French (above) is told in French.
+			if why := doc(t, e.get(t, cl, "/?language=arabic").body).Find(".lede").Text(); !strings.Contains(why, "n'est pas un code de langue valide") {
+				t.Errorf("in French, a bad filter says %q", why)
 			}
 		})
 	}
@@ -256,6 +266,9 @@ func TestDeskLanguageFields(t *testing.T) {
 			bad := with(with(claimForm(), "text", arabicWords), "language", "Arabic")
 			r := e.mustPost(t, e.ed, "/desk/claims", bad, http.StatusUnprocessableEntity, "")
 			fieldError(t, r.body, "f-language", "Language "+badLanguage)
+			if hint := doc(t, r.body).Find("#h-f-language").Text(); !strings.Contains(hint, "detected from the words") {
+				t.Errorf("the language field's hint is %q", hint)
+			}
 			id := e.created(t, e.ed, "/desk/claims", with(with(claimForm(), "text", arabicWords), "language", "AR-eg"))
 			c, err := e.store.GetClaim(t.Context(), id)
 			if err != nil || c.Language != "ar-EG" {
@@ -297,6 +310,35 @@ func TestDeskLanguageFields(t *testing.T) {
 			}
 			if lang, _ := page.Find("h3.verdict-headline").Attr("lang"); lang != "en-GB" {
 				t.Errorf("the verdict headline has lang %q", lang)
+			}
+		})
+	}
+}
+
+// TestClaimReviewFallsBackToTheSiteLanguage: a fact-check whose claim's
+// language is not known gives the site's language as inLanguage, and its
+// Atom entry no xml:lang of its own.
+func TestClaimReviewFallsBackToTheSiteLanguage(t *testing.T) {
+	for _, engine := range modelstest.Engines() {
+		t.Run(engine, func(t *testing.T) {
+			e := newAPIEnv(t, engine)
+			c := e.publish(t, e.draftSaying(t, asAuthor, "OK", "The minister said OK"))
+			if c.Language != "" {
+				t.Fatalf("a two-letter claim has language %q", c.Language)
+			}
+			st, err := e.store.Settings(e.ctx())
+			if err != nil {
+				t.Fatal(err)
+			}
+			st.Language = "es"
+			if _, err := e.store.UpdateSettings(e.ctx(), e.users[asAdmin], models.Meta{}, st); err != nil {
+				t.Fatal(err)
+			}
+			if ld := pageClaimReview(t, e.testServer, c.Slug); ld["inLanguage"] != "es" {
+				t.Errorf("inLanguage = %v, want es, the site's language", ld["inLanguage"])
+			}
+			if body := e.get(t, e.client(t), "/feed.atom").body; !strings.Contains(body, "<entry>") {
+				t.Errorf("the entry of a claim of no known language carries an xml:lang:\n%s", body)
 			}
 		})
 	}

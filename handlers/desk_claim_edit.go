@@ -64,7 +64,7 @@ func claimFormValues(cl *models.Claim) map[string]string {
 var claimStaleFields = []staleField{
 	{name: "text", label: "The words, verbatim"},
 	{name: "summary", label: "Summary"},
-	{name: "language", label: components.LanguageLabel()},
+	{name: "language", label: "Language"},
 	{name: "speaker", label: "Speaker"},
 	{name: "speaker_kind", label: "The speaker is", show: func(v string) string {
 		switch models.PersonKind(v) {

@@ -47,7 +47,7 @@ var sourceStaleFields = []staleField{
 	{name: "published_at", label: "Published on"},
 	{name: "excerpt", label: "Excerpt"},
 	{name: "locator", label: "Where in the source"},
-	{name: "language", label: components.LanguageLabel()},
+	{name: "language", label: "Language"},
 }
 
 // renderSourceEdit shows the edit form of src with f's values and errors.

@@ -11,7 +11,6 @@ import (
 
 	"claimtracker/models"
 	"claimtracker/views"
-	"claimtracker/views/components"
 	"claimtracker/views/pages"
 )
 
@@ -100,7 +99,7 @@ func (h *Handler) staleVerdictForm(c echo.Context, f *views.Form, sent int, id u
 		}},
 		{name: "headline", label: "Headline"},
 		{name: "explanation", label: "Explanation"},
-		{name: "verdict_language", label: components.LanguageLabel()},
+		{name: "verdict_language", label: "Language"},
 	}
 	saved := map[string]string{"rating": cur.RatingSlug, "headline": cur.Headline, "explanation": cur.Explanation, "verdict_language": cur.Language}
 	st := staleForm(f, "This verdict got a new version after you opened the form, so your revision was not saved.",

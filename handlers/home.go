@@ -7,6 +7,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"claimtracker/i18n"
 	"claimtracker/models"
 	"claimtracker/views"
 	"claimtracker/views/pages"
@@ -20,7 +21,7 @@ import (
 func (h *Handler) home(c echo.Context) error {
 	lang, err := models.LanguageFilter(c.QueryParam("language"))
 	if err != nil {
-		return echo.NewHTTPError(http.StatusBadRequest, badLanguageMessage())
+		return echo.NewHTTPError(http.StatusBadRequest, i18n.From(c.Request().Context()).T("content.home.bad_language"))
 	}
 	q := models.PublicQuery{Rating: c.QueryParam("rating"), Person: c.QueryParam("person"), Tag: c.QueryParam("tag"), Language: lang,
 		Page: pageParam(c), PerPage: 20}
@@ -59,11 +60,6 @@ func (h *Handler) home(c echo.Context) error {
 		p.Meta = views.SocialMeta("website", org.Name+": fact-checks", p.Description, p.Canonical, org.Name)
 		return renderBytes(c, pages.Home(p, view))
 	}})
-}
-
-// badLanguageMessage says why a ?language= filter was refused.
-func badLanguageMessage() string {
-	return "The language in this address is not a language tag such as ar, pt-BR or zh-Hant."
 }
 
 // pageParam reads ?page=, 1 when absent or not a positive number.

@@ -1,6 +1,7 @@
 package components
 
 import (
+	"context"
 	"slices"
 
 	"claimtracker/views"
@@ -39,25 +40,23 @@ const (
 	VerdictLanguage
 )
 
-// LanguageLabel is the label of a language field.
-func LanguageLabel() string { return "Language" }
-
-// languageHint says how a language field is filled in, and from what the
-// server detects the language when it is left empty.
-func languageHint(of LanguageOf) string {
+// languageHintKey is the message that says how a language field is filled
+// in, and from what the server detects the language when it is left empty.
+func languageHintKey(of LanguageOf) string {
 	switch of {
 	case SourceLanguage:
-		return "A language tag such as ar, pt-BR or zh-Hant. Leave it empty to have it detected from the title and excerpt."
+		return "content.language.hint_source"
 	case VerdictLanguage:
-		return "A language tag such as ar, pt-BR or zh-Hant. Leave it empty to have it detected from the headline and explanation."
+		return "content.language.hint_verdict"
 	}
-	return "A language tag such as ar, pt-BR or zh-Hant. Leave it empty to have it detected from the words."
+	return "content.language.hint_claim"
 }
 
 // languageControl is the control of a language field named name (with
-// element id id, or the default), in form f.
-func languageControl(f views.Form, name, id string, of LanguageOf) Control {
-	c := Control{Form: f, Name: name, ID: id, Label: LanguageLabel(), Hint: languageHint(of), Autocomplete: "off"}
+// element id id, or the default), in form f, labelled in ctx's language.
+func languageControl(ctx context.Context, f views.Form, name, id string, of LanguageOf) Control {
+	c := Control{Form: f, Name: name, ID: id, Label: views.T(ctx, "content.language.label"), Hint: views.T(ctx, languageHintKey(of)),
+		Autocomplete: "off"}
 	c.List = c.id() + "-languages"
 	return c
 }
