@@ -343,3 +343,25 @@ func TestClaimReviewFallsBackToTheSiteLanguage(t *testing.T) {
 		})
 	}
 }
+
+// TestAPIUpdateLanguages: an update of a published fact-check gives the
+// claim's, each source's and the verdict's languages, takes new ones
+// (verdict_language for the verdict's, refused under that name), and
+// lists a change of language among its changes.
+func TestAPIUpdateLanguages(t *testing.T) {
+	for _, engine := range modelstest.Engines() {
+		t.Run(engine, func(t *testing.T) {
+			e := newAPIEnv(t, engine)
+			c := e.publish(t, e.draftSaying(t, asAuthor, arabicWords, "The minister denied meeting the ambassador"))
+			u := e.must(t, http.StatusCreated, asEditor, "POST", apiPath("/claims/%d/updates", c.ID), "")
+			apiExpect(t, "the update's copy", u, http.StatusCreated, map[string]any{"claim.language": "ar", "verdict.language": apiString, "sources.0.language": apiString})
+			path := apiPath("/updates/%d", u.id(t, "id"))
+			apiExpect(t, "a bad verdict language", e.call(t, asEditor, "PATCH", path, `{"language":"ar-eg","verdict_language":"english"}`),
+				http.StatusUnprocessableEntity, apiInvalid("verdict_language", badLanguage))
+			apiExpect(t, "languages set", e.call(t, asEditor, "PATCH", path,
+				`{"language":"ar-eg","verdict_language":"en-gb","sources":[{"source_id":`+apiItoa(u.id(t, "sources.0.source_id"))+`,"language":"EN"}]}`),
+				http.StatusOK, map[string]any{"claim.language": "ar-EG", "verdict.language": "en-GB", "sources.0.language": "en",
+					"changes.0.field": "Language", "changes.0.before": "ar", "changes.0.after": "ar-EG"})
+		})
+	}
+}
