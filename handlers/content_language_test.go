@@ -1,6 +1,7 @@
 package handlers_test
 
 import (
+	"encoding/csv"
 	"encoding/json"
 	"encoding/xml"
 	"net/http"
@@ -160,6 +161,18 @@ func TestAPIContentLanguage(t *testing.T) {
 			}
 			if got := inLanguage[e.URL+"/claims/"+arSlug]; got != "ar" {
 				t.Errorf("/claimreview.json inLanguage = %v, want ar (all: %v)", got, inLanguage)
+			}
+
+			rows, err := csv.NewReader(strings.NewReader(e.get(t, e.client(t), "/export.csv").body)).ReadAll()
+			if err != nil {
+				t.Fatal(err)
+			}
+			csvLangs := map[string]string{}
+			for _, row := range rows[1:] {
+				csvLangs[row[0]] = row[len(row)-1]
+			}
+			if rows[0][len(rows[0])-1] != "language" || csvLangs[e.URL+"/claims/"+arSlug] != "ar" || csvLangs[e.URL+"/claims/"+br.str(t, "slug")] != "pt-BR" {
+				t.Errorf("export.csv languages: %q %v", rows[0], csvLangs)
 			}
 
 			var feed struct {
