@@ -1,6 +1,8 @@
 package handlers
 
 import (
+	"context"
+
 	"fmt"
 	"net/http"
 	"strconv"
@@ -41,8 +43,8 @@ func sourceFormValues(src *models.Source) map[string]string {
 var sourceStaleFields = []staleField{
 	{name: "url", label: "Address"},
 	{name: "title", label: "Title"},
-	{name: "stance", label: "Bearing on the claim", show: func(v string) string { return components.StanceLabel(models.Stance(v)) }},
-	{name: "kind", label: "Kind", show: func(v string) string { return components.SourceKindLabel(models.SourceKind(v)) }},
+	{name: "stance", label: "Bearing on the claim", show: func(v string) string { return components.StanceLabel(context.Background(), models.Stance(v)) }},
+	{name: "kind", label: "Kind", show: func(v string) string { return components.SourceKindLabel(context.Background(), models.SourceKind(v)) }},
 	{name: "outlet", label: "Outlet or publisher"},
 	{name: "published_at", label: "Published on"},
 	{name: "excerpt", label: "Excerpt"},

@@ -50,14 +50,14 @@ func (h *Handler) home(c echo.Context) error {
 		}
 		view.Prev, view.Next = pagerLinks("/", listQuery(q, 0), q.Page, more)
 		p := page(c, "")
-		p.Description = "Fact-checks of what public figures said, with the evidence for each verdict."
+		p.Description = views.T(ctx, "public.home.description")
 		p.Canonical = h.absURL("/")
-		p.Feeds = []views.Feed{{Title: "Fact-checks", URL: "/feed.atom"}, {Title: "Corrections", URL: "/corrections.atom"}}
+		p.Feeds = []views.Feed{{Title: views.T(ctx, "public.feed.factchecks"), URL: "/feed.atom"}, {Title: views.T(ctx, "public.feed.corrections"), URL: "/corrections.atom"}}
 		org, _, err := h.organization(ctx)
 		if err != nil {
 			return nil, err
 		}
-		p.Meta = views.SocialMeta("website", org.Name+": fact-checks", p.Description, p.Canonical, org.Name)
+		p.Meta = views.SocialMeta("website", views.T(ctx, "public.home.social_title", "Org", org.Name), p.Description, p.Canonical, org.Name)
 		return renderBytes(c, pages.Home(p, view))
 	}})
 }

@@ -122,11 +122,11 @@ func sourceFields(f views.Form, name, id string, required bool) templ.Component 
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = components.Select(components.Control{Form: f, Name: name + "stance", ID: id + "stance", Label: "Bearing on the claim", Required: required}, "Choose…", components.StanceOptions()).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = components.Select(components.Control{Form: f, Name: name + "stance", ID: id + "stance", Label: "Bearing on the claim", Required: required}, "Choose…", components.StanceOptions(ctx)).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = components.Select(components.Control{Form: f, Name: name + "kind", ID: id + "kind", Label: "Kind", Required: required, Hint: "The speaker's own later response is a statement."}, "Choose…", components.SourceKindOptions()).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = components.Select(components.Control{Form: f, Name: name + "kind", ID: id + "kind", Label: "Kind", Required: required, Hint: "The speaker's own later response is a statement."}, "Choose…", components.SourceKindOptions(ctx)).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
