@@ -55,7 +55,7 @@ func claimFormValues(cl *models.Claim) map[string]string {
 		kind = string(cl.Person.Kind)
 	}
 	return map[string]string{
-		"text": cl.Text, "summary": cl.Summary, "speaker": cl.SpeakerName(), "speaker_kind": kind,
+		"text": cl.Text, "summary": cl.Summary, "language": cl.Language, "speaker": cl.SpeakerName(), "speaker_kind": kind,
 		"said_at": models.FormatDate(cl.SaidAt), "setting": cl.Setting,
 		"appearances": appearancesText(models.AppearanceInputs(cl.Appearances)), "tags": strings.Join(cl.TagNames(), ", "),
 	}
@@ -67,6 +67,7 @@ func claimStaleFields(ctx context.Context) []staleField {
 	return []staleField{
 		{name: "text", label: views.T(ctx, "desk.field.text")},
 		{name: "summary", label: views.T(ctx, "desk.field.summary")},
+		{name: "language", label: views.T(ctx, "content.language.label")},
 		{name: "speaker", label: views.T(ctx, "desk.field.speaker")},
 		{name: "speaker_kind", label: views.T(ctx, "desk.field.speaker_kind"), show: speakerKindWords(ctx)},
 		{name: "said_at", label: views.T(ctx, "desk.field.said_on")},

@@ -63,7 +63,7 @@ func TestDeskInFrench(t *testing.T) {
 					"Mots-clés", "Sources", "Aucune pour l'instant.", "Ajouter une source", "Proposer un verdict",
 					"Pas encore de source : un relecteur voudra voir les éléments de preuve.", "Supprimer ce brouillon"},
 				[]string{"Claim logged as a draft", "Said on", "Propose a verdict", "Add a source", "None yet."})
-			mustContain(t, "the claim's page", claim, `<blockquote class="quote big" dir="auto">`+sworn+`</blockquote>`)
+			mustContain(t, "the claim's page", claim, `<blockquote class="quote big" dir="auto" lang="en">`+sworn+`</blockquote>`)
 
 			form := e.page(t, e.ed, "/desk/claims/new", http.StatusOK)
 			mustSay(t, "the claim form", form,

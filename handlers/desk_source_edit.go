@@ -34,7 +34,7 @@ func (h *Handler) deskSourceEdit(c echo.Context) error {
 func sourceFormValues(src *models.Source) map[string]string {
 	return map[string]string{
 		"url": src.URL, "title": src.Title, "outlet": src.Outlet, "published_at": models.FormatDate(src.PublishedAt),
-		"kind": string(src.Kind), "stance": string(src.Stance), "excerpt": src.Excerpt, "locator": src.Locator,
+		"kind": string(src.Kind), "stance": string(src.Stance), "excerpt": src.Excerpt, "locator": src.Locator, "language": src.Language,
 	}
 }
 
@@ -44,12 +44,13 @@ func sourceStaleFields(ctx context.Context) []staleField {
 	return []staleField{
 		{name: "url", label: views.T(ctx, "desk.field.address")},
 		{name: "title", label: views.T(ctx, "desk.field.title")},
-		{name: "stance", label: views.T(ctx, "desk.field.stance"), show: func(v string) string { return components.StanceLabel(models.Stance(v)) }},
-		{name: "kind", label: views.T(ctx, "desk.field.kind"), show: func(v string) string { return components.SourceKindLabel(models.SourceKind(v)) }},
+		{name: "stance", label: views.T(ctx, "desk.field.stance"), show: func(v string) string { return components.StanceLabel(ctx, models.Stance(v)) }},
+		{name: "kind", label: views.T(ctx, "desk.field.kind"), show: func(v string) string { return components.SourceKindLabel(ctx, models.SourceKind(v)) }},
 		{name: "outlet", label: views.T(ctx, "desk.field.outlet_publisher")},
 		{name: "published_at", label: views.T(ctx, "desk.field.published_on")},
 		{name: "excerpt", label: views.T(ctx, "desk.field.excerpt")},
 		{name: "locator", label: views.T(ctx, "desk.field.locator")},
+		{name: "language", label: views.T(ctx, "content.language.label")},
 	}
 }
 

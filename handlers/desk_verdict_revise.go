@@ -43,6 +43,7 @@ func (h *Handler) deskVerdictRevise(c echo.Context) error {
 	in := verdictInput(f)
 	in.Version = version
 	_, err = h.store.ReviseVerdict(ctx, currentUser(c), meta(c), id, in)
+	err = verdictFormError(err)
 	var stale *models.StaleError
 	if errors.As(err, &stale) {
 		if err := h.staleVerdictForm(c, &f, stale.Sent, id); err != nil {
@@ -96,8 +97,9 @@ func (h *Handler) staleVerdictForm(c echo.Context, f *views.Form, sent int, id u
 		}},
 		{name: "headline", label: l.T("desk.field.headline")},
 		{name: "explanation", label: l.T("desk.field.explanation")},
+		{name: "verdict_language", label: l.T("content.language.label")},
 	}
-	saved := map[string]string{"rating": cur.RatingSlug, "headline": cur.Headline, "explanation": cur.Explanation}
+	saved := map[string]string{"rating": cur.RatingSlug, "headline": cur.Headline, "explanation": cur.Explanation, "verdict_language": cur.Language}
 	st := staleForm(f, l.T("desk.error.verdict_stale"), "verdict", "version", sent, cur.Version, fields, saved)
 	st.SavedAt = cur.UpdatedAt
 	var since []models.VerdictVersion

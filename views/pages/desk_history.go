@@ -285,6 +285,10 @@ func fieldLabel(ctx context.Context, k string) string {
 		return views.T(ctx, "desk.history.field.claims")
 	case "sources":
 		return views.T(ctx, "desk.claim.sources")
+	case "language":
+		return views.T(ctx, "content.language.label")
+	case "verdict_language":
+		return views.T(ctx, "desk.history.field.verdict_language")
 	}
 	return humanize(k)
 }
@@ -447,11 +451,11 @@ func calendarDay(ctx context.Context, s string) string {
 func enumWord(ctx context.Context, code string) string {
 	switch code {
 	case "transcript", "official_record", "news_report", "statement", "social_post", "dataset", "other":
-		return components.SourceKindLabel(models.SourceKind(code))
+		return components.SourceKindLabel(ctx, models.SourceKind(code))
 	case "clarification", "correction", "rating_change", "retraction", "update":
-		return components.CorrectionKindLabel(models.CorrectionKind(code))
+		return components.CorrectionKindLabel(ctx, models.CorrectionKind(code))
 	case "supports", "contradicts", "context":
-		return components.StanceLabel(models.Stance(code))
+		return components.StanceLabel(ctx, models.Stance(code))
 	case "person", "organization":
 		return components.SpeakerKindLabel(ctx, models.PersonKind(code))
 	case "draft", "in_review", "published", "retracted":

@@ -64,7 +64,7 @@ func sourceForm(f views.Form, action, submit string, maxFile int64) templ.Compon
 			return templ_7745c5c3_Err
 		}
 		templ_7745c5c3_Err = components.FileInput(components.Control{Form: f, Name: "file", ID: "source-file", Label: views.T(ctx, "desk.field.file"),
-			Hint: views.T(ctx, "desk.source.file_hint", "Size", models.SizeWords(maxFile))},
+			Hint: views.T(ctx, "desk.source.file_hint", "Size", components.FileSize(ctx, maxFile))},
 			components.FileAccept).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
@@ -122,11 +122,11 @@ func sourceFields(f views.Form, name, id string, required bool) templ.Component 
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = components.Select(components.Control{Form: f, Name: name + "stance", ID: id + "stance", Label: views.T(ctx, "desk.field.stance"), Required: required}, views.T(ctx, "desk.choose"), components.StanceOptions()).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = components.Select(components.Control{Form: f, Name: name + "stance", ID: id + "stance", Label: views.T(ctx, "desk.field.stance"), Required: required}, views.T(ctx, "desk.choose"), components.StanceOptions(ctx)).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = components.Select(components.Control{Form: f, Name: name + "kind", ID: id + "kind", Label: views.T(ctx, "desk.field.kind"), Required: required, Hint: views.T(ctx, "desk.source.kind_hint")}, views.T(ctx, "desk.choose"), components.SourceKindOptions()).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = components.Select(components.Control{Form: f, Name: name + "kind", ID: id + "kind", Label: views.T(ctx, "desk.field.kind"), Required: required, Hint: views.T(ctx, "desk.source.kind_hint")}, views.T(ctx, "desk.choose"), components.SourceKindOptions(ctx)).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -147,6 +147,10 @@ func sourceFields(f views.Form, name, id string, required bool) templ.Component 
 			return templ_7745c5c3_Err
 		}
 		templ_7745c5c3_Err = components.TextArea(components.Control{Form: f, Name: name + "excerpt", ID: id + "excerpt", Label: views.T(ctx, "desk.field.excerpt"), Rows: 3, Hint: views.T(ctx, "desk.source.excerpt_hint")}).Render(ctx, templ_7745c5c3_Buffer)
+		if templ_7745c5c3_Err != nil {
+			return templ_7745c5c3_Err
+		}
+		templ_7745c5c3_Err = components.LanguageField(f, name+"language", id+"language", components.SourceLanguage).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -196,7 +200,7 @@ func DeskSourceEdit(p views.Page, c *models.Claim, src *models.Source, f views.F
 			var templ_7745c5c3_Var7 string
 			templ_7745c5c3_Var7, templ_7745c5c3_Err = templruntime.NewAttributeExpression(templ.SafeURL(components.ClaimPath(c.ID) + "#sources")).ResolveURL(ctx)
 			if templ_7745c5c3_Err != nil {
-				return templ.Error{Err: templ_7745c5c3_Err, FileName: `views/pages/desk_source.templ`, Line: 46, Col: 83}
+				return templ.Error{Err: templ_7745c5c3_Err, FileName: `views/pages/desk_source.templ`, Line: 47, Col: 83}
 			}
 			_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ_7745c5c3_Var7)
 			if templ_7745c5c3_Err != nil {
@@ -217,7 +221,7 @@ func DeskSourceEdit(p views.Page, c *models.Claim, src *models.Source, f views.F
 			var templ_7745c5c3_Var8 string
 			templ_7745c5c3_Var8, templ_7745c5c3_Err = templ.JoinStringErrs(views.T(ctx, "desk.source.eyebrow"))
 			if templ_7745c5c3_Err != nil {
-				return templ.Error{Err: templ_7745c5c3_Err, FileName: `views/pages/desk_source.templ`, Line: 49, Col: 61}
+				return templ.Error{Err: templ_7745c5c3_Err, FileName: `views/pages/desk_source.templ`, Line: 50, Col: 61}
 			}
 			_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var8))
 			if templ_7745c5c3_Err != nil {
@@ -230,7 +234,7 @@ func DeskSourceEdit(p views.Page, c *models.Claim, src *models.Source, f views.F
 			var templ_7745c5c3_Var9 string
 			templ_7745c5c3_Var9, templ_7745c5c3_Err = templ.JoinStringErrs(views.T(ctx, "desk.source.edit_title"))
 			if templ_7745c5c3_Err != nil {
-				return templ.Error{Err: templ_7745c5c3_Err, FileName: `views/pages/desk_source.templ`, Line: 50, Col: 49}
+				return templ.Error{Err: templ_7745c5c3_Err, FileName: `views/pages/desk_source.templ`, Line: 51, Col: 49}
 			}
 			_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var9))
 			if templ_7745c5c3_Err != nil {
