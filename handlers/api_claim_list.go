@@ -54,7 +54,7 @@ func apiClaimListQuery(c echo.Context) (models.ClaimFilter, int, error) {
 	var v models.Validator
 	status := models.ClaimStatus(c.QueryParam("status"))
 	if status != "" {
-		v.Check(slices.Contains(apiClaimStatuses, status), "status", "must be draft, in_review, published or retracted")
+		v.Check(slices.Contains(apiClaimStatuses, status), "status", models.NewReason("reasons.claim_status", "must be draft, in_review, published or retracted"))
 	}
 	page := apiPageParam(c, &v)
 	if err := v.Err(); err != nil {
@@ -71,6 +71,6 @@ func apiPageParam(c echo.Context, v *models.Validator) int {
 		return 1
 	}
 	n, err := strconv.Atoi(p)
-	v.Check(err == nil && n >= 1 && n <= apiMaxPage, "page", "must be a whole number from 1 to "+strconv.Itoa(apiMaxPage))
+	v.Check(err == nil && n >= 1 && n <= apiMaxPage, "page", models.ReasonNumberRange(1, apiMaxPage))
 	return n
 }

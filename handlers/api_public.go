@@ -3,7 +3,6 @@ package handlers
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"net/url"
 	"strconv"
 
@@ -74,7 +73,7 @@ func (h *Handler) apiPublicClaims(c echo.Context) error {
 	publicCORS(c)
 	page := pageParam(c)
 	if len([]rune(c.QueryParam("q"))) > models.MaxSearchQuery {
-		return &models.ValidationError{Fields: map[string]string{"q": fmt.Sprintf("must be at most %d characters", models.MaxSearchQuery)}}
+		return models.Invalid("q", models.ReasonMaxChars(models.MaxSearchQuery))
 	}
 	key := "api:claims?" + url.Values{"q": {c.QueryParam("q")}, "rating": {c.QueryParam("rating")}, "person": {c.QueryParam("person")},
 		"tag": {c.QueryParam("tag")}, "page": {strconv.Itoa(page)}}.Encode()

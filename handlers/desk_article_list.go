@@ -15,6 +15,6 @@ func (h *Handler) deskArticleList(c echo.Context) error {
 		return err
 	}
 	p := page(c, "Articles")
-	p.Flash = flashMessage(c.QueryParam("done"))
+	p.Flash = flashMessage(c)
 	return render(c, http.StatusOK, pages.DeskArticles(p, articles))
 }

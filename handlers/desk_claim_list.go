@@ -35,6 +35,6 @@ func (h *Handler) deskClaimList(c echo.Context) error {
 	}
 	l.Claims = claims
 	p := page(c, "Claims")
-	p.Flash = flashMessage(c.QueryParam("done"))
+	p.Flash = flashMessage(c)
 	return render(c, http.StatusOK, pages.DeskClaims(p, l))
 }

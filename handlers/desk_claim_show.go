@@ -7,7 +7,6 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"claimtracker/models"
 	"claimtracker/views/components"
 	"claimtracker/views/pages"
 )
@@ -53,7 +52,7 @@ func (h *Handler) renderClaimDesk(c echo.Context, status int, id uint, forms pag
 		return err
 	}
 	p := page(c, cl.Summary)
-	p.Flash = flashMessage(c.QueryParam("done"))
+	p.Flash = flashMessage(c)
 	return render(c, status, pages.DeskClaim(p, pages.ClaimDesk{Claim: cl, Ratings: ratings, Similar: similar, Names: names, Forms: forms, Update: open,
 		MaxFileBytes: h.store.MaxFileBytes()}))
 }
@@ -64,7 +63,7 @@ func (h *Handler) renderClaimDesk(c echo.Context, status int, id uint, forms pag
 // any other error goes to the error handler; success goes back to the
 // claim with a confirmation, done being "code#anchor".
 func (h *Handler) finishClaimForm(c echo.Context, claimID uint, err error, errs map[string]string, forms pages.ClaimForms, done string) error {
-	if fe := models.FieldErrors(err); fe != nil {
+	if fe := formErrors(c, err); fe != nil {
 		maps.Copy(errs, fe)
 		return h.renderClaimDesk(c, http.StatusUnprocessableEntity, claimID, forms)
 	}

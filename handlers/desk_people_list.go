@@ -30,6 +30,6 @@ func (h *Handler) deskPeopleList(c echo.Context) error {
 	}
 	l.People = people
 	p := page(c, "Speakers")
-	p.Flash = flashMessage(c.QueryParam("done"))
+	p.Flash = flashMessage(c)
 	return render(c, http.StatusOK, pages.DeskPeople(p, l))
 }

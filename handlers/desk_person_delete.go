@@ -36,7 +36,7 @@ func (h *Handler) deskPersonDelete(c echo.Context) error {
 		f.Values["revision"] = strconv.Itoa(stale.Current)
 		f.Error = "Someone changed this speaker after you opened the page, so it was not deleted. Check the speaker as they are now, then delete again if you still mean to."
 	case errors.As(err, &conflict):
-		f.Error = conflict.Reason
+		f.Error = reasonText(c, conflict.Reason)
 	case err != nil:
 		return err
 	default:

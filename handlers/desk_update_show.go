@@ -81,7 +81,7 @@ func (h *Handler) renderUpdate(c echo.Context, status int, u *models.ClaimUpdate
 		return err
 	}
 	p := page(c, "Update: "+cl.Summary)
-	p.Flash = flashMessage(c.QueryParam("done"))
+	p.Flash = flashMessage(c)
 	return render(c, status, pages.DeskUpdate(p, pages.UpdateDesk{
 		ClaimDesk: pages.ClaimDesk{Claim: cl, Ratings: ratings, Names: names},
 		Update:    u, Changes: models.UpdateChanges(cl, u), People: people, Form: f, SourceRows: rows,

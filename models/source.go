@@ -44,8 +44,8 @@ func (in *SourceInput) validate(today time.Time) (*Source, error) {
 	v.text("title", &in.Title, true, 300)
 	v.text("outlet", &in.Outlet, false, 200)
 	published := v.date("published_at", in.PublishedAt, today)
-	v.Check(oneOf(in.Kind, SourceKinds), "kind", "must be one of transcript, official_record, news_report, statement, social_post, dataset, other")
-	v.Check(oneOf(in.Stance, Stances), "stance", "must be supports, contradicts or context")
+	v.Check(oneOf(in.Kind, SourceKinds), "kind", NewReason("reasons.source_kind", "must be one of transcript, official_record, news_report, statement, social_post, dataset, other"))
+	v.Check(oneOf(in.Stance, Stances), "stance", NewReason("reasons.stance", "must be supports, contradicts or context"))
 	v.text("excerpt", &in.Excerpt, false, 5000)
 	v.text("locator", &in.Locator, false, 200)
 	if err := v.Err(); err != nil {
