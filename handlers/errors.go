@@ -205,12 +205,13 @@ func statusTitle(status int) models.Reason {
 var reasonBodyTooLarge = models.NewReason("admin.error.too_large.message", "The request is larger than 1 MiB.")
 
 // errorPageMessage is what the error page says: the message, and each
-// refused field with its reason, in the reader's language. A message that
-// is no reason (an HTTP error's plain words) gives way to what the status
-// means.
+// refused field with its reason, in the reader's language. An HTTP
+// error's plain words are shown as they are (a handler may have put them
+// in the reader's language already); without any, the page says what the
+// status means.
 func errorPageMessage(c echo.Context, p problem) string {
 	msg := p.message
-	if msg.ID == "" {
+	if msg.ID == "" && msg.English == "" {
 		msg = statusMessage(p.status)
 	}
 	text := views.ReasonText(c.Request().Context(), msg)
