@@ -139,7 +139,7 @@ func TestOwnSessionsAndTokensAreListedAndRevocable(t *testing.T) {
 			}
 			page := ts.get(t, here, "/account")
 			expect(t, "account page", page, 200, "")
-			mustContain(t, "account page", page.body, "<h1>Test ed</h1>", "Where you are signed in", "Firefox on Windows", "CMS import", "ct_", "127.0.0.1", "Sign out here", "End session")
+			mustContain(t, "account page", page.body, "<h1 dir=\"auto\">Test ed</h1>", "Where you are signed in", "Firefox on Windows", "CMS import", "ct_", "127.0.0.1", "Sign out here", "End session")
 			if n := strings.Count(page.body, "this browser"); n != 1 {
 				t.Fatalf("%d sessions marked as this browser, want 1", n)
 			}
