@@ -148,13 +148,13 @@ func RatingOptions(ratings []models.Rating) []Option {
 }
 
 // Day writes a calendar date, such as a claim's said_at or a source's date,
-// as "10 Jan 2017", or "" for none. Calendar dates have no time and no
+// as "10 Jan 2017" in ctx's language, or "" for none. Calendar dates have no time and no
 // zone (the store keeps them as midnight UTC): they are never converted.
-func Day(t *time.Time) string {
+func Day(ctx context.Context, t *time.Time) string {
 	if t == nil {
 		return ""
 	}
-	return t.UTC().Format("2 Jan 2006")
+	return views.Locale(ctx).ShortDate(t.UTC())
 }
 
 // When writes the day on which the moment t happened (a publication,
@@ -164,14 +164,14 @@ func When(ctx context.Context, t *time.Time) string {
 	if t == nil {
 		return ""
 	}
-	return t.In(views.Zone(ctx)).Format("2 Jan 2006")
+	return views.ShortDate(ctx, *t)
 }
 
 // Moment writes a point in time in the newsroom's time zone, which
 // views.WithZone put in ctx, with the zone's abbreviation, such as
 // "2 Mar 2017, 14:05 UTC" or "2 Mar 2017, 23:05 JST".
 func Moment(ctx context.Context, t time.Time) string {
-	return t.In(views.Zone(ctx)).Format("2 Jan 2006, 15:04 MST")
+	return views.DateTime(ctx, t)
 }
 
 // ISODay writes the day on which the moment t happened in the newsroom's
