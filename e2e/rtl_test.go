@@ -127,17 +127,33 @@ func TestArabicPagesReadRightToLeft(t *testing.T) {
 		// words is user text the page shows, which must sit in an element
 		// isolated for direction (dir="auto" or <bdi>).
 		words string
+		// mirrored, when set, is JavaScript that says what is laid out
+		// left to right on the page, "" when nothing is.
+		mirrored string
 	}
+	// The claim page's furniture sits on the right: the rule beside the
+	// quote, the timeline's dates before its events, numbers of the
+	// sources' list.
+	claimMirrored := `(() => {
+		const bad = [];
+		const q = getComputedStyle(document.querySelector('.claim-quote'));
+		if (q.borderRightWidth !== '4px' || q.borderLeftWidth !== '0px') bad.push('the quote\'s rule is on the left');
+		const d = document.querySelector('.tl-date').getBoundingClientRect(), b = document.querySelector('.tl-body').getBoundingClientRect();
+		if (d.right <= b.right && innerWidth > 640) bad.push('the timeline\'s dates are left of its events');
+		const s = getComputedStyle(document.querySelector('.source-list'));
+		if (parseFloat(s.paddingRight) <= parseFloat(s.paddingLeft)) bad.push('the sources\' numbers are on the left');
+		return bad.join('; ');
+	})()`
 	public := []page{
-		{"home", "/", "سامي الخطيب"},
-		{"claim-ar", "/claims/" + url.PathEscape(ar.Slug), "لم نرفع الضرائب على الطبقة المتوسطة"},
-		{"claim-en", "/claims/" + url.PathEscape(en.Slug), en.Text},
-		{"person", "/people/" + url.PathEscape(speaker.Slug), "ضريبة القيمة المضافة، التي تدفعها الطبقة المتوسطة"},
+		{"home", "/", "سامي الخطيب", ""},
+		{"claim-ar", "/claims/" + url.PathEscape(ar.Slug), "لم نرفع الضرائب على الطبقة المتوسطة", claimMirrored},
+		{"claim-en", "/claims/" + url.PathEscape(en.Slug), en.Text, claimMirrored},
+		{"person", "/people/" + url.PathEscape(speaker.Slug), "ضريبة القيمة المضافة، التي تدفعها الطبقة المتوسطة", ""},
 	}
 	signedIn := []page{
-		{"desk", "/desk", claimSummary},
-		{"desk-claim-ar", fmt.Sprintf("/desk/claims/%d", ar.ID), "لم نرفع الضرائب على الطبقة المتوسطة"},
-		{"desk-claim-en", fmt.Sprintf("/desk/claims/%d", desk.inReview), swornQuote},
+		{"desk", "/desk", claimSummary, ""},
+		{"desk-claim-ar", fmt.Sprintf("/desk/claims/%d", ar.ID), "لم نرفع الضرائب على الطبقة المتوسطة", ""},
+		{"desk-claim-en", fmt.Sprintf("/desk/claims/%d", desk.inReview), swornQuote, ""},
 	}
 	ctx := browser(t)
 	check := func(p page) {
@@ -158,6 +174,11 @@ func TestArabicPagesReadRightToLeft(t *testing.T) {
 			}
 			if got := evaluate[string](t, ctx, isolatedJS+`(`+jsString(p.words)+`)`); got != "auto" && got != "bdi" {
 				t.Errorf("%s: the user text %q is isolated by %q, want dir=\"auto\" or <bdi>", label, p.words, got)
+			}
+			if p.mirrored != "" {
+				if got := evaluate[string](t, ctx, p.mirrored); got != "" {
+					t.Errorf("%s is not mirrored: %s", label, got)
+				}
 			}
 			do(t, ctx, chromedp.Evaluate[chromedp.Void](axe))
 			for _, v := range axeSerious(t, ctx, label) {
