@@ -131,23 +131,26 @@ func TestArabicPagesReadRightToLeft(t *testing.T) {
 		// left to right on the page, "" when nothing is.
 		mirrored string
 	}
-	// The claim page's furniture sits on the right: the rule beside the
-	// quote, the timeline's dates before its events, numbers of the
-	// sources' list.
-	claimMirrored := `(() => {
+	// The claim page's furniture sits on the right: the timeline's dates
+	// before its events, the numbers of the sources' list, and the rule
+	// beside an Arabic quote (an English one, isolated by dir="auto", has
+	// it on its own start, the left).
+	claimMirrored := func(quoteDir string) string {
+		return `(() => {
 		const bad = [];
 		const q = getComputedStyle(document.querySelector('.claim-quote'));
-		if (q.borderRightWidth !== '4px' || q.borderLeftWidth !== '0px') bad.push('the quote\'s rule is on the left');
+		if (q.direction !== '` + quoteDir + `' || (q.borderRightWidth === '4px') !== (q.direction === 'rtl')) bad.push('the quote reads ' + q.direction + ' with its rule on the ' + (q.borderRightWidth === '4px' ? 'right' : 'left'));
 		const d = document.querySelector('.tl-date').getBoundingClientRect(), b = document.querySelector('.tl-body').getBoundingClientRect();
 		if (d.right <= b.right && innerWidth > 640) bad.push('the timeline\'s dates are left of its events');
 		const s = getComputedStyle(document.querySelector('.source-list'));
 		if (parseFloat(s.paddingRight) <= parseFloat(s.paddingLeft)) bad.push('the sources\' numbers are on the left');
 		return bad.join('; ');
 	})()`
+	}
 	public := []page{
 		{"home", "/", "سامي الخطيب", ""},
-		{"claim-ar", "/claims/" + url.PathEscape(ar.Slug), "لم نرفع الضرائب على الطبقة المتوسطة", claimMirrored},
-		{"claim-en", "/claims/" + url.PathEscape(en.Slug), en.Text, claimMirrored},
+		{"claim-ar", "/claims/" + url.PathEscape(ar.Slug), "لم نرفع الضرائب على الطبقة المتوسطة", claimMirrored("rtl")},
+		{"claim-en", "/claims/" + url.PathEscape(en.Slug), en.Text, claimMirrored("ltr")},
 		{"person", "/people/" + url.PathEscape(speaker.Slug), "ضريبة القيمة المضافة، التي تدفعها الطبقة المتوسطة", ""},
 	}
 	signedIn := []page{
