@@ -62,7 +62,7 @@ func TestArticleAnswerStaysProportional(t *testing.T) {
 			if len(page.body) > 4*len(text) {
 				t.Errorf("desk page of %d bytes for a text of %d", len(page.body), len(text))
 			}
-			mustContain(t, "desk page", page.body, "The text holds 2051 candidate claims; the first 300 are highlighted.")
+			mustContain(t, "desk page", page.body, "The text holds 2,051 candidate claims; the first 300 are highlighted.")
 		})
 	}
 }

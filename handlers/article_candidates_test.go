@@ -140,7 +140,7 @@ func TestArticleCandidatesSayWhatIsAlreadyChecked(t *testing.T) {
 				t.Fatalf("desk page: %d", page.status)
 			}
 			mustContain(t, "desk page", page.body, "Already checked:", `href="/claims/`+pub.Slug+`"`,
-				`<strong class="rating-word r-false">False</strong>`, "It did not happen", "same words", "86% of the words alike")
+				`<strong class="rating-word r-false"><bdi>False</bdi></strong>`, "It did not happen", "same words", "86% of the words alike")
 			if n := strings.Count(page.body, "Already checked:"); n != 2 {
 				t.Errorf("desk page: %d lines Already checked, want 2", n)
 			}

@@ -190,7 +190,7 @@ func TestLoginLogoutAndSessionCookie(t *testing.T) {
 			if desk.status != 200 {
 				t.Fatalf("desk after login: %d", desk.status)
 			}
-			mustContain(t, "desk", desk.body, "Good to see you, Test ed", "ed@example.org", `class="pill editor"`, "Sign out")
+			mustContain(t, "desk", desk.body, "Good to see you, <bdi>Test ed</bdi>", "ed@example.org", `class="pill editor"`, "Sign out")
 
 			// Logging in again gives a new session token.
 			ts.post(t, c, "/login", url.Values{"email": {"ed@example.org"}, "password": {modelstest.Password}})

@@ -28,5 +28,5 @@ func (h *Handler) desk(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return render(c, http.StatusOK, pages.Desk(page(c, "Desk"), pages.Dashboard{Counts: counts, Lists: lists, Queue: q}))
+	return render(c, http.StatusOK, pages.Desk(page(c, localeOf(c).T("desk.home.title")), pages.Dashboard{Counts: counts, Lists: lists, Queue: q}))
 }

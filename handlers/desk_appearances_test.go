@@ -42,7 +42,7 @@ func TestDeskClaimAppearanceRows(t *testing.T) {
 			artID := idStr(art.ID)
 			blank := e.page(t, e.ed, "/desk/claims/new?article_id="+artID, http.StatusOK)
 			mustContain(t, "new claim form", blank, `<fieldset id="appearances" class="appearances">`,
-				"The article it comes from (The Daily Record, 2 Mar 2017) is added as an appearance when you log the claim.",
+				"The article it comes from (<bdi>The Daily Record, 2 Mar 2017</bdi>) is added as an appearance when you log the claim.",
 				`name="appearance_rows" value="1"`, `id="f-appearance-0-url" name="appearances[0].url"`,
 				`formaction="/desk/claims#appearances"`, "Add another appearance")
 			if strings.Contains(blank, `id="f-appearance-1-url"`) {
@@ -70,7 +70,7 @@ func TestDeskClaimAppearanceRows(t *testing.T) {
 				t.Fatalf("appearances %s, want %s", got, want)
 			}
 			mustContain(t, "desk claim page", e.page(t, e.ed, claimPath(id), http.StatusOK), "<dt>Appeared in</dt>",
-				`<a href="https://example.org/interview" rel="noopener noreferrer">Fox News interview</a>`, "The Daily Record")
+				`<a href="https://example.org/interview" rel="noopener noreferrer"><bdi>Fox News interview</bdi></a>`, "The Daily Record")
 
 			edit := e.page(t, e.ed, claimPath(id)+"/edit", http.StatusOK)
 			mustContain(t, "edit form", edit, `name="appearance_rows" value="4"`, `value="https://news.example.org/2017/03/02/meetings"`,

@@ -32,11 +32,11 @@ func (h *Handler) deskArticleCreate(c echo.Context) error {
 	})
 	if fe := models.FieldErrors(err); fe != nil {
 		f.Errors = fe
-		return render(c, http.StatusUnprocessableEntity, pages.DeskArticleNew(page(c, "Paste an article"), f, nil))
+		return render(c, http.StatusUnprocessableEntity, pages.DeskArticleNew(page(c, localeOf(c).T("desk.action.paste_article")), f, nil))
 	}
 	var dup *models.DuplicateArticleError
 	if errors.As(err, &dup) {
-		return render(c, http.StatusConflict, pages.DeskArticleNew(page(c, "Paste an article"), f, dup.Existing))
+		return render(c, http.StatusConflict, pages.DeskArticleNew(page(c, localeOf(c).T("desk.action.paste_article")), f, dup.Existing))
 	}
 	if err != nil {
 		return err

@@ -1,9 +1,9 @@
 package handlers
 
 import (
+	"context"
 	"errors"
 	"net/http"
-	"strings"
 
 	"github.com/labstack/echo/v4"
 
@@ -21,7 +21,8 @@ import (
 // When the address is already logged, the form says so and links to the
 // articles there, as a save would.
 func (h *Handler) deskArticleFetch(c echo.Context, f views.Form) error {
-	title := "Paste an article"
+	ctx := c.Request().Context()
+	title := views.T(ctx, "desk.action.paste_article")
 	u, err := input.URL(f.Get("url"))
 	switch {
 	case f.Get("url") == "":
@@ -32,7 +33,7 @@ func (h *Handler) deskArticleFetch(c echo.Context, f views.Form) error {
 	if len(f.Errors) > 0 {
 		return render(c, http.StatusUnprocessableEntity, pages.DeskArticleNew(page(c, title), f, nil))
 	}
-	got, err := h.fetchArticle(c.Request().Context(), u)
+	got, err := h.fetchArticle(ctx, u)
 	var fe *fetcher.Error
 	if errors.As(err, &fe) {
 		f.Errors["url"] = fe.Message
@@ -43,8 +44,9 @@ func (h *Handler) deskArticleFetch(c echo.Context, f views.Form) error {
 	}
 	var filled, missing []string
 	for _, fld := range []struct{ name, label, value string }{
-		{"title", "headline", got.Title}, {"outlet", "outlet", got.Outlet}, {"author", "author", got.Author},
-		{"published_at", "date", got.PublishedAt}, {"text", "text", got.Text},
+		{"title", views.T(ctx, "desk.fetch_field.headline"), got.Title}, {"outlet", views.T(ctx, "desk.fetch_field.outlet"), got.Outlet},
+		{"author", views.T(ctx, "desk.fetch_field.author"), got.Author}, {"published_at", views.T(ctx, "desk.fetch_field.date"), got.PublishedAt},
+		{"text", views.T(ctx, "desk.fetch_field.text"), got.Text},
 	} {
 		switch {
 		case f.Get(fld.name) != "":
@@ -55,34 +57,24 @@ func (h *Handler) deskArticleFetch(c echo.Context, f views.Form) error {
 			filled = append(filled, fld.label)
 		}
 	}
-	same, err := h.store.ArticlesAt(c.Request().Context(), u, 0)
+	same, err := h.store.ArticlesAt(ctx, u, 0)
 	if err != nil {
 		return err
 	}
 	p := page(c, title)
-	p.Flash = fetchNotice(filled, missing)
+	p.Flash = fetchNotice(ctx, filled, missing)
 	return render(c, http.StatusOK, pages.DeskArticleNew(p, f, same))
 }
 
-// fetchNotice tells the editor what a fetch filled in and what the page
-// did not give.
-func fetchNotice(filled, missing []string) string {
-	var b strings.Builder
+// fetchNotice tells the editor, in ctx's language, what a fetch filled in
+// and what the page did not give.
+func fetchNotice(ctx context.Context, filled, missing []string) string {
+	notice := views.T(ctx, "desk.flash.fetch_nothing")
 	if len(filled) > 0 {
-		b.WriteString("Filled in from the page: " + wordList(filled) + ". Check them before you save.")
-	} else {
-		b.WriteString("The page was fetched; every field it gives was already filled in, so nothing changed. Empty a field to take the page's.")
+		notice = views.T(ctx, "desk.flash.fetch_filled", "Fields", pages.AndList(ctx, filled))
 	}
 	if len(missing) > 0 {
-		b.WriteString(" The page gives no " + strings.Replace(wordList(missing), " and ", " or ", 1) + ".")
+		notice += " " + views.T(ctx, "desk.flash.fetch_missing", "Fields", pages.OrList(ctx, missing))
 	}
-	return b.String()
-}
-
-// wordList joins words as a sentence does: "a", "a and b", "a, b and c".
-func wordList(words []string) string {
-	if len(words) < 2 {
-		return strings.Join(words, "")
-	}
-	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
+	return notice
 }

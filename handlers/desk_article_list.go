@@ -14,7 +14,7 @@ func (h *Handler) deskArticleList(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	p := page(c, "Articles")
-	p.Flash = flashMessage(c.QueryParam("done"))
+	p := page(c, localeOf(c).T("desk.articles.title"))
+	p.Flash = deskFlash(c)
 	return render(c, http.StatusOK, pages.DeskArticles(p, articles))
 }

@@ -11,5 +11,5 @@ import (
 
 // deskArticleNew shows the form where an editor pastes an article.
 func (h *Handler) deskArticleNew(c echo.Context) error {
-	return render(c, http.StatusOK, pages.DeskArticleNew(page(c, "Paste an article"), views.Form{}, nil))
+	return render(c, http.StatusOK, pages.DeskArticleNew(page(c, localeOf(c).T("desk.action.paste_article")), views.Form{}, nil))
 }

@@ -30,7 +30,7 @@ func TestDeskArticleIntakeHighlightsCandidates(t *testing.T) {
 			body := e.page(t, e.ed, r.header.Get("Location"), http.StatusOK)
 			mustContain(t, "article page", body,
 				"Article logged. The candidate claims are highlighted below.",
-				"<h1>Senate testimony under scrutiny</h1>", "Example News", "published 2 March 2017",
+				`<h1 dir="auto">Senate testimony under scrutiny</h1>`, "Example News", "published 2 March 2017",
 				`<mark id="m-1">I did not have communications with the Russians</mark>`,
 				`<a class="mark-ref" href="#cand-1" aria-label="Candidate 1">1</a>`,
 				`<li class="card candidate" id="cand-1">`, "Direct quote", "Reported claim", "Jeff Sessions", "10 Jan 2017",
@@ -60,7 +60,7 @@ func TestDeskArticleIntakeHighlightsCandidates(t *testing.T) {
 			mustContain(t, "article after logging", again, "Logged as <a href=\""+claimPath(claimID)+"\">", "Logged from this article")
 
 			list := e.page(t, e.ed, "/desk/articles", http.StatusOK)
-			mustContain(t, "article list", list, `<a href="/desk/articles/`+id+`">Senate testimony under scrutiny</a>`, "2 Mar 2017")
+			mustContain(t, "article list", list, `<a href="/desk/articles/`+id+`" dir="auto">Senate testimony under scrutiny</a>`, "2 Mar 2017")
 		})
 	}
 }

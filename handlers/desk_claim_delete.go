@@ -38,8 +38,7 @@ func (h *Handler) deskClaimDelete(c echo.Context) error {
 	err = h.store.DeleteClaim(c.Request().Context(), currentUser(c), meta(c), id, revision)
 	var stale *models.StaleError
 	if errors.As(err, &stale) {
-		refused := views.Form{Error: "Someone changed this claim after you opened this page, so it was not deleted. " +
-			"Check it below as it is now, then delete it again if you still mean to."}
+		refused := views.Form{Error: localeOf(c).T("desk.error.claim_deleted_stale")}
 		return h.renderClaimDesk(c, http.StatusConflict, id, pages.ClaimForms{Delete: refused})
 	}
 	if err != nil {

@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"net/http"
@@ -60,25 +61,33 @@ func claimFormValues(cl *models.Claim) map[string]string {
 	}
 }
 
-// claimStaleFields are the claim form's fields as a stale save compares them.
-var claimStaleFields = []staleField{
-	{name: "text", label: "The words, verbatim"},
-	{name: "summary", label: "Summary"},
-	{name: "language", label: "Language"},
-	{name: "speaker", label: "Speaker"},
-	{name: "speaker_kind", label: "The speaker is", show: func(v string) string {
-		switch models.PersonKind(v) {
-		case models.KindPerson:
-			return "A person"
-		case models.KindOrganization:
-			return "An organisation"
+// claimStaleFields are the claim form's fields as a stale save compares
+// them, named in ctx's language.
+func claimStaleFields(ctx context.Context) []staleField {
+	return []staleField{
+		{name: "text", label: views.T(ctx, "desk.field.text")},
+		{name: "summary", label: views.T(ctx, "desk.field.summary")},
+		{name: "language", label: views.T(ctx, "content.language.label")},
+		{name: "speaker", label: views.T(ctx, "desk.field.speaker")},
+		{name: "speaker_kind", label: views.T(ctx, "desk.field.speaker_kind"), show: speakerKindWords(ctx)},
+		{name: "said_at", label: views.T(ctx, "desk.field.said_on")},
+		{name: "setting", label: views.T(ctx, "desk.field.setting")},
+		{name: "appearances", label: views.T(ctx, "desk.field.appearances")},
+		{name: "tags", label: views.T(ctx, "desk.field.tags")},
+	}
+}
+
+// speakerKindWords shows a kind of speaker as the form's select names it
+// in ctx's language; a value it does not know is shown as it is.
+func speakerKindWords(ctx context.Context) func(string) string {
+	return func(v string) string {
+		for _, o := range components.SpeakerKindOptions(ctx) {
+			if o.Value == v {
+				return o.Label
+			}
 		}
 		return v
-	}},
-	{name: "said_at", label: "Said on"},
-	{name: "setting", label: "Setting"},
-	{name: "appearances", label: "Where the claim appeared"},
-	{name: "tags", label: "Tags"},
+	}
 }
 
 // renderClaimEdit shows the edit form of cl with f's values and errors, and
@@ -96,5 +105,5 @@ func (h *Handler) renderClaimEdit(c echo.Context, status int, cl *models.Claim, 
 			return err
 		}
 	}
-	return render(c, status, pages.DeskClaimForm(page(c, "Edit claim"), view))
+	return render(c, status, pages.DeskClaimForm(page(c, localeOf(c).T("desk.claim.edit")), view))
 }

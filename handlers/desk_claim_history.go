@@ -33,7 +33,7 @@ func (h *Handler) deskClaimHistory(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return render(c, http.StatusOK, pages.DeskClaimHistory(page(c, "History of a claim"), cl, entries, versions))
+	return render(c, http.StatusOK, pages.DeskClaimHistory(page(c, localeOf(c).T("desk.history.title")), cl, entries, versions))
 }
 
 // history turns audit events into the entries a desk page shows, naming
@@ -49,5 +49,5 @@ func (h *Handler) history(ctx context.Context, events []models.AuditEvent) ([]pa
 	if err != nil {
 		return nil, err
 	}
-	return pages.NewHistory(events, names), nil
+	return pages.NewHistory(ctx, events, names), nil
 }

@@ -34,7 +34,7 @@ func (h *Handler) deskClaimList(c echo.Context) error {
 		claims, l.More = claims[:pages.ClaimsPerPage], true
 	}
 	l.Claims = claims
-	p := page(c, "Claims")
-	p.Flash = flashMessage(c.QueryParam("done"))
+	p := page(c, localeOf(c).T("desk.claims.title"))
+	p.Flash = deskFlash(c)
 	return render(c, http.StatusOK, pages.DeskClaims(p, l))
 }

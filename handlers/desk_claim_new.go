@@ -52,5 +52,5 @@ func (h *Handler) renderClaimNew(c echo.Context, status int, f views.Form, rows 
 			return err
 		}
 	}
-	return render(c, status, pages.DeskClaimForm(page(c, "Log a claim"), view))
+	return render(c, status, pages.DeskClaimForm(page(c, localeOf(c).T("desk.action.log_claim")), view))
 }

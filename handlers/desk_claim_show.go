@@ -53,7 +53,7 @@ func (h *Handler) renderClaimDesk(c echo.Context, status int, id uint, forms pag
 		return err
 	}
 	p := page(c, cl.Summary)
-	p.Flash = flashMessage(c.QueryParam("done"))
+	p.Flash = deskFlash(c)
 	return render(c, status, pages.DeskClaim(p, pages.ClaimDesk{Claim: cl, Ratings: ratings, Similar: similar, Names: names, Forms: forms, Update: open,
 		MaxFileBytes: h.store.MaxFileBytes()}))
 }

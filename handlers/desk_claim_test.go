@@ -30,7 +30,7 @@ func TestDeskClaimLogEditAndList(t *testing.T) {
 				`<h1 dir="auto" lang="en">Sessions said he had no communications with the Russians</h1>`,
 				`<blockquote class="quote big" dir="auto" lang="en">`+sworn+`</blockquote>`,
 				`<span class="status s-draft">Draft</span>`, "Jeff Sessions", "10 Jan 2017", "Senate confirmation hearing, under oath",
-				`<span class="pill">russia</span>`, `<span class="pill">testimony</span>`, `href="/desk/claims/`+id+`/edit"`, `href="/desk/claims/`+id+`/history"`,
+				`<span class="pill"><bdi>russia</bdi></span>`, `<span class="pill"><bdi>testimony</bdi></span>`, `href="/desk/claims/`+id+`/edit"`, `href="/desk/claims/`+id+`/history"`,
 				"Supports", "Contradicts", "Context", "Add a source", "Propose a verdict")
 			if strings.Contains(body, "Similar claims already logged") {
 				t.Error("the first claim has similar claims")
@@ -41,7 +41,7 @@ func TestDeskClaimLogEditAndList(t *testing.T) {
 			f.Set("summary", "Sessions denied talking to Russians")
 			twin := e.created(t, e.other, "/desk/claims", f)
 			body = e.page(t, e.other, claimPath(twin), http.StatusOK)
-			mustContain(t, "twin claim page", body, "Similar claims already logged", `<a href="/desk/claims/`+id+`">Sessions said he had no communications with the Russians</a>`)
+			mustContain(t, "twin claim page", body, "Similar claims already logged", `<a href="/desk/claims/`+id+`" dir="auto">Sessions said he had no communications with the Russians</a>`)
 			frag := e.page(t, e.other, "/desk/claims/similar?exclude="+idStr(twin)+"&text="+url.QueryEscape("communications with the Russians"), http.StatusOK)
 			mustContain(t, "similar fragment", frag, `<ul class="similar">`, `href="/desk/claims/`+id+`"`)
 			if strings.Contains(frag, "<html") || strings.Contains(frag, `href="/desk/claims/`+idStr(twin)+`"`) {
@@ -60,7 +60,7 @@ func TestDeskClaimLogEditAndList(t *testing.T) {
 
 			// Lists: by status, and mine.
 			list := e.page(t, e.ed, "/desk/claims?status=draft", http.StatusOK)
-			mustContain(t, "draft list", list, `<a class="row-title" href="/desk/claims/`+id+`">`, `<a href="/desk/claims?status=draft" aria-current="page">Draft</a>`)
+			mustContain(t, "draft list", list, `<a class="row-title" href="/desk/claims/`+id+`" dir="auto">`, `<a href="/desk/claims?status=draft" aria-current="page">Draft</a>`)
 			mine := e.page(t, e.ed, "/desk/claims?mine=1", http.StatusOK)
 			if !strings.Contains(mine, `href="/desk/claims/`+id+`"`) || strings.Contains(mine, `href="`+claimPath(twin)+`"`) {
 				t.Error("the list of my claims is wrong")

@@ -61,8 +61,8 @@ func (h *Handler) deskClaimUpdate(c echo.Context) error {
 			return fmt.Errorf("edit claim %d: it is %s now: %w", id, cl.Status, models.ErrConflict)
 		}
 		f.Values["appearances"] = appearancesText(appearances)
-		st := staleForm(&f, "Someone else saved this claim after you opened the form, so your changes were not saved.",
-			"claim", "revision", stale.Sent, cl.Revision, claimStaleFields, claimFormValues(cl))
+		st := staleForm(&f, localeOf(c).T("desk.error.claim_saved_stale"),
+			"claim", "revision", stale.Sent, cl.Revision, claimStaleFields(ctx), claimFormValues(cl))
 		st.SavedBy, st.SavedAt, err = h.lastSaved(ctx, models.AuditQuery{ObjectType: "claim", ObjectID: id, Action: "claim.update"})
 		if err != nil {
 			return err
@@ -77,8 +77,7 @@ func (h *Handler) deskClaimUpdate(c echo.Context) error {
 			return gerr
 		}
 		if cl.Status != models.ClaimDraft {
-			f.Error = fmt.Sprintf("This claim is %s now: it changed after you opened the form, and only drafts can be edited, so your changes were not saved. "+
-				"What you typed is kept below for you to copy; the claim now changes through its verdict.", strings.ToLower(components.ClaimStatusLabel(cl.Status)))
+			f.Error = localeOf(c).T("desk.error.claim_not_draft", "Status", strings.ToLower(components.ClaimStatusLabel(ctx, cl.Status)))
 			return h.renderClaimEdit(c, http.StatusConflict, cl, f, rows)
 		}
 	}

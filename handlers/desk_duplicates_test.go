@@ -35,7 +35,7 @@ func TestDeskSimilarShowsTheSameWordsFirst(t *testing.T) {
 				if firstAt < 0 || nearAt < 0 || firstAt > nearAt {
 					t.Errorf("%s: the same words (claim %d at %d) do not come before the near one (claim %d at %d)", what, first, firstAt, nearID, nearAt)
 				}
-				mustContain(t, what, b, `Jeff Sessions · <strong>the same words</strong>`, "99% of the words match")
+				mustContain(t, what, b, `<bdi>Jeff Sessions</bdi> · <strong>the same words</strong>`, "99% of the words match")
 			}
 		})
 	}
@@ -61,7 +61,7 @@ func TestDeskArticleAtALoggedAddressWarns(t *testing.T) {
 			again.Set("title", "Sessions faces calls to step aside")
 			r := e.mustPost(t, e.other, "/desk/articles", again, http.StatusConflict, "")
 			mustContain(t, "warning", r.body, `<div class="alert warn" role="alert" id="already-logged">`, "This article is already logged.",
-				`<a href="/desk/articles/`+idStr(first)+`">Senate testimony under scrutiny</a>`,
+				`<a href="/desk/articles/`+idStr(first)+`" dir="auto">Senate testimony under scrutiny</a>`,
 				`<button class="btn secondary" type="submit" name="duplicate" value="allow">Log it again anyway</button>`,
 				`value="Sessions faces calls to step aside"`, `value="http://Example.com/2017/03/02/sessions-russia/?utm_source=newsletter&amp;fbclid=abc#top"`)
 			if n, _ := e.store.ListArticles(t.Context(), 10); len(n) != 1 {
@@ -74,7 +74,7 @@ func TestDeskArticleAtALoggedAddressWarns(t *testing.T) {
 			second := e.created(t, e.other, "/desk/articles", with(again, "duplicate", "allow"))
 			body := e.page(t, e.other, "/desk/articles/"+idStr(second), http.StatusOK)
 			mustContain(t, "article logged again", body, `id="also-logged"`, "Also logged at this address:",
-				`<a href="/desk/articles/`+idStr(first)+`">Senate testimony under scrutiny</a>`)
+				`<a href="/desk/articles/`+idStr(first)+`" dir="auto">Senate testimony under scrutiny</a>`)
 
 			// Fetching a logged address fills the form and warns.
 			e.created(t, e.ed, "/desk/articles", articleAt(site.story()))

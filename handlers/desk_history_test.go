@@ -45,7 +45,7 @@ func TestDeskHistorySaysWhoDidWhatInPlainWords(t *testing.T) {
 					t.Errorf("the history says %q", jargon)
 				}
 			}
-			mustContain(t, "history", h, "<dt>Comment</dt><dd><ins><span class=\"sr-only\">now: </span>Agreed.</ins>")
+			mustContain(t, "history", h, `<dt>Comment</dt><dd><ins><span class="sr-only">now: </span><span dir="auto">Agreed.</span></ins>`)
 		})
 	}
 }

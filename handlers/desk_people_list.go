@@ -29,7 +29,7 @@ func (h *Handler) deskPeopleList(c echo.Context) error {
 		people, l.More = people[:pages.PeoplePerPage], true
 	}
 	l.People = people
-	p := page(c, "Speakers")
-	p.Flash = flashMessage(c.QueryParam("done"))
+	p := page(c, localeOf(c).T("desk.people.title"))
+	p.Flash = deskFlash(c)
 	return render(c, http.StatusOK, pages.DeskPeople(p, l))
 }

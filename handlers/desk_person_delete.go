@@ -34,7 +34,7 @@ func (h *Handler) deskPersonDelete(c echo.Context) error {
 	switch {
 	case errors.As(err, &stale):
 		f.Values["revision"] = strconv.Itoa(stale.Current)
-		f.Error = "Someone changed this speaker after you opened the page, so it was not deleted. Check the speaker as they are now, then delete again if you still mean to."
+		f.Error = localeOf(c).T("desk.error.person_deleted_stale")
 	case errors.As(err, &conflict):
 		f.Error = conflict.Reason
 	case err != nil:

@@ -50,7 +50,7 @@ func (h *Handler) deskPersonMerge(c echo.Context) error {
 	var stale *models.StaleError
 	if errors.As(err, &stale) {
 		f.Values["revision"] = strconv.Itoa(stale.Current)
-		f.Error = "Someone changed this speaker after you opened the page, so nothing was merged. Check the speaker as they are now, then merge again if you still mean to."
+		f.Error = localeOf(c).T("desk.error.person_merged_stale")
 		return refused(http.StatusConflict)
 	}
 	if fe := models.FieldErrors(err); fe != nil {

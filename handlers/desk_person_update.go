@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"context"
 	"errors"
 	"net/http"
 	"slices"
@@ -8,6 +9,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"claimtracker/models"
+	"claimtracker/views"
 	"claimtracker/views/components"
 	"claimtracker/views/pages"
 )
@@ -17,20 +19,15 @@ import (
 var personUpdateFields = append(slices.Clone(personFields), "revision")
 
 // personStaleFields are the speaker form's fields as a stale save compares
-// them.
-var personStaleFields = []staleField{
-	{name: "name", label: "Name"},
-	{name: "kind", label: "The speaker is", show: func(v string) string {
-		for _, o := range components.SpeakerKindOptions() {
-			if o.Value == v {
-				return o.Label
-			}
-		}
-		return v
-	}},
-	{name: "title", label: "Title or role"},
-	{name: "affiliation", label: "Affiliation"},
-	{name: "description", label: "Description"},
+// them, named in ctx's language.
+func personStaleFields(ctx context.Context) []staleField {
+	return []staleField{
+		{name: "name", label: views.T(ctx, "desk.field.name")},
+		{name: "kind", label: views.T(ctx, "desk.field.speaker_kind"), show: speakerKindWords(ctx)},
+		{name: "title", label: views.T(ctx, "desk.field.person_title")},
+		{name: "affiliation", label: views.T(ctx, "desk.field.affiliation")},
+		{name: "description", label: views.T(ctx, "desk.field.description")},
+	}
 }
 
 // deskPersonUpdate saves the edit of a speaker: name, kind, title,
@@ -60,8 +57,8 @@ func (h *Handler) deskPersonUpdate(c echo.Context) error {
 		if err != nil {
 			return err
 		}
-		st := staleForm(&f, "Someone else saved this speaker after you opened the page, so your changes were not saved.",
-			"speaker", "revision", stale.Sent, cur.Revision, personStaleFields, personFormValues(cur))
+		st := staleForm(&f, localeOf(c).T("desk.error.person_saved_stale"),
+			"speaker", "revision", stale.Sent, cur.Revision, personStaleFields(ctx), personFormValues(cur))
 		st.SavedBy, st.SavedAt, err = h.lastSaved(ctx, models.AuditQuery{ObjectType: "person", ObjectID: id})
 		if err != nil {
 			return err

@@ -2,7 +2,6 @@ package handlers
 
 import (
 	"errors"
-	"fmt"
 	"net/http"
 	"strconv"
 
@@ -37,7 +36,7 @@ func (h *Handler) deskReviewCreate(c echo.Context) error {
 	})
 	var stale *models.StaleError
 	if errors.As(err, &stale) {
-		f.Error = fmt.Sprintf("The verdict changed while you were reading it: it is now version %d. Nothing was recorded; read it again below before you review it.", stale.Current)
+		f.Error = localeOf(c).T("desk.error.review_stale", "Version", localeOf(c).Number(stale.Current))
 		return h.renderClaimDesk(c, http.StatusConflict, v.ClaimID, pages.ClaimForms{Review: f})
 	}
 	done := "approved"

@@ -3,6 +3,7 @@ package handlers
 import (
 	"github.com/labstack/echo/v4"
 
+	"claimtracker/i18n"
 	"claimtracker/models"
 	"claimtracker/views"
 	"claimtracker/views/pages"
@@ -43,7 +44,7 @@ func (h *Handler) deskSourceCreate(c echo.Context) error {
 	in := sourceInput(f)
 	in.File = file
 	if _, err := h.store.AddSource(ctx, currentUser(c), meta(c), id, in); err != nil {
-		keepFileNote(f, file)
+		keepFileNote(localeOf(c), f, file)
 		return h.finishClaimForm(c, id, err, f.Errors, forms, "")
 	}
 	if file == nil {
@@ -67,8 +68,8 @@ func (h *Handler) prepareFormFile(c echo.Context, f views.Form) (*models.Prepare
 // keepFileNote tells the user, when the source form comes back with errors
 // in other fields, that the file they chose was not kept: a browser never
 // fills a file input again.
-func keepFileNote(f views.Form, file *models.PreparedFile) {
+func keepFileNote(l *i18n.Locale, f views.Form, file *models.PreparedFile) {
 	if file != nil && f.Errors["file"] == "" {
-		f.Errors["file"] = "“" + file.Filename + "” was not saved with the rest: choose it again."
+		f.Errors["file"] = l.T("desk.error.file_not_kept", "Name", file.Filename)
 	}
 }

@@ -2,7 +2,6 @@ package handlers
 
 import (
 	"errors"
-	"fmt"
 	"net/http"
 
 	"github.com/labstack/echo/v4"
@@ -42,8 +41,7 @@ func (h *Handler) deskSourceDelete(c echo.Context) error {
 		if err != nil {
 			return err
 		}
-		refused := views.Form{Error: fmt.Sprintf("Someone changed the source “%s” after you opened this page, so it was not removed. "+
-			"Check it below as it is now, then remove it again if you still mean to.", cur.Title)}
+		refused := views.Form{Error: localeOf(c).T("desk.error.source_removed_stale", "Title", cur.Title)}
 		return h.renderClaimDesk(c, http.StatusConflict, src.ClaimID, pages.ClaimForms{Remove: refused})
 	}
 	if err != nil {

@@ -2,7 +2,6 @@ package handlers
 
 import (
 	"context"
-
 	"fmt"
 	"net/http"
 	"strconv"
@@ -39,17 +38,20 @@ func sourceFormValues(src *models.Source) map[string]string {
 	}
 }
 
-// sourceStaleFields are the source form's fields as a stale save compares them.
-var sourceStaleFields = []staleField{
-	{name: "url", label: "Address"},
-	{name: "title", label: "Title"},
-	{name: "stance", label: "Bearing on the claim", show: func(v string) string { return components.StanceLabel(context.Background(), models.Stance(v)) }},
-	{name: "kind", label: "Kind", show: func(v string) string { return components.SourceKindLabel(context.Background(), models.SourceKind(v)) }},
-	{name: "outlet", label: "Outlet or publisher"},
-	{name: "published_at", label: "Published on"},
-	{name: "excerpt", label: "Excerpt"},
-	{name: "locator", label: "Where in the source"},
-	{name: "language", label: "Language"},
+// sourceStaleFields are the source form's fields as a stale save compares
+// them, named in ctx's language.
+func sourceStaleFields(ctx context.Context) []staleField {
+	return []staleField{
+		{name: "url", label: views.T(ctx, "desk.field.address")},
+		{name: "title", label: views.T(ctx, "desk.field.title")},
+		{name: "stance", label: views.T(ctx, "desk.field.stance"), show: func(v string) string { return components.StanceLabel(ctx, models.Stance(v)) }},
+		{name: "kind", label: views.T(ctx, "desk.field.kind"), show: func(v string) string { return components.SourceKindLabel(ctx, models.SourceKind(v)) }},
+		{name: "outlet", label: views.T(ctx, "desk.field.outlet_publisher")},
+		{name: "published_at", label: views.T(ctx, "desk.field.published_on")},
+		{name: "excerpt", label: views.T(ctx, "desk.field.excerpt")},
+		{name: "locator", label: views.T(ctx, "desk.field.locator")},
+		{name: "language", label: views.T(ctx, "content.language.label")},
+	}
 }
 
 // renderSourceEdit shows the edit form of src with f's values and errors.
@@ -61,5 +63,5 @@ func (h *Handler) renderSourceEdit(c echo.Context, status int, src *models.Sourc
 	if cl.Status != models.ClaimDraft && cl.Status != models.ClaimInReview {
 		return fmt.Errorf("edit source %d: claim is %s: %w", src.ID, cl.Status, models.ErrConflict)
 	}
-	return render(c, status, pages.DeskSourceEdit(page(c, "Edit source"), cl, src, f, h.store.MaxFileBytes()))
+	return render(c, status, pages.DeskSourceEdit(page(c, localeOf(c).T("desk.source.title")), cl, src, f, h.store.MaxFileBytes()))
 }

@@ -22,8 +22,8 @@ func TestDeskSourcesAddEditRemove(t *testing.T) {
 			body := e.page(t, e.ed, path+"?done=source-added", http.StatusOK)
 			mustContain(t, "claim with a source", body, "Source added.",
 				`<div class="stance-col sc-contradicts"><h3>Contradicts <span class="count">1</span></h3>`,
-				`<a href="https://www.example.com/2017/03/01/meetings" rel="noopener noreferrer">Sessions met Russian envoy twice in 2016</a>`,
-				"News report", "The Washington Post", "1 Mar 2017", "He spoke twice last year with the Russian ambassador.", "At paragraph 1",
+				`<a href="https://www.example.com/2017/03/01/meetings" rel="noopener noreferrer" dir="auto">Sessions met Russian envoy twice in 2016</a>`,
+				"News report", "The Washington Post", "1 Mar 2017", "He spoke twice last year with the Russian ambassador.", "At <bdi>paragraph 1</bdi>",
 				`<div class="stance-col sc-supports"><h3>Supports <span class="count">0</span></h3><p class="none">None yet.</p>`)
 			m := sourceIDInPage.FindStringSubmatch(body)
 			if m == nil {
@@ -52,9 +52,9 @@ func TestDeskSourcesAddEditRemove(t *testing.T) {
 
 			history := e.page(t, e.ed, path+"/history", http.StatusOK)
 			mustContain(t, "history of sources", history, "added a source", "edited a source", "removed a source",
-				`<dt>Title</dt><dd class="edited"><del><span class="sr-only">was: </span>Sessions met Russian envoy twice in 2016</del>`,
-				`<ins><span class="sr-only">now: </span>Two meetings with the ambassador</ins>`,
-				`<dt>Stance</dt><dd class="edited"><del><span class="sr-only">was: </span>Contradicts</del>`)
+				`<dt>Title</dt><dd class="edited"><del><span class="sr-only">was: </span><span dir="auto">Sessions met Russian envoy twice in 2016</span></del>`,
+				`<ins><span class="sr-only">now: </span><span dir="auto">Two meetings with the ambassador</span></ins>`,
+				`<dt>Stance</dt><dd class="edited"><del><span class="sr-only">was: </span><span dir="auto">Contradicts</span></del>`)
 		})
 	}
 }

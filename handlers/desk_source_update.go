@@ -2,7 +2,6 @@ package handlers
 
 import (
 	"errors"
-	"fmt"
 	"net/http"
 	"slices"
 	"strings"
@@ -44,7 +43,7 @@ func (h *Handler) deskSourceUpdate(c echo.Context) error {
 		in.Revision, in.File = revision, file
 		_, err = h.store.UpdateSource(ctx, currentUser(c), meta(c), id, in)
 		if err != nil {
-			keepFileNote(f, file)
+			keepFileNote(localeOf(c), f, file)
 		}
 	}
 	var src *models.Source
@@ -61,8 +60,8 @@ func (h *Handler) deskSourceUpdate(c echo.Context) error {
 		if err != nil {
 			return err
 		}
-		st := staleForm(&f, "Someone else saved this source after you opened the form, so your changes were not saved.",
-			"source", "revision", stale.Sent, cur.Revision, sourceStaleFields, sourceFormValues(cur))
+		st := staleForm(&f, localeOf(c).T("desk.error.source_saved_stale"),
+			"source", "revision", stale.Sent, cur.Revision, sourceStaleFields(ctx), sourceFormValues(cur))
 		st.SavedAt = cur.UpdatedAt
 		return h.renderSourceEdit(c, http.StatusConflict, cur, f)
 	}
@@ -78,10 +77,8 @@ func (h *Handler) deskSourceUpdate(c echo.Context) error {
 			return gerr
 		}
 		if cl.Status == models.ClaimPublished || cl.Status == models.ClaimRetracted {
-			f.Error = fmt.Sprintf("The claim of this source is %s now: it changed after you opened the form, and the sources of a published claim do not change, "+
-				"so your changes were not saved. What you typed is kept below for you to copy; add a correction to the claim if the evidence needs one.",
-				strings.ToLower(components.ClaimStatusLabel(cl.Status)))
-			return render(c, http.StatusConflict, pages.DeskSourceEdit(page(c, "Edit source"), cl, cur, f, h.store.MaxFileBytes()))
+			f.Error = localeOf(c).T("desk.error.source_published", "Status", strings.ToLower(components.ClaimStatusLabel(ctx, cl.Status)))
+			return render(c, http.StatusConflict, pages.DeskSourceEdit(page(c, localeOf(c).T("desk.source.title")), cl, cur, f, h.store.MaxFileBytes()))
 		}
 	}
 	if fe := models.FieldErrors(err); fe != nil {

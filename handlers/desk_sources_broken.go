@@ -22,5 +22,5 @@ func (h *Handler) deskSourcesBroken(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return render(c, http.StatusOK, pages.DeskBrokenSources(page(c, "Broken and changed links"), pages.BrokenSourceList{Sources: list, Status: status}))
+	return render(c, http.StatusOK, pages.DeskBrokenSources(page(c, localeOf(c).T("desk.broken.title")), pages.BrokenSourceList{Sources: list, Status: status}))
 }

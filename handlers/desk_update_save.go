@@ -98,7 +98,7 @@ func (h *Handler) deskUpdateSave(c echo.Context) error {
 			return gerr
 		}
 		f.Values["revision"] = strconv.Itoa(cur.Revision)
-		f.Error = "Someone else saved this update after you opened it, so your changes were not saved. They are below: check them against the list of changes above, and save again to replace what is saved."
+		f.Error = localeOf(c).T("desk.error.update_stale")
 		return h.renderUpdate(c, http.StatusConflict, cur, f, rows, postedRows(f))
 	}
 	if fe := models.FieldErrors(err); fe != nil {

@@ -81,8 +81,8 @@ func (h *Handler) renderUpdate(c echo.Context, status int, u *models.ClaimUpdate
 	if err != nil {
 		return err
 	}
-	p := page(c, "Update: "+cl.Summary)
-	p.Flash = flashMessage(c.QueryParam("done"))
+	p := page(c, localeOf(c).T("desk.update.title", "Summary", cl.Summary))
+	p.Flash = deskFlash(c)
 	return render(c, status, pages.DeskUpdate(p, pages.UpdateDesk{
 		ClaimDesk: pages.ClaimDesk{Claim: cl, Ratings: ratings, Names: names},
 		Update:    u, Changes: models.UpdateChanges(cl, u), People: people, Form: f, SourceRows: rows,

@@ -2,10 +2,8 @@ package handlers
 
 import (
 	"errors"
-	"fmt"
 	"net/http"
 	"slices"
-	"strconv"
 
 	"github.com/labstack/echo/v4"
 
@@ -63,8 +61,7 @@ func (h *Handler) deskVerdictRevise(c echo.Context) error {
 		}
 		if cl.Status == models.ClaimPublished && cl.OpenVerdict() == nil {
 			delete(f.Values, "version")
-			f.Error = "This verdict was published after you opened the form, so it can no longer be revised and your revision was not saved. " +
-				"What you typed is kept below: open an update with it, and send it to review if it still stands."
+			f.Error = localeOf(c).T("desk.error.verdict_published")
 			return h.renderClaimDesk(c, http.StatusConflict, v.ClaimID, pages.ClaimForms{Verdict: f})
 		}
 	}
@@ -90,20 +87,20 @@ func (h *Handler) staleVerdictForm(c echo.Context, f *views.Form, sent int, id u
 			labels[r.Slug] = r.Label
 		}
 	}
+	l := localeOf(c)
 	fields := []staleField{
-		{name: "rating", label: "Rating", show: func(v string) string {
+		{name: "rating", label: l.T("desk.field.rating"), show: func(v string) string {
 			if l, ok := labels[v]; ok {
 				return l
 			}
 			return v
 		}},
-		{name: "headline", label: "Headline"},
-		{name: "explanation", label: "Explanation"},
-		{name: "verdict_language", label: "Language"},
+		{name: "headline", label: l.T("desk.field.headline")},
+		{name: "explanation", label: l.T("desk.field.explanation")},
+		{name: "verdict_language", label: l.T("content.language.label")},
 	}
 	saved := map[string]string{"rating": cur.RatingSlug, "headline": cur.Headline, "explanation": cur.Explanation, "verdict_language": cur.Language}
-	st := staleForm(f, "This verdict got a new version after you opened the form, so your revision was not saved.",
-		"verdict", "version", sent, cur.Version, fields, saved)
+	st := staleForm(f, l.T("desk.error.verdict_stale"), "verdict", "version", sent, cur.Version, fields, saved)
 	st.SavedAt = cur.UpdatedAt
 	var since []models.VerdictVersion
 	var ids []uint
@@ -120,13 +117,13 @@ func (h *Handler) staleVerdictForm(c echo.Context, f *views.Form, sent int, id u
 		return err
 	}
 	for _, x := range since {
-		who := "someone"
+		who := l.T("desk.someone")
 		if x.ChangedBy != nil {
 			if n, ok := names[*x.ChangedBy]; ok {
 				who = n
 			}
 		}
-		st.Changes = append(st.Changes, fmt.Sprintf("Version %s: %s %s.", strconv.Itoa(x.Version), pages.ChangeText(x.Change), who))
+		st.Changes = append(st.Changes, l.T("desk.stale.version_change", "Version", l.Number(x.Version), "Change", l.T(pages.ChangeKey(x.Change), "Name", who)))
 	}
 	return nil
 }

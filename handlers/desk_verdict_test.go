@@ -51,8 +51,8 @@ func TestDeskVerdictReviewCycle(t *testing.T) {
 
 			// The reviewer sees it in the queue, with its author and sources.
 			queue := e.page(t, e.rev, "/desk/review", http.StatusOK)
-			mustContain(t, "queue", queue, `<a class="row-title" href="`+path+`#verdict">Sessions said he had no communications with the Russians</a>`,
-				"Proposed by Test ed", "1 source", "version 1", `<span class="rating r-mostly-false">Mostly false</span>`)
+			mustContain(t, "queue", queue, `<a class="row-title" href="`+path+`#verdict" dir="auto">Sessions said he had no communications with the Russians</a>`,
+				"Proposed by <bdi>Test ed</bdi>", "1 source", "version 1", `<span class="rating r-mostly-false">Mostly false</span>`)
 			mustContain(t, "reviewer's view", e.page(t, e.rev, path, http.StatusOK), `action="`+vpath+`/reviews"`, "Your review of version 1")
 
 			// Sending back needs a comment.
@@ -61,10 +61,10 @@ func TestDeskVerdictReviewCycle(t *testing.T) {
 			e.mustPost(t, e.rev, vpath+"/reviews", url.Values{"version": {"1"}, "decision": {"request_changes"}, "comment": {"Cite the hearing transcript."}},
 				http.StatusSeeOther, path+"?done=sent-back#verdict")
 			desk := e.page(t, e.ed, "/desk", http.StatusOK)
-			mustContain(t, "author's desk", desk, "Sent back to me", `<p class="comment">Cite the hearing transcript.</p>`)
+			mustContain(t, "author's desk", desk, "Sent back to me", `<p class="comment" dir="auto">Cite the hearing transcript.</p>`)
 			back := e.page(t, e.ed, path, http.StatusOK)
 			mustContain(t, "sent back", back, `<span class="status v-changes_requested">Changes requested</span>`,
-				"<strong>Test rev</strong> asked for changes to version 1", "Cite the hearing transcript.", `<details class="revise" open>`)
+				"<strong><bdi>Test rev</bdi></strong> asked for changes to version 1", "Cite the hearing transcript.", `<details class="revise" open>`)
 
 			// The author revises: version 2 goes back to review.
 			read := hidden(t, back, vpath, "version")
@@ -77,7 +77,7 @@ func TestDeskVerdictReviewCycle(t *testing.T) {
 			e.mustPost(t, e.rev, vpath+"/reviews", url.Values{"version": {"2"}, "decision": {"approve"}}, http.StatusSeeOther, path+"?done=published#verdict")
 			pub := e.page(t, e.rev, path+"?done=published", http.StatusOK)
 			mustContain(t, "published claim", pub, "Approved and published.", `<span class="status s-published">Published</span>`,
-				`<article class="card verdict is-published">`, `<span class="rating r-false">False</span>`, "<strong>Test rev</strong> approved version 2",
+				`<article class="card verdict is-published">`, `<span class="rating r-false">False</span>`, "<strong><bdi>Test rev</bdi></strong> approved version 2",
 				`href="/claims/`, "Open an update", "Add a correction", "Retract the claim")
 			if strings.Contains(e.page(t, e.ed, path, http.StatusOK), "Retract the claim") {
 				t.Error("an editor is offered the retraction form")
@@ -88,11 +88,11 @@ func TestDeskVerdictReviewCycle(t *testing.T) {
 
 			// The history tells the whole story in words.
 			h := e.page(t, e.ed, path+"/history", http.StatusOK)
-			mustContain(t, "history", h, "Test ed</strong> logged the claim", "Test ed</strong> proposed a verdict", "Test rev</strong> sent the verdict back",
-				"Test ed</strong> revised the verdict, version 2", "Test rev</strong> approved the verdict, version 2",
+			mustContain(t, "history", h, "Test ed</bdi></strong> logged the claim", "Test ed</bdi></strong> proposed a verdict", "Test rev</bdi></strong> sent the verdict back",
+				"Test ed</bdi></strong> revised the verdict, version 2", "Test rev</bdi></strong> approved the verdict, version 2",
 				"The verdict was published, rated False, once Test rev had approved it.",
-				`<dt>Rating</dt><dd class="edited"><del><span class="sr-only">was: </span>Mostly false</del>`, " UTC</time>",
-				"<dt>Comment</dt><dd><ins><span class=\"sr-only\">now: </span>Cite the hearing transcript.</ins>")
+				`<dt>Rating</dt><dd class="edited"><del><span class="sr-only">was: </span><span dir="auto">Mostly false</span></del>`, " UTC</time>",
+				`<dt>Comment</dt><dd><ins><span class="sr-only">now: </span><span dir="auto">Cite the hearing transcript.</span></ins>`)
 			if strings.Contains(h, "{&#34;") || strings.Contains(h, `{"`) {
 				t.Error("history shows raw JSON")
 			}
@@ -144,7 +144,7 @@ func TestDeskCorrectionsAndRetraction(t *testing.T) {
 			mustContain(t, "refused correction", r.body, `<details class="more" open>`)
 			e.mustPost(t, e.ed, path+"/corrections", url.Values{"kind": {"clarification"}, "note": {"We added the date of the hearing."}},
 				http.StatusSeeOther, path+"?done=correction-added#corrections")
-			mustContain(t, "corrected claim", e.page(t, e.ed, path, http.StatusOK), "<strong>Clarification</strong>", "We added the date of the hearing.", "by Test ed")
+			mustContain(t, "corrected claim", e.page(t, e.ed, path, http.StatusOK), "<strong>Clarification</strong>", "We added the date of the hearing.", "by <bdi>Test ed</bdi>")
 
 			// Editors may not retract; reviewers must say why.
 			e.mustPost(t, e.ed, path+"/retract", url.Values{"note": {"Wrong person."}}, http.StatusForbidden, "")
@@ -178,14 +178,14 @@ func TestDeskDashboardLists(t *testing.T) {
 			e.mustPost(t, e.ed, claimPath(queued)+"/verdicts", verdictForm("half-true"), http.StatusSeeOther, "")
 
 			ed := e.page(t, e.ed, "/desk", http.StatusOK)
-			mustContain(t, "editor's desk", ed, `<a class="row-title" href="`+claimPath(draft)+`">`, `href="/desk/claims?status=draft&amp;mine=1"`)
+			mustContain(t, "editor's desk", ed, `<a class="row-title" href="`+claimPath(draft)+`" dir="auto">`, `href="/desk/claims?status=draft&amp;mine=1"`)
 			if strings.Contains(ed, "Waiting for my review") {
 				t.Error("an editor's desk has a review list")
 			}
 			rev := e.page(t, e.rev, "/desk", http.StatusOK)
-			mustContain(t, "reviewer's desk", rev, "Waiting for my review", `<a class="row-title" href="`+claimPath(queued)+`#verdict">`, "Proposed by Test ed")
+			mustContain(t, "reviewer's desk", rev, "Waiting for my review", `<a class="row-title" href="`+claimPath(queued)+`#verdict" dir="auto">`, "Proposed by <bdi>Test ed</bdi>")
 			e.publish(t, draft)
-			mustContain(t, "desk after publishing", e.page(t, e.other, "/desk", http.StatusOK), "Published in 30 days", `<a class="row-title" href="`+claimPath(draft)+`">`)
+			mustContain(t, "desk after publishing", e.page(t, e.other, "/desk", http.StatusOK), "Published in 30 days", `<a class="row-title" href="`+claimPath(draft)+`" dir="auto">`)
 			mustContain(t, "admin desk", e.page(t, e.admin, "/desk", http.StatusOK), `href="/admin/ratings">Rating scale</a>`)
 		})
 	}

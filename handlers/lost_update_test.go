@@ -143,7 +143,7 @@ func deskEditables() []deskEditable {
 // staleRow is how the comparison shows one field that differs: what is
 // saved beside what was typed.
 func staleRow(saved, typed string) string {
-	return `<td data-label="Saved now"><div class="value">` + saved + `</div></td><td data-label="What you typed"><div class="value">` + typed + `</div></td>`
+	return `<td data-label="Saved now"><div class="value" dir="auto">` + saved + `</div></td><td data-label="What you typed"><div class="value" dir="auto">` + typed + `</div></td>`
 }
 
 // TestDeskFormsLoseNoUpdates: two editors open the same object's form and

@@ -142,7 +142,7 @@ func TestDeskSpeakerRefusals(t *testing.T) {
 			shown := e.page(t, e.rev, path, http.StatusOK)
 
 			r := e.post(t, e.rev, path+"/delete", url.Values{"revision": {hidden(t, shown, path, "revision")}})
-			if r.status != http.StatusConflict || !strings.Contains(r.body, "Nandakumar has 1 claim, so the speaker cannot be deleted. Merge the speaker into another one instead.") {
+			if r.status != http.StatusConflict || !strings.Contains(r.body, "<bdi>Nandakumar</bdi> has 1 claim, so the speaker cannot be deleted. Merge the speaker into another one instead.") {
 				t.Errorf("delete of a speaker with a claim: %d", r.status)
 			}
 

@@ -44,7 +44,7 @@ func TestDeskApprovalIsPinnedToTheVersionRead(t *testing.T) {
 
 			r := e.mustPost(t, e.rev, vpath+"/reviews", url.Values{"decision": {"approve"}, "comment": {"Looks right."}, "version": {read}}, http.StatusConflict, "")
 			mustContain(t, "stale approval", r.body, "The verdict changed while you were reading it: it is now version 2. Nothing was recorded",
-				"Your review of version 2", `<span class="rating r-false">False</span>`, "revised by <strong>Test ed</strong>", ">Looks right.</textarea>")
+				"Your review of version 2", `<span class="rating r-false">False</span>`, "revised by <strong><bdi>Test ed</bdi></strong>", ">Looks right.</textarea>")
 			if shownVersion(t, r.body) != "2" {
 				t.Error("the page after a stale approval does not pin the current version")
 			}

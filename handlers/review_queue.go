@@ -21,7 +21,7 @@ func (h *Handler) reviewQueue(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return render(c, http.StatusOK, pages.ReviewQueue(page(c, "Review queue"), q))
+	return render(c, http.StatusOK, pages.ReviewQueue(page(c, localeOf(c).T("desk.queue.title")), q))
 }
 
 // queueDetails adds to verdicts waiting for review who wrote each and how many

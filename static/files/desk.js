@@ -4,13 +4,25 @@
 (function () {
   "use strict";
 
+  // Counts keep the digits the server wrote them in (Arabic-Indic on an
+  // Arabic page): the zero of the first digit of the count as served.
+  var zeroOf = function (text) {
+    var m = /[0-9\u0660-\u0669\u06F0-\u06F9]/.exec(text || "");
+    if (!m) { return 48; }
+    var c = m[0].charCodeAt(0);
+    return c <= 57 ? 48 : c <= 0x669 ? 0x660 : 0x6F0;
+  };
   document.querySelectorAll("[data-counter]").forEach(function (input) {
     var out = document.getElementById(input.getAttribute("data-counter"));
     var max = parseInt(input.getAttribute("data-max"), 10);
     if (!out || !max) { return; }
+    var zero = zeroOf(out.textContent);
+    var num = function (n) {
+      return String(n).replace(/[0-9]/g, function (d) { return String.fromCharCode(zero + d.charCodeAt(0) - 48); });
+    };
     var update = function () {
       var n = Array.from(input.value).length;
-      out.textContent = n + " / " + max;
+      out.textContent = num(n) + " / " + num(max);
       out.classList.toggle("over", n > max);
     };
     input.addEventListener("input", update);
@@ -42,7 +54,7 @@
         } else {
           var p = document.createElement("p");
           p.className = "hint";
-          p.textContent = "No logged claim resembles these words.";
+          p.textContent = live.getAttribute("data-none") || "";
           live.appendChild(p);
         }
       })

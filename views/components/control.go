@@ -1,6 +1,7 @@
 package components
 
 import (
+	"context"
 	"net/url"
 	"regexp"
 	"strconv"
@@ -60,6 +61,23 @@ func (c Control) value() string     { return c.Form.Get(c.Name) }
 
 func (c Control) inputType() string { return inputType(c.Type, c.value()) }
 
+// dir is an input's writing direction: "auto" for text, which may be
+// in any script; "ltr" for addresses (URLs and e-mail), which read left to
+// right on a right-to-left page too; none for other types.
+func (c Control) dir() string { return inputDir(c.inputType()) }
+
+// inputDir is the writing direction of an input of type typ (see
+// Control.dir).
+func inputDir(typ string) string {
+	switch typ {
+	case "text":
+		return "auto"
+	case "url", "email":
+		return "ltr"
+	}
+	return ""
+}
+
 // inputType is the type of an input meant to be typ that shows value: typ,
 // or text when typ is empty or when value (kept from a refused form) is
 // not one that typ allows (see validFor), so that the page stays valid
@@ -101,9 +119,10 @@ func validFor(typ, v string) bool {
 	return true
 }
 
-// counter is the character count shown under a limited field.
-func (c Control) counter() string {
-	return strconv.Itoa(utf8.RuneCountInString(c.value())) + " / " + strconv.Itoa(c.Max)
+// counter is the character count shown under a limited field, in the
+// digits of ctx's language (the desk's script counts alike as you type).
+func (c Control) counter(ctx context.Context) string {
+	return views.Number(ctx, utf8.RuneCountInString(c.value())) + " / " + views.Number(ctx, c.Max)
 }
 
 // attrs are the attributes every control element shares.

@@ -14,39 +14,6 @@ import (
 	"claimtracker/views"
 )
 
-// ClaimStatusLabel names a claim's status for people, the desk's
-// models.ClaimSentBack included.
-func ClaimStatusLabel(s models.ClaimStatus) string {
-	switch s {
-	case models.ClaimDraft:
-		return "Draft"
-	case models.ClaimSentBack:
-		return "Sent back"
-	case models.ClaimInReview:
-		return "In review"
-	case models.ClaimPublished:
-		return "Published"
-	case models.ClaimRetracted:
-		return "Retracted"
-	}
-	return string(s)
-}
-
-// VerdictStatusLabel names a verdict's status for people.
-func VerdictStatusLabel(s models.VerdictStatus) string {
-	switch s {
-	case models.VerdictInReview:
-		return "In review"
-	case models.VerdictChangesRequested:
-		return "Changes requested"
-	case models.VerdictPublished:
-		return "Published"
-	case models.VerdictSuperseded:
-		return "Superseded"
-	}
-	return string(s)
-}
-
 // SourceKindLabel names a kind of source for people, in the language of
 // ctx (views.T).
 func SourceKindLabel(ctx context.Context, k models.SourceKind) string {
@@ -100,26 +67,6 @@ func CorrectionKindLabel(ctx context.Context, k models.CorrectionKind) string {
 	return string(k)
 }
 
-// UpdateStatusLabel names where an update of a published fact-check stands,
-// from its status and that of the verdict that carries its review (nil
-// before it is submitted).
-func UpdateStatusLabel(u *models.ClaimUpdate, v *models.Verdict) string {
-	switch u.Status {
-	case models.UpdateDraft:
-		return "Draft"
-	case models.UpdateSubmitted:
-		if v != nil && v.Status == models.VerdictChangesRequested {
-			return "Sent back"
-		}
-		return "In review"
-	case models.UpdatePublished:
-		return "Published"
-	case models.UpdateWithdrawn:
-		return "Withdrawn"
-	}
-	return string(u.Status)
-}
-
 // SourceKindOptions are the kinds of source, for a select, named in the
 // language of ctx.
 func SourceKindOptions(ctx context.Context) []Option {
@@ -138,11 +85,6 @@ func StanceOptions(ctx context.Context) []Option {
 		out = append(out, Option{string(s), StanceLabel(ctx, s)})
 	}
 	return out
-}
-
-// SpeakerKindOptions are the kinds of speaker, for a select.
-func SpeakerKindOptions() []Option {
-	return []Option{{string(models.KindPerson), "A person"}, {string(models.KindOrganization), "An organisation"}}
 }
 
 // RatingOptions are the ratings of the scale, for a select.

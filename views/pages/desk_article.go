@@ -1,6 +1,7 @@
 package pages
 
 import (
+	"context"
 	"strconv"
 	"strings"
 	"unicode"
@@ -100,50 +101,51 @@ func NewArticleDesk(a *models.Article, cands []extract.Candidate, total int, log
 	return d
 }
 
-// KindLabel names the kind of candidate for people.
-func (c Candidate) KindLabel() string {
+// KindLabel names the kind of candidate for people, in ctx's language.
+func (c Candidate) KindLabel(ctx context.Context) string {
 	switch c.Kind {
 	case extract.KindQuote:
-		return "Direct quote"
+		return views.T(ctx, "desk.article.kind.quote")
 	case extract.KindSocialPost:
-		return "Social post"
+		return views.T(ctx, "desk.article.kind.social_post")
 	case extract.KindReported:
-		return "Reported claim"
+		return views.T(ctx, "desk.article.kind.reported")
 	}
 	return c.Kind
 }
 
-// SpeakerHint tells the editor how the speaker was found when it should be
-// checked: from "he", a role or a surname, or only as a guess.
-func (c Candidate) SpeakerHint() string {
+// SpeakerHint tells the editor, in ctx's language, how the speaker was
+// found when it should be checked: from "he", a role or a surname, or only
+// as a guess.
+func (c Candidate) SpeakerHint(ctx context.Context) string {
 	switch c.SpeakerConfidence {
 	case extract.ConfidenceMedium:
-		return "inferred from the text: check"
+		return views.T(ctx, "desk.article.speaker_inferred")
 	case extract.ConfidenceLow:
-		return "uncertain: check"
+		return views.T(ctx, "desk.article.speaker_uncertain")
 	}
 	return ""
 }
 
-// DateHint tells the editor where the date comes from when the words
-// around the quote do not give it.
-func (c Candidate) DateHint() string {
+// DateHint tells the editor, in ctx's language, where the date comes from
+// when the words around the quote do not give it.
+func (c Candidate) DateHint(ctx context.Context) string {
 	switch c.DateSource {
 	case extract.DateCarried:
-		return "from earlier in the text"
+		return views.T(ctx, "desk.article.date_carried")
 	case extract.DateArticle:
-		return "the article's date"
+		return views.T(ctx, "desk.article.date_article")
 	}
 	return ""
 }
 
-// matchHint says how closely a candidate's words match a published
-// fact-check's (see models.Checked).
-func matchHint(score float64) string {
+// matchHint says, in ctx's language, how closely a candidate's words match
+// a published fact-check's (see models.Checked).
+func matchHint(ctx context.Context, score float64) string {
 	if score >= 1 {
-		return "same words"
+		return views.T(ctx, "desk.article.same_words")
 	}
-	return strconv.Itoa(int(score*100+0.5)) + "% of the words alike"
+	return views.T(ctx, "desk.article.words_alike", "Percent", views.Number(ctx, int(score*100+0.5)))
 }
 
 // Summary is the quote cut to fit a claim's summary.
@@ -171,17 +173,3 @@ func markID(n int) string { return "m-" + strconv.Itoa(n) }
 
 // candidateID is the element id of candidate n in the list.
 func candidateID(n int) string { return "cand-" + strconv.Itoa(n) }
-
-// byline lists what is known of where and when an article appeared.
-func byline(a *models.Article) []string {
-	var out []string
-	for _, s := range []string{a.Outlet, a.Author} {
-		if s != "" {
-			out = append(out, s)
-		}
-	}
-	if a.PublishedAt != nil {
-		out = append(out, "published "+a.PublishedAt.Format("2 January 2006"))
-	}
-	return out
-}

@@ -87,7 +87,7 @@ func articleAppearance(ctx context.Context, a *models.Article) string {
 		s = components.URLHost(a.URL)
 	}
 	if a.PublishedAt != nil {
-		s += ", " + components.Day(ctx, a.PublishedAt)
+		s = views.T(ctx, "desk.appearance.article", "Outlet", s, "Date", components.Day(ctx, a.PublishedAt))
 	}
 	return s
 }
@@ -135,15 +135,16 @@ func (d ClaimDesk) IsUpdateVerdict(v *models.Verdict) bool {
 	return d.Update != nil && d.Update.VerdictID != nil && *d.Update.VerdictID == v.ID
 }
 
-// Name is the display name of user id, or a neutral word when unknown.
-func (d ClaimDesk) Name(id *uint) string {
+// Name is the display name of user id, or neutral words in ctx's
+// language when unknown.
+func (d ClaimDesk) Name(ctx context.Context, id *uint) string {
 	if id == nil {
-		return "someone"
+		return views.T(ctx, "desk.someone")
 	}
 	if n, ok := d.Names[*id]; ok {
 		return n
 	}
-	return "a former account"
+	return views.T(ctx, "desk.former_account")
 }
 
 // IsAuthor reports whether u wrote v first: its author, who may revise it.
@@ -151,29 +152,30 @@ func IsAuthor(v *models.Verdict, u *models.User) bool {
 	return v != nil && u != nil && v.AuthorID != nil && *v.AuthorID == u.ID
 }
 
-// ChangeText says in words what made a version of a verdict.
-func ChangeText(c models.VersionChange) string {
+// ChangeKey is the message that says what made a version of a verdict,
+// and who ({{.Name}}): "proposed by Ed Itor".
+func ChangeKey(c models.VersionChange) string {
 	switch c {
 	case models.ChangeProposed:
-		return "proposed by"
+		return "desk.version.proposed"
 	case models.ChangeRevised:
-		return "revised by"
+		return "desk.version.revised"
 	case models.ChangeClaimEdited:
-		return "the claim was edited by"
+		return "desk.version.claim_edited"
 	case models.ChangeSourceAdded:
-		return "a source was added by"
+		return "desk.version.source_added"
 	case models.ChangeSourceUpdated:
-		return "a source was changed by"
+		return "desk.version.source_updated"
 	case models.ChangeSourceRemoved:
-		return "a source was removed by"
+		return "desk.version.source_removed"
 	case models.ChangeFileAttached:
-		return "a file was attached to a source by"
+		return "desk.version.file_attached"
 	case models.ChangeFileRemoved:
-		return "a file was removed from a source by"
+		return "desk.version.file_removed"
 	case models.ChangeRatingRelabelled:
-		return "its rating was renamed on the scale by"
+		return "desk.version.rating_relabelled"
 	}
-	return "changed by"
+	return "desk.version.changed"
 }
 
 // CanRevise reports whether u may revise the open verdict v: its author or
@@ -182,23 +184,24 @@ func CanRevise(v *models.Verdict, u *models.User) bool {
 	return IsAuthor(v, u) || u.Can(models.RoleAdmin)
 }
 
-// ReviewRefusal says why u may not review v now, or "" when u may.
-func ReviewRefusal(v *models.Verdict, u *models.User) string {
+// ReviewRefusal says, in ctx's language, why u may not review v now, or
+// "" when u may.
+func ReviewRefusal(ctx context.Context, v *models.Verdict, u *models.User) string {
 	switch {
 	case IsAuthor(v, u):
-		return "You wrote this verdict, so a reviewer other than you must approve it or send it back."
+		return views.T(ctx, "desk.review.refusal.author")
 	case v.IsAuthor(u):
-		return "You changed this verdict or what it judges, so a reviewer other than you must approve it or send it back."
+		return views.T(ctx, "desk.review.refusal.changed")
 	case !u.Can(models.RoleReviewer):
-		return "A reviewer will approve this verdict or send it back."
+		return views.T(ctx, "desk.review.refusal.not_reviewer")
 	case v.Status == models.VerdictChangesRequested:
-		return "This verdict was sent back. It returns to review when its author revises it."
+		return views.T(ctx, "desk.review.refusal.sent_back")
 	case v.Status != models.VerdictInReview:
-		return "This verdict is not in review."
+		return views.T(ctx, "desk.review.refusal.not_in_review")
 	}
 	for _, r := range v.Reviews {
 		if r.ReviewerID != nil && *r.ReviewerID == u.ID && r.Version == v.Version {
-			return "You already reviewed this version. It needs another reviewer, or a revision."
+			return views.T(ctx, "desk.review.refusal.already")
 		}
 	}
 	return ""

@@ -1,9 +1,11 @@
 package pages
 
 import (
+	"context"
 	"strconv"
 
 	"claimtracker/models"
+	"claimtracker/views"
 	"claimtracker/views/components"
 )
 
@@ -45,9 +47,10 @@ func (l ClaimList) query(status models.ClaimStatus, mine bool, offset int) strin
 // sent back is listed under "Sent back", not under "Draft".
 var claimStatuses = []models.ClaimStatus{"", models.ClaimDraft, models.ClaimSentBack, models.ClaimInReview, models.ClaimPublished, models.ClaimRetracted}
 
-func filterLabel(s models.ClaimStatus) string {
+// filterLabel names a status filter of the list in ctx's language.
+func filterLabel(ctx context.Context, s models.ClaimStatus) string {
 	if s == "" {
-		return "All"
+		return views.T(ctx, "desk.claims.all")
 	}
-	return components.ClaimStatusLabel(s)
+	return components.ClaimStatusLabel(ctx, s)
 }

@@ -2,14 +2,18 @@ package pages
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
 
 	"claimtracker/models"
+	"claimtracker/views"
+	"claimtracker/views/components"
 )
 
 // HistoryEntry is one audit event as people read it: Who did What, in
@@ -32,12 +36,12 @@ type Change struct {
 	Edited bool
 }
 
-// NewHistory turns audit events, oldest first, into readable entries: who
-// did what, when, and for each field what it was and what it became.
-// names are display names by user id. Numbers that mean nothing to people
-// (ids, version counters, how many verdicts a publication replaced) are
-// said in words or left out.
-func NewHistory(events []models.AuditEvent, names map[uint]string) []HistoryEntry {
+// NewHistory turns audit events, oldest first, into readable entries in
+// ctx's language: who did what, when, and for each field what it was and
+// what it became. names are display names by user id. Numbers that mean
+// nothing to people (ids, version counters, how many verdicts a
+// publication replaced) are said in words or left out.
+func NewHistory(ctx context.Context, events []models.AuditEvent, names map[uint]string) []HistoryEntry {
 	out := make([]HistoryEntry, 0, len(events))
 	// approvals are the names of those who approved each verdict's
 	// version, by verdict id and version, as the events go.
@@ -51,51 +55,93 @@ func NewHistory(events []models.AuditEvent, names map[uint]string) []HistoryEntr
 			}
 		}
 		_, after := fields(e.After)
-		entry := HistoryEntry{At: e.At, Who: who, What: actionLabel(e.Action), Changes: diff(e.Before, e.After, hiddenFields[e.Action])}
+		entry := HistoryEntry{At: e.At, Who: who, What: actionLabel(ctx, e.Action), Changes: diff(ctx, e.Before, e.After, hiddenFields[e.Action])}
 		switch e.Action {
 		case "review.approve":
 			key := [2]string{value(after, "verdict_id"), value(after, "version")}
 			approvals[key] = append(approvals[key], who)
 			latest[key[0]] = key[1]
 		case "correction.add":
-			if k := show("kind", after["kind"], after["kind"] != nil); k != "" {
-				entry.What = "published a " + strings.ToLower(k)
+			if k, ok := after["kind"].(string); ok {
+				if what := correctionAdded(ctx, models.CorrectionKind(k)); what != "" {
+					entry.What = what
+				}
 			}
 		case "claim.publish":
 			// The review quorum publishes: no one person does.
 			id := value(after, "verdict_id")
-			entry.Who, entry.What = "", published(show("rating", after["rating"], after["rating"] != nil), approvals[[2]string{id, latest[id]}], value(after, "superseded"))
+			entry.Who, entry.What = "", published(ctx, show(ctx, "rating", after["rating"], after["rating"] != nil), approvals[[2]string{id, latest[id]}], value(after, "superseded"))
 		}
 		if v := value(after, "version"); v != "" && versionActions[e.Action] {
-			entry.What += ", version " + v
+			entry.What = views.T(ctx, "desk.history.with_version", "What", entry.What, "Version", number(ctx, v))
 		}
 		out = append(out, entry)
 	}
 	return out
 }
 
-// published says that a verdict was published: its rating, whose
-// approvals published it, and whether it took the place of another.
-func published(rating string, approvers []string, superseded string) string {
-	s := "The verdict was published"
-	if rating != "" {
-		s += ", rated " + rating
+// correctionAdded says that a correction of kind k was published, or ""
+// for a kind it does not know.
+func correctionAdded(ctx context.Context, k models.CorrectionKind) string {
+	switch k {
+	case models.CorrectionClarification:
+		return views.T(ctx, "desk.history.correction.clarification")
+	case models.CorrectionCorrection:
+		return views.T(ctx, "desk.history.correction.correction")
+	case models.CorrectionRatingChange:
+		return views.T(ctx, "desk.history.correction.rating_change")
+	case models.CorrectionRetraction:
+		return views.T(ctx, "desk.history.correction.retraction")
+	case models.CorrectionUpdate:
+		return views.T(ctx, "desk.history.correction.update")
 	}
-	if len(approvers) > 0 {
-		s += ", once " + andList(approvers) + " had approved it"
-	}
-	if superseded != "" && superseded != "0" {
-		s += "; it replaces the verdict published before"
-	}
-	return s + "."
+	return ""
 }
 
-// andList joins names as people list them: "A", "A and B", "A, B and C".
-func andList(names []string) string {
-	if len(names) < 2 {
-		return strings.Join(names, "")
+// published says that a verdict was published: its rating, whose
+// approvals published it, and whether it took the place of another.
+func published(ctx context.Context, rating string, approvers []string, superseded string) string {
+	replaces := superseded != "" && superseded != "0"
+	names := AndList(ctx, approvers)
+	switch {
+	case len(approvers) > 0 && replaces:
+		return views.T(ctx, "desk.history.published_approved_replaces", "Rating", rating, "Names", names)
+	case len(approvers) > 0:
+		return views.T(ctx, "desk.history.published_approved", "Rating", rating, "Names", names)
+	case replaces:
+		return views.T(ctx, "desk.history.published_replaces", "Rating", rating)
 	}
-	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+	return views.T(ctx, "desk.history.published", "Rating", rating)
+}
+
+// AndList joins words as a sentence of ctx's language lists them: "A",
+// "A and B", "A, B and C".
+func AndList(ctx context.Context, words []string) string {
+	return joinList(ctx, "desk.list.and", words)
+}
+
+// OrList joins words as alternatives: "A", "A or B", "A, B or C".
+func OrList(ctx context.Context, words []string) string {
+	return joinList(ctx, "desk.list.or", words)
+}
+
+// joinList joins words with the list separator of ctx's language, the
+// last two with the message id ({{.Items}} and {{.Last}}).
+func joinList(ctx context.Context, id string, words []string) string {
+	if len(words) < 2 {
+		return strings.Join(words, "")
+	}
+	head := strings.Join(words[:len(words)-1], views.T(ctx, "desk.list.separator"))
+	return views.T(ctx, id, "Items", head, "Last", words[len(words)-1])
+}
+
+// number writes a whole number given as text in the digits of ctx's
+// language; anything else is left as it is.
+func number(ctx context.Context, s string) string {
+	if n, err := strconv.Atoi(s); err == nil {
+		return views.Number(ctx, n)
+	}
+	return s
 }
 
 // value is the JSON value of key in vals as text, or "".
@@ -107,29 +153,56 @@ func value(vals map[string]any, key string) string {
 	return fmt.Sprint(v)
 }
 
-var actionLabels = map[string]string{
-	"claim.create":           "logged the claim",
-	"claim.update":           "edited the claim",
-	"claim.publish":          "published the verdict",
-	"claim.retract":          "retracted the fact-check",
-	"claim.article_delete":   "deleted the article the claim was found in",
-	"source.add":             "added a source",
-	"source.update":          "edited a source",
-	"source.delete":          "removed a source",
-	"verdict.propose":        "proposed a verdict",
-	"verdict.revise":         "revised the verdict",
-	"review.approve":         "approved the verdict",
-	"review.request_changes": "sent the verdict back for changes",
-	"correction.add":         "published a correction",
-	"claim.speaker_merge":    "merged the claim's speaker into another",
-	"person.create":          "logged the speaker",
-	"person.update":          "edited the speaker",
-	"person.merge":           "merged another speaker into this one",
-	"person.delete":          "deleted the speaker",
-	"update.open":            "opened an update of the published fact-check",
-	"update.save":            "edited the update",
-	"update.submit":          "sent the update to review",
-	"update.withdraw":        "withdrew the update",
+// actionLabel says what an action did, in ctx's language: "logged the
+// claim". An action it does not know is said with its code's words.
+func actionLabel(ctx context.Context, a string) string {
+	switch a {
+	case "claim.create":
+		return views.T(ctx, "desk.history.action.claim_create")
+	case "claim.update":
+		return views.T(ctx, "desk.history.action.claim_update")
+	case "claim.publish":
+		return views.T(ctx, "desk.history.action.claim_publish")
+	case "claim.retract":
+		return views.T(ctx, "desk.history.action.claim_retract")
+	case "claim.article_delete":
+		return views.T(ctx, "desk.history.action.claim_article_delete")
+	case "source.add":
+		return views.T(ctx, "desk.history.action.source_add")
+	case "source.update":
+		return views.T(ctx, "desk.history.action.source_update")
+	case "source.delete":
+		return views.T(ctx, "desk.history.action.source_delete")
+	case "verdict.propose":
+		return views.T(ctx, "desk.history.action.verdict_propose")
+	case "verdict.revise":
+		return views.T(ctx, "desk.history.action.verdict_revise")
+	case "review.approve":
+		return views.T(ctx, "desk.history.action.review_approve")
+	case "review.request_changes":
+		return views.T(ctx, "desk.history.action.review_request_changes")
+	case "correction.add":
+		return views.T(ctx, "desk.history.action.correction_add")
+	case "claim.speaker_merge":
+		return views.T(ctx, "desk.history.action.claim_speaker_merge")
+	case "person.create":
+		return views.T(ctx, "desk.history.action.person_create")
+	case "person.update":
+		return views.T(ctx, "desk.history.action.person_update")
+	case "person.merge":
+		return views.T(ctx, "desk.history.action.person_merge")
+	case "person.delete":
+		return views.T(ctx, "desk.history.action.person_delete")
+	case "update.open":
+		return views.T(ctx, "desk.history.action.update_open")
+	case "update.save":
+		return views.T(ctx, "desk.history.action.update_save")
+	case "update.submit":
+		return views.T(ctx, "desk.history.action.update_submit")
+	case "update.withdraw":
+		return views.T(ctx, "desk.history.action.update_withdraw")
+	}
+	return strings.ReplaceAll(a, ".", " ")
 }
 
 // versionActions are the actions said with the verdict's version
@@ -148,21 +221,76 @@ var hiddenFields = map[string][]string{
 	"review.request_changes": {"verdict_id", "version", "decision"},
 }
 
-func actionLabel(a string) string {
-	if l, ok := actionLabels[a]; ok {
-		return l
+// fieldLabel names a field of an audit event in ctx's language; a field
+// it does not know is said with its code's words.
+func fieldLabel(ctx context.Context, k string) string {
+	switch k {
+	case "text":
+		return views.T(ctx, "desk.history.field.text")
+	case "summary":
+		return views.T(ctx, "desk.field.summary")
+	case "speaker":
+		return views.T(ctx, "desk.field.speaker")
+	case "said_at":
+		return views.T(ctx, "desk.field.said_on")
+	case "setting":
+		return views.T(ctx, "desk.field.setting")
+	case "appearance_url":
+		return views.T(ctx, "desk.history.field.appearance_url")
+	case "appearances":
+		return views.T(ctx, "desk.field.appearances")
+	case "tags":
+		return views.T(ctx, "desk.field.tags")
+	case "url":
+		return views.T(ctx, "desk.field.address")
+	case "title":
+		return views.T(ctx, "desk.field.title")
+	case "outlet":
+		return views.T(ctx, "desk.field.outlet")
+	case "published_at":
+		return views.T(ctx, "desk.field.published_on")
+	case "kind":
+		return views.T(ctx, "desk.field.kind")
+	case "stance":
+		return views.T(ctx, "desk.history.field.stance")
+	case "excerpt":
+		return views.T(ctx, "desk.field.excerpt")
+	case "locator":
+		return views.T(ctx, "desk.field.locator")
+	case "rating":
+		return views.T(ctx, "desk.field.rating")
+	case "headline":
+		return views.T(ctx, "desk.field.headline")
+	case "explanation":
+		return views.T(ctx, "desk.field.explanation")
+	case "status":
+		return views.T(ctx, "desk.history.field.status")
+	case "version":
+		return views.T(ctx, "desk.history.field.version")
+	case "decision":
+		return views.T(ctx, "desk.history.field.decision")
+	case "comment":
+		return views.T(ctx, "desk.field.comment")
+	case "note":
+		return views.T(ctx, "desk.history.field.note")
+	case "name":
+		return views.T(ctx, "desk.field.name")
+	case "slug":
+		return views.T(ctx, "desk.history.field.slug")
+	case "affiliation":
+		return views.T(ctx, "desk.field.affiliation")
+	case "description":
+		return views.T(ctx, "desk.field.description")
+	case "claims":
+		return views.T(ctx, "desk.history.field.claims")
+	case "sources":
+		return views.T(ctx, "desk.claim.sources")
+	case "language":
+		return views.T(ctx, "content.language.label")
+	case "verdict_language":
+		return views.T(ctx, "desk.history.field.verdict_language")
 	}
-	return strings.ReplaceAll(a, ".", " ")
-}
-
-var fieldLabels = map[string]string{
-	"text": "Words", "summary": "Summary", "speaker": "Speaker", "said_at": "Said on", "setting": "Setting",
-	"appearance_url": "Appearance", "appearances": "Where the claim appeared", "tags": "Tags", "url": "Address", "title": "Title", "outlet": "Outlet",
-	"published_at": "Published on", "kind": "Kind", "stance": "Stance", "excerpt": "Excerpt", "locator": "Where in the source",
-	"rating": "Rating", "headline": "Headline", "explanation": "Explanation", "status": "Status", "version": "Version",
-	"decision": "Decision", "comment": "Comment", "note": "Note", "language": "Language", "verdict_language": "Language of the verdict",
-	"name": "Name", "slug": "Page address", "affiliation": "Affiliation", "description": "Description", "claims": "Claims moved",
-	"sources": "Sources",
+	return humanize(k)
 }
 
 // enumFields hold codes such as "news_report", shown as "News report".
@@ -174,7 +302,7 @@ var dateFields = map[string]bool{"said_at": true, "published_at": true}
 // diff compares two JSON objects field by field, in the order they were
 // written, leaving out ids and the fields in hide. An edit (both sides
 // present) lists only the fields that changed.
-func diff(before, after string, hide []string) []Change {
+func diff(ctx context.Context, before, after string, hide []string) []Change {
 	bKeys, bVals := fields(before)
 	aKeys, aVals := fields(after)
 	keys := aKeys
@@ -191,23 +319,16 @@ func diff(before, after string, hide []string) []Change {
 		}
 		b, hadB := bVals[k]
 		a, hadA := aVals[k]
-		bs, as := show(k, b, hadB), show(k, a, hadA)
+		bs, as := show(ctx, k, b, hadB), show(ctx, k, a, hadA)
 		if edit && bs == as {
 			continue
 		}
 		if !edit && (bs+as == "" || bs+as == "0") {
 			continue // nothing worth saying on a creation or removal
 		}
-		out = append(out, Change{Field: fieldLabel(k), Before: bs, After: as, Edited: bs != "" && as != ""})
+		out = append(out, Change{Field: fieldLabel(ctx, k), Before: bs, After: as, Edited: bs != "" && as != ""})
 	}
 	return out
-}
-
-func fieldLabel(k string) string {
-	if l, ok := fieldLabels[k]; ok {
-		return l
-	}
-	return humanize(k)
 }
 
 // fields decodes a JSON object, keeping the order of its keys. Anything
@@ -239,41 +360,40 @@ func fields(s string) ([]string, map[string]any) {
 	return keys, vals
 }
 
-// show writes a JSON value for people; "" when absent or empty.
-func show(field string, v any, present bool) string {
+// show writes a JSON value for people, in ctx's language; "" when absent
+// or empty.
+func show(ctx context.Context, field string, v any, present bool) string {
 	if !present || v == nil {
 		return ""
 	}
 	switch x := v.(type) {
 	case string:
 		if enumFields[field] {
-			return humanize(x)
+			return enumWord(ctx, x)
 		}
 		if dateFields[field] {
-			if t, err := time.Parse(models.DateLayout, x); err == nil {
-				return t.Format("2 Jan 2006")
-			}
+			return calendarDay(ctx, x)
 		}
 		return x
 	case bool:
 		if x {
-			return "yes"
+			return views.T(ctx, "desk.yes")
 		}
-		return "no"
+		return views.T(ctx, "desk.no")
 	case json.Number:
-		return x.String()
+		return number(ctx, x.String())
 	case []any:
 		parts := make([]string, 0, len(x))
-		sep := ", "
+		sep := views.T(ctx, "desk.list.separator")
 		for _, e := range x {
 			if _, ok := e.(map[string]any); ok {
 				sep = "\n" // objects, such as appearances, one a line
 			}
-			parts = append(parts, show(field, e, true))
+			parts = append(parts, show(ctx, field, e, true))
 		}
 		return strings.Join(parts, sep)
 	case map[string]any:
-		if s, ok := showAppearance(x); ok {
+		if s, ok := showAppearance(ctx, x); ok {
 			return s
 		}
 	}
@@ -287,26 +407,65 @@ func show(field string, v any, present bool) string {
 // showAppearance writes a recorded appearance ({"url", "date", "where"})
 // as "Senate confirmation hearing, 10 Jan 2017: https://…"; ok is false
 // for any other object.
-func showAppearance(x map[string]any) (string, bool) {
+func showAppearance(ctx context.Context, x map[string]any) (string, bool) {
 	u, isURL := x["url"].(string)
 	if !isURL {
 		return "", false
 	}
-	var label []string
 	for k, v := range x {
-		if s, isText := v.(string); !isText || (k != "url" && k != "date" && k != "where") {
+		if _, isText := v.(string); !isText || (k != "url" && k != "date" && k != "where") {
 			return "", false
-		} else if k == "where" && s != "" {
-			label = append([]string{s}, label...)
 		}
 	}
-	if d, _ := x["date"].(string); d != "" {
-		label = append(label, show("published_at", d, true))
+	where, _ := x["where"].(string)
+	var label string
+	switch d, _ := x["date"].(string); {
+	case where != "" && d != "":
+		label = views.T(ctx, "desk.appearance.article", "Outlet", where, "Date", calendarDay(ctx, d))
+	case d != "":
+		label = calendarDay(ctx, d)
+	default:
+		label = where
 	}
-	if len(label) == 0 {
+	if label == "" {
 		return u, true
 	}
-	return strings.Join(label, ", ") + ": " + u, true
+	return label + ": " + u, true
+}
+
+// calendarDay writes a date kept as YYYY-MM-DD (models.DateLayout) as a
+// short date in ctx's language, "10 Jan 2017"; anything else is left as
+// it is.
+func calendarDay(ctx context.Context, s string) string {
+	t, err := time.Parse(models.DateLayout, s)
+	if err != nil {
+		return s
+	}
+	return views.Locale(ctx).ShortDate(t)
+}
+
+// enumWord names a code that an audit event holds (a kind of source or of
+// correction, a stance, a status, a decision) in ctx's language; other
+// codes, such as a rating's slug, are written as words ("mostly-false" as
+// "Mostly false").
+func enumWord(ctx context.Context, code string) string {
+	switch code {
+	case "transcript", "official_record", "news_report", "statement", "social_post", "dataset", "other":
+		return components.SourceKindLabel(ctx, models.SourceKind(code))
+	case "clarification", "correction", "rating_change", "retraction", "update":
+		return components.CorrectionKindLabel(ctx, models.CorrectionKind(code))
+	case "supports", "contradicts", "context":
+		return components.StanceLabel(ctx, models.Stance(code))
+	case "person", "organization":
+		return components.SpeakerKindLabel(ctx, models.PersonKind(code))
+	case "draft", "in_review", "published", "retracted":
+		return components.ClaimStatusLabel(ctx, models.ClaimStatus(code))
+	case "changes_requested", "superseded":
+		return components.VerdictStatusLabel(ctx, models.VerdictStatus(code))
+	case "approve", "request_changes":
+		return components.DecisionLabel(ctx, models.Decision(code))
+	}
+	return humanize(code)
 }
 
 // humanize turns a code such as "news_report" into "News report".

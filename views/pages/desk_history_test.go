@@ -1,6 +1,7 @@
 package pages
 
 import (
+	"context"
 	"reflect"
 	"testing"
 	"time"
@@ -35,7 +36,7 @@ func TestNewHistoryReadsAuditEvents(t *testing.T) {
 		{At: at, Actor: "gone@example.org", Action: "source.delete", Before: `{"id":4,"title":"Report","kind":"news_report","stance":"contradicts"}`},
 		{At: at, Actor: "x", Action: "something.new", After: `not json`},
 	}
-	got := NewHistory(events, map[uint]string{7: "Ed Itor", 8: "Rev Iewer", 9: "Rita Second"})
+	got := NewHistory(context.Background(), events, map[uint]string{7: "Ed Itor", 8: "Rev Iewer", 9: "Rita Second"})
 	want := []HistoryEntry{
 		{At: at, Who: "Ed Itor", What: "edited the claim", Changes: []Change{
 			{Field: "Summary", Before: "S", After: "S2", Edited: true},

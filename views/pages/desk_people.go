@@ -1,6 +1,7 @@
 package pages
 
 import (
+	"context"
 	"net/url"
 	"strconv"
 
@@ -53,22 +54,20 @@ type PersonDesk struct {
 	Edit, Merge, Delete views.Form
 }
 
-// claimsCount says how many claims n is: "no claims", "1 claim", "3 claims".
-func claimsCount(n int64) string {
-	switch n {
-	case 0:
-		return "no claims"
-	case 1:
-		return "1 claim"
+// claimsCount says how many claims n is, in ctx's language: "no claims",
+// "1 claim", "3 claims".
+func claimsCount(ctx context.Context, n int64) string {
+	if n == 0 {
+		return views.T(ctx, "desk.people.no_claims")
 	}
-	return strconv.FormatInt(n, 10) + " claims"
+	return views.N(ctx, "desk.people.claims", int(n))
 }
 
 // claimsSummary says how many claims a speaker has and how many of them
-// are public: "3 claims, 1 public", "no claims".
-func claimsSummary(total int64, public int) string {
+// are public, in ctx's language: "3 claims, 1 public", "no claims".
+func claimsSummary(ctx context.Context, total int64, public int) string {
 	if public == 0 {
-		return claimsCount(total)
+		return claimsCount(ctx, total)
 	}
-	return claimsCount(total) + ", " + strconv.Itoa(public) + " public"
+	return views.N(ctx, "desk.people.public", public, "Claims", claimsCount(ctx, total))
 }

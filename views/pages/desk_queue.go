@@ -1,9 +1,10 @@
 package pages
 
 import (
-	"strconv"
+	"context"
 
 	"claimtracker/models"
+	"claimtracker/views"
 )
 
 // Queue is verdicts waiting for review, with who wrote each and how many
@@ -24,22 +25,18 @@ type Dashboard struct {
 	Queue Queue
 }
 
-// sourcesNote says how many sources a claim has.
-func (q Queue) sourcesNote(claimID uint) string {
-	switch n := q.Sources[claimID]; n {
-	case 0:
-		return "no sources"
-	case 1:
-		return "1 source"
-	default:
-		return strconv.Itoa(n) + " sources"
+// sourcesNote says how many sources a claim has, in ctx's language.
+func (q Queue) sourcesNote(ctx context.Context, claimID uint) string {
+	if n := q.Sources[claimID]; n > 0 {
+		return views.N(ctx, "desk.queue.sources", n)
 	}
+	return views.T(ctx, "desk.queue.no_sources")
 }
 
 // author names who proposed a verdict.
-func (q Queue) author(verdictID uint) string {
+func (q Queue) author(ctx context.Context, verdictID uint) string {
 	if n, ok := q.Authors[verdictID]; ok {
 		return n
 	}
-	return "someone"
+	return views.T(ctx, "desk.someone")
 }

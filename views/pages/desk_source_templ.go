@@ -63,8 +63,8 @@ func sourceForm(f views.Form, action, submit string, maxFile int64) templ.Compon
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = components.FileInput(components.Control{Form: f, Name: "file", ID: "source-file", Label: "File",
-			Hint: "A screenshot, document, or audio or video clip to keep with the source: PNG, JPEG, WebP, GIF, PDF, MP3, MP4, WebM or plain text, up to " + models.SizeWords(maxFile) + ". Photos lose their location data; the type is read from the file itself."},
+		templ_7745c5c3_Err = components.FileInput(components.Control{Form: f, Name: "file", ID: "source-file", Label: views.T(ctx, "desk.field.file"),
+			Hint: views.T(ctx, "desk.source.file_hint", "Size", components.FileSize(ctx, maxFile))},
 			components.FileAccept).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
@@ -110,11 +110,11 @@ func sourceFields(f views.Form, name, id string, required bool) templ.Component 
 		}
 		ctx = templ.InitializeContext(ctx)
 		ctx = templ.ClearChildren(ctx)
-		templ_7745c5c3_Err = components.Input(components.Control{Form: f, Name: name + "url", ID: id + "url", Label: "Address", Type: "url", Required: required, Placeholder: "https://"}).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = components.Input(components.Control{Form: f, Name: name + "url", ID: id + "url", Label: views.T(ctx, "desk.field.address"), Type: "url", Required: required, Placeholder: "https://"}).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = components.Input(components.Control{Form: f, Name: name + "title", ID: id + "title", Label: "Title", Required: required}).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = components.Input(components.Control{Form: f, Name: name + "title", ID: id + "title", Label: views.T(ctx, "desk.field.title"), Required: required}).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -122,11 +122,11 @@ func sourceFields(f views.Form, name, id string, required bool) templ.Component 
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = components.Select(components.Control{Form: f, Name: name + "stance", ID: id + "stance", Label: "Bearing on the claim", Required: required}, "Choose…", components.StanceOptions(ctx)).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = components.Select(components.Control{Form: f, Name: name + "stance", ID: id + "stance", Label: views.T(ctx, "desk.field.stance"), Required: required}, views.T(ctx, "desk.choose"), components.StanceOptions(ctx)).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = components.Select(components.Control{Form: f, Name: name + "kind", ID: id + "kind", Label: "Kind", Required: required, Hint: "The speaker's own later response is a statement."}, "Choose…", components.SourceKindOptions(ctx)).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = components.Select(components.Control{Form: f, Name: name + "kind", ID: id + "kind", Label: views.T(ctx, "desk.field.kind"), Required: required, Hint: views.T(ctx, "desk.source.kind_hint")}, views.T(ctx, "desk.choose"), components.SourceKindOptions(ctx)).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -134,11 +134,11 @@ func sourceFields(f views.Form, name, id string, required bool) templ.Component 
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = components.Input(components.Control{Form: f, Name: name + "outlet", ID: id + "outlet", Label: "Outlet or publisher"}).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = components.Input(components.Control{Form: f, Name: name + "outlet", ID: id + "outlet", Label: views.T(ctx, "desk.field.outlet_publisher")}).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = components.Input(components.Control{Form: f, Name: name + "published_at", ID: id + "published_at", Label: "Published on", Type: "date"}).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = components.Input(components.Control{Form: f, Name: name + "published_at", ID: id + "published_at", Label: views.T(ctx, "desk.field.published_on"), Type: "date"}).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -146,7 +146,7 @@ func sourceFields(f views.Form, name, id string, required bool) templ.Component 
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = components.TextArea(components.Control{Form: f, Name: name + "excerpt", ID: id + "excerpt", Label: "Excerpt", Rows: 3, Hint: "The exact words that bear on the claim."}).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = components.TextArea(components.Control{Form: f, Name: name + "excerpt", ID: id + "excerpt", Label: views.T(ctx, "desk.field.excerpt"), Rows: 3, Hint: views.T(ctx, "desk.source.excerpt_hint")}).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -154,7 +154,7 @@ func sourceFields(f views.Form, name, id string, required bool) templ.Component 
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = components.Input(components.Control{Form: f, Name: name + "locator", ID: id + "locator", Label: "Where in the source", Placeholder: "page, paragraph or timestamp"}).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = components.Input(components.Control{Form: f, Name: name + "locator", ID: id + "locator", Label: views.T(ctx, "desk.field.locator"), Placeholder: views.T(ctx, "desk.source.locator_placeholder")}).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -206,41 +206,57 @@ func DeskSourceEdit(p views.Page, c *models.Claim, src *models.Source, f views.F
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 9, "\">← ")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 9, "\">")
+			if templ_7745c5c3_Err != nil {
+				return templ_7745c5c3_Err
+			}
+			templ_7745c5c3_Err = views.Msg(ctx, "desk.nav.back_to", "Title", views.Bdi(c.Summary)).Render(ctx, templ_7745c5c3_Buffer)
+			if templ_7745c5c3_Err != nil {
+				return templ_7745c5c3_Err
+			}
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 10, "</a></p><div class=\"page-head\"><div><p class=\"eyebrow\">")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
 			var templ_7745c5c3_Var8 string
-			templ_7745c5c3_Var8, templ_7745c5c3_Err = templ.JoinStringErrs(c.Summary)
+			templ_7745c5c3_Var8, templ_7745c5c3_Err = templ.JoinStringErrs(views.T(ctx, "desk.source.eyebrow"))
 			if templ_7745c5c3_Err != nil {
-				return templ.Error{Err: templ_7745c5c3_Err, FileName: `views/pages/desk_source.templ`, Line: 47, Col: 101}
+				return templ.Error{Err: templ_7745c5c3_Err, FileName: `views/pages/desk_source.templ`, Line: 50, Col: 61}
 			}
 			_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var8))
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 10, "</a></p><div class=\"page-head\"><div><p class=\"eyebrow\">Source</p><h1>Edit the source</h1><p class=\"muted\">Of the claim “")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 11, "</p><h1>")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
 			var templ_7745c5c3_Var9 string
-			templ_7745c5c3_Var9, templ_7745c5c3_Err = templ.JoinStringErrs(c.Summary)
+			templ_7745c5c3_Var9, templ_7745c5c3_Err = templ.JoinStringErrs(views.T(ctx, "desk.source.edit_title"))
 			if templ_7745c5c3_Err != nil {
-				return templ.Error{Err: templ_7745c5c3_Err, FileName: `views/pages/desk_source.templ`, Line: 52, Col: 49}
+				return templ.Error{Err: templ_7745c5c3_Err, FileName: `views/pages/desk_source.templ`, Line: 51, Col: 49}
 			}
 			_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var9))
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 11, "”.</p></div></div><div class=\"card form-card\">")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 12, "</h1><p class=\"muted\">")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = sourceForm(f, components.SourcePath(src.ID), "Save the source", maxFile).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = views.Msg(ctx, "desk.source.of_claim", "Summary", views.Bdi(c.Summary)).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 12, "</div></div>")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 13, "</p></div></div><div class=\"card form-card\">")
+			if templ_7745c5c3_Err != nil {
+				return templ_7745c5c3_Err
+			}
+			templ_7745c5c3_Err = sourceForm(f, components.SourcePath(src.ID), views.T(ctx, "desk.source.save"), maxFile).Render(ctx, templ_7745c5c3_Buffer)
+			if templ_7745c5c3_Err != nil {
+				return templ_7745c5c3_Err
+			}
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 14, "</div></div>")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

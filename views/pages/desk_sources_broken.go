@@ -1,7 +1,11 @@
 package pages
 
 import (
+	"context"
+
 	"claimtracker/models"
+	"claimtracker/views"
+	"claimtracker/views/components"
 )
 
 // BrokenSourcesLimit is how many sources the list of broken links shows.
@@ -23,30 +27,15 @@ func brokenQuery(status models.LinkStatus) string {
 	return "/desk/sources/broken?status=" + string(status)
 }
 
-// brokenFilterLabel names a filter of the list.
-func brokenFilterLabel(status models.LinkStatus) string {
+// brokenFilterLabel names a filter of the list in ctx's language.
+func brokenFilterLabel(ctx context.Context, status models.LinkStatus) string {
 	switch status {
 	case "":
-		return "All"
+		return views.T(ctx, "desk.claims.all")
 	case models.LinkChanged:
-		return "Changed"
+		return views.T(ctx, "desk.broken.changed")
 	}
-	return linkLabel(status)
-}
-
-// linkLabel names a link status for the list.
-func linkLabel(status models.LinkStatus) string {
-	switch status {
-	case models.LinkGone:
-		return "Gone"
-	case models.LinkMoved:
-		return "Moved"
-	case models.LinkUnreachable:
-		return "Unreachable"
-	case models.LinkChanged:
-		return "Changed since archived"
-	}
-	return string(status)
+	return components.LinkStatusLabel(ctx, status)
 }
 
 // brokenFilters are the list's filters, in order.

@@ -1,6 +1,7 @@
 package pages
 
 import (
+	"context"
 	"slices"
 	"strconv"
 
@@ -49,13 +50,14 @@ func (d UpdateDesk) Verdict() *models.Verdict {
 	return nil
 }
 
-// ReviewRefusal says why u may not review the update's verdict v now, or
-// "" when u may: whoever saved the update wrote it.
-func (d UpdateDesk) ReviewRefusal(v *models.Verdict, u *models.User) string {
+// ReviewRefusal says, in ctx's language, why u may not review the
+// update's verdict v now, or "" when u may: whoever saved the update
+// wrote it.
+func (d UpdateDesk) ReviewRefusal(ctx context.Context, v *models.Verdict, u *models.User) string {
 	if u != nil && slices.Contains(d.Update.Editors, u.ID) && !IsAuthor(v, u) {
-		return "You edited this update, so a reviewer other than you must approve it or send it back."
+		return views.T(ctx, "desk.review.refusal.update_editor")
 	}
-	return ReviewRefusal(v, u)
+	return ReviewRefusal(ctx, v, u)
 }
 
 // Editable reports whether u may change the update now: it is open, and u
@@ -89,11 +91,47 @@ func (d UpdateDesk) Rows() []int {
 	return out
 }
 
-// ChangeRows are the update's changes as the change list shows them.
-func (d UpdateDesk) ChangeRows() []Change {
+// ChangeRows are the update's changes as the change list shows them, the
+// fields named in ctx's language.
+func (d UpdateDesk) ChangeRows(ctx context.Context) []Change {
 	out := make([]Change, 0, len(d.Changes))
 	for _, ch := range d.Changes {
-		out = append(out, Change{Field: ch.Field, Before: ch.Before, After: ch.After, Edited: ch.Before != "" && ch.After != ""})
+		out = append(out, Change{Field: updateFieldLabel(ctx, ch.Field), Before: ch.Before, After: ch.After, Edited: ch.Before != "" && ch.After != ""})
 	}
 	return out
+}
+
+// updateFieldLabel names, in ctx's language, a field of
+// models.UpdateChanges, which names them in English (as the JSON API
+// gives them); a field it does not know is shown as it is.
+func updateFieldLabel(ctx context.Context, field string) string {
+	switch field {
+	case "The words, verbatim":
+		return views.T(ctx, "desk.field.text")
+	case "Summary":
+		return views.T(ctx, "desk.field.summary")
+	case "Speaker":
+		return views.T(ctx, "desk.field.speaker")
+	case "Said on":
+		return views.T(ctx, "desk.field.said_on")
+	case "Setting":
+		return views.T(ctx, "desk.field.setting")
+	case "Tags":
+		return views.T(ctx, "desk.field.tags")
+	case "Appearances":
+		return views.T(ctx, "desk.field.appearances_short")
+	case "Source removed":
+		return views.T(ctx, "desk.update.change.source_removed")
+	case "Source changed":
+		return views.T(ctx, "desk.update.change.source_changed")
+	case "Source added":
+		return views.T(ctx, "desk.update.change.source_added")
+	case "Rating":
+		return views.T(ctx, "desk.field.rating")
+	case "Headline":
+		return views.T(ctx, "desk.field.headline")
+	case "Explanation":
+		return views.T(ctx, "desk.field.explanation")
+	}
+	return field
 }
