@@ -12,7 +12,7 @@ import (
 
 // accountPassword shows the form that changes the user's own password.
 func (h *Handler) accountPassword(c echo.Context) error {
-	return render(c, http.StatusOK, pages.AccountPassword(page(c, "Change your password"), views.Form{}))
+	return render(c, http.StatusOK, pages.AccountPassword(page(c, views.T(c.Request().Context(), "admin.account.password.change")), views.Form{}))
 }
 
 // accountPasswordUpdate changes the user's own password. The current one is
@@ -23,14 +23,14 @@ func (h *Handler) accountPasswordUpdate(c echo.Context) error {
 		return err
 	}
 	refuse := func() error {
-		return render(c, http.StatusUnprocessableEntity, pages.AccountPassword(page(c, "Change your password"), f))
+		return render(c, http.StatusUnprocessableEntity, pages.AccountPassword(page(c, views.T(c.Request().Context(), "admin.account.password.change")), f))
 	}
 	if f.Get("new_password") != f.Get("new_password_confirm") {
-		f.Errors["new_password_confirm"] = "does not match the new password"
+		f.Errors["new_password_confirm"] = reasonText(c, models.ReasonPasswordMismatch)
 		return refuse()
 	}
 	token, err := h.store.ChangePassword(c.Request().Context(), currentUser(c), meta(c), f.Get("current_password"), f.Get("new_password"))
-	if fe := models.FieldErrors(err); fe != nil {
+	if fe := formErrors(c, err); fe != nil {
 		f.Errors = fe
 		return refuse()
 	}

@@ -5,7 +5,6 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"claimtracker/models"
 	"claimtracker/views/pages"
 )
 
@@ -18,7 +17,7 @@ func (h *Handler) accountRecoveryCodes(c echo.Context) error {
 		return err
 	}
 	codes, err := h.store.RegenerateRecoveryCodes(c.Request().Context(), currentUser(c), meta(c), f.Get("password"))
-	if fe := models.FieldErrors(err); fe != nil {
+	if fe := formErrors(c, err); fe != nil {
 		f.Errors = fe
 		return h.renderTwoFactor(c, http.StatusUnprocessableEntity, pages.TwoFactorView{Regenerate: f})
 	}

@@ -6,6 +6,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"claimtracker/models"
+	"claimtracker/views"
 	"claimtracker/views/pages"
 )
 
@@ -34,7 +35,7 @@ func (h *Handler) renderTwoFactor(c echo.Context, status int, v pages.TwoFactorV
 		}
 		v.Required = st.RequireAdminTwoFactor
 	}
-	p := page(c, "Two-factor sign-in")
-	p.Flash = flashMessage(c.QueryParam("done"))
+	p := page(c, views.T(ctx, "admin.two_factor.title"))
+	p.Flash = flashMessage(c)
 	return render(c, status, pages.AccountTwoFactor(p, v))
 }

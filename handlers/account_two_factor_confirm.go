@@ -5,7 +5,6 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"claimtracker/models"
 	"claimtracker/views/pages"
 )
 
@@ -18,7 +17,7 @@ func (h *Handler) accountTwoFactorConfirm(c echo.Context) error {
 		return err
 	}
 	codes, err := h.store.ConfirmTwoFactor(c.Request().Context(), currentUser(c), meta(c), f.Get("code"))
-	if fe := models.FieldErrors(err); fe != nil {
+	if fe := formErrors(c, err); fe != nil {
 		f.Errors = fe
 		return h.renderTwoFactor(c, http.StatusUnprocessableEntity, pages.TwoFactorView{Confirm: f})
 	}

@@ -7,6 +7,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"claimtracker/models"
+	"claimtracker/views"
 	"claimtracker/views/pages"
 )
 
@@ -19,12 +20,12 @@ func (h *Handler) accountTwoFactorDisable(c echo.Context) error {
 		return err
 	}
 	err = h.store.DisableTwoFactor(c.Request().Context(), currentUser(c), meta(c), f.Get("password"))
-	if fe := models.FieldErrors(err); fe != nil {
+	if fe := formErrors(c, err); fe != nil {
 		f.Errors = fe
 		return h.renderTwoFactor(c, http.StatusUnprocessableEntity, pages.TwoFactorView{Disable: f})
 	}
 	if errors.Is(err, models.ErrConflict) {
-		f.Error = "Two-factor sign-in is not on, or this site requires it of your account."
+		f.Error = views.T(c.Request().Context(), "admin.two_factor.cannot_turn_off")
 		return h.renderTwoFactor(c, http.StatusConflict, pages.TwoFactorView{Disable: f})
 	}
 	if err != nil {

@@ -5,6 +5,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"claimtracker/views"
 	"claimtracker/views/pages"
 )
 
@@ -16,5 +17,5 @@ func (h *Handler) adminIndex(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return render(c, http.StatusOK, pages.AdminIndex(page(c, "Administration"), o))
+	return render(c, http.StatusOK, pages.AdminIndex(page(c, views.T(c.Request().Context(), "admin.index.title")), o))
 }

@@ -50,7 +50,7 @@ func TestAdminIndexListsTheAdminPages(t *testing.T) {
 			}
 			mustContain(t, "accounts", panels["Accounts"].Text(), "1 more is disabled")
 			mustContain(t, "tokens", strings.Join(texts(panels["API tokens"].Find(".row-item")), "\n"), "CMS import", "Test ed · ct_", "· never used")
-			if got := strings.Join(texts(panels["Site settings"].Find("dt, dd")), "|"); got != "Newsroom|Claimtracker Newsroom|Time zone|UTC|Two-factor sign-in for admins|Not required" {
+			if got := strings.Join(texts(panels["Site settings"].Find("dt, dd")), "|"); got != "Newsroom|Claimtracker Newsroom|Time zone|UTC|Public site language|English|Two-factor sign-in for admins|Not required" {
 				t.Errorf("settings panel: %s", got)
 			}
 			nav := doc(t, e.page(t, e.admin, "/desk", http.StatusOK)).Find(`nav[aria-label="Main"] a[href="/admin"]`)

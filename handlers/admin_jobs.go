@@ -7,6 +7,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"claimtracker/models"
+	"claimtracker/views"
 	"claimtracker/views/pages"
 )
 
@@ -27,8 +28,8 @@ func (h *Handler) adminJobs(c echo.Context) error {
 	if j.List, err = h.store.ListJobs(ctx, models.JobFilter{State: j.State, Page: min(n, 1_000_000)}); err != nil {
 		return err
 	}
-	p := page(c, "Background jobs")
-	p.Flash = flashMessage(c.QueryParam("done"))
+	p := page(c, views.T(ctx, "admin.jobs.title"))
+	p.Flash = flashMessage(c)
 	return render(c, http.StatusOK, pages.AdminJobs(p, j))
 }
 

@@ -4,8 +4,6 @@ import (
 	"net/http"
 
 	"github.com/labstack/echo/v4"
-
-	"claimtracker/models"
 )
 
 // adminRatingCreate adds a rating to the scale.
@@ -14,10 +12,10 @@ func (h *Handler) adminRatingCreate(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	in := ratingInput(f)
+	in := ratingInput(c, f)
 	if len(f.Errors) == 0 {
 		_, err = h.store.CreateRating(c.Request().Context(), currentUser(c), meta(c), in)
-		if fe := models.FieldErrors(err); fe != nil {
+		if fe := formErrors(c, err); fe != nil {
 			f.Errors = fe
 		} else if err != nil {
 			return err

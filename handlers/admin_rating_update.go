@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"context"
 	"errors"
 	"net/http"
 	"slices"
@@ -9,18 +10,22 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"claimtracker/models"
+	"claimtracker/views"
 )
 
 // ratingUpdateFields are the fields of an existing rating's form: the
 // rating's, and the revision the form was made from.
 var ratingUpdateFields = append(slices.Clone(ratingFields), "revision")
 
-// ratingStaleFields are a rating's form fields as a stale save compares them.
-var ratingStaleFields = []staleField{
-	{name: "label", label: "Label"},
-	{name: "position", label: "Position"},
-	{name: "ordered", label: "On the true–false scale", show: yesNo},
-	{name: "description", label: "Description"},
+// ratingStaleFields are a rating's form fields as a stale save compares
+// them, named in the request's language.
+func ratingStaleFields(ctx context.Context) []staleField {
+	return []staleField{
+		{name: "label", label: views.T(ctx, "admin.ratings.label")},
+		{name: "position", label: views.T(ctx, "admin.ratings.position")},
+		{name: "ordered", label: views.T(ctx, "admin.ratings.ordered"), show: yesNo},
+		{name: "description", label: views.T(ctx, "admin.ratings.description")},
+	}
 }
 
 // adminRatingUpdate edits one rating of the scale. Published verdicts keep
@@ -37,7 +42,7 @@ func (h *Handler) adminRatingUpdate(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	in := ratingInput(f)
+	in := ratingInput(c, f)
 	in.Revision = revision
 	if len(f.Errors) == 0 {
 		ctx := c.Request().Context()
@@ -50,15 +55,15 @@ func (h *Handler) adminRatingUpdate(c echo.Context) error {
 			}
 			saved := map[string]string{"label": cur.Label, "description": cur.Description,
 				"position": strconv.Itoa(cur.Position), "ordered": strconv.FormatBool(cur.Ordered)}
-			st := staleForm(&f, "Someone else saved this rating after you opened the page, so your changes were not saved.",
-				"rating", "revision", stale.Sent, cur.Revision, ratingStaleFields, saved)
+			st := staleForm(&f, views.T(ctx, "admin.ratings.stale_lead"),
+				"rating", "revision", stale.Sent, cur.Revision, ratingStaleFields(ctx), saved)
 			st.SavedBy, st.SavedAt, err = h.lastSaved(ctx, models.AuditQuery{ObjectType: "rating", ObjectID: cur.ID, Action: "rating.update"})
 			if err != nil {
 				return err
 			}
 			return h.renderAdminRatings(c, http.StatusConflict, slug, f)
 		}
-		if fe := models.FieldErrors(err); fe != nil {
+		if fe := formErrors(c, err); fe != nil {
 			f.Errors = fe
 		} else if err != nil {
 			return err

@@ -27,18 +27,18 @@ func (h *Handler) renderAdminRatings(c echo.Context, status int, slug string, re
 	if err != nil {
 		return err
 	}
-	p := page(c, "Rating scale")
-	p.Flash = flashMessage(c.QueryParam("done"))
+	p := page(c, views.T(c.Request().Context(), "admin.ratings.title"))
+	p.Flash = flashMessage(c)
 	return render(c, status, pages.AdminRatings(p, pages.NewRatingForms(ratings, slug, refused)))
 }
 
 // ratingInput reads a rating's form. A position that is not a whole number
 // is recorded in f.Errors, to be shown like the store's own field errors.
-func ratingInput(f views.Form) models.RatingInput {
+func ratingInput(c echo.Context, f views.Form) models.RatingInput {
 	in := models.RatingInput{Label: f.Get("label"), Description: f.Get("description"), Ordered: f.Get("ordered") == "true"}
 	n, err := strconv.Atoi(f.Get("position"))
 	if err != nil {
-		f.Errors["position"] = "must be a whole number"
+		f.Errors["position"] = reasonText(c, models.ReasonWholeNumber)
 	}
 	in.Position = n
 	return in

@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"context"
 	"errors"
 	"net/http"
 	"slices"
@@ -14,7 +15,7 @@ import (
 )
 
 // settingsFields are the fields of the settings form.
-var settingsFields = []string{"organization_name", "organization_url", "time_zone", "corrections_policy", "require_admin_two_factor"}
+var settingsFields = []string{"organization_name", "organization_url", "time_zone", "language", "corrections_policy", "require_admin_two_factor"}
 
 // adminSettings shows the site settings form.
 func (h *Handler) adminSettings(c echo.Context) error {
@@ -24,8 +25,8 @@ func (h *Handler) adminSettings(c echo.Context) error {
 	}
 	f := views.Form{Values: settingsFormValues(st)}
 	f.Values["revision"] = strconv.Itoa(st.Revision)
-	p := page(c, "Site settings")
-	p.Flash = flashMessage(c.QueryParam("done"))
+	p := page(c, views.T(c.Request().Context(), "admin.settings.title"))
+	p.Flash = flashMessage(c)
 	return render(c, http.StatusOK, pages.AdminSettings(p, f))
 }
 
@@ -45,6 +46,7 @@ func (h *Handler) adminSettingsUpdate(c echo.Context) error {
 	_, err = h.store.UpdateSettings(ctx, currentUser(c), meta(c), models.SiteSettings{
 		OrganizationName: f.Get("organization_name"), OrganizationURL: f.Get("organization_url"), CorrectionsPolicy: f.Get("corrections_policy"),
 		TimeZone:              f.Get("time_zone"),
+		Language:              f.Get("language"),
 		RequireAdminTwoFactor: f.Get("require_admin_two_factor") == "true",
 		Revision:              revision,
 	})
@@ -52,9 +54,9 @@ func (h *Handler) adminSettingsUpdate(c echo.Context) error {
 	if errors.As(err, &stale) {
 		return h.staleSettings(c, f, stale.Sent)
 	}
-	if fe := models.FieldErrors(err); fe != nil {
+	if fe := formErrors(c, err); fe != nil {
 		f.Errors = fe
-		return render(c, http.StatusUnprocessableEntity, pages.AdminSettings(page(c, "Site settings"), f))
+		return render(c, http.StatusUnprocessableEntity, pages.AdminSettings(page(c, views.T(ctx, "admin.settings.title")), f))
 	}
 	if err != nil {
 		return err
@@ -67,18 +69,22 @@ func settingsFormValues(st models.SiteSettings) map[string]string {
 	return map[string]string{
 		"organization_name": st.OrganizationName, "organization_url": st.OrganizationURL, "corrections_policy": st.CorrectionsPolicy,
 		"time_zone":                st.TimeZone,
+		"language":                 st.Language,
 		"require_admin_two_factor": strconv.FormatBool(st.RequireAdminTwoFactor),
 	}
 }
 
 // settingsStaleFields are the settings form's fields as a stale save
-// compares them.
-var settingsStaleFields = []staleField{
-	{name: "organization_name", label: "Newsroom name"},
-	{name: "organization_url", label: "Newsroom address"},
-	{name: "corrections_policy", label: "Corrections policy"},
-	{name: "time_zone", label: "Time zone"},
-	{name: "require_admin_two_factor", label: "Require two-factor sign-in for admins", show: yesNo},
+// compares them, named in the request's language.
+func settingsStaleFields(ctx context.Context) []staleField {
+	return []staleField{
+		{name: "organization_name", label: views.T(ctx, "admin.settings.newsroom_name")},
+		{name: "organization_url", label: views.T(ctx, "admin.settings.newsroom_url")},
+		{name: "corrections_policy", label: views.T(ctx, "admin.settings.corrections_policy")},
+		{name: "time_zone", label: views.T(ctx, "admin.settings.time_zone")},
+		{name: "language", label: views.T(ctx, "admin.settings.language"), show: pages.LanguageName},
+		{name: "require_admin_two_factor", label: views.T(ctx, "admin.settings.require_two_factor"), show: yesNo},
+	}
 }
 
 // staleSettings shows the settings form f, made from revision sent, again
@@ -89,11 +95,11 @@ func (h *Handler) staleSettings(c echo.Context, f views.Form, sent int) error {
 	if err != nil {
 		return err
 	}
-	st := staleForm(&f, "Someone else saved the settings after you opened this page, so your changes were not saved.",
-		"settings", "revision", sent, cur.Revision, settingsStaleFields, settingsFormValues(cur))
+	st := staleForm(&f, views.T(ctx, "admin.settings.stale_lead"),
+		"settings", "revision", sent, cur.Revision, settingsStaleFields(ctx), settingsFormValues(cur))
 	st.SavedBy, st.SavedAt, err = h.lastSaved(ctx, models.AuditQuery{ObjectType: "settings", Action: "settings.update"})
 	if err != nil {
 		return err
 	}
-	return render(c, http.StatusConflict, pages.AdminSettings(page(c, "Site settings"), f))
+	return render(c, http.StatusConflict, pages.AdminSettings(page(c, views.T(ctx, "admin.settings.title")), f))
 }

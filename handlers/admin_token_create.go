@@ -4,8 +4,6 @@ import (
 	"net/http"
 
 	"github.com/labstack/echo/v4"
-
-	"claimtracker/models"
 )
 
 // adminTokenCreate makes an API token for an account and shows it once, in
@@ -25,7 +23,7 @@ func (h *Handler) adminTokenCreate(c echo.Context) error {
 		return err
 	}
 	raw, _, err := h.store.CreateAPIToken(ctx, currentUser(c), meta(c), u.Email, f.Get("name"))
-	if fe := models.FieldErrors(err); fe != nil {
+	if fe := formErrors(c, err); fe != nil {
 		f.Errors = fe
 		return h.renderAdminUser(c, http.StatusUnprocessableEntity, id, f, "")
 	}

@@ -18,7 +18,7 @@ func (h *Handler) adminUserCreate(c echo.Context) error {
 	u, err := h.store.CreateUser(c.Request().Context(), currentUser(c), meta(c), models.NewUser{
 		Name: f.Get("name"), Email: f.Get("email"), Role: models.Role(f.Get("role")), Password: f.Get("password"),
 	})
-	if fe := models.FieldErrors(err); fe != nil {
+	if fe := formErrors(c, err); fe != nil {
 		f.Errors = fe
 		return h.renderAdminUsers(c, http.StatusUnprocessableEntity, f)
 	}

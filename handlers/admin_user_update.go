@@ -33,14 +33,14 @@ func (h *Handler) adminUserUpdate(c echo.Context) error {
 		ch.Disabled = &no
 	case "":
 	default:
-		f.Errors["disabled"] = "must be true or false"
+		f.Errors["disabled"] = reasonText(c, reasonTrueOrFalse)
 	}
 	if ch.Role == nil && ch.Disabled == nil && len(f.Errors) == 0 {
-		f.Errors["role"] = "or disabled is required"
+		f.Errors["role"] = reasonText(c, models.NewReason("reasons.role_or_disabled", "or disabled is required"))
 	}
 	if len(f.Errors) == 0 {
 		_, err = h.store.UpdateUser(c.Request().Context(), currentUser(c), meta(c), id, ch)
-		if fe := models.FieldErrors(err); fe != nil {
+		if fe := formErrors(c, err); fe != nil {
 			f.Errors = fe
 		} else if err != nil {
 			return err

@@ -19,37 +19,50 @@ func (h *Handler) renderAdminUsers(c echo.Context, status int, f views.Form) err
 	if err != nil {
 		return err
 	}
-	p := page(c, "Accounts")
-	p.Flash = flashMessage(c.QueryParam("done"))
+	p := page(c, views.T(c.Request().Context(), "admin.users.title"))
+	p.Flash = flashMessage(c)
 	return render(c, status, pages.AdminUsers(p, users, f))
 }
 
-// flashMessage turns a ?done= code from a redirect into its confirmation;
-// unknown codes show nothing, so a link cannot put words on the page.
-func flashMessage(code string) string {
+// flashMessage turns the ?done= code of a redirect into its confirmation,
+// in the request's language; unknown codes show nothing, so a link cannot
+// put words on the page.
+func flashMessage(c echo.Context) string {
+	code := c.QueryParam("done")
+	if id := accountFlash(code); id != "" {
+		return views.T(c.Request().Context(), id)
+	}
+	return deskFlashMessage(localeOf(c), code)
+}
+
+// accountFlash is the message id of the confirmation of an account,
+// sign-in or administration code, "" for any other.
+func accountFlash(code string) string {
 	switch code {
 	case "created":
-		return "Account created."
+		return "admin.flash.created"
 	case "updated":
-		return "Account updated."
+		return "admin.flash.updated"
 	case "revoked":
-		return "Token revoked."
+		return "admin.flash.revoked"
 	case "password-changed":
-		return "Password changed. Every other browser signed in as you has been signed out."
+		return "admin.flash.password_changed"
 	case "password-set":
-		return "Your new password is set. Sign in with it."
+		return "admin.flash.password_set"
 	case "session-ended":
-		return "Session ended: that browser is signed out."
+		return "admin.flash.session_ended"
 	case "two-factor-off":
-		return "Two-factor sign-in is off. Signing in asks for your password only."
+		return "admin.flash.two_factor_off"
+	case "language":
+		return "admin.flash.language"
 	case "settings":
-		return "Settings saved. Public pages show them from now on."
+		return "admin.flash.settings"
 	case "rating-created":
-		return "Rating added to the scale."
+		return "admin.flash.rating_created"
 	case "rating-updated":
-		return "Rating saved."
+		return "admin.flash.rating_updated"
 	case "job-retried":
-		return "Job queued again. It runs within moments."
+		return "admin.flash.job_retried"
 	}
 	return ""
 }

@@ -132,7 +132,7 @@ func (h *Handler) apiArticleCreate(c echo.Context) error {
 		// no one below may make the server fetch.
 		pageURL, err := input.URL(strings.TrimSpace(in.URL))
 		if err != nil {
-			return &models.ValidationError{Fields: map[string]string{"url": err.Error()}}
+			return models.Invalid("url", models.InputReason(err))
 		}
 		// An article already logged is not fetched again for nothing; the
 		// store checks again when it saves.

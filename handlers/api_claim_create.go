@@ -65,8 +65,8 @@ func (f apiClaimFields) appearances(saidAt string) (list *[]models.AppearanceInp
 		}
 		if u := strings.TrimSpace(sentOr(f.AppearanceURL, "")); u != "" &&
 			!slices.ContainsFunc(out, func(a models.AppearanceInput) bool { return strings.TrimSpace(a.URL) == u }) {
-			return nil, false, &models.ValidationError{Fields: map[string]string{
-				"appearance_url": "must be the url of one of the appearances sent, or left out"}}
+			return nil, false, models.Invalid("appearance_url",
+				models.NewReason("reasons.appearance_url", "must be the url of one of the appearances sent, or left out"))
 		}
 		return &out, false, nil
 	case f.AppearanceURL != nil:

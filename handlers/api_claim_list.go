@@ -55,7 +55,7 @@ func apiClaimListQuery(c echo.Context) (models.ClaimFilter, int, error) {
 	var v models.Validator
 	status := models.ClaimStatus(c.QueryParam("status"))
 	if status != "" {
-		v.Check(slices.Contains(apiClaimStatuses, status), "status", "must be draft, in_review, published or retracted")
+		v.Check(slices.Contains(apiClaimStatuses, status), "status", models.NewReason("reasons.claim_status", "must be draft, in_review, published or retracted"))
 	}
 	lang := languageParam(c, &v)
 	page := apiPageParam(c, &v)
@@ -71,7 +71,7 @@ func apiClaimListQuery(c echo.Context) (models.ClaimFilter, int, error) {
 func languageParam(c echo.Context, v *models.Validator) string {
 	lang, err := models.LanguageFilter(c.QueryParam("language"))
 	if err != nil {
-		v.Fail("language", err.Error())
+		v.Fail("language", models.ReasonLanguageTag)
 	}
 	return lang
 }
@@ -84,6 +84,6 @@ func apiPageParam(c echo.Context, v *models.Validator) int {
 		return 1
 	}
 	n, err := strconv.Atoi(p)
-	v.Check(err == nil && n >= 1 && n <= apiMaxPage, "page", "must be a whole number from 1 to "+strconv.Itoa(apiMaxPage))
+	v.Check(err == nil && n >= 1 && n <= apiMaxPage, "page", models.ReasonNumberRange(1, apiMaxPage))
 	return n
 }

@@ -69,7 +69,7 @@ func decodeJSON(c echo.Context, dst any) error {
 		}
 		return errBadJSON
 	}
-	bad := map[string]string{}
+	bad := map[string]models.Reason{}
 	decodeMembers(obj, reflect.ValueOf(dst).Elem(), "", bad)
 	if len(bad) > 0 {
 		return &models.ValidationError{Fields: bad}
@@ -80,7 +80,7 @@ func decodeJSON(c echo.Context, dst any) error {
 // decodeMembers reads the members of one JSON object into the struct v, as
 // decodeJSON describes, recording each refused member in bad under its
 // name after prefix.
-func decodeMembers(obj map[string]json.RawMessage, v reflect.Value, prefix string, bad map[string]string) {
+func decodeMembers(obj map[string]json.RawMessage, v reflect.Value, prefix string, bad map[string]models.Reason) {
 	fields := jsonFields(v)
 	for _, name := range slices.Sorted(maps.Keys(obj)) {
 		if len(bad) >= maxFieldErrors {
@@ -88,7 +88,7 @@ func decodeMembers(obj map[string]json.RawMessage, v reflect.Value, prefix strin
 		}
 		f, ok := fields[name]
 		if !ok {
-			bad[prefix+name] = "is not a known field"
+			bad[prefix+name] = models.NewReason("reasons.unknown_field", "is not a known field")
 			continue
 		}
 		if elem, ok := structList(f.v.Type()); ok {
@@ -101,11 +101,11 @@ func decodeMembers(obj map[string]json.RawMessage, v reflect.Value, prefix strin
 		}
 		// The decoder turns invalid UTF-8 into U+FFFD; the policy refuses it.
 		if !utf8.Valid(obj[name]) {
-			bad[prefix+name] = (&input.Error{Problem: input.BadEncoding}).Error()
+			bad[prefix+name] = models.InputReason(&input.Error{Problem: input.BadEncoding})
 			continue
 		}
 		if err := cleanText(f.v, f.kind); err != nil {
-			bad[prefix+name] = err.Error()
+			bad[prefix+name] = models.InputReason(err)
 		}
 	}
 }
@@ -125,10 +125,10 @@ func structList(t reflect.Type) (reflect.Type, bool) {
 // decodeObjects reads raw, a JSON list of objects (or null, which leaves
 // dst as it is), into dst, a list of elem structs or a pointer to one,
 // naming the i-th object name[i] in bad.
-func decodeObjects(raw json.RawMessage, dst reflect.Value, elem reflect.Type, name string, bad map[string]string) {
+func decodeObjects(raw json.RawMessage, dst reflect.Value, elem reflect.Type, name string, bad map[string]models.Reason) {
 	var items []json.RawMessage
 	if err := json.Unmarshal(raw, &items); err != nil {
-		bad[name] = "must be a list of objects"
+		bad[name] = reasonListOfObjects
 		return
 	}
 	if items == nil {
@@ -139,7 +139,7 @@ func decodeObjects(raw json.RawMessage, dst reflect.Value, elem reflect.Type, na
 		at := name + "[" + strconv.Itoa(i) + "]"
 		var obj map[string]json.RawMessage
 		if err := json.Unmarshal(item, &obj); err != nil || obj == nil {
-			bad[at] = "must be an object"
+			bad[at] = models.NewReason("reasons.json_object", "must be an object")
 			continue
 		}
 		decodeMembers(obj, list.Index(i), at+".", bad)
@@ -215,30 +215,36 @@ func cleanText(v reflect.Value, kind input.Kind) error {
 }
 
 // jsonTypeProblem says what JSON a field of type t takes.
-func jsonTypeProblem(t reflect.Type) string {
+func jsonTypeProblem(t reflect.Type) models.Reason {
 	for t.Kind() == reflect.Pointer {
 		t = t.Elem()
 	}
 	switch t.Kind() {
 	case reflect.String:
-		return "must be a string"
+		return models.NewReason("reasons.json_string", "must be a string")
 	case reflect.Bool:
-		return "must be true or false"
+		return reasonTrueOrFalse
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		return "must be a whole number"
+		return models.ReasonWholeNumber
 	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-		return "must be a positive whole number"
+		return models.NewReason("reasons.positive_whole_number", "must be a positive whole number")
 	case reflect.Slice:
 		if t.Elem().Kind() == reflect.String {
-			return "must be a list of strings"
+			return models.NewReason("reasons.json_strings", "must be a list of strings")
 		}
 		if t.Elem().Kind() == reflect.Struct {
-			return "must be a list of objects"
+			return reasonListOfObjects
 		}
-		return "must be a list"
+		return models.NewReason("reasons.json_list", "must be a list")
 	}
-	return "has the wrong type"
+	return models.NewReason("reasons.json_type", "has the wrong type")
 }
+
+// Reasons that more than one check of a request gives.
+var (
+	reasonListOfObjects = models.NewReason("reasons.json_objects", "must be a list of objects")
+	reasonTrueOrFalse   = models.NewReason("reasons.true_or_false", "must be true or false")
+)
 
 // sentOr returns *p, or def when p is nil: the field was left out or null.
 func sentOr[T any](p *T, def T) T {

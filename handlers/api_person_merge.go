@@ -33,7 +33,7 @@ func (h *Handler) apiPersonMerge(c echo.Context) error {
 		return err
 	}
 	if req.Into == nil {
-		return &models.ValidationError{Fields: map[string]string{"into": "is required: the id of the speaker to keep"}}
+		return models.Invalid("into", models.NewReason("reasons.merge_into_required", "is required: the id of the speaker to keep"))
 	}
 	ctx := c.Request().Context()
 	revision := 0

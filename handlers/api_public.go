@@ -3,7 +3,6 @@ package handlers
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"net/url"
 	"strconv"
 
@@ -76,7 +75,7 @@ func (h *Handler) apiPublicClaims(c echo.Context) error {
 	publicCORS(c)
 	page := pageParam(c)
 	var v models.Validator
-	v.Check(len([]rune(c.QueryParam("q"))) <= models.MaxSearchQuery, "q", fmt.Sprintf("must be at most %d characters", models.MaxSearchQuery))
+	v.Check(len([]rune(c.QueryParam("q"))) <= models.MaxSearchQuery, "q", models.ReasonMaxChars(models.MaxSearchQuery))
 	lang := languageParam(c, &v)
 	if err := v.Err(); err != nil {
 		return err

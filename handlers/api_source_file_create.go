@@ -34,7 +34,7 @@ func (h *Handler) apiSourceFileCreate(c echo.Context) error {
 		return err
 	}
 	if up == nil {
-		return &models.ValidationError{Fields: map[string]string{"file": "is required: send the file in the multipart/form-data field file"}}
+		return models.Invalid("file", models.NewReason("reasons.file_required_multipart", "is required: send the file in the multipart/form-data field file"))
 	}
 	f, err := h.store.AttachSourceFile(c.Request().Context(), currentUser(c), meta(c), id, up.Filename, up.Data)
 	if err != nil {

@@ -78,6 +78,7 @@ var minRole = map[string]models.Role{
 	"GET /account/two-factor/qr.png":          models.RoleEditor,
 	"POST /account/two-factor/confirm":        models.RoleEditor,
 	"POST /account/two-factor/recovery-codes": models.RoleEditor,
+	"POST /account/language":                  models.RoleEditor,
 	"POST /account/two-factor/disable":        models.RoleEditor,
 }
 

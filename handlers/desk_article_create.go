@@ -30,7 +30,7 @@ func (h *Handler) deskArticleCreate(c echo.Context) error {
 		PublishedAt: f.Get("published_at"), Author: f.Get("author"), Text: f.Get("text"),
 		AllowDuplicate: f.Get("duplicate") == "allow",
 	})
-	if fe := models.FieldErrors(err); fe != nil {
+	if fe := formErrors(c, err); fe != nil {
 		f.Errors = fe
 		return render(c, http.StatusUnprocessableEntity, pages.DeskArticleNew(page(c, localeOf(c).T("desk.action.paste_article")), f, nil))
 	}

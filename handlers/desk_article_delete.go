@@ -5,8 +5,6 @@ import (
 	"net/http"
 
 	"github.com/labstack/echo/v4"
-
-	"claimtracker/models"
 )
 
 // deskArticleDelete deletes a logged article for good, when whoever logged
@@ -24,7 +22,7 @@ func (h *Handler) deskArticleDelete(c echo.Context) error {
 		return err
 	}
 	if err := confirmed(f); err != nil {
-		maps.Copy(f.Errors, models.FieldErrors(err))
+		maps.Copy(f.Errors, formErrors(c, err))
 		return h.renderArticleDesk(c, http.StatusUnprocessableEntity, id, f)
 	}
 	if err := h.store.DeleteArticle(c.Request().Context(), currentUser(c), meta(c), id); err != nil {

@@ -9,6 +9,7 @@ import (
 
 	"claimtracker/fetcher"
 	"claimtracker/input"
+	"claimtracker/models"
 	"claimtracker/views"
 	"claimtracker/views/pages"
 )
@@ -26,9 +27,9 @@ func (h *Handler) deskArticleFetch(c echo.Context, f views.Form) error {
 	u, err := input.URL(f.Get("url"))
 	switch {
 	case f.Get("url") == "":
-		f.Errors["url"] = "is required to fetch the article"
+		f.Errors["url"] = reasonText(c, models.NewReason("reasons.url_required_to_fetch", "is required to fetch the article"))
 	case err != nil:
-		f.Errors["url"] = err.Error()
+		f.Errors["url"] = reasonText(c, models.InputReason(err))
 	}
 	if len(f.Errors) > 0 {
 		return render(c, http.StatusUnprocessableEntity, pages.DeskArticleNew(page(c, title), f, nil))
@@ -36,7 +37,7 @@ func (h *Handler) deskArticleFetch(c echo.Context, f views.Form) error {
 	got, err := h.fetchArticle(ctx, u)
 	var fe *fetcher.Error
 	if errors.As(err, &fe) {
-		f.Errors["url"] = fe.Message
+		f.Errors["url"] = reasonText(c, fetchReason(fe))
 		return render(c, http.StatusUnprocessableEntity, pages.DeskArticleNew(page(c, title), f, nil))
 	}
 	if err != nil {

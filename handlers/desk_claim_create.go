@@ -29,7 +29,7 @@ func (h *Handler) deskClaimCreate(c echo.Context) error {
 	}
 	if s := f.Get("article_id"); s != "" {
 		if id, perr := strconv.ParseUint(s, 10, 32); perr != nil || id == 0 {
-			f.Errors["article_id"] = "is not a logged article"
+			f.Errors["article_id"] = reasonText(c, models.ReasonNotLoggedArticle)
 		} else {
 			in.ArticleID = new(uint(id))
 		}
@@ -37,7 +37,7 @@ func (h *Handler) deskClaimCreate(c echo.Context) error {
 	var cl *models.Claim
 	if len(f.Errors) == 0 {
 		cl, err = h.store.CreateClaim(c.Request().Context(), currentUser(c), meta(c), in)
-		if fe := models.FieldErrors(err); fe != nil {
+		if fe := formErrors(c, err); fe != nil {
 			f.Errors = rowErrors(fe, rowOf)
 		} else if err != nil {
 			return err

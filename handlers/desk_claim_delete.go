@@ -32,7 +32,7 @@ func (h *Handler) deskClaimDelete(c echo.Context) error {
 		return err
 	}
 	if err := confirmed(f); err != nil {
-		maps.Copy(f.Errors, models.FieldErrors(err))
+		maps.Copy(f.Errors, formErrors(c, err))
 		return h.renderClaimDesk(c, http.StatusUnprocessableEntity, id, pages.ClaimForms{Delete: f})
 	}
 	err = h.store.DeleteClaim(c.Request().Context(), currentUser(c), meta(c), id, revision)
@@ -52,7 +52,7 @@ func (h *Handler) deskClaimDelete(c echo.Context) error {
 // not ticked.
 func confirmed(f views.Form) error {
 	if f.Get("confirm") != "true" {
-		return &models.ValidationError{Fields: map[string]string{"confirm": "must be ticked: a deletion cannot be undone"}}
+		return models.Invalid("confirm", models.NewReason("reasons.confirm_delete", "must be ticked: a deletion cannot be undone"))
 	}
 	return nil
 }

@@ -7,7 +7,6 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"claimtracker/models"
 	"claimtracker/views/components"
 	"claimtracker/views/pages"
 )
@@ -64,7 +63,7 @@ func (h *Handler) renderClaimDesk(c echo.Context, status int, id uint, forms pag
 // any other error goes to the error handler; success goes back to the
 // claim with a confirmation, done being "code#anchor".
 func (h *Handler) finishClaimForm(c echo.Context, claimID uint, err error, errs map[string]string, forms pages.ClaimForms, done string) error {
-	if fe := models.FieldErrors(err); fe != nil {
+	if fe := formErrors(c, err); fe != nil {
 		maps.Copy(errs, fe)
 		return h.renderClaimDesk(c, http.StatusUnprocessableEntity, claimID, forms)
 	}

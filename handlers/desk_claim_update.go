@@ -81,7 +81,7 @@ func (h *Handler) deskClaimUpdate(c echo.Context) error {
 			return h.renderClaimEdit(c, http.StatusConflict, cl, f, rows)
 		}
 	}
-	if fe := models.FieldErrors(err); fe != nil {
+	if fe := formErrors(c, err); fe != nil {
 		cl, gerr := h.store.GetClaim(ctx, id)
 		if gerr != nil {
 			return gerr

@@ -36,7 +36,7 @@ func (h *Handler) deskPersonDelete(c echo.Context) error {
 		f.Values["revision"] = strconv.Itoa(stale.Current)
 		f.Error = localeOf(c).T("desk.error.person_deleted_stale")
 	case errors.As(err, &conflict):
-		f.Error = conflict.Reason
+		f.Error = reasonText(c, conflict.Reason)
 	case err != nil:
 		return err
 	default:

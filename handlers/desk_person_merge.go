@@ -35,12 +35,12 @@ func (h *Handler) deskPersonMerge(c echo.Context) error {
 		return h.renderPersonDesk(c, status, id, pages.PersonDesk{Merge: f})
 	}
 	if f.Get("into") == "" {
-		f.Errors["into"] = "is required"
+		f.Errors["into"] = reasonText(c, models.ReasonRequired)
 		return refused(http.StatusUnprocessableEntity)
 	}
 	into, err := h.store.PersonByName(ctx, f.Get("into"))
 	if errors.Is(err, models.ErrNotFound) {
-		f.Errors["into"] = "is not the name of a logged speaker"
+		f.Errors["into"] = reasonText(c, models.NewReason("reasons.not_speaker_name", "is not the name of a logged speaker"))
 		return refused(http.StatusUnprocessableEntity)
 	}
 	if err != nil {
@@ -53,7 +53,7 @@ func (h *Handler) deskPersonMerge(c echo.Context) error {
 		f.Error = localeOf(c).T("desk.error.person_merged_stale")
 		return refused(http.StatusConflict)
 	}
-	if fe := models.FieldErrors(err); fe != nil {
+	if fe := formErrors(c, err); fe != nil {
 		f.Errors = fe
 		return refused(http.StatusUnprocessableEntity)
 	}

@@ -65,7 +65,7 @@ func (h *Handler) deskPersonUpdate(c echo.Context) error {
 		}
 		return h.renderPersonDesk(c, http.StatusConflict, id, pages.PersonDesk{Edit: f})
 	}
-	if fe := models.FieldErrors(err); fe != nil {
+	if fe := formErrors(c, err); fe != nil {
 		f.Errors = fe
 		return h.renderPersonDesk(c, http.StatusUnprocessableEntity, id, pages.PersonDesk{Edit: f})
 	}

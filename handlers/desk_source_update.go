@@ -81,7 +81,7 @@ func (h *Handler) deskSourceUpdate(c echo.Context) error {
 			return render(c, http.StatusConflict, pages.DeskSourceEdit(page(c, localeOf(c).T("desk.source.title")), cl, cur, f, h.store.MaxFileBytes()))
 		}
 	}
-	if fe := models.FieldErrors(err); fe != nil {
+	if fe := formErrors(c, err); fe != nil {
 		old, gerr := h.store.GetSource(ctx, id)
 		if gerr != nil {
 			return gerr

@@ -23,11 +23,15 @@ import (
 func formRevision(f views.Form, name string) (int, error) {
 	v := f.Get(name)
 	if v == "" {
-		return 0, &models.ValidationError{Fields: map[string]string{name: "is required: the " + name + " the form was made from"}}
+		why := models.NewReason("reasons.form_revision_required", "is required: the revision the form was made from")
+		if name == "version" {
+			why = models.NewReason("reasons.form_version_required", "is required: the version the form was made from")
+		}
+		return 0, models.Invalid(name, why)
 	}
 	n, err := strconv.Atoi(v)
 	if err != nil || n < 1 {
-		return 0, &models.ValidationError{Fields: map[string]string{name: "must be a whole number from 1"}}
+		return 0, models.Invalid(name, models.ReasonNumberFrom(1))
 	}
 	return n, nil
 }

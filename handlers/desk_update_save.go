@@ -43,7 +43,7 @@ func (h *Handler) deskUpdateSave(c echo.Context) error {
 	}
 	rows, err := strconv.Atoi(pre.Get("source_rows"))
 	if err != nil || rows < 0 || rows > maxSourceRows {
-		return &models.ValidationError{Fields: map[string]string{"source_rows": "must be a whole number from 0 to " + strconv.Itoa(maxSourceRows)}}
+		return models.Invalid("source_rows", models.ReasonNumberRange(0, maxSourceRows))
 	}
 	allowed := append(append([]string{}, updateFields...), appearanceFormFields()...)
 	for i := range rows {
@@ -101,7 +101,7 @@ func (h *Handler) deskUpdateSave(c echo.Context) error {
 		f.Error = localeOf(c).T("desk.error.update_stale")
 		return h.renderUpdate(c, http.StatusConflict, cur, f, rows, postedRows(f))
 	}
-	if fe := models.FieldErrors(err); fe != nil {
+	if fe := formErrors(c, err); fe != nil {
 		maps.Copy(f.Errors, rowErrors(listRowErrors(fe, rowOf, models.UpdateSourceField), appearanceRowOf))
 		cur, gerr := h.store.GetUpdate(ctx, id)
 		if gerr != nil {
@@ -132,7 +132,7 @@ func updateSourcesOf(f views.Form, rows int) (out []models.UpdateSource, rowOf [
 		if v := get("source_id"); v != "" {
 			n, perr := strconv.ParseUint(v, 10, 32)
 			if perr != nil || n == 0 {
-				return nil, nil, &models.ValidationError{Fields: map[string]string{name + "source_id": "must name a source of this claim"}}
+				return nil, nil, models.Invalid(name+"source_id", models.NewReason("reasons.source_of_claim", "must name a source of this claim"))
 			}
 			src.SourceID = uint(n)
 		} else if src == (models.UpdateSource{}) {

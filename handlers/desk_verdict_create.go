@@ -22,7 +22,7 @@ func verdictInput(f views.Form) models.VerdictInput {
 // verdictFormError gives a refusal of the verdict's language back under
 // the name the verdict form gives it, verdict_language.
 func verdictFormError(err error) error {
-	if fe := models.FieldErrors(err); fe != nil {
+	if fe := models.FieldReasons(err); fe != nil {
 		if why, ok := fe["language"]; ok {
 			delete(fe, "language")
 			fe["verdict_language"] = why

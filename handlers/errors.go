@@ -2,7 +2,6 @@ package handlers
 
 import (
 	"errors"
-	"fmt"
 	"maps"
 	"net/http"
 	"slices"
@@ -14,6 +13,7 @@ import (
 
 	"claimtracker/fetcher"
 	"claimtracker/models"
+	"claimtracker/views"
 	"claimtracker/views/components"
 	"claimtracker/views/pages"
 )
@@ -61,17 +61,31 @@ func (h *Handler) existingArticles(err error) []existingArticleJSON {
 	return out
 }
 
-// problem is what an error means to the client.
+// problem is what an error means to the client. Its words are reasons
+// (models.Reason): the JSON API gives them in English, the error page in
+// the reader's language.
 type problem struct {
 	status  int
 	code    string
-	title   string
-	message string
-	fields  map[string]string
+	title   models.Reason
+	message models.Reason
+	fields  map[string]models.Reason
 	// reason is why an outside page could not be fetched (a
 	// fetcher.Reason), for the API's error body; "" for other errors.
 	reason string
 }
+
+// The titles and messages of the error answers.
+var (
+	titleNotFound     = models.NewReason("admin.error.not_found.title", "Not found")
+	titleNotAllowed   = models.NewReason("admin.error.forbidden.title", "Not allowed")
+	titleTooLarge     = models.NewReason("admin.error.too_large.title", "Too large")
+	titleChanged      = models.NewReason("admin.error.stale.title", "Changed meanwhile")
+	titleNotPossible  = models.NewReason("admin.error.conflict.title", "Not possible now")
+	titleInternal     = models.NewReason("admin.error.internal.title", "Something went wrong")
+	messageNotFound   = models.NewReason("admin.error.not_found.message", "There is nothing at this address.")
+	messageNotAllowed = models.NewReason("admin.error.forbidden.message", "Your account may not do this.")
+)
 
 // classify maps an error to the status, code and words the client sees.
 // Unknown errors are internal: the client learns nothing of them.
@@ -86,72 +100,143 @@ func classify(err error) problem {
 	var tl *models.TooLargeError
 	switch {
 	case errors.As(err, &tl):
-		return problem{http.StatusRequestEntityTooLarge, "too_large", "Too large", tl.Error(), nil, ""}
+		return problem{http.StatusRequestEntityTooLarge, "too_large", titleTooLarge, tl.Reason(), nil, ""}
 	case errors.As(err, &fe):
 		// The URL the client gave could not be fetched: its field says why.
-		return problem{http.StatusUnprocessableEntity, "invalid", "Could not fetch the page",
-			"The page at url could not be fetched (" + string(fe.Reason) + ").", map[string]string{"url": fe.Message}, string(fe.Reason)}
+		return problem{http.StatusUnprocessableEntity, "invalid", models.NewReason("admin.error.fetch.title", "Could not fetch the page"),
+			models.NewReason("admin.error.fetch.message", "The page at url could not be fetched ({{.Reason}}).", "Reason", string(fe.Reason)),
+			map[string]models.Reason{"url": fetchReason(fe)}, string(fe.Reason)}
 	case errors.As(err, &pf):
-		return problem{http.StatusPreconditionFailed, "stale", "Changed meanwhile",
-			fmt.Sprintf("If-Match does not name the current ETag: it is %s now (%s %d). Nothing was changed. Read it again, then try again.", pf.tag, pf.counter, pf.current), nil, ""}
+		return problem{http.StatusPreconditionFailed, "stale", titleChanged,
+			models.NewReason("admin.error.precondition.message",
+				"If-Match does not name the current ETag: it is {{.ETag}} now ({{.Counter}} {{.Current}}). Nothing was changed. Read it again, then try again.",
+				"ETag", pf.tag, "Counter", pf.counter, "Current", strconv.Itoa(pf.current)), nil, ""}
 	case errors.As(err, &dup):
-		return problem{http.StatusConflict, "duplicate", "Already logged",
-			"An article at this address is already logged. Nothing was saved.", nil, ""}
+		return problem{http.StatusConflict, "duplicate", models.NewReason("admin.error.duplicate.title", "Already logged"),
+			models.NewReason("admin.error.duplicate.message", "An article at this address is already logged. Nothing was saved."), nil, ""}
 	case errors.As(err, &stale):
-		return problem{http.StatusConflict, "stale", "Changed meanwhile",
-			fmt.Sprintf("It changed since you read it: it is at version %d now, not %d. Read it again, then try again.", stale.Current, stale.Sent), nil, ""}
+		return problem{http.StatusConflict, "stale", titleChanged,
+			models.NewReason("admin.error.stale.message", "It changed since you read it: it is at version {{.Current}} now, not {{.Sent}}. Read it again, then try again.",
+				"Current", strconv.Itoa(stale.Current), "Sent", strconv.Itoa(stale.Sent)), nil, ""}
 	case errors.As(err, &mbe):
-		return problem{http.StatusRequestEntityTooLarge, "too_large", "Too large", "The request is larger than 1 MiB.", nil, ""}
+		return problem{http.StatusRequestEntityTooLarge, "too_large", titleTooLarge, reasonBodyTooLarge, nil, ""}
 	case errors.Is(err, models.ErrNotFound):
-		return problem{http.StatusNotFound, "not_found", "Not found", "There is nothing at this address.", nil, ""}
+		return problem{http.StatusNotFound, "not_found", titleNotFound, messageNotFound, nil, ""}
 	case errors.Is(err, models.ErrForbidden):
-		return problem{http.StatusForbidden, "forbidden", "Not allowed", "Your account may not do this.", nil, ""}
+		return problem{http.StatusForbidden, "forbidden", titleNotAllowed, messageNotAllowed, nil, ""}
 	case errors.As(err, &ce):
-		return problem{http.StatusConflict, "conflict", "Not possible now", ce.Reason, nil, ""}
+		return problem{http.StatusConflict, "conflict", titleNotPossible, ce.Reason, nil, ""}
 	case errors.Is(err, models.ErrConflict):
-		return problem{http.StatusConflict, "conflict", "Not possible now", "This cannot be changed in its current state.", nil, ""}
+		return problem{http.StatusConflict, "conflict", titleNotPossible,
+			models.NewReason("admin.error.conflict.message", "This cannot be changed in its current state."), nil, ""}
 	case errors.Is(err, models.ErrThrottled):
-		return problem{http.StatusTooManyRequests, "too_many_requests", "Too many attempts", "Too many failed sign-ins. Please wait before trying again.", nil, ""}
+		return problem{http.StatusTooManyRequests, "too_many_requests", models.NewReason("admin.error.throttled.title", "Too many attempts"),
+			models.NewReason("admin.error.throttled.message", "Too many failed sign-ins. Please wait before trying again."), nil, ""}
 	case errors.Is(err, models.ErrBusy):
-		return problem{http.StatusServiceUnavailable, "busy", "Busy", "The server is busy. Please try again in a moment.", nil, ""}
+		return problem{http.StatusServiceUnavailable, "busy", models.NewReason("admin.error.busy.title", "Busy"),
+			models.NewReason("admin.error.busy.message", "The server is busy. Please try again in a moment."), nil, ""}
 	case errors.Is(err, models.ErrUnauthenticated):
-		return problem{http.StatusUnauthorized, "unauthorized", "Sign in needed", "A valid API token or session is required.", nil, ""}
-	case models.FieldErrors(err) != nil:
-		return problem{http.StatusUnprocessableEntity, "invalid", "Invalid input", "Some fields are invalid.", models.FieldErrors(err), ""}
+		return problem{http.StatusUnauthorized, "unauthorized", models.NewReason("admin.error.unauthorized.title", "Sign in needed"),
+			models.NewReason("admin.error.unauthorized.message", "A valid API token or session is required."), nil, ""}
+	case models.FieldReasons(err) != nil:
+		return problem{http.StatusUnprocessableEntity, "invalid", models.NewReason("admin.error.invalid.title", "Invalid input"),
+			models.NewReason("admin.error.invalid.message", "Some fields are invalid."), models.FieldReasons(err), ""}
 	case errors.As(err, &he):
-		p := problem{status: he.Code, code: strings.ReplaceAll(strings.ToLower(http.StatusText(he.Code)), " ", "_"), title: http.StatusText(he.Code)}
-		if msg, ok := he.Message.(string); ok && he.Code < 500 {
-			p.message = msg
-		}
-		switch he.Code {
-		case http.StatusNotFound:
-			p.code, p.title, p.message = "not_found", "Not found", "There is nothing at this address."
-		case http.StatusMethodNotAllowed:
-			p.message = "This address does not accept that method."
-		case http.StatusRequestEntityTooLarge:
-			p.code, p.title = "too_large", "Too large"
-		case http.StatusForbidden:
-			p.code, p.title = "forbidden", "Not allowed"
-		}
-		if he.Code >= 500 {
-			p.code, p.title, p.message = "internal", "Something went wrong", "The error has been logged."
-		}
-		return p
+		return classifyHTTP(he)
 	}
-	return problem{http.StatusInternalServerError, "internal", "Something went wrong", "The error has been logged. Please try again later.", nil, ""}
+	return problem{http.StatusInternalServerError, "internal", titleInternal,
+		models.NewReason("admin.error.internal.message", "The error has been logged. Please try again later."), nil, ""}
 }
 
-// fieldList names each refused field and why, for an error page: pages
-// that keep a form show these next to its fields instead.
-func fieldList(fields map[string]string) string {
-	if len(fields) == 0 {
-		return ""
+// classifyHTTP maps an echo.HTTPError: the router's 404 and 405, and the
+// refusals that handlers and middleware make with one. Its message is a
+// models.Reason, or a string, which the API gives as it is and pages
+// leave out (they say what the status means instead).
+func classifyHTTP(he *echo.HTTPError) problem {
+	p := problem{status: he.Code, code: strings.ReplaceAll(strings.ToLower(http.StatusText(he.Code)), " ", "_"),
+		title: statusTitle(he.Code)}
+	switch msg := he.Message.(type) {
+	case models.Reason:
+		p.message = msg
+	case string:
+		if he.Code < 500 {
+			p.message = models.Reason{English: msg}
+		}
 	}
-	parts := make([]string, 0, len(fields))
-	for _, name := range slices.Sorted(maps.Keys(fields)) {
-		parts = append(parts, name+" "+fields[name])
+	switch he.Code {
+	case http.StatusNotFound:
+		p.code, p.message = "not_found", messageNotFound
+	case http.StatusMethodNotAllowed:
+		p.message = models.NewReason("admin.error.method.message", "This address does not accept that method.")
+	case http.StatusRequestEntityTooLarge:
+		p.code = "too_large"
+	case http.StatusForbidden:
+		p.code = "forbidden"
 	}
-	return " " + strings.Join(parts, "; ") + "."
+	if he.Code >= 500 {
+		p.code, p.title, p.message = "internal", titleInternal, models.NewReason("admin.error.logged.message", "The error has been logged.")
+	}
+	return p
+}
+
+// statusTitle is the error page's title for an HTTP status.
+func statusTitle(status int) models.Reason {
+	switch status {
+	case http.StatusBadRequest:
+		return models.NewReason("admin.error.bad_request.title", "Bad Request")
+	case http.StatusNotFound:
+		return titleNotFound
+	case http.StatusForbidden:
+		return titleNotAllowed
+	case http.StatusMethodNotAllowed:
+		return models.NewReason("admin.error.method.title", "Method Not Allowed")
+	case http.StatusRequestEntityTooLarge:
+		return titleTooLarge
+	case http.StatusUnsupportedMediaType:
+		return models.NewReason("admin.error.media_type.title", "Unsupported Media Type")
+	}
+	if status >= 500 {
+		return titleInternal
+	}
+	return models.NewReason("admin.error.refused.title", "Request refused")
+}
+
+// reasonBodyTooLarge: a request body over MaxBodyBytes.
+var reasonBodyTooLarge = models.NewReason("admin.error.too_large.message", "The request is larger than 1 MiB.")
+
+// errorPageMessage is what the error page says: the message, and each
+// refused field with its reason, in the reader's language. An HTTP
+// error's plain words are shown as they are (a handler may have put them
+// in the reader's language already); without any, the page says what the
+// status means.
+func errorPageMessage(c echo.Context, p problem) string {
+	msg := p.message
+	if msg.ID == "" && msg.English == "" {
+		msg = statusMessage(p.status)
+	}
+	text := views.ReasonText(c.Request().Context(), msg)
+	if len(p.fields) == 0 {
+		return text
+	}
+	parts := make([]string, 0, len(p.fields))
+	for _, name := range slices.Sorted(maps.Keys(p.fields)) {
+		parts = append(parts, views.T(c.Request().Context(), "admin.error.field", "Field", name, "Reason", views.ReasonText(c.Request().Context(), p.fields[name])))
+	}
+	return views.T(c.Request().Context(), "admin.error.with_fields", "Message", text, "Fields", strings.Join(parts, views.T(c.Request().Context(), "admin.error.field_separator")))
+}
+
+// statusMessage says what an HTTP status means, for an error page whose
+// error has no words of its own for people.
+func statusMessage(status int) models.Reason {
+	switch {
+	case status == http.StatusNotFound:
+		return messageNotFound
+	case status == http.StatusForbidden:
+		return messageNotAllowed
+	case status >= 500:
+		return models.NewReason("admin.error.logged.message", "The error has been logged.")
+	}
+	return models.NewReason("admin.error.refused.message", "The server could not accept this request.")
 }
 
 // isAPI reports whether the request expects JSON.
@@ -180,11 +265,11 @@ func (h *Handler) handleError(err error, c echo.Context) {
 	var werr error
 	switch {
 	case isAPI(c):
-		body := apiErrorBody{Code: p.code, Message: p.message, Fields: p.fields, Reason: p.reason, Existing: h.existingArticles(err)}
+		body := apiErrorBody{Code: p.code, Message: p.message.String(), Fields: englishFields(p.fields), Reason: p.reason, Existing: h.existingArticles(err)}
 		werr = c.JSON(p.status, apiError{body})
 	default:
-		pg := page(c, p.title)
-		werr = render(c, p.status, pages.Error(pg, p.status, p.message+fieldList(p.fields)))
+		pg := page(c, views.ReasonText(c.Request().Context(), p.title))
+		werr = render(c, p.status, pages.Error(pg, p.status, errorPageMessage(c, p)))
 	}
 	if werr != nil {
 		h.log.ErrorContext(c.Request().Context(), "write error response", "request_id", requestIDOf(c), "err", werr)
@@ -202,15 +287,59 @@ func waitSeconds(wait time.Duration) int {
 	return max(1, int((wait+time.Second-1)/time.Second))
 }
 
-// waitWords says a wait the way a person would: "1 second", "40 seconds",
-// "3 minutes" (rounded up).
-func waitWords(wait time.Duration) string {
-	n, unit := waitSeconds(wait), "second"
+// waitReason says a wait the way a person would: "1 second", "40
+// seconds", "3 minutes" (rounded up).
+func waitReason(wait time.Duration) models.Reason {
+	n := waitSeconds(wait)
 	if n >= 60 {
-		n, unit = (n+59)/60, "minute"
+		return models.NewCountReason("admin.wait.minutes", (n+59)/60, "{{.Count}} minute", "{{.Count}} minutes")
 	}
-	if n != 1 {
-		unit += "s"
+	return models.NewCountReason("admin.wait.seconds", n, "{{.Count}} second", "{{.Count}} seconds")
+}
+
+// englishFields are the refused fields with their reasons in English, as
+// the JSON API gives them.
+func englishFields(fields map[string]models.Reason) map[string]string {
+	if fields == nil {
+		return nil
 	}
-	return fmt.Sprintf("%d %s", n, unit)
+	out := make(map[string]string, len(fields))
+	for name, why := range fields {
+		out[name] = why.String()
+	}
+	return out
+}
+
+// fetchReason is why the page at a URL field could not be fetched. In
+// English it is the fetcher's own words, which may name the address it
+// was sent on to and the limit it reached ("did not answer in full within
+// 10 seconds"); the catalogue's messages, for pages in other languages,
+// say which of the fetcher's reasons it was.
+func fetchReason(fe *fetcher.Error) models.Reason {
+	r := models.NewReason("reasons.fetch_failed", "could not be fetched: {{.Why}}", "Why", fetchWhy(fe.Reason))
+	r.English = fe.Message
+	return r
+}
+
+// fetchWhy names a fetcher.Reason in words.
+func fetchWhy(r fetcher.Reason) models.Reason {
+	switch r {
+	case fetcher.BadURL:
+		return models.NewReason("reasons.fetch.bad_url", "the address cannot be fetched")
+	case fetcher.RefusedAddress:
+		return models.NewReason("reasons.fetch.refused_address", "the address is on a network this server does not reach out to")
+	case fetcher.Unreachable:
+		return models.NewReason("reasons.fetch.unreachable", "the site could not be reached")
+	case fetcher.TimedOut:
+		return models.NewReason("reasons.fetch.timed_out", "the site did not answer in time")
+	case fetcher.TooManyRedirects:
+		return models.NewReason("reasons.fetch.too_many_redirects", "the site sent it on too many times")
+	case fetcher.BadStatus:
+		return models.NewReason("reasons.fetch.bad_status", "the site answered with an error")
+	case fetcher.TooLarge:
+		return models.NewReason("reasons.fetch.too_large", "the page is too large")
+	case fetcher.NotHTML:
+		return models.NewReason("reasons.fetch.not_html", "it is not a web page")
+	}
+	return models.NewReason("reasons.status_other", "{{.Status}}", "Status", string(r))
 }

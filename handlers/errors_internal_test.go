@@ -24,8 +24,8 @@ func TestWaitsAreSaidInWholeUnitsRoundedUp(t *testing.T) {
 		if got := waitSeconds(c.wait); got != c.seconds {
 			t.Errorf("waitSeconds(%v) = %d, want %d", c.wait, got, c.seconds)
 		}
-		if got := waitWords(c.wait); got != c.words {
-			t.Errorf("waitWords(%v) = %q, want %q", c.wait, got, c.words)
+		if got := waitReason(c.wait).String(); got != c.words {
+			t.Errorf("waitReason(%v) = %q, want %q", c.wait, got, c.words)
 		}
 	}
 }

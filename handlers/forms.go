@@ -22,7 +22,8 @@ func parseForm(c echo.Context, allowed ...string) (views.Form, error) {
 	r := c.Request()
 	ct := r.Header.Get(echo.HeaderContentType)
 	if !strings.HasPrefix(ct, echo.MIMEApplicationForm) && !strings.HasPrefix(ct, echo.MIMEMultipartForm) {
-		return views.Form{}, echo.NewHTTPError(http.StatusUnsupportedMediaType, "Send the form as application/x-www-form-urlencoded.")
+		return views.Form{}, echo.NewHTTPError(http.StatusUnsupportedMediaType,
+			models.NewReason("admin.error.form_type", "Send the form as application/x-www-form-urlencoded."))
 	}
 	var err error
 	if strings.HasPrefix(ct, echo.MIMEMultipartForm) {
@@ -35,15 +36,15 @@ func parseForm(c echo.Context, allowed ...string) (views.Form, error) {
 		if errors.As(err, &mbe) {
 			return views.Form{}, err
 		}
-		return views.Form{}, echo.NewHTTPError(http.StatusBadRequest, "The form could not be read.")
+		return views.Form{}, echo.NewHTTPError(http.StatusBadRequest, models.NewReason("admin.error.form_unreadable", "The form could not be read."))
 	}
 	f := views.Form{Values: make(map[string]string, len(allowed)), Errors: map[string]string{}}
-	bad := map[string]string{}
+	bad := map[string]models.Reason{}
 	for _, name := range allowed {
 		kind := fieldKind(name)
 		v, err := input.Clean(r.PostForm.Get(name), kind)
 		if err != nil {
-			bad[name] = err.Error()
+			bad[name] = models.InputReason(err)
 			continue
 		}
 		if kind != input.Exact { // passwords are taken exactly as typed
@@ -68,4 +69,21 @@ func safeNext(next, fallback string) string {
 		return fallback
 	}
 	return next
+}
+
+// formErrors is the one place where a refusal becomes a form's errors:
+// each refused field of err (a *models.ValidationError) with its reason in
+// the request's language; nil when err refuses no field. The JSON API
+// gives the same reasons in English (classify).
+func formErrors(c echo.Context, err error) map[string]string {
+	reasons := models.FieldReasons(err)
+	if reasons == nil {
+		return nil
+	}
+	return views.ReasonsText(c.Request().Context(), reasons)
+}
+
+// reasonText writes a reason in the request's language.
+func reasonText(c echo.Context, r models.Reason) string {
+	return views.ReasonText(c.Request().Context(), r)
 }

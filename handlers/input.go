@@ -61,19 +61,19 @@ func (h *Handler) cleanParams(next echo.HandlerFunc) echo.HandlerFunc {
 		// Query() drops pairs that are not valid URL encoding, as every
 		// handler's reading of the query does.
 		q, changed := r.URL.Query(), false
-		bad := map[string]string{}
+		bad := map[string]models.Reason{}
 		for name, values := range q {
 			if len(bad) == maxFieldErrors {
 				break
 			}
 			if err := input.Check(name, input.SingleLine); err != nil {
-				bad["query"] = "names a parameter that " + err.Error()
+				bad["query"] = models.NewReason("reasons.query_name", "names a parameter that {{.Reason}}", "Reason", models.InputReason(err))
 				continue
 			}
 			for i, v := range values {
 				clean, err := input.Clean(v, fieldKind(name))
 				if err != nil {
-					bad[name] = err.Error()
+					bad[name] = models.InputReason(err)
 					break
 				}
 				if clean != v {

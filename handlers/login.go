@@ -17,8 +17,8 @@ func (h *Handler) loginShow(c echo.Context) error {
 	if currentUser(c) != nil {
 		return seeOther(c, next)
 	}
-	p := page(c, "Sign in")
-	p.Flash = flashMessage(c.QueryParam("done"))
+	p := page(c, views.T(c.Request().Context(), "admin.login.title"))
+	p.Flash = flashMessage(c)
 	return render(c, http.StatusOK, pages.Login(p, views.Form{}, next))
 }
 
@@ -33,13 +33,13 @@ func (h *Handler) loginSubmit(c echo.Context) error {
 	}
 	next := safeNext(f.Get("next"), "/desk")
 	if f.Get("email") == "" {
-		f.Errors["email"] = "is required"
+		f.Errors["email"] = reasonText(c, models.ReasonRequired)
 	}
 	if f.Get("password") == "" {
-		f.Errors["password"] = "is required"
+		f.Errors["password"] = reasonText(c, models.ReasonRequired)
 	}
 	if len(f.Errors) > 0 {
-		return render(c, http.StatusUnprocessableEntity, pages.Login(page(c, "Sign in"), f, next))
+		return render(c, http.StatusUnprocessableEntity, pages.Login(page(c, views.T(c.Request().Context(), "admin.login.title")), f, next))
 	}
 	// Any session the browser already had ends here: a new one is made at login.
 	if ck, err := c.Cookie(h.cookieName); err == nil {
@@ -54,16 +54,16 @@ func (h *Handler) loginSubmit(c echo.Context) error {
 	case errors.Is(err, models.ErrBadCredentials):
 		h.clearSessionCookie(c)
 		c.Set(keyUser, nil)
-		f.Error = "Wrong email or password."
-		return render(c, http.StatusUnauthorized, pages.Login(page(c, "Sign in"), f, next))
+		f.Error = views.T(c.Request().Context(), "admin.login.wrong")
+		return render(c, http.StatusUnauthorized, pages.Login(page(c, views.T(c.Request().Context(), "admin.login.title")), f, next))
 	case errors.Is(err, models.ErrThrottled):
 		// Too many failures for this account or from this address: the
 		// password was not checked. The page says when to try again.
 		h.clearSessionCookie(c)
 		c.Set(keyUser, nil)
 		setRetryAfter(c, wait)
-		f.Error = "Too many failed sign-ins for this account or from this address. Try again in " + waitWords(wait) + "."
-		return render(c, http.StatusTooManyRequests, pages.Login(page(c, "Sign in"), f, next))
+		f.Error = views.T(c.Request().Context(), "admin.login.throttled", "Wait", views.ReasonText(c.Request().Context(), waitReason(wait)))
+		return render(c, http.StatusTooManyRequests, pages.Login(page(c, views.T(c.Request().Context(), "admin.login.title")), f, next))
 	case err != nil:
 		return err // ErrBusy is a 503 with Retry-After (handleError)
 	}

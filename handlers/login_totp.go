@@ -2,7 +2,6 @@ package handlers
 
 import (
 	"errors"
-	"fmt"
 	"net/http"
 	"net/url"
 
@@ -66,7 +65,7 @@ func (h *Handler) loginCodeShow(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return render(c, http.StatusOK, pages.LoginCode(page(c, "Enter your code"), views.Form{}, next))
+	return render(c, http.StatusOK, pages.LoginCode(page(c, views.T(c.Request().Context(), "admin.login_code.title")), views.Form{}, next))
 }
 
 // loginCodeSubmit checks the code and, when it is right, opens the session.
@@ -80,33 +79,27 @@ func (h *Handler) loginCodeSubmit(c echo.Context) error {
 	}
 	next := safeNext(f.Get("next"), "/desk")
 	if f.Get("code") == "" {
-		f.Errors["code"] = "is required"
-		return render(c, http.StatusUnprocessableEntity, pages.LoginCode(page(c, "Enter your code"), f, next))
+		f.Errors["code"] = reasonText(c, models.ReasonRequired)
+		return render(c, http.StatusUnprocessableEntity, pages.LoginCode(page(c, views.T(c.Request().Context(), "admin.login_code.title")), f, next))
 	}
 	token, _, err := h.store.LoginSecondFactor(c.Request().Context(), meta(c), h.pendingToken(c), f.Get("code"))
 	var wrong *models.WrongCodeError
 	switch {
 	case errors.As(err, &wrong) && wrong.Left > 0:
-		f.Errors["code"] = fmt.Sprintf("is not right. %s left.", triesLeft(wrong.Left))
-		return render(c, http.StatusUnauthorized, pages.LoginCode(page(c, "Enter your code"), f, next))
+		f.Errors["code"] = reasonText(c, models.NewCountReason("reasons.code_tries_left", wrong.Left,
+			"is not right. {{.Count}} try left.", "is not right. {{.Count}} tries left."))
+		return render(c, http.StatusUnauthorized, pages.LoginCode(page(c, views.T(c.Request().Context(), "admin.login_code.title")), f, next))
 	case errors.As(err, &wrong), errors.Is(err, models.ErrUnauthenticated):
 		h.clearPendingCookie(c)
-		lf := views.Form{Error: "This sign-in has ended: it took too long or had too many wrong codes. Sign in again."}
+		lf := views.Form{Error: views.T(c.Request().Context(), "admin.login_code.ended")}
 		if wrong != nil {
-			lf.Error = "Too many wrong codes. Sign in again."
+			lf.Error = views.T(c.Request().Context(), "admin.login_code.too_many")
 		}
-		return render(c, http.StatusUnauthorized, pages.Login(page(c, "Sign in"), lf, next))
+		return render(c, http.StatusUnauthorized, pages.Login(page(c, views.T(c.Request().Context(), "admin.login.title")), lf, next))
 	case err != nil:
 		return err
 	}
 	h.clearPendingCookie(c)
 	h.setSessionCookie(c, token, h.store.SessionLifetime())
 	return seeOther(c, next)
-}
-
-func triesLeft(n int) string {
-	if n == 1 {
-		return "1 try"
-	}
-	return fmt.Sprintf("%d tries", n)
 }

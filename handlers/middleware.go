@@ -152,7 +152,7 @@ func (h *Handler) limitBody(next echo.HandlerFunc) echo.HandlerFunc {
 	}
 }
 
-var errTooLarge = echo.NewHTTPError(http.StatusRequestEntityTooLarge, "The request is larger than 1 MiB.")
+var errTooLarge = echo.NewHTTPError(http.StatusRequestEntityTooLarge, reasonBodyTooLarge)
 
 // crossOriginCheck refuses state-changing requests that a browser sent from
 // another site (by Sec-Fetch-Site or Origin), which stops cross-site request
@@ -160,7 +160,7 @@ var errTooLarge = echo.NewHTTPError(http.StatusRequestEntityTooLarge, "The reque
 func (h *Handler) crossOriginCheck(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		if err := h.cop.Check(c.Request()); err != nil {
-			return echo.NewHTTPError(http.StatusForbidden, "This form was sent from another site and was refused.")
+			return echo.NewHTTPError(http.StatusForbidden, models.NewReason("admin.error.cross_site", "This form was sent from another site and was refused."))
 		}
 		return next(c)
 	}

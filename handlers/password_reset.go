@@ -23,7 +23,7 @@ func (h *Handler) passwordResetShow(c echo.Context) error {
 		return err
 	}
 	c.Response().Header().Set("Referrer-Policy", "no-referrer")
-	return render(c, http.StatusOK, pages.PasswordReset(page(c, "Set a new password"), views.Form{}, u.Email, token))
+	return render(c, http.StatusOK, pages.PasswordReset(page(c, views.T(c.Request().Context(), "admin.reset.title")), views.Form{}, u.Email, token))
 }
 
 // passwordResetSubmit sets the new password, uses the link up and ends the
@@ -40,14 +40,14 @@ func (h *Handler) passwordResetSubmit(c echo.Context) error {
 		return err
 	}
 	refuse := func() error {
-		return render(c, http.StatusUnprocessableEntity, pages.PasswordReset(page(c, "Set a new password"), f, u.Email, f.Get("token")))
+		return render(c, http.StatusUnprocessableEntity, pages.PasswordReset(page(c, views.T(ctx, "admin.reset.title")), f, u.Email, f.Get("token")))
 	}
 	if f.Get("password") != f.Get("password_confirm") {
-		f.Errors["password_confirm"] = "does not match the new password"
+		f.Errors["password_confirm"] = reasonText(c, models.ReasonPasswordMismatch)
 		return refuse()
 	}
 	_, err = h.store.ResetPassword(ctx, meta(c), f.Get("token"), f.Get("password"))
-	if fe := models.FieldErrors(err); fe != nil {
+	if fe := formErrors(c, err); fe != nil {
 		f.Errors = fe
 		return refuse()
 	}

@@ -8,14 +8,15 @@ import (
 
 // routes registers every route. Middleware runs in this order: request id,
 // access log, security headers, no-store on private paths, body limit,
-// cross-origin check, session, two-factor enrolment that the site requires,
+// cross-origin check, session, the interface language (locale),
+// two-factor enrolment that the site requires,
 // the input policy on path and query parameters, the newsroom's name for
 // pages (newsroomName). The account pages, the
 // desk and administration then take the newsroom's time zone (see
 // newsroomZone); public pages take it from the snapshot they are made from.
 func (h *Handler) routes(e *echo.Echo) {
 	e.Pre(h.requestID)
-	e.Use(h.accessLog, h.securityHeaders, h.noStore, h.limitBody, h.crossOriginCheck, h.loadSession, h.requireEnrolment, h.cleanParams, h.locale, h.newsroomName)
+	e.Use(h.accessLog, h.securityHeaders, h.noStore, h.limitBody, h.crossOriginCheck, h.loadSession, h.locale, h.requireEnrolment, h.cleanParams, h.newsroomName)
 
 	get(e, "/healthz", h.healthz)
 	get(e, "/static/*", h.staticFile)

@@ -9,6 +9,7 @@ import (
 // above). Each acts on the current user only.
 func (h *Handler) accountRoutes(g *echo.Group) {
 	get(g, "", h.account)
+	g.POST("/language", h.accountLanguage)
 	get(g, "/password", h.accountPassword)
 	g.POST("/password", h.accountPasswordUpdate)
 	g.POST("/sessions/:id/revoke", h.accountSessionRevoke)

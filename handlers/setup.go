@@ -33,7 +33,7 @@ func (h *Handler) setupShow(c echo.Context) error {
 	if err := h.setupOpen(c, token); err != nil {
 		return err
 	}
-	return render(c, http.StatusOK, pages.Setup(page(c, "First run"), views.Form{}, token))
+	return render(c, http.StatusOK, pages.Setup(page(c, views.T(c.Request().Context(), "admin.setup.eyebrow")), views.Form{}, token))
 }
 
 // setupSubmit creates the first admin and signs them in.
@@ -47,9 +47,9 @@ func (h *Handler) setupSubmit(c echo.Context) error {
 	}
 	ctx := c.Request().Context()
 	_, err = h.store.CreateFirstAdmin(ctx, meta(c), models.NewUser{Name: f.Get("name"), Email: f.Get("email"), Password: f.Get("password")})
-	if fe := models.FieldErrors(err); fe != nil {
+	if fe := formErrors(c, err); fe != nil {
 		f.Errors = fe
-		return render(c, http.StatusUnprocessableEntity, pages.Setup(page(c, "First run"), f, f.Get("token")))
+		return render(c, http.StatusUnprocessableEntity, pages.Setup(page(c, views.T(ctx, "admin.setup.eyebrow")), f, f.Get("token")))
 	}
 	if errors.Is(err, models.ErrConflict) {
 		return models.ErrNotFound

@@ -42,7 +42,8 @@ func (h *Handler) requireEnrolment(next echo.HandlerFunc) echo.HandlerFunc {
 		if m := c.Request().Method; m == http.MethodGet || m == http.MethodHead {
 			return seeOther(c, enrolmentPath)
 		}
-		return echo.NewHTTPError(http.StatusForbidden, "Set up two-factor sign-in first, at "+enrolmentPath+": this site requires it for admins.")
+		return echo.NewHTTPError(http.StatusForbidden, models.NewReason("admin.error.enrol_first",
+			"Set up two-factor sign-in first, at {{.Path}}: this site requires it for admins.", "Path", enrolmentPath))
 	}
 }
 

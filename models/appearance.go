@@ -67,7 +67,7 @@ func AppearanceInputs(list []Appearance) []AppearanceInput {
 // given. A URL may be listed once.
 func validateAppearances(v *Validator, list []AppearanceInput, today time.Time) []Appearance {
 	if len(list) > MaxAppearances {
-		v.Fail("appearances", "must be at most "+strconv.Itoa(MaxAppearances))
+		v.Fail("appearances", ReasonMaxItems(MaxAppearances))
 		return nil
 	}
 	out := make([]Appearance, 0, len(list))
@@ -78,7 +78,7 @@ func validateAppearances(v *Validator, list []AppearanceInput, today time.Time) 
 		date := v.date(AppearanceField(i, "date"), in.Date, today)
 		v.text(AppearanceField(i, "where"), &in.Where, false, MaxAppearanceWhere)
 		if in.URL != "" && seen[in.URL] {
-			v.Fail(AppearanceField(i, "url"), "is listed twice")
+			v.Fail(AppearanceField(i, "url"), NewReason("reasons.listed_twice", "is listed twice"))
 		}
 		seen[in.URL] = true
 		out = append(out, Appearance{URL: in.URL, Date: date, Where: in.Where})
@@ -174,8 +174,7 @@ func setAppearances(tx *gorm.DB, c *Claim, list []Appearance, article *Article) 
 		list = append(list, Appearance{URL: article.URL, Date: article.PublishedAt, Where: article.Outlet})
 	}
 	if len(list) > MaxAppearances {
-		return &ValidationError{Fields: map[string]string{"appearances": "must be at most " + strconv.Itoa(MaxAppearances-1) +
-			" besides the article the claim was logged from"}}
+		return Invalid("appearances", reasonAppearancesBesidesArticle())
 	}
 	for i := range list {
 		list[i].ID, list[i].ClaimID = 0, c.ID
@@ -188,4 +187,11 @@ func setAppearances(tx *gorm.DB, c *Claim, list []Appearance, article *Article) 
 	SortAppearances(list)
 	c.Appearances = list
 	return nil
+}
+
+// reasonAppearancesBesidesArticle says that a claim lists more appearances
+// than fit beside the article it was logged from, which is always one.
+func reasonAppearancesBesidesArticle() Reason {
+	return NewReason("reasons.appearances_besides_article",
+		"must be at most {{.Max}} besides the article the claim was logged from", "Max", MaxAppearances-1)
 }

@@ -77,7 +77,7 @@ func (in *ClaimInput) validate(today time.Time) (*time.Time, []string, []Appeara
 	if in.SpeakerKind == "" {
 		in.SpeakerKind = KindPerson
 	}
-	v.Check(in.SpeakerKind == KindPerson || in.SpeakerKind == KindOrganization, "speaker_kind", "must be person or organization")
+	v.Check(in.SpeakerKind == KindPerson || in.SpeakerKind == KindOrganization, "speaker_kind", ReasonPersonOrOrganization)
 	said := v.date("said_at", in.SaidAt, today)
 	v.text("setting", &in.Setting, false, 300)
 	v.language("language", &in.Language)
@@ -85,11 +85,11 @@ func (in *ClaimInput) validate(today time.Time) (*time.Time, []string, []Appeara
 	appearances := validateAppearances(&v, in.Appearances, today)
 	tags := normalizeTags(in.Tags)
 	if len(tags) > 10 {
-		v.Fail("tags", "must be at most 10")
+		v.Fail("tags", ReasonMaxItems(10))
 	}
 	for _, t := range in.Tags {
 		if len([]rune(strings.TrimSpace(t))) > 40 {
-			v.Fail("tags", "must each be at most 40 characters")
+			v.Fail("tags", NewReason("reasons.tags_max_chars", "must each be at most {{.Max}} characters", "Max", 40))
 		}
 	}
 	return said, tags, appearances, v.Err()
@@ -153,7 +153,7 @@ func (s *Store) CreateClaim(ctx context.Context, actor *User, m Meta, in ClaimIn
 			return err
 		}
 		if in.ArticleID != nil && article == nil {
-			return &ValidationError{Fields: map[string]string{"article_id": "is not a logged article"}}
+			return Invalid("article_id", ReasonNotLoggedArticle)
 		}
 		p, err := s.speaker(tx, actor, m, in.Speaker, in.SpeakerKind)
 		if err != nil {

@@ -184,19 +184,21 @@ func (s *Store) OpenUpdate(ctx context.Context, actor *User, m Meta, claimID uin
 			return err
 		}
 		if c.Status != ClaimPublished {
-			return &ConflictError{Reason: fmt.Sprintf("Claim %d is %s: only a published fact-check is updated.", c.ID, c.Status)}
+			return &ConflictError{Reason: NewReason("reasons.update_needs_published", "Claim {{.ID}} is {{.Status}}: only a published fact-check is updated.",
+				"ID", int(c.ID), "Status", claimStatusWord(c.Status))}
 		}
 		if open, err := openUpdateOf(tx, c.ID); err != nil {
 			return err
 		} else if open != nil {
-			return &ConflictError{Reason: fmt.Sprintf("Claim %d already has an open update, %d: change that one, or withdraw it first.", c.ID, open.ID)}
+			return &ConflictError{Reason: NewReason("reasons.update_open", "Claim {{.ID}} already has an open update, {{.Update}}: change that one, or withdraw it first.",
+				"ID", int(c.ID), "Update", int(open.ID))}
 		}
 		if c.OpenVerdict() != nil {
-			return &ConflictError{Reason: fmt.Sprintf("Claim %d has a verdict in review: it is approved or sent back first.", c.ID)}
+			return &ConflictError{Reason: NewReason("reasons.update_verdict_in_review", "Claim {{.ID}} has a verdict in review: it is approved or sent back first.", "ID", int(c.ID))}
 		}
 		cur := c.CurrentVerdict()
 		if cur == nil {
-			return &ConflictError{Reason: fmt.Sprintf("Claim %d has no published verdict to update.", c.ID)}
+			return &ConflictError{Reason: NewReason("reasons.update_no_verdict", "Claim {{.ID}} has no published verdict to update.", "ID", int(c.ID))}
 		}
 		u := &ClaimUpdate{ClaimID: c.ID, AuthorID: &actor.ID, Status: UpdateDraft, Text: c.Text, Summary: c.Summary,
 			Speaker: c.SpeakerName(), SpeakerKind: KindPerson, SaidAt: c.SaidAt, Setting: c.Setting, Language: c.Language, Tags: c.TagNames(),
@@ -270,7 +272,8 @@ func mayChangeUpdate(u *ClaimUpdate, actor *User) error {
 		return fmt.Errorf("only the author or an admin changes update %d: %w", u.ID, ErrForbidden)
 	}
 	if !u.Status.IsOpen() {
-		return &ConflictError{Reason: fmt.Sprintf("Update %d is %s: it can no longer change.", u.ID, u.Status)}
+		return &ConflictError{Reason: NewReason("reasons.update_closed", "Update {{.ID}} is {{.Status}}: it can no longer change.",
+			"ID", int(u.ID), "Status", updateStatusWord(u.Status))}
 	}
 	return nil
 }
@@ -359,9 +362,9 @@ func (s *Store) checkUpdate(tx *gorm.DB, u *ClaimUpdate, c *Claim, saidAt string
 		return err
 	}
 	said, tags, appearances, err := in.validate(today)
-	fields := map[string]string{}
+	fields := map[string]Reason{}
 	maps := func(err error, prefix string) {
-		for k, v := range FieldErrors(err) {
+		for k, v := range FieldReasons(err) {
 			fields[prefix+k] = v
 		}
 	}
@@ -384,7 +387,7 @@ func (s *Store) checkUpdate(tx *gorm.DB, u *ClaimUpdate, c *Claim, saidAt string
 			u.Appearances = append(u.Appearances, AppearanceInput{URL: article.URL, Date: FormatDate(article.PublishedAt), Where: article.Outlet})
 		}
 		if len(u.Appearances) > MaxAppearances {
-			fields["appearances"] = "must be at most " + strconv.Itoa(MaxAppearances-1) + " besides the article the claim was logged from"
+			fields["appearances"] = reasonAppearancesBesidesArticle()
 		}
 	}
 	var published []uint
@@ -392,7 +395,7 @@ func (s *Store) checkUpdate(tx *gorm.DB, u *ClaimUpdate, c *Claim, saidAt string
 		return fmt.Errorf("sources of claim %d: %w", c.ID, err.Error)
 	}
 	if len(u.Sources) > maxUpdateSources {
-		fields["sources"] = "must be at most " + strconv.Itoa(maxUpdateSources)
+		fields["sources"] = ReasonMaxItems(maxUpdateSources)
 	}
 	seen := map[uint]bool{}
 	for i := range u.Sources {
@@ -405,7 +408,7 @@ func (s *Store) checkUpdate(tx *gorm.DB, u *ClaimUpdate, c *Claim, saidAt string
 		us.Language = in.Language
 		if us.SourceID != 0 {
 			if !slices.Contains(published, us.SourceID) || seen[us.SourceID] {
-				fields[prefix+"source_id"] = "must name a source of this claim, once"
+				fields[prefix+"source_id"] = NewReason("reasons.source_of_claim_once", "must name a source of this claim, once")
 			}
 			seen[us.SourceID] = true
 		}
@@ -413,7 +416,7 @@ func (s *Store) checkUpdate(tx *gorm.DB, u *ClaimUpdate, c *Claim, saidAt string
 	verdict := VerdictInput{Rating: u.Rating, Headline: u.Headline, Explanation: u.Explanation, Language: u.VerdictLanguage}
 	if _, err := s.validateVerdict(tx, &verdict); err != nil && FieldErrors(err) == nil {
 		return err
-	} else if fe := FieldErrors(err); fe != nil {
+	} else if fe := FieldReasons(err); fe != nil {
 		// The claim's language is "language"; the verdict's is named apart.
 		if why, ok := fe["language"]; ok {
 			delete(fe, "language")
@@ -492,10 +495,11 @@ func (s *Store) SubmitUpdate(ctx context.Context, actor *User, m Meta, id uint, 
 			return err
 		}
 		if u.Status != UpdateDraft {
-			return &ConflictError{Reason: fmt.Sprintf("Update %d is already in review.", u.ID)}
+			return &ConflictError{Reason: NewReason("reasons.update_in_review", "Update {{.ID}} is already in review.", "ID", int(u.ID))}
 		}
 		if c.Status != ClaimPublished {
-			return &ConflictError{Reason: fmt.Sprintf("Claim %d is %s: only an update of a published fact-check goes to review.", c.ID, c.Status)}
+			return &ConflictError{Reason: NewReason("reasons.update_review_needs_published", "Claim {{.ID}} is {{.Status}}: only an update of a published fact-check goes to review.",
+				"ID", int(c.ID), "Status", claimStatusWord(c.Status))}
 		}
 		if err := s.checkUpdate(tx, u, c, FormatDate(u.SaidAt)); err != nil {
 			return err
@@ -538,8 +542,8 @@ func (s *Store) checkSubmittable(tx *gorm.DB, u *ClaimUpdate, c *Claim) error {
 		return err
 	}
 	var val Validator
-	val.Check(u.Note != "", "note", "is required: say publicly what changed and why")
-	val.Check(len(UpdateChanges(full, u)) > 0, "update", "changes nothing of the published fact-check")
+	val.Check(u.Note != "", "note", NewReason("reasons.update_note_required", "is required: say publicly what changed and why"))
+	val.Check(len(UpdateChanges(full, u)) > 0, "update", NewReason("reasons.update_no_change", "changes nothing of the published fact-check"))
 	return val.Err()
 }
 

@@ -27,7 +27,7 @@ func (s *Store) AddCorrection(ctx context.Context, actor *User, m Meta, claimID 
 			return err
 		}
 		var v Validator
-		v.Check(in.Kind == CorrectionClarification || in.Kind == CorrectionCorrection, "kind", "must be clarification or correction")
+		v.Check(in.Kind == CorrectionClarification || in.Kind == CorrectionCorrection, "kind", NewReason("reasons.correction_kind", "must be clarification or correction"))
 		v.text("note", &in.Note, true, 5000)
 		if err := v.Err(); err != nil {
 			return err

@@ -88,14 +88,14 @@ func (s *Store) DeleteClaim(ctx context.Context, actor *User, m Meta, id uint, r
 
 // undeletableClaim says why a claim in status st cannot be deleted, and
 // what to do instead.
-func undeletableClaim(st ClaimStatus) string {
+func undeletableClaim(st ClaimStatus) Reason {
 	switch st {
 	case ClaimInReview:
-		return "This claim is in review, so it cannot be deleted now. Once a reviewer sends its verdict back, it is a draft again and can be deleted."
+		return NewReason("reasons.delete_in_review", "This claim is in review, so it cannot be deleted now. Once a reviewer sends its verdict back, it is a draft again and can be deleted.")
 	case ClaimRetracted:
-		return "This claim has been published and retracted; its page stays online, so it cannot be deleted."
+		return NewReason("reasons.delete_retracted", "This claim has been published and retracted; its page stays online, so it cannot be deleted.")
 	}
-	return "This claim has been published, so it cannot be deleted: what the public has seen stays. Retract it instead."
+	return NewReason("reasons.delete_published", "This claim has been published, so it cannot be deleted: what the public has seen stays. Retract it instead.")
 }
 
 // DeleteArticle deletes a logged article that no published or retracted
@@ -130,8 +130,8 @@ func (s *Store) DeleteArticle(ctx context.Context, actor *User, m Meta, id uint)
 		ids := make([]uint, 0, len(claims))
 		for _, c := range claims {
 			if c.Status == ClaimPublished || c.Status == ClaimRetracted || c.PublishedAt != nil {
-				return &ConflictError{Reason: fmt.Sprintf("Claim %d, found in this article, has been published, so the article cannot be deleted: "+
-					"what the public has seen keeps the record of where it was found.", c.ID)}
+				return &ConflictError{Reason: NewReason("reasons.article_has_published_claim", "Claim {{.ID}}, found in this article, has been published, so the article cannot be deleted: "+
+					"what the public has seen keeps the record of where it was found.", "ID", idText(c.ID))}
 			}
 			ids = append(ids, c.ID)
 		}

@@ -3,8 +3,6 @@ package models
 import (
 	"errors"
 	"fmt"
-	"sort"
-	"strings"
 	"time"
 )
 
@@ -68,65 +66,6 @@ func retryLater(err error, wait time.Duration) *RetryError {
 	return &RetryError{Err: err, After: max(wait, time.Second)}
 }
 
-// ValidationError lists the input fields that were refused and why.
-type ValidationError struct {
-	Fields map[string]string
-}
-
-// Error lists the fields in a stable order.
-func (e *ValidationError) Error() string {
-	names := make([]string, 0, len(e.Fields))
-	for k := range e.Fields {
-		names = append(names, k)
-	}
-	sort.Strings(names)
-	parts := make([]string, 0, len(names))
-	for _, n := range names {
-		parts = append(parts, n+": "+e.Fields[n])
-	}
-	return "invalid input: " + strings.Join(parts, "; ")
-}
-
-// Validator collects field errors as input is checked.
-type Validator struct {
-	fields map[string]string
-}
-
-// Fail records why field is refused; the first reason per field wins.
-func (v *Validator) Fail(field, why string) {
-	if v.fields == nil {
-		v.fields = map[string]string{}
-	}
-	if _, ok := v.fields[field]; !ok {
-		v.fields[field] = why
-	}
-}
-
-// Check records why when ok is false.
-func (v *Validator) Check(ok bool, field, why string) {
-	if !ok {
-		v.Fail(field, why)
-	}
-}
-
-// Err returns a *ValidationError when any field failed, else nil.
-func (v *Validator) Err() error {
-	if len(v.fields) == 0 {
-		return nil
-	}
-	return &ValidationError{Fields: v.fields}
-}
-
-// FieldErrors returns the field errors of err, or nil when err is not a
-// validation error.
-func FieldErrors(err error) map[string]string {
-	var ve *ValidationError
-	if errors.As(err, &ve) {
-		return ve.Fields
-	}
-	return nil
-}
-
 // StaleError means the caller acted on a version of an object that is no
 // longer current: someone changed it since it was read. It is an
 // ErrConflict (HTTP 409).
@@ -146,15 +85,15 @@ func (e *StaleError) Error() string {
 func (e *StaleError) Unwrap() error { return ErrConflict }
 
 // ConflictError is an ErrConflict (HTTP 409) whose reason the client may
-// be told as it is, e.g. that a speaker with claims cannot be deleted.
+// be told, e.g. that a speaker with claims cannot be deleted.
 type ConflictError struct {
 	// Reason is one or two sentences for the client: what stands in the
 	// way, and what to do instead.
-	Reason string
+	Reason Reason
 }
 
-// Error is the reason.
-func (e *ConflictError) Error() string { return e.Reason }
+// Error is the reason in English.
+func (e *ConflictError) Error() string { return e.Reason.String() }
 
 // Unwrap makes a ConflictError an ErrConflict.
 func (e *ConflictError) Unwrap() error { return ErrConflict }

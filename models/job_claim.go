@@ -277,7 +277,7 @@ func (l JobList) Pages() int {
 // state other than the four (JobStates) is a *ValidationError on "state".
 func (s *Store) ListJobs(ctx context.Context, f JobFilter) (JobList, error) {
 	if f.State != "" && !isJobState(f.State) {
-		return JobList{}, &ValidationError{Fields: map[string]string{"state": "must be queued, running, failed or done"}}
+		return JobList{}, Invalid("state", NewReason("reasons.job_state", "must be queued, running, failed or done"))
 	}
 	if f.Page < 1 {
 		f.Page = 1
@@ -386,7 +386,8 @@ func (s *Store) RetryFailedJob(ctx context.Context, actor *User, m Meta, id uint
 			return fmt.Errorf("retry job %d: %w", id, err)
 		}
 		if j.State != JobFailed {
-			return &ConflictError{Reason: fmt.Sprintf("Job %d is %s, not failed: only a failed job can be retried.", j.ID, j.State)}
+			return &ConflictError{Reason: NewReason("reasons.job_not_failed", "Job {{.ID}} is {{.State}}, not failed: only a failed job can be retried.",
+				"ID", idText(j.ID), "State", jobStateWord(j.State))}
 		}
 		if j.Key != nil {
 			var other []uint
@@ -394,7 +395,8 @@ func (s *Store) RetryFailedJob(ctx context.Context, actor *User, m Meta, id uint
 				return fmt.Errorf("retry job %d: %w", id, err)
 			}
 			if len(other) > 0 {
-				return &ConflictError{Reason: fmt.Sprintf("Job %d does the same work (%s) and is queued or running already; this one stays failed.", other[0], *j.Key)}
+				return &ConflictError{Reason: NewReason("reasons.job_duplicate", "Job {{.ID}} does the same work ({{.Key}}) and is queued or running already; this one stays failed.",
+					"ID", idText(other[0]), "Key", *j.Key)}
 			}
 		}
 		now := s.now()

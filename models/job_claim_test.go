@@ -364,7 +364,7 @@ func TestAdminListsRetriesAndPrunesJobs(t *testing.T) {
 			t.Fatal(err)
 		}
 		var ce *models.ConflictError
-		if err := s.RetryFailedJob(ctx, d.admin, d.m, again.ID); !errors.As(err, &ce) || !strings.Contains(ce.Reason, "queued or running already") {
+		if err := s.RetryFailedJob(ctx, d.admin, d.m, again.ID); !errors.As(err, &ce) || !strings.Contains(ce.Reason.String(), "queued or running already") {
 			t.Fatalf("retry beside an open job of the same key: %v", err)
 		}
 

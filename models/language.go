@@ -26,7 +26,11 @@ const maxLanguageTag = 64
 
 // ErrBadLanguage is the error of CanonicalLanguage for text that is not a
 // language tag it can use.
-var ErrBadLanguage = errors.New("must be a BCP 47 language tag, such as ar, pt-BR or zh-Hant")
+var ErrBadLanguage = errors.New(ReasonLanguageTag.String())
+
+// ReasonLanguageTag is the field reason for text that is not a language tag
+// CanonicalLanguage can use.
+var ReasonLanguageTag = NewReason("reasons.language_tag", "must be a BCP 47 language tag, such as ar, pt-BR or zh-Hant")
 
 // CanonicalLanguage parses s (surrounding spaces ignored) as a BCP 47
 // language tag and returns its canonical form: subtags in their registered
@@ -60,7 +64,7 @@ func CanonicalLanguage(s string) (string, error) {
 func (v *Validator) language(field string, s *string) {
 	tag, err := CanonicalLanguage(*s)
 	if err != nil {
-		v.Fail(field, err.Error())
+		v.Fail(field, ReasonLanguageTag)
 		return
 	}
 	*s = tag

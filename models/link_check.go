@@ -55,10 +55,10 @@ type LinkCheckInput struct {
 // validate refuses an input no checker makes.
 func (in *LinkCheckInput) validate() error {
 	var v Validator
-	v.Check(oneOf(in.Status, LinkStatuses), "status", "must be live, changed, moved, gone or unreachable")
-	v.Check(in.HTTPStatus == 0 || (in.HTTPStatus >= 100 && in.HTTPStatus <= 999), "http_status", "must be an HTTP status code")
-	v.Check(in.SHA256 == "" || IsSHA256Hex(in.SHA256), "sha256", "must be 64 lower-case hex digits")
-	v.Check(!in.CheckedAt.IsZero(), "checked_at", "is required")
+	v.Check(oneOf(in.Status, LinkStatuses), "status", NewReason("reasons.link_status", "must be live, changed, moved, gone or unreachable"))
+	v.Check(in.HTTPStatus == 0 || (in.HTTPStatus >= 100 && in.HTTPStatus <= 999), "http_status", NewReason("reasons.http_status", "must be an HTTP status code"))
+	v.Check(in.SHA256 == "" || IsSHA256Hex(in.SHA256), "sha256", NewReason("reasons.sha256", "must be 64 lower-case hex digits"))
+	v.Check(!in.CheckedAt.IsZero(), "checked_at", ReasonRequired)
 	return v.Err()
 }
 

@@ -33,20 +33,21 @@ const (
 	argonSaltLen = 16
 )
 
-func checkPassword(p string) string {
+// checkPassword says why p is refused as a new password; ok when it is not.
+func checkPassword(p string) (why Reason, ok bool) {
 	n := utf8.RuneCountInString(p)
 	bad := input.Check(p, input.Exact)
 	switch {
 	case p == "":
-		return "is required"
+		return ReasonRequired, false
 	case bad != nil:
-		return bad.Error()
+		return InputReason(bad), false
 	case n < MinPasswordLen:
-		return fmt.Sprintf("must be at least %d characters", MinPasswordLen)
+		return ReasonMinChars(MinPasswordLen), false
 	case n > MaxPasswordLen:
-		return fmt.Sprintf("must be at most %d characters", MaxPasswordLen)
+		return ReasonMaxChars(MaxPasswordLen), false
 	}
-	return ""
+	return Reason{}, true
 }
 
 // HashMemoryMiB is the memory one password hash or check takes while it

@@ -19,11 +19,11 @@ func (s *Store) ChangePassword(ctx context.Context, actor *User, m Meta, current
 		return "", fmt.Errorf("change password: %w", ErrForbidden)
 	}
 	var v Validator
-	v.Check(current != "", "current_password", "is required")
-	if msg := checkPassword(next); msg != "" {
-		v.Fail("new_password", msg)
+	v.Check(current != "", "current_password", ReasonRequired)
+	if why, ok := checkPassword(next); !ok {
+		v.Fail("new_password", why)
 	} else if next == current {
-		v.Fail("new_password", "must differ from the current one")
+		v.Fail("new_password", NewReason("reasons.password_unchanged", "must differ from the current one"))
 	}
 	if err := v.Err(); err != nil {
 		return "", err
@@ -61,8 +61,8 @@ func (s *Store) ChangePassword(ctx context.Context, actor *User, m Meta, current
 // for the old one, and ends all its sessions. It is for the command line,
 // which runs with the machine owner's authority.
 func (s *Store) SetPassword(ctx context.Context, m Meta, email, password string) (*User, error) {
-	if msg := checkPassword(password); msg != "" {
-		return nil, &ValidationError{Fields: map[string]string{"password": msg}}
+	if why, ok := checkPassword(password); !ok {
+		return nil, Invalid("password", why)
 	}
 	u, err := s.UserByEmail(ctx, email)
 	if err != nil {

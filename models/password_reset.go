@@ -102,8 +102,8 @@ func (s *Store) openReset(db *gorm.DB, token string) (*PasswordReset, error) {
 // succeed; the other gets ErrNotFound, as do unknown, used and expired
 // links. A refused password (field "password") leaves the link usable.
 func (s *Store) ResetPassword(ctx context.Context, m Meta, token, password string) (*User, error) {
-	if msg := checkPassword(password); msg != "" {
-		return nil, &ValidationError{Fields: map[string]string{"password": msg}}
+	if why, ok := checkPassword(password); !ok {
+		return nil, Invalid("password", why)
 	}
 	// A link that cannot be used costs no password hash: hashing slots are
 	// few (see withHashSlot), and this form is open to anyone.

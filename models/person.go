@@ -38,7 +38,7 @@ func (in *PersonInput) validate() error {
 	if in.Kind == "" {
 		in.Kind = KindPerson
 	}
-	v.Check(in.Kind == KindPerson || in.Kind == KindOrganization, "kind", "must be person or organization")
+	v.Check(in.Kind == KindPerson || in.Kind == KindOrganization, "kind", ReasonPersonOrOrganization)
 	return v.Err()
 }
 
@@ -79,7 +79,7 @@ func (s *Store) CreatePerson(ctx context.Context, actor *User, m Meta, in Person
 		var err error
 		p, err = s.insertPerson(tx, actor, m, in)
 		if errors.Is(err, errNameTaken) {
-			return &ValidationError{Fields: map[string]string{"name": "is already a speaker's name"}}
+			return Invalid("name", NewReason("reasons.speaker_name_taken", "is already a speaker's name"))
 		}
 		return err
 	})

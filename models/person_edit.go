@@ -186,7 +186,7 @@ func (s *Store) UpdatePerson(ctx context.Context, actor *User, m Meta, id uint, 
 		}
 		switch other, err := personByName(tx, in.Name); {
 		case err == nil && other.ID != p.ID:
-			return &ValidationError{Fields: map[string]string{"name": "is another speaker's name: merge the two speakers instead"}}
+			return Invalid("name", reasonAnotherSpeakersName)
 		case err != nil && !errors.Is(err, ErrNotFound):
 			return err
 		}
@@ -243,7 +243,7 @@ func (s *Store) renamePerson(tx *gorm.DB, p *Person, save func(tx *gorm.DB, slug
 	_, err := insertWithSlug(tx, "people", base, save, func(tx *gorm.DB) error {
 		switch other, err := personByName(tx, p.Name); {
 		case err == nil && other.ID != p.ID:
-			return &ValidationError{Fields: map[string]string{"name": "is another speaker's name: merge the two speakers instead"}}
+			return Invalid("name", reasonAnotherSpeakersName)
 		case err != nil && !errors.Is(err, ErrNotFound):
 			return err
 		}
@@ -370,9 +370,9 @@ func (s *Store) MergePeople(ctx context.Context, actor *User, m Meta, from, into
 		}
 		switch {
 		case dst == nil:
-			return &ValidationError{Fields: map[string]string{"into": "is not a logged speaker"}}
+			return Invalid("into", NewReason("reasons.not_logged_speaker", "is not a logged speaker"))
 		case from == into:
-			return &ValidationError{Fields: map[string]string{"into": "must be another speaker than the one merged"}}
+			return Invalid("into", NewReason("reasons.merge_into_itself", "must be another speaker than the one merged"))
 		}
 		before := src.view()
 		now := s.now()
@@ -461,7 +461,8 @@ func (s *Store) DeletePerson(ctx context.Context, actor *User, m Meta, id uint, 
 			return fmt.Errorf("count claims of person %d: %w", id, err)
 		}
 		if n > 0 {
-			return &ConflictError{Reason: fmt.Sprintf("%s has %s, so the speaker cannot be deleted. Merge the speaker into another one instead.", p.Name, claimsCount(n))}
+			return &ConflictError{Reason: NewReason("reasons.speaker_has_claims", "{{.Name}} has {{.Claims}}, so the speaker cannot be deleted. Merge the speaker into another one instead.",
+				"Name", p.Name, "Claims", claimsCount(n))}
 		}
 		if err := checkRevision(speakerWhat(id), revision, p.Revision); err != nil {
 			return err
@@ -477,9 +478,9 @@ func (s *Store) DeletePerson(ctx context.Context, actor *User, m Meta, id uint, 
 }
 
 // claimsCount says how many claims n is: "1 claim", "3 claims".
-func claimsCount(n int64) string {
-	if n == 1 {
-		return "1 claim"
-	}
-	return strconv.FormatInt(n, 10) + " claims"
+func claimsCount(n int64) Reason {
+	return NewCountReason("reasons.claims_count", int(n), "{{.Count}} claim", "{{.Count}} claims")
 }
+
+// reasonAnotherSpeakersName: a speaker renamed to another speaker's name.
+var reasonAnotherSpeakersName = NewReason("reasons.another_speakers_name", "is another speaker's name: merge the two speakers instead")

@@ -316,7 +316,7 @@ func TestDeleteSpeaker(t *testing.T) {
 		}
 		err = s.DeletePerson(d.ctx, d.rev, d.m, c.PersonID, 1)
 		var ce *models.ConflictError
-		if !errors.As(err, &ce) || !errors.Is(err, models.ErrConflict) || ce.Reason != "Nandakumar has 1 claim, so the speaker cannot be deleted. Merge the speaker into another one instead." {
+		if !errors.As(err, &ce) || !errors.Is(err, models.ErrConflict) || ce.Reason.String() != "Nandakumar has 1 claim, so the speaker cannot be deleted. Merge the speaker into another one instead." {
 			t.Errorf("delete with a claim: %v", err)
 		}
 		d.person(t, c.PersonID)

@@ -34,7 +34,7 @@ func (in *RatingInput) validate() error {
 	var v Validator
 	v.text("label", &in.Label, true, 50)
 	v.text("description", &in.Description, false, 1000)
-	v.Check(in.Position >= 1 && in.Position <= 100, "position", "must be between 1 and 100")
+	v.Check(in.Position >= 1 && in.Position <= 100, "position", NewReason("reasons.between", "must be between {{.Min}} and {{.Max}}", "Min", 1, "Max", 100))
 	return v.Err()
 }
 
@@ -66,10 +66,10 @@ func (s *Store) CreateRating(ctx context.Context, actor *User, m Meta, in Rating
 			return fmt.Errorf("find rating: %w", err)
 		}
 		if r.Slug == "" {
-			return &ValidationError{Fields: map[string]string{"label": "must contain letters or digits"}}
+			return Invalid("label", NewReason("reasons.letters_or_digits", "must contain letters or digits"))
 		}
 		if n > 0 {
-			return &ValidationError{Fields: map[string]string{"label": "is already on the scale"}}
+			return Invalid("label", NewReason("reasons.rating_taken", "is already on the scale"))
 		}
 		if err := tx.Create(r).Error; err != nil {
 			return fmt.Errorf("insert rating: %w", err)

@@ -52,8 +52,8 @@ func (s *Store) ReviewVerdict(ctx context.Context, actor *User, m Meta, verdictI
 			return fmt.Errorf("nobody reviews a verdict they wrote or changed: %w", ErrForbidden)
 		}
 		var val Validator
-		val.Check(in.Decision == DecisionApprove || in.Decision == DecisionRequestChanges, "decision", "must be approve or request_changes")
-		val.Check(in.Version > 0, "version", "is required: the version of the verdict you read")
+		val.Check(in.Decision == DecisionApprove || in.Decision == DecisionRequestChanges, "decision", NewReason("reasons.decision", "must be approve or request_changes"))
+		val.Check(in.Version > 0, "version", NewReason("reasons.version_required", "is required: the version of the verdict you read"))
 		val.text("comment", &in.Comment, in.Decision == DecisionRequestChanges, 5000)
 		if err := val.Err(); err != nil {
 			return err

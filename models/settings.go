@@ -117,12 +117,12 @@ func (s *Store) UpdateSettings(ctx context.Context, actor *User, m Meta, in Site
 		in.TimeZone = DefaultTimeZone
 	}
 	if _, ok := LoadZone(in.TimeZone); !ok {
-		v.Fail("time_zone", "must be a time zone name from the IANA database, such as Europe/Paris, America/New_York or UTC")
+		v.Fail("time_zone", NewReason("reasons.time_zone", "must be a time zone name from the IANA database, such as Europe/Paris, America/New_York or UTC"))
 	}
 	if in.Language = strings.TrimSpace(in.Language); in.Language == "" {
 		in.Language = i18n.Default
 	}
-	v.Check(i18n.Supported(in.Language), "language", "must be one of the interface languages")
+	v.Check(i18n.Supported(in.Language), "language", ReasonInterfaceLanguage)
 	if err := v.Err(); err != nil {
 		return in, err
 	}

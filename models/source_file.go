@@ -32,28 +32,34 @@ type TooLargeError struct {
 }
 
 // Error says what the limit is, in words for people.
-func (e *TooLargeError) Error() string {
-	return fmt.Sprintf("The file is larger than %s, the largest this site keeps. Nothing was saved.", SizeWords(e.Limit))
+func (e *TooLargeError) Error() string { return e.Reason().String() }
+
+// Reason says what the limit is, as a reason for pages in any language.
+func (e *TooLargeError) Reason() Reason {
+	return NewReason("reasons.file_too_large", "The file is larger than {{.Size}}, the largest this site keeps. Nothing was saved.",
+		"Size", SizeReason(e.Limit))
 }
 
-// SizeWords says a size in bytes the way people read it: "20 MB" for a
+// SizeWords says a size in bytes the way people read it, in English: see
+// SizeReason.
+func SizeWords(n int64) string { return SizeReason(n).String() }
+
+// SizeReason says a size in bytes the way people read it: "20 MB" for a
 // whole number of mebibytes, "512 KB" for a whole number of kibibytes,
 // "1.5 MB" or "900 bytes" otherwise (1 MB = 1,048,576 bytes, as the
 // --max-file-size setting counts them).
-func SizeWords(n int64) string {
+func SizeReason(n int64) Reason {
 	switch {
 	case n >= 1<<20 && n%(1<<20) == 0:
-		return fmt.Sprintf("%d MB", n>>20)
+		return NewReason("reasons.size.mb", "{{.N}} MB", "N", int(n>>20))
 	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+		return NewReason("reasons.size.mb", "{{.N}} MB", "N", float64(n)/(1<<20))
 	case n >= 1<<10 && n%(1<<10) == 0:
-		return fmt.Sprintf("%d KB", n>>10)
+		return NewReason("reasons.size.kb", "{{.N}} KB", "N", int(n>>10))
 	case n >= 1<<10:
-		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
-	case n == 1:
-		return "1 byte"
+		return NewReason("reasons.size.kb", "{{.N}} KB", "N", float64(n)/(1<<10))
 	}
-	return fmt.Sprintf("%d bytes", n)
+	return NewCountReason("reasons.size.bytes", int(n), "{{.Count}} byte", "{{.Count}} bytes")
 }
 
 // PreparedFile is an upload that passed the checks, ready to attach: its
@@ -79,11 +85,11 @@ func (s *Store) PrepareSourceFile(filename string, data []byte) (*PreparedFile, 
 	}
 	ct, err := media.Sniff(data)
 	if err != nil {
-		return nil, &ValidationError{Fields: map[string]string{"file": err.Error()}}
+		return nil, Invalid("file", fileReason(err))
 	}
 	kept, err := media.StripLocation(ct, data)
 	if err != nil {
-		return nil, &ValidationError{Fields: map[string]string{"file": err.Error()}}
+		return nil, Invalid("file", fileReason(err))
 	}
 	return &PreparedFile{Filename: CleanFilename(filename, ct), ContentType: ct, Data: kept, OriginalSHA256: SHA256Hex(data)}, nil
 }
@@ -306,4 +312,28 @@ func (s *Store) GetSourceFile(ctx context.Context, id uint) (*SourceFile, error)
 		return nil, fmt.Errorf("find file %d: %w", id, err)
 	}
 	return &f, nil
+}
+
+// fileReason is the reason for media's refusal of a file. In English it is
+// media's own words, which name what the file was found to be and what is
+// wrong with it in detail ("is a program (application/x-executable), which
+// is not kept: …"); the catalogue's messages, for pages in other
+// languages, name the type found and what is kept.
+func fileReason(err error) Reason {
+	var refused *media.RefusedError
+	var bad *media.MalformedError
+	switch {
+	case errors.As(err, &refused) && refused.Detected == "":
+		return NewReason("reasons.file_empty", "is empty")
+	case errors.As(err, &refused):
+		r := NewReason("reasons.file_not_kept", "is not kept: this site keeps only PNG, JPEG, WebP, GIF, PDF, MP3, MP4, WebM or UTF-8 plain text ({{.Type}})",
+			"Type", refused.Detected)
+		r.English = refused.Message
+		return r
+	case errors.As(err, &bad):
+		r := NewReason("reasons.file_malformed", "is not a whole file of its type ({{.Type}}), so it cannot be cleaned of location data", "Type", bad.ContentType)
+		r.English = bad.Message
+		return r
+	}
+	return NewReason("reasons.not_accepted", "is not accepted")
 }

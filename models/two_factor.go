@@ -86,7 +86,7 @@ func (t *TOTPSetup) Key() (*otp.Key, error) { return otp.NewKeyFromURL(t.URL) }
 
 // errWrongPassword is the field error for a current password that is not right.
 func errWrongPassword(field string) error {
-	return &ValidationError{Fields: map[string]string{field: "is not right"}}
+	return Invalid(field, ReasonWrongPassword)
 }
 
 // TwoFactorStatus returns the user's two-factor sign-in state.
@@ -193,7 +193,7 @@ func (s *Store) ConfirmTwoFactor(ctx context.Context, actor *User, m Meta, code 
 		now := s.now()
 		step, ok := matchTOTP(k.Secret, code, now, k.LastStep)
 		if !ok {
-			return &ValidationError{Fields: map[string]string{"code": "is not the code your app shows now"}}
+			return Invalid("code", NewReason("reasons.totp_code", "is not the code your app shows now"))
 		}
 		if err := tx.Model(k).Updates(map[string]any{"confirmed_at": now, "last_step": step}).Error; err != nil {
 			return fmt.Errorf("confirm totp key: %w", err)
@@ -300,7 +300,7 @@ func (s *Store) checkOwnPassword(ctx context.Context, actor *User, m Meta, actio
 		return nil, fmt.Errorf("%s: %w", action, ErrForbidden)
 	}
 	if password == "" {
-		return nil, &ValidationError{Fields: map[string]string{field: "is required"}}
+		return nil, Invalid(field, ReasonRequired)
 	}
 	u, err := s.GetUser(ctx, actor.ID)
 	if err != nil {

@@ -63,7 +63,7 @@ func TestCreatePersonRefusesFoldedDuplicate(t *testing.T) {
 		}
 		_, err := s.CreatePerson(ctx, nil, models.Meta{}, models.PersonInput{Name: "  ann LEE "})
 		var ve *models.ValidationError
-		if !errors.As(err, &ve) || ve.Fields["name"] == "" {
+		if !errors.As(err, &ve) || ve.Fields["name"].ID == "" {
 			t.Fatalf("second Ann Lee: %v, want a validation error on name", err)
 		}
 		if n, err := s.CountPeople(ctx); err != nil || n != 1 {

@@ -92,14 +92,14 @@ func (in *NewUser) validate() error {
 	var v Validator
 	in.Email = NormalizeEmail(in.Email)
 	if in.Email == "" {
-		v.Fail("email", "is required")
+		v.Fail("email", ReasonRequired)
 	} else if a, err := mail.ParseAddress(in.Email); err != nil || a.Address != in.Email || len(in.Email) > 254 {
-		v.Fail("email", "is not an email address")
+		v.Fail("email", NewReason("reasons.email", "is not an email address"))
 	}
 	v.text("name", &in.Name, true, 100)
-	v.Check(in.Role.Valid(), "role", "must be editor, reviewer or admin")
-	if msg := checkPassword(in.Password); msg != "" {
-		v.Fail("password", msg)
+	v.Check(in.Role.Valid(), "role", ReasonRole)
+	if why, ok := checkPassword(in.Password); !ok {
+		v.Fail("password", why)
 	}
 	return v.Err()
 }
@@ -191,7 +191,7 @@ func (s *Store) insertUser(ctx context.Context, actor *User, m Meta, in NewUser,
 			return err
 		}
 		if n > 0 {
-			return &ValidationError{Fields: map[string]string{"email": "is already in use"}}
+			return Invalid("email", NewReason("reasons.email_taken", "is already in use"))
 		}
 		if err := tx.Create(u).Error; err != nil {
 			return fmt.Errorf("insert user: %w", err)
@@ -264,7 +264,7 @@ func (s *Store) UpdateUser(ctx context.Context, actor *User, m Meta, id uint, ch
 		return nil, fmt.Errorf("update user: %w", ErrForbidden)
 	}
 	if ch.Role != nil && !ch.Role.Valid() {
-		return nil, &ValidationError{Fields: map[string]string{"role": "must be editor, reviewer or admin"}}
+		return nil, Invalid("role", ReasonRole)
 	}
 	if actor.ID == id {
 		return nil, fmt.Errorf("admins cannot change their own role or disable themselves: %w", ErrForbidden)

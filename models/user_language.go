@@ -21,7 +21,7 @@ func (s *Store) SetLanguage(ctx context.Context, actor *User, m Meta, tag string
 	}
 	tag = strings.TrimSpace(tag)
 	var v Validator
-	v.Check(tag == "" || i18n.Supported(tag), "language", "must be one of the interface languages")
+	v.Check(tag == "" || i18n.Supported(tag), "language", ReasonInterfaceLanguage)
 	if err := v.Err(); err != nil {
 		return nil, err
 	}

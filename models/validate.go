@@ -1,7 +1,6 @@
 package models
 
 import (
-	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -22,11 +21,11 @@ func (v *Validator) text(field string, s *string, required bool, max int) {
 	bad := input.Check(*s, input.MultiLine)
 	switch {
 	case required && *s == "":
-		v.Fail(field, "is required")
+		v.Fail(field, ReasonRequired)
 	case bad != nil:
-		v.Fail(field, bad.Error())
+		v.Fail(field, InputReason(bad))
 	case utf8.RuneCountInString(*s) > max:
-		v.Fail(field, "must be at most "+strconv.Itoa(max)+" characters")
+		v.Fail(field, ReasonMaxChars(max))
 	}
 }
 
@@ -36,13 +35,13 @@ func (v *Validator) url(field string, s *string, required bool) {
 	*s = strings.TrimSpace(*s)
 	if *s == "" {
 		if required {
-			v.Fail(field, "is required")
+			v.Fail(field, ReasonRequired)
 		}
 		return
 	}
 	u, err := input.URL(*s)
 	if err != nil {
-		v.Fail(field, err.Error())
+		v.Fail(field, InputReason(err))
 		return
 	}
 	*s = u
@@ -59,15 +58,16 @@ func (v *Validator) date(field, s string, today time.Time) *time.Time {
 	}
 	t, err := time.Parse(DateLayout, s)
 	if err != nil {
-		v.Fail(field, "must be a date like 2017-01-10")
+		v.Fail(field, NewReason("reasons.date_format", "must be a date like 2017-01-10"))
 		return nil
 	}
 	if t.Year() < 1000 || t.Year() > 9999 {
-		v.Fail(field, "must be a date between the years 1000 and 9999")
+		// Years as text: a year is written without grouping in every language.
+		v.Fail(field, NewReason("reasons.date_years", "must be a date between the years {{.From}} and {{.To}}", "From", "1000", "To", "9999"))
 		return nil
 	}
 	if t.After(today) {
-		v.Fail(field, "must not be after today ("+today.Format("2 January 2006")+")")
+		v.Fail(field, NewReason("reasons.date_future", "must not be after today ({{.Today}})", "Today", today))
 		return nil
 	}
 	return &t

@@ -51,9 +51,9 @@ func (s *Store) validateVerdict(tx *gorm.DB, in *VerdictInput) (*Rating, error) 
 	}
 	var r *Rating
 	if in.Rating == "" {
-		v.Fail("rating", "is required")
+		v.Fail("rating", ReasonRequired)
 	} else if found, err := ratingBySlug(tx, in.Rating); errors.Is(err, ErrNotFound) {
-		v.Fail("rating", "is not on the rating scale")
+		v.Fail("rating", NewReason("reasons.not_on_scale", "is not on the rating scale"))
 	} else if err != nil {
 		return nil, err
 	} else {
@@ -145,7 +145,8 @@ func (s *Store) ReviseVerdict(ctx context.Context, actor *User, m Meta, id uint,
 		if u, err := updateOfVerdict(tx, v.ID); err != nil {
 			return err
 		} else if u != nil {
-			return &ConflictError{Reason: fmt.Sprintf("Verdict %d carries the review of update %d: change it through the update, so that the update shows what reviewers approve.", v.ID, u.ID)}
+			return &ConflictError{Reason: NewReason("reasons.verdict_of_update", "Verdict {{.ID}} carries the review of update {{.Update}}: change it through the update, so that the update shows what reviewers approve.",
+				"ID", idText(v.ID), "Update", idText(u.ID))}
 		}
 		if err := checkRevision(fmt.Sprintf("verdict %d", id), in.Version, v.Version); err != nil {
 			return err

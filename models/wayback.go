@@ -67,9 +67,9 @@ type WaybackInput struct {
 // input no job makes.
 func (s *Store) RecordWayback(ctx context.Context, sourceID uint, in WaybackInput) (bool, error) {
 	var v Validator
-	v.Check(oneOf(in.Status, []string{WaybackQueued, WaybackSaved, WaybackFailed}), "status", "must be queued, saved or failed")
-	v.Check(in.Status != WaybackSaved || in.ArchiveURL != "", "archive_url", "is required once saved")
-	v.Check(!in.At.IsZero(), "at", "is required")
+	v.Check(oneOf(in.Status, []string{WaybackQueued, WaybackSaved, WaybackFailed}), "status", NewReason("reasons.wayback_status", "must be queued, saved or failed"))
+	v.Check(in.Status != WaybackSaved || in.ArchiveURL != "", "archive_url", NewReason("reasons.required_once_saved", "is required once saved"))
+	v.Check(!in.At.IsZero(), "at", ReasonRequired)
 	if err := v.Err(); err != nil {
 		return false, err
 	}

@@ -44,3 +44,10 @@ func DayDate(ctx context.Context, t time.Time) string { return i18n.From(ctx).Da
 
 // Locale is the locale of ctx, for the <html lang dir> of the layout.
 func Locale(ctx context.Context) *i18n.Locale { return i18n.From(ctx) }
+
+// FieldError is a form field's refusal as the field shows it: its label,
+// then the reason in ctx's language ("Summary must be at most 75
+// characters"; "Résumé : …" in French).
+func FieldError(ctx context.Context, label, reason string) string {
+	return T(ctx, "admin.field.error", "Label", label, "Reason", reason)
+}

@@ -6,14 +6,19 @@ import (
 	"strings"
 	"time"
 
+	"claimtracker/i18n"
 	"claimtracker/models"
 	"claimtracker/views"
 	"claimtracker/views/components"
 )
 
 // AccountView is what the account page shows: the user's sign-in settings,
-// their open sessions and their API tokens.
+// their open sessions and their API tokens, and the form of their
+// interface language.
 type AccountView struct {
+	// Language is the form that sets the user's interface language: its
+	// "language" value is the user's, "" for the site's.
+	Language  views.Form
 	TwoFactor models.TwoFactor
 	Sessions  []models.Session
 	Tokens    []models.APIToken
@@ -52,16 +57,24 @@ type AdminUserView struct {
 	Reset *PasswordResetLink
 }
 
-// passwordHint states the password rules of the models package.
-var passwordHint = "At least " + strconv.Itoa(models.MinPasswordLen) + " characters. A few unrelated words are long and easy to remember."
+// passwordHint states the password rules of the models package, with
+// advice.
+func passwordHint(ctx context.Context) string {
+	return views.T(ctx, "admin.password.hint", "Min", views.Number(ctx, models.MinPasswordLen))
+}
+
+// minPasswordHint states the shortest password the models package takes.
+func minPasswordHint(ctx context.Context) string {
+	return views.T(ctx, "admin.password.min", "Min", views.Number(ctx, models.MinPasswordLen))
+}
 
 // deviceName is a short name for a browser's user agent, such as "Firefox
 // on Windows", for the list of sessions; the full string is shown beside it.
-func deviceName(ua string) string {
+func deviceName(ctx context.Context, ua string) string {
 	browser := ""
 	switch {
 	case ua == "":
-		return "Unknown browser"
+		return views.T(ctx, "admin.account.sessions.unknown_browser")
 	case strings.Contains(ua, "Edg/"):
 		browser = "Edge"
 	case strings.Contains(ua, "Firefox/"):
@@ -94,7 +107,7 @@ func deviceName(ua string) string {
 	if system == "" {
 		return browser
 	}
-	return browser + " on " + system
+	return views.T(ctx, "admin.account.sessions.device", "Browser", browser, "System", system)
 }
 
 // stamp is the desk's way of showing a moment, in the newsroom's time zone.
@@ -120,9 +133,26 @@ func tokenRevokePath(id uint) string {
 	return "/account/tokens/" + strconv.FormatUint(uint64(id), 10) + "/revoke"
 }
 
-func plural(n int64, one, many string) string {
-	if n == 1 {
-		return "1 " + one
+// roleName names a role in the page's language, for a choice of roles.
+func roleName(ctx context.Context, r models.Role) string {
+	switch r {
+	case models.RoleEditor:
+		return views.T(ctx, "admin.role.editor")
+	case models.RoleReviewer:
+		return views.T(ctx, "admin.role.reviewer")
+	case models.RoleAdmin:
+		return views.T(ctx, "admin.role.admin")
 	}
-	return strconv.FormatInt(n, 10) + " " + many
+	return string(r)
+}
+
+// LanguageName is what the interface language tag calls itself
+// ("Français"), or tag itself when it is none of them.
+func LanguageName(tag string) string {
+	for _, l := range i18n.Languages {
+		if l.Tag == tag {
+			return l.Name
+		}
+	}
+	return tag
 }

@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"claimtracker/models"
+	"claimtracker/views"
 	"claimtracker/views/components"
 )
 
@@ -39,17 +40,17 @@ func (j JobsPage) total() int64 {
 	return n
 }
 
-// JobStateLabel names a job's state for people.
-func JobStateLabel(st models.JobState) string {
+// JobStateLabel names a job's state for people, in the page's language.
+func JobStateLabel(ctx context.Context, st models.JobState) string {
 	switch st {
 	case models.JobQueued:
-		return "Queued"
+		return views.T(ctx, "admin.jobs.state.queued")
 	case models.JobRunning:
-		return "Running"
+		return views.T(ctx, "admin.jobs.state.running")
 	case models.JobDone:
-		return "Done"
+		return views.T(ctx, "admin.jobs.state.done")
 	case models.JobFailed:
-		return "Failed"
+		return views.T(ctx, "admin.jobs.state.failed")
 	}
 	return string(st)
 }
@@ -60,28 +61,28 @@ func JobStateLabel(st models.JobState) string {
 func jobWhen(ctx context.Context, j models.Job) (what, moment string) {
 	switch {
 	case j.State == models.JobQueued:
-		return "Runs from", components.Moment(ctx, j.RunAt)
+		return views.T(ctx, "admin.jobs.when.runs_from"), components.Moment(ctx, j.RunAt)
 	case j.State == models.JobRunning && j.LeaseUntil != nil:
-		return "Lease until", components.Moment(ctx, *j.LeaseUntil)
+		return views.T(ctx, "admin.jobs.when.lease_until"), components.Moment(ctx, *j.LeaseUntil)
 	case j.FinishedAt != nil && j.State == models.JobFailed:
-		return "Failed", components.Moment(ctx, *j.FinishedAt)
+		return views.T(ctx, "admin.jobs.when.failed"), components.Moment(ctx, *j.FinishedAt)
 	case j.FinishedAt != nil:
-		return "Finished", components.Moment(ctx, *j.FinishedAt)
+		return views.T(ctx, "admin.jobs.when.finished"), components.Moment(ctx, *j.FinishedAt)
 	}
 	return "", ""
 }
 
 // jobEmpty is what the list says when no job is in state.
-func jobEmpty(state models.JobState) string {
+func jobEmpty(ctx context.Context, state models.JobState) string {
 	switch state {
 	case models.JobQueued:
-		return "No job is waiting."
+		return views.T(ctx, "admin.jobs.empty.queued")
 	case models.JobRunning:
-		return "No job is running now."
+		return views.T(ctx, "admin.jobs.empty.running")
 	case models.JobFailed:
-		return "No job has failed."
+		return views.T(ctx, "admin.jobs.empty.failed")
 	case models.JobDone:
-		return "No job finished in the last 7 days."
+		return views.T(ctx, "admin.jobs.empty.done")
 	}
-	return "No background jobs yet. Saving a source queues its archiving."
+	return views.T(ctx, "admin.jobs.empty.all")
 }
