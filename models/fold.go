@@ -1,0 +1,232 @@
+package models
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/kljensen/snowball/english"
+	"golang.org/x/text/cases"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Search folding and tokens: how the text of claims and of searches is
+// made comparable, the same way on SQLite and on PostgreSQL. Both engines
+// index and are asked only text that FoldText has folded, so that neither
+// engine's own idea of case, accents or letters decides what is found.
+
+// FoldText folds s for search: its compatibility decomposition (NFKD,
+// Unicode UAX #15: "ﬁ" → "fi", full-width "Ａ" → "A"), without its
+// nonspacing marks (category Mn: accents, Arabic harakat, Hebrew points,
+// so "équipe" → "equipe"), in full Unicode case folding (CaseFolding.txt,
+// golang.org/x/text/cases: "Straße" → "strasse", "ΣΟΦΌΣ" and "σοφός" →
+// "σοφοσ"). It is the one folding of every search index and every search
+// query on both engines.
+func FoldText(s string) string {
+	// Case folding maps each character on its own, so the whole text
+	// folds at once.
+	return cases.Fold().String(dropNonspacing(norm.NFKD.String(s)))
+}
+
+// dropNonspacing returns s without its nonspacing marks (category Mn).
+func dropNonspacing(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.Is(unicode.Mn, r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// foldedText is a text folded as FoldText folds it, which remembers where
+// each of its bytes came from in the original.
+type foldedText struct {
+	text string
+	// from and to are, for each byte of text, the start and end in the
+	// original of the characters it was folded from.
+	from, to []int
+}
+
+// foldTracked folds s as FoldText does, one normalisation segment (a
+// character with its marks) at a time, so that a match in the folded
+// text can be marked in s itself.
+func foldTracked(s string) foldedText {
+	var it norm.Iter
+	it.InitString(norm.NFKD, s)
+	caser := cases.Fold()
+	var out foldedText
+	var b strings.Builder
+	for !it.Done() {
+		start := it.Pos()
+		seg := dropNonspacing(string(it.Next()))
+		end := it.Pos()
+		if seg == "" {
+			continue
+		}
+		f := caser.String(seg)
+		b.WriteString(f)
+		for range len(f) {
+			out.from = append(out.from, start)
+			out.to = append(out.to, end)
+		}
+	}
+	out.text = b.String()
+	return out
+}
+
+// unspaced reports whether r is a letter of a script written without
+// spaces between its words (Chinese, Japanese, Thai, Lao, Khmer, Burmese),
+// whose words the index cannot tell apart: their text is indexed as
+// overlapping pairs of characters (see indexTokens).
+func unspaced(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Bopomofo,
+		unicode.Thai, unicode.Lao, unicode.Khmer, unicode.Myanmar) ||
+		r == 'ー' || r == '々' // the Japanese long vowel and repetition marks
+}
+
+// wordRune reports whether r is part of a word: a letter, a digit or a
+// mark (the vowel signs of Indic scripts are marks).
+func wordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) }
+
+// textPart is a stretch of a folded text, as byte offsets: a word of a
+// spaced script, or a run of letters of an unspaced one.
+type textPart struct {
+	start, end int
+	unspaced   bool
+}
+
+// textRun is a run of word characters of a folded text (no space or
+// punctuation inside) and the parts it is made of: "iphone手机" is one
+// run of two parts.
+type textRun struct {
+	start, end int
+	parts      []textPart
+}
+
+// wordRuns splits a folded text into its runs of word characters. A mark
+// belongs to the part of the letter before it.
+func wordRuns(s string) []textRun {
+	var runs []textRun
+	var cur *textRun
+	for i, r := range s {
+		if !wordRune(r) {
+			cur = nil
+			continue
+		}
+		end := i + utf8.RuneLen(r)
+		if r == utf8.RuneError {
+			end = i + 1
+		}
+		if cur == nil {
+			runs = append(runs, textRun{start: i})
+			cur = &runs[len(runs)-1]
+		}
+		cur.end = end
+		u := unspaced(r)
+		if n := len(cur.parts); n > 0 && (unicode.IsMark(r) || cur.parts[n-1].unspaced == u) {
+			cur.parts[n-1].end = end
+			continue
+		}
+		cur.parts = append(cur.parts, textPart{start: i, end: end, unspaced: u})
+	}
+	return runs
+}
+
+// partTokens are the words the full-text index holds for one part of a
+// folded text: a word of a spaced script as it is; a run of an unspaced
+// script as its overlapping pairs of characters ("疫苗含有" → "疫苗",
+// "苗含", "含有"), or as itself when it is one character.
+func partTokens(s string, p textPart) []string {
+	w := s[p.start:p.end]
+	if !p.unspaced {
+		return []string{w}
+	}
+	rs := []rune(w)
+	if len(rs) < 2 {
+		return []string{w}
+	}
+	out := make([]string, 0, len(rs)-1)
+	for i := 0; i+1 < len(rs); i++ {
+		out = append(out, string(rs[i:i+2]))
+	}
+	return out
+}
+
+// indexToken is one word of a folded text as the full-text index holds
+// it (see indexWord), and whether it is a pair of characters of an
+// unspaced script.
+type indexToken struct {
+	text     string
+	unspaced bool
+}
+
+// indexTokens returns the words of s, after folding it (FoldText), in
+// order: its words of spaced scripts as they are, its runs of unspaced
+// scripts as pairs of characters (see partTokens).
+func indexTokens(s string) []indexToken {
+	f := FoldText(s)
+	var out []indexToken
+	for _, r := range wordRuns(f) {
+		for _, p := range r.parts {
+			for _, t := range partTokens(f, p) {
+				out = append(out, indexToken{t, p.unspaced})
+			}
+		}
+	}
+	return out
+}
+
+// indexWord is the word the full-text index holds for a folded word w:
+// its English stem when it is written in the letters a to z
+// (Snowball's English stemmer, as PostgreSQL's english configuration has
+// it: "communications" → "communic"), else w itself. Both engines index
+// and are asked these words, with no stemming or stop words of their own,
+// so that they find the same claims.
+func indexWord(w string) string {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c < 'a' || c > 'z' {
+			return w
+		}
+	}
+	return english.Stem(w, true)
+}
+
+// indexWords returns the words the full-text index holds of s (see
+// indexTokens and indexWord).
+func indexWords(s string) []string {
+	toks := indexTokens(s)
+	out := make([]string, len(toks))
+	for i, t := range toks {
+		out[i] = indexWord(t.text)
+	}
+	return out
+}
+
+// indexText is s as the full-text word index is given it on both engines:
+// its index words (indexWords) between single spaces, so that each
+// engine's own word splitting finds exactly these words.
+func indexText(s string) string { return strings.Join(indexWords(s), " ") }
+
+// trigrams returns the distinct sequences of three characters inside the
+// runs of word characters of a folded text, separated by spaces: what the
+// PostgreSQL substring index holds (SQLite's FTS5 trigram tokenizer makes
+// its own from the same folded text).
+func trigrams(folded string) string {
+	seen := map[string]bool{}
+	var b strings.Builder
+	for _, r := range wordRuns(folded) {
+		rs := []rune(folded[r.start:r.end])
+		for i := 0; i+3 <= len(rs); i++ {
+			g := string(rs[i : i+3])
+			if seen[g] {
+				continue
+			}
+			seen[g] = true
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(g)
+		}
+	}
+	return b.String()
+}
