@@ -14,3 +14,14 @@ func ApplyUpToForTest(ctx context.Context, db *sql.DB, d Dialect, version int64)
 	_, err = p.UpTo(ctx, version)
 	return err
 }
+
+// DownToForTest rolls the migrations back down to version, which stays
+// applied.
+func DownToForTest(ctx context.Context, db *sql.DB, d Dialect, version int64) error {
+	p, err := provider(db, d)
+	if err != nil {
+		return err
+	}
+	_, err = p.DownTo(ctx, version)
+	return err
+}
