@@ -71,6 +71,14 @@ func foldTracked(s string) foldedText {
 		}
 	}
 	out.text = b.String()
+	// A character that decomposes into several (NFKD: "ﬁ" → "f", "i")
+	// gives them one at a time, the input consumed with the last: the
+	// others end where it does.
+	for i := len(out.to) - 1; i >= 0; i-- {
+		if out.to[i] <= out.from[i] && i+1 < len(out.to) {
+			out.to[i] = out.to[i+1]
+		}
+	}
 	return out
 }
 
