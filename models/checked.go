@@ -179,7 +179,7 @@ func (s *Store) holdingClaims(ctx context.Context, asks []*checkAsk) error {
 			case migrations.Postgres:
 				// Weight A: in the claim's words and summary, as in SQLite,
 				// not its speaker, headline or explanation.
-				r.Query = strings.Join(words, ":A | ") + ":A"
+				r.Query = tsAny(words, "A", false)
 			}
 			list = append(list, r)
 		}
@@ -202,7 +202,7 @@ func (s *Store) holdingClaims(ctx context.Context, asks []*checkAsk) error {
 			h AS (SELECT q.a AS ask, claims_fts.rowid AS id, count(*) AS n FROM q JOIN claims_fts ON claims_fts MATCH q.q
 				GROUP BY q.a, claims_fts.rowid HAVING count(*) >= max(q.n))`
 	case migrations.Postgres:
-		held = `WITH q AS (SELECT a, to_tsquery('simple', q) AS q, n FROM jsonb_to_recordset(CAST(? AS jsonb)) AS r(a int, q text, n int)),
+		held = `WITH q AS (SELECT a, CAST(q AS tsquery) AS q, n FROM jsonb_to_recordset(CAST(? AS jsonb)) AS r(a int, q text, n int)),
 			h AS (SELECT q.a AS ask, cs.claim_id AS id, count(*) AS n FROM q JOIN claim_search cs ON cs.document @@ q.q
 				GROUP BY q.a, cs.claim_id HAVING count(*) >= max(q.n))`
 	}

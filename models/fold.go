@@ -1,6 +1,7 @@
 package models
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -237,4 +238,106 @@ func trigrams(folded string) string {
 		}
 	}
 	return b.String()
+}
+
+// PostgreSQL's full-text values are written here in its own syntax
+// (tsvector and tsquery literals, cast rather than parsed), so that its
+// words are exactly the store's (indexWords), whatever the database's
+// LC_CTYPE says letters are.
+
+// Limits of a tsvector (PostgreSQL's documentation, "Text Search Types"):
+// positions run from 1 to 16383, a lexeme keeps at most 256 of them, and
+// is at most 2046 bytes long.
+const (
+	tsMaxPosition  = 16383
+	tsMaxPositions = 256
+	tsMaxLexeme    = 2046
+)
+
+// tsLexeme is w quoted as a lexeme of a tsvector or tsquery literal.
+func tsLexeme(w string) string {
+	return "'" + strings.NewReplacer(`\`, `\\`, `'`, `''`).Replace(w) + "'"
+}
+
+// tsLexemes is the tsvector literal of words, without positions.
+func tsLexemes(words []string) string {
+	quoted := make([]string, len(words))
+	for i, w := range words {
+		quoted[i] = tsLexeme(w)
+	}
+	return strings.Join(quoted, " ")
+}
+
+// weightedText is a field of a claim and its weight in the word index
+// (A, the most, to D).
+type weightedText struct {
+	text   string
+	weight byte
+}
+
+// tsvectorOf is the tsvector literal of fields: their index words at their
+// positions with their weights, one position left between two fields, so
+// that no phrase runs from one into the next (as SQLite's index keeps each
+// field a column of its own).
+func tsvectorOf(fields []weightedText) string {
+	positions := map[string][]string{}
+	var order []string
+	pos := 0
+	for _, f := range fields {
+		for _, w := range indexWords(f.text) {
+			pos = min(pos+1, tsMaxPosition)
+			p := positions[w]
+			at := strconv.Itoa(pos) + string(f.weight)
+			if len(w) > tsMaxLexeme || len(p) == tsMaxPositions || (len(p) > 0 && strings.TrimRight(p[len(p)-1], "ABCD") == strconv.Itoa(pos)) {
+				continue
+			}
+			if p == nil {
+				order = append(order, w)
+			}
+			positions[w] = append(p, at)
+		}
+		pos = min(pos+1, tsMaxPosition)
+	}
+	var b strings.Builder
+	for i, w := range order {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(tsLexeme(w))
+		b.WriteByte(':')
+		b.WriteString(strings.Join(positions[w], ","))
+	}
+	return b.String()
+}
+
+// tsPhrase is the tsquery literal that matches words one after another,
+// the last as a prefix when prefix is set.
+func tsPhrase(words []string, prefix bool) string {
+	quoted := make([]string, len(words))
+	for i, w := range words {
+		quoted[i] = tsLexeme(w)
+	}
+	q := strings.Join(quoted, " <-> ")
+	if prefix {
+		q += ":*"
+	}
+	return q
+}
+
+// tsAny is the tsquery literal that matches any of lexemes (of the
+// weights, letters A to D, when weights is not empty), or all of them
+// when all is set.
+func tsAny(lexemes []string, weights string, all bool) string {
+	quoted := make([]string, len(lexemes))
+	for i, l := range lexemes {
+		quoted[i] = tsLexeme(l)
+		if weights != "" {
+			quoted[i] += ":" + weights
+		}
+	}
+	op := " | "
+	if all {
+		op = " & "
+	}
+	return strings.Join(quoted, op)
 }

@@ -163,13 +163,9 @@ func (s *Store) wordQuery(terms []searchTerm) wordSearch {
 			rank: "bm25(claims_fts, 4.0, 3.0, 2.0, 2.0, 1.0, 2.0), c.id DESC", newest: "f.rowid DESC"}
 	}
 	for i, t := range terms {
-		parts[i] = "(" + strings.Join(t.tokens, " <-> ")
-		if t.prefix {
-			parts[i] += ":*"
-		}
-		parts[i] += ")"
+		parts[i] = "(" + tsPhrase(t.tokens, t.prefix) + ")"
 	}
-	return wordSearch{table: "claim_search cs", id: "cs.claim_id", with: ", to_tsquery('simple', ?) q", where: "cs.document @@ q",
+	return wordSearch{table: "claim_search cs", id: "cs.claim_id", with: ", CAST(? AS tsquery) q", where: "cs.document @@ q",
 		args: []any{strings.Join(parts, " & ")}, rank: "ts_rank(cs.document, q) DESC, c.id DESC", newest: "cs.claim_id DESC"}
 }
 
@@ -226,7 +222,7 @@ func (s *Store) substringMatches(db *gorm.DB, terms []searchTerm, w wordSearch, 
 			for _, l := range long {
 				grams = append(grams, strings.Fields(trigrams(l))...)
 			}
-			conds, args = append(conds, "cs.grams @@ CAST(? AS tsquery)"), append(args, tsqueryAll(grams))
+			conds, args = append(conds, "cs.grams @@ CAST(? AS tsquery)"), append(args, tsAny(grams, "", true))
 		}
 		for _, t := range terms {
 			conds, args = append(conds, "strpos(cs.folded, ?) > 0"), append(args, t.folded)
@@ -243,16 +239,6 @@ func (s *Store) substringMatches(db *gorm.DB, terms []searchTerm, w wordSearch, 
 		return nil, fmt.Errorf("search inside words: %w", err)
 	}
 	return ids, nil
-}
-
-// tsqueryAll is the tsquery (PostgreSQL's own syntax, not parsed into
-// words) that matches a tsvector holding every one of lexemes.
-func tsqueryAll(lexemes []string) string {
-	quoted := make([]string, len(lexemes))
-	for i, l := range lexemes {
-		quoted[i] = "'" + strings.NewReplacer(`\`, `\\`, `'`, `''`).Replace(l) + "'"
-	}
-	return strings.Join(quoted, " & ")
 }
 
 // searchTerm is one word of a search, folded (FoldText).

@@ -96,8 +96,9 @@ func (s *Store) unindexClaims(tx *gorm.DB, from, to uint) error {
 // writeIndex writes the index entries of docs, a statement for each
 // index. The word index is given each field as indexText makes it (folded,
 // English words stemmed, unspaced scripts as pairs of characters), which
-// neither engine stems again (SQLite's unicode61 tokenizer without porter,
-// PostgreSQL's simple configuration). On Postgres the words and
+// neither engine stems or splits again (SQLite's unicode61 tokenizer
+// without porter, taking marks as part of words; on PostgreSQL a tsvector
+// written by the store, see tsvectorOf). On Postgres the words and
 // summary weigh most (A), then the speaker, the headline and the tags (B),
 // then the explanation (C); SQLite weighs the columns when it ranks (see
 // Search). The substring index holds the folded public text (see
@@ -125,20 +126,16 @@ func (s *Store) writeIndex(tx *gorm.DB, docs []searchDoc) error {
 		}
 	case migrations.Postgres:
 		rows := make([]string, len(docs))
-		args := make([]any, 0, 9*len(docs))
+		args := make([]any, 0, 5*len(docs))
 		for i, d := range docs {
-			rows[i] = "(?::bigint, ?::text, ?::text, ?::text, ?::text, ?::text, ?::text, ?::text, ?::text, ?::text)"
+			rows[i] = "(?::bigint, ?::text, ?::text, ?::text, ?::text)"
 			folded := d.folded()
-			args = append(args, d.ID, indexText(d.Text), indexText(d.Summary), indexText(d.Speaker), indexText(d.Headline),
-				indexText(d.Explanation), indexText(d.Tags), d.Explanation, folded, trigrams(folded))
+			args = append(args, d.ID, d.Explanation, tsvectorOf([]weightedText{{d.Text, 'A'}, {d.Summary, 'A'}, {d.Speaker, 'B'},
+				{d.Headline, 'B'}, {d.Explanation, 'C'}, {d.Tags, 'B'}}), folded, tsLexemes(strings.Fields(trigrams(folded))))
 		}
 		err = tx.Exec(`INSERT INTO claim_search (claim_id, explanation, document, folded, grams)
-			SELECT d.id, d.plain,
-				setweight(to_tsvector('simple', d.text), 'A') || setweight(to_tsvector('simple', d.summary), 'A') ||
-				setweight(to_tsvector('simple', d.speaker), 'B') || setweight(to_tsvector('simple', d.headline), 'B') ||
-				setweight(to_tsvector('simple', d.explanation), 'C') || setweight(to_tsvector('simple', d.tags), 'B'),
-				d.folded, array_to_tsvector(string_to_array(d.grams, ' '))
-			FROM (VALUES `+strings.Join(rows, ", ")+`) AS d (id, text, summary, speaker, headline, explanation, tags, plain, folded, grams)
+			SELECT d.id, d.plain, CAST(d.document AS tsvector), d.folded, CAST(d.grams AS tsvector)
+			FROM (VALUES `+strings.Join(rows, ", ")+`) AS d (id, plain, document, folded, grams)
 			ON CONFLICT (claim_id) DO UPDATE SET document = EXCLUDED.document, explanation = EXCLUDED.explanation,
 				folded = EXCLUDED.folded, grams = EXCLUDED.grams`, args...).Error
 	}
@@ -321,8 +318,8 @@ func (s *Store) countMatches(ctx context.Context, word string, max int) (int64, 
 		err = s.read(ctx).Raw(`SELECT count(*) FROM (SELECT 1 FROM claims_fts WHERE claims_fts MATCH ? LIMIT ?)`,
 			`text : "`+indexWord(word)+`"`, max).Scan(&n).Error
 	case migrations.Postgres:
-		err = s.read(ctx).Raw(`SELECT count(*) FROM (SELECT 1 FROM claim_search WHERE document @@ plainto_tsquery('simple', ?) LIMIT ?) t`,
-			indexWord(word), max).Scan(&n).Error
+		err = s.read(ctx).Raw(`SELECT count(*) FROM (SELECT 1 FROM claim_search WHERE document @@ CAST(? AS tsquery) LIMIT ?) t`,
+			tsLexeme(indexWord(word)), max).Scan(&n).Error
 	}
 	if err != nil {
 		return 0, fmt.Errorf("count matches: %w", err)
@@ -354,14 +351,14 @@ func (s *Store) rankMatches(ctx context.Context, words []string, all bool, exclu
 			FROM claims_fts f JOIN claims c ON c.id = f.rowid JOIN people p ON p.id = c.person_id
 			WHERE claims_fts MATCH ? AND c.id <> ? ORDER BY `+order+` LIMIT 25`, q, exclude).Scan(&rows).Error
 	case migrations.Postgres:
-		op, order := " | ", "ts_rank(cs.document, q) DESC"
+		order := "ts_rank(cs.document, q) DESC"
 		if all {
-			op, order = " & ", "c.id DESC"
+			order = "c.id DESC"
 		}
-		q := strings.Join(words, op)
+		q := tsAny(words, "", all)
 		err = db.Raw(`SELECT c.id, c.slug, c.text, c.summary, p.name AS speaker, c.status
 			FROM claim_search cs JOIN claims c ON c.id = cs.claim_id JOIN people p ON p.id = c.person_id,
-			to_tsquery('simple', ?) q
+			CAST(? AS tsquery) q
 			WHERE cs.document @@ q AND c.id <> ?
 			ORDER BY `+order+` LIMIT 25`, q, exclude).Scan(&rows).Error
 	}

@@ -90,8 +90,8 @@ func (s *Store) sameWords(ctx context.Context, text string, exclude uint) ([]Sim
 	case migrations.Postgres:
 		err = db.Raw(`SELECT c.id, c.slug, c.text, c.summary, p.name AS speaker, c.status
 			FROM claim_search cs JOIN claims c ON c.id = cs.claim_id JOIN people p ON p.id = c.person_id
-			WHERE cs.document @@ phraseto_tsquery('simple', ?) AND c.id <> ? ORDER BY c.id LIMIT ?`,
-			strings.Join(words, " "), exclude, maxSameWords).Scan(&rows).Error
+			WHERE cs.document @@ CAST(? AS tsquery) AND c.id <> ? ORDER BY c.id LIMIT ?`,
+			tsPhrase(words, false), exclude, maxSameWords).Scan(&rows).Error
 	}
 	if err != nil {
 		return nil, fmt.Errorf("claims with the same words: %w", err)
