@@ -3,6 +3,7 @@ package models
 import (
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -52,34 +53,31 @@ type foldedText struct {
 // character with its marks) at a time, so that a match in the folded
 // text can be marked in s itself.
 func foldTracked(s string) foldedText {
-	var it norm.Iter
-	it.InitString(norm.NFKD, s)
 	caser := cases.Fold()
 	var out foldedText
 	var b strings.Builder
-	for !it.Done() {
-		start := it.Pos()
-		seg := dropNonspacing(string(it.Next()))
-		end := it.Pos()
-		if seg == "" {
-			continue
-		}
-		f := caser.String(seg)
+	b.Grow(len(s))
+	emit := func(f string, from, to int) {
 		b.WriteString(f)
 		for range len(f) {
-			out.from = append(out.from, start)
-			out.to = append(out.to, end)
+			out.from = append(out.from, from)
+			out.to = append(out.to, to)
 		}
+	}
+	for i := 0; i < len(s); {
+		j := i + norm.NFKD.NextBoundaryInString(s[i:], true)
+		if j == i+1 && s[i] < utf8.RuneSelf {
+			c := s[i]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			emit(string(c), i, j)
+		} else if seg := dropNonspacing(norm.NFKD.String(s[i:j])); seg != "" {
+			emit(caser.String(seg), i, j)
+		}
+		i = j
 	}
 	out.text = b.String()
-	// A character that decomposes into several (NFKD: "ﬁ" → "f", "i")
-	// gives them one at a time, the input consumed with the last: the
-	// others end where it does.
-	for i := len(out.to) - 1; i >= 0; i-- {
-		if out.to[i] <= out.from[i] && i+1 < len(out.to) {
-			out.to[i] = out.to[i+1]
-		}
-	}
 	return out
 }
 
@@ -197,8 +195,30 @@ func indexWord(w string) string {
 			return w
 		}
 	}
-	return english.Stem(w, true)
+	stemsMu.Lock()
+	st, ok := stemsSeen[w]
+	stemsMu.Unlock()
+	if ok {
+		return st
+	}
+	st = english.Stem(w, true)
+	stemsMu.Lock()
+	if len(stemsSeen) >= maxStemsSeen {
+		clear(stemsSeen)
+	}
+	stemsSeen[w] = st
+	stemsMu.Unlock()
+	return st
 }
+
+// stemsSeen keeps the stems of the words indexWord stemmed last (at most
+// maxStemsSeen, then it starts afresh): a claim's words are mostly those
+// of others, and stemming is most of the cost of indexing one.
+var (
+	stemsMu      sync.Mutex
+	stemsSeen    = map[string]string{}
+	maxStemsSeen = 1 << 16
+)
 
 // indexWords returns the words the full-text index holds of s (see
 // indexTokens and indexWord).

@@ -67,7 +67,10 @@ func (s *Store) snippets(db *gorm.DB, terms []searchTerm, items []PublicItem) er
 // words) and tags a search of terms found.
 func snippet(prose []string, tags string, terms []searchTerm) string {
 	var best *matchedText
-	for _, p := range prose {
+	for i, p := range prose {
+		if i > 0 && !mayMatch(p, terms) {
+			continue
+		}
 		m := matchText(p, terms)
 		if best == nil || bits.OnesCount16(m.found) > bits.OnesCount16(best.found) {
 			best = &m
@@ -84,6 +87,22 @@ func snippet(prose []string, tags string, terms []searchTerm) string {
 	}
 	return best.passage()
 }
+
+// mayMatch reports whether any of terms may match in s (see matchText):
+// whether its folded text holds any of them, or the start of a stem.
+func mayMatch(s string, terms []searchTerm) bool {
+	f := FoldText(s)
+	for _, t := range terms {
+		if strings.Contains(f, t.folded) || (len(t.tokens) == 1 && !t.unspaced && strings.Contains(f, stemStart(t.tokens[0]))) {
+			return true
+		}
+	}
+	return false
+}
+
+// stemStart is how every word with the stem st starts, but for a last
+// letter changed ("happy" → "happi").
+func stemStart(st string) string { return st[:max(len(st)-1, 0)] }
 
 // matchedText is a text with the matches of a search's terms in it.
 type matchedText struct {
@@ -169,9 +188,11 @@ func matchText(s string, terms []searchTerm) matchedText {
 			marks = append(marks, textMark{a, b, bit})
 			from = from + i + len(t.folded)
 		}
-		if len(t.tokens) == 1 && !t.unspaced {
+		if st := t.tokens[0]; len(t.tokens) == 1 && !t.unspaced {
+			// Only words that start as the stem does are stemmed.
+			start := stemStart(st)
 			for _, w := range words {
-				if indexWord(f[w.start:w.end]) == t.tokens[0] {
+				if word := f[w.start:w.end]; strings.HasPrefix(word, start) && indexWord(word) == st {
 					marks = append(marks, textMark{w.start, w.end, bit})
 				}
 			}
