@@ -41,6 +41,17 @@ func FuzzFind(f *testing.F) {
 	f.Add("«\u00a0", true)
 	f.Add("x\u00a0»", false)
 	f.Add("\xff\"\xe2\x80\x9c abc def ghi \xe2\x80", false)
+	// Other scripts' marks: spaced guillemets and gershayim at the edges,
+	// corner brackets left open or closed before they open, a quotation
+	// broken over a line, nesting cut short.
+	f.Add("« a »", true)
+	f.Add("« ", false)
+	f.Add("״", false)
+	f.Add("א״ב ״", true)
+	f.Add("」「『」」『", true)
+	f.Add("「一二三四五六，\n七八九」と述べた。", true)
+	f.Add("«\u202fa “b «c” „d", false)
+	f.Add("„a «b\n\n» c“", true)
 	f.Fuzz(func(t *testing.T, text string, dated bool) {
 		pub := time.Time{}
 		if dated {

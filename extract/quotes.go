@@ -43,6 +43,7 @@ func (d *doc) pairQuotes() {
 	for pi, p := range d.paras {
 		raw = d.pairDouble(raw, pi, p)
 		raw = d.pairSingle(raw, pi, p)
+		raw = d.pairBrackets(raw, pi, p)
 	}
 	for _, q := range outermost(raw) {
 		d.addQuote(q.para, q.open, q.openEnd, q.close, q.closeEnd, q.unclosed)
@@ -152,6 +153,36 @@ func (d *doc) pairDouble(raw []rawQuote, pi int, p span) []rawQuote {
 	}
 	if open >= 0 {
 		raw = append(raw, rawQuote{para: pi, open: open, openEnd: open + openLen, close: p.end, closeEnd: p.end, unclosed: true})
+	}
+	return raw
+}
+
+// pairBrackets pairs the corner brackets of Chinese and Japanese, 「…」
+// and 『…』 (the second inside the first, or a title), in paragraph p.
+// Their shape says which opens, and no word is written next to them with
+// a space, so they are paired as written, nested ones inside; one left
+// open runs to the paragraph's end.
+func (d *doc) pairBrackets(raw []rawQuote, pi int, p span) []rawQuote {
+	if !strings.ContainsAny(d.text[p.start:p.end], "「『") {
+		return raw
+	}
+	var open []int
+	for i := p.start; i < p.end; {
+		r, n := utf8.DecodeRuneInString(d.text[i:])
+		switch {
+		case r != '「' && r != '『' && r != '」' && r != '』' || inSpans(d.regions, i):
+		case r == '「' || r == '『':
+			open = append(open, i)
+		case len(open) > 0:
+			o := open[len(open)-1]
+			open = open[:len(open)-1]
+			raw = append(raw, rawQuote{para: pi, open: o, openEnd: o + d.markLen(o), close: i, closeEnd: i + n})
+		}
+		i += n
+	}
+	if len(open) > 0 {
+		o := open[0]
+		raw = append(raw, rawQuote{para: pi, open: o, openEnd: o + d.markLen(o), close: p.end, closeEnd: p.end, unclosed: true})
 	}
 	return raw
 }
@@ -293,6 +324,10 @@ func (d *doc) quoteCandidates() {
 		if !q.attr.found {
 			q.attr = d.paragraphSpeaker(qi)
 		}
+		if q.attr.found && !d.englishAt(q.open) {
+			// Not English: found, but the speaker is not guessed.
+			q.attr = attribution{verb: -1}
+		}
 		if q.attr.found && q.attr.person && q.attr.speaker != "" {
 			d.quoted = append(d.quoted, sourceAt{q.open, q.attr.speaker, q.attr.gender})
 		} else if q.attr.found && q.attr.speaker != "" {
@@ -303,7 +338,7 @@ func (d *doc) quoteCandidates() {
 	// paragraph; pass it back to the earlier ones.
 	for qi := len(d.quotes) - 1; qi >= 0; qi-- {
 		q := &d.quotes[qi]
-		if !q.attr.found && q.next >= 0 && d.quotes[q.next].attr.found {
+		if !q.attr.found && q.next >= 0 && d.quotes[q.next].attr.found && d.englishAt(q.open) {
 			q.attr = inherit(d.quotes[q.next].attr)
 		}
 	}
@@ -607,7 +642,7 @@ func (d *doc) pleasantry(s, e int) bool {
 
 // question reports whether a quotation is one question and nothing else.
 func (d *doc) question(q *quote) bool {
-	if q.lastRune != '?' {
+	if q.lastRune != '?' && q.lastRune != '？' && q.lastRune != '؟' {
 		return false
 	}
 	for k := d.tokAt(q.qs); k < len(d.toks) && d.toks[k].start < q.qe; k++ {
@@ -628,8 +663,8 @@ func (d *doc) inHeadline(pos int) bool {
 		if i >= 3 || i+1 >= len(d.paras) || d.countWords(p.start, p.end, 21) > 20 {
 			return false
 		}
-		last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(d.text[p.start:p.end], "\"”’') \t"))
-		if strings.ContainsRune(".!…:", last) {
+		last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(d.text[p.start:p.end], "\"”’') \t」』"))
+		if strings.ContainsRune(".!…:。！？：؟", last) {
 			return false
 		}
 		if pos < p.end {

@@ -66,8 +66,9 @@ func (d *doc) reportedCandidates() {
 			continue
 		}
 		lw := d.lowerWord(k)
-		if (lw == "according" || reportVerbs[lw] || sayingVerbs[lw] || lw == "say") && d.inHeadline(d.toks[k].start) {
-			continue
+		says := lw == "according" || reportVerbs[lw] || sayingVerbs[lw] || lw == "say"
+		if !says && !backVerbs[lw] || says && d.inHeadline(d.toks[k].start) || !d.englishAt(d.toks[k].start) {
+			continue // no report, a headline's, or a sentence not in English
 		}
 		switch {
 		case lw == "according" && d.lowerWord(k+1) == "to":

@@ -76,6 +76,10 @@ type doc struct {
 	// cues holds, for each sentence read so far, its reporter phrases
 	// and shared occasions (see reporterCues).
 	cues []*sentCues
+	// grammar holds, for each paragraph, whether its narration is
+	// English (see englishAt); docGrammar the same for the whole text.
+	grammar    []int8
+	docGrammar int8
 	// subjects and sayingVerbs hold, for each sentence, subjectCandidate
 	// plus one and firstSayingVerb plus two: 0 not yet worked out.
 	subjects    []int32
@@ -218,7 +222,7 @@ func splitParagraphs(text string) []span {
 				paras = append(paras, span{start, lastEnd})
 				start = -1
 			}
-			if !block && start >= 0 {
+			if !block && start >= 0 && !quoteRunsOn(text[start:lastEnd], body) {
 				paras = append(paras, span{start, lastEnd})
 				start = -1
 			}
@@ -236,6 +240,34 @@ func splitParagraphs(text string) []span {
 		paras = append(paras, span{start, lastEnd})
 	}
 	return paras
+}
+
+// quoteRunsOn reports whether, in a text of one paragraph a line, the
+// line next goes on with the paragraph para: para ends with a quotation
+// left open (its last quotation mark opens one) and next closes it (its
+// first mark closes one, and it does not open with a mark, as each
+// paragraph of a quotation running over paragraphs does). So a quotation
+// broken over a line ("「…，\n…」と述べた") is one.
+func quoteRunsOn(para, next string) bool {
+	isMark := func(r rune) bool { return strings.ContainsRune("\"“”「」『』", r) }
+	i := strings.LastIndexFunc(para, isMark)
+	if i < 0 {
+		return false
+	}
+	r, n := utf8.DecodeRuneInString(para[i:])
+	prev, _ := utf8.DecodeLastRuneInString(para[:i])
+	after, _ := utf8.DecodeRuneInString(para[i+n:])
+	opens := r == '「' || r == '『' || r != '」' && r != '』' && i+n < len(para) &&
+		(i == 0 || unicode.IsSpace(prev) || strings.ContainsRune("([{—–-:：,，", prev)) && !unicode.IsSpace(after)
+	j := strings.IndexFunc(next, isMark)
+	if !opens || j <= 0 {
+		return false
+	}
+	r, n = utf8.DecodeRuneInString(next[j:])
+	prev, _ = utf8.DecodeLastRuneInString(next[:j])
+	after, _ = utf8.DecodeRuneInString(next[j+n:])
+	return r == '」' || r == '』' || r != '「' && r != '『' && !unicode.IsSpace(prev) &&
+		(j+n == len(next) || unicode.IsSpace(after) || unicode.IsPunct(after))
 }
 
 // endsSentence reports whether s ends a sentence: a full stop, question or
@@ -341,7 +373,18 @@ func (d *doc) pairMark(k int) bool {
 	return o || c
 }
 
-func isTerminal(p string) bool { return p == "." || p == "!" || p == "?" || p == "…" }
+func isTerminal(p string) bool {
+	switch p {
+	case ".", "!", "?", "…", "。", "！", "？", "؟", "۔", "।":
+		return true
+	}
+	return false
+}
+
+// wideTerminal reports whether p is a full stop, exclamation or question
+// mark of Chinese and Japanese, which the next sentence follows without a
+// space.
+func wideTerminal(p string) bool { return p == "。" || p == "！" || p == "？" }
 
 // isAbbrevPeriod reports whether token k is a period closing an abbreviation
 // ("Dr.", "Jan.") or an initial ("J."), which does not end a sentence.
@@ -425,7 +468,7 @@ func (d *doc) splitSentences() {
 			if m >= tj {
 				break
 			}
-			if (d.attached(m-1) && !d.gluedSentence(k, m)) || !d.startsSentence(m) {
+			if (d.attached(m-1) && !wideTerminal(d.tokText(k)) && !d.gluedSentence(k, m)) || !d.startsSentence(m) {
 				k = m - 1
 				continue
 			}
@@ -481,12 +524,15 @@ func (d *doc) insideQuote(pos int) bool {
 func (d *doc) startsSentence(m int) bool {
 	s := d.tokText(m)
 	if d.toks[m].kind == tokWord {
-		return isUpperStart(s) || isDigitStart(s)
+		// Scripts without capitals (Chinese, Arabic, Hebrew) start
+		// sentences with any letter.
+		r, _ := utf8.DecodeRuneInString(s)
+		return isUpperStart(s) || isDigitStart(s) || unicode.IsDigit(r) || unicode.IsLetter(r) && !unicode.IsLower(r) && !unicode.IsUpper(r)
 	}
 	if _, ok := d.openAt[d.toks[m].start]; ok {
 		return true
 	}
-	return s == "(" || s == "‘"
+	return s == "(" || s == "‘" || s == "¿" || s == "¡"
 }
 
 // attributionAhead reports whether the words from token m on are an
@@ -581,7 +627,7 @@ func (d *doc) countWords(s, e, max int) int {
 	n := 0
 	for k := d.tokAt(s); k < len(d.toks) && d.toks[k].start < e && n < max; k++ {
 		if d.toks[k].kind == tokWord && d.toks[k].end <= e {
-			n++
+			n += tokenWords(d.tokText(k))
 		}
 	}
 	return n
@@ -591,61 +637,128 @@ func (d *doc) countWords(s, e, max int) int {
 // styles written as the English ones the extractor reads, and the byte
 // ranges it rewrote. Each run keeps its length, so offsets outside the runs
 // point at the same place in text, and a run's edges are the edges of the
-// marks (and no-break spaces) it replaced. German „…“ and ‚…‘: the low
-// opening mark becomes “ or ‘, a closing “ is read by its place, and the
-// ‘ that closes a ‚ becomes ’. Guillemets «…», »…« and ‹…›, with or
-// without a no-break space inside them (« … » as French and Swiss papers
-// set them; with an ordinary space they are left alone): a guillemet opens
-// when a word follows it and closes when one comes before it; one with
-// spaces on both sides ("Home » News") is no quotation mark.
+// marks (and spaces) it replaced.
+//
+//   - German „…“ and ‚…‘, Polish and Hungarian „…”: the low opening mark
+//     becomes “ or ‘, a closing “ or ” is read by its place, and the ‘
+//     that closes a ‚ becomes ’.
+//   - Guillemets «…», »…« and ‹…›, with or without a no-break space
+//     inside them (« … » as French and Swiss papers set them): a
+//     guillemet opens when a word follows it and closes when one comes
+//     before it; one with spaces on both sides ("Home » News") is no
+//     quotation mark, unless it is a « with an ordinary space inside
+//     whose » follows in the same paragraph, as French copy pasted from
+//     the web sets them.
+//   - Hebrew gershayim ״…״ become straight marks; between two letters
+//     (צה״ל) the mark is an acronym's and stays.
+//   - A quotation inside guillemets or „…“ is a quotation inside a
+//     quotation (« … “ … ” … », „ … « … » … “): its marks become single
+//     ones, as English nests them, so that the outer one is the
+//     candidate.
+//
+// Chinese and Japanese corner brackets need no rewriting: see
+// pairBrackets.
 func normaliseMarks(text string) (string, []span) {
-	if !strings.ContainsAny(text, "„‚«»‹›") {
+	if !strings.ContainsAny(text, "„‚«»‹›״") {
 		return text, nil
 	}
 	b := []byte(text)
 	var runs []span
+	rewrite := func(s, e int, m rune, closing bool) {
+		fill(b[s:e], m, closing)
+		runs = append(runs, span{s, e})
+	}
+	const (
+		outNone   = iota
+		outGuill  // inside «…» (or »…«)
+		outLowDbl // inside „…“
+	)
+	outer := outNone
+	inner := false     // a quotation is open inside the outer one
+	spaced := false    // the open guillemet had an ordinary space inside
 	lowSingle := false // a ‚ is open: the next ‘ after a word closes it
 	for i := 0; i < len(text); {
 		r, n := utf8.DecodeRuneInString(text[i:])
 		switch r {
+		case '\n':
+			if j := strings.IndexByte(text[i+1:], '\n'); j >= 0 && strings.TrimSpace(text[i+1:i+1+j]) == "" {
+				// A blank line: no quotation stays open past it.
+				outer, inner, spaced, lowSingle = outNone, false, false, false
+			}
 		case '„':
-			copy(b[i:], "“")
-			runs = append(runs, span{i, i + n})
+			switch outer {
+			case outGuill:
+				rewrite(i, i+n, '‘', false)
+				inner = true
+			default:
+				rewrite(i, i+n, '“', false)
+				outer = outLowDbl
+			}
+		case '“', '”':
+			switch {
+			case outer == outGuill && (inner || r == '”'):
+				rewrite(i, i+n, '’', true)
+				inner = false
+			case outer == outGuill:
+				rewrite(i, i+n, '‘', false)
+				inner = true
+			case outer == outLowDbl:
+				outer = outNone // its closing mark, read by its place
+			}
 		case '‚':
-			copy(b[i:], "‘")
-			runs = append(runs, span{i, i + n})
+			rewrite(i, i+n, '‘', false)
 			lowSingle = true
 		case '‘':
 			if prev, _ := utf8.DecodeLastRuneInString(text[:i]); lowSingle && i > 0 && !unicode.IsSpace(prev) {
-				copy(b[i:], "’")
-				runs = append(runs, span{i, i + n})
+				rewrite(i, i+n, '’', true)
 				lowSingle = false
+			}
+		case '״':
+			prev, _ := utf8.DecodeLastRuneInString(text[:i])
+			next, _ := utf8.DecodeRuneInString(text[i+n:])
+			if i > 0 && isWordRune(prev) && isWordRune(next) {
+				break // an acronym: צה״ל
+			}
+			if i > 0 && !unicode.IsSpace(prev) {
+				rewrite(i, i+n, '"', true)
+			} else if i+n < len(text) && !unicode.IsSpace(next) {
+				rewrite(i, i+n, '"', false)
 			}
 		case '«', '»', '‹', '›':
 			double := r == '«' || r == '»'
 			next, nn := utf8.DecodeRuneInString(text[i+n:])
 			gap := 0 // a no-break space inside the mark
-			if noBreakSpace(next) {
+			if noBreakSpace(next) || next == ' ' && r == '«' && outer == outNone && spacedPair(text, i+n) {
 				gap = nn
+				spaced = next == ' '
 				next, _ = utf8.DecodeRuneInString(text[i+n+nn:])
 			}
 			prev, pn := utf8.DecodeLastRuneInString(text[:i])
 			pgap := 0
-			if i > 0 && noBreakSpace(prev) {
+			if i > 0 && (noBreakSpace(prev) || prev == ' ' && spaced && r == '»' && outer == outGuill) {
 				pgap = pn
 				prev, _ = utf8.DecodeLastRuneInString(text[:i-pn])
 			}
 			opens := i+n+gap < len(text) && !unicode.IsSpace(next) &&
 				(i == 0 || unicode.IsSpace(prev) || strings.ContainsRune("([{—–-/:;,", prev))
 			closes := !opens && i-pgap > 0 && !unicode.IsSpace(prev)
+			// Guillemets inside „…“ are a quotation inside a quotation.
+			mark := markFor(double, closes)
+			if double && outer == outLowDbl {
+				mark = '\''
+			}
 			switch {
 			case opens:
 				// "«x" → ` "x`, "« x" → `   "x`: the mark against its word.
-				fill(b[i:i+n+gap], markFor(double, false), false)
-				runs = append(runs, span{i, i + n + gap})
+				rewrite(i, i+n+gap, mark, false)
+				if double && outer == outNone {
+					outer, inner = outGuill, false
+				}
 			case closes:
-				fill(b[i-pgap:i+n], markFor(double, true), true)
-				runs = append(runs, span{i - pgap, i + n})
+				rewrite(i-pgap, i+n, mark, true)
+				if double && outer == outGuill {
+					outer, inner, spaced = outNone, false, false
+				}
 			}
 			i += n + gap
 			continue
@@ -656,6 +769,28 @@ func normaliseMarks(text string) (string, []span) {
 		return text, nil // "Home » News": nothing was a quotation mark
 	}
 	return string(b), runs
+}
+
+// spacedPair reports whether the « whose inside starts at i, with an
+// ordinary space after it, is closed by a » with a space before it in the
+// same paragraph, before any other «.
+func spacedPair(text string, i int) bool {
+	for j := i; j < len(text); {
+		r, n := utf8.DecodeRuneInString(text[j:])
+		switch r {
+		case '«':
+			return false
+		case '»':
+			prev, _ := utf8.DecodeLastRuneInString(text[:j])
+			return j > i+1 && unicode.IsSpace(prev)
+		case '\n':
+			if k := strings.IndexByte(text[j+1:], '\n'); k >= 0 && strings.TrimSpace(text[j+1:j+1+k]) == "" {
+				return false
+			}
+		}
+		j += n
+	}
+	return false
 }
 
 // noBreakSpace reports whether r is a space that French typography sets

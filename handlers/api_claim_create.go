@@ -26,6 +26,9 @@ type apiClaimFields struct {
 	Appearances   *[]apiAppearance `json:"appearances"`
 	AppearanceURL *string          `json:"appearance_url"`
 	Tags          *[]string        `json:"tags"`
+	// Language is a BCP 47 language tag; "" (or, on creation, leaving it
+	// out) has the server detect it from the text.
+	Language *string `json:"language"`
 }
 
 // apiAppearance is one appearance of a claim, as the API reads and writes
@@ -102,7 +105,7 @@ func (f apiClaimFields) patch(saidAt string) (models.ClaimPatch, bool, error) {
 		return models.ClaimPatch{}, false, err
 	}
 	return models.ClaimPatch{Text: f.Text, Summary: f.Summary, Speaker: f.Speaker, SpeakerKind: f.SpeakerKind,
-		SaidAt: f.SaidAt, Setting: f.Setting, Appearances: list, Tags: f.Tags}, short, nil
+		SaidAt: f.SaidAt, Setting: f.Setting, Appearances: list, Tags: f.Tags, Language: f.Language}, short, nil
 }
 
 // apiClaimCreateRequest is the body of POST /api/v1/claims: a claim's fields
@@ -122,7 +125,7 @@ func (r apiClaimCreateRequest) input() (in models.ClaimInput, short bool, err er
 	in = models.ClaimInput{
 		Text: sentOr(r.Text, ""), Summary: sentOr(r.Summary, ""), Speaker: sentOr(r.Speaker, ""),
 		SpeakerKind: sentOr(r.SpeakerKind, ""), SaidAt: sentOr(r.SaidAt, ""), Setting: sentOr(r.Setting, ""),
-		Appearances: sentOr(list, nil), Tags: sentOr(r.Tags, nil),
+		Appearances: sentOr(list, nil), Tags: sentOr(r.Tags, nil), Language: sentOr(r.Language, ""),
 	}
 	if r.ArticleID != nil {
 		id := uint(*r.ArticleID)

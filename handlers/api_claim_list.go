@@ -28,7 +28,8 @@ type claimListJSON struct {
 }
 
 // apiClaimList lists claims, most recently changed first, a page at a time,
-// optionally only those with one status.
+// optionally only those with one status, or in one language (see
+// models.LanguageFilter).
 func (h *Handler) apiClaimList(c echo.Context) error {
 	f, page, err := apiClaimListQuery(c)
 	if err != nil {
@@ -48,7 +49,7 @@ func (h *Handler) apiClaimList(c echo.Context) error {
 	return writeJSON(c, http.StatusOK, out)
 }
 
-// apiClaimListQuery reads ?status= and ?page= into a filter that asks for one
+// apiClaimListQuery reads ?status=, ?language= and ?page= into a filter that asks for one
 // claim more than a page holds, to tell whether another page follows.
 func apiClaimListQuery(c echo.Context) (models.ClaimFilter, int, error) {
 	var v models.Validator
@@ -56,11 +57,23 @@ func apiClaimListQuery(c echo.Context) (models.ClaimFilter, int, error) {
 	if status != "" {
 		v.Check(slices.Contains(apiClaimStatuses, status), "status", "must be draft, in_review, published or retracted")
 	}
+	lang := languageParam(c, &v)
 	page := apiPageParam(c, &v)
 	if err := v.Err(); err != nil {
 		return models.ClaimFilter{}, 0, err
 	}
-	return models.ClaimFilter{Status: status, Limit: apiClaimsPerPage + 1, Offset: (page - 1) * apiClaimsPerPage}, page, nil
+	return models.ClaimFilter{Status: status, Language: lang, Limit: apiClaimsPerPage + 1, Offset: (page - 1) * apiClaimsPerPage}, page, nil
+}
+
+// languageParam reads ?language=, a language range (see
+// models.LanguageFilter), in its canonical form: "" when absent, else v
+// records why it is refused.
+func languageParam(c echo.Context, v *models.Validator) string {
+	lang, err := models.LanguageFilter(c.QueryParam("language"))
+	if err != nil {
+		v.Fail("language", err.Error())
+	}
+	return lang
 }
 
 // apiPageParam reads ?page= of an API list: 1 when absent, else a whole

@@ -16,13 +16,16 @@ type publishedVersionJSON struct {
 	Speaker     string              `json:"speaker"`
 	SaidAt      *string             `json:"said_at"`
 	Setting     string              `json:"setting"`
+	Language    string              `json:"language"`
 	Tags        []string            `json:"tags"`
 	Appearances []apiAppearanceJSON `json:"appearances"`
 	Sources     []updateSourceJSON  `json:"sources"`
 	Rating      string              `json:"rating"`
 	Headline    string              `json:"headline"`
 	Explanation string              `json:"explanation"`
-	Note        string              `json:"note"`
+	// VerdictLanguage is the verdict's language tag.
+	VerdictLanguage string `json:"verdict_language"`
+	Note            string `json:"note"`
 }
 
 // apiClaimVersions lists every published version of a fact-check, oldest
@@ -45,7 +48,7 @@ func (h *Handler) apiClaimVersions(c echo.Context) error {
 	for _, v := range list {
 		j := publishedVersionJSON{Number: v.Number, PublishedAt: stampJSON(v.PublishedAt), Text: v.Text, Summary: v.Summary, Speaker: v.Speaker,
 			SaidAt: textOrNull(v.SaidAt), Setting: v.Setting, Tags: v.Tags, Appearances: appearanceInputsJSON(v.Appearances), Sources: updateSourcesJSON(v.Sources), Rating: v.Rating,
-			Headline: v.Headline, Explanation: v.Explanation, Note: v.Note}
+			Headline: v.Headline, Explanation: v.Explanation, Note: v.Note, Language: v.Language, VerdictLanguage: v.VerdictLanguage}
 		if j.Tags == nil {
 			j.Tags = []string{}
 		}

@@ -332,11 +332,13 @@ func stampsIn(s string) string {
 
 // claimItemJSON is a claim in a list: its own fields, without evidence.
 type claimItemJSON struct {
-	ID          uint    `json:"id"`
-	Slug        string  `json:"slug"`
-	Status      string  `json:"status"`
-	Text        string  `json:"text"`
-	Summary     string  `json:"summary"`
+	ID      uint   `json:"id"`
+	Slug    string `json:"slug"`
+	Status  string `json:"status"`
+	Text    string `json:"text"`
+	Summary string `json:"summary"`
+	// Language is the claim's BCP 47 language tag, "" when not known.
+	Language    string  `json:"language"`
 	Speaker     string  `json:"speaker"`
 	SpeakerID   uint    `json:"speaker_id"`
 	SpeakerSlug string  `json:"speaker_slug"`
@@ -360,7 +362,8 @@ type claimItemJSON struct {
 // newClaimItemJSON converts a claim for a list; its speaker must be loaded.
 func newClaimItemJSON(c *models.Claim) claimItemJSON {
 	j := claimItemJSON{
-		ID: c.ID, Slug: c.Slug, Status: string(c.Status), Text: c.Text, Summary: c.Summary, Speaker: c.SpeakerName(), SpeakerID: c.PersonID,
+		ID: c.ID, Slug: c.Slug, Status: string(c.Status), Text: c.Text, Summary: c.Summary, Language: c.Language,
+		Speaker: c.SpeakerName(), SpeakerID: c.PersonID,
 		SaidAt: dateJSON(c.SaidAt), Setting: c.Setting, AppearanceURL: firstAppearanceURL(c), Appearances: appearancesJSON(c.Appearances),
 		ArticleID: c.ArticleID,
 		CreatedBy: c.CreatedBy, PublishedAt: optStampJSON(c.PublishedAt), RetractedAt: optStampJSON(c.RetractedAt),
@@ -435,9 +438,11 @@ type sourceJSON struct {
 	Stance      string  `json:"stance"`
 	Excerpt     string  `json:"excerpt"`
 	Locator     string  `json:"locator"`
-	CreatedBy   *uint   `json:"created_by"`
-	CreatedAt   string  `json:"created_at"`
-	UpdatedAt   string  `json:"updated_at"`
+	// Language is the source's BCP 47 language tag, "" when not known.
+	Language  string `json:"language"`
+	CreatedBy *uint  `json:"created_by"`
+	CreatedAt string `json:"created_at"`
+	UpdatedAt string `json:"updated_at"`
 	// Revision counts the source's edits; its ETag follows it.
 	Revision int `json:"revision"`
 	// Archive is the snapshot of URL.
@@ -454,7 +459,7 @@ type sourceJSON struct {
 func (h *Handler) newSourceJSON(s *models.Source) sourceJSON {
 	return sourceJSON{
 		ID: s.ID, ClaimID: s.ClaimID, URL: s.URL, Title: s.Title, Outlet: s.Outlet, PublishedAt: dateJSON(s.PublishedAt),
-		Kind: string(s.Kind), Stance: string(s.Stance), Excerpt: s.Excerpt, Locator: s.Locator, CreatedBy: s.CreatedBy,
+		Kind: string(s.Kind), Stance: string(s.Stance), Excerpt: s.Excerpt, Locator: s.Locator, Language: s.Language, CreatedBy: s.CreatedBy,
 		CreatedAt: stampJSON(s.CreatedAt), UpdatedAt: stampJSON(s.UpdatedAt), Revision: s.Revision,
 		Archive: h.newArchiveJSON(s), Link: newLinkJSON(s), Wayback: newWaybackJSON(s),
 		Files: jsonList(s.Files, h.newFileJSON),
@@ -503,9 +508,12 @@ type verdictJSON struct {
 	RatingLabel string `json:"rating_label"`
 	Headline    string `json:"headline"`
 	Explanation string `json:"explanation"`
-	Status      string `json:"status"`
-	Version     int    `json:"version"`
-	AuthorID    *uint  `json:"author_id"`
+	// Language is the BCP 47 tag of the headline's and explanation's
+	// language, "" when not known.
+	Language string `json:"language"`
+	Status   string `json:"status"`
+	Version  int    `json:"version"`
+	AuthorID *uint  `json:"author_id"`
 	// ReviewerCount is how many approvals counted when it was published.
 	ReviewerCount int          `json:"reviewer_count"`
 	PublishedAt   *string      `json:"published_at"`
@@ -518,7 +526,7 @@ type verdictJSON struct {
 func newVerdictJSON(v *models.Verdict) verdictJSON {
 	return verdictJSON{
 		ID: v.ID, ClaimID: v.ClaimID, Rating: v.RatingSlug, RatingLabel: v.RatingLabel, Headline: v.Headline,
-		Explanation: v.Explanation, Status: string(v.Status), Version: v.Version, AuthorID: v.AuthorID, ReviewerCount: v.ReviewerCount,
+		Explanation: v.Explanation, Language: v.Language, Status: string(v.Status), Version: v.Version, AuthorID: v.AuthorID, ReviewerCount: v.ReviewerCount,
 		PublishedAt: optStampJSON(v.PublishedAt), CreatedAt: stampJSON(v.CreatedAt), UpdatedAt: stampJSON(v.UpdatedAt),
 		Reviews: jsonList(v.Reviews, newReviewJSON),
 	}

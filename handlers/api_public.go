@@ -46,6 +46,7 @@ type publicListItem struct {
 	URL             string        `json:"url"`
 	Claim           string        `json:"claim"`
 	Summary         string        `json:"summary"`
+	Language        string        `json:"language"`
 	Speaker         publicSpeaker `json:"speaker"`
 	SaidAt          *string       `json:"said_at"`
 	Rating          *publicRating `json:"rating"`
@@ -69,22 +70,27 @@ func publicCORS(c echo.Context) {
 }
 
 // apiPublicClaims lists public fact-checks: a search with ?q=, else the
-// latest, filtered by ?rating=, ?person= (slug) and ?tag=, 20 a page.
+// latest, filtered by ?rating=, ?person= (slug), ?tag= and ?language= (a
+// language range, see models.LanguageFilter), 20 a page.
 func (h *Handler) apiPublicClaims(c echo.Context) error {
 	publicCORS(c)
 	page := pageParam(c)
-	if len([]rune(c.QueryParam("q"))) > models.MaxSearchQuery {
-		return &models.ValidationError{Fields: map[string]string{"q": fmt.Sprintf("must be at most %d characters", models.MaxSearchQuery)}}
+	var v models.Validator
+	v.Check(len([]rune(c.QueryParam("q"))) <= models.MaxSearchQuery, "q", fmt.Sprintf("must be at most %d characters", models.MaxSearchQuery))
+	lang := languageParam(c, &v)
+	if err := v.Err(); err != nil {
+		return err
 	}
 	key := "api:claims?" + url.Values{"q": {c.QueryParam("q")}, "rating": {c.QueryParam("rating")}, "person": {c.QueryParam("person")},
-		"tag": {c.QueryParam("tag")}, "page": {strconv.Itoa(page)}}.Encode()
+		"tag": {c.QueryParam("tag")}, "language": {lang}, "page": {strconv.Itoa(page)}}.Encode()
 	return h.servePublic(c, publicPage{key: key, contentType: echo.MIMEApplicationJSON, build: func(c echo.Context) ([]byte, error) {
-		return h.buildPublicClaims(c, page)
+		return h.buildPublicClaims(c, page, lang)
 	}})
 }
 
-// buildPublicClaims is the body of GET /api/v1/public/claims.
-func (h *Handler) buildPublicClaims(c echo.Context, page int) ([]byte, error) {
+// buildPublicClaims is the body of GET /api/v1/public/claims; lang is the
+// canonical ?language= filter.
+func (h *Handler) buildPublicClaims(c echo.Context, page int, lang string) ([]byte, error) {
 	ctx := c.Request().Context()
 	var items []models.PublicItem
 	var more bool
@@ -92,7 +98,8 @@ func (h *Handler) buildPublicClaims(c echo.Context, page int) ([]byte, error) {
 	if q := c.QueryParam("q"); q != "" {
 		items, more, err = h.store.Search(ctx, q, page, 20)
 	} else {
-		items, more, err = h.store.PublicClaims(ctx, models.PublicQuery{Rating: c.QueryParam("rating"), Person: c.QueryParam("person"), Tag: c.QueryParam("tag"), Page: page, PerPage: 20})
+		items, more, err = h.store.PublicClaims(ctx, models.PublicQuery{Rating: c.QueryParam("rating"), Person: c.QueryParam("person"), Tag: c.QueryParam("tag"),
+			Language: lang, Page: page, PerPage: 20})
 	}
 	if err != nil {
 		return nil, err
@@ -101,7 +108,7 @@ func (h *Handler) buildPublicClaims(c echo.Context, page int) ([]byte, error) {
 	for _, it := range items {
 		rating, withdrawn := publicRatings(it.Status, it.RatingSlug, it.RatingLabel)
 		out.Claims = append(out.Claims, publicListItem{
-			Slug: it.Slug, URL: h.absURL("/claims/" + it.Slug), Claim: it.Text, Summary: it.Summary,
+			Slug: it.Slug, URL: h.absURL("/claims/" + it.Slug), Claim: it.Text, Summary: it.Summary, Language: it.Language,
 			Speaker: publicSpeaker{it.PersonName, it.PersonSlug, string(it.PersonKind)}, SaidAt: dateJSON(it.SaidAt),
 			Rating: rating, WithdrawnRating: withdrawn, Headline: it.Headline, Status: string(it.Status),
 			PublishedAt: optStampJSON(it.PublishedAt), UpdatedAt: stampJSON(it.UpdatedAt),
@@ -122,6 +129,7 @@ type publicClaimJSON struct {
 	URL           string               `json:"url"`
 	Claim         string               `json:"claim"`
 	Summary       string               `json:"summary"`
+	Language      string               `json:"language"`
 	Speaker       publicSpeaker        `json:"speaker"`
 	SaidAt        *string              `json:"said_at"`
 	Setting       string               `json:"setting"`
@@ -145,6 +153,7 @@ type publicVerdict struct {
 	WithdrawnRating *publicRating `json:"withdrawn_rating"`
 	Headline        string        `json:"headline"`
 	Explanation     string        `json:"explanation"`
+	Language        string        `json:"language"`
 	PublishedAt     *string       `json:"published_at"`
 	Reviewers       int           `json:"reviewers"`
 }
@@ -158,6 +167,7 @@ type publicSource struct {
 	Stance      string  `json:"stance"`
 	Excerpt     string  `json:"excerpt"`
 	Locator     string  `json:"locator"`
+	Language    string  `json:"language"`
 	// Archive is the snapshot of URL (see archiveJSON).
 	Archive archiveJSON `json:"archive"`
 	// Files are the files attached to the source, oldest first.
@@ -230,11 +240,11 @@ func (h *Handler) buildPublicClaim(c echo.Context, slug string) ([]byte, error) 
 	url := h.absURL("/claims/" + claim.Slug)
 	rating, withdrawn := publicRatings(claim.Status, v.RatingSlug, v.RatingLabel)
 	out := publicClaimJSON{
-		Slug: claim.Slug, URL: url, Claim: claim.Text, Summary: claim.Summary,
+		Slug: claim.Slug, URL: url, Claim: claim.Text, Summary: claim.Summary, Language: claim.Language,
 		Speaker: publicSpeaker{claim.Person.Name, claim.Person.Slug, string(claim.Person.Kind)}, SaidAt: dateJSON(claim.SaidAt),
 		Setting: claim.Setting, AppearanceURL: firstAppearanceURL(claim), Appearances: appearancesJSON(claim.Appearances), Status: string(claim.Status), PublishedAt: optStampJSON(claim.PublishedAt),
 		RetractedAt: optStampJSON(claim.RetractedAt), UpdatedAt: stampJSON(claim.UpdatedAt), Tags: claim.TagNames(),
-		Verdict: publicVerdict{Rating: rating, WithdrawnRating: withdrawn, Headline: v.Headline, Explanation: v.Explanation,
+		Verdict: publicVerdict{Rating: rating, WithdrawnRating: withdrawn, Headline: v.Headline, Explanation: v.Explanation, Language: v.Language,
 			PublishedAt: optStampJSON(v.PublishedAt), Reviewers: v.ReviewerCount},
 		Sources:     make([]publicSource, 0, len(claim.Sources)),
 		Corrections: make([]publicCorrection, 0, len(claim.Corrections)),
@@ -244,7 +254,7 @@ func (h *Handler) buildPublicClaim(c echo.Context, slug string) ([]byte, error) 
 		out.ClaimReview = &ld
 	}
 	for _, s := range views.NumberedSources(claim) {
-		out.Sources = append(out.Sources, publicSource{s.URL, s.Title, s.Outlet, dateJSON(s.PublishedAt), string(s.Kind), string(s.Stance), s.Excerpt, s.Locator, publicArchive(h.newArchiveJSON(s)),
+		out.Sources = append(out.Sources, publicSource{s.URL, s.Title, s.Outlet, dateJSON(s.PublishedAt), string(s.Kind), string(s.Stance), s.Excerpt, s.Locator, s.Language, publicArchive(h.newArchiveJSON(s)),
 			jsonList(s.Files, h.newPublicFile), newPublicLinkJSON(s), newWaybackJSON(s)})
 	}
 	for _, k := range claim.Corrections {

@@ -19,6 +19,9 @@ type apiSourceRequest struct {
 	Stance      *models.Stance     `json:"stance"`
 	Excerpt     *string            `json:"excerpt" input:"multiline"`
 	Locator     *string            `json:"locator"`
+	// Language is a BCP 47 language tag; "" detects it from the title
+	// and excerpt.
+	Language *string `json:"language"`
 }
 
 // over returns base with the fields that were sent put over it.
@@ -27,6 +30,7 @@ func (r apiSourceRequest) over(base models.SourceInput) models.SourceInput {
 		URL: sentOr(r.URL, base.URL), Title: sentOr(r.Title, base.Title), Outlet: sentOr(r.Outlet, base.Outlet),
 		PublishedAt: sentOr(r.PublishedAt, base.PublishedAt), Kind: sentOr(r.Kind, base.Kind),
 		Stance: sentOr(r.Stance, base.Stance), Excerpt: sentOr(r.Excerpt, base.Excerpt), Locator: sentOr(r.Locator, base.Locator),
+		Language: sentOr(r.Language, base.Language),
 	}
 }
 

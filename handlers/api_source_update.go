@@ -34,7 +34,7 @@ func (h *Handler) apiSourceUpdate(c echo.Context) error {
 			return err
 		}
 		base := models.SourceInput{URL: old.URL, Title: old.Title, Outlet: old.Outlet, PublishedAt: models.FormatDate(old.PublishedAt),
-			Kind: old.Kind, Stance: old.Stance, Excerpt: old.Excerpt, Locator: old.Locator}
+			Kind: old.Kind, Stance: old.Stance, Excerpt: old.Excerpt, Locator: old.Locator, Language: old.Language}
 		in := req.over(base)
 		in.Revision = cond.expect(sourceETag(old), old.Revision, true)
 		_, err = h.store.UpdateSource(ctx, currentUser(c), meta(c), id, in)

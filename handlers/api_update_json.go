@@ -21,6 +21,7 @@ type updateSourceJSON struct {
 	Stance      string  `json:"stance"`
 	Excerpt     string  `json:"excerpt"`
 	Locator     string  `json:"locator"`
+	Language    string  `json:"language"`
 }
 
 // changeJSON is one difference between the published fact-check and what
@@ -47,6 +48,7 @@ type updateJSON struct {
 		SpeakerKind string              `json:"speaker_kind"`
 		SaidAt      *string             `json:"said_at"`
 		Setting     string              `json:"setting"`
+		Language    string              `json:"language"`
 		Tags        []string            `json:"tags"`
 		Appearances []apiAppearanceJSON `json:"appearances"`
 	} `json:"claim"`
@@ -55,6 +57,7 @@ type updateJSON struct {
 		Rating      string `json:"rating"`
 		Headline    string `json:"headline"`
 		Explanation string `json:"explanation"`
+		Language    string `json:"language"`
 	} `json:"verdict"`
 	Note string `json:"note"`
 	// Changes lists what the update changes of the published fact-check,
@@ -73,12 +76,12 @@ func newUpdateJSON(u *models.ClaimUpdate, c *models.Claim) updateJSON {
 		Revision: u.Revision, CreatedAt: stampJSON(u.CreatedAt), UpdatedAt: stampJSON(u.UpdatedAt), PublishedAt: optStampJSON(u.PublishedAt),
 		Sources: []updateSourceJSON{}, Changes: []changeJSON{}}
 	j.Claim.Text, j.Claim.Summary, j.Claim.Speaker, j.Claim.SpeakerKind = u.Text, u.Summary, u.Speaker, string(u.SpeakerKind)
-	j.Claim.SaidAt, j.Claim.Setting, j.Claim.Tags = dateJSON(u.SaidAt), u.Setting, u.Tags
+	j.Claim.SaidAt, j.Claim.Setting, j.Claim.Tags, j.Claim.Language = dateJSON(u.SaidAt), u.Setting, u.Tags, u.Language
 	if j.Claim.Tags == nil {
 		j.Claim.Tags = []string{}
 	}
 	j.Claim.Appearances = appearanceInputsJSON(u.Appearances)
-	j.Verdict.Rating, j.Verdict.Headline, j.Verdict.Explanation = u.Rating, u.Headline, u.Explanation
+	j.Verdict.Rating, j.Verdict.Headline, j.Verdict.Explanation, j.Verdict.Language = u.Rating, u.Headline, u.Explanation, u.VerdictLanguage
 	j.Sources = updateSourcesJSON(u.Sources)
 	if u.Status.IsOpen() {
 		for _, ch := range models.UpdateChanges(c, u) {
@@ -102,7 +105,7 @@ func updateSourcesJSON(list []models.UpdateSource) []updateSourceJSON {
 	out := make([]updateSourceJSON, 0, len(list))
 	for _, src := range list {
 		s := updateSourceJSON{URL: src.URL, Title: src.Title, Outlet: src.Outlet, PublishedAt: textOrNull(src.PublishedAt),
-			Kind: string(src.Kind), Stance: string(src.Stance), Excerpt: src.Excerpt, Locator: src.Locator}
+			Kind: string(src.Kind), Stance: string(src.Stance), Excerpt: src.Excerpt, Locator: src.Locator, Language: src.Language}
 		if src.SourceID != 0 {
 			id := src.SourceID
 			s.SourceID = &id

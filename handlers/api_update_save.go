@@ -21,13 +21,15 @@ type apiUpdateSource struct {
 	Stance      *models.Stance     `json:"stance"`
 	Excerpt     *string            `json:"excerpt" input:"multiline"`
 	Locator     *string            `json:"locator"`
+	Language    *string            `json:"language"`
 }
 
 // over returns base with the members that were sent put over it.
 func (r apiUpdateSource) over(base models.UpdateSource) models.UpdateSource {
 	return models.UpdateSource{SourceID: base.SourceID, URL: sentOr(r.URL, base.URL), Title: sentOr(r.Title, base.Title),
 		Outlet: sentOr(r.Outlet, base.Outlet), PublishedAt: sentOr(r.PublishedAt, base.PublishedAt), Kind: sentOr(r.Kind, base.Kind),
-		Stance: sentOr(r.Stance, base.Stance), Excerpt: sentOr(r.Excerpt, base.Excerpt), Locator: sentOr(r.Locator, base.Locator)}
+		Stance: sentOr(r.Stance, base.Stance), Excerpt: sentOr(r.Excerpt, base.Excerpt), Locator: sentOr(r.Locator, base.Locator),
+		Language: sentOr(r.Language, base.Language)}
 }
 
 // apiUpdateRequest is the body of PATCH /api/v1/updates/{id}: the fields to
@@ -47,13 +49,18 @@ type apiUpdateRequest struct {
 	Headline    *string            `json:"headline"`
 	Explanation *string            `json:"explanation" input:"multiline"`
 	Note        *string            `json:"note" input:"multiline"`
+	// Language is the claim's BCP 47 language tag, VerdictLanguage the
+	// verdict's; "" detects them from the text.
+	Language        *string `json:"language"`
+	VerdictLanguage *string `json:"verdict_language"`
 }
 
 // patch keeps the fields that were sent; a source that names one update
 // cur lists keeps what cur says of the members left out.
 func (r apiUpdateRequest) patch(cur *models.ClaimUpdate) models.UpdatePatch {
 	p := models.UpdatePatch{Text: r.Text, Summary: r.Summary, Speaker: r.Speaker, SpeakerKind: r.SpeakerKind, SaidAt: r.SaidAt,
-		Setting: r.Setting, Tags: r.Tags, Rating: r.Rating, Headline: r.Headline, Explanation: r.Explanation, Note: r.Note}
+		Setting: r.Setting, Tags: r.Tags, Rating: r.Rating, Headline: r.Headline, Explanation: r.Explanation, Note: r.Note,
+		Language: r.Language, VerdictLanguage: r.VerdictLanguage}
 	if r.Appearances != nil {
 		list := make([]models.AppearanceInput, 0, len(*r.Appearances))
 		for _, a := range *r.Appearances {

@@ -14,12 +14,15 @@ type apiVerdictRequest struct {
 	Rating      *string `json:"rating"`
 	Headline    *string `json:"headline"`
 	Explanation *string `json:"explanation" input:"multiline"`
+	// Language is a BCP 47 language tag; "" detects it from the headline
+	// and explanation.
+	Language *string `json:"language"`
 }
 
 // over returns base with the fields that were sent put over it.
 func (r apiVerdictRequest) over(base models.VerdictInput) models.VerdictInput {
 	return models.VerdictInput{Rating: sentOr(r.Rating, base.Rating), Headline: sentOr(r.Headline, base.Headline),
-		Explanation: sentOr(r.Explanation, base.Explanation)}
+		Explanation: sentOr(r.Explanation, base.Explanation), Language: sentOr(r.Language, base.Language)}
 }
 
 // apiVerdictCreate proposes a verdict on a claim and submits it for review.

@@ -33,7 +33,7 @@ func (h *Handler) apiVerdictRevise(c echo.Context) error {
 		if err != nil {
 			return err
 		}
-		in := req.over(models.VerdictInput{Rating: old.RatingSlug, Headline: old.Headline, Explanation: old.Explanation})
+		in := req.over(models.VerdictInput{Rating: old.RatingSlug, Headline: old.Headline, Explanation: old.Explanation, Language: old.Language})
 		in.Version = cond.expect(verdictETag(old), old.Version, true)
 		_, err = h.store.ReviseVerdict(ctx, currentUser(c), meta(c), id, in)
 		if cond.retryMerge(err, attempt) {

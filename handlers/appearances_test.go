@@ -163,6 +163,10 @@ func TestAPIClaimAppearances(t *testing.T) {
 			for _, p := range vocab.Problems("ClaimReview", ld) {
 				t.Error(p)
 			}
+			// The claim's words are English, detected as it was logged.
+			if ld["inLanguage"] != "en" {
+				t.Errorf("page inLanguage = %v, want en, the claim's language", ld["inLanguage"])
+			}
 			works := func(ws ...map[string]any) []any {
 				var out []any
 				for _, w := range ws {

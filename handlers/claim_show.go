@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"context"
 	"fmt"
 
 	"github.com/labstack/echo/v4"
@@ -53,11 +54,11 @@ func (h *Handler) buildClaimPage(c echo.Context, slug string) ([]byte, error) {
 		if p.JSONLD, err = views.JSONLD(ld); err != nil {
 			return nil, err
 		}
-		p.Description = fmt.Sprintf("%s said: “%s” Our rating: %s.", claim.Person.Name, claim.Summary, verdict.RatingLabel)
+		p.Description = claimDescription(ctx, claim.Person.Name, claim.Summary, verdict.RatingLabel, true)
 	} else {
 		// A retracted fact-check keeps its page but gives no rating, to
 		// people or to machines: no ClaimReview, no rating in the summary.
-		p.Description = fmt.Sprintf("%s said: “%s” This fact-check was retracted.", claim.Person.Name, claim.Summary)
+		p.Description = claimDescription(ctx, claim.Person.Name, claim.Summary, verdict.RatingLabel, false)
 	}
 	p.Meta = views.SocialMeta("article", verdict.Headline, p.Description, url, org.Name)
 	view := pages.ClaimView{Claim: claim, Verdict: verdict, Timeline: views.Timeline(claim, org.Zone), OrgName: org.Name}
@@ -67,4 +68,15 @@ func (h *Handler) buildClaimPage(c echo.Context, slug string) ([]byte, error) {
 		}
 	}
 	return renderBytes(c, pages.Claim(p, view))
+}
+
+// claimDescription is a fact-check in one sentence, in the language of
+// ctx, for a page's meta description and a feed's summary: who said what
+// and the rating, or, when the rating no longer stands (a retraction),
+// that the fact-check was retracted and no rating.
+func claimDescription(ctx context.Context, name, claim, rating string, stands bool) string {
+	if stands {
+		return views.T(ctx, "public.claim.description", "Name", name, "Claim", claim, "Rating", rating)
+	}
+	return views.T(ctx, "public.claim.description_retracted", "Name", name, "Claim", claim)
 }

@@ -1,7 +1,6 @@
 package handlers
 
 import (
-	"fmt"
 	"strconv"
 
 	"github.com/labstack/echo/v4"
@@ -25,7 +24,7 @@ func (h *Handler) correctionsAtom(c echo.Context) error {
 		if err != nil {
 			return nil, err
 		}
-		feed := h.atomFeed(ctx, org, "Corrections", "/corrections.atom")
+		feed := h.atomFeed(ctx, org, views.T(ctx, "public.feed.corrections"), "/corrections.atom")
 		for _, k := range items {
 			url := h.absURL("/claims/" + k.ClaimSlug)
 			note, err := views.MarkdownHTML(k.Note)
@@ -33,7 +32,7 @@ func (h *Handler) correctionsAtom(c echo.Context) error {
 				return nil, err
 			}
 			feed.Entries = append(feed.Entries, views.AtomEntry{
-				Title:     views.AtomText{Type: "text", Body: fmt.Sprintf("%s: %s", components.CorrectionKindLabel(k.Kind), k.ClaimSummary)},
+				Title:     views.AtomText{Type: "text", Body: views.T(ctx, "public.feed.correction_entry", "Kind", components.CorrectionKindLabel(ctx, k.Kind), "Claim", k.ClaimSummary)},
 				ID:        url + "#correction-" + strconv.FormatUint(uint64(k.ID), 10),
 				Link:      views.AtomLink{Href: url},
 				Published: views.AtomTime(k.CreatedAt, org.Zone),

@@ -25,7 +25,7 @@ func (h *Handler) deskClaimCreate(c echo.Context) error {
 	in := models.ClaimInput{
 		Text: f.Get("text"), Summary: f.Get("summary"), Speaker: f.Get("speaker"),
 		SpeakerKind: models.PersonKind(f.Get("speaker_kind")), SaidAt: f.Get("said_at"), Setting: f.Get("setting"),
-		Appearances: appearances, Tags: splitTags(f.Get("tags")),
+		Appearances: appearances, Tags: splitTags(f.Get("tags")), Language: f.Get("language"),
 	}
 	if s := f.Get("article_id"); s != "" {
 		if id, perr := strconv.ParseUint(s, 10, 32); perr != nil || id == 0 {

@@ -54,7 +54,7 @@ func claimFormValues(cl *models.Claim) map[string]string {
 		kind = string(cl.Person.Kind)
 	}
 	return map[string]string{
-		"text": cl.Text, "summary": cl.Summary, "speaker": cl.SpeakerName(), "speaker_kind": kind,
+		"text": cl.Text, "summary": cl.Summary, "language": cl.Language, "speaker": cl.SpeakerName(), "speaker_kind": kind,
 		"said_at": models.FormatDate(cl.SaidAt), "setting": cl.Setting,
 		"appearances": appearancesText(models.AppearanceInputs(cl.Appearances)), "tags": strings.Join(cl.TagNames(), ", "),
 	}
@@ -64,6 +64,7 @@ func claimFormValues(cl *models.Claim) map[string]string {
 var claimStaleFields = []staleField{
 	{name: "text", label: "The words, verbatim"},
 	{name: "summary", label: "Summary"},
+	{name: "language", label: "Language"},
 	{name: "speaker", label: "Speaker"},
 	{name: "speaker_kind", label: "The speaker is", show: func(v string) string {
 		switch models.PersonKind(v) {

@@ -16,7 +16,7 @@ import (
 
 // claimEditFields are the fields of the claim form that an edit may change:
 // the claim's own, and its appearance rows (see desk_claim_appearances.go).
-var claimEditFields = append([]string{"text", "summary", "speaker", "speaker_kind", "said_at", "setting", "tags"}, appearanceFormFields()...)
+var claimEditFields = append([]string{"text", "summary", "language", "speaker", "speaker_kind", "said_at", "setting", "tags"}, appearanceFormFields()...)
 
 // claimFields are the fields of the new-claim form: the editable ones and
 // the article the claim comes from.

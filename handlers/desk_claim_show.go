@@ -46,7 +46,7 @@ func (h *Handler) renderClaimDesk(c echo.Context, status int, id uint, forms pag
 		// The revise form starts from the verdict as it stands, and
 		// carries the version it shows.
 		forms.Verdict.Values = map[string]string{"rating": v.RatingSlug, "headline": v.Headline, "explanation": v.Explanation,
-			"version": strconv.Itoa(v.Version)}
+			"verdict_language": v.Language, "version": strconv.Itoa(v.Version)}
 	}
 	open, err := h.store.OpenUpdateOf(ctx, cl.ID)
 	if err != nil {

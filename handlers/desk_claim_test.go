@@ -27,8 +27,8 @@ func TestDeskClaimLogEditAndList(t *testing.T) {
 			}
 			body := e.page(t, e.ed, r.header.Get("Location"), http.StatusOK)
 			mustContain(t, "claim page", body, "Claim logged as a draft.",
-				"<h1>Sessions said he had no communications with the Russians</h1>",
-				`<blockquote class="quote big">`+sworn+`</blockquote>`,
+				`<h1 dir="auto" lang="en">Sessions said he had no communications with the Russians</h1>`,
+				`<blockquote class="quote big" dir="auto" lang="en">`+sworn+`</blockquote>`,
 				`<span class="status s-draft">Draft</span>`, "Jeff Sessions", "10 Jan 2017", "Senate confirmation hearing, under oath",
 				`<span class="pill">russia</span>`, `<span class="pill">testimony</span>`, `href="/desk/claims/`+id+`/edit"`, `href="/desk/claims/`+id+`/history"`,
 				"Supports", "Contradicts", "Context", "Add a source", "Propose a verdict")

@@ -49,7 +49,7 @@ func (h *Handler) deskClaimUpdate(c echo.Context) error {
 		Text: new(f.Get("text")), Summary: new(f.Get("summary")), Speaker: new(f.Get("speaker")),
 		SpeakerKind: new(models.PersonKind(f.Get("speaker_kind"))), SaidAt: new(f.Get("said_at")),
 		Setting: new(f.Get("setting")), Appearances: &appearances, Tags: new(splitTags(f.Get("tags"))),
-		Revision: revision,
+		Language: new(f.Get("language")), Revision: revision,
 	})
 	var stale *models.StaleError
 	if errors.As(err, &stale) {

@@ -9,14 +9,14 @@ import (
 )
 
 // sourceFields are the fields of the source form.
-var sourceFields = []string{"url", "title", "outlet", "published_at", "kind", "stance", "excerpt", "locator"}
+var sourceFields = []string{"url", "title", "outlet", "published_at", "kind", "stance", "excerpt", "locator", "language"}
 
 // sourceInput reads the source form.
 func sourceInput(f views.Form) models.SourceInput {
 	return models.SourceInput{
 		URL: f.Get("url"), Title: f.Get("title"), Outlet: f.Get("outlet"), PublishedAt: f.Get("published_at"),
 		Kind: models.SourceKind(f.Get("kind")), Stance: models.Stance(f.Get("stance")),
-		Excerpt: f.Get("excerpt"), Locator: f.Get("locator"),
+		Excerpt: f.Get("excerpt"), Locator: f.Get("locator"), Language: f.Get("language"),
 	}
 }
 

@@ -1,6 +1,8 @@
 package handlers
 
 import (
+	"context"
+
 	"fmt"
 	"net/http"
 	"strconv"
@@ -33,7 +35,7 @@ func (h *Handler) deskSourceEdit(c echo.Context) error {
 func sourceFormValues(src *models.Source) map[string]string {
 	return map[string]string{
 		"url": src.URL, "title": src.Title, "outlet": src.Outlet, "published_at": models.FormatDate(src.PublishedAt),
-		"kind": string(src.Kind), "stance": string(src.Stance), "excerpt": src.Excerpt, "locator": src.Locator,
+		"kind": string(src.Kind), "stance": string(src.Stance), "excerpt": src.Excerpt, "locator": src.Locator, "language": src.Language,
 	}
 }
 
@@ -41,12 +43,13 @@ func sourceFormValues(src *models.Source) map[string]string {
 var sourceStaleFields = []staleField{
 	{name: "url", label: "Address"},
 	{name: "title", label: "Title"},
-	{name: "stance", label: "Bearing on the claim", show: func(v string) string { return components.StanceLabel(models.Stance(v)) }},
-	{name: "kind", label: "Kind", show: func(v string) string { return components.SourceKindLabel(models.SourceKind(v)) }},
+	{name: "stance", label: "Bearing on the claim", show: func(v string) string { return components.StanceLabel(context.Background(), models.Stance(v)) }},
+	{name: "kind", label: "Kind", show: func(v string) string { return components.SourceKindLabel(context.Background(), models.SourceKind(v)) }},
 	{name: "outlet", label: "Outlet or publisher"},
 	{name: "published_at", label: "Published on"},
 	{name: "excerpt", label: "Excerpt"},
 	{name: "locator", label: "Where in the source"},
+	{name: "language", label: "Language"},
 }
 
 // renderSourceEdit shows the edit form of src with f's values and errors.

@@ -73,7 +73,7 @@ func TestDeskSourceFormErrors(t *testing.T) {
 			fieldError(t, r.body, "source-published_at", "Published on must be a date like 2017-01-10")
 			mustContain(t, "refused source", r.body, `<details class="card add-source" open>`, `value="javascript:alert(1)"`,
 				`value="Sessions met Russian envoy twice in 2016"`, `<option value="news_report" selected>`, ">He spoke twice last year with the Russian ambassador.</textarea>",
-				`<blockquote class="quote big">`+sworn)
+				`<blockquote class="quote big" dir="auto" lang="en">`+sworn)
 
 			e.mustPost(t, e.ed, claimPath(id)+"/sources", sourceForm("supports"), http.StatusSeeOther, "")
 			src := "/desk/sources/" + sourceIDInPage.FindStringSubmatch(e.page(t, e.ed, claimPath(id), http.StatusOK))[1]

@@ -37,7 +37,7 @@ func (h *Handler) deskUpdateOpen(c echo.Context) error {
 	}
 	if f.Get("headline") != "" || f.Get("explanation") != "" {
 		_, err = h.store.SaveUpdate(ctx, currentUser(c), meta(c), u.ID, models.UpdatePatch{Rating: new(f.Get("rating")),
-			Headline: new(f.Get("headline")), Explanation: new(f.Get("explanation"))})
+			Headline: new(f.Get("headline")), Explanation: new(f.Get("explanation")), VerdictLanguage: new(f.Get("verdict_language"))})
 		if fe := models.FieldErrors(err); fe != nil {
 			// The update is open; what was typed stays in its form, with
 			// the errors beside it, for the editor to correct and save.

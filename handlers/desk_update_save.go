@@ -15,12 +15,12 @@ import (
 )
 
 // updateFields are the fields of the update form but its sources.
-var updateFields = []string{"revision", "source_rows", "then", "text", "summary", "speaker", "speaker_kind", "said_at", "setting",
-	"tags", "rating", "headline", "explanation", "note"}
+var updateFields = []string{"revision", "source_rows", "then", "text", "summary", "language", "speaker", "speaker_kind", "said_at", "setting",
+	"tags", "rating", "headline", "explanation", "verdict_language", "note"}
 
 // updateSourceFields are the fields of one source row of the update form,
 // each named "sources.N." and the field.
-var updateSourceFields = []string{"source_id", "url", "title", "outlet", "published_at", "kind", "stance", "excerpt", "locator", "remove"}
+var updateSourceFields = []string{"source_id", "url", "title", "outlet", "published_at", "kind", "stance", "excerpt", "locator", "language", "remove"}
 
 // maxSourceRows bounds the source rows an update form may post: the most
 // sources an update lists, and a blank one.
@@ -80,6 +80,7 @@ func (h *Handler) deskUpdateSave(c echo.Context) error {
 		SpeakerKind: new(models.PersonKind(f.Get("speaker_kind"))), SaidAt: new(f.Get("said_at")), Setting: new(f.Get("setting")),
 		Tags: new(splitTags(f.Get("tags"))), Appearances: &appearances, Sources: &sources, Rating: new(f.Get("rating")), Headline: new(f.Get("headline")),
 		Explanation: new(f.Get("explanation")), Note: new(f.Get("note")), Revision: revision,
+		Language: new(f.Get("language")), VerdictLanguage: new(f.Get("verdict_language")),
 	})
 	done := "update-saved"
 	if err == nil && f.Get("then") == "submit" {
@@ -126,7 +127,8 @@ func updateSourcesOf(f views.Form, rows int) (out []models.UpdateSource, rowOf [
 			continue
 		}
 		src := models.UpdateSource{URL: get("url"), Title: get("title"), Outlet: get("outlet"), PublishedAt: get("published_at"),
-			Kind: models.SourceKind(get("kind")), Stance: models.Stance(get("stance")), Excerpt: get("excerpt"), Locator: get("locator")}
+			Kind: models.SourceKind(get("kind")), Stance: models.Stance(get("stance")), Excerpt: get("excerpt"), Locator: get("locator"),
+			Language: get("language")}
 		if v := get("source_id"); v != "" {
 			n, perr := strconv.ParseUint(v, 10, 32)
 			if perr != nil || n == 0 {

@@ -33,6 +33,7 @@ func updateFormValues(u *models.ClaimUpdate) map[string]string {
 		"revision": strconv.Itoa(u.Revision), "text": u.Text, "summary": u.Summary, "speaker": u.Speaker,
 		"speaker_kind": string(u.SpeakerKind), "said_at": models.FormatDate(u.SaidAt), "setting": u.Setting,
 		"tags": strings.Join(u.Tags, ", "), "rating": u.Rating, "headline": u.Headline, "explanation": u.Explanation, "note": u.Note,
+		"language": u.Language, "verdict_language": u.VerdictLanguage,
 	}
 	for i, a := range u.Appearances {
 		vals[models.AppearanceField(i, "url")], vals[models.AppearanceField(i, "date")] = a.URL, a.Date
@@ -45,7 +46,7 @@ func updateFormValues(u *models.ClaimUpdate) map[string]string {
 		}
 		vals[name+"url"], vals[name+"title"], vals[name+"outlet"] = src.URL, src.Title, src.Outlet
 		vals[name+"published_at"], vals[name+"kind"], vals[name+"stance"] = src.PublishedAt, string(src.Kind), string(src.Stance)
-		vals[name+"excerpt"], vals[name+"locator"] = src.Excerpt, src.Locator
+		vals[name+"excerpt"], vals[name+"locator"], vals[name+"language"] = src.Excerpt, src.Locator, src.Language
 	}
 	return vals
 }

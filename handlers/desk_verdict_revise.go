@@ -45,6 +45,7 @@ func (h *Handler) deskVerdictRevise(c echo.Context) error {
 	in := verdictInput(f)
 	in.Version = version
 	_, err = h.store.ReviseVerdict(ctx, currentUser(c), meta(c), id, in)
+	err = verdictFormError(err)
 	var stale *models.StaleError
 	if errors.As(err, &stale) {
 		if err := h.staleVerdictForm(c, &f, stale.Sent, id); err != nil {
@@ -98,8 +99,9 @@ func (h *Handler) staleVerdictForm(c echo.Context, f *views.Form, sent int, id u
 		}},
 		{name: "headline", label: "Headline"},
 		{name: "explanation", label: "Explanation"},
+		{name: "verdict_language", label: "Language"},
 	}
-	saved := map[string]string{"rating": cur.RatingSlug, "headline": cur.Headline, "explanation": cur.Explanation}
+	saved := map[string]string{"rating": cur.RatingSlug, "headline": cur.Headline, "explanation": cur.Explanation, "verdict_language": cur.Language}
 	st := staleForm(f, "This verdict got a new version after you opened the form, so your revision was not saved.",
 		"verdict", "version", sent, cur.Version, fields, saved)
 	st.SavedAt = cur.UpdatedAt

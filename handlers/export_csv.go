@@ -13,14 +13,16 @@ import (
 )
 
 // exportCSV is every public fact-check as CSV, one row per claim, streamed.
-// A retracted fact-check's row has status "retracted" and no rating.
+// A retracted fact-check's row has status "retracted" and no rating; the
+// last column is the claim's language tag ("" when not known).
 // Only the document itself is offered as a file: an error page (such as
 // 503 while too many documents are being sent) is shown, not saved.
 func (h *Handler) exportCSV(c echo.Context) error {
 	c.Response().Header().Set(echo.HeaderContentDisposition, `attachment; filename="fact-checks.csv"`)
 	err := h.servePublic(c, publicPage{key: "export.csv", contentType: "text/csv; charset=utf-8", stream: func(c echo.Context, w io.Writer) error {
 		cw := csv.NewWriter(w)
-		header := []string{"url", "claim", "summary", "speaker", "said_at", "setting", "rating", "headline", "status", "published_at", "updated_at", "corrected_at"}
+		header := []string{"url", "claim", "summary", "speaker", "said_at", "setting", "rating", "headline", "status", "published_at", "updated_at", "corrected_at",
+			"language"}
 		if err := cw.Write(header); err != nil {
 			return err
 		}
@@ -32,7 +34,7 @@ func (h *Handler) exportCSV(c echo.Context) error {
 				rating = ""
 			}
 			row := []string{h.absURL("/claims/" + it.Slug), it.Text, it.Summary, it.PersonName, models.FormatDate(it.SaidAt), it.Setting,
-				rating, it.Headline, string(it.Status), stamp(it.PublishedAt, loc), stamp(&it.UpdatedAt, loc), stamp(it.CorrectedAt, loc)}
+				rating, it.Headline, string(it.Status), stamp(it.PublishedAt, loc), stamp(&it.UpdatedAt, loc), stamp(it.CorrectedAt, loc), it.Language}
 			for i := range row {
 				row[i] = csvSafe(row[i])
 			}

@@ -2,7 +2,6 @@ package handlers
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/labstack/echo/v4"
 
@@ -25,22 +24,23 @@ func (h *Handler) feedAtom(c echo.Context) error {
 		if err != nil {
 			return nil, err
 		}
-		feed := h.atomFeed(ctx, org, "Fact-checks", "/feed.atom")
+		feed := h.atomFeed(ctx, org, views.T(ctx, "public.feed.factchecks"), "/feed.atom")
 		for _, it := range items {
 			url := h.absURL("/claims/" + it.Slug)
 			e := views.AtomEntry{
-				Title:    views.AtomText{Type: "text", Body: fmt.Sprintf("%s: %s", it.RatingLabel, it.Headline)},
+				Lang:     it.Language,
+				Title:    views.AtomText{Type: "text", Body: views.T(ctx, "public.feed.entry", "Rating", it.RatingLabel, "Headline", it.Headline)},
 				ID:       url,
 				Link:     views.AtomLink{Href: url},
 				Updated:  views.AtomTime(it.UpdatedAt, org.Zone),
-				Summary:  views.AtomText{Type: "text", Body: fmt.Sprintf("%s said: “%s” Our rating: %s.", it.PersonName, it.Text, it.RatingLabel)},
+				Summary:  views.AtomText{Type: "text", Body: claimDescription(ctx, it.PersonName, it.Text, it.RatingLabel, true)},
 				Category: []views.AtomCat{{Term: it.RatingSlug, Label: it.RatingLabel}},
 			}
 			if !it.Status.RatingStands() {
 				// Retracted: the entry says so and names no rating.
-				e.Title.Body = "Retracted: " + it.Headline
-				e.Summary.Body = fmt.Sprintf("%s said: “%s” This fact-check was retracted.", it.PersonName, it.Text)
-				e.Category = []views.AtomCat{{Term: string(models.ClaimRetracted), Label: "Retracted"}}
+				e.Title.Body = views.T(ctx, "public.feed.entry_retracted", "Headline", it.Headline)
+				e.Summary.Body = claimDescription(ctx, it.PersonName, it.Text, it.RatingLabel, false)
+				e.Category = []views.AtomCat{{Term: string(models.ClaimRetracted), Label: views.T(ctx, "public.card.retracted")}}
 			}
 			if it.PublishedAt != nil {
 				e.Published = views.AtomTime(*it.PublishedAt, org.Zone)
@@ -61,7 +61,7 @@ func (h *Handler) atomFeed(ctx context.Context, org views.Organization, title, p
 		updated = h.store.Now()
 	}
 	return views.AtomFeed{
-		Title: org.Name + ": " + title, ID: h.absURL(path), Updated: views.AtomTime(updated, org.Zone),
+		Title: views.T(ctx, "public.feed.title", "Org", org.Name, "Feed", title), ID: h.absURL(path), Updated: views.AtomTime(updated, org.Zone),
 		Links:  []views.AtomLink{{Rel: "self", Type: "application/atom+xml", Href: h.absURL(path)}, {Rel: "alternate", Type: "text/html", Href: h.absURL("/")}},
 		Author: views.AtomPerson{Name: org.Name, URI: org.URL},
 	}

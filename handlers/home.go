@@ -1,20 +1,30 @@
 package handlers
 
 import (
+	"net/http"
 	"net/url"
 	"strconv"
 
 	"github.com/labstack/echo/v4"
 
+	"claimtracker/i18n"
 	"claimtracker/models"
 	"claimtracker/views"
 	"claimtracker/views/pages"
 )
 
 // home is the public front page: the latest fact-checks, filtered by
-// rating, person or tag, a page at a time.
+// rating, person, tag or language, a page at a time. A ?language= that is
+// not a language tag is a 400: the page's own filter never sends one, so
+// the address is wrong, and neither the page cache nor a search engine
+// should keep a page for it.
 func (h *Handler) home(c echo.Context) error {
-	q := models.PublicQuery{Rating: c.QueryParam("rating"), Person: c.QueryParam("person"), Tag: c.QueryParam("tag"), Page: pageParam(c), PerPage: 20}
+	lang, err := models.LanguageFilter(c.QueryParam("language"))
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, i18n.From(c.Request().Context()).T("content.home.bad_language"))
+	}
+	q := models.PublicQuery{Rating: c.QueryParam("rating"), Person: c.QueryParam("person"), Tag: c.QueryParam("tag"), Language: lang,
+		Page: pageParam(c), PerPage: 20}
 	key := "home?" + listQuery(q, q.Page).Encode()
 	return h.servePublic(c, publicPage{key: key, contentType: echo.MIMETextHTMLCharsetUTF8, build: func(c echo.Context) ([]byte, error) {
 		ctx := c.Request().Context()
@@ -30,20 +40,24 @@ func (h *Handler) home(c echo.Context) error {
 		if err != nil {
 			return nil, err
 		}
-		view := pages.HomeView{Items: items, Ratings: ratings, People: people, Query: q}
+		languages, err := h.store.PublicLanguages(ctx)
+		if err != nil {
+			return nil, err
+		}
+		view := pages.HomeView{Items: items, Ratings: ratings, People: people, Languages: languages, Query: q}
 		if q.Person != "" && len(items) > 0 {
 			view.PersonName = items[0].PersonName
 		}
 		view.Prev, view.Next = pagerLinks("/", listQuery(q, 0), q.Page, more)
 		p := page(c, "")
-		p.Description = "Fact-checks of what public figures said, with the evidence for each verdict."
+		p.Description = views.T(ctx, "public.home.description")
 		p.Canonical = h.absURL("/")
-		p.Feeds = []views.Feed{{Title: "Fact-checks", URL: "/feed.atom"}, {Title: "Corrections", URL: "/corrections.atom"}}
+		p.Feeds = []views.Feed{{Title: views.T(ctx, "public.feed.factchecks"), URL: "/feed.atom"}, {Title: views.T(ctx, "public.feed.corrections"), URL: "/corrections.atom"}}
 		org, _, err := h.organization(ctx)
 		if err != nil {
 			return nil, err
 		}
-		p.Meta = views.SocialMeta("website", org.Name+": fact-checks", p.Description, p.Canonical, org.Name)
+		p.Meta = views.SocialMeta("website", views.T(ctx, "public.home.social_title", "Org", org.Name), p.Description, p.Canonical, org.Name)
 		return renderBytes(c, pages.Home(p, view))
 	}})
 }
@@ -60,7 +74,7 @@ func pageParam(c echo.Context) int {
 // listQuery is a list's filters as URL values, with the page when above 1.
 func listQuery(q models.PublicQuery, page int) url.Values {
 	v := url.Values{}
-	for k, x := range map[string]string{"rating": q.Rating, "person": q.Person, "tag": q.Tag} {
+	for k, x := range map[string]string{"rating": q.Rating, "person": q.Person, "tag": q.Tag, "language": q.Language} {
 		if x != "" {
 			v.Set(k, x)
 		}

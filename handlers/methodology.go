@@ -5,6 +5,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"claimtracker/views"
 	"claimtracker/views/pages"
 )
 
@@ -22,7 +23,7 @@ func (h *Handler) methodology(c echo.Context) error {
 		if err != nil {
 			return nil, err
 		}
-		p := page(c, "Methodology")
+		p := page(c, views.T(ctx, "public.methodology.title"))
 		p.Canonical = h.absURL("/methodology")
 		return renderBytes(c, pages.Methodology(p, ratings, h.store.ReviewQuorum(), settings))
 	}})

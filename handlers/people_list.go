@@ -3,6 +3,7 @@ package handlers
 import (
 	"github.com/labstack/echo/v4"
 
+	"claimtracker/views"
 	"claimtracker/views/pages"
 )
 
@@ -13,7 +14,7 @@ func (h *Handler) peopleList(c echo.Context) error {
 		if err != nil {
 			return nil, err
 		}
-		p := page(c, "People")
+		p := page(c, views.T(c.Request().Context(), "public.people.title"))
 		p.Canonical = h.absURL("/people")
 		return renderBytes(c, pages.People(p, people))
 	}})

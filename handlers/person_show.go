@@ -42,7 +42,7 @@ func (h *Handler) personShow(c echo.Context) error {
 		view.Prev, view.Next = pagerLinks("/people/"+slug, nil, n, more)
 		p := page(c, person.Name)
 		p.Canonical = h.absURL("/people/" + slug)
-		p.Description = fmt.Sprintf("Fact-checks of claims by %s.", person.Name)
+		p.Description = views.T(ctx, "public.person.description", "Name", person.Name)
 		org, _, err := h.organization(ctx)
 		if err != nil {
 			return nil, err

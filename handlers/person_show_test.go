@@ -62,7 +62,7 @@ func TestPersonPageShowsTitleAffiliationAndSmallSample(t *testing.T) {
 			if note := textOf(d.Find(".scorecard .small-sample")); note != "Based on 1 fact-check. Too few to show how often Priya Nandakumar is accurate; read each fact-check below." {
 				t.Errorf("small-sample note %q", note)
 			}
-			if list := ts.get(t, reader, "/people").body; !strings.Contains(list, "Transport minister · Harbour Party ·") {
+			if list := textOf(doc(t, ts.get(t, reader, "/people").body).Find(".people-list")); !strings.Contains(list, "Transport minister · Harbour Party ·") {
 				t.Error("the people list does not give the title and affiliation")
 			}
 			for _, words := range []string{"Bus fares are the lowest in the region", "The tunnel will open in May",

@@ -19,6 +19,7 @@ import (
 	"github.com/a-h/templ"
 	"github.com/labstack/echo/v4"
 
+	"claimtracker/i18n"
 	"claimtracker/models"
 	"claimtracker/views"
 )
@@ -102,6 +103,17 @@ var streamHook atomic.Pointer[func()]
 // readers, and its encoding for clients that take gzip.
 var varyPublic = []string{echo.HeaderCookie + ", " + echo.HeaderAcceptEncoding}
 
+// varyPublicLocalized is the Vary of a public page in words: it differs
+// too with the reader's language (the lang cookie or Accept-Language).
+var varyPublicLocalized = []string{echo.HeaderCookie + ", " + echo.HeaderAcceptEncoding + ", " + "Accept-Language"}
+
+// localized reports whether the page is in the interface's words (an HTML
+// page, an Atom feed), and so differs with the reader's language; data
+// (JSON, CSV, sitemaps) does not.
+func (pg publicPage) localized() bool {
+	return strings.HasPrefix(pg.contentType, echo.MIMETextHTML) || pg.contentType == atomType
+}
+
 // fillTimeout bounds one fill, which no reader's going away cancels.
 const fillTimeout = 30 * time.Second
 
@@ -110,13 +122,24 @@ const fillTimeout = 30 * time.Second
 // since it names them: neither here nor by a browser or proxy, which
 // Vary: Cookie tells that the two differ.
 func (h *Handler) servePublic(c echo.Context, pg publicPage) error {
-	if hd := c.Response().Header(); len(hd[echo.HeaderVary]) == 0 {
+	localized := pg.localized()
+	if hd := c.Response().Header(); len(hd[echo.HeaderVary]) == 0 && !localized {
 		hd[echo.HeaderVary] = varyPublic
+	} else if len(hd[echo.HeaderVary]) == 0 {
+		hd[echo.HeaderVary] = varyPublicLocalized
 	} else {
 		varyCookie(c)
 		addVary(hd, echo.HeaderAcceptEncoding)
+		if localized {
+			addVary(hd, "Accept-Language")
+		}
 	}
 	ctx := c.Request().Context()
+	if tag := i18n.From(ctx).Tag(); localized && tag != i18n.Default {
+		// English pages keep their plain keys, which the prerenderer
+		// (speaking English) fills.
+		pg.key += "|" + tag
+	}
 	if currentUser(c) != nil {
 		c.Response().Header().Set("Cache-Control", "private, no-store")
 		if pg.stream != nil {
@@ -232,6 +255,11 @@ func putValidators(c echo.Context, v validators) {
 	hd := c.Response().Header()
 	hd["Etag"] = v.etag
 	hd["Cache-Control"] = publicNoCache
+	if len(hd["Set-Cookie"]) > 0 {
+		// The reader's choice of language is being remembered: no shared
+		// cache may keep this answer, or hand out the cookie.
+		hd["Cache-Control"] = privateNoCache
+	}
 	if v.lastModified != nil {
 		hd["Last-Modified"] = v.lastModified
 	}
@@ -240,6 +268,10 @@ func putValidators(c echo.Context, v validators) {
 // publicNoCache lets any cache keep a public page if it revalidates it
 // first.
 var publicNoCache = []string{"public, no-cache"}
+
+// privateNoCache lets only the reader's own browser keep a page, if it
+// revalidates it first.
+var privateNoCache = []string{"private, no-cache"}
 
 // fill produces the page that c asked for at etag (modified then), or a
 // newer one, once for every reader asking at the same time. stored, when

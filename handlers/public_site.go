@@ -24,7 +24,7 @@ func (h *Handler) organization(ctx context.Context) (views.Organization, models.
 	if err != nil {
 		return views.Organization{}, st, err
 	}
-	org := views.Organization{Name: st.OrganizationName, URL: st.OrganizationURL, Zone: st.Location()}
+	org := views.Organization{Name: st.OrganizationName, URL: st.OrganizationURL, Zone: st.Location(), Language: st.Language}
 	if org.URL == "" {
 		org.URL = h.absURL("/")
 	}

@@ -15,7 +15,7 @@ import (
 // newsroomZone); public pages take it from the snapshot they are made from.
 func (h *Handler) routes(e *echo.Echo) {
 	e.Pre(h.requestID)
-	e.Use(h.accessLog, h.securityHeaders, h.noStore, h.limitBody, h.crossOriginCheck, h.loadSession, h.requireEnrolment, h.cleanParams, h.newsroomName)
+	e.Use(h.accessLog, h.securityHeaders, h.noStore, h.limitBody, h.crossOriginCheck, h.loadSession, h.requireEnrolment, h.cleanParams, h.locale, h.newsroomName)
 
 	get(e, "/healthz", h.healthz)
 	get(e, "/static/*", h.staticFile)

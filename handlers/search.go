@@ -9,6 +9,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"claimtracker/models"
+	"claimtracker/views"
 	"claimtracker/views/pages"
 )
 
@@ -18,17 +19,19 @@ func (h *Handler) search(c echo.Context) error {
 	q := c.QueryParam("q")
 	n := pageParam(c)
 	if len([]rune(q)) > models.MaxSearchQuery {
-		p := page(c, "Search")
+		ctx := c.Request().Context()
+		p := page(c, views.T(ctx, "public.search.title"))
 		p.Canonical = h.absURL("/search")
-		view := pages.SearchView{Message: "Your search is too long. Use at most " + strconv.Itoa(models.MaxSearchQuery) + " characters."}
+		view := pages.SearchView{Message: views.N(ctx, "public.search.too_long", models.MaxSearchQuery)}
 		return render(c, http.StatusBadRequest, pages.Search(p, view))
 	}
 	vals := url.Values{"q": {q}}
 	key := "search?" + vals.Encode() + "&page=" + strconv.Itoa(n)
 	return h.servePublic(c, publicPage{key: key, contentType: echo.MIMETextHTMLCharsetUTF8, build: func(c echo.Context) ([]byte, error) {
-		p := page(c, "Search")
+		ctx := c.Request().Context()
+		p := page(c, views.T(ctx, "public.search.title"))
 		p.Canonical = h.absURL("/search")
-		items, more, err := h.store.Search(c.Request().Context(), q, n, 20)
+		items, more, err := h.store.Search(ctx, q, n, 20)
 		if errors.Is(err, models.ErrQueryTooLong) {
 			items, more = nil, false
 		} else if err != nil {
@@ -37,7 +40,7 @@ func (h *Handler) search(c echo.Context) error {
 		view := pages.SearchView{Query: q, Items: items}
 		view.Prev, view.Next = pagerLinks("/search", vals, n, more)
 		if q != "" {
-			p.Title = "Search: " + q
+			p.Title = views.T(ctx, "public.search.title_query", "Query", q)
 		}
 		return renderBytes(c, pages.Search(p, view))
 	}})

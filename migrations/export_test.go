@@ -15,8 +15,7 @@ func ApplyUpToForTest(ctx context.Context, db *sql.DB, d Dialect, version int64)
 	return err
 }
 
-// DownToForTest rolls the migrations back down to version, which stays
-// applied.
+// DownToForTest rolls the migrations after version back, newest first.
 func DownToForTest(ctx context.Context, db *sql.DB, d Dialect, version int64) error {
 	p, err := provider(db, d)
 	if err != nil {

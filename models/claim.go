@@ -32,6 +32,9 @@ type ClaimInput struct {
 	Appearances []AppearanceInput
 	ArticleID   *uint
 	Tags        []string
+	// Language is the BCP 47 tag of the claim's language; "" detects it
+	// from Text (see DetectLanguage).
+	Language string
 }
 
 // ClaimPatch changes some fields of a claim; nil fields stay as they are.
@@ -42,6 +45,9 @@ type ClaimPatch struct {
 	// Appearances replaces the whole list (see setAppearances).
 	Appearances *[]AppearanceInput
 	Tags        *[]string
+	// Language replaces the claim's language tag; "" detects it again
+	// from the text. Left nil, a known language stays as it is.
+	Language *string
 	// Revision is the claim's Revision the editor read; when it is no
 	// longer the current one the patch is refused (*StaleError). 0 means
 	// not given: the patch applies to whatever is current.
@@ -57,6 +63,7 @@ type claimView struct {
 	Setting     string           `json:"setting,omitempty"`
 	Appearances []appearanceView `json:"appearances,omitempty"`
 	Tags        []string         `json:"tags,omitempty"`
+	Language    string           `json:"language,omitempty"`
 }
 
 // validate checks and normalises in; it returns the parsed date, which may
@@ -73,6 +80,8 @@ func (in *ClaimInput) validate(today time.Time) (*time.Time, []string, []Appeara
 	v.Check(in.SpeakerKind == KindPerson || in.SpeakerKind == KindOrganization, "speaker_kind", "must be person or organization")
 	said := v.date("said_at", in.SaidAt, today)
 	v.text("setting", &in.Setting, false, 300)
+	v.language("language", &in.Language)
+	in.Language = languageOrDetected(in.Language, in.Text)
 	appearances := validateAppearances(&v, in.Appearances, today)
 	tags := normalizeTags(in.Tags)
 	if len(tags) > 10 {
@@ -127,7 +136,7 @@ func (c *Claim) SpeakerName() string {
 
 func (c *Claim) view() claimView {
 	return claimView{Text: c.Text, Summary: c.Summary, Speaker: c.SpeakerName(), SaidAt: FormatDate(c.SaidAt),
-		Setting: c.Setting, Appearances: appearanceViews(c.Appearances), Tags: c.TagNames()}
+		Setting: c.Setting, Appearances: appearanceViews(c.Appearances), Tags: c.TagNames(), Language: c.Language}
 }
 
 // CreateClaim logs a draft claim. Editors and above may. The speaker is
@@ -159,7 +168,7 @@ func (s *Store) CreateClaim(ctx context.Context, actor *User, m Meta, in ClaimIn
 		}
 		var c *Claim
 		_, err = insertWithSlug(tx, "claims", Slugify(in.Summary, 80), func(tx *gorm.DB, slug string) error {
-			c = &Claim{Slug: slug, Text: in.Text, Summary: in.Summary, PersonID: p.ID, Person: p, SaidAt: said,
+			c = &Claim{Slug: slug, Text: in.Text, Summary: in.Summary, Language: in.Language, PersonID: p.ID, Person: p, SaidAt: said,
 				Setting: in.Setting, ArticleID: in.ArticleID, Status: ClaimDraft, CreatedBy: &actor.ID}
 			if err := tx.Omit(clause.Associations).Create(c).Error; err != nil {
 				return fmt.Errorf("insert claim: %w", err)
@@ -214,7 +223,8 @@ func (s *Store) UpdateClaim(ctx context.Context, actor *User, m Meta, id uint, p
 		}
 		before := c.view()
 		in := ClaimInput{Text: c.Text, Summary: c.Summary, Speaker: c.SpeakerName(), SpeakerKind: KindPerson,
-			SaidAt: FormatDate(c.SaidAt), Setting: c.Setting, Appearances: AppearanceInputs(c.Appearances), ArticleID: c.ArticleID, Tags: c.TagNames()}
+			SaidAt: FormatDate(c.SaidAt), Setting: c.Setting, Appearances: AppearanceInputs(c.Appearances), ArticleID: c.ArticleID, Tags: c.TagNames(),
+			Language: c.Language}
 		if c.Person != nil {
 			in.SpeakerKind = c.Person.Kind
 		}
@@ -223,6 +233,7 @@ func (s *Store) UpdateClaim(ctx context.Context, actor *User, m Meta, id uint, p
 		apply(&in.Speaker, p.Speaker)
 		apply(&in.SaidAt, p.SaidAt)
 		apply(&in.Setting, p.Setting)
+		apply(&in.Language, p.Language)
 		if p.Appearances != nil {
 			in.Appearances = *p.Appearances
 		}
@@ -245,8 +256,8 @@ func (s *Store) UpdateClaim(ctx context.Context, actor *User, m Meta, id uint, p
 			return err
 		}
 		c.Text, c.Summary, c.PersonID, c.Person, c.SaidAt = in.Text, in.Summary, person.ID, person, said
-		c.Setting, c.Revision = in.Setting, locked.Revision+1
-		if err := tx.Model(c).Select("text", "summary", "person_id", "said_at", "setting", "revision", "updated_at").Updates(c).Error; err != nil {
+		c.Setting, c.Language, c.Revision = in.Setting, in.Language, locked.Revision+1
+		if err := tx.Model(c).Select("text", "summary", "language", "person_id", "said_at", "setting", "revision", "updated_at").Updates(c).Error; err != nil {
 			return fmt.Errorf("update claim: %w", err)
 		}
 		if err := setTags(tx, c, tags); err != nil {
@@ -443,8 +454,11 @@ type ClaimFilter struct {
 	// DeskStatus filters by Claim.DeskStatus rather than the stored status.
 	DeskStatus bool
 	CreatedBy  uint
-	Limit      int
-	Offset     int
+	// Language keeps the claims in this canonical language range (see
+	// LanguageFilter).
+	Language string
+	Limit    int
+	Offset   int
 }
 
 // ListClaims returns claims with their speakers and appearances, most
@@ -461,6 +475,10 @@ func (s *Store) ListClaims(ctx context.Context, f ClaimFilter) ([]Claim, error) 
 	}
 	if f.CreatedBy != 0 {
 		db = db.Where("created_by = ?", f.CreatedBy)
+	}
+	if f.Language != "" {
+		cond, args := languageCondition("language", f.Language)
+		db = db.Where(cond, args...)
 	}
 	if f.Limit <= 0 || f.Limit > 200 {
 		f.Limit = 50

@@ -34,6 +34,7 @@ type PublishedVersion struct {
 	Speaker     string            `json:"speaker"`
 	SaidAt      string            `json:"said_at,omitempty"`
 	Setting     string            `json:"setting,omitempty"`
+	Language    string            `json:"language,omitempty"`
 	Tags        []string          `json:"tags"`
 	Appearances []AppearanceInput `json:"appearances"`
 	Sources     []UpdateSource    `json:"sources"`
@@ -41,19 +42,22 @@ type PublishedVersion struct {
 	RatingLabel string            `json:"rating_label"`
 	Headline    string            `json:"headline"`
 	Explanation string            `json:"explanation"`
-	Note        string            `json:"note,omitempty"`
+	// VerdictLanguage is the verdict's language tag.
+	VerdictLanguage string `json:"verdict_language,omitempty"`
+	Note            string `json:"note,omitempty"`
 }
 
 // versionOf is what claim c (loaded with its sources and verdicts) shows
 // the public now.
 func versionOf(c *Claim) PublishedVersion {
 	out := PublishedVersion{Text: c.Text, Summary: c.Summary, Speaker: c.SpeakerName(), SaidAt: FormatDate(c.SaidAt),
-		Setting: c.Setting, Tags: c.TagNames(), Appearances: AppearanceInputs(c.Appearances), Sources: []UpdateSource{}}
+		Setting: c.Setting, Language: c.Language, Tags: c.TagNames(), Appearances: AppearanceInputs(c.Appearances), Sources: []UpdateSource{}}
 	for i := range c.Sources {
 		out.Sources = append(out.Sources, sourceOfUpdate(&c.Sources[i]))
 	}
 	if v := c.CurrentVerdict(); v != nil {
 		out.Rating, out.RatingLabel, out.Headline, out.Explanation = v.RatingSlug, v.RatingLabel, v.Headline, v.Explanation
+		out.VerdictLanguage = v.Language
 	}
 	return out
 }
@@ -142,6 +146,7 @@ func UpdateChanges(c *Claim, u *ClaimUpdate) []UpdateChange {
 	diff("Speaker", was.Speaker, u.Speaker)
 	diff("Said on", was.SaidAt, FormatDate(u.SaidAt))
 	diff("Setting", was.Setting, u.Setting)
+	diff("Language", was.Language, u.Language)
 	tags := slices.Clone(u.Tags)
 	slices.Sort(tags)
 	diff("Tags", strings.Join(was.Tags, ", "), strings.Join(tags, ", "))
@@ -169,6 +174,7 @@ func UpdateChanges(c *Claim, u *ClaimUpdate) []UpdateChange {
 	diff("Rating", was.Rating, u.Rating)
 	diff("Headline", was.Headline, u.Headline)
 	diff("Explanation", was.Explanation, u.Explanation)
+	diff("Language of the verdict", was.VerdictLanguage, u.VerdictLanguage)
 	return out
 }
 
@@ -207,6 +213,9 @@ func sourceLine(src UpdateSource) string {
 	}
 	if src.Locator != "" {
 		parts = append(parts, src.Locator)
+	}
+	if src.Language != "" {
+		parts = append(parts, src.Language)
 	}
 	return strings.Join(parts, " · ")
 }

@@ -57,6 +57,8 @@ type UpdateSource struct {
 	Stance      Stance     `json:"stance"`
 	Excerpt     string     `json:"excerpt,omitempty"`
 	Locator     string     `json:"locator,omitempty"`
+	// Language is the source's BCP 47 language tag; "" detects it.
+	Language string `json:"language,omitempty"`
 }
 
 // ClaimUpdate is a proposed change to a published fact-check; see the
@@ -75,13 +77,17 @@ type ClaimUpdate struct {
 	SpeakerKind PersonKind
 	SaidAt      *time.Time
 	Setting     string
+	// Language is the claim's BCP 47 language tag as the update proposes
+	// it; VerdictLanguage that of the proposed verdict.
+	Language    string
 	Tags        []string          `gorm:"serializer:json"`
 	Appearances []AppearanceInput `gorm:"serializer:json"`
 	Sources     []UpdateSource    `gorm:"serializer:json"`
 	// Rating (a slug), Headline and Explanation are the proposed verdict.
-	Rating      string
-	Headline    string
-	Explanation string
+	Rating          string
+	Headline        string
+	Explanation     string
+	VerdictLanguage string
 	// Note is the public note of what changed and why; required to submit.
 	Note string
 	// Editors are the accounts that saved the update: like the authors of
@@ -105,7 +111,10 @@ type UpdatePatch struct {
 	Appearances                   *[]AppearanceInput
 	Sources                       *[]UpdateSource
 	Rating, Headline, Explanation *string
-	Note                          *string
+	// Language and VerdictLanguage replace the claim's and the verdict's
+	// language tags; "" detects them again from the text.
+	Language, VerdictLanguage *string
+	Note                      *string
 	// Revision is the update's Revision the editor read; 0 means not
 	// given (no check).
 	Revision int
@@ -122,15 +131,19 @@ type updateView struct {
 	Tags        []string `json:"tags,omitempty"`
 	Appearances []string `json:"appearances,omitempty"`
 	Sources     []string `json:"sources,omitempty"`
+	Language    string   `json:"language,omitempty"`
 	Rating      string   `json:"rating"`
 	Headline    string   `json:"headline"`
 	Explanation string   `json:"explanation"`
-	Note        string   `json:"note,omitempty"`
+	// VerdictLanguage is the proposed verdict's language tag.
+	VerdictLanguage string `json:"verdict_language,omitempty"`
+	Note            string `json:"note,omitempty"`
 }
 
 func (u *ClaimUpdate) view() updateView {
 	out := updateView{Text: u.Text, Summary: u.Summary, Speaker: u.Speaker, SaidAt: FormatDate(u.SaidAt), Setting: u.Setting,
-		Tags: u.Tags, Rating: u.Rating, Headline: u.Headline, Explanation: u.Explanation, Note: u.Note}
+		Tags: u.Tags, Language: u.Language, Rating: u.Rating, Headline: u.Headline, Explanation: u.Explanation,
+		VerdictLanguage: u.VerdictLanguage, Note: u.Note}
 	for _, a := range u.Appearances {
 		out.Appearances = append(out.Appearances, appearanceLine(a))
 	}
@@ -143,13 +156,13 @@ func (u *ClaimUpdate) view() updateView {
 // sourceOfUpdate is a published source as an update first proposes it.
 func sourceOfUpdate(src *Source) UpdateSource {
 	return UpdateSource{SourceID: src.ID, URL: src.URL, Title: src.Title, Outlet: src.Outlet, PublishedAt: FormatDate(src.PublishedAt),
-		Kind: src.Kind, Stance: src.Stance, Excerpt: src.Excerpt, Locator: src.Locator}
+		Kind: src.Kind, Stance: src.Stance, Excerpt: src.Excerpt, Locator: src.Locator, Language: src.Language}
 }
 
 // input is the source as SourceInput, for its validation.
 func (us UpdateSource) input() SourceInput {
 	return SourceInput{URL: us.URL, Title: us.Title, Outlet: us.Outlet, PublishedAt: us.PublishedAt, Kind: us.Kind,
-		Stance: us.Stance, Excerpt: us.Excerpt, Locator: us.Locator}
+		Stance: us.Stance, Excerpt: us.Excerpt, Locator: us.Locator, Language: us.Language}
 }
 
 // OpenUpdate starts an update of a published fact-check, as a copy of what
@@ -186,10 +199,10 @@ func (s *Store) OpenUpdate(ctx context.Context, actor *User, m Meta, claimID uin
 			return &ConflictError{Reason: fmt.Sprintf("Claim %d has no published verdict to update.", c.ID)}
 		}
 		u := &ClaimUpdate{ClaimID: c.ID, AuthorID: &actor.ID, Status: UpdateDraft, Text: c.Text, Summary: c.Summary,
-			Speaker: c.SpeakerName(), SpeakerKind: KindPerson, SaidAt: c.SaidAt, Setting: c.Setting, Tags: c.TagNames(),
+			Speaker: c.SpeakerName(), SpeakerKind: KindPerson, SaidAt: c.SaidAt, Setting: c.Setting, Language: c.Language, Tags: c.TagNames(),
 			Appearances: AppearanceInputs(c.Appearances),
 			Sources:     []UpdateSource{}, Editors: []uint{actor.ID}, Rating: cur.RatingSlug, Headline: cur.Headline,
-			Explanation: cur.Explanation, Revision: 1}
+			Explanation: cur.Explanation, VerdictLanguage: cur.Language, Revision: 1}
 		if c.Person != nil {
 			u.SpeakerKind = c.Person.Kind
 		}
@@ -292,6 +305,8 @@ func (s *Store) SaveUpdate(ctx context.Context, actor *User, m Meta, id uint, p 
 		apply(&u.Rating, p.Rating)
 		apply(&u.Headline, p.Headline)
 		apply(&u.Explanation, p.Explanation)
+		apply(&u.Language, p.Language)
+		apply(&u.VerdictLanguage, p.VerdictLanguage)
 		apply(&u.Note, p.Note)
 		if p.SpeakerKind != nil {
 			u.SpeakerKind = *p.SpeakerKind
@@ -319,8 +334,8 @@ func (s *Store) SaveUpdate(ctx context.Context, actor *User, m Meta, id uint, p 
 		if !slices.Contains(u.Editors, actor.ID) {
 			u.Editors = append(u.Editors, actor.ID)
 		}
-		if err := tx.Model(u).Select("text", "summary", "speaker", "speaker_kind", "said_at", "setting", "tags", "appearances", "sources",
-			"rating", "headline", "explanation", "note", "editors", "revision", "updated_at").Updates(u).Error; err != nil {
+		if err := tx.Model(u).Select("text", "summary", "speaker", "speaker_kind", "said_at", "setting", "language", "tags", "appearances", "sources",
+			"rating", "headline", "explanation", "verdict_language", "note", "editors", "revision", "updated_at").Updates(u).Error; err != nil {
 			return fmt.Errorf("save update: %w", err)
 		}
 		if u.Status == UpdateSubmitted && u.VerdictID != nil {
@@ -338,7 +353,7 @@ func (s *Store) SaveUpdate(ctx context.Context, actor *User, m Meta, id uint, p 
 // its said-on date as text.
 func (s *Store) checkUpdate(tx *gorm.DB, u *ClaimUpdate, c *Claim, saidAt string) error {
 	in := ClaimInput{Text: u.Text, Summary: u.Summary, Speaker: u.Speaker, SpeakerKind: u.SpeakerKind, SaidAt: saidAt,
-		Setting: u.Setting, Tags: u.Tags, Appearances: u.Appearances}
+		Setting: u.Setting, Tags: u.Tags, Appearances: u.Appearances, Language: u.Language}
 	today, err := s.today(tx)
 	if err != nil {
 		return err
@@ -352,6 +367,7 @@ func (s *Store) checkUpdate(tx *gorm.DB, u *ClaimUpdate, c *Claim, saidAt string
 	}
 	maps(err, "")
 	u.Text, u.Summary, u.Speaker, u.SpeakerKind, u.SaidAt, u.Setting, u.Tags = in.Text, in.Summary, in.Speaker, in.SpeakerKind, said, in.Setting, tags
+	u.Language = in.Language
 	if u.Tags == nil {
 		u.Tags = []string{}
 	}
@@ -386,6 +402,7 @@ func (s *Store) checkUpdate(tx *gorm.DB, u *ClaimUpdate, c *Claim, saidAt string
 		_, err := in.validate(today)
 		maps(err, prefix)
 		us.URL, us.Title, us.Outlet, us.PublishedAt, us.Excerpt, us.Locator = in.URL, in.Title, in.Outlet, in.PublishedAt, in.Excerpt, in.Locator
+		us.Language = in.Language
 		if us.SourceID != 0 {
 			if !slices.Contains(published, us.SourceID) || seen[us.SourceID] {
 				fields[prefix+"source_id"] = "must name a source of this claim, once"
@@ -393,13 +410,18 @@ func (s *Store) checkUpdate(tx *gorm.DB, u *ClaimUpdate, c *Claim, saidAt string
 			seen[us.SourceID] = true
 		}
 	}
-	verdict := VerdictInput{Rating: u.Rating, Headline: u.Headline, Explanation: u.Explanation}
+	verdict := VerdictInput{Rating: u.Rating, Headline: u.Headline, Explanation: u.Explanation, Language: u.VerdictLanguage}
 	if _, err := s.validateVerdict(tx, &verdict); err != nil && FieldErrors(err) == nil {
 		return err
-	} else {
+	} else if fe := FieldErrors(err); fe != nil {
+		// The claim's language is "language"; the verdict's is named apart.
+		if why, ok := fe["language"]; ok {
+			delete(fe, "language")
+			fe["verdict_language"] = why
+		}
 		maps(err, "")
 	}
-	u.Headline, u.Explanation = verdict.Headline, verdict.Explanation
+	u.Headline, u.Explanation, u.VerdictLanguage = verdict.Headline, verdict.Explanation, verdict.Language
 	var v Validator
 	v.text("note", &u.Note, false, 5000)
 	maps(v.Err(), "")
@@ -444,10 +466,10 @@ func (s *Store) newVersionOfUpdateVerdict(tx *gorm.DB, u *ClaimUpdate, actor *Us
 		return err
 	}
 	change := ChangeClaimEdited
-	if v.RatingSlug != r.Slug || v.Headline != u.Headline || v.Explanation != u.Explanation {
+	if v.RatingSlug != r.Slug || v.Headline != u.Headline || v.Explanation != u.Explanation || v.Language != u.VerdictLanguage {
 		change = ChangeRevised
 	}
-	return s.newVerdictVersion(tx, v, r, u.Headline, u.Explanation, change, actor)
+	return s.newVerdictVersion(tx, v, r, u.Headline, u.Explanation, u.VerdictLanguage, change, actor)
 }
 
 // SubmitUpdate sends a draft update to review: it makes the verdict that
@@ -486,7 +508,7 @@ func (s *Store) SubmitUpdate(ctx context.Context, actor *User, m Meta, id uint, 
 			return err
 		}
 		v := &Verdict{ClaimID: c.ID, RatingID: r.ID, RatingSlug: r.Slug, RatingLabel: r.Label, Headline: u.Headline,
-			Explanation: u.Explanation, AuthorID: u.AuthorID, Status: VerdictInReview, Version: 1}
+			Explanation: u.Explanation, Language: u.VerdictLanguage, AuthorID: u.AuthorID, Status: VerdictInReview, Version: 1}
 		if err := tx.Omit(clause.Associations).Create(v).Error; err != nil {
 			return fmt.Errorf("insert verdict of update %d: %w", u.ID, err)
 		}
@@ -568,7 +590,7 @@ func (s *Store) applyUpdate(tx *gorm.DB, actor *User, m Meta, u *ClaimUpdate, c 
 	if err != nil {
 		return err
 	}
-	err = tx.Model(&Claim{}).Where("id = ?", c.ID).Updates(map[string]any{"text": u.Text, "summary": u.Summary, "person_id": person.ID,
+	err = tx.Model(&Claim{}).Where("id = ?", c.ID).Updates(map[string]any{"text": u.Text, "summary": u.Summary, "language": u.Language, "person_id": person.ID,
 		"said_at": u.SaidAt, "setting": u.Setting, "revision": gorm.Expr("revision + 1"), "updated_at": now}).Error
 	if err != nil {
 		return fmt.Errorf("apply update %d to claim %d: %w", u.ID, c.ID, err)
@@ -621,7 +643,7 @@ func (s *Store) applyUpdate(tx *gorm.DB, actor *User, m Meta, u *ClaimUpdate, c 
 		}
 		err = tx.Model(&Source{}).Where("id = ? AND claim_id = ?", us.SourceID, c.ID).Updates(map[string]any{"url": src.URL, "title": src.Title,
 			"outlet": src.Outlet, "published_at": src.PublishedAt, "kind": src.Kind, "stance": src.Stance, "excerpt": src.Excerpt,
-			"locator": src.Locator, "revision": gorm.Expr("revision + 1"), "updated_at": now}).Error
+			"locator": src.Locator, "language": src.Language, "revision": gorm.Expr("revision + 1"), "updated_at": now}).Error
 		if err != nil {
 			return fmt.Errorf("edit source %d in update %d: %w", us.SourceID, u.ID, err)
 		}

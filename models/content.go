@@ -82,10 +82,13 @@ const (
 
 // Claim is one statement a speaker made, logged verbatim.
 type Claim struct {
-	ID          uint
-	Slug        string
-	Text        string
-	Summary     string
+	ID      uint
+	Slug    string
+	Text    string
+	Summary string
+	// Language is the BCP 47 tag (canonical, see CanonicalLanguage) of
+	// the language the claim was made in, its Text's; "" when not known.
+	Language    string
 	PersonID    uint
 	Person      *Person `gorm:"foreignKey:PersonID"`
 	SaidAt      *time.Time
@@ -179,9 +182,12 @@ type Source struct {
 	Stance      Stance
 	Excerpt     string
 	Locator     string
-	CreatedBy   *uint
-	CreatedAt   time.Time
-	UpdatedAt   time.Time
+	// Language is the BCP 47 tag of the source's language, its title's
+	// and excerpt's; "" when not known.
+	Language  string
+	CreatedBy *uint
+	CreatedAt time.Time
+	UpdatedAt time.Time
 
 	// Revision counts the source's edits, from 1, a file attached or
 	// removed included; an edit or removal made from an older revision is
@@ -264,8 +270,11 @@ type Verdict struct {
 	RatingLabel string
 	Headline    string
 	Explanation string
-	AuthorID    *uint
-	Status      VerdictStatus
+	// Language is the BCP 47 tag of the language the headline and
+	// explanation are written in; "" when not known.
+	Language string
+	AuthorID *uint
+	Status   VerdictStatus
 	// Version numbers what reviewers approve: it grows with every change to
 	// the verdict, or to its claim's words or sources while it is open.
 	Version int

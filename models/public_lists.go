@@ -3,6 +3,7 @@ package models
 import (
 	"context"
 	"fmt"
+	"slices"
 	"time"
 
 	"gorm.io/gorm"
@@ -30,21 +31,25 @@ func (st ClaimStatus) RatingStands() bool { return st == ClaimPublished }
 // PublicItem is one published fact-check in a list: the claim, its speaker
 // and its current verdict.
 type PublicItem struct {
-	ID          uint
-	Slug        string
-	Text        string
-	Summary     string
-	Status      ClaimStatus
-	SaidAt      *time.Time
-	Setting     string
-	PublishedAt *time.Time
-	UpdatedAt   time.Time
-	PersonName  string
-	PersonSlug  string
-	PersonKind  PersonKind
-	RatingSlug  string
-	RatingLabel string
-	Headline    string
+	ID      uint
+	Slug    string
+	Text    string
+	Summary string
+	// Language is the claim's BCP 47 language tag, VerdictLanguage that
+	// of its published verdict; "" when not known.
+	Language        string
+	VerdictLanguage string
+	Status          ClaimStatus
+	SaidAt          *time.Time
+	Setting         string
+	PublishedAt     *time.Time
+	UpdatedAt       time.Time
+	PersonName      string
+	PersonSlug      string
+	PersonKind      PersonKind
+	RatingSlug      string
+	RatingLabel     string
+	Headline        string
 	// Appearances are the claim's, in order (see SortAppearances); only
 	// EachPublic, whose items become ClaimReviews, loads them.
 	Appearances []Appearance `gorm:"-"`
@@ -57,14 +62,22 @@ type PublicItem struct {
 
 // PublicQuery filters the public list; zero fields match everything.
 type PublicQuery struct {
-	Rating  string // rating slug
-	Person  string // person slug
-	Tag     string
-	Page    int // from 1
-	PerPage int
+	Rating string // rating slug
+	Person string // person slug
+	Tag    string
+	// Language is a canonical BCP 47 language range (see LanguageFilter):
+	// "ar" lists the claims in ar, ar-EG, ar-001…
+	Language string
+	Page     int // from 1
+	PerPage  int
 }
 
-const publicSelect = `c.id, c.slug, c.text, c.summary, c.status, c.said_at, c.setting, c.published_at, c.updated_at,
+// Filtered reports whether q filters the list at all.
+func (q PublicQuery) Filtered() bool {
+	return q.Rating != "" || q.Person != "" || q.Tag != "" || q.Language != ""
+}
+
+const publicSelect = `c.id, c.slug, c.text, c.summary, c.language, v.language AS verdict_language, c.status, c.said_at, c.setting, c.published_at, c.updated_at,
 	(SELECT k.created_at FROM corrections k WHERE k.claim_id = c.id ORDER BY k.created_at DESC LIMIT 1) AS corrected_at,
 	p.name AS person_name, p.slug AS person_slug, p.kind AS person_kind,
 	v.rating_slug, v.rating_label, v.headline`
@@ -119,6 +132,10 @@ func (s *Store) PublicClaims(ctx context.Context, q PublicQuery) ([]PublicItem, 
 	}
 	if q.Person != "" {
 		ids = ids.Where("c.person_id = (SELECT p.id FROM people p WHERE p.slug = ?)", q.Person)
+	}
+	if q.Language != "" {
+		cond, args := languageCondition("c.language", q.Language)
+		ids = ids.Where(cond, args...)
 	}
 	var page []uint
 	err := ids.Limit(q.PerPage+1).Offset((q.Page-1)*q.PerPage).Pluck("c.id", &page).Error
@@ -249,4 +266,23 @@ func (s *Store) publicAppearances(ctx context.Context, items []PublicItem) error
 		it.Appearances = append(it.Appearances, a)
 	}
 	return nil
+}
+
+// PublicLanguages lists the primary language subtags (see PrimaryLanguage)
+// of the public fact-checks' claims, sorted, each once; claims whose
+// language is not known count for none. The home page offers them as a
+// filter.
+func (s *Store) PublicLanguages(ctx context.Context) ([]string, error) {
+	var tags []string
+	err := s.read(ctx).Table("claims c").Distinct("c.language").
+		Where("c.status IN ('published', 'retracted') AND c.language <> ''").Pluck("c.language", &tags).Error
+	if err != nil {
+		return nil, fmt.Errorf("public languages: %w", err)
+	}
+	out := make([]string, 0, len(tags))
+	for _, t := range tags {
+		out = append(out, PrimaryLanguage(t))
+	}
+	slices.Sort(out)
+	return slices.Compact(out), nil
 }

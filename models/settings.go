@@ -8,6 +8,8 @@ import (
 
 	"gorm.io/gorm"
 	"gorm.io/gorm/clause"
+
+	"claimtracker/i18n"
 )
 
 // SiteSettings are the newsroom's own words and names on the public site.
@@ -25,6 +27,11 @@ type SiteSettings struct {
 	// RequireAdminTwoFactor sends an admin without two-factor sign-in to
 	// set it up, and lets them do nothing else until they have.
 	RequireAdminTwoFactor bool
+	// Language is the tag of the public site's interface language (one of
+	// i18n.Languages), for readers who have not chosen one and whose
+	// browser asks for none the interface speaks. Default (and when saved
+	// empty) "en".
+	Language string
 
 	// Revision counts saves of the settings, from 1. Settings returns the
 	// current one; UpdateSettings refuses a save made from another
@@ -36,12 +43,13 @@ type SiteSettings struct {
 var DefaultSettings = SiteSettings{
 	OrganizationName: "Claimtracker Newsroom",
 	TimeZone:         DefaultTimeZone,
+	Language:         i18n.Default,
 	CorrectionsPolicy: "When we get something wrong we say so on the claim page, with the date and what changed. " +
 		"A change of rating is always recorded as a correction that names both ratings. " +
 		"Published fact-checks are never silently deleted: a retracted claim stays online with a notice explaining why.",
 }
 
-var settingKeys = []string{"organization_name", "organization_url", "corrections_policy", "time_zone"}
+var settingKeys = []string{"organization_name", "organization_url", "corrections_policy", "time_zone", "language"}
 
 // requireAdminTwoFactorKey stores SiteSettings.RequireAdminTwoFactor as "true" or "false".
 const requireAdminTwoFactorKey = "require_admin_two_factor"
@@ -56,6 +64,8 @@ func (st *SiteSettings) field(key string) *string {
 		return &st.CorrectionsPolicy
 	case "time_zone":
 		return &st.TimeZone
+	case "language":
+		return &st.Language
 	}
 	return nil
 }
@@ -109,6 +119,10 @@ func (s *Store) UpdateSettings(ctx context.Context, actor *User, m Meta, in Site
 	if _, ok := LoadZone(in.TimeZone); !ok {
 		v.Fail("time_zone", "must be a time zone name from the IANA database, such as Europe/Paris, America/New_York or UTC")
 	}
+	if in.Language = strings.TrimSpace(in.Language); in.Language == "" {
+		in.Language = i18n.Default
+	}
+	v.Check(i18n.Supported(in.Language), "language", "must be one of the interface languages")
 	if err := v.Err(); err != nil {
 		return in, err
 	}

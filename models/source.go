@@ -25,6 +25,9 @@ type SourceInput struct {
 	Stance      Stance
 	Excerpt     string
 	Locator     string // page, timestamp, paragraph
+	// Language is the BCP 47 tag of the source's language; "" detects it
+	// from the title and excerpt (see DetectLanguage).
+	Language string
 	// Revision is, for UpdateSource, the source's Revision the editor
 	// read: when it is no longer current the edit is refused (*StaleError).
 	// 0 means not given. AddSource ignores it.
@@ -48,11 +51,13 @@ func (in *SourceInput) validate(today time.Time) (*Source, error) {
 	v.Check(oneOf(in.Stance, Stances), "stance", "must be supports, contradicts or context")
 	v.text("excerpt", &in.Excerpt, false, 5000)
 	v.text("locator", &in.Locator, false, 200)
+	v.language("language", &in.Language)
 	if err := v.Err(); err != nil {
 		return nil, err
 	}
+	in.Language = languageOrDetected(in.Language, in.Title, in.Excerpt)
 	return &Source{URL: in.URL, Title: in.Title, Outlet: in.Outlet, PublishedAt: published, Kind: in.Kind,
-		Stance: in.Stance, Excerpt: in.Excerpt, Locator: in.Locator}, nil
+		Stance: in.Stance, Excerpt: in.Excerpt, Locator: in.Locator, Language: in.Language}, nil
 }
 
 func oneOf[T comparable](v T, set []T) bool {
@@ -75,11 +80,12 @@ type sourceView struct {
 	Stance      Stance     `json:"stance"`
 	Excerpt     string     `json:"excerpt,omitempty"`
 	Locator     string     `json:"locator,omitempty"`
+	Language    string     `json:"language,omitempty"`
 }
 
 func (src *Source) view() sourceView {
 	return sourceView{ID: src.ID, URL: src.URL, Title: src.Title, Outlet: src.Outlet, PublishedAt: FormatDate(src.PublishedAt),
-		Kind: src.Kind, Stance: src.Stance, Excerpt: src.Excerpt, Locator: src.Locator}
+		Kind: src.Kind, Stance: src.Stance, Excerpt: src.Excerpt, Locator: src.Locator, Language: src.Language}
 }
 
 // evidenceOpen reports whether a claim's sources may change: while it is a

@@ -51,8 +51,12 @@ type User struct {
 	Role         Role
 	PasswordHash string `json:"-"`
 	DisabledAt   *time.Time
-	CreatedAt    time.Time
-	UpdatedAt    time.Time
+	// Language is the tag of the interface language the user reads the
+	// desk in (one of i18n.Languages), or "" to follow the site's choice
+	// for any reader (see SetLanguage).
+	Language  string
+	CreatedAt time.Time
+	UpdatedAt time.Time
 }
 
 // Active reports whether the user may sign in and use tokens.

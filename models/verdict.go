@@ -15,6 +15,10 @@ type VerdictInput struct {
 	Rating      string // a rating slug from the scale
 	Headline    string
 	Explanation string // Markdown
+	// Language is the BCP 47 tag of the language the headline and
+	// explanation are written in; "" detects it from them (see
+	// DetectLanguage).
+	Language string
 	// Version is, for ReviseVerdict, the verdict's Version the author
 	// read: when it is no longer current the revision is refused
 	// (*StaleError). 0 means not given. ProposeVerdict ignores it.
@@ -27,18 +31,24 @@ type verdictView struct {
 	Rating      string        `json:"rating"`
 	Headline    string        `json:"headline"`
 	Explanation string        `json:"explanation"`
+	Language    string        `json:"language,omitempty"`
 	Status      VerdictStatus `json:"status"`
 	Version     int           `json:"version"`
 }
 
 func (v *Verdict) view() verdictView {
-	return verdictView{ID: v.ID, Rating: v.RatingSlug, Headline: v.Headline, Explanation: v.Explanation, Status: v.Status, Version: v.Version}
+	return verdictView{ID: v.ID, Rating: v.RatingSlug, Headline: v.Headline, Explanation: v.Explanation, Language: v.Language,
+		Status: v.Status, Version: v.Version}
 }
 
 func (s *Store) validateVerdict(tx *gorm.DB, in *VerdictInput) (*Rating, error) {
 	var v Validator
 	v.text("headline", &in.Headline, true, 200)
 	v.text("explanation", &in.Explanation, true, 20000)
+	v.language("language", &in.Language)
+	if in.Language == "" && in.Headline != "" && in.Explanation != "" {
+		in.Language = DetectLanguage(in.Headline + "\n\n" + PlainText(in.Explanation))
+	}
 	var r *Rating
 	if in.Rating == "" {
 		v.Fail("rating", "is required")
@@ -85,7 +95,7 @@ func (s *Store) ProposeVerdict(ctx context.Context, actor *User, m Meta, claimID
 			return fmt.Errorf("claim %d has an open update (%d); its verdict goes with it: %w", c.ID, u.ID, ErrConflict)
 		}
 		v := &Verdict{ClaimID: c.ID, RatingID: r.ID, RatingSlug: r.Slug, RatingLabel: r.Label, Headline: in.Headline,
-			Explanation: in.Explanation, AuthorID: &actor.ID, Status: VerdictInReview, Version: 1}
+			Explanation: in.Explanation, Language: in.Language, AuthorID: &actor.ID, Status: VerdictInReview, Version: 1}
 		if err := tx.Omit(clause.Associations).Create(v).Error; err != nil {
 			return fmt.Errorf("insert verdict: %w", err)
 		}
@@ -145,7 +155,7 @@ func (s *Store) ReviseVerdict(ctx context.Context, actor *User, m Meta, id uint,
 			return err
 		}
 		before := v.view()
-		if err := s.newVerdictVersion(tx, v, r, in.Headline, in.Explanation, ChangeRevised, actor); err != nil {
+		if err := s.newVerdictVersion(tx, v, r, in.Headline, in.Explanation, in.Language, ChangeRevised, actor); err != nil {
 			return err
 		}
 		if c.Status == ClaimDraft {

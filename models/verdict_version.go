@@ -22,13 +22,13 @@ func (s *Store) recordVersion(tx *gorm.DB, v *Verdict, change VersionChange, by 
 	return nil
 }
 
-// newVerdictVersion saves v (locked by the caller) with rating r, headline
-// and explanation as its next version, in review, and records the version
-// as change made by actor.
-func (s *Store) newVerdictVersion(tx *gorm.DB, v *Verdict, r *Rating, headline, explanation string, change VersionChange, actor *User) error {
-	v.RatingID, v.RatingSlug, v.RatingLabel, v.Headline, v.Explanation = r.ID, r.Slug, r.Label, headline, explanation
+// newVerdictVersion saves v (locked by the caller) with rating r, headline,
+// explanation and their language tag as its next version, in review, and
+// records the version as change made by actor.
+func (s *Store) newVerdictVersion(tx *gorm.DB, v *Verdict, r *Rating, headline, explanation, lang string, change VersionChange, actor *User) error {
+	v.RatingID, v.RatingSlug, v.RatingLabel, v.Headline, v.Explanation, v.Language = r.ID, r.Slug, r.Label, headline, explanation, lang
 	v.Status, v.Version = VerdictInReview, v.Version+1
-	if err := tx.Model(v).Select("rating_id", "rating_slug", "rating_label", "headline", "explanation", "status", "version", "updated_at").Updates(v).Error; err != nil {
+	if err := tx.Model(v).Select("rating_id", "rating_slug", "rating_label", "headline", "explanation", "language", "status", "version", "updated_at").Updates(v).Error; err != nil {
 		return fmt.Errorf("new version of verdict %d: %w", v.ID, err)
 	}
 	return s.recordVersion(tx, v, change, actor)

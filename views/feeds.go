@@ -37,8 +37,11 @@ type AtomText struct {
 	Body string `xml:",chardata"`
 }
 
-// AtomEntry is one entry of a feed.
+// AtomEntry is one entry of a feed. Lang is its xml:lang (XML 1.0 §2.12,
+// which RFC 4287 §2 lets any element carry): the BCP 47 tag of the
+// language of the claim it reports, left out when empty.
 type AtomEntry struct {
+	Lang      string    `xml:"http://www.w3.org/XML/1998/namespace lang,attr,omitempty"`
 	Title     AtomText  `xml:"title"`
 	ID        string    `xml:"id"`
 	Link      AtomLink  `xml:"link"`
@@ -90,7 +93,7 @@ type SitemapIndex struct {
 // ClaimReviewOf builds the ClaimReview of a public list item, for feeds that
 // carry every fact-check without loading each in full.
 func ClaimReviewOf(it models.PublicItem, scale []models.Rating, org Organization, pageURL, personURL string) ClaimReviewLD {
-	c := &models.Claim{Slug: it.Slug, Summary: it.Summary, SaidAt: it.SaidAt, PublishedAt: it.PublishedAt, Appearances: it.Appearances,
+	c := &models.Claim{Slug: it.Slug, Summary: it.Summary, Language: it.Language, SaidAt: it.SaidAt, PublishedAt: it.PublishedAt, Appearances: it.Appearances,
 		Person: &models.Person{Name: it.PersonName, Slug: it.PersonSlug, Kind: it.PersonKind}}
 	if it.CorrectedAt != nil {
 		c.Corrections = []models.Correction{{CreatedAt: *it.CorrectedAt}}

@@ -15,6 +15,26 @@ type Organization struct {
 	// Zone is the newsroom's time zone, in which its publication dates
 	// fall (nil is UTC).
 	Zone *time.Location
+	// Language is the BCP 47 tag of the site's language, which stands for
+	// a fact-check's when its claim's is not known ("" is English).
+	Language string
+}
+
+// defaultLanguage is the language a ClaimReview names when neither its
+// claim's nor the site's is known.
+const defaultLanguage = "en"
+
+// ContentLanguage is the BCP 47 tag of a fact-check's language as
+// machines are told it (ClaimReview's inLanguage, a feed entry's
+// xml:lang): its claim's language, else the site's, else English.
+func (o Organization) ContentLanguage(claimLanguage string) string {
+	switch {
+	case claimLanguage != "":
+		return claimLanguage
+	case o.Language != "":
+		return o.Language
+	}
+	return defaultLanguage
 }
 
 // ClaimReviewLD is a schema.org ClaimReview, as search engines read it.
@@ -105,6 +125,8 @@ func RatingValues(scale []models.Rating, slug string) (value, best, worst int, o
 
 // ClaimReview builds the ClaimReview of a published claim. pageURL is the
 // absolute URL of its public page; people is the base for speaker pages.
+// Its inLanguage (schema.org CreativeWork, a BCP 47 tag) is the claim's
+// language (see Organization.ContentLanguage).
 func ClaimReview(c *models.Claim, v *models.Verdict, scale []models.Rating, org Organization, pageURL, personURL string) ClaimReviewLD {
 	r := RatingLD{Type: "Rating", AlternateName: v.RatingLabel, RatingExplanation: v.Headline}
 	if val, best, worst, ok := RatingValues(scale, v.RatingSlug); ok {
@@ -124,7 +146,7 @@ func ClaimReview(c *models.Claim, v *models.Verdict, scale []models.Rating, org 
 	}
 	out := ClaimReviewLD{
 		Type: "ClaimReview", URL: pageURL, ClaimReviewed: c.Summary, Author: OrgLD{Type: "Organization", Name: org.Name, URL: org.URL},
-		ReviewRating: r, ItemReviewed: item, Headline: v.Headline, InLanguage: "en",
+		ReviewRating: r, ItemReviewed: item, Headline: v.Headline, InLanguage: org.ContentLanguage(c.Language),
 	}
 	// Dates are the days on which the newsroom published and corrected, in
 	// its own time zone (schema.org Date, ISO 8601 YYYY-MM-DD).

@@ -64,6 +64,7 @@ func TestClaimReviewFieldByField(t *testing.T) {
 	org := Organization{Name: "The Daily Check", URL: "https://check.example.org"}
 	c, v := seedClaim(models.KindPerson)
 	c.Corrections = []models.Correction{{CreatedAt: time.Date(2017, 3, 9, 8, 0, 0, 0, time.UTC)}}
+	c.Language = "pt-BR"
 	ld := ClaimReview(c, v, defaultScale(), org, "https://check.example.org/claims/sessions-russians", "https://check.example.org/people/jeff-sessions")
 	ld.Context = "https://schema.org"
 	s, err := JSONLD(ld)
@@ -83,6 +84,7 @@ func TestClaimReviewFieldByField(t *testing.T) {
 		"url":           "https://check.example.org/claims/sessions-russians",
 		"claimReviewed": "Sessions said he had no communications with the Russians",
 		"datePublished": "2017-03-03", "dateModified": "2017-03-09",
+		"inLanguage": "pt-BR",
 	}
 	for k, w := range want {
 		if got[k] != w {
@@ -201,5 +203,31 @@ func TestClaimReviewListsEveryAppearance(t *testing.T) {
 	c.Appearances = []models.Appearance{{ID: 9, URL: "https://example.org/b"}, {ID: 8, URL: "https://example.org/a"}}
 	if f := ClaimReview(c, v, defaultScale(), Organization{Name: "X"}, "https://x/claims/a", "https://x/people/a").ItemReviewed.FirstAppearance; f == nil || f.URL != "https://example.org/a" {
 		t.Errorf("undated firstAppearance = %v, want https://example.org/a", f)
+	}
+}
+
+// TestClaimReviewInLanguageFollowsTheClaim: inLanguage is the claim's
+// language; when it is not known, the site's; when neither is, English. The
+// feeds' ClaimReviews, built from list items, say the same.
+func TestClaimReviewInLanguageFollowsTheClaim(t *testing.T) {
+	vocab := loadVocabulary(t)
+	for _, tc := range []struct{ claim, site, want string }{
+		{"ar", "fr", "ar"}, {"zh-Hant", "", "zh-Hant"}, {"", "fr", "fr"}, {"", "", "en"},
+	} {
+		c, v := seedClaim(models.KindPerson)
+		c.Language = tc.claim
+		org := Organization{Name: "X", Language: tc.site}
+		ld := ClaimReview(c, v, defaultScale(), org, "https://x/claims/a", "https://x/people/a")
+		b, _ := json.Marshal(ld)
+		var got map[string]any
+		_ = json.Unmarshal(b, &got)
+		vocab.check(t, "ClaimReview", got)
+		if got["inLanguage"] != tc.want {
+			t.Errorf("claim %q, site %q: inLanguage = %v, want %s", tc.claim, tc.site, got["inLanguage"], tc.want)
+		}
+		it := models.PublicItem{Slug: "a", Summary: c.Summary, Language: tc.claim, PersonName: "P", RatingSlug: "false", RatingLabel: "False"}
+		if of := ClaimReviewOf(it, defaultScale(), org, "https://x/claims/a", "https://x/people/a"); of.InLanguage != tc.want {
+			t.Errorf("claim %q, site %q: the feed's inLanguage = %q, want %s", tc.claim, tc.site, of.InLanguage, tc.want)
+		}
 	}
 }

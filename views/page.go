@@ -3,6 +3,7 @@
 package views
 
 import (
+	"net/url"
 	"strings"
 	"time"
 
@@ -29,6 +30,23 @@ type Page struct {
 	JSONLD string
 	// Feeds are Atom feeds to advertise in the head.
 	Feeds []Feed
+	// Params are the query parameters that make this page what it is (a
+	// search's words, the home page's filters): the language switcher
+	// keeps them.
+	Params url.Values
+}
+
+// LanguageURL is this page in the interface language tag: its path and
+// Params with lang=tag, a relative URL.
+func (p Page) LanguageURL(tag string) string {
+	q := url.Values{}
+	for k, v := range p.Params {
+		if k != "lang" {
+			q[k] = v
+		}
+	}
+	q.Set("lang", tag)
+	return (&url.URL{Path: p.Path, RawQuery: q.Encode()}).String()
 }
 
 // MetaTag is one <meta> element: OpenGraph uses property, Twitter name.

@@ -2,10 +2,13 @@ package components
 
 import (
 	"context"
+	"io"
 	"net/url"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/a-h/templ"
 
 	"claimtracker/models"
 	"claimtracker/views"
@@ -44,53 +47,55 @@ func VerdictStatusLabel(s models.VerdictStatus) string {
 	return string(s)
 }
 
-// SourceKindLabel names a kind of source for people.
-func SourceKindLabel(k models.SourceKind) string {
+// SourceKindLabel names a kind of source for people, in the language of
+// ctx (views.T).
+func SourceKindLabel(ctx context.Context, k models.SourceKind) string {
 	switch k {
 	case models.SourceTranscript:
-		return "Transcript"
+		return views.T(ctx, "public.source_kind.transcript")
 	case models.SourceOfficialRecord:
-		return "Official record"
+		return views.T(ctx, "public.source_kind.official_record")
 	case models.SourceNewsReport:
-		return "News report"
+		return views.T(ctx, "public.source_kind.news_report")
 	case models.SourceStatement:
-		return "Statement"
+		return views.T(ctx, "public.source_kind.statement")
 	case models.SourceSocialPost:
-		return "Social post"
+		return views.T(ctx, "public.source_kind.social_post")
 	case models.SourceDataset:
-		return "Dataset"
+		return views.T(ctx, "public.source_kind.dataset")
 	case models.SourceOther:
-		return "Other"
+		return views.T(ctx, "public.source_kind.other")
 	}
 	return string(k)
 }
 
-// StanceLabel names a source's stance for people.
-func StanceLabel(s models.Stance) string {
+// StanceLabel names a source's stance for people, in the language of ctx.
+func StanceLabel(ctx context.Context, s models.Stance) string {
 	switch s {
 	case models.StanceSupports:
-		return "Supports"
+		return views.T(ctx, "public.stance.supports")
 	case models.StanceContradicts:
-		return "Contradicts"
+		return views.T(ctx, "public.stance.contradicts")
 	case models.StanceContext:
-		return "Context"
+		return views.T(ctx, "public.stance.context")
 	}
 	return string(s)
 }
 
-// CorrectionKindLabel names a kind of correction for people.
-func CorrectionKindLabel(k models.CorrectionKind) string {
+// CorrectionKindLabel names a kind of correction for people, in the
+// language of ctx.
+func CorrectionKindLabel(ctx context.Context, k models.CorrectionKind) string {
 	switch k {
 	case models.CorrectionClarification:
-		return "Clarification"
+		return views.T(ctx, "public.correction_kind.clarification")
 	case models.CorrectionCorrection:
-		return "Correction"
+		return views.T(ctx, "public.correction_kind.correction")
 	case models.CorrectionRatingChange:
-		return "Rating change"
+		return views.T(ctx, "public.correction_kind.rating_change")
 	case models.CorrectionRetraction:
-		return "Retraction"
+		return views.T(ctx, "public.correction_kind.retraction")
 	case models.CorrectionUpdate:
-		return "Update"
+		return views.T(ctx, "public.correction_kind.update")
 	}
 	return string(k)
 }
@@ -115,20 +120,22 @@ func UpdateStatusLabel(u *models.ClaimUpdate, v *models.Verdict) string {
 	return string(u.Status)
 }
 
-// SourceKindOptions are the kinds of source, for a select.
-func SourceKindOptions() []Option {
+// SourceKindOptions are the kinds of source, for a select, named in the
+// language of ctx.
+func SourceKindOptions(ctx context.Context) []Option {
 	out := make([]Option, 0, len(models.SourceKinds))
 	for _, k := range models.SourceKinds {
-		out = append(out, Option{string(k), SourceKindLabel(k)})
+		out = append(out, Option{string(k), SourceKindLabel(ctx, k)})
 	}
 	return out
 }
 
-// StanceOptions are the stances a source may take, for a select.
-func StanceOptions() []Option {
+// StanceOptions are the stances a source may take, for a select, named in
+// the language of ctx.
+func StanceOptions(ctx context.Context) []Option {
 	out := make([]Option, 0, len(models.Stances))
 	for _, s := range models.Stances {
-		out = append(out, Option{string(s), StanceLabel(s)})
+		out = append(out, Option{string(s), StanceLabel(ctx, s)})
 	}
 	return out
 }
@@ -148,13 +155,13 @@ func RatingOptions(ratings []models.Rating) []Option {
 }
 
 // Day writes a calendar date, such as a claim's said_at or a source's date,
-// as "10 Jan 2017", or "" for none. Calendar dates have no time and no
+// as "10 Jan 2017" in ctx's language, or "" for none. Calendar dates have no time and no
 // zone (the store keeps them as midnight UTC): they are never converted.
-func Day(t *time.Time) string {
+func Day(ctx context.Context, t *time.Time) string {
 	if t == nil {
 		return ""
 	}
-	return t.UTC().Format("2 Jan 2006")
+	return views.Locale(ctx).ShortDate(t.UTC())
 }
 
 // When writes the day on which the moment t happened (a publication,
@@ -164,14 +171,14 @@ func When(ctx context.Context, t *time.Time) string {
 	if t == nil {
 		return ""
 	}
-	return t.In(views.Zone(ctx)).Format("2 Jan 2006")
+	return views.ShortDate(ctx, *t)
 }
 
 // Moment writes a point in time in the newsroom's time zone, which
 // views.WithZone put in ctx, with the zone's abbreviation, such as
 // "2 Mar 2017, 14:05 UTC" or "2 Mar 2017, 23:05 JST".
 func Moment(ctx context.Context, t time.Time) string {
-	return t.In(views.Zone(ctx)).Format("2 Jan 2006, 15:04 MST")
+	return views.DateTime(ctx, t)
 }
 
 // ISODay writes the day on which the moment t happened in the newsroom's
@@ -202,15 +209,69 @@ func VerdictPath(id uint) string { return "/desk/verdicts/" + strconv.FormatUint
 // Joined writes the parts of a meta line that are not empty, separated by
 // " · ", so that a missing part (a source with no outlet, say) leaves no
 // stray separator: Joined("", "Transcript", "10 Jan 2017") is
-// "Transcript · 10 Jan 2017".
+// "Transcript · 10 Jan 2017". MetaLine is the same line as HTML.
 func Joined(parts ...string) string {
-	kept := make([]string, 0, len(parts))
+	ps := make([]Part, len(parts))
+	for i, p := range parts {
+		ps[i] = Word(p)
+	}
+	kept := keptParts(ps)
+	texts := make([]string, len(kept))
+	for i, p := range kept {
+		texts[i] = p.Text
+	}
+	return strings.Join(texts, MetaSep)
+}
+
+// MetaSep separates the parts of a meta line.
+const MetaSep = " · "
+
+// Part is one part of a meta line (MetaLine): interface words, or user
+// text (an outlet, a locator) that is isolated for direction.
+type Part struct {
+	Text string
+	// User marks user text, shown in <bdi>.
+	User bool
+}
+
+// Word is a part of a meta line in the interface's words (a kind of
+// source, a date).
+func Word(s string) Part { return Part{Text: s} }
+
+// User is a part of a meta line that is user text (an outlet, a
+// locator), isolated for direction when shown.
+func User(s string) Part { return Part{Text: s, User: true} }
+
+// MetaLine writes the parts of a meta line that are not empty, separated
+// by " · " (see Joined), as HTML: user text isolated in <bdi>, every part
+// escaped.
+func MetaLine(parts ...Part) templ.Component {
+	return templ.ComponentFunc(func(_ context.Context, w io.Writer) error {
+		var b strings.Builder
+		for i, p := range keptParts(parts) {
+			if i > 0 {
+				b.WriteString(MetaSep)
+			}
+			if p.User {
+				b.WriteString("<bdi>" + templ.EscapeString(p.Text) + "</bdi>")
+			} else {
+				b.WriteString(templ.EscapeString(p.Text))
+			}
+		}
+		_, err := io.WriteString(w, b.String())
+		return err
+	})
+}
+
+// keptParts are the parts that are not empty, trimmed.
+func keptParts(parts []Part) []Part {
+	kept := make([]Part, 0, len(parts))
 	for _, p := range parts {
-		if p = strings.TrimSpace(p); p != "" {
+		if p.Text = strings.TrimSpace(p.Text); p.Text != "" {
 			kept = append(kept, p)
 		}
 	}
-	return strings.Join(kept, " · ")
+	return kept
 }
 
 // URLHost is the host of an absolute URL as people read it, without a

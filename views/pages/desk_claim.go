@@ -1,6 +1,7 @@
 package pages
 
 import (
+	"context"
 	"strconv"
 
 	"claimtracker/models"
@@ -80,13 +81,13 @@ func (f ClaimForm) IsArticleRow(i int) bool {
 
 // articleAppearance says how the article a new claim comes from will
 // appear among its appearances: "The Washington Post, 1 Mar 2017".
-func articleAppearance(a *models.Article) string {
+func articleAppearance(ctx context.Context, a *models.Article) string {
 	s := a.Outlet
 	if s == "" {
 		s = components.URLHost(a.URL)
 	}
 	if a.PublishedAt != nil {
-		s += ", " + components.Day(a.PublishedAt)
+		s += ", " + components.Day(ctx, a.PublishedAt)
 	}
 	return s
 }

@@ -160,7 +160,7 @@ var fieldLabels = map[string]string{
 	"appearance_url": "Appearance", "appearances": "Where the claim appeared", "tags": "Tags", "url": "Address", "title": "Title", "outlet": "Outlet",
 	"published_at": "Published on", "kind": "Kind", "stance": "Stance", "excerpt": "Excerpt", "locator": "Where in the source",
 	"rating": "Rating", "headline": "Headline", "explanation": "Explanation", "status": "Status", "version": "Version",
-	"decision": "Decision", "comment": "Comment", "note": "Note",
+	"decision": "Decision", "comment": "Comment", "note": "Note", "language": "Language", "verdict_language": "Language of the verdict",
 	"name": "Name", "slug": "Page address", "affiliation": "Affiliation", "description": "Description", "claims": "Claims moved",
 	"sources": "Sources",
 }

@@ -1,29 +1,18 @@
 package pages
 
 import (
+	"context"
 	"time"
 
-	"claimtracker/models"
+	"claimtracker/views"
 )
 
 // longDay writes a calendar date (such as a claim's said_at, which has no
-// time and no zone) in full, such as "10 January 2017".
-func longDay(t *time.Time) string {
+// time and no zone) in full in the reader's language, such as "10 January
+// 2017" or "10 de enero de 2017".
+func longDay(ctx context.Context, t *time.Time) string {
 	if t == nil {
 		return ""
 	}
-	return t.UTC().Format("2 January 2006")
-}
-
-// saidWhen is the date and setting of a claim, as they follow the
-// speaker's name: ", 10 January 2017 · Senate confirmation hearing".
-func saidWhen(c *models.Claim) string {
-	s := ""
-	if c.SaidAt != nil {
-		s += ", " + longDay(c.SaidAt)
-	}
-	if c.Setting != "" {
-		s += " · " + c.Setting
-	}
-	return s
+	return views.DayDate(ctx, *t)
 }

@@ -1,0 +1,61 @@
+package handlers
+
+import (
+	"net/http"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"claimtracker/i18n"
+)
+
+// langCookie remembers the interface language a reader chose.
+const langCookie = "lang"
+
+// langCookieAge is how long a reader's choice of language is remembered.
+const langCookieAge = 365 * 24 * time.Hour
+
+// locale chooses the interface language of each request and puts its
+// i18n.Locale in the request's context, first of:
+//  1. ?lang=TAG, one of i18n.Languages: the language switcher's links.
+//     It is remembered in the lang cookie, so later pages keep it;
+//  2. the signed-in user's own language (Account → Language);
+//  3. the lang cookie;
+//  4. the Accept-Language header (RFC 9110 §12.5.4), on a first visit;
+//  5. the site's language (Admin → Settings), English by default.
+//
+// A ?lang= that is not an interface language is ignored.
+func (h *Handler) locale(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		r := c.Request()
+		tag := ""
+		if q := r.URL.Query().Get("lang"); i18n.Supported(q) {
+			tag = q
+			if ck, err := r.Cookie(langCookie); err != nil || ck.Value != q {
+				c.SetCookie(&http.Cookie{Name: langCookie, Value: q, Path: "/", MaxAge: int(langCookieAge / time.Second),
+					HttpOnly: true, Secure: h.secure, SameSite: http.SameSiteLaxMode})
+			}
+		}
+		if u := currentUser(c); tag == "" && u != nil && i18n.Supported(u.Language) {
+			tag = u.Language
+		}
+		if ck, err := r.Cookie(langCookie); tag == "" && err == nil && i18n.Supported(ck.Value) {
+			tag = ck.Value
+		}
+		if tag == "" {
+			tag = i18n.Match(r.Header.Get("Accept-Language"))
+		}
+		if tag == "" {
+			// Settings that cannot be read (the database is down) leave
+			// English: /healthz and error pages still answer.
+			if st, err := h.settings(r.Context()); err == nil {
+				tag = st.Language
+			}
+		}
+		c.SetRequest(r.WithContext(i18n.WithLocale(r.Context(), i18n.For(tag))))
+		return next(c)
+	}
+}
+
+// localeOf is the locale that locale chose for c.
+func localeOf(c echo.Context) *i18n.Locale { return i18n.From(c.Request().Context()) }

@@ -1,0 +1,147 @@
+package models
+
+import (
+	"errors"
+	"strings"
+	"unicode"
+
+	"github.com/abadojack/whatlanggo"
+	"golang.org/x/text/language"
+)
+
+// The language of user text
+//
+// Claims, sources and verdicts each carry the language they are written in
+// as a BCP 47 language tag (RFC 5646), stored in its canonical form: "ar",
+// "pt-BR", "zh-Hant". "" means not known. An editor may give it; when the
+// editor leaves it empty, the store detects it from the text on saving
+// (DetectLanguage), and leaves it empty when the detector is not
+// confident. Pages mark the text with it (the lang attribute), ClaimReview
+// gives it as inLanguage and feeds as xml:lang.
+
+// maxLanguageTag bounds the length of a language tag as typed. RFC 5646
+// §4.4.1 asks implementations to keep at least 35 characters of a tag; 64
+// leaves room for an extension or a private-use part.
+const maxLanguageTag = 64
+
+// ErrBadLanguage is the error of CanonicalLanguage for text that is not a
+// language tag it can use.
+var ErrBadLanguage = errors.New("must be a BCP 47 language tag, such as ar, pt-BR or zh-Hant")
+
+// CanonicalLanguage parses s (surrounding spaces ignored) as a BCP 47
+// language tag and returns its canonical form: subtags in their registered
+// case ("pt-br" is "pt-BR"), deprecated subtags replaced by their preferred
+// values ("iw" is "he") and a script that the language's registry entry
+// suppresses left out ("en-Latn" is "en"), as RFC 5646 §4.5 and the IANA
+// language subtag registry have it (golang.org/x/text/language, BCP47
+// canonicalisation). "" stays "". A tag that is not well-formed, names a
+// subtag the registry does not know, or names no language (und, or a
+// private-use tag alone) is ErrBadLanguage.
+func CanonicalLanguage(s string) (string, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return "", nil
+	}
+	if len(s) > maxLanguageTag {
+		return "", ErrBadLanguage
+	}
+	t, err := language.BCP47.Parse(s)
+	if err != nil {
+		return "", ErrBadLanguage
+	}
+	if _, conf := t.Base(); conf != language.Exact {
+		return "", ErrBadLanguage
+	}
+	return t.String(), nil
+}
+
+// language checks the language tag *s and writes its canonical form back
+// (see CanonicalLanguage); "" is allowed.
+func (v *Validator) language(field string, s *string) {
+	tag, err := CanonicalLanguage(*s)
+	if err != nil {
+		v.Fail(field, err.Error())
+		return
+	}
+	*s = tag
+}
+
+// minDetectLetters is the fewest letters in which DetectLanguage names a
+// language: below it a text says too little to tell, whatever the
+// detector reports.
+const minDetectLetters = 6
+
+// DetectLanguage names the language text is written in, as a canonical
+// BCP 47 tag of its primary language subtag alone ("ar", "fr", "zh"), or
+// "" when it cannot tell with confidence: a text of fewer than
+// minDetectLetters letters, or one the detector (abadojack/whatlanggo,
+// trigram profiles per script) does not call reliable. Chinese is "zh"
+// whatever its script: the detector does not tell simplified from
+// traditional characters.
+func DetectLanguage(text string) string {
+	letters := 0
+	for _, r := range text {
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	if letters < minDetectLetters {
+		return ""
+	}
+	info := whatlanggo.Detect(text)
+	if info.Lang < 0 || !info.IsReliable() {
+		return ""
+	}
+	// The shortest ISO 639 code is the BCP 47 primary language subtag
+	// (RFC 5646 §2.2.1).
+	code := info.Lang.Iso6391()
+	if code == "" {
+		code = info.Lang.Iso6393()
+	}
+	tag, err := CanonicalLanguage(code)
+	if err != nil {
+		return ""
+	}
+	return tag
+}
+
+// languageOrDetected is tag when it is given, else the language detected
+// from texts, joined as paragraphs.
+func languageOrDetected(tag string, texts ...string) string {
+	if tag != "" {
+		return tag
+	}
+	return DetectLanguage(strings.Join(texts, "\n\n"))
+}
+
+// LanguageFilter reads the value of a ?language= filter: a BCP 47 language
+// range as RFC 4647 §3.3.1 ("basic filtering") defines it, which matches a
+// tag equal to it or starting with it followed by "-", so that "ar" matches
+// "ar" and "ar-EG", and "pt-BR" matches "pt-BR" but not "pt-PT". The
+// filter is canonicalised as stored tags are (see CanonicalLanguage), so
+// that the match is exact on the canonical forms. "" is no filter; a value
+// that is not a language tag is ErrBadLanguage.
+func LanguageFilter(s string) (string, error) {
+	return CanonicalLanguage(s)
+}
+
+// LanguageMatches reports whether the canonical tag is matched by the
+// canonical filter (see LanguageFilter); every tag matches "".
+func LanguageMatches(filter, tag string) bool {
+	return filter == "" || tag == filter || strings.HasPrefix(tag, filter+"-")
+}
+
+// languageCondition is the SQL condition of LanguageFilter's match on the
+// column col, with its arguments: the tag itself, or the tag and "-"
+// before anything. Tags hold letters, digits and hyphens only, none of
+// which LIKE treats specially.
+func languageCondition(col, filter string) (string, []any) {
+	return "(" + col + " = ? OR " + col + " LIKE ?)", []any{filter, filter + "-%"}
+}
+
+// PrimaryLanguage is the primary language subtag of a canonical tag: "ar"
+// of "ar-EG", "zh" of "zh-Hant"; "" for "".
+func PrimaryLanguage(tag string) string {
+	base, _, _ := strings.Cut(tag, "-")
+	return base
+}

@@ -1,0 +1,282 @@
+package models_test
+
+import (
+	"errors"
+	"slices"
+	"testing"
+
+	"claimtracker/models"
+	"claimtracker/models/modelstest"
+)
+
+// Claims as a newsroom would log them, in four languages and scripts.
+const (
+	arabicClaim  = "الحكومة لم تلتق بالسفير الروسي قط، وهذه الاتهامات كاذبة تماما."
+	chineseClaim = "疫苗含有微芯片，可以追踪接种者的行踪。"
+	russianClaim = "Я не встречался с российским послом и не знаю, о чём идёт речь в этой статье."
+	frenchClaim  = "Le chômage n'a jamais été aussi bas depuis quarante ans dans notre pays."
+)
+
+func TestCanonicalLanguage(t *testing.T) {
+	for in, want := range map[string]string{
+		"": "", "ar": "ar", "ar-eg": "ar-EG", "PT-br": "pt-BR", " zh-hant ": "zh-Hant", "ZH-HANT-tw": "zh-Hant-TW",
+		"iw": "he", "en-Latn": "en", "es-419": "es-419", "sr-latn-rs": "sr-Latn-RS", "pt_BR": "pt-BR",
+	} {
+		got, err := models.CanonicalLanguage(in)
+		if err != nil || got != want {
+			t.Errorf("CanonicalLanguage(%q) = %q, %v; want %q", in, got, err, want)
+		}
+	}
+	for _, in := range []string{"xx", "und", "x-klingon", "english", "en--US", "ar-", "123", "ar EG", "عربي", "en-US-" + string(make([]byte, 70))} {
+		if got, err := models.CanonicalLanguage(in); !errors.Is(err, models.ErrBadLanguage) {
+			t.Errorf("CanonicalLanguage(%q) = %q, %v; want ErrBadLanguage", in, got, err)
+		}
+	}
+}
+
+func TestDetectLanguage(t *testing.T) {
+	for text, want := range map[string]string{
+		arabicClaim:  "ar",
+		chineseClaim: "zh",
+		russianClaim: "ru",
+		frenchClaim:  "fr",
+		"I did not have communications with the Russians": "en",
+		// Too short, or too unsure, to tell.
+		"Путин": "", "OK": "", "2017": "", "Trump lied": "", "Безработица снизилась": "", "": "",
+	} {
+		if got := models.DetectLanguage(text); got != want {
+			t.Errorf("DetectLanguage(%q) = %q, want %q", text, got, want)
+		}
+	}
+}
+
+func TestLanguageMatchesIsBasicFiltering(t *testing.T) {
+	for _, tc := range []struct {
+		filter, tag string
+		match       bool
+	}{
+		{"ar", "ar", true}, {"ar", "ar-EG", true}, {"ar", "arz", false}, {"ar-EG", "ar", false},
+		{"pt-BR", "pt-BR", true}, {"pt-BR", "pt-PT", false}, {"zh-Hant", "zh-Hant-TW", true}, {"zh", "zh-Hant", true},
+		{"", "fr", true}, {"fr", "", false},
+	} {
+		if got := models.LanguageMatches(tc.filter, tc.tag); got != tc.match {
+			t.Errorf("LanguageMatches(%q, %q) = %v", tc.filter, tc.tag, got)
+		}
+	}
+}
+
+// A claim's, a source's and a verdict's language is stored canonical when
+// given, detected from the text when left empty, refused (and nothing
+// written) when it is no language tag, and editable afterwards.
+func TestLanguageOfClaimsSourcesAndVerdicts(t *testing.T) {
+	modelstest.ForEach(t, models.Config{}, func(t *testing.T, s *models.Store) {
+		d := newDesk(t, s)
+		in := sworn()
+		in.Text, in.Language = frenchClaim, "PT-br"
+		given, err := s.CreateClaim(d.ctx, d.ed, d.m, in)
+		if err != nil || given.Language != "pt-BR" {
+			t.Fatalf("claim with a language given: %v, %q", err, given.Language)
+		}
+		in = sworn()
+		in.Text, in.Summary = arabicClaim, "The minister denied meeting the ambassador"
+		c, err := s.CreateClaim(d.ctx, d.ed, d.m, in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, _ := s.GetClaim(d.ctx, c.ID); got.Language != "ar" {
+			t.Fatalf("Arabic claim stored with language %q, want ar", got.Language)
+		}
+		before := auditCount(t, s, "claim.create")
+		in.Language = "arabic"
+		if _, err := s.CreateClaim(d.ctx, d.ed, d.m, in); models.FieldErrors(err)["language"] != models.ErrBadLanguage.Error() {
+			t.Fatalf("a bad tag: %v", err)
+		}
+		if auditCount(t, s, "claim.create") != before {
+			t.Fatal("a claim with a bad language tag was logged")
+		}
+
+		// Left out of a patch, the language stays, even with new words; sent
+		// empty, it is detected again; sent, it is canonicalised.
+		up, err := s.UpdateClaim(d.ctx, d.ed, d.m, c.ID, models.ClaimPatch{Text: ptr(chineseClaim)})
+		if err != nil || up.Language != "ar" {
+			t.Fatalf("new words, language left out: %v, %q", err, up.Language)
+		}
+		if up, err = s.UpdateClaim(d.ctx, d.ed, d.m, c.ID, models.ClaimPatch{Language: ptr("")}); err != nil || up.Language != "zh" {
+			t.Fatalf("language emptied: %v, %q, want zh detected", err, up.Language)
+		}
+		if up, err = s.UpdateClaim(d.ctx, d.ed, d.m, c.ID, models.ClaimPatch{Language: ptr("zh-hans")}); err != nil || up.Language != "zh-Hans" {
+			t.Fatalf("language set: %v, %q", err, up.Language)
+		}
+		if _, err = s.UpdateClaim(d.ctx, d.ed, d.m, c.ID, models.ClaimPatch{Language: ptr("zz-top"), Text: ptr(frenchClaim)}); models.FieldErrors(err)["language"] == "" {
+			t.Fatalf("a bad tag in a patch: %v", err)
+		}
+		if got, _ := s.GetClaim(d.ctx, c.ID); got.Language != "zh-Hans" || got.Text != chineseClaim {
+			t.Fatalf("a refused patch changed the claim: %q %q", got.Language, got.Text)
+		}
+
+		src := report()
+		src.Title, src.Excerpt = "Интервью министра", russianClaim
+		ru, err := s.AddSource(d.ctx, d.ed, d.m, c.ID, src)
+		if err != nil || ru.Language != "ru" {
+			t.Fatalf("Russian source: %v, %q", err, ru.Language)
+		}
+		src.Language = "zh-hant"
+		zh, err := s.AddSource(d.ctx, d.ed, d.m, c.ID, src)
+		if err != nil || zh.Language != "zh-Hant" {
+			t.Fatalf("source with a language given: %v, %q", err, zh.Language)
+		}
+		src.Language = "x-secret"
+		if _, err := s.AddSource(d.ctx, d.ed, d.m, c.ID, src); models.FieldErrors(err)["language"] == "" {
+			t.Fatalf("a source with a private-use tag: %v", err)
+		}
+		src.Language, src.Revision = "", ru.Revision
+		src.Title, src.Excerpt = "Déclaration du ministre", frenchClaim
+		if ru, err = s.UpdateSource(d.ctx, d.ed, d.m, ru.ID, src); err != nil || ru.Language != "fr" {
+			t.Fatalf("source edited, language emptied: %v, %q", err, ru.Language)
+		}
+
+		v, err := s.ProposeVerdict(d.ctx, d.ed, d.m, c.ID, models.VerdictInput{Rating: "false",
+			Headline:    "Le ministre a bien rencontré l'ambassadeur à deux reprises",
+			Explanation: "Deux rencontres ont été **rapportées** par [la presse](https://example.org/article), et le ministère ne les a pas démenties."})
+		if err != nil || v.Language != "fr" {
+			t.Fatalf("French verdict: %v, %q", err, v.Language)
+		}
+		v, err = s.ReviseVerdict(d.ctx, d.ed, d.m, v.ID, models.VerdictInput{Rating: "false", Headline: v.Headline, Explanation: v.Explanation,
+			Language: "fr-ca", Version: v.Version})
+		if err != nil || v.Language != "fr-CA" {
+			t.Fatalf("verdict revised with a language: %v, %q", err, v.Language)
+		}
+		if got := d.verdict(t, v.ID); got.Language != "fr-CA" {
+			t.Fatalf("verdict stored with %q", got.Language)
+		}
+		if _, err := s.ReviseVerdict(d.ctx, d.ed, d.m, v.ID, models.VerdictInput{Rating: "false", Headline: v.Headline, Explanation: v.Explanation,
+			Language: "français"}); models.FieldErrors(err)["language"] == "" {
+			t.Fatalf("a verdict with a bad tag: %v", err)
+		}
+	})
+}
+
+// publishIn publishes a claim of these words, in the language given (""
+// detects it), with a source and a verdict, approved.
+func (d *desk) publishIn(t *testing.T, text, summary, lang string) *models.Claim {
+	t.Helper()
+	in := sworn()
+	in.Text, in.Summary, in.Language = text, summary, lang
+	c, err := d.s.CreateClaim(d.ctx, d.ed, d.m, in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := d.s.AddSource(d.ctx, d.ed, d.m, c.ID, report()); err != nil {
+		t.Fatal(err)
+	}
+	v, err := d.s.ProposeVerdict(d.ctx, d.ed, d.m, c.ID, models.VerdictInput{Rating: "false", Headline: "The records show that it did not happen",
+		Explanation: "Two meetings were reported by the newspaper at the time, and the ministry did not deny them."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := d.review(d.rev, v.ID, v.Version); err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// The public list filters by a language range (RFC 4647 basic filtering),
+// and lists the primary languages of the public claims.
+func TestPublicClaimsFilterByLanguage(t *testing.T) {
+	modelstest.ForEach(t, models.Config{}, func(t *testing.T, s *models.Store) {
+		d := newDesk(t, s)
+		ar := d.publishIn(t, arabicClaim, "The minister denied meeting the ambassador", "")
+		egypt := d.publishIn(t, "قال الوزير إن الأسعار لم ترتفع هذا العام.", "The minister said prices did not rise", "ar-eg")
+		fr := d.publishIn(t, frenchClaim, "Unemployment has never been so low", "")
+		br := d.publishIn(t, "O desemprego caiu pela metade em dois anos, disse o ministro.", "Unemployment halved", "pt-BR")
+		unknown := d.publishIn(t, "OK", "Said OK", "")
+		if _, err := s.CreateClaim(d.ctx, d.ed, d.m, models.ClaimInput{Text: chineseClaim, Summary: "Vaccines hold microchips", Speaker: "Someone"}); err != nil {
+			t.Fatal(err) // a draft: in no public list
+		}
+		for filter, want := range map[string][]uint{
+			"":      {unknown.ID, br.ID, fr.ID, egypt.ID, ar.ID},
+			"ar":    {egypt.ID, ar.ID},
+			"ar-EG": {egypt.ID},
+			"pt":    {br.ID},
+			"pt-PT": nil,
+			"fr":    {fr.ID},
+			"zh":    nil,
+		} {
+			items, _, err := s.PublicClaims(d.ctx, models.PublicQuery{Language: filter})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []uint
+			for _, it := range items {
+				got = append(got, it.ID)
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("language %q lists %v, want %v", filter, got, want)
+			}
+		}
+		items, _, err := s.PublicClaims(d.ctx, models.PublicQuery{Language: "ar-EG"})
+		if err != nil || len(items) != 1 || items[0].Language != "ar-EG" || items[0].VerdictLanguage != "en" {
+			t.Fatalf("list item languages: %v %+v", err, items)
+		}
+		langs, err := s.PublicLanguages(d.ctx)
+		if err != nil || !slices.Equal(langs, []string{"ar", "fr", "pt"}) {
+			t.Fatalf("public languages = %v, %v; want [ar fr pt]", langs, err)
+		}
+	})
+}
+
+// An update of a published fact-check carries the languages of the claim,
+// its sources and its verdict, may change them, names the verdict's
+// refused language apart from the claim's, and publishes them.
+func TestUpdateCarriesLanguages(t *testing.T) {
+	modelstest.ForEach(t, models.Config{}, func(t *testing.T, s *models.Store) {
+		d := newDesk(t, s)
+		c := d.publishIn(t, arabicClaim, "The minister denied meeting the ambassador", "")
+		u, err := s.OpenUpdate(d.ctx, d.ed, d.m, c.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if u.Language != "ar" || u.VerdictLanguage != "en" || len(u.Sources) != 1 || u.Sources[0].Language != "en" {
+			t.Fatalf("the update's copy: claim %q, verdict %q, sources %+v", u.Language, u.VerdictLanguage, u.Sources)
+		}
+		srcs := []models.UpdateSource{u.Sources[0]}
+		srcs[0].Language = "ar-SA"
+		_, err = s.SaveUpdate(d.ctx, d.ed, d.m, u.ID, models.UpdatePatch{Language: ptr("ar-eg"), VerdictLanguage: ptr("nope!"), Sources: &srcs})
+		if fe := models.FieldErrors(err); fe["verdict_language"] == "" || fe["language"] != "" {
+			t.Fatalf("a bad verdict language: %v", err)
+		}
+		u, err = s.SaveUpdate(d.ctx, d.ed, d.m, u.ID, models.UpdatePatch{Language: ptr("ar-eg"), VerdictLanguage: ptr("EN-gb"), Sources: &srcs,
+			Note: ptr("We set the languages.")})
+		if err != nil {
+			t.Fatal(err)
+		}
+		full, err := s.GetClaim(d.ctx, c.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var fields []string
+		for _, ch := range models.UpdateChanges(full, u) {
+			fields = append(fields, ch.Field)
+		}
+		if !slices.Equal(fields, []string{"Language", "Source changed", "Language of the verdict"}) {
+			t.Fatalf("changes = %v", fields)
+		}
+		if u, err = s.SubmitUpdate(d.ctx, d.ed, d.m, u.ID, u.Revision); err != nil {
+			t.Fatal(err)
+		}
+		v := d.verdict(t, *u.VerdictID)
+		if v.Language != "en-GB" {
+			t.Fatalf("the update's verdict has language %q", v.Language)
+		}
+		if _, err := d.review(d.rev, v.ID, v.Version); err != nil {
+			t.Fatal(err)
+		}
+		pub, err := s.PublicClaim(d.ctx, c.Slug)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if pub.Language != "ar-EG" || pub.Sources[0].Language != "ar-SA" || pub.CurrentVerdict().Language != "en-GB" {
+			t.Fatalf("published: claim %q, source %q, verdict %q", pub.Language, pub.Sources[0].Language, pub.CurrentVerdict().Language)
+		}
+	})
+}
