@@ -142,8 +142,13 @@ func wordRuns(s string) []textRun {
 // partTokens are the words the full-text index holds for one part of a
 // folded text: a word of a spaced script as it is; a run of an unspaced
 // script as its overlapping pairs of characters ("疫苗含有" → "疫苗",
-// "苗含", "含有"), or as itself when it is one character.
-func partTokens(s string, p textPart) []string {
+// "苗含", "含有") followed, when closed is set, by its last character
+// alone ("有"), or as itself when it is one character. With the last
+// character, a word of the index starts with every character of the run,
+// so that one character is found anywhere by the words that start with
+// it; a search's word that ends inside a run ("微芯" in "微芯片") asks for
+// its pairs without it.
+func partTokens(s string, p textPart, closed bool) []string {
 	w := s[p.start:p.end]
 	if !p.unspaced {
 		return []string{w}
@@ -152,31 +157,37 @@ func partTokens(s string, p textPart) []string {
 	if len(rs) < 2 {
 		return []string{w}
 	}
-	out := make([]string, 0, len(rs)-1)
+	out := make([]string, 0, len(rs))
 	for i := 0; i+1 < len(rs); i++ {
 		out = append(out, string(rs[i:i+2]))
+	}
+	if closed {
+		out = append(out, string(rs[len(rs)-1]))
 	}
 	return out
 }
 
 // indexToken is one word of a folded text as the full-text index holds
-// it (see indexWord), and whether it is a pair of characters of an
-// unspaced script.
+// it (see indexWord); unspaced is set for a pair of characters of an
+// unspaced script (or a character standing alone), single for a last
+// character written alone after the pairs.
 type indexToken struct {
-	text     string
-	unspaced bool
+	text             string
+	unspaced, single bool
 }
 
 // indexTokens returns the words of s, after folding it (FoldText), in
 // order: its words of spaced scripts as they are, its runs of unspaced
-// scripts as pairs of characters (see partTokens).
+// scripts as pairs of characters and their last character (see
+// partTokens).
 func indexTokens(s string) []indexToken {
 	f := FoldText(s)
 	var out []indexToken
 	for _, r := range wordRuns(f) {
 		for _, p := range r.parts {
-			for _, t := range partTokens(f, p) {
-				out = append(out, indexToken{t, p.unspaced})
+			toks := partTokens(f, p, true)
+			for i, t := range toks {
+				out = append(out, indexToken{t, p.unspaced, p.unspaced && len(toks) > 1 && i == len(toks)-1})
 			}
 		}
 	}

@@ -49,8 +49,8 @@ func TestFoldText(t *testing.T) {
 func TestIndexText(t *testing.T) {
 	for in, want := range map[string]string{
 		"I did not have communications, with the Russians": "i did not have communic with the russian",
-		"疫苗含有微芯片":                                          "疫苗 苗含 含有 有微 微芯 芯片",
-		"iPhone手机 3.5 猫":                                   "iphon 手机 3 5 猫",
+		"疫苗含有微芯片":                                          "疫苗 苗含 含有 有微 微芯 芯片 片",
+		"iPhone手机 3.5 猫":                                   "iphon 手机 机 3 5 猫",
 		"L'équipe a gagné":                                 "l equip a gagn",
 		"नमस्ते दुनिया":                                    "नमसत दनिया",
 	} {

@@ -41,11 +41,11 @@ var ErrQueryTooLong = errors.New("search query too long")
 // alike (FoldText: "equipe" finds "équipe"), on both engines.
 //
 // A claim is found when it holds every word of q as a word (the word
-// index: stems of English words, so "hearing" finds "hearings"; words of
-// unspaced scripts as pairs of characters, so "微芯片" finds
-// "疫苗含有微芯片"), or when it holds every word of q inside its text (the
-// substring index, when each word of q has three characters or more, or is
-// of an unspaced script: "сказа" finds "сказал"). The first come first,
+// index: stems of English words, so "hearing" finds "hearings"; text of
+// unspaced scripts as pairs of characters, so "微芯片", "芯片" and "片" find
+// "疫苗含有微芯片"), or when it holds every word of q inside its words (the
+// substring index, when each word of q has three characters or more:
+// "сказа" finds "сказал"). The first come first,
 // best first (newest first when more than rankLimit claims match), then
 // the others, newest first; what the substring index finds is the same on
 // both engines. The matched words are marked in Snippet. Any input is
@@ -170,68 +170,53 @@ func (s *Store) wordQuery(terms []searchTerm) wordSearch {
 }
 
 // substringSearch reports whether the substring index is asked about
-// terms: when each has three characters or more, or is of an unspaced
-// script. Inside the words of a spaced script, one or two letters would
-// match nearly every claim.
+// terms: when each has three characters or more (inside the words of a
+// spaced script, one or two letters would match nearly every claim), and
+// not all are of unspaced scripts alone, which the word index finds
+// wherever they are.
 func substringSearch(terms []searchTerm) bool {
+	spaced := false
 	for _, t := range terms {
-		if t.runes < 3 && !t.unspaced {
+		if t.runes < 3 {
 			return false
 		}
+		spaced = spaced || t.spaced
 	}
-	return true
+	return spaced
 }
 
 // substringMatches returns up to limit public claims, after skipping skip,
 // newest first, whose folded public text holds every one of terms and
-// that the word query w does not find. The index is read for the terms of
-// three characters or more: an FTS5 trigram table on SQLite, a GIN index
-// of trigrams on PostgreSQL (checked against the text itself); terms that
-// are all shorter (one or two characters of an unspaced script) are looked
-// for in every claim's text.
+// that the word query w does not find: an FTS5 trigram table on SQLite, a
+// GIN index of trigrams on PostgreSQL, there checked against the text
+// itself.
 func (s *Store) substringMatches(db *gorm.DB, terms []searchTerm, w wordSearch, limit, skip int) ([]uint, error) {
-	var long []string
-	var conds []string
-	var args []any
-	for _, t := range terms {
-		if t.runes >= 3 {
-			long = append(long, t.folded)
-		}
+	folded := make([]string, len(terms))
+	for i, t := range terms {
+		folded[i] = t.folded
 	}
 	var ids []uint
 	var err error
 	switch s.dialect {
 	case migrations.SQLite:
-		if len(long) > 0 {
-			conds, args = append(conds, "claims_trgm MATCH ?"), append(args, `"`+strings.Join(long, `" AND "`)+`"`)
-		}
-		for _, t := range terms {
-			if t.runes < 3 {
-				conds, args = append(conds, "instr(t.doc, ?) > 0"), append(args, t.folded)
-			}
-		}
-		args = append(args, publicStatuses)
-		args = append(args, w.args...)
 		err = db.Raw(`SELECT t.rowid FROM claims_trgm t JOIN claims c ON c.id = t.rowid
-			WHERE `+strings.Join(append(conds, "c.status IN ?"), " AND ")+`
+			WHERE claims_trgm MATCH ? AND c.status IN ?
 				AND t.rowid NOT IN (SELECT `+w.id+` FROM `+w.from(false)+` WHERE `+w.where+`)
-			ORDER BY t.rowid DESC LIMIT ? OFFSET ?`, append(args, limit, skip)...).Scan(&ids).Error
+			ORDER BY t.rowid DESC LIMIT ? OFFSET ?`,
+			append(append([]any{`"` + strings.Join(folded, `" AND "`) + `"`, publicStatuses}, w.args...), limit, skip)...).Scan(&ids).Error
 	case migrations.Postgres:
-		if len(long) > 0 {
-			var grams []string
-			for _, l := range long {
-				grams = append(grams, strings.Fields(trigrams(l))...)
-			}
-			conds, args = append(conds, "cs.grams @@ CAST(? AS tsquery)"), append(args, tsAny(grams, "", true))
+		var grams []string
+		conds := []string{"cs.grams @@ CAST(? AS tsquery)"}
+		args := []any{nil}
+		for _, f := range folded {
+			grams = append(grams, strings.Fields(trigrams(f))...)
+			conds, args = append(conds, "strpos(cs.folded, ?) > 0"), append(args, f)
 		}
-		for _, t := range terms {
-			conds, args = append(conds, "strpos(cs.folded, ?) > 0"), append(args, t.folded)
-		}
-		args = append(args, publicStatuses)
-		args = append(args, w.args...)
+		args[0] = tsAny(grams, "", true)
+		args = append(append(args, publicStatuses), w.args...)
 		// The word query reads claim_search once more, as cs of its own.
 		err = db.Raw(`SELECT c.id FROM claim_search cs JOIN claims c ON c.id = cs.claim_id
-			WHERE `+strings.Join(append(conds, "c.status IN ?"), " AND ")+`
+			WHERE `+strings.Join(conds, " AND ")+` AND c.status IN ?
 				AND cs.claim_id NOT IN (SELECT `+w.id+` FROM `+w.from(false)+` WHERE `+w.where+`)
 			ORDER BY cs.claim_id DESC LIMIT ? OFFSET ?`, append(args, limit, skip)...).Scan(&ids).Error
 	}
@@ -255,8 +240,9 @@ type searchTerm struct {
 	// script standing alone: any word of the index that starts with it
 	// matches.
 	prefix bool
-	// unspaced is set when it holds letters of an unspaced script.
-	unspaced bool
+	// unspaced and spaced are set when it holds letters of an unspaced
+	// script, of a spaced one.
+	unspaced, spaced bool
 }
 
 // searchWords returns up to max distinct words of q, folded, in order:
@@ -270,9 +256,11 @@ func searchWords(q string, max int) []searchTerm {
 	for _, r := range wordRuns(f) {
 		t := searchTerm{folded: f[r.start:r.end]}
 		t.runes = utf8.RuneCountInString(t.folded)
-		for _, p := range r.parts {
+		for i, p := range r.parts {
 			t.unspaced = t.unspaced || p.unspaced
-			for _, w := range partTokens(f, p) {
+			t.spaced = t.spaced || !p.unspaced
+			// A run that the word goes on from is closed in the text too.
+			for _, w := range partTokens(f, p, i < len(r.parts)-1) {
 				t.tokens = append(t.tokens, indexWord(w))
 			}
 		}

@@ -371,14 +371,15 @@ func (s *Store) rankMatches(ctx context.Context, words []string, all bool, exclu
 // searchTerms returns up to max distinct significant words of s as the
 // word index holds them (see indexTokens), longest first: of spaced
 // scripts, words of three characters or more that are not stop words; of
-// unspaced ones, the pairs of characters (or a character alone). They are
+// unspaced ones, the pairs of characters (or a character standing alone).
+// They are
 // letters, digits and marks only, so they are safe in any query syntax.
 func searchTerms(s string, max int) []string {
 	seen := map[string]bool{}
 	var terms []string
 	for _, t := range indexTokens(s) {
 		w := t.text
-		if seen[w] || (!t.unspaced && (utf8.RuneCountInString(w) < 3 || stopWords[w])) {
+		if seen[w] || t.single || (!t.unspaced && (utf8.RuneCountInString(w) < 3 || stopWords[w])) {
 			continue
 		}
 		seen[w] = true

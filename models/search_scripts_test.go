@@ -89,8 +89,8 @@ var scriptQueries = []struct {
 	{"微芯片", []string{"zh"}},
 	{"сказал", []string{"ru", "ru2"}},
 	{"equipe", []string{"fr"}},
-	// Unspaced scripts: two characters and one, in the index; one that
-	// ends every run it is in, by reading the claims.
+	// Unspaced scripts: two characters and one, among them one that
+	// ends every run it is in.
 	{"芯片", []string{"zh"}},
 	{"疫", []string{"zh"}},
 	{"法", []string{"zh"}},
