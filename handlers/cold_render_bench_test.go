@@ -235,6 +235,13 @@ func BenchmarkColdRender(b *testing.B) {
 				{"search_common_word_page_50", "/search?q=budget&page=50"},
 				{"search_rare_word", "/search?q=zeller"},
 				{"search_name", "/search?q=zoe+zeller"},
+				// Inside words (the substring index): "udge" inside
+				// "budget"; a word that is nowhere; one Chinese
+				// character, which no index holds alone (every claim's
+				// text is read).
+				{"search_inside_word", "/search?q=udge"},
+				{"search_no_match", "/search?q=qwzxv"},
+				{"search_one_han_character", "/search?q=%E7%96%AB"},
 				{"feed_atom", "/feed.atom"},
 				{"corrections_atom", "/corrections.atom"},
 				{"people", "/people"},

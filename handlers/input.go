@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"net/url"
 	"strings"
 
 	"github.com/labstack/echo/v4"
@@ -46,7 +47,18 @@ func (h *Handler) cleanParams(next echo.HandlerFunc) echo.HandlerFunc {
 		if names := c.ParamNames(); len(names) > 0 {
 			values := append([]string(nil), c.ParamValues()...)
 			for i := range values {
-				v, err := input.Line(values[i])
+				v := values[i]
+				if c.Request().URL.RawPath != "" {
+					// The router matched the path as it came, still
+					// percent-encoded (it does when the encoding is not
+					// Go's own, e.g. "%d0%bf" in lower case): the value
+					// is decoded here, as it is for every other request.
+					var err error
+					if v, err = url.PathUnescape(v); err != nil {
+						return models.ErrNotFound
+					}
+				}
+				v, err := input.Line(v)
 				if err != nil {
 					return models.ErrNotFound
 				}

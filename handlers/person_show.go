@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
 	"strconv"
 
 	"github.com/labstack/echo/v4"
@@ -59,7 +60,7 @@ func (h *Handler) personShow(c echo.Context) error {
 		}
 		return rerr
 	}
-	target := "/people/" + to
+	target := "/people/" + url.PathEscape(to)
 	if n > 1 {
 		target += "?page=" + strconv.Itoa(n)
 	}

@@ -169,13 +169,17 @@ func (s *Store) holdingClaims(ctx context.Context, asks []*checkAsk) error {
 	for n, a := range asks {
 		for _, st := range a.stems {
 			r := stemRow{Ask: n, Need: a.need}
+			words := make([]string, len(st))
+			for i, w := range st {
+				words[i] = indexWord(w)
+			}
 			switch s.dialect {
 			case migrations.SQLite:
-				r.Query = `{text summary} : ("` + strings.Join(st, `" OR "`) + `")`
+				r.Query = `{text summary} : ("` + strings.Join(words, `" OR "`) + `")`
 			case migrations.Postgres:
 				// Weight A: in the claim's words and summary, as in SQLite,
 				// not its speaker, headline or explanation.
-				r.Query = strings.Join(st, ":A | ") + ":A"
+				r.Query = tsAny(words, "A", false)
 			}
 			list = append(list, r)
 		}
@@ -198,12 +202,9 @@ func (s *Store) holdingClaims(ctx context.Context, asks []*checkAsk) error {
 			h AS (SELECT q.a AS ask, claims_fts.rowid AS id, count(*) AS n FROM q JOIN claims_fts ON claims_fts MATCH q.q
 				GROUP BY q.a, claims_fts.rowid HAVING count(*) >= max(q.n))`
 	case migrations.Postgres:
-		// The index leaves out the words of its stop list, which no claim
-		// can be found to hold: an ask needs as many fewer of the others.
-		held = `WITH r AS (SELECT a, to_tsquery('english', q) AS q, n FROM jsonb_to_recordset(CAST(? AS jsonb)) AS r(a int, q text, n int)),
-			q AS (SELECT a, q, n - count(*) FILTER (WHERE numnode(q) = 0) OVER (PARTITION BY a) AS n FROM r),
+		held = `WITH q AS (SELECT a, CAST(q AS tsquery) AS q, n FROM jsonb_to_recordset(CAST(? AS jsonb)) AS r(a int, q text, n int)),
 			h AS (SELECT q.a AS ask, cs.claim_id AS id, count(*) AS n FROM q JOIN claim_search cs ON cs.document @@ q.q
-				WHERE numnode(q.q) > 0 GROUP BY q.a, cs.claim_id HAVING count(*) >= max(q.n))`
+				GROUP BY q.a, cs.claim_id HAVING count(*) >= max(q.n))`
 	}
 	var rows []checkedRow
 	err = s.read(ctx).Raw(held+`

@@ -88,19 +88,26 @@ func (in *ClaimInput) validate(today time.Time) (*time.Time, []string, []Appeara
 		v.Fail("tags", ReasonMaxItems(10))
 	}
 	for _, t := range in.Tags {
-		if len([]rune(strings.TrimSpace(t))) > 40 {
-			v.Fail("tags", NewReason("reasons.tags_max_chars", "must each be at most {{.Max}} characters", "Max", 40))
+		if len([]rune(strings.TrimSpace(t))) > maxTag {
+			v.Fail("tags", NewReason("reasons.tags_max_chars", "must each be at most {{.Max}} characters", "Max", maxTag))
 		}
 	}
 	return said, tags, appearances, v.Err()
 }
 
-// normalizeTags lower-cases, slugs and de-duplicates tags, in order.
+// maxTag is the most characters a tag may have.
+const maxTag = 40
+
+// normalizeTags slugs (Slugify) and de-duplicates tags, in order: a tag in
+// any script is kept, lower-cased, its words joined by hyphens
+// ("Élections" → "elections", "الانتخابات الرئاسية" → "الانتخابات-الرئاسية",
+// "疫苗" → "疫苗"). A character takes up to 4 bytes in UTF-8, so the
+// slug's limit in bytes cuts no tag of maxTag characters.
 func normalizeTags(in []string) []string {
 	seen := map[string]bool{}
 	var out []string
 	for _, t := range in {
-		s := Slugify(t, 40)
+		s := Slugify(t, 4*maxTag)
 		if s != "" && !seen[s] {
 			seen[s] = true
 			out = append(out, s)

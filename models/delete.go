@@ -73,8 +73,8 @@ func (s *Store) DeleteClaim(ctx context.Context, actor *User, m Meta, id uint, r
 		before := deletedClaimView{claimView: c.view(), Slug: c.Slug, Status: c.Status, Sources: len(c.Sources), Verdicts: len(c.Verdicts)}
 		if s.dialect == migrations.SQLite {
 			// Postgres's index row goes with the claim (ON DELETE CASCADE).
-			if err := tx.Exec("DELETE FROM claims_fts WHERE rowid = ?", id).Error; err != nil {
-				return fmt.Errorf("unindex claim: %w", err)
+			if err := s.unindexClaims(tx, id, id); err != nil {
+				return err
 			}
 		}
 		// Tags, sources, verdicts with their reviews and versions go with

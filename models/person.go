@@ -62,7 +62,7 @@ func personSlugBase(name string) string {
 	if s := Slugify(name, 80); s != "" {
 		return s
 	}
-	return "speaker" // a name without Latin letters or digits
+	return "speaker" // a name without letters or digits
 }
 
 // CreatePerson logs a new speaker. Editors and above may; a nil actor is

@@ -6,7 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"unicode"
+	"unicode/utf8"
 
 	"gorm.io/gorm"
 
@@ -54,8 +54,8 @@ func (s *Store) reindexClaims(tx *gorm.DB, from, to uint) error {
 		docs[i].Tags = strings.Join(byClaim[docs[i].ID], ", ")
 	}
 	if s.dialect == migrations.SQLite {
-		if err := tx.Exec("DELETE FROM claims_fts WHERE rowid BETWEEN ? AND ?", from, to).Error; err != nil {
-			return fmt.Errorf("unindex claims: %w", err)
+		if err := s.unindexClaims(tx, from, to); err != nil {
+			return err
 		}
 	}
 	for len(docs) > 0 {
@@ -74,34 +74,70 @@ type searchDoc struct {
 	Text, Summary, Speaker, Headline, Explanation, Tags string
 }
 
-// writeIndex writes the index entries of docs in one statement. On
-// Postgres the words and summary weigh most (A), then the speaker, the
-// headline and the tags (B), then the explanation (C), which is kept as
-// text too, for snippets; SQLite weighs the columns when it ranks (see
-// Search).
+// folded is the claim's public text as the substring index holds it:
+// each field folded (FoldText), one a line, in a fixed order.
+func (d searchDoc) folded() string {
+	return FoldText(strings.Join([]string{d.Text, d.Summary, d.Speaker, d.Headline, d.Explanation, d.Tags}, "\n"))
+}
+
+// unindexClaims removes the SQLite index entries of the claims with ids
+// from..to, from the word index and from the substring index (on
+// PostgreSQL an entry is a row of claim_search, rewritten in place and
+// deleted with its claim).
+func (s *Store) unindexClaims(tx *gorm.DB, from, to uint) error {
+	for _, table := range []string{"claims_fts", "claims_trgm"} {
+		if err := tx.Exec("DELETE FROM "+table+" WHERE rowid BETWEEN ? AND ?", from, to).Error; err != nil {
+			return fmt.Errorf("unindex claims: %w", err)
+		}
+	}
+	return nil
+}
+
+// writeIndex writes the index entries of docs, a statement for each
+// index. The word index is given each field as indexText makes it (folded,
+// English words stemmed, unspaced scripts as pairs of characters), which
+// neither engine stems or splits again (SQLite's unicode61 tokenizer
+// without porter, taking marks as part of words; on PostgreSQL a tsvector
+// written by the store, see tsvectorOf). On Postgres the words and
+// summary weigh most (A), then the speaker, the headline and the tags (B),
+// then the explanation (C); SQLite weighs the columns when it ranks (see
+// Search). The substring index holds the folded public text (see
+// searchDoc.folded): on SQLite an FTS5 table with the trigram tokenizer,
+// on PostgreSQL the text beside a GIN-indexed tsvector of its trigrams
+// (see trigrams). Both keep the explanation as plain text too, which
+// search snippets quote.
 func (s *Store) writeIndex(tx *gorm.DB, docs []searchDoc) error {
-	row := "(?, ?, ?, ?, ?, ?, ?)"
-	if s.dialect == migrations.Postgres {
-		row = "(?::bigint, ?::text, ?::text, ?::text, ?::text, ?::text, ?::text)"
-	}
-	rows := make([]string, len(docs))
-	args := make([]any, 0, 7*len(docs))
-	for i, d := range docs {
-		rows[i] = row
-		args = append(args, d.ID, d.Text, d.Summary, d.Speaker, d.Headline, d.Explanation, d.Tags)
-	}
 	var err error
 	switch s.dialect {
 	case migrations.SQLite:
-		err = tx.Exec("INSERT INTO claims_fts (rowid, text, summary, speaker, headline, explanation, tags) VALUES "+strings.Join(rows, ", "), args...).Error
+		words := make([]string, len(docs))
+		wordArgs := make([]any, 0, 7*len(docs))
+		subs := make([]string, len(docs))
+		subArgs := make([]any, 0, 3*len(docs))
+		for i, d := range docs {
+			words[i], subs[i] = "(?, ?, ?, ?, ?, ?, ?)", "(?, ?, ?)"
+			wordArgs = append(wordArgs, d.ID, indexText(d.Text), indexText(d.Summary), indexText(d.Speaker),
+				indexText(d.Headline), indexText(d.Explanation), indexText(d.Tags))
+			subArgs = append(subArgs, d.ID, d.folded(), d.Explanation)
+		}
+		err = tx.Exec("INSERT INTO claims_fts (rowid, text, summary, speaker, headline, explanation, tags) VALUES "+strings.Join(words, ", "), wordArgs...).Error
+		if err == nil {
+			err = tx.Exec("INSERT INTO claims_trgm (rowid, doc, explanation) VALUES "+strings.Join(subs, ", "), subArgs...).Error
+		}
 	case migrations.Postgres:
-		err = tx.Exec(`INSERT INTO claim_search (claim_id, explanation, document)
-			SELECT d.id, d.explanation,
-				setweight(to_tsvector('english', d.text), 'A') || setweight(to_tsvector('english', d.summary), 'A') ||
-				setweight(to_tsvector('simple', d.speaker), 'B') || setweight(to_tsvector('english', d.headline), 'B') ||
-				setweight(to_tsvector('english', d.explanation), 'C') || setweight(to_tsvector('english', d.tags), 'B')
-			FROM (VALUES `+strings.Join(rows, ", ")+`) AS d (id, text, summary, speaker, headline, explanation, tags)
-			ON CONFLICT (claim_id) DO UPDATE SET document = EXCLUDED.document, explanation = EXCLUDED.explanation`, args...).Error
+		rows := make([]string, len(docs))
+		args := make([]any, 0, 5*len(docs))
+		for i, d := range docs {
+			rows[i] = "(?::bigint, ?::text, ?::text, ?::text, ?::text)"
+			folded := d.folded()
+			args = append(args, d.ID, d.Explanation, tsvectorOf([]weightedText{{d.Text, 'A'}, {d.Summary, 'A'}, {d.Speaker, 'B'},
+				{d.Headline, 'B'}, {d.Explanation, 'C'}, {d.Tags, 'B'}}), folded, tsLexemes(strings.Fields(trigrams(folded))))
+		}
+		err = tx.Exec(`INSERT INTO claim_search (claim_id, explanation, document, folded, grams)
+			SELECT d.id, d.plain, CAST(d.document AS tsvector), d.folded, CAST(d.grams AS tsvector)
+			FROM (VALUES `+strings.Join(rows, ", ")+`) AS d (id, plain, document, folded, grams)
+			ON CONFLICT (claim_id) DO UPDATE SET document = EXCLUDED.document, explanation = EXCLUDED.explanation,
+				folded = EXCLUDED.folded, grams = EXCLUDED.grams`, args...).Error
 	}
 	if err != nil {
 		return fmt.Errorf("index claims: %w", err)
@@ -112,10 +148,12 @@ func (s *Store) writeIndex(tx *gorm.DB, docs []searchDoc) error {
 // indexMissing indexes every claim that has no full-text entry, in
 // batches of its own transactions: after a migration that rebuilds the
 // index (as 00018 does, to add the tags and to hold explanations as plain
-// text), and after one interrupted. Migrate runs it; it is quick when
+// text, and 00025, to fold the text and add the substring index), and
+// after one interrupted. Migrate runs it; it is quick when
 // nothing is missing.
 func (s *Store) indexMissing(ctx context.Context) error {
-	missing := `SELECT c.id FROM claims c WHERE NOT EXISTS (SELECT 1 FROM claims_fts f WHERE f.rowid = c.id) AND c.id > ? ORDER BY c.id LIMIT ?`
+	missing := `SELECT c.id FROM claims c WHERE (NOT EXISTS (SELECT 1 FROM claims_fts f WHERE f.rowid = c.id)
+		OR NOT EXISTS (SELECT 1 FROM claims_trgm t WHERE t.rowid = c.id)) AND c.id > ? ORDER BY c.id LIMIT ?`
 	if s.dialect == migrations.Postgres {
 		missing = `SELECT c.id FROM claims c WHERE NOT EXISTS (SELECT 1 FROM claim_search f WHERE f.claim_id = c.id) AND c.id > ? ORDER BY c.id LIMIT ?`
 	}
@@ -269,19 +307,19 @@ func (s *Store) alikeClaims(ctx context.Context, text string, exclude uint) ([]S
 	return out, nil
 }
 
-// countMatches counts the claims whose words hold word, up to max (on
-// Postgres, whose index weighs a claim's words and summary alike, the
-// claims whose words or summary hold it).
+// countMatches counts the claims whose words hold word (as its index word,
+// see indexWord), up to max (on Postgres, whose index weighs a claim's
+// words and summary alike, the claims whose words or summary hold it).
 func (s *Store) countMatches(ctx context.Context, word string, max int) (int64, error) {
 	var n int64
 	var err error
 	switch s.dialect {
 	case migrations.SQLite:
 		err = s.read(ctx).Raw(`SELECT count(*) FROM (SELECT 1 FROM claims_fts WHERE claims_fts MATCH ? LIMIT ?)`,
-			`text : "`+word+`"`, max).Scan(&n).Error
+			`text : "`+indexWord(word)+`"`, max).Scan(&n).Error
 	case migrations.Postgres:
-		err = s.read(ctx).Raw(`SELECT count(*) FROM (SELECT 1 FROM claim_search WHERE document @@ plainto_tsquery('english', ?) LIMIT ?) t`,
-			word, max).Scan(&n).Error
+		err = s.read(ctx).Raw(`SELECT count(*) FROM (SELECT 1 FROM claim_search WHERE document @@ CAST(? AS tsquery) LIMIT ?) t`,
+			tsLexeme(indexWord(word)), max).Scan(&n).Error
 	}
 	if err != nil {
 		return 0, fmt.Errorf("count matches: %w", err)
@@ -289,12 +327,17 @@ func (s *Store) countMatches(ctx context.Context, word string, max int) (int64, 
 	return n, nil
 }
 
-// rankMatches returns up to 25 claims holding any of words, best ranked
-// first, or, with all, every one of them, newest first.
+// rankMatches returns up to 25 claims holding any of words (as their index
+// words, see indexWord), best ranked first, or, with all, every one of
+// them, newest first.
 func (s *Store) rankMatches(ctx context.Context, words []string, all bool, exclude uint) ([]Similar, error) {
 	var rows []Similar
 	var err error
 	db := s.read(ctx)
+	words = slices.Clone(words)
+	for i, w := range words {
+		words[i] = indexWord(w)
+	}
 	switch s.dialect {
 	case migrations.SQLite:
 		op, order := `" OR "`, "bm25(claims_fts, 4.0, 4.0, 1.0, 0.5, 0.2)"
@@ -308,14 +351,14 @@ func (s *Store) rankMatches(ctx context.Context, words []string, all bool, exclu
 			FROM claims_fts f JOIN claims c ON c.id = f.rowid JOIN people p ON p.id = c.person_id
 			WHERE claims_fts MATCH ? AND c.id <> ? ORDER BY `+order+` LIMIT 25`, q, exclude).Scan(&rows).Error
 	case migrations.Postgres:
-		op, order := " | ", "ts_rank(cs.document, q) DESC"
+		order := "ts_rank(cs.document, q) DESC"
 		if all {
-			op, order = " & ", "c.id DESC"
+			order = "c.id DESC"
 		}
-		q := strings.Join(words, op)
+		q := tsAny(words, "", all)
 		err = db.Raw(`SELECT c.id, c.slug, c.text, c.summary, p.name AS speaker, c.status
 			FROM claim_search cs JOIN claims c ON c.id = cs.claim_id JOIN people p ON p.id = c.person_id,
-			to_tsquery('english', ?) q
+			CAST(? AS tsquery) q
 			WHERE cs.document @@ q AND c.id <> ?
 			ORDER BY `+order+` LIMIT 25`, q, exclude).Scan(&rows).Error
 	}
@@ -325,13 +368,18 @@ func (s *Store) rankMatches(ctx context.Context, words []string, all bool, exclu
 	return rows, nil
 }
 
-// searchTerms returns up to max distinct significant words of s, lower-cased,
-// longest first: letters and digits only, so they are safe in any query syntax.
+// searchTerms returns up to max distinct significant words of s as the
+// word index holds them (see indexTokens), longest first: of spaced
+// scripts, words of three characters or more that are not stop words; of
+// unspaced ones, the pairs of characters (or a character standing alone).
+// They are
+// letters, digits and marks only, so they are safe in any query syntax.
 func searchTerms(s string, max int) []string {
 	seen := map[string]bool{}
 	var terms []string
-	for _, w := range splitWords(strings.ToLower(s)) {
-		if len([]rune(w)) < 3 || stopWords[w] || seen[w] {
+	for _, t := range indexTokens(s) {
+		w := t.text
+		if seen[w] || t.single || (!t.unspaced && (utf8.RuneCountInString(w) < 3 || stopWords[w])) {
 			continue
 		}
 		seen[w] = true
@@ -342,11 +390,6 @@ func searchTerms(s string, max int) []string {
 		terms = terms[:max]
 	}
 	return terms
-}
-
-// splitWords splits s into runs of letters and digits.
-func splitWords(s string) []string {
-	return strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 }
 
 // stems returns the stems of words, as a set.

@@ -60,12 +60,10 @@ func foldQuote(r rune) rune {
 	return r
 }
 
-// phraseWords splits s into the words the full-text index reads (runs of
-// letters, digits and combining marks), lower-cased, at most max of them.
+// phraseWords returns the first max words the full-text index holds of s
+// (see indexWords), in order.
 func phraseWords(s string, max int) []string {
-	words := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsMark(r)
-	})
+	words := indexWords(s)
 	return words[:min(len(words), max)]
 }
 
@@ -73,9 +71,7 @@ func phraseWords(s string, max int) []string {
 // (see SameWords), oldest first, each with Score 1 and Exact set. The
 // full-text index finds the claims that open with text's first words as
 // a phrase (SQLite; Postgres finds them anywhere in the claim), and each
-// is then compared whole. On Postgres, whose index leaves out the most
-// common English words, a text of such words alone is looked for in the
-// claims themselves.
+// is then compared whole.
 func (s *Store) sameWords(ctx context.Context, text string, exclude uint) ([]Similar, error) {
 	words := phraseWords(text, phraseTokens)
 	if len(words) == 0 {
@@ -92,25 +88,10 @@ func (s *Store) sameWords(ctx context.Context, text string, exclude uint) ([]Sim
 			WHERE claims_fts MATCH ? AND c.id <> ? ORDER BY c.id LIMIT ?`,
 			`text : ^"`+strings.Join(words, " ")+`"`, exclude, maxSameWords).Scan(&rows).Error
 	case migrations.Postgres:
-		phrase := strings.Join(words, " ")
-		var nodes int
-		if err := db.Raw(`SELECT numnode(phraseto_tsquery('english', ?))`, phrase).Scan(&nodes).Error; err != nil {
-			return nil, fmt.Errorf("claims with the same words: %w", err)
-		}
-		if nodes > 0 {
-			err = db.Raw(`SELECT c.id, c.slug, c.text, c.summary, p.name AS speaker, c.status
-				FROM claim_search cs JOIN claims c ON c.id = cs.claim_id JOIN people p ON p.id = c.person_id
-				WHERE cs.document @@ phraseto_tsquery('english', ?) AND c.id <> ? ORDER BY c.id LIMIT ?`,
-				phrase, exclude, maxSameWords).Scan(&rows).Error
-			break
-		}
-		// Words the index leaves out as too common ("we did it") are
-		// not in it at all: read the claims that hold them in order.
-		// The words hold no % or _, so the pattern is literal.
 		err = db.Raw(`SELECT c.id, c.slug, c.text, c.summary, p.name AS speaker, c.status
-			FROM claims c JOIN people p ON p.id = c.person_id
-			WHERE lower(c.text) LIKE ? AND c.id <> ? ORDER BY c.id LIMIT ?`,
-			"%"+strings.Join(words, "%")+"%", exclude, maxSameWords).Scan(&rows).Error
+			FROM claim_search cs JOIN claims c ON c.id = cs.claim_id JOIN people p ON p.id = c.person_id
+			WHERE cs.document @@ CAST(? AS tsquery) AND c.id <> ? ORDER BY c.id LIMIT ?`,
+			tsPhrase(words, false), exclude, maxSameWords).Scan(&rows).Error
 	}
 	if err != nil {
 		return nil, fmt.Errorf("claims with the same words: %w", err)
