@@ -269,6 +269,8 @@ func (h *Handler) handleError(err error, c echo.Context) {
 		werr = c.JSON(p.status, apiError{body})
 	default:
 		pg := page(c, views.ReasonText(c.Request().Context(), p.title))
+		// The page is in the reader's language (see locale).
+		addVary(c.Response().Header(), "Accept-Language")
 		werr = render(c, p.status, pages.Error(pg, p.status, errorPageMessage(c, p)))
 	}
 	if werr != nil {

@@ -50,6 +50,7 @@ func (h *Handler) home(c echo.Context) error {
 		}
 		view.Prev, view.Next = pagerLinks("/", listQuery(q, 0), q.Page, more)
 		p := page(c, "")
+		p.Params = listQuery(q, q.Page)
 		p.Description = views.T(ctx, "public.home.description")
 		p.Canonical = h.absURL("/")
 		p.Feeds = []views.Feed{{Title: views.T(ctx, "public.feed.factchecks"), URL: "/feed.atom"}, {Title: views.T(ctx, "public.feed.corrections"), URL: "/corrections.atom"}}

@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -28,12 +29,23 @@ const langCookieAge = 365 * 24 * time.Hour
 func (h *Handler) locale(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		r := c.Request()
+		if strings.HasPrefix(r.URL.Path, "/static/") || r.URL.Path == "/healthz" {
+			return next(c) // files and probes have no words
+		}
 		tag := ""
 		if q := r.URL.Query().Get("lang"); i18n.Supported(q) {
 			tag = q
 			if ck, err := r.Cookie(langCookie); err != nil || ck.Value != q {
 				c.SetCookie(&http.Cookie{Name: langCookie, Value: q, Path: "/", MaxAge: int(langCookieAge / time.Second),
 					HttpOnly: true, Secure: h.secure, SameSite: http.SameSiteLaxMode})
+				// No shared cache may keep an answer that sets the
+				// reader's cookie, whatever the route says of itself.
+				res := c.Response()
+				res.Before(func() {
+					if cc := res.Header().Get("Cache-Control"); strings.Contains(cc, "public") {
+						res.Header().Set("Cache-Control", strings.Replace(cc, "public", "private", 1))
+					}
+				})
 			}
 		}
 		if u := currentUser(c); tag == "" && u != nil && i18n.Supported(u.Language) {

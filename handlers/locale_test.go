@@ -113,3 +113,26 @@ func TestDeskSpeaksTheUsersLanguage(t *testing.T) {
 		})
 	}
 }
+
+// The language switcher never links to another host, keeps what makes a
+// search a search, and the cookie it sets never goes out on an answer a
+// shared cache may keep (a file, robots.txt).
+func TestLanguageSwitchStaysOnTheSiteAndPrivate(t *testing.T) {
+	ts := newServer(t, modelstest.Engines()[0])
+	anon := ts.client(t)
+	r := ts.get(t, anon, "//evil.example/x")
+	if strings.Contains(r.body, "//evil.example") {
+		t.Errorf("a page asked for as //evil.example/x links there: %d", r.status)
+	}
+	if !varies(r.header, "Accept-Language") {
+		t.Errorf("an error page in the reader's language: Vary %q", r.header.Values("Vary"))
+	}
+	s := ts.get(t, anon, "/search?q=minister")
+	mustContain(t, "search", s.body, `href="/search?lang=fr&amp;q=minister"`)
+	for _, path := range []string{"/robots.txt?lang=ar", "/?lang=es"} {
+		r := ts.get(t, ts.client(t), path)
+		if cc := r.header.Get("Cache-Control"); r.header.Get("Set-Cookie") != "" && strings.Contains(cc, "public") {
+			t.Errorf("%s sets a cookie with Cache-Control %q", path, cc)
+		}
+	}
+}

@@ -255,11 +255,6 @@ func putValidators(c echo.Context, v validators) {
 	hd := c.Response().Header()
 	hd["Etag"] = v.etag
 	hd["Cache-Control"] = publicNoCache
-	if len(hd["Set-Cookie"]) > 0 {
-		// The reader's choice of language is being remembered: no shared
-		// cache may keep this answer, or hand out the cookie.
-		hd["Cache-Control"] = privateNoCache
-	}
 	if v.lastModified != nil {
 		hd["Last-Modified"] = v.lastModified
 	}
@@ -268,10 +263,6 @@ func putValidators(c echo.Context, v validators) {
 // publicNoCache lets any cache keep a public page if it revalidates it
 // first.
 var publicNoCache = []string{"public, no-cache"}
-
-// privateNoCache lets only the reader's own browser keep a page, if it
-// revalidates it first.
-var privateNoCache = []string{"private, no-cache"}
 
 // fill produces the page that c asked for at etag (modified then), or a
 // newer one, once for every reader asking at the same time. stored, when

@@ -22,6 +22,10 @@ func (h *Handler) search(c echo.Context) error {
 		ctx := c.Request().Context()
 		p := page(c, views.T(ctx, "public.search.title"))
 		p.Canonical = h.absURL("/search")
+		p.Params = url.Values{"q": {q}}
+		if n > 1 {
+			p.Params.Set("page", strconv.Itoa(n))
+		}
 		view := pages.SearchView{Message: views.N(ctx, "public.search.too_long", models.MaxSearchQuery)}
 		return render(c, http.StatusBadRequest, pages.Search(p, view))
 	}
@@ -31,6 +35,10 @@ func (h *Handler) search(c echo.Context) error {
 		ctx := c.Request().Context()
 		p := page(c, views.T(ctx, "public.search.title"))
 		p.Canonical = h.absURL("/search")
+		p.Params = url.Values{"q": {q}}
+		if n > 1 {
+			p.Params.Set("page", strconv.Itoa(n))
+		}
 		items, more, err := h.store.Search(ctx, q, n, 20)
 		if errors.Is(err, models.ErrQueryTooLong) {
 			items, more = nil, false

@@ -185,20 +185,20 @@ func (s *Store) OpenUpdate(ctx context.Context, actor *User, m Meta, claimID uin
 		}
 		if c.Status != ClaimPublished {
 			return &ConflictError{Reason: NewReason("reasons.update_needs_published", "Claim {{.ID}} is {{.Status}}: only a published fact-check is updated.",
-				"ID", int(c.ID), "Status", claimStatusWord(c.Status))}
+				"ID", idText(c.ID), "Status", claimStatusWord(c.Status))}
 		}
 		if open, err := openUpdateOf(tx, c.ID); err != nil {
 			return err
 		} else if open != nil {
 			return &ConflictError{Reason: NewReason("reasons.update_open", "Claim {{.ID}} already has an open update, {{.Update}}: change that one, or withdraw it first.",
-				"ID", int(c.ID), "Update", int(open.ID))}
+				"ID", idText(c.ID), "Update", idText(open.ID))}
 		}
 		if c.OpenVerdict() != nil {
-			return &ConflictError{Reason: NewReason("reasons.update_verdict_in_review", "Claim {{.ID}} has a verdict in review: it is approved or sent back first.", "ID", int(c.ID))}
+			return &ConflictError{Reason: NewReason("reasons.update_verdict_in_review", "Claim {{.ID}} has a verdict in review: it is approved or sent back first.", "ID", idText(c.ID))}
 		}
 		cur := c.CurrentVerdict()
 		if cur == nil {
-			return &ConflictError{Reason: NewReason("reasons.update_no_verdict", "Claim {{.ID}} has no published verdict to update.", "ID", int(c.ID))}
+			return &ConflictError{Reason: NewReason("reasons.update_no_verdict", "Claim {{.ID}} has no published verdict to update.", "ID", idText(c.ID))}
 		}
 		u := &ClaimUpdate{ClaimID: c.ID, AuthorID: &actor.ID, Status: UpdateDraft, Text: c.Text, Summary: c.Summary,
 			Speaker: c.SpeakerName(), SpeakerKind: KindPerson, SaidAt: c.SaidAt, Setting: c.Setting, Language: c.Language, Tags: c.TagNames(),
@@ -273,7 +273,7 @@ func mayChangeUpdate(u *ClaimUpdate, actor *User) error {
 	}
 	if !u.Status.IsOpen() {
 		return &ConflictError{Reason: NewReason("reasons.update_closed", "Update {{.ID}} is {{.Status}}: it can no longer change.",
-			"ID", int(u.ID), "Status", updateStatusWord(u.Status))}
+			"ID", idText(u.ID), "Status", updateStatusWord(u.Status))}
 	}
 	return nil
 }
@@ -495,11 +495,11 @@ func (s *Store) SubmitUpdate(ctx context.Context, actor *User, m Meta, id uint, 
 			return err
 		}
 		if u.Status != UpdateDraft {
-			return &ConflictError{Reason: NewReason("reasons.update_in_review", "Update {{.ID}} is already in review.", "ID", int(u.ID))}
+			return &ConflictError{Reason: NewReason("reasons.update_in_review", "Update {{.ID}} is already in review.", "ID", idText(u.ID))}
 		}
 		if c.Status != ClaimPublished {
 			return &ConflictError{Reason: NewReason("reasons.update_review_needs_published", "Claim {{.ID}} is {{.Status}}: only an update of a published fact-check goes to review.",
-				"ID", int(c.ID), "Status", claimStatusWord(c.Status))}
+				"ID", idText(c.ID), "Status", claimStatusWord(c.Status))}
 		}
 		if err := s.checkUpdate(tx, u, c, FormatDate(u.SaidAt)); err != nil {
 			return err

@@ -46,7 +46,13 @@ func (p Page) LanguageURL(tag string) string {
 		}
 	}
 	q.Set("lang", tag)
-	return (&url.URL{Path: p.Path, RawQuery: q.Encode()}).String()
+	path := p.Path
+	// A path that a browser would read as another host ("//evil.example")
+	// is never written into a link.
+	if !strings.HasPrefix(path, "/") || strings.HasPrefix(path, "//") || strings.ContainsRune(path, '\\') {
+		path = "/"
+	}
+	return (&url.URL{Path: path, RawQuery: q.Encode()}).String()
 }
 
 // MetaTag is one <meta> element: OpenGraph uses property, Twitter name.

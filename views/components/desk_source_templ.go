@@ -96,9 +96,9 @@ func DeskSourceArchive(s *models.Source) templ.Component {
 				return templ_7745c5c3_Err
 			}
 			var templ_7745c5c3_Var5 string
-			templ_7745c5c3_Var5, templ_7745c5c3_Err = templ.JoinStringErrs(views.T(ctx, "desk.archive.archived", "Date", Day(ctx, &s.ArchiveSnapshot.FetchedAt)))
+			templ_7745c5c3_Var5, templ_7745c5c3_Err = templ.JoinStringErrs(views.T(ctx, "desk.archive.archived", "Date", When(ctx, &s.ArchiveSnapshot.FetchedAt)))
 			if templ_7745c5c3_Err != nil {
-				return templ.Error{Err: templ_7745c5c3_Err, FileName: `views/components/desk_source.templ`, Line: 17, Col: 156}
+				return templ.Error{Err: templ_7745c5c3_Err, FileName: `views/components/desk_source.templ`, Line: 17, Col: 157}
 			}
 			_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var5))
 			if templ_7745c5c3_Err != nil {

@@ -53,9 +53,9 @@ func SourceArchive(s *models.Source) templ.Component {
 				return templ_7745c5c3_Err
 			}
 			var templ_7745c5c3_Var3 string
-			templ_7745c5c3_Var3, templ_7745c5c3_Err = templruntime.NewAttributeExpression(views.T(ctx, "public.archive.archived_label", "Date", Day(ctx, &snap.FetchedAt), "Title", s.Title)).Resolve(ctx)
+			templ_7745c5c3_Var3, templ_7745c5c3_Err = templruntime.NewAttributeExpression(views.T(ctx, "public.archive.archived_label", "Date", When(ctx, &snap.FetchedAt), "Title", s.Title)).Resolve(ctx)
 			if templ_7745c5c3_Err != nil {
-				return templ.Error{Err: templ_7745c5c3_Err, FileName: `views/components/source_archive.templ`, Line: 14, Col: 181}
+				return templ.Error{Err: templ_7745c5c3_Err, FileName: `views/components/source_archive.templ`, Line: 14, Col: 182}
 			}
 			_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ_7745c5c3_Var3)
 			if templ_7745c5c3_Err != nil {
@@ -66,9 +66,9 @@ func SourceArchive(s *models.Source) templ.Component {
 				return templ_7745c5c3_Err
 			}
 			var templ_7745c5c3_Var4 string
-			templ_7745c5c3_Var4, templ_7745c5c3_Err = templ.JoinStringErrs(views.T(ctx, "public.archive.archived", "Date", Day(ctx, &snap.FetchedAt)))
+			templ_7745c5c3_Var4, templ_7745c5c3_Err = templ.JoinStringErrs(views.T(ctx, "public.archive.archived", "Date", When(ctx, &snap.FetchedAt)))
 			if templ_7745c5c3_Err != nil {
-				return templ.Error{Err: templ_7745c5c3_Err, FileName: `views/components/source_archive.templ`, Line: 14, Col: 260}
+				return templ.Error{Err: templ_7745c5c3_Err, FileName: `views/components/source_archive.templ`, Line: 14, Col: 262}
 			}
 			_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var4))
 			if templ_7745c5c3_Err != nil {
