@@ -49,6 +49,12 @@ func CanonicalLanguage(s string) (string, error) {
 	if len(s) > maxLanguageTag {
 		return "", ErrBadLanguage
 	}
+	// An underscore for a hyphen ("pt_BR", as locales are written on
+	// many systems) is read as the hyphen meant.
+	s = strings.ReplaceAll(s, "_", "-")
+	if !wellFormedTag(s) {
+		return "", ErrBadLanguage
+	}
 	t, err := language.BCP47.Parse(s)
 	if err != nil {
 		return "", ErrBadLanguage
@@ -56,7 +62,51 @@ func CanonicalLanguage(s string) (string, error) {
 	if _, conf := t.Base(); conf != language.Exact {
 		return "", ErrBadLanguage
 	}
-	return t.String(), nil
+	out := t.String()
+	// A tag the parser rewrote into another language through a form this
+	// store does not take (an extended language subtag, "en-spa" read as
+	// Spanish; a grandfathered tag, "i-default" read as English with a
+	// private-use part) is refused rather than stored as what nobody typed.
+	if strings.Contains(out, "-x-") && !strings.Contains(strings.ToLower(s), "-x-") {
+		return "", ErrBadLanguage
+	}
+	return out, nil
+}
+
+// wellFormedTag reports whether s has the shape of an RFC 5646 §2.1 tag
+// this store takes: subtags of 1 to 8 ASCII letters or digits joined by
+// hyphens, no extended language subtag (§2.2.2: a
+// second subtag of three letters, as in "en-spa"), no variant or
+// extension singleton given twice (§2.2.5, §2.2.6: "de-1996-1996",
+// "en-u-ca-gregory-u-nu-arab").
+func wellFormedTag(s string) bool {
+	parts := strings.Split(strings.ToLower(s), "-")
+	seen := map[string]bool{}
+	private := false
+	for i, p := range parts {
+		if p == "" || len(p) > 8 {
+			return false
+		}
+		for _, r := range p {
+			if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9') {
+				return false
+			}
+		}
+		switch {
+		case private:
+			continue // private use: anything goes
+		case p == "x":
+			private = true
+		case i == 1 && len(p) == 3 && !unicode.IsDigit(rune(p[0])):
+			return false // an extended language subtag
+		case len(p) == 1, i > 0 && (len(p) >= 5 || len(p) == 4 && unicode.IsDigit(rune(p[0]))):
+			if seen[p] {
+				return false
+			}
+			seen[p] = true
+		}
+	}
+	return true
 }
 
 // language checks the language tag *s and writes its canonical form back

@@ -27,7 +27,11 @@ func TestCanonicalLanguage(t *testing.T) {
 			t.Errorf("CanonicalLanguage(%q) = %q, %v; want %q", in, got, err, want)
 		}
 	}
-	for _, in := range []string{"xx", "und", "x-klingon", "english", "en--US", "ar-", "123", "ar EG", "عربي", "en-US-" + string(make([]byte, 70))} {
+	for _, in := range []string{"xx", "und", "x-klingon", "english", "en--US", "ar-", "123", "ar EG", "عربي", "en-US-" + string(make([]byte, 70)),
+		// Read by the parser as another language, or against RFC 5646's
+		// rules: an extended language subtag, a grandfathered tag, a
+		// variant or an extension given twice.
+		"en-spa", "ar-eng", "bad_tag", "i-default", "cel-gaulish", "de-1996-1996", "en-US-u-ca-gregory-u-nu-arab"} {
 		if got, err := models.CanonicalLanguage(in); !errors.Is(err, models.ErrBadLanguage) {
 			t.Errorf("CanonicalLanguage(%q) = %q, %v; want ErrBadLanguage", in, got, err)
 		}
