@@ -133,19 +133,6 @@ func tokenRevokePath(id uint) string {
 	return "/account/tokens/" + strconv.FormatUint(uint64(id), 10) + "/revoke"
 }
 
-// roleName names a role in the page's language, for a choice of roles.
-func roleName(ctx context.Context, r models.Role) string {
-	switch r {
-	case models.RoleEditor:
-		return views.T(ctx, "admin.role.editor")
-	case models.RoleReviewer:
-		return views.T(ctx, "admin.role.reviewer")
-	case models.RoleAdmin:
-		return views.T(ctx, "admin.role.admin")
-	}
-	return string(r)
-}
-
 // LanguageName is what the interface language tag calls itself
 // ("Français"), or tag itself when it is none of them.
 func LanguageName(tag string) string {
