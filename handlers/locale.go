@@ -20,8 +20,10 @@ const langCookieAge = 365 * 24 * time.Hour
 // i18n.Locale in the request's context, first of:
 //  1. ?lang=TAG, one of i18n.Languages: the language switcher's links.
 //     It is remembered in the lang cookie, so later pages keep it;
-//  2. the signed-in user's own language (Account → Language);
-//  3. the lang cookie;
+//  2. the lang cookie: the reader's last choice in this browser (saving
+//     Account → Language sets it too);
+//  3. the signed-in user's own language (Account → Language), in a
+//     browser where they have chosen none;
 //  4. the Accept-Language header (RFC 9110 §12.5.4), on a first visit;
 //  5. the site's language (Admin → Settings), English by default.
 //
@@ -36,23 +38,14 @@ func (h *Handler) locale(next echo.HandlerFunc) echo.HandlerFunc {
 		if q := r.URL.Query().Get("lang"); i18n.Supported(q) {
 			tag = q
 			if ck, err := r.Cookie(langCookie); err != nil || ck.Value != q {
-				c.SetCookie(&http.Cookie{Name: langCookie, Value: q, Path: "/", MaxAge: int(langCookieAge / time.Second),
-					HttpOnly: true, Secure: h.secure, SameSite: http.SameSiteLaxMode})
-				// No shared cache may keep an answer that sets the
-				// reader's cookie, whatever the route says of itself.
-				res := c.Response()
-				res.Before(func() {
-					if cc := res.Header().Get("Cache-Control"); strings.Contains(cc, "public") {
-						res.Header().Set("Cache-Control", strings.Replace(cc, "public", "private", 1))
-					}
-				})
+				h.rememberLanguage(c, q)
 			}
-		}
-		if u := currentUser(c); tag == "" && u != nil && i18n.Supported(u.Language) {
-			tag = u.Language
 		}
 		if ck, err := r.Cookie(langCookie); tag == "" && err == nil && i18n.Supported(ck.Value) {
 			tag = ck.Value
+		}
+		if u := currentUser(c); tag == "" && u != nil && i18n.Supported(u.Language) {
+			tag = u.Language
 		}
 		if tag == "" {
 			tag = i18n.Match(r.Header.Get("Accept-Language"))
@@ -67,6 +60,24 @@ func (h *Handler) locale(next echo.HandlerFunc) echo.HandlerFunc {
 		c.SetRequest(r.WithContext(i18n.WithLocale(r.Context(), i18n.For(tag))))
 		return next(c)
 	}
+}
+
+// rememberLanguage sets the lang cookie to tag, an interface language, or
+// clears it when tag is "". No shared cache may keep the answer that
+// carries it, whatever the route says of itself.
+func (h *Handler) rememberLanguage(c echo.Context, tag string) {
+	ck := &http.Cookie{Name: langCookie, Value: tag, Path: "/", MaxAge: int(langCookieAge / time.Second),
+		HttpOnly: true, Secure: h.secure, SameSite: http.SameSiteLaxMode}
+	if tag == "" {
+		ck.MaxAge = -1
+	}
+	c.SetCookie(ck)
+	res := c.Response()
+	res.Before(func() {
+		if cc := res.Header().Get("Cache-Control"); strings.Contains(cc, "public") {
+			res.Header().Set("Cache-Control", strings.Replace(cc, "public", "private", 1))
+		}
+	})
 }
 
 // localeOf is the locale that locale chose for c.

@@ -3,6 +3,7 @@ package handlers_test
 import (
 	"context"
 	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -134,5 +135,25 @@ func TestLanguageSwitchStaysOnTheSiteAndPrivate(t *testing.T) {
 		if cc := r.header.Get("Cache-Control"); r.header.Get("Set-Cookie") != "" && strings.Contains(cc, "public") {
 			t.Errorf("%s sets a cookie with Cache-Control %q", path, cc)
 		}
+	}
+}
+
+// A desk user whose own language is Arabic who picks French in the footer
+// keeps French on the next pages of that browser; saving a language on the
+// account page makes it this browser's choice again.
+func TestLanguageSwitchOutlastsOnePageForADeskUser(t *testing.T) {
+	e := newDeskEnv(t, modelstest.Engines()[0])
+	if _, err := e.store.SetLanguage(context.Background(), e.edUser, models.Meta{}, "ar"); err != nil {
+		t.Fatal(err)
+	}
+	if got := htmlOpen(t, e.get(t, e.ed, "/desk?lang=fr").body); got != `<html lang="fr" dir="ltr">` {
+		t.Errorf("the switcher's page: %s", got)
+	}
+	if got := htmlOpen(t, e.get(t, e.ed, "/desk/claims").body); got != `<html lang="fr" dir="ltr">` {
+		t.Errorf("the next page after choosing French: %s", got)
+	}
+	e.mustPost(t, e.ed, "/account/language", url.Values{"language": {"ar"}}, http.StatusSeeOther, "/account?done=language#language")
+	if got := htmlOpen(t, e.get(t, e.ed, "/desk/claims").body); got != `<html lang="ar" dir="rtl">` {
+		t.Errorf("after saving Arabic on the account page: %s", got)
 	}
 }
