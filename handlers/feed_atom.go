@@ -5,6 +5,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"claimtracker/i18n"
 	"claimtracker/models"
 	"claimtracker/views"
 )
@@ -28,7 +29,7 @@ func (h *Handler) feedAtom(c echo.Context) error {
 		for _, it := range items {
 			url := h.absURL("/claims/" + it.Slug)
 			e := views.AtomEntry{
-				Lang:     it.Language,
+				Language: it.Language,
 				Title:    views.AtomText{Type: "text", Body: views.T(ctx, "public.feed.entry", "Rating", it.RatingLabel, "Headline", it.Headline)},
 				ID:       url,
 				Link:     views.AtomLink{Href: url},
@@ -61,6 +62,7 @@ func (h *Handler) atomFeed(ctx context.Context, org views.Organization, title, p
 		updated = h.store.Now()
 	}
 	return views.AtomFeed{
+		Lang:  i18n.From(ctx).Tag(),
 		Title: views.T(ctx, "public.feed.title", "Org", org.Name, "Feed", title), ID: h.absURL(path), Updated: views.AtomTime(updated, org.Zone),
 		Links:  []views.AtomLink{{Rel: "self", Type: "application/atom+xml", Href: h.absURL(path)}, {Rel: "alternate", Type: "text/html", Href: h.absURL("/")}},
 		Author: views.AtomPerson{Name: org.Name, URI: org.URL},

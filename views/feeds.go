@@ -7,9 +7,11 @@ import (
 	"claimtracker/models"
 )
 
-// AtomFeed is an Atom 1.0 feed (RFC 4287).
+// AtomFeed is an Atom 1.0 feed (RFC 4287). Lang is its xml:lang (XML 1.0
+// §2.12): the interface language its titles and summaries are written in.
 type AtomFeed struct {
 	XMLName xml.Name    `xml:"http://www.w3.org/2005/Atom feed"`
+	Lang    string      `xml:"http://www.w3.org/XML/1998/namespace lang,attr,omitempty"`
 	Title   string      `xml:"title"`
 	ID      string      `xml:"id"`
 	Updated string      `xml:"updated"`
@@ -37,11 +39,13 @@ type AtomText struct {
 	Body string `xml:",chardata"`
 }
 
-// AtomEntry is one entry of a feed. Lang is its xml:lang (XML 1.0 §2.12,
-// which RFC 4287 §2 lets any element carry): the BCP 47 tag of the
-// language of the claim it reports, left out when empty.
+// AtomEntry is one entry of a feed. Language is the BCP 47 tag of the
+// language of the claim it reports, as a Dublin Core language element
+// (DCMI Metadata Terms, which RFC 4287 §6 lets an entry carry), left out
+// when empty: the entry's own words are the interface's, in the feed's
+// xml:lang, so an xml:lang of the claim's on the entry would mislabel them.
 type AtomEntry struct {
-	Lang      string    `xml:"http://www.w3.org/XML/1998/namespace lang,attr,omitempty"`
+	Language  string    `xml:"http://purl.org/dc/elements/1.1/ language,omitempty"`
 	Title     AtomText  `xml:"title"`
 	ID        string    `xml:"id"`
 	Link      AtomLink  `xml:"link"`
