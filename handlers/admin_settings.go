@@ -9,6 +9,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"claimtracker/i18n"
 	"claimtracker/models"
 	"claimtracker/views"
 	"claimtracker/views/pages"
@@ -82,7 +83,7 @@ func settingsStaleFields(ctx context.Context) []staleField {
 		{name: "organization_url", label: views.T(ctx, "admin.settings.newsroom_url")},
 		{name: "corrections_policy", label: views.T(ctx, "admin.settings.corrections_policy")},
 		{name: "time_zone", label: views.T(ctx, "admin.settings.time_zone")},
-		{name: "language", label: views.T(ctx, "admin.settings.language"), show: pages.LanguageName},
+		{name: "language", label: views.T(ctx, "admin.settings.language"), show: i18n.Name},
 		{name: "require_admin_two_factor", label: views.T(ctx, "admin.settings.require_two_factor"), show: yesNo},
 	}
 }

@@ -106,6 +106,15 @@ func For(tag string) *Locale {
 	return locales[Default]
 }
 
+// Name is what the interface language tag calls itself ("Français"), or
+// tag itself when it is none of Languages.
+func Name(tag string) string {
+	if l, ok := locales[tag]; ok {
+		return l.Name()
+	}
+	return tag
+}
+
 // Supported reports whether tag is exactly one of Languages' tags.
 func Supported(tag string) bool {
 	_, ok := locales[tag]

@@ -6,7 +6,6 @@ import (
 	"strings"
 	"time"
 
-	"claimtracker/i18n"
 	"claimtracker/models"
 	"claimtracker/views"
 	"claimtracker/views/components"
@@ -131,15 +130,4 @@ func sessionRevokePath(id uint) string {
 
 func tokenRevokePath(id uint) string {
 	return "/account/tokens/" + strconv.FormatUint(uint64(id), 10) + "/revoke"
-}
-
-// LanguageName is what the interface language tag calls itself
-// ("Français"), or tag itself when it is none of them.
-func LanguageName(tag string) string {
-	for _, l := range i18n.Languages {
-		if l.Tag == tag {
-			return l.Name
-		}
-	}
-	return tag
 }
