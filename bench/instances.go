@@ -177,14 +177,14 @@ func runInstances(args []string) error {
 	}
 
 	fmt.Printf("\nmeasuring the static ceiling for %v with %d connections…\n", *duration, *conns)
-	ceiling := load(func(*mrand.Rand) string { return "http://" + staticAddr + "/" }, false, *conns, *duration)
+	ceiling := load(func(*mrand.Rand) string { return "http://" + staticAddr + "/" }, plain, *conns, *duration)
 
 	fmt.Printf("driving both instances for %v: %d readers on A, %d on B, a correction through A every %v…\n",
 		*duration, a.conns, b.conns, *every)
 	w := &writes{}
 	var wg sync.WaitGroup
 	for _, in := range inst {
-		wg.Go(func() { in.res = loadObserved(in.pages(hot), true, in.conns, *duration, in.observer(w)) })
+		wg.Go(func() { in.res = loadObserved(in.pages(hot), gzipped, in.conns, *duration, in.observer(w)) })
 	}
 	wg.Go(func() { w.run(a, inst[:], token, hot, *every, *duration) })
 	wg.Wait()

@@ -142,31 +142,37 @@ func run() error {
 	zipf := rand.NewZipf(rand.New(rand.NewPCG(1, 2)), 1.1, 1, uint64(len(slugs)-1))
 	var zmu sync.Mutex
 	scenarios := []scenario{
-		{"static ceiling (bare net/http, same bytes)", func(*rand.Rand) string { return "http://" + staticAddr + "/" }, false},
+		{"static ceiling (bare net/http, same bytes)", func(*rand.Rand) string { return "http://" + staticAddr + "/" }, plain},
 		{"claim page, popular pages (Zipf over all claims), no gzip", func(*rand.Rand) string {
 			zmu.Lock()
 			i := zipf.Uint64()
 			zmu.Unlock()
 			return base + "/claims/" + slugs[i]
-		}, false},
+		}, plain},
 		{"claim page, popular pages, gzip", func(*rand.Rand) string {
 			zmu.Lock()
 			i := zipf.Uint64()
 			zmu.Unlock()
 			return base + "/claims/" + slugs[i]
-		}, true},
-		{"claim page, the 1,000 most read (all cached), gzip", func(r *rand.Rand) string { return base + "/claims/" + slugs[r.IntN(1000)] }, true},
-		{"claim page, uniformly random over all claims, gzip", func(r *rand.Rand) string { return base + "/claims/" + slugs[r.IntN(len(slugs))] }, true},
-		{"home page, gzip", func(r *rand.Rand) string { return base + "/" }, true},
-		{"home page, a random page of 50, gzip", func(r *rand.Rand) string { return base + "/?page=" + strconv.Itoa(1+r.IntN(50)) }, true},
+		}, gzipped},
+		{"claim page, popular pages, gzip, a French reader", func(*rand.Rand) string {
+			zmu.Lock()
+			i := zipf.Uint64()
+			zmu.Unlock()
+			return base + "/claims/" + slugs[i]
+		}, ask{gzip: true, language: "fr-FR,fr;q=0.9,en;q=0.8"}},
+		{"claim page, the 1,000 most read (all cached), gzip", func(r *rand.Rand) string { return base + "/claims/" + slugs[r.IntN(1000)] }, gzipped},
+		{"claim page, uniformly random over all claims, gzip", func(r *rand.Rand) string { return base + "/claims/" + slugs[r.IntN(len(slugs))] }, gzipped},
+		{"home page, gzip", func(r *rand.Rand) string { return base + "/" }, gzipped},
+		{"home page, a random page of 50, gzip", func(r *rand.Rand) string { return base + "/?page=" + strconv.Itoa(1+r.IntN(50)) }, gzipped},
 		{"search, one or two random words, gzip", func(r *rand.Rand) string {
 			q := words[r.IntN(len(words))]
 			if r.IntN(2) == 0 {
 				q += "+" + words[r.IntN(len(words))]
 			}
 			return base + "/search?q=" + q
-		}, true},
-		{"Atom feed, gzip", func(r *rand.Rand) string { return base + "/feed.atom" }, true},
+		}, gzipped},
+		{"Atom feed, gzip", func(r *rand.Rand) string { return base + "/feed.atom" }, gzipped},
 	}
 	fmt.Printf("\n%d connections, %v per scenario after at least %v unmeasured, page of %d bytes\n\n", *conns, *duration, *warmup, len(sample))
 	// The ceiling is measured before and after every scenario, and each
@@ -179,7 +185,7 @@ func run() error {
 	// Each run is measured after a warm-up of its own (see warm).
 	measure := func(sc scenario) result {
 		warm(sc, *conns, *warmup)
-		return load(sc.url, sc.gzip, *conns, *duration)
+		return load(sc.url, sc.ask, *conns, *duration)
 	}
 	ceiling := func() result { return measure(scenarios[0]) }
 	before := ceiling()
@@ -234,10 +240,10 @@ func warm(sc scenario, conns int, least time.Duration) {
 		return
 	}
 	start := time.Now()
-	load(sc.url, sc.gzip, conns, least)
-	prev := load(sc.url, sc.gzip, conns, time.Second).rps
+	load(sc.url, sc.ask, conns, least)
+	prev := load(sc.url, sc.ask, conns, time.Second).rps
 	for time.Since(start) < maxWarmup {
-		next := load(sc.url, sc.gzip, conns, time.Second).rps
+		next := load(sc.url, sc.ask, conns, time.Second).rps
 		if next <= prev*1.05 {
 			return
 		}
@@ -248,8 +254,22 @@ func warm(sc scenario, conns int, least time.Duration) {
 type scenario struct {
 	name string
 	url  func(*rand.Rand) string
-	gzip bool // ask for compressed responses
+	ask  ask
 }
+
+// ask is how a scenario's requests ask: for a compressed answer or not,
+// and in which reader's language (an Accept-Language header, "" for none,
+// which the server answers in its site language).
+type ask struct {
+	gzip     bool
+	language string
+}
+
+// plain and gzipped are the two ways most scenarios ask, with no language.
+var (
+	plain   = ask{}
+	gzipped = ask{gzip: true}
+)
 
 type result struct {
 	rps      float64
@@ -260,15 +280,15 @@ type result struct {
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 
 // load drives url with conns keep-alive connections for d.
-func load(url func(*rand.Rand) string, gzip bool, conns int, d time.Duration) result {
-	return loadObserved(url, gzip, conns, d, nil)
+func load(url func(*rand.Rand) string, a ask, conns int, d time.Duration) result {
+	return loadObserved(url, a, conns, d, nil)
 }
 
 // loadObserved is load that hands every 200 answer to observe, when it is
 // not nil, with the URL and the moment the request started; observe reads
 // the body (the rest is discarded), and an error from it counts the request
 // as failed. It is called from all connections at once.
-func loadObserved(url func(*rand.Rand) string, gzip bool, conns int, d time.Duration, observe func(url string, started time.Time, res *http.Response) error) result {
+func loadObserved(url func(*rand.Rand) string, a ask, conns int, d time.Duration, observe func(url string, started time.Time, res *http.Response) error) result {
 	tr := &http.Transport{MaxIdleConnsPerHost: conns, MaxConnsPerHost: conns, DisableCompression: true}
 	client := &http.Client{Transport: tr, Timeout: 10 * time.Second}
 	defer tr.CloseIdleConnections()
@@ -284,8 +304,11 @@ func loadObserved(url func(*rand.Rand) string, gzip bool, conns int, d time.Dura
 			for time.Now().Before(deadline) {
 				u := url(r)
 				req, _ := http.NewRequest("GET", u, nil)
-				if gzip {
+				if a.gzip {
 					req.Header.Set("Accept-Encoding", "gzip")
+				}
+				if a.language != "" {
+					req.Header.Set("Accept-Language", a.language)
 				}
 				t0 := time.Now()
 				res, err := client.Do(req)
