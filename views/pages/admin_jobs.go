@@ -40,19 +40,10 @@ func (j JobsPage) total() int64 {
 	return n
 }
 
-// JobStateLabel names a job's state for people, in the page's language.
+// JobStateLabel names a job's state for people, in the page's language
+// (models.JobState.Label).
 func JobStateLabel(ctx context.Context, st models.JobState) string {
-	switch st {
-	case models.JobQueued:
-		return views.T(ctx, "admin.jobs.state.queued")
-	case models.JobRunning:
-		return views.T(ctx, "admin.jobs.state.running")
-	case models.JobDone:
-		return views.T(ctx, "admin.jobs.state.done")
-	case models.JobFailed:
-		return views.T(ctx, "admin.jobs.state.failed")
-	}
-	return string(st)
+	return views.ReasonText(ctx, st.Label())
 }
 
 // jobWhen says when a job runs, ran or stopped, by its state: a queued
