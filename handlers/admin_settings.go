@@ -27,7 +27,7 @@ func (h *Handler) adminSettings(c echo.Context) error {
 	f := views.Form{Values: settingsFormValues(st)}
 	f.Values["revision"] = strconv.Itoa(st.Revision)
 	p := page(c, views.T(c.Request().Context(), "admin.settings.title"))
-	p.Flash = flashMessage(c)
+	p.Flash = flash(c)
 	return render(c, http.StatusOK, pages.AdminSettings(p, f))
 }
 
