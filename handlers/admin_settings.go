@@ -84,7 +84,7 @@ func settingsStaleFields(ctx context.Context) []staleField {
 		{name: "corrections_policy", label: views.T(ctx, "admin.settings.corrections_policy")},
 		{name: "time_zone", label: views.T(ctx, "admin.settings.time_zone")},
 		{name: "language", label: views.T(ctx, "admin.settings.language"), show: i18n.Name},
-		{name: "require_admin_two_factor", label: views.T(ctx, "admin.settings.require_two_factor"), show: yesNo},
+		{name: "require_admin_two_factor", label: views.T(ctx, "admin.settings.require_two_factor"), show: yesNo(ctx)},
 	}
 }
 

@@ -51,6 +51,15 @@ func DecisionLabel(ctx context.Context, d models.Decision) string {
 	return string(d)
 }
 
+// YesNo names a yes-or-no value, such as a tick box's, in ctx's language:
+// "Yes" or "No".
+func YesNo(ctx context.Context, b bool) string {
+	if b {
+		return views.T(ctx, "desk.yes")
+	}
+	return views.T(ctx, "desk.no")
+}
+
 // RoleLabel names an account's role in ctx's language.
 func RoleLabel(ctx context.Context, role string) string {
 	switch models.Role(role) {

@@ -376,10 +376,7 @@ func show(ctx context.Context, field string, v any, present bool) string {
 		}
 		return x
 	case bool:
-		if x {
-			return views.T(ctx, "desk.yes")
-		}
-		return views.T(ctx, "desk.no")
+		return components.YesNo(ctx, x)
 	case json.Number:
 		return number(ctx, x.String())
 	case []any:
