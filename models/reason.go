@@ -18,7 +18,8 @@ import (
 // (i18n/locales/reasons.LANG.toml) and the values that message names:
 //
 //   - ID is the message's id there, a "reasons." key such as
-//     "reasons.max_chars";
+//     "reasons.max_chars" (the name of a status, which a reason may hold,
+//     is the desk's or the admin's word instead: see ClaimStatus.Label);
 //   - English is the English message, written like the catalogue's (a Go
 //     text/template where only {{.Name}} placeholders appear, e.g. "must be
 //     at most {{.Max}} characters"), so that models need no catalogue and
