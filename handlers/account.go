@@ -37,6 +37,6 @@ func (h *Handler) renderAccount(c echo.Context, status int, lang views.Form) err
 		v.Current = ck.Value
 	}
 	p := page(c, views.T(ctx, "admin.account.title"))
-	p.Flash = flashMessage(c)
+	p.Flash = flash(c)
 	return render(c, status, pages.Account(p, v))
 }

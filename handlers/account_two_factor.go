@@ -36,6 +36,6 @@ func (h *Handler) renderTwoFactor(c echo.Context, status int, v pages.TwoFactorV
 		v.Required = st.RequireAdminTwoFactor
 	}
 	p := page(c, views.T(ctx, "admin.two_factor.title"))
-	p.Flash = flashMessage(c)
+	p.Flash = flash(c)
 	return render(c, status, pages.AccountTwoFactor(p, v))
 }

@@ -29,7 +29,7 @@ func (h *Handler) adminJobs(c echo.Context) error {
 		return err
 	}
 	p := page(c, views.T(ctx, "admin.jobs.title"))
-	p.Flash = flashMessage(c)
+	p.Flash = flash(c)
 	return render(c, http.StatusOK, pages.AdminJobs(p, j))
 }
 

@@ -123,3 +123,31 @@ func TestAdminJobsListsJobsAndRetriesAFailedOne(t *testing.T) {
 		})
 	}
 }
+
+// A job's state has one name in a language: the jobs page's tabs and rows
+// and the refusal to retry a job that has not failed say the same word.
+func TestJobStateHasOneNameInFrench(t *testing.T) {
+	for _, engine := range modelstest.Engines() {
+		t.Run(engine, func(t *testing.T) {
+			e := newDeskEnv(t, engine)
+			claimID := e.newClaim(t)
+			e.mustPost(t, e.ed, claimPath(claimID)+"/sources", sourceForm("contradicts"), http.StatusSeeOther, "")
+			l, err := e.store.ListJobs(context.Background(), models.JobFilter{State: models.JobQueued})
+			if err != nil || len(l.Items) == 0 {
+				t.Fatalf("no queued job: %v %+v", err, l.Items)
+			}
+			queued := idStr(l.Items[0].ID)
+
+			d := doc(t, e.page(t, e.admin, "/admin/jobs?lang=fr", http.StatusOK))
+			if got := strings.Join(texts(d.Find(".tabs a")), "|"); got != "Toutes 1|En attente 1|En cours 0|En échec 0|Terminée 0" {
+				t.Errorf("tabs: %s", got)
+			}
+			mustContain(t, "queued row", strings.Join(texts(d.Find("tr#job-"+queued+" td")), "|"), "En attente")
+			r := e.post(t, e.admin, "/admin/jobs/"+queued+"/retry", url.Values{})
+			if r.status != http.StatusConflict {
+				t.Fatalf("retry of a queued job: %d", r.status)
+			}
+			mustContain(t, "refused retry", r.body, "La tâche "+queued+" a le statut « En attente » : seule une tâche en échec peut être relancée.")
+		})
+	}
+}

@@ -23,7 +23,7 @@ func ratingStaleFields(ctx context.Context) []staleField {
 	return []staleField{
 		{name: "label", label: views.T(ctx, "admin.ratings.label")},
 		{name: "position", label: views.T(ctx, "admin.ratings.position")},
-		{name: "ordered", label: views.T(ctx, "admin.ratings.ordered"), show: yesNo},
+		{name: "ordered", label: views.T(ctx, "admin.ratings.ordered"), show: yesNo(ctx)},
 		{name: "description", label: views.T(ctx, "admin.ratings.description")},
 	}
 }

@@ -28,7 +28,7 @@ func (h *Handler) renderAdminRatings(c echo.Context, status int, slug string, re
 		return err
 	}
 	p := page(c, views.T(c.Request().Context(), "admin.ratings.title"))
-	p.Flash = flashMessage(c)
+	p.Flash = flash(c)
 	return render(c, status, pages.AdminRatings(p, pages.NewRatingForms(ratings, slug, refused)))
 }
 

@@ -27,7 +27,7 @@ func (h *Handler) adminSettings(c echo.Context) error {
 	f := views.Form{Values: settingsFormValues(st)}
 	f.Values["revision"] = strconv.Itoa(st.Revision)
 	p := page(c, views.T(c.Request().Context(), "admin.settings.title"))
-	p.Flash = flashMessage(c)
+	p.Flash = flash(c)
 	return render(c, http.StatusOK, pages.AdminSettings(p, f))
 }
 
@@ -84,7 +84,7 @@ func settingsStaleFields(ctx context.Context) []staleField {
 		{name: "corrections_policy", label: views.T(ctx, "admin.settings.corrections_policy")},
 		{name: "time_zone", label: views.T(ctx, "admin.settings.time_zone")},
 		{name: "language", label: views.T(ctx, "admin.settings.language"), show: i18n.Name},
-		{name: "require_admin_two_factor", label: views.T(ctx, "admin.settings.require_two_factor"), show: yesNo},
+		{name: "require_admin_two_factor", label: views.T(ctx, "admin.settings.require_two_factor"), show: yesNo(ctx)},
 	}
 }
 

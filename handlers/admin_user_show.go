@@ -38,6 +38,6 @@ func (h *Handler) renderAdminUserView(c echo.Context, status int, id uint, v pag
 		return err
 	}
 	p := page(c, u.Name)
-	p.Flash = flashMessage(c)
+	p.Flash = flash(c)
 	return render(c, status, pages.AdminUser(p, v))
 }

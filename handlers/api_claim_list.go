@@ -28,8 +28,8 @@ type claimListJSON struct {
 }
 
 // apiClaimList lists claims, most recently changed first, a page at a time,
-// optionally only those with one status, or in one language (see
-// models.LanguageFilter).
+// optionally only those with one status, or in one language range (see
+// models.ClaimFilter).
 func (h *Handler) apiClaimList(c echo.Context) error {
 	f, page, err := apiClaimListQuery(c)
 	if err != nil {
@@ -66,10 +66,10 @@ func apiClaimListQuery(c echo.Context) (models.ClaimFilter, int, error) {
 }
 
 // languageParam reads ?language=, a language range (see
-// models.LanguageFilter), in its canonical form: "" when absent, else v
-// records why it is refused.
+// models.PublicQuery), in its canonical form (models.CanonicalLanguage):
+// "" when absent, else v records why it is refused.
 func languageParam(c echo.Context, v *models.Validator) string {
-	lang, err := models.LanguageFilter(c.QueryParam("language"))
+	lang, err := models.CanonicalLanguage(c.QueryParam("language"))
 	if err != nil {
 		v.Fail("language", models.ReasonLanguageTag)
 	}

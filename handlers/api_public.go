@@ -70,7 +70,7 @@ func publicCORS(c echo.Context) {
 
 // apiPublicClaims lists public fact-checks: a search with ?q=, else the
 // latest, filtered by ?rating=, ?person= (slug), ?tag= and ?language= (a
-// language range, see models.LanguageFilter), 20 a page.
+// language range, see models.PublicQuery), 20 a page.
 func (h *Handler) apiPublicClaims(c echo.Context) error {
 	publicCORS(c)
 	page := pageParam(c)

@@ -15,6 +15,6 @@ func (h *Handler) deskArticleList(c echo.Context) error {
 		return err
 	}
 	p := page(c, localeOf(c).T("desk.articles.title"))
-	p.Flash = deskFlash(c)
+	p.Flash = flash(c)
 	return render(c, http.StatusOK, pages.DeskArticles(p, articles))
 }

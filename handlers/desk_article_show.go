@@ -34,7 +34,7 @@ func (h *Handler) renderArticleDesk(c echo.Context, status int, id uint, remove 
 		return err
 	}
 	p := page(c, a.Title)
-	p.Flash = deskFlash(c)
+	p.Flash = flash(c)
 	found, total, checked, err := h.articleCandidates(ctx, a.Body, a.PublishedAt)
 	if err != nil {
 		return err

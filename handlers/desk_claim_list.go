@@ -35,6 +35,6 @@ func (h *Handler) deskClaimList(c echo.Context) error {
 	}
 	l.Claims = claims
 	p := page(c, localeOf(c).T("desk.claims.title"))
-	p.Flash = deskFlash(c)
+	p.Flash = flash(c)
 	return render(c, http.StatusOK, pages.DeskClaims(p, l))
 }

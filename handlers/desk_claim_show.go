@@ -52,7 +52,7 @@ func (h *Handler) renderClaimDesk(c echo.Context, status int, id uint, forms pag
 		return err
 	}
 	p := page(c, cl.Summary)
-	p.Flash = deskFlash(c)
+	p.Flash = flash(c)
 	return render(c, status, pages.DeskClaim(p, pages.ClaimDesk{Claim: cl, Ratings: ratings, Similar: similar, Names: names, Forms: forms, Update: open,
 		MaxFileBytes: h.store.MaxFileBytes()}))
 }

@@ -30,6 +30,6 @@ func (h *Handler) deskPeopleList(c echo.Context) error {
 	}
 	l.People = people
 	p := page(c, localeOf(c).T("desk.people.title"))
-	p.Flash = deskFlash(c)
+	p.Flash = flash(c)
 	return render(c, http.StatusOK, pages.DeskPeople(p, l))
 }

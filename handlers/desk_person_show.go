@@ -68,6 +68,6 @@ func (h *Handler) renderPersonDesk(c echo.Context, status int, id uint, d pages.
 	fresh(&d.Merge, map[string]string{})
 	fresh(&d.Delete, map[string]string{})
 	pg := page(c, p.Name)
-	pg.Flash = deskFlash(c)
+	pg.Flash = flash(c)
 	return render(c, status, pages.DeskPerson(pg, d))
 }

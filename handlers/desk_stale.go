@@ -7,6 +7,7 @@ import (
 
 	"claimtracker/models"
 	"claimtracker/views"
+	"claimtracker/views/components"
 )
 
 // Every desk form that edits an object carries, in a hidden field, the
@@ -76,10 +77,8 @@ func (h *Handler) lastSaved(ctx context.Context, q models.AuditQuery) (string, t
 	return events[0].Actor, events[0].At, nil
 }
 
-// yesNo names a tick box's value.
-func yesNo(v string) string {
-	if v == "true" {
-		return "Yes"
-	}
-	return "No"
+// yesNo names a tick box's value ("true" when ticked) in ctx's language,
+// for a staleField's show.
+func yesNo(ctx context.Context) func(string) string {
+	return func(v string) string { return components.YesNo(ctx, v == "true") }
 }

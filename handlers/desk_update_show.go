@@ -82,7 +82,7 @@ func (h *Handler) renderUpdate(c echo.Context, status int, u *models.ClaimUpdate
 		return err
 	}
 	p := page(c, localeOf(c).T("desk.update.title", "Summary", cl.Summary))
-	p.Flash = deskFlash(c)
+	p.Flash = flash(c)
 	return render(c, status, pages.DeskUpdate(p, pages.UpdateDesk{
 		ClaimDesk: pages.ClaimDesk{Claim: cl, Ratings: ratings, Names: names},
 		Update:    u, Changes: models.UpdateChanges(cl, u), People: people, Form: f, SourceRows: rows,

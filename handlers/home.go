@@ -19,7 +19,7 @@ import (
 // the address is wrong, and neither the page cache nor a search engine
 // should keep a page for it.
 func (h *Handler) home(c echo.Context) error {
-	lang, err := models.LanguageFilter(c.QueryParam("language"))
+	lang, err := models.CanonicalLanguage(c.QueryParam("language"))
 	if err != nil {
 		return echo.NewHTTPError(http.StatusBadRequest, i18n.From(c.Request().Context()).T("content.home.bad_language"))
 	}

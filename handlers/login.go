@@ -18,7 +18,7 @@ func (h *Handler) loginShow(c echo.Context) error {
 		return seeOther(c, next)
 	}
 	p := page(c, views.T(c.Request().Context(), "admin.login.title"))
-	p.Flash = flashMessage(c)
+	p.Flash = flash(c)
 	return render(c, http.StatusOK, pages.Login(p, views.Form{}, next))
 }
 

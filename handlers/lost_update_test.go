@@ -11,6 +11,8 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/PuerkitoBio/goquery"
+
 	"claimtracker/models"
 	"claimtracker/models/modelstest"
 )
@@ -541,6 +543,33 @@ func TestAPIPatchWithoutIfMatchRevertsNothing(t *testing.T) {
 						t.Errorf("round %d: PATCH %s: %d %s", round, f, r.status, r.body)
 					}
 				}
+			}
+		})
+	}
+}
+
+// A tick box in the comparison of a refused save is named in the reader's
+// language: it said "Yes" and "No" in English on every page.
+func TestStaleTickBoxSpeaksTheReadersLanguage(t *testing.T) {
+	for _, engine := range modelstest.Engines() {
+		t.Run(engine, func(t *testing.T) {
+			e := newDeskEnv(t, engine)
+			admin2, _ := e.login(t, "admin2@example.org", models.RoleAdmin)
+			const action = "/admin/ratings/half-true"
+			read := hidden(t, e.page(t, admin2, "/admin/ratings?lang=fr", http.StatusOK), action, "revision")
+			form := func(ordered string) url.Values {
+				return url.Values{"label": {"Half true"}, "description": {"Partly accurate."}, "position": {"3"}, "ordered": {ordered}, "revision": {read}}
+			}
+			e.mustPost(t, e.admin, action, form("false"), http.StatusSeeOther, "")
+			r := e.post(t, admin2, action, form("true"))
+			if r.status != http.StatusConflict {
+				t.Fatalf("a save from the old revision: %d, want 409", r.status)
+			}
+			row := doc(t, r.body).Find(".stale-table tr.differs").FilterFunction(func(_ int, s *goquery.Selection) bool {
+				return strings.Contains(s.Find("th").Text(), "Sur l'échelle vrai–faux")
+			})
+			if got := strings.Join(texts(row.Find("td .value")), "|"); got != "Non|Oui" {
+				t.Errorf("the tick box's row says %q, want Non|Oui", got)
 			}
 		})
 	}

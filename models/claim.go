@@ -454,8 +454,8 @@ type ClaimFilter struct {
 	// DeskStatus filters by Claim.DeskStatus rather than the stored status.
 	DeskStatus bool
 	CreatedBy  uint
-	// Language keeps the claims in this canonical language range (see
-	// LanguageFilter).
+	// Language keeps the claims in this canonical language range (as
+	// PublicQuery.Language).
 	Language string
 	Limit    int
 	Offset   int

@@ -168,25 +168,16 @@ func languageOrDetected(tag string, texts ...string) string {
 	return DetectLanguage(strings.Join(texts, "\n\n"))
 }
 
-// LanguageFilter reads the value of a ?language= filter: a BCP 47 language
-// range as RFC 4647 §3.3.1 ("basic filtering") defines it, which matches a
-// tag equal to it or starting with it followed by "-", so that "ar" matches
-// "ar" and "ar-EG", and "pt-BR" matches "pt-BR" but not "pt-PT". The
-// filter is canonicalised as stored tags are (see CanonicalLanguage), so
-// that the match is exact on the canonical forms. "" is no filter; a value
-// that is not a language tag is ErrBadLanguage.
-func LanguageFilter(s string) (string, error) {
-	return CanonicalLanguage(s)
-}
+// A language filter (the ?language= of the public lists and the API) is a
+// BCP 47 language range as RFC 4647 §3.3.1 ("basic filtering") defines
+// it, which matches a tag equal to it or starting with it followed by
+// "-", so that "ar" matches "ar" and "ar-EG" but not "arz", and "pt-BR"
+// matches "pt-BR" but not "pt-PT". Callers read it with CanonicalLanguage,
+// as stored tags are canonicalised, so that the match is exact on the
+// canonical forms; "" is no filter.
 
-// LanguageMatches reports whether the canonical tag is matched by the
-// canonical filter (see LanguageFilter); every tag matches "".
-func LanguageMatches(filter, tag string) bool {
-	return filter == "" || tag == filter || strings.HasPrefix(tag, filter+"-")
-}
-
-// languageCondition is the SQL condition of LanguageFilter's match on the
-// column col, with its arguments: the tag itself, or the tag and "-"
+// languageCondition is the SQL condition of a language filter's match on
+// the column col, with its arguments: the tag itself, or the tag and "-"
 // before anything. Tags hold letters, digits and hyphens only, none of
 // which LIKE treats specially.
 func languageCondition(col, filter string) (string, []any) {

@@ -65,8 +65,9 @@ type PublicQuery struct {
 	Rating string // rating slug
 	Person string // person slug
 	Tag    string
-	// Language is a canonical BCP 47 language range (see LanguageFilter):
-	// "ar" lists the claims in ar, ar-EG, ar-001…
+	// Language is a canonical BCP 47 language range (see CanonicalLanguage;
+	// matched by RFC 4647 basic filtering): "ar" lists the claims in ar,
+	// ar-EG, ar-001…
 	Language string
 	Page     int // from 1
 	PerPage  int

@@ -18,7 +18,8 @@ import (
 // (i18n/locales/reasons.LANG.toml) and the values that message names:
 //
 //   - ID is the message's id there, a "reasons." key such as
-//     "reasons.max_chars";
+//     "reasons.max_chars" (the name of a status, which a reason may hold,
+//     is the desk's or the admin's word instead: see ClaimStatus.Label);
 //   - English is the English message, written like the catalogue's (a Go
 //     text/template where only {{.Name}} placeholders appear, e.g. "must be
 //     at most {{.Max}} characters"), so that models need no catalogue and
@@ -278,54 +279,6 @@ func FieldErrors(err error) map[string]string {
 
 // ReasonNotLoggedArticle: an article id that names no logged article.
 var ReasonNotLoggedArticle = NewReason("reasons.not_logged_article", "is not a logged article")
-
-// claimStatusWord names a claim's status inside a reason. In English it is
-// the status as the API spells it.
-func claimStatusWord(st ClaimStatus) Reason {
-	switch st {
-	case ClaimDraft:
-		return NewReason("reasons.claim_status.draft", "draft")
-	case ClaimInReview:
-		return NewReason("reasons.claim_status.in_review", "in_review")
-	case ClaimPublished:
-		return NewReason("reasons.claim_status.published", "published")
-	case ClaimRetracted:
-		return NewReason("reasons.claim_status.retracted", "retracted")
-	}
-	return NewReason("reasons.status_other", "{{.Status}}", "Status", string(st))
-}
-
-// updateStatusWord names an update's status inside a reason, in English as
-// the API spells it.
-func updateStatusWord(st UpdateStatus) Reason {
-	switch st {
-	case UpdateDraft:
-		return NewReason("reasons.update_status.draft", "draft")
-	case UpdateSubmitted:
-		return NewReason("reasons.update_status.submitted", "submitted")
-	case UpdatePublished:
-		return NewReason("reasons.update_status.published", "published")
-	case UpdateWithdrawn:
-		return NewReason("reasons.update_status.withdrawn", "withdrawn")
-	}
-	return NewReason("reasons.status_other", "{{.Status}}", "Status", string(st))
-}
-
-// jobStateWord names a job's state inside a reason, in English as the API
-// spells it.
-func jobStateWord(st JobState) Reason {
-	switch st {
-	case JobQueued:
-		return NewReason("reasons.job_state.queued", "queued")
-	case JobRunning:
-		return NewReason("reasons.job_state.running", "running")
-	case JobDone:
-		return NewReason("reasons.job_state.done", "done")
-	case JobFailed:
-		return NewReason("reasons.job_state.failed", "failed")
-	}
-	return NewReason("reasons.status_other", "{{.Status}}", "Status", string(st))
-}
 
 // idText writes an object's id inside a reason: as text, so that no
 // language groups its digits.

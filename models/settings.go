@@ -8,8 +8,6 @@ import (
 
 	"gorm.io/gorm"
 	"gorm.io/gorm/clause"
-
-	"claimtracker/i18n"
 )
 
 // SiteSettings are the newsroom's own words and names on the public site.
@@ -28,7 +26,7 @@ type SiteSettings struct {
 	// set it up, and lets them do nothing else until they have.
 	RequireAdminTwoFactor bool
 	// Language is the tag of the public site's interface language (one of
-	// i18n.Languages), for readers who have not chosen one and whose
+	// InterfaceLanguages), for readers who have not chosen one and whose
 	// browser asks for none the interface speaks. Default (and when saved
 	// empty) "en".
 	Language string
@@ -43,7 +41,7 @@ type SiteSettings struct {
 var DefaultSettings = SiteSettings{
 	OrganizationName: "Claimtracker Newsroom",
 	TimeZone:         DefaultTimeZone,
-	Language:         i18n.Default,
+	Language:         InterfaceLanguages[0],
 	CorrectionsPolicy: "When we get something wrong we say so on the claim page, with the date and what changed. " +
 		"A change of rating is always recorded as a correction that names both ratings. " +
 		"Published fact-checks are never silently deleted: a retracted claim stays online with a notice explaining why.",
@@ -120,9 +118,9 @@ func (s *Store) UpdateSettings(ctx context.Context, actor *User, m Meta, in Site
 		v.Fail("time_zone", NewReason("reasons.time_zone", "must be a time zone name from the IANA database, such as Europe/Paris, America/New_York or UTC"))
 	}
 	if in.Language = strings.TrimSpace(in.Language); in.Language == "" {
-		in.Language = i18n.Default
+		in.Language = InterfaceLanguages[0]
 	}
-	v.Check(i18n.Supported(in.Language), "language", ReasonInterfaceLanguage)
+	v.Check(isInterfaceLanguage(in.Language), "language", ReasonInterfaceLanguage)
 	if err := v.Err(); err != nil {
 		return in, err
 	}

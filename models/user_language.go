@@ -3,15 +3,26 @@ package models
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"gorm.io/gorm"
-
-	"claimtracker/i18n"
 )
 
+// InterfaceLanguages are the BCP 47 tags of the languages the interface
+// speaks, in the language switcher's order, the default (English) first:
+// a user's and the site's interface language is one of them. They are the
+// tags of i18n.Languages, which give each language its name, direction
+// and words; models keeps its own list so as not to depend on the
+// interface's package, and a test of that package keeps the two equal.
+var InterfaceLanguages = []string{"en", "es", "fr", "pt", "ar"}
+
+// isInterfaceLanguage reports whether tag is exactly one of
+// InterfaceLanguages.
+func isInterfaceLanguage(tag string) bool { return slices.Contains(InterfaceLanguages, tag) }
+
 // SetLanguage sets the interface language the actor reads the desk in:
-// tag is one of i18n.Languages' tags, or "" to follow the site's choice
+// tag is one of InterfaceLanguages, or "" to follow the site's choice
 // (the language switcher, the browser's Accept-Language, then the site
 // language). Any other tag is a field error on "language". Each user sets
 // their own; it returns the user as saved.
@@ -21,7 +32,7 @@ func (s *Store) SetLanguage(ctx context.Context, actor *User, m Meta, tag string
 	}
 	tag = strings.TrimSpace(tag)
 	var v Validator
-	v.Check(tag == "" || i18n.Supported(tag), "language", ReasonInterfaceLanguage)
+	v.Check(tag == "" || isInterfaceLanguage(tag), "language", ReasonInterfaceLanguage)
 	if err := v.Err(); err != nil {
 		return nil, err
 	}

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"claimtracker/i18n"
 	"claimtracker/models"
 )
 
@@ -20,13 +21,10 @@ type Organization struct {
 	Language string
 }
 
-// defaultLanguage is the language a ClaimReview names when neither its
-// claim's nor the site's is known.
-const defaultLanguage = "en"
-
 // ContentLanguage is the BCP 47 tag of a fact-check's language as
 // machines are told it (ClaimReview's inLanguage, a feed entry's
-// xml:lang): its claim's language, else the site's, else English.
+// xml:lang): its claim's language, else the site's, else the interface's
+// default (i18n.Default, English).
 func (o Organization) ContentLanguage(claimLanguage string) string {
 	switch {
 	case claimLanguage != "":
@@ -34,7 +32,7 @@ func (o Organization) ContentLanguage(claimLanguage string) string {
 	case o.Language != "":
 		return o.Language
 	}
-	return defaultLanguage
+	return i18n.Default
 }
 
 // ClaimReviewLD is a schema.org ClaimReview, as search engines read it.

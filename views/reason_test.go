@@ -171,8 +171,10 @@ func TestReasonsMatchTheirCatalogue(t *testing.T) {
 				t.Errorf("%s: %q is missing from the %s catalogue", rc.at, rc.id, l.Tag)
 			}
 		}
-		if !strings.HasPrefix(rc.id, "reasons.") && !strings.HasPrefix(rc.id, "admin.") {
-			t.Errorf("%s: reason %q is in neither the reasons nor the admin catalogue", rc.at, rc.id)
+		// A status's label (models.ClaimStatus.Label) is a desk or admin
+		// word, which a reason may name inside its sentence.
+		if !strings.HasPrefix(rc.id, "reasons.") && !strings.HasPrefix(rc.id, "admin.") && !strings.HasPrefix(rc.id, "desk.") {
+			t.Errorf("%s: reason %q is in none of the reasons, admin and desk catalogues", rc.at, rc.id)
 		}
 		for _, msg := range []string{rc.english, rc.englishOne} {
 			for _, m := range placeholder.FindAllStringSubmatch(msg, -1) {

@@ -8,21 +8,9 @@ import (
 )
 
 // ClaimStatusLabel names a claim's status for people in ctx's language,
-// the desk's models.ClaimSentBack included.
+// the desk's models.ClaimSentBack included (models.ClaimStatus.Label).
 func ClaimStatusLabel(ctx context.Context, s models.ClaimStatus) string {
-	switch s {
-	case models.ClaimDraft:
-		return views.T(ctx, "desk.claim_status.draft")
-	case models.ClaimSentBack:
-		return views.T(ctx, "desk.claim_status.sent_back")
-	case models.ClaimInReview:
-		return views.T(ctx, "desk.claim_status.in_review")
-	case models.ClaimPublished:
-		return views.T(ctx, "desk.claim_status.published")
-	case models.ClaimRetracted:
-		return views.T(ctx, "desk.claim_status.retracted")
-	}
-	return string(s)
+	return views.ReasonText(ctx, s.Label())
 }
 
 // VerdictStatusLabel names a verdict's status for people in ctx's language.
@@ -42,22 +30,14 @@ func VerdictStatusLabel(ctx context.Context, s models.VerdictStatus) string {
 
 // UpdateStatusLabel names where an update of a published fact-check stands,
 // from its status and that of the verdict that carries its review (nil
-// before it is submitted), in ctx's language.
+// before it is submitted), in ctx's language: a submitted update whose
+// verdict was sent back is "Sent back", any other as its status
+// (models.UpdateStatus.Label).
 func UpdateStatusLabel(ctx context.Context, u *models.ClaimUpdate, v *models.Verdict) string {
-	switch u.Status {
-	case models.UpdateDraft:
-		return views.T(ctx, "desk.update_status.draft")
-	case models.UpdateSubmitted:
-		if v != nil && v.Status == models.VerdictChangesRequested {
-			return views.T(ctx, "desk.update_status.sent_back")
-		}
-		return views.T(ctx, "desk.update_status.in_review")
-	case models.UpdatePublished:
-		return views.T(ctx, "desk.update_status.published")
-	case models.UpdateWithdrawn:
-		return views.T(ctx, "desk.update_status.withdrawn")
+	if u.Status == models.UpdateSubmitted && v != nil && v.Status == models.VerdictChangesRequested {
+		return views.ReasonText(ctx, models.UpdateSentBackLabel)
 	}
-	return string(u.Status)
+	return views.ReasonText(ctx, u.Status.Label())
 }
 
 // DecisionLabel names a reviewer's decision in ctx's language.
@@ -69,6 +49,15 @@ func DecisionLabel(ctx context.Context, d models.Decision) string {
 		return views.T(ctx, "desk.decision.request_changes")
 	}
 	return string(d)
+}
+
+// YesNo names a yes-or-no value, such as a tick box's, in ctx's language:
+// "Yes" or "No".
+func YesNo(ctx context.Context, b bool) string {
+	if b {
+		return views.T(ctx, "desk.yes")
+	}
+	return views.T(ctx, "desk.no")
 }
 
 // RoleLabel names an account's role in ctx's language.

@@ -116,13 +116,6 @@ func When(ctx context.Context, t *time.Time) string {
 	return views.ShortDate(ctx, *t)
 }
 
-// Moment writes a point in time in the newsroom's time zone, which
-// views.WithZone put in ctx, with the zone's abbreviation, such as
-// "2 Mar 2017, 14:05 UTC" or "2 Mar 2017, 23:05 JST".
-func Moment(ctx context.Context, t time.Time) string {
-	return views.DateTime(ctx, t)
-}
-
 // ISODay writes the day on which the moment t happened in the newsroom's
 // time zone as YYYY-MM-DD, for the datetime attribute of <time>.
 func ISODay(ctx context.Context, t time.Time) string {

@@ -67,15 +67,15 @@ func StaleNotice(f views.Form) templ.Component {
 			return templ_7745c5c3_Err
 		}
 		if f.Stale.SavedBy != "" && !f.Stale.SavedAt.IsZero() {
-			templ_7745c5c3_Err = views.Msg(ctx, "desk.stale.saved_by", "Name", StrongName(f.Stale.SavedBy), "When", Moment(ctx, f.Stale.SavedAt)).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = views.Msg(ctx, "desk.stale.saved_by", "Name", StrongName(f.Stale.SavedBy), "When", views.DateTime(ctx, f.Stale.SavedAt)).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
 		} else if !f.Stale.SavedAt.IsZero() {
 			var templ_7745c5c3_Var4 string
-			templ_7745c5c3_Var4, templ_7745c5c3_Err = templ.JoinStringErrs(views.T(ctx, "desk.stale.changed_at", "When", Moment(ctx, f.Stale.SavedAt)))
+			templ_7745c5c3_Var4, templ_7745c5c3_Err = templ.JoinStringErrs(views.T(ctx, "desk.stale.changed_at", "When", views.DateTime(ctx, f.Stale.SavedAt)))
 			if templ_7745c5c3_Err != nil {
-				return templ.Error{Err: templ_7745c5c3_Err, FileName: `views/components/stale.templ`, Line: 21, Col: 81}
+				return templ.Error{Err: templ_7745c5c3_Err, FileName: `views/components/stale.templ`, Line: 21, Col: 89}
 			}
 			_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var4))
 			if templ_7745c5c3_Err != nil {

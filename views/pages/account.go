@@ -8,7 +8,6 @@ import (
 
 	"claimtracker/models"
 	"claimtracker/views"
-	"claimtracker/views/components"
 )
 
 // AccountView is what the account page shows: the user's sign-in settings,
@@ -108,9 +107,6 @@ func deviceName(ctx context.Context, ua string) string {
 	}
 	return views.T(ctx, "admin.account.sessions.device", "Browser", browser, "System", system)
 }
-
-// stamp is the desk's way of showing a moment, in the newsroom's time zone.
-func stamp(ctx context.Context, t time.Time) string { return components.Moment(ctx, t) }
 
 // groups spells a secret in groups of four characters, for typing by hand.
 func groups(s string) string {

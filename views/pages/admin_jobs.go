@@ -6,7 +6,6 @@ import (
 
 	"claimtracker/models"
 	"claimtracker/views"
-	"claimtracker/views/components"
 )
 
 // JobsPage is the background jobs page: how many jobs are in each state,
@@ -40,19 +39,10 @@ func (j JobsPage) total() int64 {
 	return n
 }
 
-// JobStateLabel names a job's state for people, in the page's language.
+// JobStateLabel names a job's state for people, in the page's language
+// (models.JobState.Label).
 func JobStateLabel(ctx context.Context, st models.JobState) string {
-	switch st {
-	case models.JobQueued:
-		return views.T(ctx, "admin.jobs.state.queued")
-	case models.JobRunning:
-		return views.T(ctx, "admin.jobs.state.running")
-	case models.JobDone:
-		return views.T(ctx, "admin.jobs.state.done")
-	case models.JobFailed:
-		return views.T(ctx, "admin.jobs.state.failed")
-	}
-	return string(st)
+	return views.ReasonText(ctx, st.Label())
 }
 
 // jobWhen says when a job runs, ran or stopped, by its state: a queued
@@ -61,13 +51,13 @@ func JobStateLabel(ctx context.Context, st models.JobState) string {
 func jobWhen(ctx context.Context, j models.Job) (what, moment string) {
 	switch {
 	case j.State == models.JobQueued:
-		return views.T(ctx, "admin.jobs.when.runs_from"), components.Moment(ctx, j.RunAt)
+		return views.T(ctx, "admin.jobs.when.runs_from"), views.DateTime(ctx, j.RunAt)
 	case j.State == models.JobRunning && j.LeaseUntil != nil:
-		return views.T(ctx, "admin.jobs.when.lease_until"), components.Moment(ctx, *j.LeaseUntil)
+		return views.T(ctx, "admin.jobs.when.lease_until"), views.DateTime(ctx, *j.LeaseUntil)
 	case j.FinishedAt != nil && j.State == models.JobFailed:
-		return views.T(ctx, "admin.jobs.when.failed"), components.Moment(ctx, *j.FinishedAt)
+		return views.T(ctx, "admin.jobs.when.failed"), views.DateTime(ctx, *j.FinishedAt)
 	case j.FinishedAt != nil:
-		return views.T(ctx, "admin.jobs.when.finished"), components.Moment(ctx, *j.FinishedAt)
+		return views.T(ctx, "admin.jobs.when.finished"), views.DateTime(ctx, *j.FinishedAt)
 	}
 	return "", ""
 }

@@ -204,7 +204,7 @@ func AdminUser(p views.Page, v AdminUserView) templ.Component {
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
-				templ_7745c5c3_Err = views.Msg(ctx, "admin.user.reset_link.intro", "Name", views.Bdi(u.Name), "Until", stamp(ctx, v.Reset.Expires)).Render(ctx, templ_7745c5c3_Buffer)
+				templ_7745c5c3_Err = views.Msg(ctx, "admin.user.reset_link.intro", "Name", views.Bdi(u.Name), "Until", views.DateTime(ctx, v.Reset.Expires)).Render(ctx, templ_7745c5c3_Buffer)
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
@@ -419,7 +419,7 @@ func AdminUser(p views.Page, v AdminUserView) templ.Component {
 				return templ_7745c5c3_Err
 			}
 			if v.TwoFactor.Enabled() {
-				templ_7745c5c3_Err = views.Msg(ctx, "admin.user.sign_in.two_factor_on", "On", strongText(views.T(ctx, "admin.two_factor.on")), "When", stamp(ctx, *v.TwoFactor.EnabledAt)).Render(ctx, templ_7745c5c3_Buffer)
+				templ_7745c5c3_Err = views.Msg(ctx, "admin.user.sign_in.two_factor_on", "On", strongText(views.T(ctx, "admin.two_factor.on")), "When", views.DateTime(ctx, *v.TwoFactor.EnabledAt)).Render(ctx, templ_7745c5c3_Buffer)
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
@@ -663,9 +663,9 @@ func AdminUser(p views.Page, v AdminUserView) templ.Component {
 					}
 					if t.LastUsedAt != nil {
 						var templ_7745c5c3_Var40 string
-						templ_7745c5c3_Var40, templ_7745c5c3_Err = templ.JoinStringErrs(stamp(ctx, *t.LastUsedAt))
+						templ_7745c5c3_Var40, templ_7745c5c3_Err = templ.JoinStringErrs(views.DateTime(ctx, *t.LastUsedAt))
 						if templ_7745c5c3_Err != nil {
-							return templ.Error{Err: templ_7745c5c3_Err, FileName: `views/pages/admin_user.templ`, Line: 99, Col: 39}
+							return templ.Error{Err: templ_7745c5c3_Err, FileName: `views/pages/admin_user.templ`, Line: 99, Col: 48}
 						}
 						_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var40))
 						if templ_7745c5c3_Err != nil {

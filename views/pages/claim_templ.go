@@ -1446,7 +1446,7 @@ func claimByline(c *models.Claim) templ.Component {
 		ctx = templ.InitializeContext(ctx)
 		ctx = templ.ClearChildren(ctx)
 		if c.SaidAt != nil {
-			templ_7745c5c3_Err = views.Msg(ctx, "public.claim.byline", "Name", personLink(c.Person), "Date", saidWhen(c.SaidAt)).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = views.Msg(ctx, "public.claim.byline", "Name", personLink(c.Person), "Date", saidWhen(*c.SaidAt)).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
@@ -1545,7 +1545,7 @@ func personLink(p *models.Person) templ.Component {
 }
 
 // saidWhen is the day a claim was said, in full: "10 January 2017".
-func saidWhen(t *time.Time) templ.Component {
+func saidWhen(t time.Time) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
 		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context
 		if templ_7745c5c3_CtxErr := ctx.Err(); templ_7745c5c3_CtxErr != nil {
@@ -1567,9 +1567,9 @@ func saidWhen(t *time.Time) templ.Component {
 			return templ_7745c5c3_Err
 		}
 		var templ_7745c5c3_Var74 string
-		templ_7745c5c3_Var74, templ_7745c5c3_Err = templ.JoinStringErrs(longDay(ctx, t))
+		templ_7745c5c3_Var74, templ_7745c5c3_Err = templ.JoinStringErrs(views.DayDate(ctx, t))
 		if templ_7745c5c3_Err != nil {
-			return templ.Error{Err: templ_7745c5c3_Err, FileName: `views/pages/claim.templ`, Line: 250, Col: 42}
+			return templ.Error{Err: templ_7745c5c3_Err, FileName: `views/pages/claim.templ`, Line: 250, Col: 48}
 		}
 		_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var74))
 		if templ_7745c5c3_Err != nil {

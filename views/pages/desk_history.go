@@ -376,10 +376,7 @@ func show(ctx context.Context, field string, v any, present bool) string {
 		}
 		return x
 	case bool:
-		if x {
-			return views.T(ctx, "desk.yes")
-		}
-		return views.T(ctx, "desk.no")
+		return components.YesNo(ctx, x)
 	case json.Number:
 		return number(ctx, x.String())
 	case []any:
@@ -433,15 +430,15 @@ func showAppearance(ctx context.Context, x map[string]any) (string, bool) {
 	return label + ": " + u, true
 }
 
-// calendarDay writes a date kept as YYYY-MM-DD (models.DateLayout) as a
-// short date in ctx's language, "10 Jan 2017"; anything else is left as
-// it is.
+// calendarDay writes a date kept as YYYY-MM-DD (models.DateLayout) as
+// components.Day does, "10 Jan 2017" in ctx's language; anything else is
+// left as it is.
 func calendarDay(ctx context.Context, s string) string {
 	t, err := time.Parse(models.DateLayout, s)
 	if err != nil {
 		return s
 	}
-	return views.Locale(ctx).ShortDate(t)
+	return components.Day(ctx, &t)
 }
 
 // enumWord names a code that an audit event holds (a kind of source or of

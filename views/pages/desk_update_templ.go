@@ -108,9 +108,9 @@ func DeskUpdate(p views.Page, d UpdateDesk) templ.Component {
 				return templ_7745c5c3_Err
 			}
 			var templ_7745c5c3_Var6 string
-			templ_7745c5c3_Var6, templ_7745c5c3_Err = templ.JoinStringErrs(components.Moment(ctx, d.Update.CreatedAt))
+			templ_7745c5c3_Var6, templ_7745c5c3_Err = templ.JoinStringErrs(views.DateTime(ctx, d.Update.CreatedAt))
 			if templ_7745c5c3_Err != nil {
-				return templ.Error{Err: templ_7745c5c3_Err, FileName: `views/pages/desk_update.templ`, Line: 21, Col: 162}
+				return templ.Error{Err: templ_7745c5c3_Err, FileName: `views/pages/desk_update.templ`, Line: 21, Col: 159}
 			}
 			_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var6))
 			if templ_7745c5c3_Err != nil {
