@@ -355,14 +355,24 @@ const (
 
 // Correction is a public note on a published claim.
 type Correction struct {
-	ID        uint
-	ClaimID   uint
-	Kind      CorrectionKind
-	Note      string
+	ID      uint
+	ClaimID uint
+	Kind    CorrectionKind
+	// Note is the public note as its author wrote it (Markdown), or ""
+	// for the note the server writes itself when a newer verdict is
+	// published without one (a rating change, or an update that kept the
+	// rating): pages phrase that one in the reader's language, and the
+	// API in English, from Kind and the ratings (views.CorrectionNoteText).
+	Note string
+	// OldRating and NewRating are the labels of the ratings a rating
+	// change moved from and to; "" for other kinds.
 	OldRating string
 	NewRating string
-	AuthorID  *uint
-	CreatedAt time.Time
+	// KeptRating is the label of the rating an update kept (kind update);
+	// "" for other kinds.
+	KeptRating string
+	AuthorID   *uint
+	CreatedAt  time.Time
 }
 
 // Setting is one key of the newsroom's settings (organisation name, URL…).
