@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"claimtracker/fetcher"
+	"claimtracker/jobs"
 	"claimtracker/models"
 	"claimtracker/webpage"
 )
@@ -87,21 +88,21 @@ func (a *Archiver) archive(ctx context.Context, j *models.Job, src *models.Sourc
 			return err // the context ended: the job is tried again
 		}
 		status, final := classify(fe)
-		reason := "The address " + fe.Message
+		why := models.AddressReason(models.FetchReason(fe))
 		if final {
-			return a.Store.RecordArchiveFailure(ctx, src.ID, src.URL, status, reason)
+			return a.Store.RecordArchiveFailure(ctx, src.ID, src.URL, status, why)
 		}
 		if j.Attempts < j.MaxAttempts {
 			status = models.ArchiveQueued
 		}
-		if rerr := a.Store.RecordArchiveFailure(ctx, src.ID, src.URL, status, reason); rerr != nil {
+		if rerr := a.Store.RecordArchiveFailure(ctx, src.ID, src.URL, status, why); rerr != nil {
 			return rerr
 		}
-		return fmt.Errorf("%w: source %d: %s", ErrRetry, src.ID, reason)
+		return jobs.Explain(fmt.Errorf("%w: source %d: %s", ErrRetry, src.ID, why), why)
 	}
 	if !Archivable(page.ContentType) {
-		reason := fmt.Sprintf("The address serves %s, which is not archived.", page.ContentType)
-		return a.Store.RecordArchiveFailure(ctx, src.ID, src.URL, models.ArchiveRefused, reason)
+		why := models.NewReason("reasons.fetch.not_archived_type", "The address serves {{.MediaType}}, which is not archived.", "MediaType", page.ContentType)
+		return a.Store.RecordArchiveFailure(ctx, src.ID, src.URL, models.ArchiveRefused, why)
 	}
 	sum, err := a.Store.Blobs().Put(ctx, page.Body)
 	if err != nil {

@@ -45,7 +45,7 @@ func seedJobs(t *testing.T, s *models.Store, ed *models.User) uint {
 		if err != nil || j == nil {
 			t.Fatalf("claim %s: %v %v", kind, j, err)
 		}
-		if err := s.FailJob(ctx, j.ID, "seed", reason); err != nil {
+		if err := s.FailJob(ctx, j.ID, "seed", reason, models.Reason{}); err != nil {
 			t.Fatal(err)
 		}
 		return j.ID

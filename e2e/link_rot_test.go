@@ -27,7 +27,7 @@ func TestLinkRotPagesInTheBrowser(t *testing.T) {
 	ctx := t.Context()
 	record := func(src *models.Source, status models.LinkStatus, code int, final, why string) {
 		t.Helper()
-		in := models.LinkCheckInput{URL: src.URL, Status: status, HTTPStatus: code, FinalURL: final, Error: why, CheckedAt: time.Now()}
+		in := models.LinkCheckInput{URL: src.URL, Status: status, HTTPStatus: code, FinalURL: final, Error: models.Reason{English: why}, CheckedAt: time.Now()}
 		if _, err := a.store.RecordLinkCheck(ctx, src.ID, in); err != nil {
 			t.Fatal(err)
 		}

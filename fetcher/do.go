@@ -149,7 +149,7 @@ func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
 func (c *Client) failureWithin(parent, ctx context.Context, asked string, err error, timeout time.Duration) error {
 	fe := c.failure(parent, ctx, asked, err)
 	if e, ok := fe.(*Error); ok && e.Reason == TimedOut && timeout != c.timeout {
-		e.Message = "did not answer in full within " + durationWords(timeout)
+		e.Message, e.Timeout = "did not answer in full within "+durationWords(timeout), timeout
 	}
 	return fe
 }

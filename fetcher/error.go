@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"time"
 )
 
 // Reason is why a fetch failed, from a closed set: callers may switch on
@@ -51,6 +52,30 @@ type Error struct {
 	Status int
 	// Message says what happened, for people.
 	Message string
+	// The values Message names, for callers that say it in words of
+	// their own (another language): each is set only with its Reason.
+	//
+	// Address is the refused IP address (RefusedAddress; "" when it could
+	// not be read), and Block names the special-purpose block it is in:
+	// "this-network", "private", "carrier-grade-nat", "loopback",
+	// "link-local", "ietf-protocol", "documentation", "benchmarking",
+	// "multicast", "reserved", "unspecified", "local-nat64",
+	// "discard-only", "ietf-teredo", "documentation-v6", "unique-local",
+	// "link-local-v6" or "site-local" (see Refused for their words).
+	Address, Block string
+	// RedirectedTo is the target of a redirect the fetcher would not
+	// follow, with any password in it replaced (BadURL, RefusedAddress);
+	// "" when the URL asked for was refused itself.
+	RedirectedTo string
+	// Timeout is the time limit that ran out (TimedOut).
+	Timeout time.Duration
+	// MaxBytes is the size limit the body ran past, in bytes (TooLarge).
+	MaxBytes int64
+	// MaxRedirects is how many redirects the client follows
+	// (TooManyRedirects).
+	MaxRedirects int
+	// MediaType is what FetchHTML got instead of an HTML page (NotHTML).
+	MediaType string
 	// Err is the underlying error, if any; it may name hosts and internal
 	// details, so it is for logs, not for clients.
 	Err error

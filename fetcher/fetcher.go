@@ -217,7 +217,7 @@ func (c *Client) fetch(parent context.Context, rawURL string, htmlOnly bool) (*P
 	mt, _, _ := mime.ParseMediaType(res.Header.Get("Content-Type"))
 	mt = strings.ToLower(mt)
 	if mt != "" && htmlOnly && !isHTML(mt) {
-		return nil, newError(NotHTML, page.FinalURL, "is %s, not an HTML page", mt)
+		return nil, notHTML(page.FinalURL, mt)
 	}
 	if res.ContentLength > c.maxBytes {
 		return nil, c.tooLarge(page.FinalURL)
@@ -234,7 +234,7 @@ func (c *Client) fetch(parent context.Context, rawURL string, htmlOnly bool) (*P
 		contentType = http.DetectContentType(body)
 		mt, _, _ = mime.ParseMediaType(contentType)
 		if htmlOnly && !isHTML(mt) {
-			return nil, newError(NotHTML, page.FinalURL, "is %s, not an HTML page", mt)
+			return nil, notHTML(page.FinalURL, mt)
 		}
 	}
 	page.ContentType, page.Body = mt, body
@@ -285,7 +285,9 @@ func (c *Client) checkRedirect(req *http.Request, via []*http.Request) error {
 		return err
 	}
 	if len(via) > c.maxRedirects {
-		return newError(TooManyRedirects, req.URL.String(), "redirected more than %d times", c.maxRedirects)
+		e := newError(TooManyRedirects, req.URL.String(), "redirected more than %d times", c.maxRedirects)
+		e.MaxRedirects = c.maxRedirects
+		return e
 	}
 	if (req.URL.Scheme != "http" && req.URL.Scheme != "https") || req.URL.Hostname() == "" {
 		return newError(BadURL, req.URL.String(), "is not an http or https URL")
@@ -299,7 +301,16 @@ func (c *Client) checkRedirect(req *http.Request, via []*http.Request) error {
 
 // tooLarge is the error for a body over the limit.
 func (c *Client) tooLarge(u string) *Error {
-	return newError(TooLarge, u, "is larger than %s", byteWords(c.maxBytes))
+	e := newError(TooLarge, u, "is larger than %s", byteWords(c.maxBytes))
+	e.MaxBytes = c.maxBytes
+	return e
+}
+
+// notHTML is FetchHTML's error for a page of media type mt.
+func notHTML(u, mt string) *Error {
+	e := newError(NotHTML, u, "is %s, not an HTML page", mt)
+	e.MediaType = mt
+	return e
 }
 
 // failure turns an error of the HTTP client while fetching asked (the URL
@@ -316,7 +327,8 @@ func (c *Client) failure(parent, ctx context.Context, asked string, err error) e
 			fe.URL = asked
 		}
 		if fe.URL != asked && (fe.Reason == BadURL || fe.Reason == RefusedAddress) {
-			fe.Message = "was redirected to " + redacted(fe.URL) + ", which " + fe.Message
+			fe.RedirectedTo = redacted(fe.URL)
+			fe.Message = "was redirected to " + fe.RedirectedTo + ", which " + fe.Message
 		}
 		return fe
 	}
@@ -325,7 +337,7 @@ func (c *Client) failure(parent, ctx context.Context, asked string, err error) e
 	}
 	var ne net.Error
 	if ctx.Err() != nil || errors.Is(err, os.ErrDeadlineExceeded) || (errors.As(err, &ne) && ne.Timeout()) {
-		return &Error{Reason: TimedOut, URL: asked, Message: "did not answer in full within " + durationWords(c.timeout), Err: err}
+		return &Error{Reason: TimedOut, URL: asked, Message: "did not answer in full within " + durationWords(c.timeout), Timeout: c.timeout, Err: err}
 	}
 	var dnsErr *net.DNSError
 	if errors.As(err, &dnsErr) {

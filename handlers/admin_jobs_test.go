@@ -47,7 +47,7 @@ func TestAdminJobsListsJobsAndRetriesAFailedOne(t *testing.T) {
 			if err != nil || j == nil {
 				t.Fatalf("claim: %v %v", j, err)
 			}
-			if err := e.store.FailJob(ctx, j.ID, "test", reason); err != nil {
+			if err := e.store.FailJob(ctx, j.ID, "test", reason, models.Reason{}); err != nil {
 				t.Fatal(err)
 			}
 			failedID := idStr(j.ID)

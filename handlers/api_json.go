@@ -19,6 +19,7 @@ import (
 
 	"claimtracker/input"
 	"claimtracker/models"
+	"claimtracker/views"
 	"claimtracker/views/components"
 )
 
@@ -570,7 +571,7 @@ type correctionJSON struct {
 
 // newCorrectionJSON converts one correction.
 func newCorrectionJSON(k *models.Correction) correctionJSON {
-	return correctionJSON{ID: k.ID, ClaimID: k.ClaimID, Kind: string(k.Kind), Note: k.Note,
+	return correctionJSON{ID: k.ID, ClaimID: k.ClaimID, Kind: string(k.Kind), Note: views.CorrectionNoteEnglish(k),
 		OldRating: textOrNull(k.OldRating), NewRating: textOrNull(k.NewRating), AuthorID: k.AuthorID, CreatedAt: stampJSON(k.CreatedAt)}
 }
 

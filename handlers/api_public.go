@@ -257,7 +257,7 @@ func (h *Handler) buildPublicClaim(c echo.Context, slug string) ([]byte, error) 
 			jsonList(s.Files, h.newPublicFile), newPublicLinkJSON(s), newWaybackJSON(s)})
 	}
 	for _, k := range claim.Corrections {
-		out.Corrections = append(out.Corrections, publicCorrection{string(k.Kind), k.Note, k.OldRating, k.NewRating, stampJSON(k.CreatedAt)})
+		out.Corrections = append(out.Corrections, publicCorrection{string(k.Kind), views.CorrectionNoteEnglish(&k), k.OldRating, k.NewRating, stampJSON(k.CreatedAt)})
 	}
 	return jsonBody(out)
 }

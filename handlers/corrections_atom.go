@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/labstack/echo/v4"
 
@@ -10,8 +11,9 @@ import (
 )
 
 // correctionsAtom is the Atom feed of corrections to public fact-checks.
-// Each note is Markdown, given as HTML by the one Markdown policy
-// (views.MarkdownHTML) in an Atom text construct of type "html" (RFC 4287
+// Each note is given as HTML (views.CorrectionNote: an author's Markdown by
+// the one Markdown policy, the server's own sentence in the feed's
+// interface language) in an Atom text construct of type "html" (RFC 4287
 // section 3.1.1.2).
 func (h *Handler) correctionsAtom(c echo.Context) error {
 	return h.servePublic(c, publicPage{key: "corrections.atom", contentType: atomType, build: func(c echo.Context) ([]byte, error) {
@@ -27,8 +29,8 @@ func (h *Handler) correctionsAtom(c echo.Context) error {
 		feed := h.atomFeed(ctx, org, views.T(ctx, "public.feed.corrections"), "/corrections.atom")
 		for _, k := range items {
 			url := h.absURL("/claims/" + k.ClaimSlug)
-			note, err := views.MarkdownHTML(k.Note)
-			if err != nil {
+			var note strings.Builder
+			if err := views.CorrectionNote(ctx, &k.Correction).Render(ctx, &note); err != nil {
 				return nil, err
 			}
 			feed.Entries = append(feed.Entries, views.AtomEntry{
@@ -37,7 +39,7 @@ func (h *Handler) correctionsAtom(c echo.Context) error {
 				Link:      views.AtomLink{Href: url},
 				Published: views.AtomTime(k.CreatedAt, org.Zone),
 				Updated:   views.AtomTime(k.CreatedAt, org.Zone),
-				Summary:   views.AtomText{Type: "html", Body: note},
+				Summary:   views.AtomText{Type: "html", Body: note.String()},
 				Category:  []views.AtomCat{{Term: string(k.Kind)}},
 			})
 		}

@@ -37,7 +37,7 @@ func (h *Handler) deskArticleFetch(c echo.Context, f views.Form) error {
 	got, err := h.fetchArticle(ctx, u)
 	var fe *fetcher.Error
 	if errors.As(err, &fe) {
-		f.Errors["url"] = reasonText(c, fetchReason(fe))
+		f.Errors["url"] = reasonText(c, models.FetchReason(fe))
 		return render(c, http.StatusUnprocessableEntity, pages.DeskArticleNew(page(c, title), f, nil))
 	}
 	if err != nil {

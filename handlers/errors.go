@@ -105,7 +105,7 @@ func classify(err error) problem {
 		// The URL the client gave could not be fetched: its field says why.
 		return problem{http.StatusUnprocessableEntity, "invalid", models.NewReason("admin.error.fetch.title", "Could not fetch the page"),
 			models.NewReason("admin.error.fetch.message", "The page at url could not be fetched ({{.Reason}}).", "Reason", string(fe.Reason)),
-			map[string]models.Reason{"url": fetchReason(fe)}, string(fe.Reason)}
+			map[string]models.Reason{"url": models.FetchReason(fe)}, string(fe.Reason)}
 	case errors.As(err, &pf):
 		return problem{http.StatusPreconditionFailed, "stale", titleChanged,
 			models.NewReason("admin.error.precondition.message",
@@ -294,9 +294,9 @@ func waitSeconds(wait time.Duration) int {
 func waitReason(wait time.Duration) models.Reason {
 	n := waitSeconds(wait)
 	if n >= 60 {
-		return models.NewCountReason("admin.wait.minutes", (n+59)/60, "{{.Count}} minute", "{{.Count}} minutes")
+		return models.TimeReason((n+59)/60, time.Minute)
 	}
-	return models.NewCountReason("admin.wait.seconds", n, "{{.Count}} second", "{{.Count}} seconds")
+	return models.TimeReason(n, time.Second)
 }
 
 // englishFields are the refused fields with their reasons in English, as
@@ -310,38 +310,4 @@ func englishFields(fields map[string]models.Reason) map[string]string {
 		out[name] = why.String()
 	}
 	return out
-}
-
-// fetchReason is why the page at a URL field could not be fetched. In
-// English it is the fetcher's own words, which may name the address it
-// was sent on to and the limit it reached ("did not answer in full within
-// 10 seconds"); the catalogue's messages, for pages in other languages,
-// say which of the fetcher's reasons it was.
-func fetchReason(fe *fetcher.Error) models.Reason {
-	r := models.NewReason("reasons.fetch_failed", "could not be fetched: {{.Why}}", "Why", fetchWhy(fe.Reason))
-	r.English = fe.Message
-	return r
-}
-
-// fetchWhy names a fetcher.Reason in words.
-func fetchWhy(r fetcher.Reason) models.Reason {
-	switch r {
-	case fetcher.BadURL:
-		return models.NewReason("reasons.fetch.bad_url", "the address cannot be fetched")
-	case fetcher.RefusedAddress:
-		return models.NewReason("reasons.fetch.refused_address", "the address is on a network this server does not reach out to")
-	case fetcher.Unreachable:
-		return models.NewReason("reasons.fetch.unreachable", "the site could not be reached")
-	case fetcher.TimedOut:
-		return models.NewReason("reasons.fetch.timed_out", "the site did not answer in time")
-	case fetcher.TooManyRedirects:
-		return models.NewReason("reasons.fetch.too_many_redirects", "the site sent it on too many times")
-	case fetcher.BadStatus:
-		return models.NewReason("reasons.fetch.bad_status", "the site answered with an error")
-	case fetcher.TooLarge:
-		return models.NewReason("reasons.fetch.too_large", "the page is too large")
-	case fetcher.NotHTML:
-		return models.NewReason("reasons.fetch.not_html", "it is not a web page")
-	}
-	return models.NewReason("reasons.status_other", "{{.Status}}", "Status", string(r))
 }

@@ -86,3 +86,36 @@ func Waiting(run func(context.Context, *models.Job) (time.Duration, error), why 
 		return err
 	}
 }
+
+// explainedError is an error with words for people beside its own text.
+type explainedError struct {
+	err error
+	why models.Reason
+}
+
+func (e *explainedError) Error() string { return e.err.Error() }
+
+func (e *explainedError) Unwrap() error { return e.err }
+
+// Explain returns err, unchanged in every other way, with why: what went
+// wrong in words for people (a fetch failure, as the job's source records
+// it), which the job keeps as its LastReason beside err's text (its
+// LastError), so that /admin/jobs says it in the reader's language. An
+// error without one (a bug, a panic, a lost database) is shown as its
+// text.
+func Explain(err error, why models.Reason) error {
+	if err == nil {
+		return nil
+	}
+	return &explainedError{err: err, why: why}
+}
+
+// explanationOf is the reason that err, or an error it wraps, was given by
+// Explain; zero when none was.
+func explanationOf(err error) models.Reason {
+	var e *explainedError
+	if errors.As(err, &e) {
+		return e.why
+	}
+	return models.Reason{}
+}

@@ -23,8 +23,9 @@ import (
 // Handler does the work of one job of its kind. Returning nil completes
 // the job; an error made by RetryAfter puts it back to wait, Permanent
 // fails it at once, and any other error retries it after Backoff until its
-// attempts run out, then fails it with the error as the reason. A panic
-// counts as an error with the panic's message.
+// attempts run out, then fails it with the error as the reason (and the
+// words for people that Explain gave it). A panic counts as an error with
+// the panic's message.
 //
 // A handler must be idempotent: a job whose instance stopped, or whose
 // lease ran out, runs again. It should return soon after ctx ends (the
@@ -275,19 +276,19 @@ func (r *Runner) settle(ctx context.Context, j *models.Job, err error, took stri
 		r.log.Info("job done", "job", j.ID, "kind", j.Kind, "attempt", j.Attempts, "took", took)
 		return r.store.CompleteJob(ctx, j.ID, j.LeaseToken)
 	}
-	reason := err.Error()
+	reason, why := err.Error(), explanationOf(err)
 	if d, ok := retryAfterOf(err); ok {
 		at := r.store.Now().Add(d)
 		r.log.Info("job waits", "job", j.ID, "kind", j.Kind, "reason", reason, "until", at)
-		return r.store.RetryJob(ctx, j.ID, j.LeaseToken, at, reason, false)
+		return r.store.RetryJob(ctx, j.ID, j.LeaseToken, at, reason, why, false)
 	}
 	if IsPermanent(err) || j.Attempts >= j.MaxAttempts {
 		r.log.Error("job failed", "job", j.ID, "kind", j.Kind, "attempt", j.Attempts, "of", j.MaxAttempts, "reason", reason, "took", took)
-		return r.store.FailJob(ctx, j.ID, j.LeaseToken, reason)
+		return r.store.FailJob(ctx, j.ID, j.LeaseToken, reason, why)
 	}
 	at := r.store.Now().Add(Backoff(j.Attempts))
 	r.log.Warn("job failed; it will be retried", "job", j.ID, "kind", j.Kind, "attempt", j.Attempts, "of", j.MaxAttempts, "reason", reason, "retry_at", at, "took", took)
-	return r.store.RetryJob(ctx, j.ID, j.LeaseToken, at, reason, true)
+	return r.store.RetryJob(ctx, j.ID, j.LeaseToken, at, reason, why, true)
 }
 
 // call runs j's handler, turning a panic into an error; a job whose kind

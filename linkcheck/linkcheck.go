@@ -46,6 +46,7 @@ import (
 	"time"
 
 	"claimtracker/fetcher"
+	"claimtracker/jobs"
 	"claimtracker/models"
 	"claimtracker/webpage"
 )
@@ -110,7 +111,7 @@ func (c *Checker) Run(ctx context.Context, j *models.Job) (time.Duration, error)
 	}
 	host := models.LinkHost(src.URL)
 	if host == "" {
-		return 0, c.record(ctx, src, models.LinkCheckInput{Status: models.LinkUnreachable, Error: "The address is not a URL that can be fetched"})
+		return 0, c.record(ctx, src, models.LinkCheckInput{Status: models.LinkUnreachable, Error: models.AddressReason(models.ReasonNotFetchable)})
 	}
 	wait, err := c.Store.ReserveHost(ctx, host, c.gap())
 	if err != nil {
@@ -130,7 +131,8 @@ func (c *Checker) Run(ctx context.Context, j *models.Job) (time.Duration, error)
 		if d, asked := retryAfter(res); asked {
 			if d > MaxWait || c.now().Sub(j.CreatedAt) > MaxWait {
 				return 0, c.record(ctx, src, models.LinkCheckInput{Status: models.LinkUnreachable, HTTPStatus: res.Status,
-					FinalURL: res.FinalURL, Error: fmt.Sprintf("The address answered %s and asked to wait %s", fetcher.StatusWords(res.Status), waitWords(d))})
+					FinalURL: res.FinalURL, Error: models.AddressReason(models.NewReason("reasons.fetch.asked_to_wait", "answered {{.Status}} and asked to wait {{.Time}}",
+						"Status", fetcher.StatusWords(res.Status), "Time", waitReason(d)))})
 			}
 			if err := c.Store.DelayHost(ctx, host, c.now().Add(d)); err != nil {
 				return 0, err
@@ -143,7 +145,7 @@ func (c *Checker) Run(ctx context.Context, j *models.Job) (time.Duration, error)
 		return 0, err
 	}
 	if transient && j.Attempts < j.MaxAttempts {
-		return 0, fmt.Errorf("%w: source %d: %s", ErrRetry, src.ID, in.Error)
+		return 0, jobs.Explain(fmt.Errorf("%w: source %d: %s", ErrRetry, src.ID, in.Error), in.Error)
 	}
 	return 0, c.record(ctx, src, in)
 }
@@ -182,7 +184,7 @@ func retryAfter(res *fetcher.CheckResult) (time.Duration, bool) {
 // recorded.
 func (c *Checker) classify(ctx context.Context, src *models.Source, res *fetcher.CheckResult, fe *fetcher.Error) (in models.LinkCheckInput, transient bool, err error) {
 	if fe != nil {
-		in = models.LinkCheckInput{Status: models.LinkUnreachable, Error: "The address " + fe.Message}
+		in = models.LinkCheckInput{Status: models.LinkUnreachable, Error: models.AddressReason(models.FetchReason(fe))}
 		switch {
 		case fetcher.HostNotFound(fe):
 			in.Status = models.LinkGone
@@ -196,10 +198,10 @@ func (c *Checker) classify(ctx context.Context, src *models.Source, res *fetcher
 	in = models.LinkCheckInput{HTTPStatus: res.Status, FinalURL: res.FinalURL, SHA256: res.SHA256, CheckedAt: res.CheckedAt}
 	switch {
 	case res.Status == http.StatusNotFound || res.Status == http.StatusGone:
-		in.Status, in.Error = models.LinkGone, "The address answered "+fetcher.StatusWords(res.Status)
+		in.Status, in.Error = models.LinkGone, models.AddressReason(models.StatusReason(res.Status))
 		return in, false, nil
 	case res.Status < 200 || res.Status > 299:
-		in.Status, in.Error = models.LinkUnreachable, "The address answered "+fetcher.StatusWords(res.Status)
+		in.Status, in.Error = models.LinkUnreachable, models.AddressReason(models.StatusReason(res.Status))
 		// Server errors, time-outs and rate limits pass; other client
 		// errors (401, 403, 451…) do not by themselves.
 		transient = res.Status >= 500 || res.Status == http.StatusRequestTimeout || res.Status == http.StatusTooEarly ||
@@ -208,7 +210,7 @@ func (c *Checker) classify(ctx context.Context, src *models.Source, res *fetcher
 	}
 	if moved := res.MovedTo(); moved != "" && models.NormalizeArticleURL(moved) != models.NormalizeArticleURL(src.URL) {
 		if isHomePage(moved) && !isHomePage(src.URL) {
-			in.Status, in.Error = models.LinkGone, "The address redirects to the site's home page"
+			in.Status, in.Error = models.LinkGone, models.AddressReason(models.NewReason("reasons.fetch.home_page", "redirects to the site's home page"))
 			return in, false, nil
 		}
 		in.Status = models.LinkMoved
@@ -282,13 +284,14 @@ func mediaType(contentType string) string {
 	return strings.ToLower(strings.TrimSpace(mt))
 }
 
-// waitWords says a wait the way people read it: "90 seconds", "3 hours".
-func waitWords(d time.Duration) string {
+// waitReason says a wait the way people read it, in whole units rounded
+// down: "90 seconds", "3 hours".
+func waitReason(d time.Duration) models.Reason {
 	switch {
 	case d >= 2*time.Hour:
-		return fmt.Sprintf("%d hours", d/time.Hour)
+		return models.TimeReason(int(d/time.Hour), time.Hour)
 	case d >= 2*time.Minute:
-		return fmt.Sprintf("%d minutes", d/time.Minute)
+		return models.TimeReason(int(d/time.Minute), time.Minute)
 	}
-	return fmt.Sprintf("%d seconds", d/time.Second)
+	return models.TimeReason(int(d/time.Second), time.Second)
 }

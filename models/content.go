@@ -199,9 +199,15 @@ type Source struct {
 	// allow-list said no) or failed (the page could not be had).
 	ArchiveStatus ArchiveStatus
 	// ArchiveSnapshotID is the snapshot of URL last taken, when there is
-	// one; ArchiveError says why the last attempt did not take one.
+	// one; ArchiveError says why the last attempt did not take one, in
+	// English (as the API gives it), and ArchiveReason says the same as a
+	// reason of the catalogue, for pages in other languages (zero for an
+	// error recorded before reasons were kept: ArchiveError alone).
+	// LinkError and LinkReason, WaybackError and WaybackReason go
+	// together the same way.
 	ArchiveSnapshotID *uint
 	ArchiveError      string
+	ArchiveReason     Reason
 	// ArchiveSnapshot is the snapshot ArchiveSnapshotID names, without its
 	// text, when loaded with the claim.
 	ArchiveSnapshot *Snapshot `gorm:"foreignKey:ArchiveSnapshotID"`
@@ -211,6 +217,7 @@ type Source struct {
 	LinkStatus    LinkStatus
 	LinkCheckedAt *time.Time
 	LinkError     string
+	LinkReason    Reason
 	// LinkHTTPStatus is the last check's final HTTP status (nil when no
 	// answer came) and LinkFinalURL the address that gave it; LinkSince
 	// is when a check first found LinkStatus, which stays put while later
@@ -225,6 +232,7 @@ type Source struct {
 	WaybackStatus string
 	WaybackURL    string `gorm:"column:wayback_url"`
 	WaybackError  string
+	WaybackReason Reason
 	WaybackAt     *time.Time
 
 	// Files are the files attached to the source, oldest first, when the
@@ -355,14 +363,24 @@ const (
 
 // Correction is a public note on a published claim.
 type Correction struct {
-	ID        uint
-	ClaimID   uint
-	Kind      CorrectionKind
-	Note      string
+	ID      uint
+	ClaimID uint
+	Kind    CorrectionKind
+	// Note is the public note as its author wrote it (Markdown), or ""
+	// for the note the server writes itself when a newer verdict is
+	// published without one (a rating change, or an update that kept the
+	// rating): pages phrase that one in the reader's language, and the
+	// API in English, from Kind and the ratings (views.CorrectionNoteText).
+	Note string
+	// OldRating and NewRating are the labels of the ratings a rating
+	// change moved from and to; "" for other kinds.
 	OldRating string
 	NewRating string
-	AuthorID  *uint
-	CreatedAt time.Time
+	// KeptRating is the label of the rating an update kept (kind update);
+	// "" for other kinds.
+	KeptRating string
+	AuthorID   *uint
+	CreatedAt  time.Time
 }
 
 // Setting is one key of the newsroom's settings (organisation name, URL…).

@@ -52,7 +52,13 @@ type Job struct {
 	// the claim, so that only its holder may finish the job.
 	LeaseUntil *time.Time
 	LeaseToken string
+	// LastError says why the last attempt failed, or why the job waits,
+	// as the handler's error says it (for admins and logs, in English);
+	// LastReason says the same as a reason of the catalogue when the
+	// handler gave one for people (a fetch failure: see jobs.Explain),
+	// zero otherwise.
 	LastError  string
+	LastReason Reason
 	CreatedAt  time.Time
 	UpdatedAt  time.Time
 	FinishedAt *time.Time

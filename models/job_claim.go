@@ -107,7 +107,7 @@ func (s *Store) ClaimJob(ctx context.Context, kinds []string, lease time.Duratio
 			if j.State == JobRunning && j.Attempts >= j.MaxAttempts {
 				reason := fmt.Sprintf("stopped unfinished on its last attempt (%d of %d): the instance running it ended before its lease ran out", j.Attempts, j.MaxAttempts)
 				res := tx.Model(&Job{}).Where("id = ? AND state = ? AND lease_token = ?", j.ID, JobRunning, j.LeaseToken).Updates(map[string]any{
-					"state": JobFailed, "lease_until": nil, "lease_token": "", "last_error": reason, "finished_at": now, "updated_at": now,
+					"state": JobFailed, "lease_until": nil, "lease_token": "", "last_error": reason, "last_reason": "", "finished_at": now, "updated_at": now,
 				})
 				if res.Error != nil {
 					return res.Error
@@ -154,13 +154,15 @@ func (s *Store) CompleteJob(ctx context.Context, id uint, token string) error {
 }
 
 // RetryJob puts job id, held under token, back in the queue to run at
-// runAt, keeping reason as its LastError. With countAttempt false the
+// runAt, keeping reason as its LastError and why (zero when the error has
+// no words for people) as its LastReason. With countAttempt false the
 // claim's attempt is given back: the job did not fail, it was told to wait
 // (a host's pacing, an HTTP Retry-After), which must not use up its
 // attempts. ErrLeaseLost when token no longer holds the job.
-func (s *Store) RetryJob(ctx context.Context, id uint, token string, runAt time.Time, reason string, countAttempt bool) error {
+func (s *Store) RetryJob(ctx context.Context, id uint, token string, runAt time.Time, reason string, why Reason, countAttempt bool) error {
 	set := map[string]any{
-		"state": JobQueued, "run_at": runAt.UTC(), "lease_until": nil, "lease_token": "", "last_error": jobReason(reason), "updated_at": s.now(),
+		"state": JobQueued, "run_at": runAt.UTC(), "lease_until": nil, "lease_token": "", "last_error": jobReason(reason), "last_reason": why,
+		"updated_at": s.now(),
 	}
 	if !countAttempt {
 		set["attempts"] = gorm.Expr("CASE WHEN attempts > 0 THEN attempts - 1 ELSE 0 END")
@@ -169,12 +171,13 @@ func (s *Store) RetryJob(ctx context.Context, id uint, token string, runAt time.
 }
 
 // FailJob marks job id, held under token, failed for reason (shown to
-// admins, who may queue it again: RetryFailedJob). ErrLeaseLost when
-// token no longer holds the job.
-func (s *Store) FailJob(ctx context.Context, id uint, token, reason string) error {
+// admins, who may queue it again: RetryFailedJob), with why as in
+// RetryJob. ErrLeaseLost when token no longer holds the job.
+func (s *Store) FailJob(ctx context.Context, id uint, token, reason string, why Reason) error {
 	now := s.now()
 	return s.settleJob(ctx, "fail", id, token, map[string]any{
-		"state": JobFailed, "lease_until": nil, "lease_token": "", "last_error": jobReason(reason), "finished_at": now, "updated_at": now,
+		"state": JobFailed, "lease_until": nil, "lease_token": "", "last_error": jobReason(reason), "last_reason": why,
+		"finished_at": now, "updated_at": now,
 	})
 }
 

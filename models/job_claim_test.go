@@ -112,8 +112,8 @@ func TestJobFencingRefusesAStaleClaim(t *testing.T) {
 		for name, err := range map[string]error{
 			"extend":   s.ExtendJobLease(ctx, old.ID, "old", time.Minute),
 			"complete": s.CompleteJob(ctx, old.ID, "old"),
-			"retry":    s.RetryJob(ctx, old.ID, "old", clock.Now(), "x", true),
-			"fail":     s.FailJob(ctx, old.ID, "old", "x"),
+			"retry":    s.RetryJob(ctx, old.ID, "old", clock.Now(), "x", models.Reason{}, true),
+			"fail":     s.FailJob(ctx, old.ID, "old", "x", models.Reason{}),
 			"no token": s.CompleteJob(ctx, old.ID, ""),
 		} {
 			if !errors.Is(err, models.ErrLeaseLost) || !errors.Is(err, models.ErrConflict) {
@@ -147,7 +147,7 @@ func TestRetryAndFailJobs(t *testing.T) {
 		ctx := context.Background()
 		enqueue(t, s, "check", "", clock.Now())
 		j := mustClaim(t, s, "a", "check")
-		if err := s.RetryJob(ctx, j.ID, "a", clock.Now().Add(2*time.Minute), "503 from example.org", true); err != nil {
+		if err := s.RetryJob(ctx, j.ID, "a", clock.Now().Add(2*time.Minute), "503 from example.org", models.Reason{}, true); err != nil {
 			t.Fatal(err)
 		}
 		if got := getJob(t, s, j.ID); got.State != models.JobQueued || got.Attempts != 1 || got.LastError != "503 from example.org" ||
@@ -161,7 +161,7 @@ func TestRetryAndFailJobs(t *testing.T) {
 		if j.Attempts != 2 {
 			t.Fatalf("second attempt numbered %d", j.Attempts)
 		}
-		if err := s.RetryJob(ctx, j.ID, "b", clock.Now().Add(time.Minute), "host paced", false); err != nil {
+		if err := s.RetryJob(ctx, j.ID, "b", clock.Now().Add(time.Minute), "host paced", models.Reason{}, false); err != nil {
 			t.Fatal(err)
 		}
 		if got := getJob(t, s, j.ID); got.Attempts != 1 || got.LastError != "host paced" {
@@ -170,7 +170,7 @@ func TestRetryAndFailJobs(t *testing.T) {
 		clock.Add(time.Minute)
 		j = mustClaim(t, s, "c", "check")
 		long := "refused: " + strings.Repeat("é", models.MaxJobReason) + "\x00\x1b"
-		if err := s.FailJob(ctx, j.ID, "c", long); err != nil {
+		if err := s.FailJob(ctx, j.ID, "c", long, models.Reason{}); err != nil {
 			t.Fatal(err)
 		}
 		got := getJob(t, s, j.ID)
@@ -304,7 +304,7 @@ func TestAdminListsRetriesAndPrunesJobs(t *testing.T) {
 			t.Fatal(err)
 		}
 		failed := mustClaim(t, s, "a", models.JobCheckLink)
-		if err := s.FailJob(ctx, failed.ID, "a", "gone: 404"); err != nil {
+		if err := s.FailJob(ctx, failed.ID, "a", "gone: 404", models.Reason{}); err != nil {
 			t.Fatal(err)
 		}
 		list, err := s.ListJobs(ctx, models.JobFilter{PerPage: 4})
@@ -357,7 +357,7 @@ func TestAdminListsRetriesAndPrunesJobs(t *testing.T) {
 		// The same work failed once more while a new job for it waits: the
 		// failed one stays failed.
 		again := mustClaim(t, s, "b", models.JobCheckLink)
-		if err := s.FailJob(ctx, again.ID, "b", "gone again"); err != nil {
+		if err := s.FailJob(ctx, again.ID, "b", "gone again", models.Reason{}); err != nil {
 			t.Fatal(err)
 		}
 		if err := s.EnqueueJob(ctx, models.JobCheckLink, "check_link:source:x", models.SourceJob{SourceID: src.ID}, clock.Now()); err != nil {

@@ -45,9 +45,10 @@ type LinkCheckInput struct {
 	// SHA256 is the hash of the body received, lower-case hex ("" when
 	// none was read).
 	SHA256 string
-	// Error says, for people, what went wrong ("answered 404 Not Found",
-	// "could not be reached"); "" when nothing did.
-	Error string
+	// Error says, for people, what went wrong ("The address answered 404
+	// Not Found"), zero when nothing did: the source keeps it as its
+	// LinkReason, and in English (Error.String()) as its LinkError.
+	Error Reason
 	// CheckedAt is when the answer came (or the check gave up).
 	CheckedAt time.Time
 }
@@ -110,7 +111,8 @@ func (s *Store) RecordLinkCheck(ctx context.Context, sourceID uint, in LinkCheck
 			return nil
 		}
 		at := in.CheckedAt.UTC()
-		row := &LinkCheck{SourceID: src.ID, CheckedAt: at, Status: in.Status, FinalURL: in.FinalURL, SHA256: in.SHA256, Error: in.Error}
+		english := in.Error.String()
+		row := &LinkCheck{SourceID: src.ID, CheckedAt: at, Status: in.Status, FinalURL: in.FinalURL, SHA256: in.SHA256, Error: english}
 		if in.HTTPStatus != 0 {
 			row.HTTPStatus = &in.HTTPStatus
 		}
@@ -123,12 +125,12 @@ func (s *Store) RecordLinkCheck(ctx context.Context, sourceID uint, in LinkCheck
 		if src.LinkStatus != in.Status || since == nil {
 			since = &at
 		}
-		src.LinkStatus, src.LinkCheckedAt, src.LinkHTTPStatus, src.LinkFinalURL, src.LinkError, src.LinkSince =
-			in.Status, &at, row.HTTPStatus, in.FinalURL, in.Error, since
+		src.LinkStatus, src.LinkCheckedAt, src.LinkHTTPStatus, src.LinkFinalURL, src.LinkError, src.LinkReason, src.LinkSince =
+			in.Status, &at, row.HTTPStatus, in.FinalURL, english, in.Error, since
 		// UpdateColumns: a visit is not an edit, updated_at stays.
 		err = tx.Model(&Source{}).Where("id = ?", src.ID).UpdateColumns(map[string]any{
 			"link_status": in.Status, "link_checked_at": at, "link_http_status": row.HTTPStatus,
-			"link_final_url": in.FinalURL, "link_error": in.Error, "link_since": since,
+			"link_final_url": in.FinalURL, "link_error": english, "link_reason": in.Error, "link_since": since,
 		}).Error
 		if err != nil {
 			return fmt.Errorf("source %d: record its link check: %w", src.ID, err)

@@ -16,9 +16,9 @@ func linkCheck(src *models.Source, status models.LinkStatus, code int, clock *te
 	in := models.LinkCheckInput{URL: src.URL, Status: status, HTTPStatus: code, FinalURL: src.URL, CheckedAt: clock.Now()}
 	switch status {
 	case models.LinkGone:
-		in.Error = "answered 404 Not Found"
+		in.Error = models.StatusReason(404)
 	case models.LinkUnreachable:
-		in.Error, in.HTTPStatus, in.FinalURL = "could not be reached", 0, ""
+		in.Error, in.HTTPStatus, in.FinalURL = models.Reason{English: "could not be reached"}, 0, ""
 	}
 	return in
 }
@@ -90,7 +90,7 @@ func TestRecordLinkCheck(t *testing.T) {
 		// The same status with another answer is a public change.
 		clock.Add(time.Hour)
 		in := linkCheck(src, models.LinkGone, 410, clock)
-		in.Error = "answered 410 Gone"
+		in.Error = models.StatusReason(410)
 		record(in)
 		if _, page := d.versions(t, c.Slug); page == page2 {
 			t.Errorf("410 after 404 left the page version")

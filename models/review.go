@@ -170,11 +170,11 @@ func (s *Store) publish(tx *gorm.DB, actor *User, m Meta, v *Verdict, c *Claim) 
 		if err := tx.Model(&Verdict{}).Where("id = ?", p.ID).Updates(map[string]any{"status": VerdictSuperseded, "updated_at": now}).Error; err != nil {
 			return fmt.Errorf("supersede verdict %d: %w", p.ID, err)
 		}
-		corr := &Correction{ClaimID: c.ID, Kind: CorrectionRatingChange, OldRating: p.RatingLabel, NewRating: r.Label, AuthorID: v.AuthorID,
-			Note: fmt.Sprintf("We changed our rating from %s to %s after a new review of the evidence.", p.RatingLabel, r.Label)}
+		// Without an update's note of its own, the note is left empty:
+		// pages and the API phrase it from the kind and the ratings.
+		corr := &Correction{ClaimID: c.ID, Kind: CorrectionRatingChange, OldRating: p.RatingLabel, NewRating: r.Label, AuthorID: v.AuthorID}
 		if p.RatingSlug == r.Slug {
-			corr.Kind, corr.OldRating, corr.NewRating = CorrectionUpdate, "", ""
-			corr.Note = fmt.Sprintf("We updated this fact-check after a new review; the rating stays %s.", r.Label)
+			corr.Kind, corr.OldRating, corr.NewRating, corr.KeptRating = CorrectionUpdate, "", "", r.Label
 		}
 		if upd != nil {
 			corr.Note = upd.Note

@@ -26,10 +26,10 @@ func carryEvidence(old, src *Source) {
 	if old.URL != src.URL {
 		return
 	}
-	src.ArchiveStatus, src.ArchiveSnapshotID, src.ArchiveError = old.ArchiveStatus, old.ArchiveSnapshotID, old.ArchiveError
-	src.LinkStatus, src.LinkCheckedAt, src.LinkError = old.LinkStatus, old.LinkCheckedAt, old.LinkError
+	src.ArchiveStatus, src.ArchiveSnapshotID, src.ArchiveError, src.ArchiveReason = old.ArchiveStatus, old.ArchiveSnapshotID, old.ArchiveError, old.ArchiveReason
+	src.LinkStatus, src.LinkCheckedAt, src.LinkError, src.LinkReason = old.LinkStatus, old.LinkCheckedAt, old.LinkError, old.LinkReason
 	src.LinkHTTPStatus, src.LinkFinalURL, src.LinkSince = old.LinkHTTPStatus, old.LinkFinalURL, old.LinkSince
-	src.WaybackStatus, src.WaybackURL, src.WaybackError, src.WaybackAt = old.WaybackStatus, old.WaybackURL, old.WaybackError, old.WaybackAt
+	src.WaybackStatus, src.WaybackURL, src.WaybackError, src.WaybackReason, src.WaybackAt = old.WaybackStatus, old.WaybackURL, old.WaybackError, old.WaybackReason, old.WaybackAt
 }
 
 // sourceURLSaved runs in the transaction that saves source id with newURL,
@@ -41,9 +41,9 @@ func (s *Store) sourceURLSaved(tx *gorm.DB, id uint, oldURL, newURL string) erro
 		return nil
 	}
 	err := tx.Model(&Source{}).Where("id = ?", id).Updates(map[string]any{
-		"archive_status": ArchiveQueued, "archive_snapshot_id": nil, "archive_error": "",
-		"link_status": "", "link_checked_at": nil, "link_error": "", "link_http_status": nil, "link_final_url": "", "link_since": nil,
-		"wayback_status": "", "wayback_url": "", "wayback_error": "", "wayback_at": nil,
+		"archive_status": ArchiveQueued, "archive_snapshot_id": nil, "archive_error": "", "archive_reason": "",
+		"link_status": "", "link_checked_at": nil, "link_error": "", "link_reason": "", "link_http_status": nil, "link_final_url": "", "link_since": nil,
+		"wayback_status": "", "wayback_url": "", "wayback_error": "", "wayback_reason": "", "wayback_at": nil,
 	}).Error
 	if err != nil {
 		return fmt.Errorf("source %d: reset its archive: %w", id, err)
@@ -91,7 +91,7 @@ func (s *Store) RecordSnapshot(ctx context.Context, sourceID uint, in NewSnapsho
 			return fmt.Errorf("insert snapshot of source %d: %w", src.ID, err)
 		}
 		err = tx.Model(&Source{}).Where("id = ?", src.ID).Updates(map[string]any{
-			"archive_status": ArchiveArchived, "archive_snapshot_id": snap.ID, "archive_error": ""}).Error
+			"archive_status": ArchiveArchived, "archive_snapshot_id": snap.ID, "archive_error": "", "archive_reason": ""}).Error
 		if err != nil {
 			return fmt.Errorf("source %d: record its archive: %w", src.ID, err)
 		}
@@ -106,9 +106,12 @@ func (s *Store) RecordSnapshot(ctx context.Context, sourceID uint, in NewSnapsho
 
 // RecordArchiveFailure says why source sourceID's URL could not be
 // archived: status is ArchiveRefused or ArchiveFailed when that is final,
-// ArchiveQueued while another attempt is to come. The source keeps any
-// snapshot it had. Errors as RecordSnapshot.
-func (s *Store) RecordArchiveFailure(ctx context.Context, sourceID uint, url string, status ArchiveStatus, reason string) error {
+// ArchiveQueued while another attempt is to come; why is kept as the
+// source's ArchiveReason, and in English (why.String()) as its
+// ArchiveError. The source keeps any snapshot it had. Errors as
+// RecordSnapshot.
+func (s *Store) RecordArchiveFailure(ctx context.Context, sourceID uint, url string, status ArchiveStatus, why Reason) error {
+	reason := why.String()
 	return s.write(ctx, func(tx *gorm.DB) error {
 		src, c, err := lockWithClaim[Source](s, tx, "source", sourceID)
 		if err != nil {
@@ -117,7 +120,7 @@ func (s *Store) RecordArchiveFailure(ctx context.Context, sourceID uint, url str
 		if src.URL != url {
 			return ErrSourceURLChanged
 		}
-		if src.ArchiveStatus == status && src.ArchiveError == reason {
+		if src.ArchiveStatus == status && src.ArchiveError == reason && src.ArchiveReason.ID == why.ID {
 			return nil
 		}
 		if src.ArchiveSnapshotID != nil && status != ArchiveQueued {
@@ -125,7 +128,7 @@ func (s *Store) RecordArchiveFailure(ctx context.Context, sourceID uint, url str
 			// link checker says what became of the original.
 			status = ArchiveArchived
 		}
-		err = tx.Model(&Source{}).Where("id = ?", src.ID).Updates(map[string]any{"archive_status": status, "archive_error": reason}).Error
+		err = tx.Model(&Source{}).Where("id = ?", src.ID).Updates(map[string]any{"archive_status": status, "archive_error": reason, "archive_reason": why}).Error
 		if err != nil {
 			return fmt.Errorf("source %d: record its archive failure: %w", src.ID, err)
 		}

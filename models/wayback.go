@@ -34,7 +34,7 @@ func (s *Store) queueWayback(tx *gorm.DB, id uint) error {
 		return nil
 	}
 	err := tx.Model(&Source{}).Where("id = ?", id).UpdateColumns(map[string]any{
-		"wayback_status": WaybackQueued, "wayback_url": "", "wayback_error": "", "wayback_at": nil}).Error
+		"wayback_status": WaybackQueued, "wayback_url": "", "wayback_error": "", "wayback_reason": "", "wayback_at": nil}).Error
 	if err != nil {
 		return fmt.Errorf("source %d: queue its Wayback copy: %w", id, err)
 	}
@@ -47,10 +47,11 @@ type WaybackInput struct {
 	URL string
 	// Status is WaybackSaved with ArchiveURL, WaybackFailed with Error
 	// (no further attempt), or WaybackQueued with Error (an attempt failed
-	// and another is to come).
+	// and another is to come). The source keeps Error as its
+	// WaybackReason, and in English (Error.String()) as its WaybackError.
 	Status     string
 	ArchiveURL string
-	Error      string
+	Error      Reason
 	// At is when the answer came.
 	At time.Time
 }
@@ -88,10 +89,10 @@ func (s *Store) RecordWayback(ctx context.Context, sourceID uint, in WaybackInpu
 			return nil
 		}
 		at := in.At.UTC()
-		cols := map[string]any{"wayback_status": in.Status, "wayback_error": in.Error}
+		cols := map[string]any{"wayback_status": in.Status, "wayback_error": in.Error.String(), "wayback_reason": in.Error}
 		switch in.Status {
 		case WaybackSaved:
-			cols["wayback_url"], cols["wayback_error"], cols["wayback_at"] = in.ArchiveURL, "", at
+			cols["wayback_url"], cols["wayback_error"], cols["wayback_reason"], cols["wayback_at"] = in.ArchiveURL, "", "", at
 		case WaybackFailed:
 			cols["wayback_at"] = at
 		}
@@ -105,7 +106,7 @@ func (s *Store) RecordWayback(ctx context.Context, sourceID uint, in WaybackInpu
 			return nil
 		}
 		return s.audit(tx, Meta{}, event{actorLabel: "wayback", action: "source.wayback", objectType: "claim", objectID: c.ID,
-			after: map[string]any{"source_id": src.ID, "url": src.URL, "status": in.Status, "archive_url": in.ArchiveURL, "error": in.Error}})
+			after: map[string]any{"source_id": src.ID, "url": src.URL, "status": in.Status, "archive_url": in.ArchiveURL, "error": in.Error.String()}})
 	})
 	if err != nil {
 		return false, fmt.Errorf("record Wayback copy: %w", err)

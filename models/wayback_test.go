@@ -25,7 +25,7 @@ func TestRecordWayback(t *testing.T) {
 				t.Fatalf("record %+v: %v %v", in, ok, err)
 			}
 		}
-		record(models.WaybackInput{Status: models.WaybackQueued, Error: "answered 502 Bad Gateway"})
+		record(models.WaybackInput{Status: models.WaybackQueued, Error: models.Reason{English: "answered 502 Bad Gateway"}})
 		got, _ := s.GetSource(d.ctx, src.ID)
 		if got.WaybackStatus != models.WaybackQueued || got.WaybackError != "answered 502 Bad Gateway" || got.WaybackAt != nil {
 			t.Fatalf("after a failed attempt: %+v", got)
@@ -47,12 +47,12 @@ func TestRecordWayback(t *testing.T) {
 			t.Errorf("last event %s", last.Action)
 		}
 		clock.Add(time.Hour)
-		record(models.WaybackInput{Status: models.WaybackFailed, Error: "answered 429 Too Many Requests"})
+		record(models.WaybackInput{Status: models.WaybackFailed, Error: models.Reason{English: "answered 429 Too Many Requests"}})
 		if got, _ = s.GetSource(d.ctx, src.ID); got.WaybackStatus != models.WaybackSaved || got.WaybackError != "" || !got.WaybackAt.Equal(saved) {
 			t.Errorf("a failure after the copy: %+v", got)
 		}
 		// Another URL's answer is dropped; bad input changes nothing.
-		if ok, err := s.RecordWayback(d.ctx, src.ID, models.WaybackInput{URL: "https://elsewhere.example.org/", Status: models.WaybackFailed, Error: "x", At: clock.Now()}); ok || err != nil {
+		if ok, err := s.RecordWayback(d.ctx, src.ID, models.WaybackInput{URL: "https://elsewhere.example.org/", Status: models.WaybackFailed, Error: models.Reason{English: "x"}, At: clock.Now()}); ok || err != nil {
 			t.Errorf("another URL: %v %v", ok, err)
 		}
 		if _, err := s.RecordWayback(d.ctx, src.ID, models.WaybackInput{URL: src.URL, Status: models.WaybackSaved, At: clock.Now()}); models.FieldErrors(err)["archive_url"] == "" {

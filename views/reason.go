@@ -62,3 +62,16 @@ func ReasonsText(ctx context.Context, reasons map[string]models.Reason) map[stri
 	}
 	return out
 }
+
+// KeptReasonText is a failure kept with its reason: a source's archive,
+// link or Internet Archive error, a job's last error. In English it is
+// text, the English kept beside the reason, word for word what the API
+// and the logs give; in another language it is why in that language. A
+// zero why (a failure recorded before reasons were kept, or an error that
+// has no words for people, such as a bug's) is text in every language.
+func KeptReasonText(ctx context.Context, why models.Reason, text string) string {
+	if why.IsZero() || i18n.From(ctx).Tag() == i18n.Default {
+		return text
+	}
+	return ReasonText(ctx, why)
+}

@@ -26,6 +26,7 @@ import (
 	"time"
 
 	"claimtracker/fetcher"
+	"claimtracker/jobs"
 	"claimtracker/models"
 )
 
@@ -153,7 +154,7 @@ func (w *Saver) run(ctx context.Context, j *models.Job) (time.Duration, error) {
 	}
 	if fe != nil {
 		final := fe.Reason == fetcher.BadURL || fe.Reason == fetcher.RefusedAddress
-		return 0, w.failed(ctx, j, src, "Save Page Now "+fe.Message, final)
+		return 0, w.failed(ctx, j, src, models.SavePageNowReason(models.FetchReason(fe)), final)
 	}
 	if d, asked := retryAfter(res, w.now()); asked && d <= MaxWait {
 		if err := w.Store.DelayHost(ctx, host, w.now().Add(d)); err != nil {
@@ -171,27 +172,28 @@ func (w *Saver) run(ctx context.Context, j *models.Job) (time.Duration, error) {
 	if res.Status >= 400 {
 		// Client errors but time-outs and rate limits do not pass.
 		final := res.Status < 500 && res.Status != http.StatusRequestTimeout && res.Status != http.StatusTooManyRequests
-		return 0, w.failed(ctx, j, src, "Save Page Now answered "+fetcher.StatusWords(res.Status), final)
+		return 0, w.failed(ctx, j, src, models.SavePageNowReason(models.StatusReason(res.Status)), final)
 	}
-	return 0, w.failed(ctx, j, src, "Save Page Now answered "+fetcher.StatusWords(res.Status)+" without the address of a copy", false)
+	return 0, w.failed(ctx, j, src, models.SavePageNowReason(models.NewReason("reasons.fetch.no_copy", "answered {{.Status}} without the address of a copy",
+		"Status", fetcher.StatusWords(res.Status))), false)
 }
 
 // failed records why src has no copy: failed for good when final or on
 // j's last attempt (the job then ends), else queued with the reason and
 // the job to be tried again.
-func (w *Saver) failed(ctx context.Context, j *models.Job, src *models.Source, reason string, final bool) error {
+func (w *Saver) failed(ctx context.Context, j *models.Job, src *models.Source, why models.Reason, final bool) error {
 	status := models.WaybackFailed
 	if !final && j.Attempts < j.MaxAttempts {
 		status = models.WaybackQueued
 	}
-	_, err := w.Store.RecordWayback(ctx, src.ID, models.WaybackInput{URL: src.URL, Status: status, Error: reason, At: w.now()})
+	_, err := w.Store.RecordWayback(ctx, src.ID, models.WaybackInput{URL: src.URL, Status: status, Error: why, At: w.now()})
 	if errors.Is(err, models.ErrNotFound) {
 		return nil
 	}
 	if err != nil || status == models.WaybackFailed {
 		return err
 	}
-	return fmt.Errorf("%w: source %d: %s", ErrRetry, src.ID, reason)
+	return jobs.Explain(fmt.Errorf("%w: source %d: %s", ErrRetry, src.ID, why), why)
 }
 
 // retryAfter says whether res asks to wait, and how long: a 429 always

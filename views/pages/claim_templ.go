@@ -600,7 +600,7 @@ func Claim(p views.Page, v ClaimView) templ.Component {
 					if templ_7745c5c3_Err != nil {
 						return templ_7745c5c3_Err
 					}
-					templ_7745c5c3_Err = views.Markdown(k.Note).Render(ctx, templ_7745c5c3_Buffer)
+					templ_7745c5c3_Err = views.CorrectionNote(ctx, &k).Render(ctx, templ_7745c5c3_Buffer)
 					if templ_7745c5c3_Err != nil {
 						return templ_7745c5c3_Err
 					}
@@ -1398,7 +1398,7 @@ func timelineEntry(v ClaimView, e views.TimelineEntry) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = views.Markdown(e.Correction.Note).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = views.CorrectionNote(ctx, e.Correction).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

@@ -504,9 +504,9 @@ func DeskBrokenSources(p views.Page, l BrokenSourceList) templ.Component {
 							return templ_7745c5c3_Err
 						}
 						var templ_7745c5c3_Var32 string
-						templ_7745c5c3_Var32, templ_7745c5c3_Err = templ.JoinStringErrs(s.LinkError)
+						templ_7745c5c3_Var32, templ_7745c5c3_Err = templ.JoinStringErrs(views.KeptReasonText(ctx, s.LinkReason, s.LinkError))
 						if templ_7745c5c3_Err != nil {
-							return templ.Error{Err: templ_7745c5c3_Err, FileName: `views/pages/desk_sources_broken.templ`, Line: 56, Col: 32}
+							return templ.Error{Err: templ_7745c5c3_Err, FileName: `views/pages/desk_sources_broken.templ`, Line: 56, Col: 73}
 						}
 						_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var32))
 						if templ_7745c5c3_Err != nil {
