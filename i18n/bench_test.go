@@ -1,6 +1,7 @@
 package i18n
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -28,15 +29,20 @@ func BenchmarkMatch(b *testing.B) {
 	}
 }
 
-// BenchmarkMatchLong reads a 55 KB header of thousands of languages
+// BenchmarkMatchLong reads 55 KB headers of thousands of languages
 // (without hyphens, which the parser counts and refuses past a
-// thousand): the kind of header a client may send to make each request
-// costly.
+// thousand), a different one on each request: the kind of header a
+// client may send to make every request costly, and to fill any cache.
 func BenchmarkMatchLong(b *testing.B) {
-	h := longHeader()
+	const size, distinct = 55 << 10, 4096
+	all := longHeader(size + distinct*9)
 	b.ReportAllocs()
+	i := 0
 	for b.Loop() {
-		Match(h)
+		// Entries are 9 bytes long: each header starts at another one.
+		off := (i % distinct) * 9
+		Match(all[off : off+size])
+		i++
 	}
 }
 
@@ -78,13 +84,16 @@ func BenchmarkLocaleNumber(b *testing.B) {
 	}
 }
 
-// longHeader is a 55 KB Accept-Language header of languages that the
-// interface does not speak.
-func longHeader() string {
+// longHeader is an Accept-Language header of at least size bytes, of
+// languages that the interface does not speak, in an order that does not
+// repeat, each entry 9 bytes long.
+func longHeader(size int) string {
+	others := []string{"de", "nl", "sv", "pl", "ja", "ko", "ru", "tr", "it", "da", "fi", "nb", "cs", "hu", "el", "he",
+		"hi", "th", "vi", "id", "ro", "uk", "bg", "hr", "sk", "sl", "lt", "lv", "et", "ms", "fa", "ur", "bn", "ta"}
 	var sb strings.Builder
-	langs := []string{"de", "nl", "sv", "pl", "ja", "ko", "ru", "tr"}
-	for i := 0; sb.Len() < 55<<10; i++ {
-		sb.WriteString(langs[i%len(langs)])
+	r := rand.New(rand.NewPCG(1, 2))
+	for sb.Len() < size {
+		sb.WriteString(others[r.IntN(len(others))])
 		sb.WriteString(";q=0.5,")
 	}
 	return sb.String()

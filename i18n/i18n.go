@@ -13,9 +13,11 @@ package i18n
 import (
 	"embed"
 	"fmt"
+	"hash/maphash"
 	"io/fs"
 	"path"
 	"strings"
+	"sync/atomic"
 
 	"github.com/BurntSushi/toml"
 	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
@@ -126,19 +128,94 @@ func Supported(tag string) bool {
 // first preferred: "pt-BR" gives "pt", "fr-CA,en;q=0.5" gives "fr". It
 // returns "" when none of them is close to a language the interface
 // speaks, so that the caller's own default applies.
+//
+// Only the first maxAcceptEntries languages of a value are read, within
+// its first maxAcceptLanguage bytes: browsers list a reader's languages
+// best first, a few of them in a few dozen bytes, and a header of
+// thousands of languages would otherwise cost milliseconds and megabytes
+// on every request that sends it. Answers are remembered in a table of
+// matchSlots entries (see matchCached), so that the few headers real
+// browsers send are parsed once.
 func Match(prefs ...string) string {
 	for _, p := range prefs {
-		if p == "" {
-			continue
+		if tag := matchCached(acceptPrefix(p)); tag != "" {
+			return tag
 		}
-		tags, _, err := language.ParseAcceptLanguage(p)
-		if err != nil || len(tags) == 0 {
-			continue
+	}
+	return ""
+}
+
+// maxAcceptLanguage is how much of an Accept-Language value Match reads,
+// in bytes: room for a dozen languages with their regions and weights.
+const maxAcceptLanguage = 256
+
+// maxAcceptEntries is how many of the languages of an Accept-Language
+// value Match reads.
+const maxAcceptEntries = 12
+
+// acceptPrefix is the part of an Accept-Language value that Match reads:
+// its first maxAcceptEntries entries, of those that end within its first
+// maxAcceptLanguage bytes ("" when the first entry alone is longer, which
+// no language tag is).
+func acceptPrefix(p string) string {
+	if len(p) > maxAcceptLanguage {
+		i := strings.LastIndexByte(p[:maxAcceptLanguage+1], ',')
+		if i < 0 {
+			return ""
 		}
-		_, i, conf := matcher.Match(tags...)
-		if conf >= language.High {
-			return Languages[i].Tag
+		p = p[:i]
+	}
+	for i, n := 0, 0; i < len(p); i++ {
+		if p[i] == ',' {
+			if n++; n == maxAcceptEntries {
+				return p[:i]
+			}
 		}
+	}
+	return p
+}
+
+// matchSlots is how many answers of Match are remembered (a power of two).
+// The table is fixed, so a client sending a new header on every request
+// costs at most its bytes: matchSlots × maxAcceptLanguage bytes in all.
+const matchSlots = 1024
+
+// matchEntry is one remembered answer: pref gave tag.
+type matchEntry struct{ pref, tag string }
+
+var (
+	matchTable [matchSlots]atomic.Pointer[matchEntry]
+	matchSeed  = maphash.MakeSeed()
+)
+
+// matchCached is matchOne of p, remembered in the slot of p's hash; a
+// later value that falls in the same slot takes its place. It takes no
+// lock: a slot holds one entry, swapped whole.
+func matchCached(p string) string {
+	if p == "" {
+		return ""
+	}
+	slot := &matchTable[maphash.String(matchSeed, p)&(matchSlots-1)]
+	if e := slot.Load(); e != nil && e.pref == p {
+		return e.tag
+	}
+	tag := matchOne(p)
+	// A copy, so that the entry does not keep the whole header it was
+	// cut from.
+	slot.Store(&matchEntry{pref: strings.Clone(p), tag: tag})
+	return tag
+}
+
+// matchOne is the interface language closest to p, an Accept-Language
+// value, or "" when none is close.
+func matchOne(p string) string {
+	tags, _, err := language.ParseAcceptLanguage(p)
+	if err != nil || len(tags) == 0 {
+		return ""
+	}
+	_, i, conf := matcher.Match(tags...)
+	if conf >= language.High {
+		return Languages[i].Tag
 	}
 	return ""
 }
