@@ -98,3 +98,13 @@ func longHeader(size int) string {
 	}
 	return sb.String()
 }
+
+// BenchmarkLocaleNumberSmall writes a number below a thousand, as most
+// counts on a page are.
+func BenchmarkLocaleNumberSmall(b *testing.B) {
+	l := For("ar")
+	b.ReportAllocs()
+	for b.Loop() {
+		l.Number(42)
+	}
+}

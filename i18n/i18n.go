@@ -58,7 +58,7 @@ var (
 )
 
 func init() {
-	b, err := load(catalogues)
+	b, msgs, err := load(catalogues)
 	if err != nil {
 		panic(err) // the catalogues are embedded: a broken one is a broken build
 	}
@@ -66,37 +66,44 @@ func init() {
 	tags := make([]language.Tag, len(Languages))
 	for i, l := range Languages {
 		tags[i] = language.MustParse(l.Tag)
-		locales[l.Tag] = newLocale(l)
+		locales[l.Tag] = newLocale(l, msgs)
 	}
 	matcher = language.NewMatcher(tags)
 }
 
-// load reads every catalogue in fsys's locales folder into one bundle.
-// A file is named AREA.LANG.toml; every id in it must begin with "AREA.".
-func load(fsys fs.FS) (*goi18n.Bundle, error) {
+// load reads every catalogue in fsys's locales folder into one bundle,
+// and returns its messages too, by language tag and id. A file is named
+// AREA.LANG.toml; every id in it must begin with "AREA.".
+func load(fsys fs.FS) (*goi18n.Bundle, map[string]map[string]*goi18n.Message, error) {
 	b := goi18n.NewBundle(language.English)
 	b.RegisterUnmarshalFunc("toml", toml.Unmarshal)
 	files, err := fs.Glob(fsys, "locales/*.toml")
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
+	msgs := map[string]map[string]*goi18n.Message{}
 	for _, f := range files {
 		buf, err := fs.ReadFile(fsys, f)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		mf, err := b.ParseMessageFileBytes(buf, f)
 		if err != nil {
-			return nil, fmt.Errorf("catalogue %s: %w", f, err)
+			return nil, nil, fmt.Errorf("catalogue %s: %w", f, err)
 		}
-		area, _, _ := strings.Cut(path.Base(f), ".")
+		area, rest, _ := strings.Cut(path.Base(f), ".")
+		tag, _, _ := strings.Cut(rest, ".")
+		if msgs[tag] == nil {
+			msgs[tag] = map[string]*goi18n.Message{}
+		}
 		for _, m := range mf.Messages {
 			if !strings.HasPrefix(m.ID, area+".") {
-				return nil, fmt.Errorf("catalogue %s: id %q does not begin with %q", f, m.ID, area+".")
+				return nil, nil, fmt.Errorf("catalogue %s: id %q does not begin with %q", f, m.ID, area+".")
 			}
+			msgs[tag][m.ID] = m
 		}
 	}
-	return b, nil
+	return b, msgs, nil
 }
 
 // For returns the locale of tag, one of Languages' tags; any other tag,
