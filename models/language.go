@@ -7,6 +7,8 @@ import (
 
 	"github.com/abadojack/whatlanggo"
 	"golang.org/x/text/language"
+
+	"claimtracker/migrations"
 )
 
 // The language of user text
@@ -191,6 +193,33 @@ func LanguageMatches(filter, tag string) bool {
 // which LIKE treats specially.
 func languageCondition(col, filter string) (string, []any) {
 	return "(" + col + " = ? OR " + col + " LIKE ?)", []any{filter, filter + "-%"}
+}
+
+// primaryLanguageSQL is the SQL of the primary language subtag of the
+// canonical tag in the column col, by dialect: "ar" of "ar-EG", "" of "".
+// The expression is the one the index idx_claims_public_primary_language
+// (migration 00028) is made of, which a planner uses only for the same
+// expression written the same way.
+func primaryLanguageSQL(d migrations.Dialect, col string) string {
+	if d == migrations.Postgres {
+		return "split_part(" + col + ", '-', 1)"
+	}
+	return "substr(" + col + ", 1, instr(" + col + " || '-', '-') - 1)"
+}
+
+// publicLanguageCondition is languageCondition on the column col of the
+// claims table, written so that the public list walks the index of the
+// public claims of the filter's primary language in list order (migration
+// 00028): the primary subtag's equality, and, for a filter longer than
+// its primary subtag ("pt-BR"), the match itself among those.
+func publicLanguageCondition(d migrations.Dialect, col, filter string) (string, []any) {
+	primary := PrimaryLanguage(filter)
+	cond := primaryLanguageSQL(d, col) + " = ?"
+	if primary == filter {
+		return cond, []any{primary}
+	}
+	match, args := languageCondition(col, filter)
+	return cond + " AND " + match, append([]any{primary}, args...)
 }
 
 // PrimaryLanguage is the primary language subtag of a canonical tag: "ar"

@@ -113,11 +113,28 @@ func (s *Store) PublicClaims(ctx context.Context, q PublicQuery) ([]PublicItem, 
 	if q.Page < 1 {
 		q.Page = 1
 	}
-	// First the page of ids, walking the index of public claims newest
-	// first (of those with the tag, the rating or the speaker); then their
-	// rows by primary key. The status condition is written out, not bound,
-	// so the planner sees it matches the partial indexes.
 	db := s.read(ctx)
+	ids := s.publicIDs(db, q)
+	var page []uint
+	err := ids.Pluck("c.id", &page).Error
+	if err != nil {
+		return nil, false, fmt.Errorf("public claims: %w", err)
+	}
+	more := len(page) > q.PerPage
+	if more {
+		page = page[:q.PerPage]
+	}
+	out, err := s.publicItems(db, page)
+	return out, more, err
+}
+
+// publicIDs is the query of the ids of the page q asks for (and one more,
+// to tell whether another page follows), newest first: it walks the
+// index of public claims (of those with the tag, the rating, the speaker
+// or the language) newest first; PublicClaims then reads their rows by
+// primary key. The status condition is written out, not bound, so the
+// planner sees it matches the partial indexes.
+func (s *Store) publicIDs(db *gorm.DB, q PublicQuery) *gorm.DB {
 	var ids *gorm.DB
 	if q.Tag != "" {
 		ids = db.Table("claim_tags t").Joins("JOIN claims c ON c.id = t.claim_id").
@@ -134,20 +151,10 @@ func (s *Store) PublicClaims(ctx context.Context, q PublicQuery) ([]PublicItem, 
 		ids = ids.Where("c.person_id = (SELECT p.id FROM people p WHERE p.slug = ?)", q.Person)
 	}
 	if q.Language != "" {
-		cond, args := languageCondition("c.language", q.Language)
+		cond, args := publicLanguageCondition(s.dialect, "c.language", q.Language)
 		ids = ids.Where(cond, args...)
 	}
-	var page []uint
-	err := ids.Limit(q.PerPage+1).Offset((q.Page-1)*q.PerPage).Pluck("c.id", &page).Error
-	if err != nil {
-		return nil, false, fmt.Errorf("public claims: %w", err)
-	}
-	more := len(page) > q.PerPage
-	if more {
-		page = page[:q.PerPage]
-	}
-	out, err := s.publicItems(db, page)
-	return out, more, err
+	return ids.Limit(q.PerPage + 1).Offset((q.Page - 1) * q.PerPage)
 }
 
 // publicItems loads the list rows of public claims by id, in the order given.
@@ -273,16 +280,15 @@ func (s *Store) publicAppearances(ctx context.Context, items []PublicItem) error
 // language is not known count for none. The home page offers them as a
 // filter.
 func (s *Store) PublicLanguages(ctx context.Context) ([]string, error) {
-	var tags []string
-	err := s.read(ctx).Table("claims c").Distinct("c.language").
-		Where("c.status IN ('published', 'retracted') AND c.language <> ''").Pluck("c.language", &tags).Error
+	// The primary subtags as the index of migration 00028 holds them, so
+	// that the answer is read from the index alone.
+	primary := primaryLanguageSQL(s.dialect, "c.language")
+	var out []string
+	err := s.read(ctx).Raw(`SELECT DISTINCT ` + primary + ` FROM claims c
+		WHERE c.status IN ('published', 'retracted') AND ` + primary + ` <> ''`).Scan(&out).Error
 	if err != nil {
 		return nil, fmt.Errorf("public languages: %w", err)
 	}
-	out := make([]string, 0, len(tags))
-	for _, t := range tags {
-		out = append(out, PrimaryLanguage(t))
-	}
 	slices.Sort(out)
-	return slices.Compact(out), nil
+	return out, nil
 }
