@@ -144,21 +144,64 @@ func DetectLanguage(text string) string {
 	if letters < minDetectLetters {
 		return ""
 	}
+	if tag := scriptLanguage(text); tag != "" {
+		return tag
+	}
 	info := whatlanggo.Detect(text)
-	if info.Lang < 0 || !info.IsReliable() {
+	lang := info.Lang
+	switch {
+	case info.Script == unicode.Cyrillic:
+		lang = detectCyrillic(text)
+	case lang < 0 || !info.IsReliable():
+		return ""
+	}
+	if lang < 0 {
 		return ""
 	}
 	// The shortest ISO 639 code is the BCP 47 primary language subtag
-	// (RFC 5646 §2.2.1).
-	code := info.Lang.Iso6391()
+	// (RFC 5646 §2.2.1); a language the detector knows only by its ISO
+	// 639-3 code is named by its macrolanguage's, which BCP 47 prefers
+	// and the ?language= filter matches ("pes", Iranian Persian, is
+	// "fa").
+	code := lang.Iso6391()
 	if code == "" {
-		code = info.Lang.Iso6393()
+		t, err := language.All.Parse(lang.Iso6393())
+		if err != nil {
+			return ""
+		}
+		code = t.String()
 	}
 	tag, err := CanonicalLanguage(code)
 	if err != nil {
 		return ""
 	}
 	return tag
+}
+
+// scriptLanguage is the language of text when most of its letters are of
+// a script only one language is written in and that the detector does not
+// know (Armenian, Lao), else "".
+func scriptLanguage(text string) string {
+	counts := map[string]int{}
+	letters := 0
+	for _, r := range text {
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		letters++
+		switch {
+		case unicode.Is(unicode.Armenian, r):
+			counts["hy"]++
+		case unicode.Is(unicode.Lao, r):
+			counts["lo"]++
+		}
+	}
+	for tag, n := range counts {
+		if n*2 > letters {
+			return tag
+		}
+	}
+	return ""
 }
 
 // languageOrDetected is tag when it is given, else the language detected
