@@ -15,7 +15,8 @@ import (
 // after a page, however rare the language: no sort of every public claim
 // (SQLite's plan before), no walk of every public claim newest first in
 // search of a rare language (PostgreSQL's). And it still lists exactly the
-// claims of the range: "ar" takes ar-EG, "pt-BR" leaves pt out.
+// claims of the range: "ar" takes ar-EG, "pt-BR" leaves pt out. So do the
+// other filters, and the list without any.
 func TestLanguageFilterWalksItsIndexInListOrder(t *testing.T) {
 	for _, engine := range modelstest.Engines() {
 		t.Run(engine, func(t *testing.T) {
@@ -75,6 +76,34 @@ func TestLanguageFilterWalksItsIndexInListOrder(t *testing.T) {
 				}
 				if tc.walkIndex && !strings.Contains(plan, "idx_claims_public_primary_language") {
 					t.Errorf("%+v does not walk the language index:\n%s", tc.q, plan)
+				}
+			}
+			// The other filters, and none, walk their indexes in order as
+			// well: SQLite's planner took the index by status and date,
+			// and sorted every public claim for the first page.
+			people, err := s.PublicPeople(ctx)
+			if err != nil || len(people) == 0 {
+				t.Fatal(people, err)
+			}
+			for _, q := range []models.PublicQuery{{}, {Page: 5}, {Rating: "false"}, {Rating: "unproven"}, {Person: people[0].Slug}, {Tag: "budget"}} {
+				plans, err := s.QueryPlansForTest(ctx, func(ctx context.Context) error {
+					_, _, err := s.PublicClaims(ctx, q)
+					return err
+				})
+				if err != nil {
+					t.Fatal(err)
+				}
+				plan := plans[0].String()
+				if strings.Contains(plan, "TEMP B-TREE") || strings.Contains(plan, "Seq Scan") || strings.Contains(plan, "idx_claims_status") {
+					t.Errorf("%+v does not walk its index in list order:\n%s", q, plan)
+				}
+				// The page's rows are read by id, each claim's verdict by
+				// the claim: SQLite's planner walked every published
+				// verdict instead.
+				for _, p := range plans[1:] {
+					if plan := p.String(); strings.Contains(plan, "idx_verdicts_status") || strings.Contains(plan, "Seq Scan on verdicts") {
+						t.Errorf("%+v reads every published verdict:\n%s", q, plan)
+					}
 				}
 			}
 			langs, err := s.PublicLanguages(ctx)

@@ -141,7 +141,7 @@ func (s *Store) publicIDs(db *gorm.DB, q PublicQuery) *gorm.DB {
 			Where("t.tag = ? AND t.published_at IS NOT NULL", q.Tag).
 			Order("t.published_at DESC, t.claim_id DESC")
 	} else {
-		ids = db.Table("claims c").Order("c.published_at DESC, c.id DESC")
+		ids = db.Table(s.publicClaimsIndexed(q)).Order("c.published_at DESC, c.id DESC")
 	}
 	ids = ids.Where("c.status IN ('published', 'retracted')")
 	if q.Rating != "" {
@@ -157,6 +157,28 @@ func (s *Store) publicIDs(db *gorm.DB, q PublicQuery) *gorm.DB {
 	return ids.Limit(q.PerPage + 1).Offset((q.Page - 1) * q.PerPage)
 }
 
+// publicClaimsIndexed is the claims table, as c, for the public list q
+// asks for without a tag: on SQLite told to walk the index that holds the
+// claims of q's filter (the speaker's, the rating's, the language's, or
+// all public ones) in list order. Its planner otherwise takes the index
+// of claims by status and date, whose two public statuses it cannot read
+// as one order: it read and sorted every public claim for the first
+// page, or walked every published claim in search of a rare rating.
+func (s *Store) publicClaimsIndexed(q PublicQuery) string {
+	if s.dialect != migrations.SQLite {
+		return "claims c"
+	}
+	switch {
+	case q.Person != "":
+		return "claims c INDEXED BY idx_claims_public_person"
+	case q.Rating != "":
+		return "claims c INDEXED BY idx_claims_public_rating"
+	case q.Language != "":
+		return "claims c INDEXED BY idx_claims_public_primary_language"
+	}
+	return "claims c INDEXED BY idx_claims_public"
+}
+
 // publicItems loads the list rows of public claims by id, in the order given.
 func (s *Store) publicItems(db *gorm.DB, ids []uint) ([]PublicItem, error) {
 	if len(ids) == 0 {
@@ -164,9 +186,17 @@ func (s *Store) publicItems(db *gorm.DB, ids []uint) ([]PublicItem, error) {
 	}
 	var rows []PublicItem
 	// The ids are public already; looking them up by primary key only keeps
-	// the planner from walking a status index instead.
+	// the planner from walking a status index instead. SQLite is told to
+	// find each claim's verdict by the claim (INDEXED BY): with statistics
+	// that call nearly every verdict published, its planner walked every
+	// published verdict and looked their claims up among the ids, 15 ms
+	// for a page of 20 with 20,000 claims.
+	verdicts := "verdicts v"
+	if s.dialect == migrations.SQLite {
+		verdicts = "verdicts v INDEXED BY idx_verdicts_claim_id"
+	}
 	err := db.Table("claims c").Joins("JOIN people p ON p.id = c.person_id").
-		Joins("JOIN verdicts v ON v.claim_id = c.id AND v.status = ?", VerdictPublished).
+		Joins("JOIN "+verdicts+" ON v.claim_id = c.id AND v.status = ?", VerdictPublished).
 		Select(publicSelect).Where("c.id IN ?", ids).Scan(&rows).Error
 	if err != nil {
 		return nil, fmt.Errorf("public rows: %w", err)
