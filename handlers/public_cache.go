@@ -114,6 +114,17 @@ func (pg publicPage) localized() bool {
 	return strings.HasPrefix(pg.contentType, echo.MIMETextHTML) || pg.contentType == atomType
 }
 
+// localeKeySuffix is what the cache key of a page in words ends with in
+// the interface language tag: "|fr"; nothing in English, whose pages keep
+// their plain keys. The prerenderer stores claim pages under the same
+// keys, in the site's language.
+func localeKeySuffix(tag string) string {
+	if tag == i18n.Default {
+		return ""
+	}
+	return "|" + tag
+}
+
 // fillTimeout bounds one fill, which no reader's going away cancels.
 const fillTimeout = 30 * time.Second
 
@@ -135,10 +146,8 @@ func (h *Handler) servePublic(c echo.Context, pg publicPage) error {
 		}
 	}
 	ctx := c.Request().Context()
-	if tag := i18n.From(ctx).Tag(); localized && tag != i18n.Default {
-		// English pages keep their plain keys, which the prerenderer
-		// (speaking English) fills.
-		pg.key += "|" + tag
+	if localized {
+		pg.key += localeKeySuffix(i18n.From(ctx).Tag())
 	}
 	if currentUser(c) != nil {
 		c.Response().Header().Set("Cache-Control", "private, no-store")

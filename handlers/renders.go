@@ -10,6 +10,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"claimtracker/i18n"
 	"claimtracker/models"
 )
 
@@ -87,8 +88,11 @@ func (h *Handler) saveRenders(ctx context.Context) {
 }
 
 // prerender keeps a current render of every public claim page in the
-// database: it renders the pages whose stored render is missing or stale,
-// then waits for the next change. After the first full pass it looks only
+// database, in the site's language (Admin → Settings), the one a reader
+// who has chosen none and whose browser asks for none is given: it
+// renders the pages whose stored render is missing or stale, then waits
+// for the next change. A change of the site's language is a change of
+// the settings, so the pass after it renders every page in the new one. After the first full pass it looks only
 // at claims changed since the pass before began, unless what every page
 // shows (the scale, the settings) changed. It yields often, so that
 // readers come first.
@@ -106,7 +110,10 @@ func (h *Handler) prerender(ctx context.Context) {
 			// number, and the next pass looks at it.
 			var n int
 			start := time.Now()
-			n, err = h.prerenderPass(ctx, from, v.Shared)
+			var st models.SiteSettings
+			if st, err = h.settings(ctx); err == nil {
+				n, err = h.prerenderPass(ctx, st.Language, from, v.Shared)
+			}
 			if err == nil {
 				since, shared = v.Seq, v.Shared
 			}
@@ -133,12 +140,17 @@ func (h *Handler) prerender(ctx context.Context) {
 
 // prerenderPass renders and stores every public claim page changed after
 // the public change since (all when 0) whose stored render is not current
-// at the shared version shared, and returns how many it rendered.
-func (h *Handler) prerenderPass(ctx context.Context, since, shared int64) (int, error) {
+// at the shared version shared, in the interface language lang, and
+// returns how many it rendered. Pages are stored under the keys readers
+// of lang look them up by (see servePublic).
+func (h *Handler) prerenderPass(ctx context.Context, lang string, since, shared int64) (int, error) {
+	loc := i18n.For(lang)
+	ctx = i18n.WithLocale(ctx, loc)
+	suffix := localeKeySuffix(loc.Tag())
 	done := 0
 	var after uint
 	for {
-		stamps, last, err := h.store.PublicPageStamps(ctx, "claim:", since, after, 100)
+		stamps, last, err := h.store.PublicPageStamps(ctx, "claim:", suffix, since, after, 100)
 		if err != nil || last == after {
 			return done, err
 		}
@@ -149,6 +161,7 @@ func (h *Handler) prerenderPass(ctx context.Context, since, shared int64) (int, 
 		err = h.store.Snapshot(ctx, func(sctx context.Context) error {
 			for _, st := range stamps {
 				pg := h.claimPage(st.Slug)
+				pg.key += suffix
 				if st.StoredTag == h.etagFor(pg.key, models.ClaimVersionOf(st.PublicVersion, shared, 0, 0)) {
 					continue
 				}

@@ -6,6 +6,7 @@ import (
 	"context"
 	"net/url"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -132,6 +133,87 @@ func waitStored(t *testing.T, s *models.Store, key, etag string) {
 		}
 		if time.Now().After(deadline) {
 			t.Fatalf("%s at %s was never stored", key, etag)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// The prerenderer renders claim pages in the site's language, under the
+// keys its readers look them up by: a reader who asks for no language,
+// on another instance with an empty memory, is served the stored page,
+// rendered by nobody, in English while the site is English and in
+// French once an admin makes the site French.
+func TestPrerenderSpeaksTheSitesLanguage(t *testing.T) {
+	for _, engine := range modelstest.Engines() {
+		t.Run(engine, func(t *testing.T) {
+			site := &url.URL{Scheme: "http", Host: "facts.example.test"}
+			ts := newServer(t, engine, func(c *handlers.Config) { c.Context, c.Prerender, c.BaseURL = t.Context(), true, site })
+			n := newNewsroom(t, ts)
+			c := n.publish(t, seedInput(), "false", "x", seedSources()...)
+
+			// served is the claim page as a fresh instance serves it to a
+			// reader who asks for no language, and whether it rendered it.
+			served := func(key string) (r result, rendered bool) {
+				t.Helper()
+				var mu sync.Mutex
+				restore := handlers.SetRenderHookForTest(func(k string) {
+					if k == key {
+						mu.Lock()
+						rendered = true
+						mu.Unlock()
+					}
+				})
+				defer restore()
+				other := newServerOn(t, ts.store, func(c *handlers.Config) { c.BaseURL = site })
+				r = other.get(t, other.client(t), "/claims/"+c.Slug)
+				mu.Lock()
+				defer mu.Unlock()
+				return r, rendered
+			}
+
+			key := "claim:" + c.Slug
+			stored := waitPrerendered(t, ts.store, c.Slug, key)
+			r, rendered := served(key)
+			if rendered || r.header.Get("ETag") != stored || htmlOpen(t, r.body) != `<html lang="en" dir="ltr">` {
+				t.Errorf("English site: rendered %v, ETag %s (stored %s), %s", rendered, r.header.Get("ETag"), stored, htmlOpen(t, r.body))
+			}
+
+			st, err := ts.store.Settings(t.Context())
+			if err != nil {
+				t.Fatal(err)
+			}
+			st.Language = "fr"
+			if _, err := ts.store.UpdateSettings(t.Context(), n.adm, models.Meta{}, st); err != nil {
+				t.Fatal(err)
+			}
+			stored = waitPrerendered(t, ts.store, c.Slug, key+"|fr")
+			r, rendered = served(key + "|fr")
+			if rendered || r.header.Get("ETag") != stored {
+				t.Errorf("French site: the page was rendered again (%v) or not the stored one (ETag %s, stored %s)", rendered, r.header.Get("ETag"), stored)
+			}
+			if got := htmlOpen(t, r.body); got != `<html lang="fr" dir="ltr">` {
+				t.Errorf("French site: %s", got)
+			}
+			mustContain(t, "the French claim page", r.body, ">Se connecter<")
+		})
+	}
+}
+
+// waitPrerendered waits until the store holds a render of the claim page
+// of slug under key, and returns its tag.
+func waitPrerendered(t *testing.T, s *models.Store, slug, key string) string {
+	t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		_, tag, _, err := s.ClaimPageRender(context.Background(), slug, key)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if tag != "" {
+			return tag
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%s was never prerendered", key)
 		}
 		time.Sleep(50 * time.Millisecond)
 	}

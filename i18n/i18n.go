@@ -13,9 +13,11 @@ package i18n
 import (
 	"embed"
 	"fmt"
+	"hash/maphash"
 	"io/fs"
 	"path"
 	"strings"
+	"sync/atomic"
 
 	"github.com/BurntSushi/toml"
 	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
@@ -56,7 +58,7 @@ var (
 )
 
 func init() {
-	b, err := load(catalogues)
+	b, msgs, err := load(catalogues)
 	if err != nil {
 		panic(err) // the catalogues are embedded: a broken one is a broken build
 	}
@@ -64,37 +66,44 @@ func init() {
 	tags := make([]language.Tag, len(Languages))
 	for i, l := range Languages {
 		tags[i] = language.MustParse(l.Tag)
-		locales[l.Tag] = newLocale(l)
+		locales[l.Tag] = newLocale(l, msgs)
 	}
 	matcher = language.NewMatcher(tags)
 }
 
-// load reads every catalogue in fsys's locales folder into one bundle.
-// A file is named AREA.LANG.toml; every id in it must begin with "AREA.".
-func load(fsys fs.FS) (*goi18n.Bundle, error) {
+// load reads every catalogue in fsys's locales folder into one bundle,
+// and returns its messages too, by language tag and id. A file is named
+// AREA.LANG.toml; every id in it must begin with "AREA.".
+func load(fsys fs.FS) (*goi18n.Bundle, map[string]map[string]*goi18n.Message, error) {
 	b := goi18n.NewBundle(language.English)
 	b.RegisterUnmarshalFunc("toml", toml.Unmarshal)
 	files, err := fs.Glob(fsys, "locales/*.toml")
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
+	msgs := map[string]map[string]*goi18n.Message{}
 	for _, f := range files {
 		buf, err := fs.ReadFile(fsys, f)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		mf, err := b.ParseMessageFileBytes(buf, f)
 		if err != nil {
-			return nil, fmt.Errorf("catalogue %s: %w", f, err)
+			return nil, nil, fmt.Errorf("catalogue %s: %w", f, err)
 		}
-		area, _, _ := strings.Cut(path.Base(f), ".")
+		area, rest, _ := strings.Cut(path.Base(f), ".")
+		tag, _, _ := strings.Cut(rest, ".")
+		if msgs[tag] == nil {
+			msgs[tag] = map[string]*goi18n.Message{}
+		}
 		for _, m := range mf.Messages {
 			if !strings.HasPrefix(m.ID, area+".") {
-				return nil, fmt.Errorf("catalogue %s: id %q does not begin with %q", f, m.ID, area+".")
+				return nil, nil, fmt.Errorf("catalogue %s: id %q does not begin with %q", f, m.ID, area+".")
 			}
+			msgs[tag][m.ID] = m
 		}
 	}
-	return b, nil
+	return b, msgs, nil
 }
 
 // For returns the locale of tag, one of Languages' tags; any other tag,
@@ -126,19 +135,94 @@ func Supported(tag string) bool {
 // first preferred: "pt-BR" gives "pt", "fr-CA,en;q=0.5" gives "fr". It
 // returns "" when none of them is close to a language the interface
 // speaks, so that the caller's own default applies.
+//
+// Only the first maxAcceptEntries languages of a value are read, within
+// its first maxAcceptLanguage bytes: browsers list a reader's languages
+// best first, a few of them in a few dozen bytes, and a header of
+// thousands of languages would otherwise cost milliseconds and megabytes
+// on every request that sends it. Answers are remembered in a table of
+// matchSlots entries (see matchCached), so that the few headers real
+// browsers send are parsed once.
 func Match(prefs ...string) string {
 	for _, p := range prefs {
-		if p == "" {
-			continue
+		if tag := matchCached(acceptPrefix(p)); tag != "" {
+			return tag
 		}
-		tags, _, err := language.ParseAcceptLanguage(p)
-		if err != nil || len(tags) == 0 {
-			continue
+	}
+	return ""
+}
+
+// maxAcceptLanguage is how much of an Accept-Language value Match reads,
+// in bytes: room for a dozen languages with their regions and weights.
+const maxAcceptLanguage = 256
+
+// maxAcceptEntries is how many of the languages of an Accept-Language
+// value Match reads.
+const maxAcceptEntries = 12
+
+// acceptPrefix is the part of an Accept-Language value that Match reads:
+// its first maxAcceptEntries entries, of those that end within its first
+// maxAcceptLanguage bytes ("" when the first entry alone is longer, which
+// no language tag is).
+func acceptPrefix(p string) string {
+	if len(p) > maxAcceptLanguage {
+		i := strings.LastIndexByte(p[:maxAcceptLanguage+1], ',')
+		if i < 0 {
+			return ""
 		}
-		_, i, conf := matcher.Match(tags...)
-		if conf >= language.High {
-			return Languages[i].Tag
+		p = p[:i]
+	}
+	for i, n := 0, 0; i < len(p); i++ {
+		if p[i] == ',' {
+			if n++; n == maxAcceptEntries {
+				return p[:i]
+			}
 		}
+	}
+	return p
+}
+
+// matchSlots is how many answers of Match are remembered (a power of two).
+// The table is fixed, so a client sending a new header on every request
+// costs at most its bytes: matchSlots × maxAcceptLanguage bytes in all.
+const matchSlots = 1024
+
+// matchEntry is one remembered answer: pref gave tag.
+type matchEntry struct{ pref, tag string }
+
+var (
+	matchTable [matchSlots]atomic.Pointer[matchEntry]
+	matchSeed  = maphash.MakeSeed()
+)
+
+// matchCached is matchOne of p, remembered in the slot of p's hash; a
+// later value that falls in the same slot takes its place. It takes no
+// lock: a slot holds one entry, swapped whole.
+func matchCached(p string) string {
+	if p == "" {
+		return ""
+	}
+	slot := &matchTable[maphash.String(matchSeed, p)&(matchSlots-1)]
+	if e := slot.Load(); e != nil && e.pref == p {
+		return e.tag
+	}
+	tag := matchOne(p)
+	// A copy, so that the entry does not keep the whole header it was
+	// cut from.
+	slot.Store(&matchEntry{pref: strings.Clone(p), tag: tag})
+	return tag
+}
+
+// matchOne is the interface language closest to p, an Accept-Language
+// value, or "" when none is close.
+func matchOne(p string) string {
+	tags, _, err := language.ParseAcceptLanguage(p)
+	if err != nil || len(tags) == 0 {
+		return ""
+	}
+	_, i, conf := matcher.Match(tags...)
+	if conf >= language.High {
+		return Languages[i].Tag
 	}
 	return ""
 }

@@ -2,6 +2,7 @@ package i18n
 
 import (
 	"context"
+	"strconv"
 	"strings"
 	"time"
 
@@ -22,15 +23,142 @@ type Locale struct {
 	// zero is the language's digit zero ('0', or '٠' in Arabic); the
 	// other nine follow it in Unicode.
 	zero rune
+	// texts are the messages T writes without the localizer, by id: the
+	// language's own, or English's where it lacks one, as the localizer
+	// chooses (see compile).
+	texts map[string]text
 }
 
-func newLocale(l Language) *Locale {
+// newLocale makes the locale of l from the catalogues' messages, by
+// language tag and id.
+func newLocale(l Language, msgs map[string]map[string]*goi18n.Message) *Locale {
 	p := message.NewPrinter(language.MustParse(l.Tag))
 	zero, _ := firstRune(p.Sprint(number.Decimal(0)))
 	if zero < '0' {
 		zero = '0'
 	}
-	return &Locale{lang: l, localizer: goi18n.NewLocalizer(bundle, l.Tag), printer: p, zero: zero}
+	texts := map[string]text{}
+	for _, tag := range []string{Default, l.Tag} {
+		for id, m := range msgs[tag] {
+			if t, ok := compile(m.Other); ok {
+				texts[id] = t
+			} else {
+				delete(texts, id) // the localizer writes it
+			}
+		}
+	}
+	return &Locale{lang: l, localizer: goi18n.NewLocalizer(bundle, l.Tag), printer: p, zero: zero, texts: texts}
+}
+
+// text is a message's "other" form made ready for T: literal text and
+// the names of the variables between it, in order. A message of literal
+// text alone is one part, written as it is.
+type text []textPart
+
+// textPart is literal text, or the variable name when name is set.
+type textPart struct{ lit, name string }
+
+// compile reads src, a message template, into a text when it is made of
+// literal text and {{.Name}} variables only, as every catalogue message
+// is; ok is false for any other template, which the localizer (Go's
+// text/template) writes instead.
+func compile(src string) (t text, ok bool) {
+	for src != "" {
+		i := strings.Index(src, "{{")
+		if i < 0 {
+			if strings.Contains(src, "}}") {
+				return nil, false
+			}
+			t = append(t, textPart{lit: src})
+			break
+		}
+		if strings.Contains(src[:i], "}}") {
+			return nil, false
+		}
+		if i > 0 {
+			t = append(t, textPart{lit: src[:i]})
+		}
+		rest := src[i+2:]
+		j := strings.Index(rest, "}}")
+		if j < 2 || rest[0] != '.' || !identifier(rest[1:j]) {
+			return nil, false
+		}
+		t = append(t, textPart{name: rest[1:j]})
+		src = rest[j+2:]
+	}
+	if len(t) == 0 {
+		return nil, false // an empty message: the localizer says why
+	}
+	return t, true
+}
+
+// identifier reports whether s is a Go identifier of ASCII letters,
+// digits and underscores, as a template's field name is.
+func identifier(s string) bool {
+	if s == "" || s[0] >= '0' && s[0] <= '9' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_') {
+			return false
+		}
+	}
+	return true
+}
+
+// write is t filled from pairs (name, value…, the last of a name
+// counting, as in a map), or ok false when a variable has no value, or a
+// value that is not a string or an int, which the localizer writes
+// instead (its "<no value>", fmt's forms).
+func (t text) write(pairs []any) (s string, ok bool) {
+	if len(t) == 1 && t[0].name == "" {
+		return t[0].lit, true
+	}
+	var vals [8]string
+	if len(t) > len(vals) {
+		return "", false
+	}
+	n := 0
+	for k, p := range t {
+		if p.name == "" {
+			n += len(p.lit)
+			continue
+		}
+		v, found := lookup(pairs, p.name)
+		if !found {
+			return "", false
+		}
+		switch v := v.(type) {
+		case string:
+			vals[k] = v
+		case int:
+			vals[k] = strconv.Itoa(v)
+		default:
+			return "", false
+		}
+		n += len(vals[k])
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for k, p := range t {
+		if p.name == "" {
+			b.WriteString(p.lit)
+		} else {
+			b.WriteString(vals[k])
+		}
+	}
+	return b.String(), true
+}
+
+// lookup is the last value given name in pairs (name, value…).
+func lookup(pairs []any, name string) (any, bool) {
+	for i := len(pairs) - len(pairs)%2 - 2; i >= 0; i -= 2 {
+		if k, ok := pairs[i].(string); ok && k == name {
+			return pairs[i+1], true
+		}
+	}
+	return nil, false
 }
 
 func firstRune(s string) (rune, bool) {
@@ -55,6 +183,11 @@ func (l *Locale) Name() string { return l.lang.Name }
 // as name, value, name, value…: T(id, "Title", t) fills
 // {{.Title}}.
 func (l *Locale) T(id string, pairs ...any) string {
+	if t, ok := l.texts[id]; ok {
+		if s, ok := t.write(pairs); ok {
+			return s
+		}
+	}
 	return l.localize(id, nil, pairs)
 }
 
@@ -92,7 +225,20 @@ func (l *Locale) localize(id string, count *int, pairs []any) string {
 // Number writes n with the language's digits and grouping: 12345 is
 // "12,345" in English, "12 345" in French, "١٢٬٣٤٥" in Arabic.
 func (l *Locale) Number(n int) string {
+	if n >= 0 && n < 1000 {
+		// No grouping below a thousand in any interface language: the
+		// language's digits alone (the locale test compares every one).
+		return l.Digits(strconv.Itoa(n))
+	}
 	return l.printer.Sprint(number.Decimal(n))
+}
+
+// Decimal writes x with frac digits after the decimal mark, in the
+// language's digits, decimal mark and grouping (CLDR number symbols, as
+// golang.org/x/text/number applies them): 1.5 with one digit is "1.5" in
+// English, "1,5" in French, "١٫٥" in Arabic.
+func (l *Locale) Decimal(x float64, frac int) string {
+	return l.printer.Sprint(number.Decimal(x, number.Scale(frac)))
 }
 
 // Digits rewrites the ASCII digits in s with the language's own, so that

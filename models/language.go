@@ -7,6 +7,8 @@ import (
 
 	"github.com/abadojack/whatlanggo"
 	"golang.org/x/text/language"
+
+	"claimtracker/migrations"
 )
 
 // The language of user text
@@ -142,21 +144,64 @@ func DetectLanguage(text string) string {
 	if letters < minDetectLetters {
 		return ""
 	}
+	if tag := scriptLanguage(text); tag != "" {
+		return tag
+	}
 	info := whatlanggo.Detect(text)
-	if info.Lang < 0 || !info.IsReliable() {
+	lang := info.Lang
+	switch {
+	case info.Script == unicode.Cyrillic:
+		lang = detectCyrillic(text)
+	case lang < 0 || !info.IsReliable():
+		return ""
+	}
+	if lang < 0 {
 		return ""
 	}
 	// The shortest ISO 639 code is the BCP 47 primary language subtag
-	// (RFC 5646 §2.2.1).
-	code := info.Lang.Iso6391()
+	// (RFC 5646 §2.2.1); a language the detector knows only by its ISO
+	// 639-3 code is named by its macrolanguage's, which BCP 47 prefers
+	// and the ?language= filter matches ("pes", Iranian Persian, is
+	// "fa").
+	code := lang.Iso6391()
 	if code == "" {
-		code = info.Lang.Iso6393()
+		t, err := language.All.Parse(lang.Iso6393())
+		if err != nil {
+			return ""
+		}
+		code = t.String()
 	}
 	tag, err := CanonicalLanguage(code)
 	if err != nil {
 		return ""
 	}
 	return tag
+}
+
+// scriptLanguage is the language of text when most of its letters are of
+// a script only one language is written in and that the detector does not
+// know (Armenian, Lao), else "".
+func scriptLanguage(text string) string {
+	counts := map[string]int{}
+	letters := 0
+	for _, r := range text {
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		letters++
+		switch {
+		case unicode.Is(unicode.Armenian, r):
+			counts["hy"]++
+		case unicode.Is(unicode.Lao, r):
+			counts["lo"]++
+		}
+	}
+	for tag, n := range counts {
+		if n*2 > letters {
+			return tag
+		}
+	}
+	return ""
 }
 
 // languageOrDetected is tag when it is given, else the language detected
@@ -182,6 +227,33 @@ func languageOrDetected(tag string, texts ...string) string {
 // which LIKE treats specially.
 func languageCondition(col, filter string) (string, []any) {
 	return "(" + col + " = ? OR " + col + " LIKE ?)", []any{filter, filter + "-%"}
+}
+
+// primaryLanguageSQL is the SQL of the primary language subtag of the
+// canonical tag in the column col, by dialect: "ar" of "ar-EG", "" of "".
+// The expression is the one the index idx_claims_public_primary_language
+// (migration 00028) is made of, which a planner uses only for the same
+// expression written the same way.
+func primaryLanguageSQL(d migrations.Dialect, col string) string {
+	if d == migrations.Postgres {
+		return "split_part(" + col + ", '-', 1)"
+	}
+	return "substr(" + col + ", 1, instr(" + col + " || '-', '-') - 1)"
+}
+
+// publicLanguageCondition is languageCondition on the column col of the
+// claims table, written so that the public list walks the index of the
+// public claims of the filter's primary language in list order (migration
+// 00028): the primary subtag's equality, and, for a filter longer than
+// its primary subtag ("pt-BR"), the match itself among those.
+func publicLanguageCondition(d migrations.Dialect, col, filter string) (string, []any) {
+	primary := PrimaryLanguage(filter)
+	cond := primaryLanguageSQL(d, col) + " = ?"
+	if primary == filter {
+		return cond, []any{primary}
+	}
+	match, args := languageCondition(col, filter)
+	return cond + " AND " + match, append([]any{primary}, args...)
 }
 
 // PrimaryLanguage is the primary language subtag of a canonical tag: "ar"

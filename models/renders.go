@@ -144,7 +144,7 @@ type PublicPageStamp struct {
 // claim id after, and lists those of them that are public and whose pages
 // changed after the public change since (see Version; all when since is
 // 0), with their pages' versions and the tag of each page's stored
-// render, keyed as keyPrefix+slug. last is the id of the last claim
+// render, keyed as keyPrefix+slug+keySuffix. last is the id of the last claim
 // walked, public or not; the walk is over when it equals after.
 //
 // The walk follows the primary key and filters the rest, so that each
@@ -152,7 +152,7 @@ type PublicPageStamp struct {
 // status would let a planner without statistics (SQLite's, before its
 // first ANALYZE) walk the status index instead and sort every public
 // claim on each call.
-func (s *Store) PublicPageStamps(ctx context.Context, keyPrefix string, since int64, after uint, limit int) (stamps []PublicPageStamp, last uint, err error) {
+func (s *Store) PublicPageStamps(ctx context.Context, keyPrefix, keySuffix string, since int64, after uint, limit int) (stamps []PublicPageStamp, last uint, err error) {
 	var rows []struct {
 		ID     uint
 		Status ClaimStatus
@@ -160,7 +160,7 @@ func (s *Store) PublicPageStamps(ctx context.Context, keyPrefix string, since in
 	}
 	q := s.read(ctx).Table("claims c").
 		Select(`c.id, c.status, c.slug, c.public_version, c.public_changed_ms AS changed_ms, COALESCE(r.tag, '') AS stored_tag`).
-		Joins("LEFT JOIN page_renders r ON r.key = ? || c.slug", keyPrefix).
+		Joins("LEFT JOIN page_renders r ON r.key = ? || c.slug || ?", keyPrefix, keySuffix).
 		Where("c.id > ?", after)
 	if since > 0 {
 		q = q.Where("c.public_version > ?", since)

@@ -7,15 +7,23 @@ import (
 	"strings"
 
 	"github.com/a-h/templ"
-	"golang.org/x/text/language"
-	"golang.org/x/text/message"
-	"golang.org/x/text/number"
+
+	"claimtracker/i18n"
 )
 
 // sentinel marks where the index-th markup value of Msg goes in a message
 // before it is written: NUL never reaches a message from outside (package
 // input refuses it everywhere), so it cannot be mistaken for text.
-func sentinel(i int) string { return "\x00" + strconv.Itoa(i) + "\x00" }
+func sentinel(i int) string {
+	if i < len(sentinels) {
+		return sentinels[i]
+	}
+	return "\x00" + strconv.Itoa(i) + "\x00"
+}
+
+// sentinels are the first few sentinels, made once: a sentence holds one
+// or two pieces of markup.
+var sentinels = [...]string{"\x000\x00", "\x001\x00", "\x002\x00", "\x003\x00"}
 
 // Msg is the catalogue message id (see T) as HTML, for a sentence of
 // interface text with markup inside it: a link to a speaker, a rating's
@@ -91,6 +99,5 @@ func Bdi(s string) templ.Component {
 // golang.org/x/text/number applies them, like Number): 1.5 with one digit
 // is "1.5" in English, "1,5" in French, "١٫٥" in Arabic.
 func Decimal(ctx context.Context, x float64, frac int) string {
-	p := message.NewPrinter(language.Make(Locale(ctx).Tag()))
-	return p.Sprint(number.Decimal(x, number.Scale(frac)))
+	return i18n.From(ctx).Decimal(x, frac)
 }
