@@ -6,16 +6,18 @@ import (
 	"golang.org/x/text/number"
 )
 
-// T writes the catalogue's messages itself (see compile) exactly as the
-// localizer writes them: every message of every language, with all its
-// variables given (as text and as numbers), with none, and with a value
-// of another type, and the English of a message a language lacks.
+// T returns the messages that name no template data as the localizer
+// wrote them when the locale was made, and asks it for every other one:
+// either way, every message of every language, with its variables given
+// (as text and as numbers), with none, and with a value of another type,
+// and the English of a message a language lacks, reads as the localizer
+// writes it.
 func TestTWritesWhatTheLocalizerWrites(t *testing.T) {
 	_, msgs, err := load(catalogues)
 	if err != nil {
 		t.Fatal(err)
 	}
-	fast := 0
+	plain := 0
 	for _, lang := range Languages {
 		l := For(lang.Tag)
 		for id, m := range msgs[Default] {
@@ -32,13 +34,13 @@ func TestTWritesWhatTheLocalizerWrites(t *testing.T) {
 					t.Errorf("%s %s %v: T = %q, the localizer %q", lang.Tag, id, pairs, got, want)
 				}
 			}
-			if _, ok := l.texts[id]; ok {
-				fast++
+			if _, ok := l.plain[id]; ok {
+				plain++
 			}
 		}
 	}
-	if fast < len(msgs[Default])*len(Languages)*9/10 {
-		t.Errorf("T writes only %d of %d messages itself", fast, len(msgs[Default])*len(Languages))
+	if plain < len(msgs[Default])*len(Languages)/2 {
+		t.Errorf("only %d of %d messages are kept written", plain, len(msgs[Default])*len(Languages))
 	}
 }
 

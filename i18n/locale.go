@@ -23,10 +23,10 @@ type Locale struct {
 	// zero is the language's digit zero ('0', or '٠' in Arabic); the
 	// other nine follow it in Unicode.
 	zero rune
-	// texts are the messages T writes without the localizer, by id: the
-	// language's own, or English's where it lacks one, as the localizer
-	// chooses (see compile).
-	texts map[string]text
+	// plain holds, by id, the messages that name no template data, as
+	// the localizer wrote them once when the locale was made: T returns
+	// them without asking it again.
+	plain map[string]string
 }
 
 // newLocale makes the locale of l from the catalogues' messages, by
@@ -37,128 +37,26 @@ func newLocale(l Language, msgs map[string]map[string]*goi18n.Message) *Locale {
 	if zero < '0' {
 		zero = '0'
 	}
-	texts := map[string]text{}
-	for _, tag := range []string{Default, l.Tag} {
-		for id, m := range msgs[tag] {
-			if t, ok := compile(m.Other); ok {
-				texts[id] = t
-			} else {
-				delete(texts, id) // the localizer writes it
-			}
+	loc := &Locale{lang: l, localizer: goi18n.NewLocalizer(bundle, l.Tag), printer: p, zero: zero}
+	plain := map[string]string{}
+	for id, m := range msgs[Default] {
+		if own, ok := msgs[l.Tag][id]; ok {
+			m = own
+		}
+		if plainMessage(m) {
+			plain[id] = loc.localize(id, nil, nil)
 		}
 	}
-	return &Locale{lang: l, localizer: goi18n.NewLocalizer(bundle, l.Tag), printer: p, zero: zero, texts: texts}
+	loc.plain = plain
+	return loc
 }
 
-// text is a message's "other" form made ready for T: literal text and
-// the names of the variables between it, in order. A message of literal
-// text alone is one part, written as it is.
-type text []textPart
+// plainMessage reports whether m is one text for every count with no
+// template data in it, so that its words never change.
+func plainMessage(m *goi18n.Message) bool {
+	return m.Zero == "" && m.One == "" && m.Two == "" && m.Few == "" && m.Many == "" &&
+		m.Other != "" && !strings.Contains(m.Other, "{{")
 
-// textPart is literal text, or the variable name when name is set.
-type textPart struct{ lit, name string }
-
-// compile reads src, a message template, into a text when it is made of
-// literal text and {{.Name}} variables only, as every catalogue message
-// is; ok is false for any other template, which the localizer (Go's
-// text/template) writes instead.
-func compile(src string) (t text, ok bool) {
-	for src != "" {
-		i := strings.Index(src, "{{")
-		if i < 0 {
-			if strings.Contains(src, "}}") {
-				return nil, false
-			}
-			t = append(t, textPart{lit: src})
-			break
-		}
-		if strings.Contains(src[:i], "}}") {
-			return nil, false
-		}
-		if i > 0 {
-			t = append(t, textPart{lit: src[:i]})
-		}
-		rest := src[i+2:]
-		j := strings.Index(rest, "}}")
-		if j < 2 || rest[0] != '.' || !identifier(rest[1:j]) {
-			return nil, false
-		}
-		t = append(t, textPart{name: rest[1:j]})
-		src = rest[j+2:]
-	}
-	if len(t) == 0 {
-		return nil, false // an empty message: the localizer says why
-	}
-	return t, true
-}
-
-// identifier reports whether s is a Go identifier of ASCII letters,
-// digits and underscores, as a template's field name is.
-func identifier(s string) bool {
-	if s == "" || s[0] >= '0' && s[0] <= '9' {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_') {
-			return false
-		}
-	}
-	return true
-}
-
-// write is t filled from pairs (name, value…, the last of a name
-// counting, as in a map), or ok false when a variable has no value, or a
-// value that is not a string or an int, which the localizer writes
-// instead (its "<no value>", fmt's forms).
-func (t text) write(pairs []any) (s string, ok bool) {
-	if len(t) == 1 && t[0].name == "" {
-		return t[0].lit, true
-	}
-	var vals [8]string
-	if len(t) > len(vals) {
-		return "", false
-	}
-	n := 0
-	for k, p := range t {
-		if p.name == "" {
-			n += len(p.lit)
-			continue
-		}
-		v, found := lookup(pairs, p.name)
-		if !found {
-			return "", false
-		}
-		switch v := v.(type) {
-		case string:
-			vals[k] = v
-		case int:
-			vals[k] = strconv.Itoa(v)
-		default:
-			return "", false
-		}
-		n += len(vals[k])
-	}
-	var b strings.Builder
-	b.Grow(n)
-	for k, p := range t {
-		if p.name == "" {
-			b.WriteString(p.lit)
-		} else {
-			b.WriteString(vals[k])
-		}
-	}
-	return b.String(), true
-}
-
-// lookup is the last value given name in pairs (name, value…).
-func lookup(pairs []any, name string) (any, bool) {
-	for i := len(pairs) - len(pairs)%2 - 2; i >= 0; i -= 2 {
-		if k, ok := pairs[i].(string); ok && k == name {
-			return pairs[i+1], true
-		}
-	}
-	return nil, false
 }
 
 func firstRune(s string) (rune, bool) {
@@ -183,10 +81,8 @@ func (l *Locale) Name() string { return l.lang.Name }
 // as name, value, name, value…: T(id, "Title", t) fills
 // {{.Title}}.
 func (l *Locale) T(id string, pairs ...any) string {
-	if t, ok := l.texts[id]; ok {
-		if s, ok := t.write(pairs); ok {
-			return s
-		}
+	if s, ok := l.plain[id]; ok {
+		return s
 	}
 	return l.localize(id, nil, pairs)
 }
