@@ -135,9 +135,13 @@ func TestArabicPagesReadRightToLeft(t *testing.T) {
 	// before its events, the numbers of the sources' list, and the rule
 	// beside an Arabic quote (an English one, isolated by dir="auto", has
 	// it on its own start, the left).
-	claimMirrored := func(quoteDir string) string {
+	// The quote's marks are its own language's, whatever the page's: ”…“
+	// around Arabic words, “…” around English ones.
+	claimMirrored := func(quoteDir, openMark string) string {
 		return `(() => {
 		const bad = [];
+		const marks = getComputedStyle(document.querySelector('.claim-quote p')).quotes;
+		if (!marks.startsWith('"` + openMark + `"')) bad.push('the quote\'s marks are ' + marks);
 		const q = getComputedStyle(document.querySelector('.claim-quote'));
 		if (q.direction !== '` + quoteDir + `' || (q.borderRightWidth === '4px') !== (q.direction === 'rtl')) bad.push('the quote reads ' + q.direction + ' with its rule on the ' + (q.borderRightWidth === '4px' ? 'right' : 'left'));
 		const d = document.querySelector('.tl-date').getBoundingClientRect(), b = document.querySelector('.tl-body').getBoundingClientRect();
@@ -149,8 +153,8 @@ func TestArabicPagesReadRightToLeft(t *testing.T) {
 	}
 	public := []page{
 		{"home", "/", "سامي الخطيب", ""},
-		{"claim-ar", "/claims/" + url.PathEscape(ar.Slug), "لم نرفع الضرائب على الطبقة المتوسطة", claimMirrored("rtl")},
-		{"claim-en", "/claims/" + url.PathEscape(en.Slug), en.Text, claimMirrored("ltr")},
+		{"claim-ar", "/claims/" + url.PathEscape(ar.Slug), "لم نرفع الضرائب على الطبقة المتوسطة", claimMirrored("rtl", "\u201d")},
+		{"claim-en", "/claims/" + url.PathEscape(en.Slug), en.Text, claimMirrored("ltr", "\u201c")},
 		{"person", "/people/" + url.PathEscape(speaker.Slug), "ضريبة القيمة المضافة، التي تدفعها الطبقة المتوسطة", ""},
 	}
 	signedIn := []page{
