@@ -11,11 +11,13 @@
 package i18n
 
 import (
+	"cmp"
 	"embed"
 	"fmt"
 	"hash/maphash"
 	"io/fs"
 	"path"
+	"slices"
 	"strings"
 	"sync/atomic"
 
@@ -213,11 +215,38 @@ func matchCached(p string) string {
 	return tag
 }
 
+// acceptEach reads p, an Accept-Language value that x/text refuses whole
+// because one of its entries is not a language it knows ("zz",
+// "cl;q=0.3") or is malformed, entry by entry: the entries it reads, in
+// order of weight (RFC 9110, section 12.5.4), the others left out.
+func acceptEach(p string) []language.Tag {
+	type weighted struct {
+		tag language.Tag
+		q   float32
+	}
+	var all []weighted
+	for entry := range strings.SplitSeq(p, ",") {
+		tags, q, err := language.ParseAcceptLanguage(entry)
+		if err == nil && len(tags) == 1 {
+			all = append(all, weighted{tags[0], q[0]})
+		}
+	}
+	slices.SortStableFunc(all, func(a, b weighted) int { return cmp.Compare(b.q, a.q) })
+	tags := make([]language.Tag, len(all))
+	for i, w := range all {
+		tags[i] = w.tag
+	}
+	return tags
+}
+
 // matchOne is the interface language closest to p, an Accept-Language
 // value, or "" when none is close.
 func matchOne(p string) string {
 	tags, _, err := language.ParseAcceptLanguage(p)
-	if err != nil || len(tags) == 0 {
+	if err != nil {
+		tags = acceptEach(p)
+	}
+	if len(tags) == 0 {
 		return ""
 	}
 	_, i, conf := matcher.Match(tags...)

@@ -49,6 +49,12 @@ func TestMatchPicksTheClosestInterfaceLanguage(t *testing.T) {
 		"es-419,es;q=0.9":     "es",
 		"":                    "",
 		"not a language;;q=x": "",
+		// One entry that x/text does not know or read leaves the rest
+		// read, in order of weight.
+		"zz, fr;q=0.1":              "fr",
+		"cl;q=0.3, fr;q=0.1":        "fr",
+		"xx-!!, es;q=0.2, ar;q=0.5": "ar",
+		"zz, qq;q=0.5":              "",
 	} {
 		if got := Match(in); got != want {
 			t.Errorf("Match(%q) = %q, want %q", in, got, want)
