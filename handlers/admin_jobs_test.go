@@ -69,14 +69,14 @@ func TestAdminJobsListsJobsAndRetriesAFailedOne(t *testing.T) {
 			if href, _ := row.Find(`td[data-label="About"] a`).Attr("href"); href != claimPath(claimID)+"#sources" {
 				t.Errorf("about links to %q", href)
 			}
-			mustContain(t, "failed row", strings.Join(texts(row.Find("td")), "|"), "#"+failedID+" check_link", "Source "+idStr(sourceID), "Failed", "1 of 5")
+			mustContain(t, "failed row", strings.Join(texts(row.Find("td")), "|"), "#"+failedID+" Check the link", "Source "+idStr(sourceID), "Failed", "1 of 5")
 			if action, _ := row.Find("form").Attr("action"); action != "/admin/jobs/"+failedID+"/retry" {
 				t.Errorf("retry form posts to %q", action)
 			}
 			if n := d.Find("tbody form").Length(); n != 1 {
 				t.Errorf("%d retry buttons, want one for the failed job", n)
 			}
-			mustContain(t, "queued row", strings.Join(texts(d.Find("tbody tr").Not("#job-"+failedID).Find("td")), "|"), "archive_source", "Queued", "0 of 5", "Runs from")
+			mustContain(t, "queued row", strings.Join(texts(d.Find("tbody tr").Not("#job-"+failedID).Find("td")), "|"), "Archive the source page", "Queued", "0 of 5", "Runs from")
 
 			d = doc(t, e.page(t, e.admin, "/admin/jobs?state=failed", http.StatusOK))
 			if n := d.Find("tbody tr").Length(); n != 1 || d.Find("tr#job-"+failedID).Length() != 1 {
@@ -142,7 +142,7 @@ func TestJobStateHasOneNameInFrench(t *testing.T) {
 			if got := strings.Join(texts(d.Find(".tabs a")), "|"); got != "Toutes 1|En attente 1|En cours 0|En échec 0|Terminée 0" {
 				t.Errorf("tabs: %s", got)
 			}
-			mustContain(t, "queued row", strings.Join(texts(d.Find("tr#job-"+queued+" td")), "|"), "En attente")
+			mustContain(t, "queued row", strings.Join(texts(d.Find("tr#job-"+queued+" td")), "|"), "En attente", "Archiver la page de la source")
 			r := e.post(t, e.admin, "/admin/jobs/"+queued+"/retry", url.Values{})
 			if r.status != http.StatusConflict {
 				t.Fatalf("retry of a queued job: %d", r.status)

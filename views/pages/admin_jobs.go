@@ -45,6 +45,21 @@ func JobStateLabel(ctx context.Context, st models.JobState) string {
 	return views.ReasonText(ctx, st.Label())
 }
 
+// JobKindLabel names a job's kind in the reader's language: what the job
+// does ("Check the link"); a kind this server does not know is shown as
+// it is stored.
+func JobKindLabel(ctx context.Context, kind string) string {
+	switch kind {
+	case models.JobArchiveSource:
+		return views.T(ctx, "admin.jobs.kind.archive_source")
+	case models.JobCheckLink:
+		return views.T(ctx, "admin.jobs.kind.check_link")
+	case models.JobWayback:
+		return views.T(ctx, "admin.jobs.kind.wayback")
+	}
+	return kind
+}
+
 // jobWhen says when a job runs, ran or stopped, by its state: a queued
 // job's run time, a running job's lease, a finished job's end; what the
 // moment is, and the moment.
