@@ -75,6 +75,7 @@ func TestAPIRefusesBadRequests(t *testing.T) {
 			required := "is required"
 			unknown := "is not a known field"
 			conflict := apiFail("conflict", "This cannot be changed in its current state.")
+			sourcesFixed := apiFail("conflict", fmt.Sprintf("Claim %d is published, so its sources are fixed: the sources of a published fact-check change through an update.", pub.ID))
 			notFound := apiFail("not_found", "There is nothing at this address.")
 			forbidden := apiFail("forbidden", "Your account may not do this.")
 			badJSON := apiFail("bad_request", "The body is not valid JSON.")
@@ -135,13 +136,13 @@ func TestAPIRefusesBadRequests(t *testing.T) {
 				{"source on a bad date", asEditor, "POST", apiPath("/claims/%d/sources", draft.ID), body(apiSourceBase, map[string]any{"published_at": "2020-13-01"}), 422, apiInvalid("published_at", notDate)},
 				{"source excerpt too long", asEditor, "POST", apiPath("/claims/%d/sources", draft.ID), body(apiSourceBase, map[string]any{"excerpt": long(5001)}), 422, apiInvalid("excerpt", "must be at most 5000 characters")},
 				{"source locator too long", asEditor, "POST", apiPath("/claims/%d/sources", draft.ID), body(apiSourceBase, map[string]any{"locator": long(201)}), 422, apiInvalid("locator", "must be at most 200 characters")},
-				{"source on a published claim", asEditor, "POST", apiPath("/claims/%d/sources", pub.ID), body(apiSourceBase, nil), 409, conflict},
+				{"source on a published claim", asEditor, "POST", apiPath("/claims/%d/sources", pub.ID), body(apiSourceBase, nil), 409, sourcesFixed},
 				{"source on an unknown claim", asEditor, "POST", "/api/v1/claims/999999/sources", body(apiSourceBase, nil), 404, notFound},
 				{"change a source to an unknown stance", asEditor, "PATCH", apiPath("/sources/%d", draftSource.ID), `{"stance":"neutral"}`, 422, apiInvalid("stance", "must be supports, contradicts or context")},
 				{"move a source to another claim", asEditor, "PATCH", apiPath("/sources/%d", draftSource.ID), `{"claim_id":1}`, 422, apiInvalid("claim_id", unknown)},
-				{"change a source of a published claim", asEditor, "PATCH", apiPath("/sources/%d", pubSource.ID), `{"stance":"context"}`, 409, conflict},
+				{"change a source of a published claim", asEditor, "PATCH", apiPath("/sources/%d", pubSource.ID), `{"stance":"context"}`, 409, sourcesFixed},
 				{"change an unknown source", asEditor, "PATCH", "/api/v1/sources/999999", `{"stance":"context"}`, 404, notFound},
-				{"delete a source of a published claim", asEditor, "DELETE", apiPath("/sources/%d", pubSource.ID), "", 409, conflict},
+				{"delete a source of a published claim", asEditor, "DELETE", apiPath("/sources/%d", pubSource.ID), "", 409, sourcesFixed},
 				{"delete an unknown source", asEditor, "DELETE", "/api/v1/sources/999999", "", 404, notFound},
 
 				// Verdicts.

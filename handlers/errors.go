@@ -268,6 +268,10 @@ func (h *Handler) handleError(err error, c echo.Context) {
 		body := apiErrorBody{Code: p.code, Message: p.message.String(), Fields: englishFields(p.fields), Reason: p.reason, Existing: h.existingArticles(err)}
 		werr = c.JSON(p.status, apiError{body})
 	default:
+		if !localeChosen(c) {
+			// Refused before locale ran: choose the language now.
+			h.setLocale(c)
+		}
 		pg := page(c, views.ReasonText(c.Request().Context(), p.title))
 		// The page is in the reader's language (see locale).
 		addVary(c.Response().Header(), "Accept-Language")

@@ -34,32 +34,52 @@ func (h *Handler) locale(next echo.HandlerFunc) echo.HandlerFunc {
 		if strings.HasPrefix(r.URL.Path, "/static/") || r.URL.Path == "/healthz" {
 			return next(c) // files and probes have no words
 		}
-		tag := ""
 		if q := r.URL.Query().Get("lang"); i18n.Supported(q) {
-			tag = q
 			if ck, err := r.Cookie(langCookie); err != nil || ck.Value != q {
 				h.rememberLanguage(c, q)
 			}
 		}
-		if ck, err := r.Cookie(langCookie); tag == "" && err == nil && i18n.Supported(ck.Value) {
-			tag = ck.Value
-		}
-		if u := currentUser(c); tag == "" && u != nil && i18n.Supported(u.Language) {
-			tag = u.Language
-		}
-		if tag == "" {
-			tag = i18n.Match(r.Header.Get("Accept-Language"))
-		}
-		if tag == "" {
-			// Settings that cannot be read (the database is down) leave
-			// English: /healthz and error pages still answer.
-			if st, err := h.settings(r.Context()); err == nil {
-				tag = st.Language
-			}
-		}
-		c.SetRequest(r.WithContext(i18n.WithLocale(r.Context(), i18n.For(tag))))
+		h.setLocale(c)
 		return next(c)
 	}
+}
+
+// setLocale chooses the request's interface language as locale describes
+// and puts its i18n.Locale in the request's context, without remembering
+// a ?lang= choice. The error handler calls it too, for a request that
+// middleware refused before locale ran (a body too large, a form sent
+// from another site), so that every error page speaks the reader's
+// language.
+func (h *Handler) setLocale(c echo.Context) {
+	r := c.Request()
+	tag := ""
+	if q := r.URL.Query().Get("lang"); i18n.Supported(q) {
+		tag = q
+	}
+	if ck, err := r.Cookie(langCookie); tag == "" && err == nil && i18n.Supported(ck.Value) {
+		tag = ck.Value
+	}
+	if u := currentUser(c); tag == "" && u != nil && i18n.Supported(u.Language) {
+		tag = u.Language
+	}
+	if tag == "" {
+		tag = i18n.Match(r.Header.Get("Accept-Language"))
+	}
+	if tag == "" {
+		// Settings that cannot be read (the database is down) leave
+		// English: /healthz and error pages still answer.
+		if st, err := h.settings(r.Context()); err == nil {
+			tag = st.Language
+		}
+	}
+	c.Set(keyLocale, true)
+	c.SetRequest(r.WithContext(i18n.WithLocale(r.Context(), i18n.For(tag))))
+}
+
+// localeChosen reports whether setLocale has run for c.
+func localeChosen(c echo.Context) bool {
+	ok, _ := c.Get(keyLocale).(bool)
+	return ok
 }
 
 // rememberLanguage sets the lang cookie to tag, an interface language, or

@@ -21,6 +21,7 @@ import (
 const (
 	keyUser      = "claimtracker.user"
 	keyRequestID = "claimtracker.request_id"
+	keyLocale    = "claimtracker.locale_chosen"
 )
 
 // currentUser returns the signed-in user or API token's user, or nil.

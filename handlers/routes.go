@@ -7,16 +7,18 @@ import (
 )
 
 // routes registers every route. Middleware runs in this order: request id,
+// the newsroom's name for pages (newsroomName, first so that every error
+// page names the newsroom, whichever middleware refused the request),
 // access log, security headers, no-store on private paths, body limit,
-// cross-origin check, session, the interface language (locale),
+// cross-origin check, session, the interface language (locale; the error
+// handler chooses it itself for a request refused before it),
 // two-factor enrolment that the site requires,
-// the input policy on path and query parameters, the newsroom's name for
-// pages (newsroomName). The account pages, the
+// the input policy on path and query parameters. The account pages, the
 // desk and administration then take the newsroom's time zone (see
 // newsroomZone); public pages take it from the snapshot they are made from.
 func (h *Handler) routes(e *echo.Echo) {
 	e.Pre(h.requestID)
-	e.Use(h.accessLog, h.securityHeaders, h.noStore, h.limitBody, h.crossOriginCheck, h.loadSession, h.locale, h.requireEnrolment, h.cleanParams, h.newsroomName)
+	e.Use(h.newsroomName, h.accessLog, h.securityHeaders, h.noStore, h.limitBody, h.crossOriginCheck, h.loadSession, h.locale, h.requireEnrolment, h.cleanParams)
 
 	get(e, "/healthz", h.healthz)
 	get(e, "/static/*", h.staticFile)

@@ -89,12 +89,15 @@ func (src *Source) view() sourceView {
 }
 
 // evidenceOpen reports whether a claim's sources may change: while it is a
-// draft or in review, not once it is published or retracted.
+// draft or in review, not once it is published or retracted, when it is a
+// *ConflictError (409) saying that they change through an update.
 func evidenceOpen(c *Claim) error {
 	if c.Status == ClaimDraft || c.Status == ClaimInReview {
 		return nil
 	}
-	return fmt.Errorf("claim %d is %s, its sources are fixed: %w", c.ID, c.Status, ErrConflict)
+	return &ConflictError{Reason: NewReason("reasons.sources_fixed",
+		"Claim {{.ID}} is {{.Status}}, so its sources are fixed: the sources of a published fact-check change through an update.",
+		"ID", idText(c.ID), "Status", claimStatusWord(c.Status))}
 }
 
 // AddSource attaches evidence to a claim that is not yet published. A
@@ -113,15 +116,16 @@ func (s *Store) AddSource(ctx context.Context, actor *User, m Meta, claimID uint
 		if err != nil {
 			return err
 		}
+		// A published claim's sources are fixed, whatever the input.
+		if err := evidenceOpen(c); err != nil {
+			return err
+		}
 		today, err := s.today(tx)
 		if err != nil {
 			return err
 		}
 		src, err := in.validate(today)
 		if err != nil {
-			return err
-		}
-		if err := evidenceOpen(c); err != nil {
 			return err
 		}
 		src.ClaimID, src.CreatedBy = c.ID, &actor.ID
