@@ -69,7 +69,7 @@ func TestDeskSourceFormErrors(t *testing.T) {
 			f.Set("published_at", "yesterday")
 			r := e.mustPost(t, e.ed, claimPath(id)+"/sources", f, http.StatusUnprocessableEntity, "")
 			fieldError(t, r.body, "source-url", "Address must be an http or https URL")
-			fieldError(t, r.body, "source-stance", "Bearing on the claim must be supports, contradicts or context")
+			fieldError(t, r.body, "source-stance", "Bearing on the claim must be “Supports”, “Contradicts” or “Context”")
 			fieldError(t, r.body, "source-published_at", "Published on must be a date like 2017-01-10")
 			mustContain(t, "refused source", r.body, `<details class="card add-source" open>`, `value="javascript:alert(1)"`,
 				`value="Sessions met Russian envoy twice in 2016"`, `<option value="news_report" selected>`, ">He spoke twice last year with the Russian ambassador.</textarea>",

@@ -139,7 +139,7 @@ func TestDeskCorrectionsAndRetraction(t *testing.T) {
 			e.publish(t, id)
 
 			r := e.mustPost(t, e.ed, path+"/corrections", url.Values{"kind": {"retraction"}, "note": {""}}, http.StatusUnprocessableEntity, "")
-			fieldError(t, r.body, "correction-kind", "Kind must be clarification or correction")
+			fieldError(t, r.body, "correction-kind", "Kind must be “Clarification” or “Correction”")
 			fieldError(t, r.body, "correction-note", "Public note is required")
 			mustContain(t, "refused correction", r.body, `<details class="more" open>`)
 			e.mustPost(t, e.ed, path+"/corrections", url.Values{"kind": {"clarification"}, "note": {"We added the date of the hearing."}},

@@ -220,7 +220,7 @@ func errorPageMessage(c echo.Context, p problem) string {
 	}
 	parts := make([]string, 0, len(p.fields))
 	for _, name := range slices.Sorted(maps.Keys(p.fields)) {
-		parts = append(parts, views.T(c.Request().Context(), "admin.error.field", "Field", name, "Reason", views.ReasonText(c.Request().Context(), p.fields[name])))
+		parts = append(parts, views.T(c.Request().Context(), "admin.error.field", "Field", name, "Reason", fieldReasonText(c.Request().Context(), p.fields[name])))
 	}
 	return views.T(c.Request().Context(), "admin.error.with_fields", "Message", text, "Fields", strings.Join(parts, views.T(c.Request().Context(), "admin.error.field_separator")))
 }

@@ -97,12 +97,12 @@ func TestFetchFailuresSpeakTheReadersLanguage(t *testing.T) {
 				return d.Find("li.source").FilterFunction(func(_ int, s *goquery.Selection) bool { return textOf(s.Find(".src-title")) == title })
 			}
 			for _, tc := range []struct{ title, archive, link string }{
-				{"Gone", "Non archivée : L'adresse a répondu 404 Not Found", "L'adresse a répondu 404 Not Found"},
-				{"Private", "Non archivée : L'adresse mène à 10.1.2.3, une adresse privée (RFC 1918), que ce serveur ne consulte pas",
+				{"Gone", "Non archivée. L'adresse a répondu 404", "L'adresse a répondu 404"},
+				{"Private", "Non archivée. L'adresse mène à 10.1.2.3, une adresse privée (RFC 1918), que ce serveur ne consulte pas",
 					"L'adresse mène à 10.1.2.3, une adresse privée (RFC 1918), que ce serveur ne consulte pas"},
-				{"Moved", "Non archivée : L'adresse redirige vers http://169.254.169.254/latest/meta-data, qui mène à 169.254.169.254, une adresse lien-local (RFC 3927), que ce serveur ne consulte pas",
+				{"Moved", "Non archivée. L'adresse redirige vers http://169.254.169.254/latest/meta-data, qui mène à 169.254.169.254, une adresse lien-local (RFC 3927), que ce serveur ne consulte pas",
 					"L'adresse redirige vers http://169.254.169.254/latest/meta-data, qui mène à 169.254.169.254, une adresse lien-local (RFC 3927), que ce serveur ne consulte pas"},
-				{"Busy", "Archivage : nouvelle tentative. L'adresse a répondu 503 Service Unavailable", ""},
+				{"Busy", "Archivage : nouvelle tentative. L'adresse a répondu 503", ""},
 			} {
 				s := source(tc.title)
 				if s.Length() != 1 {
@@ -115,7 +115,7 @@ func TestFetchFailuresSpeakTheReadersLanguage(t *testing.T) {
 					t.Errorf("%s, link check:\n got %q\nwant %q", tc.title, got, tc.link)
 				}
 			}
-			if got := textOf(source("Gone").Find(".src-link > span").Last()); got != "Pas de copie d'Internet Archive : Save Page Now a répondu 403 Forbidden" {
+			if got := textOf(source("Gone").Find(".src-link > span").Last()); got != "Pas de copie d'Internet Archive. Save Page Now a répondu 403" {
 				t.Errorf("Gone, Internet Archive copy: %q", got)
 			}
 			sources := d.Find("ul.sources").Text()
@@ -125,11 +125,24 @@ func TestFetchFailuresSpeakTheReadersLanguage(t *testing.T) {
 				}
 			}
 			broken := doc(t, e.page(t, e.ed, "/desk/sources/broken?lang=fr", http.StatusOK))
-			mustContain(t, "French broken links", textOf(broken.Find("main")), "L'adresse a répondu 404 Not Found", "une adresse privée (RFC 1918)")
+			mustContain(t, "French broken links", textOf(broken.Find("main")), "L'adresse a répondu 404", "une adresse privée (RFC 1918)")
+
+			// In Arabic and Spanish the status is its code alone: the
+			// remote server's reason phrase would stay English and, in
+			// Arabic, change places with the code.
+			for _, lang := range []string{"ar", "es"} {
+				page := doc(t, e.page(t, e.ed, claimPath(c.ID)+"?lang="+lang, http.StatusOK))
+				gone := page.Find("li.source").FilterFunction(func(_ int, s *goquery.Selection) bool { return textOf(s.Find(".src-title")) == "Gone" })
+				for _, part := range []string{".src-archive", ".link-error"} {
+					if got := textOf(gone.Find(part)); !strings.Contains(got, "404") || strings.Contains(got, "Not Found") {
+						t.Errorf("%s, Gone %s: %q, want the code 404 alone", lang, part, got)
+					}
+				}
+			}
 
 			// The job that will try again says why in the admin's language.
 			jobs := doc(t, e.page(t, e.admin, "/admin/jobs?lang=fr&state=queued", http.StatusOK))
-			if got := texts(jobs.Find(".job-error")); len(got) != 1 || got[0] != "L'adresse a répondu 503 Service Unavailable" {
+			if got := texts(jobs.Find(".job-error")); len(got) != 1 || got[0] != "L'adresse a répondu 503" {
 				t.Errorf("French /admin/jobs: the failed fetch is %q", got)
 			}
 			// In English it is the job's error as it always was.

@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"context"
 	"errors"
 	"net/http"
 	"net/url"
@@ -11,6 +12,8 @@ import (
 	"claimtracker/input"
 	"claimtracker/models"
 	"claimtracker/views"
+	"claimtracker/views/components"
+	"claimtracker/views/pages"
 )
 
 // parseForm reads a form body and returns only the allowed fields, trimmed
@@ -80,7 +83,71 @@ func formErrors(c echo.Context, err error) map[string]string {
 	if reasons == nil {
 		return nil
 	}
-	return views.ReasonsText(c.Request().Context(), reasons)
+	ctx := c.Request().Context()
+	out := make(map[string]string, len(reasons))
+	for field, why := range reasons {
+		out[field] = fieldReasonText(ctx, why)
+	}
+	return out
+}
+
+// fieldReasonText writes why a field of a page's form was refused in ctx's
+// language; a value outside a fixed set is refused with the choices named
+// as the page named them (choiceLabels).
+func fieldReasonText(ctx context.Context, why models.Reason) string {
+	if labels := choiceLabels[why.ID]; labels != nil {
+		return choicesText(ctx, labels(ctx))
+	}
+	return views.ReasonText(ctx, why)
+}
+
+// choiceLabels are, for each reason that refuses a value outside a fixed
+// set, the set's values named as the desk's selects and buttons name them,
+// in ctx's language. The reason itself lists the API's values, in English,
+// as the JSON API gives them; a form names the choices it showed.
+var choiceLabels = map[string]func(context.Context) []string{
+	"reasons.stance": func(ctx context.Context) []string {
+		return labelsOf(ctx, models.Stances, components.StanceLabel)
+	},
+	"reasons.source_kind": func(ctx context.Context) []string {
+		return labelsOf(ctx, models.SourceKinds, components.SourceKindLabel)
+	},
+	"reasons.correction_kind": func(ctx context.Context) []string {
+		return labelsOf(ctx, []models.CorrectionKind{models.CorrectionClarification, models.CorrectionCorrection}, components.CorrectionKindLabel)
+	},
+	"reasons.decision": func(ctx context.Context) []string {
+		// The review form's buttons.
+		return []string{views.T(ctx, "desk.action.approve"), views.T(ctx, "desk.action.send_back")}
+	},
+	"reasons.person_or_organization": func(ctx context.Context) []string {
+		return labelsOf(ctx, []models.PersonKind{models.KindPerson, models.KindOrganization}, components.SpeakerKindLabel)
+	},
+	"reasons.role": func(ctx context.Context) []string {
+		roles := make([]string, len(models.Roles))
+		for i, r := range models.Roles {
+			roles[i] = string(r)
+		}
+		return labelsOf(ctx, roles, components.RoleLabel)
+	},
+}
+
+// labelsOf names each of values with label.
+func labelsOf[T any](ctx context.Context, values []T, label func(context.Context, T) string) []string {
+	out := make([]string, len(values))
+	for i, v := range values {
+		out[i] = label(ctx, v)
+	}
+	return out
+}
+
+// choicesText says that a field must be one of labels, each quoted, in
+// ctx's language: "must be “Supports”, “Contradicts” or “Context”".
+func choicesText(ctx context.Context, labels []string) string {
+	quoted := make([]string, len(labels))
+	for i, l := range labels {
+		quoted[i] = views.T(ctx, "desk.error.choice", "Label", l)
+	}
+	return views.T(ctx, "desk.error.one_of", "Choices", pages.OrList(ctx, quoted))
 }
 
 // reasonText writes a reason in the request's language.

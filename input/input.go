@@ -193,6 +193,52 @@ func Scrub(s string) string {
 	return norm.NFC.String(s)
 }
 
+// Invisible reports whether r is a default-ignorable code point (Unicode
+// property Default_Ignorable_Code_Point, UAX #44): a character that shows
+// nothing of its own where it is not supported, such as the zero-width
+// space, joiner and non-joiner (U+200B–U+200D), the word joiner (U+2060),
+// the byte order mark (U+FEFF), the soft hyphen, the Hangul fillers
+// (U+115F, U+1160, U+3164, U+FFA0), the combining grapheme joiner, the
+// variation selectors and the tag characters. The directional marks and
+// the bidirectional controls are among them.
+func Invisible(r rune) bool {
+	switch {
+	case unicode.Is(unicode.Other_Default_Ignorable_Code_Point, r), unicode.Is(unicode.Variation_Selector, r):
+		return true
+	case !unicode.Is(unicode.Cf, r):
+		return false
+	}
+	// Format characters that show a sign of their own are not ignorable.
+	return !(r >= '\uFFF9' && r <= '\uFFFB') && !(r >= 0x13430 && r <= 0x1343F) &&
+		!unicode.Is(unicode.Prepended_Concatenation_Mark, r)
+}
+
+// TrimInvisible trims white space and invisible characters (Invisible)
+// from both ends of s, as a name, a title or a claim's words are kept: a
+// byte order mark or a zero-width space pasted with the text, a Hangul
+// filler that makes a blank name look filled. Inside the text they stay
+// (Persian, the Indic scripts and emoji need the joiners), and so do, at
+// either end, the directional marks (U+200E, U+200F, U+061C), which the
+// policy keeps, the bidirectional controls, which Clean balances, and, at
+// the end, a variation selector or an emoji tag
+// sequence, which belong to the character before them.
+func TrimInvisible(s string) string {
+	s = strings.TrimLeftFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) || trimmable(r)
+	})
+	return strings.TrimRightFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) || trimmable(r) && !unicode.Is(unicode.Variation_Selector, r) && !(r >= 0xE0020 && r <= 0xE007F)
+	})
+}
+
+// trimmable reports whether TrimInvisible drops r at an end of a text:
+// an invisible character other than a directional mark and a
+// bidirectional control (Clean keeps the balanced ones, in pairs that a
+// trim must not part).
+func trimmable(r rune) bool {
+	return Invisible(r) && r != '\u200E' && r != '\u200F' && r != '\u061C' && !isBidiControl(r)
+}
+
 // Bidirectional formatting characters that open a scope, and the ones
 // that close it.
 const (

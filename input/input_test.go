@@ -236,3 +236,41 @@ func TestScrub(t *testing.T) {
 		}
 	}
 }
+
+// Invisible is Unicode's Default_Ignorable_Code_Point.
+func TestInvisible(t *testing.T) {
+	for _, r := range []rune{'\u00AD', '\u034F', '\u061C', '\u115F', '\u1160', '\u180E', '\u200B', '\u200C', '\u200D', '\u200E',
+		'\u202E', '\u2060', '\u2066', '\u3164', '\uFE0F', '\uFEFF', '\uFFA0', 0x1BCA0, 0xE0001, 0xE0100} {
+		if !input.Invisible(r) {
+			t.Errorf("U+%04X is not invisible", r)
+		}
+	}
+	for _, r := range []rune{'a', ' ', '\u0301', '\u0600', '\u0640', '\uFFF9', 0x13430, '한', 'ـ'} {
+		if input.Invisible(r) {
+			t.Errorf("U+%04X is invisible", r)
+		}
+	}
+}
+
+// TrimInvisible drops spaces and invisible characters at the ends of a
+// text, and keeps the joiners inside words, the directional marks and
+// controls, and a variation selector or an emoji tag sequence at the end.
+func TestTrimInvisible(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"\uFEFFHello\u200B", "Hello"},
+		{"\u200B\u200C\u200D\u2060 name \u2060\u00AD", "name"},
+		{"\u115F\u3164 hangul filler\uFFA0", "hangul filler"},
+		{"\uFE0Fname", "name"},
+		{"می‌خواهم", "می‌خواهم"},
+		{"👨‍👩‍👧", "👨‍👩‍👧"},
+		{"I ❤️", "I ❤️"},
+		{"🏴\U000E0067\U000E0062\U000E0065\U000E006E\U000E0067\U000E007F", "🏴\U000E0067\U000E0062\U000E0065\U000E006E\U000E0067\U000E007F"},
+		{"\u200Fعربي\u200F", "\u200Fعربي\u200F"},
+		{"\u2067x\u2069", "\u2067x\u2069"},
+		{"\u200B", ""},
+	} {
+		if got := input.TrimInvisible(c.in); got != c.want {
+			t.Errorf("TrimInvisible(%+q) = %+q, want %+q", c.in, got, c.want)
+		}
+	}
+}

@@ -6,6 +6,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"claimtracker/input"
 )
 
 // Slugify turns a name or sentence into a short URL path segment: its
@@ -23,7 +25,9 @@ import (
 // (Hindi vowel signs, Cyrillic "й"). Apostrophes are dropped ("it's" →
 // "its"), as are format characters such as the zero-width non-joiner
 // inside Persian words and the Arabic tatweel, which only stretches a
-// word. The page routes take such a slug percent-encoded (RFC 3986), as
+// word, and every other invisible character (input.Invisible: zero-width
+// spaces and joiners, the byte order mark, Hangul fillers, variation
+// selectors); so is a combining mark that follows no letter it belongs to. The page routes take such a slug percent-encoded (RFC 3986), as
 // browsers send it.
 func Slugify(s string, max int) string {
 	var b strings.Builder
@@ -33,6 +37,16 @@ func Slugify(s string, max int) string {
 	keepMarks := false
 	for _, r := range norm.NFKD.String(s) {
 		switch {
+		case input.Invisible(r):
+			// Zero-width characters, the byte order mark, Hangul
+			// fillers (letters that show nothing), variation
+			// selectors: nothing to read in an address. Marks after
+			// one belong to no letter, except after a joiner, which
+			// sits inside a word.
+			if r != '\u200C' && r != '\u200D' {
+				keepMarks = false
+			}
+			continue
 		case unicode.IsMark(r):
 			if keepMarks && !dash {
 				b.WriteRune(r)

@@ -133,3 +133,57 @@ func TestSlugsAndTagsInEveryScript(t *testing.T) {
 		}
 	})
 }
+
+// Invisible characters make no part of a slug: zero-width spaces and
+// joiners, the byte order mark, Hangul fillers (letters that show
+// nothing), variation selectors; nor does a mark that belongs to no
+// letter.
+func TestSlugifyDropsInvisibleCharacters(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"\u115F\u3164 hangul filler", "hangul-filler"},
+		{"\uFFA0\u1160", ""},
+		{"한\u3164국 뉴스", "한국-뉴스"},
+		{"\uFEFFfact\u200B check\u2060", "fact-check"},
+		{"мир\uFE0F", "мир"},
+		{"мир\uFE0F\u0301", "мир"},
+		{"\u0301\u0308 mark", "mark"},
+		{"- \u0301 -abc", "abc"},
+		{"жук\U000E0100", "жук"},
+		{"a\u034Fb", "ab"},
+		// A joiner inside a word is dropped, and its marks kept.
+		{"می‌خواهم", "میخواهم"},
+	} {
+		if got := models.Slugify(c.in, 80); got != norm.NFC.String(c.want) {
+			t.Errorf("Slugify(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+// A claim's words, summary and speaker are kept without the byte order
+// mark, zero-width characters or Hangul fillers at their ends, and its
+// address and the speaker's have none; the joiners inside a word stay.
+func TestClaimTextKeepsNoInvisibleEnds(t *testing.T) {
+	modelstest.ForEach(t, models.Config{}, func(t *testing.T, s *models.Store) {
+		d := newDesk(t, s)
+		in := models.ClaimInput{Text: "\uFEFFمی‌خواهم بروم\u200B", Summary: "\u115F\u3164 hangul filler", Speaker: "\u200D\u2060Jeff Sessions\uFEFF ", SaidAt: "2026-01-05"}
+		cl, err := s.CreateClaim(d.ctx, d.ed, d.m, in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := s.GetClaim(d.ctx, cl.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Text != "می‌خواهم بروم" || got.Summary != "hangul filler" || got.Person.Name != "Jeff Sessions" {
+			t.Errorf("kept %q, %q, %q", got.Text, got.Summary, got.Person.Name)
+		}
+		if got.Slug != "hangul-filler" || got.Person.Slug != "jeff-sessions" {
+			t.Errorf("slugs %q, %q", got.Slug, got.Person.Slug)
+		}
+		// Only invisible characters is no summary.
+		in.Summary = "\u3164\u200B"
+		if _, err := s.CreateClaim(d.ctx, d.ed, d.m, in); models.FieldReasons(err)["summary"].ID != "reasons.required" {
+			t.Errorf("an invisible summary: %v", err)
+		}
+	})
+}

@@ -11,13 +11,14 @@ import (
 // DateLayout is how dates travel in forms and the API: YYYY-MM-DD.
 const DateLayout = "2006-01-02"
 
-// text trims s and checks it against required and max (in characters).
+// text trims s (white space, and invisible characters such as a byte
+// order mark or a zero-width space: input.TrimInvisible) and checks it against required and max (in characters).
 // It also refuses what the input policy refuses in text that may span lines
 // (invalid UTF-8, NUL and other control characters but tab and line ends):
 // the HTTP layer applies the policy where it decodes requests, and this
 // check keeps such text out whatever the caller (command line, demo).
 func (v *Validator) text(field string, s *string, required bool, max int) {
-	*s = strings.TrimSpace(*s)
+	*s = input.TrimInvisible(*s)
 	bad := input.Check(*s, input.MultiLine)
 	switch {
 	case required && *s == "":

@@ -59,7 +59,7 @@ func TestFetchReasonsKeepTheFetchersEnglish(t *testing.T) {
 		en, fr   string
 		arValues []string
 	}{
-		{web.URL + "/gone", false, "The address answered 404 Not Found", "L'adresse a répondu 404 Not Found", []string{"404 Not Found"}},
+		{web.URL + "/gone", false, "The address answered 404 Not Found", "L'adresse a répondu 404", []string{"404"}},
 		{"http://10.1.2.3/", false, "The address leads to 10.1.2.3, a private address (RFC 1918), which is not fetched",
 			"L'adresse mène à 10.1.2.3, une adresse privée (RFC 1918), que ce serveur ne consulte pas", []string{"10.1.2.3", "عنوان خاص (RFC 1918)"}},
 		{"http://[::1]:8080/", false, "The address leads to ::1, a loopback address, which is not fetched",
@@ -96,7 +96,7 @@ func TestFetchReasonsKeepTheFetchersEnglish(t *testing.T) {
 				t.Errorf("%s in French: %q, want %q", tc.url, got, tc.fr)
 			}
 			got := views.ReasonText(ar, r)
-			if got == tc.en || !containsAll(got, tc.arValues) {
+			if got == tc.en || !containsAll(got, tc.arValues) || strings.Contains(got, "Not Found") {
 				t.Errorf("%s in Arabic: %q, want it with %q", tc.url, got, tc.arValues)
 			}
 		}
@@ -129,12 +129,66 @@ func TestKeptReasonText(t *testing.T) {
 		why        models.Reason
 		text, want string
 	}{
-		{fr, why, job, "L'adresse a répondu 503 Service Unavailable"},
+		{fr, why, job, "L'adresse a répondu 503"},
 		{en, why, job, job},
 		{fr, models.Reason{}, "The address could not be reached", "The address could not be reached"},
 	} {
 		if got := views.KeptReasonText(c.ctx, c.why, c.text); got != c.want {
 			t.Errorf("%s %q: %q, want %q", i18n.From(c.ctx).Tag(), c.why.ID, got, c.want)
+		}
+	}
+}
+
+// An HTTP status in a translated reason is its code alone: the reason
+// phrase is the remote server's English, and in Arabic it would change
+// places with the code ("بالرمز Not Found 404"). English keeps the
+// fetcher's words, as the API gives them.
+func TestTranslatedReasonsGiveTheStatusCodeAlone(t *testing.T) {
+	noCopy := models.NewReason("reasons.fetch.no_copy", "answered {{.Status}} without the address of a copy", "Status", fetcher.StatusWords(200))
+	wait := models.NewReason("reasons.fetch.asked_to_wait", "answered {{.Status}} and asked to wait {{.Time}}",
+		"Status", fetcher.StatusWords(429), "Time", models.TimeReason(3, time.Minute))
+	for _, c := range []struct {
+		why  models.Reason
+		en   string
+		code string
+	}{
+		{models.AddressReason(models.StatusReason(404)), "The address answered 404 Not Found", "404"},
+		{models.SavePageNowReason(models.StatusReason(599)), "Save Page Now answered status 599", "599"},
+		{models.SavePageNowReason(noCopy), "Save Page Now answered 200 OK without the address of a copy", "200"},
+		{wait, "answered 429 Too Many Requests and asked to wait 3 minutes", "429"},
+	} {
+		if got := c.why.String(); got != c.en {
+			t.Errorf("English %q, want %q", got, c.en)
+		}
+		for _, lang := range []string{"es", "fr", "pt", "ar"} {
+			got := views.ReasonText(i18n.WithLocale(context.Background(), i18n.For(lang)), c.why)
+			if !strings.Contains(got, c.code) || strings.ContainsAny(strings.ReplaceAll(got, "Save Page Now", ""), "ABCDEFGHIJKLMNOPQRSTUVWXYZ") && lang == "ar" ||
+				strings.Contains(got, "status") || strings.Contains(got, http.StatusText(404)) || strings.Contains(got, "Too Many") || strings.Contains(got, " OK") {
+				t.Errorf("%s: %q, want the code %s alone", lang, got, c.code)
+			}
+		}
+	}
+}
+
+// The desk's sentences that put a kept failure after their own words
+// read naturally in every language: the failure is a sentence of its own
+// ("The address answered…", "Save Page Now answered…"), so in the
+// languages that would write it in lower case after a colon (French,
+// Spanish, Portuguese) it does not follow one.
+func TestKeptFailuresDoNotFollowAColon(t *testing.T) {
+	why := models.AddressReason(models.StatusReason(404))
+	spn := models.SavePageNowReason(models.StatusReason(502))
+	for _, lang := range []string{"es", "fr", "pt"} {
+		ctx := i18n.WithLocale(context.Background(), i18n.For(lang))
+		for _, id := range []string{"desk.archive.last_attempt", "desk.archive.not_archived", "desk.archive.retrying", "desk.link.wayback_failed"} {
+			for _, r := range []models.Reason{why, spn} {
+				got := views.T(ctx, id, "Error", views.KeptReasonText(ctx, r, r.String()))
+				reason := views.ReasonText(ctx, r)
+				before := strings.TrimSuffix(got, reason)
+				if before == got || strings.HasSuffix(strings.TrimSpace(before), ":") {
+					t.Errorf("%s %s: %q puts %q after a colon", lang, id, got, reason)
+				}
+			}
 		}
 	}
 }

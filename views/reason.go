@@ -3,6 +3,7 @@ package views
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"claimtracker/i18n"
@@ -26,12 +27,40 @@ func ReasonText(ctx context.Context, r models.Reason) string {
 	}
 	pairs := make([]any, 0, 2*len(r.Data))
 	for name, v := range r.Data {
+		if s, ok := v.(string); ok && name == "Status" && httpStatusReasons[r.ID] {
+			v = statusCode(s)
+		}
 		pairs = append(pairs, name, reasonValue(ctx, l, v))
 	}
 	if r.Plural {
 		return l.N(r.ID, r.Count, pairs...)
 	}
 	return l.T(r.ID, pairs...)
+}
+
+// httpStatusReasons are the reasons whose Status is an HTTP status in the
+// fetcher's words (fetcher.StatusWords: "404 Not Found", "status 599").
+var httpStatusReasons = map[string]bool{
+	"reasons.fetch.bad_status":    true,
+	"reasons.fetch.asked_to_wait": true,
+	"reasons.fetch.no_copy":       true,
+}
+
+// statusCode is the code of an HTTP status in the fetcher's words: "404"
+// of "404 Not Found" or of "status 404". The reason phrase is the remote
+// server's English, not ours: left in a translated sentence it reads as
+// English, and in Arabic its letters and the code change places. Words
+// without a code are kept as they are.
+func statusCode(words string) string {
+	start := strings.IndexAny(words, "0123456789")
+	if start < 0 {
+		return words
+	}
+	end := start
+	for end < len(words) && words[end] >= '0' && words[end] <= '9' {
+		end++
+	}
+	return words[start:end]
 }
 
 // reasonValue writes one value of a reason's data in l's language.
