@@ -22,10 +22,6 @@ func N(ctx context.Context, id string, count int, pairs ...any) string {
 // Number writes n with the digits and grouping of ctx's language.
 func Number(ctx context.Context, n int) string { return i18n.From(ctx).Number(n) }
 
-// Date writes the day of t, in the newsroom's time zone, in full in ctx's
-// language: "2 March 2026".
-func Date(ctx context.Context, t time.Time) string { return i18n.From(ctx).Date(t.In(Zone(ctx))) }
-
 // ShortDate writes the day of t, in the newsroom's time zone, with a short
 // month: "2 Mar 2026".
 func ShortDate(ctx context.Context, t time.Time) string {
