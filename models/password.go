@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"runtime"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"golang.org/x/crypto/argon2"
@@ -49,6 +48,24 @@ func checkPassword(p string) (why Reason, ok bool) {
 	}
 	return Reason{}, true
 }
+
+// PasswordHashCost is the work of one argon2id password hash: MemoryKiB
+// of memory (argon2's m parameter, in KiB) passed over Passes times (t).
+// A hash records its own cost, so a hash made at one cost is checked
+// correctly by a Store set to another.
+type PasswordHashCost struct {
+	MemoryKiB uint32
+	Passes    uint32
+}
+
+// DefaultPasswordHashCost is OWASP's minimum for argon2id (m=19 MiB, t=2,
+// p=1; OWASP Password Storage Cheat Sheet), the cost every server uses.
+var DefaultPasswordHashCost = PasswordHashCost{MemoryKiB: argonMemory, Passes: argonTime}
+
+// LightPasswordHashCost is argon2's smallest cost (64 KiB, one pass). It
+// is for test suites, which create and sign in thousands of accounts; a
+// server never uses it (the command line cannot set it).
+var LightPasswordHashCost = PasswordHashCost{MemoryKiB: 64, Passes: 1}
 
 // HashMemoryMiB is the memory one password hash or check takes while it
 // runs, in MiB (argon2id's m parameter).
@@ -93,7 +110,7 @@ func (s *Store) withHashSlot(ctx context.Context, fn func() error) error {
 // hashPassword hashes p within a hashing slot (see withHashSlot).
 func (s *Store) hashPassword(ctx context.Context, p string) (hash string, err error) {
 	err = s.withHashSlot(ctx, func() error {
-		hash, err = argonHash(p)
+		hash, err = argonHash(p, s.cfg.PasswordHashCost)
 		return err
 	})
 	return hash, err
@@ -105,7 +122,7 @@ func (s *Store) hashPassword(ctx context.Context, p string) (hash string, err er
 func (s *Store) verifyPassword(ctx context.Context, hash, p string) (ok bool, err error) {
 	err = s.withHashSlot(ctx, func() error {
 		if hash == "" {
-			_, _ = argonVerify(dummyHash(), p)
+			_, _ = argonVerify(s.dummyHash(), p)
 			return nil
 		}
 		ok, err = argonVerify(hash, p)
@@ -114,17 +131,18 @@ func (s *Store) verifyPassword(ctx context.Context, hash, p string) (ok bool, er
 	return ok, err
 }
 
-// argonHash returns a PHC-style argon2id hash with a random salt. Call it
-// only through Store.hashPassword, which bounds how many run at once.
-func argonHash(p string) (string, error) {
+// argonHash returns a PHC-style argon2id hash of p at cost c, with a
+// random salt. Call it only through Store.hashPassword, which bounds how
+// many run at once.
+func argonHash(p string, c PasswordHashCost) (string, error) {
 	salt := make([]byte, argonSaltLen)
 	if _, err := rand.Read(salt); err != nil {
 		return "", err
 	}
-	key := argon2.IDKey([]byte(p), salt, argonTime, argonMemory, argonThreads, argonKeyLen)
+	key := argon2.IDKey([]byte(p), salt, c.Passes, c.MemoryKiB, argonThreads, argonKeyLen)
 	enc := base64.RawStdEncoding
 	return fmt.Sprintf("$argon2id$v=%d$m=%d,t=%d,p=%d$%s$%s",
-		argon2.Version, argonMemory, argonTime, argonThreads, enc.EncodeToString(salt), enc.EncodeToString(key)), nil
+		argon2.Version, c.MemoryKiB, c.Passes, argonThreads, enc.EncodeToString(salt), enc.EncodeToString(key)), nil
 }
 
 // argonVerify reports whether p matches hash, in constant time. Call it
@@ -158,8 +176,9 @@ func argonVerify(hash, p string) (bool, error) {
 
 // dummyHash is verified against when no account matches, so that a login
 // for an unknown email takes as long as one for a known email. It is made
-// on first use, inside the slot of the check that needs it.
-var dummyHash = sync.OnceValue(func() string {
-	h, _ := argonHash("claimtracker-timing-equaliser")
-	return h
-})
+// at the Store's cost on first use, inside the slot of the check that
+// needs it.
+func (s *Store) dummyHash() string {
+	s.dummyOnce.Do(func() { s.dummy, _ = argonHash("claimtracker-timing-equaliser", s.cfg.PasswordHashCost) })
+	return s.dummy
+}

@@ -48,6 +48,10 @@ type Store struct {
 	stopped sync.WaitGroup
 	// hashers bounds how many passwords are hashed at once (see withHashSlot).
 	hashers *semaphore.Weighted
+	// dummyOnce makes dummy, the hash checked when no account matches
+	// (see dummyHash).
+	dummyOnce sync.Once
+	dummy     string
 	// hashHook, set only by tests, is called when a hash starts; what it
 	// returns is called when the hash ends.
 	hashHook func() (end func())
@@ -86,6 +90,9 @@ type Config struct {
 	// once, each taking HashMemoryMiB of memory (default 2; the server sizes
 	// it from its memory limit with PasswordHashSlots).
 	PasswordHashers int
+	// PasswordHashCost is the work of each new password hash (default
+	// DefaultPasswordHashCost; test suites set LightPasswordHashCost).
+	PasswordHashCost PasswordHashCost
 	// HashWait is how long a password hash or check waits for a free slot
 	// before it fails with ErrBusy (default 2 seconds).
 	HashWait time.Duration
@@ -132,6 +139,9 @@ func (c Config) withDefaults() Config {
 	}
 	if c.HashWait <= 0 {
 		c.HashWait = 2 * time.Second
+	}
+	if c.PasswordHashCost.MemoryKiB == 0 || c.PasswordHashCost.Passes == 0 {
+		c.PasswordHashCost = DefaultPasswordHashCost
 	}
 	if c.AccountFailuresBeforeLock <= 0 {
 		c.AccountFailuresBeforeLock = defaultAccountFailures

@@ -115,10 +115,15 @@ func InSessionZone(t testing.TB, dsn, zone string) string {
 
 // OpenDSN returns a migrated store on dsn, a database of engine (from
 // DSN), closed when the test ends. Called again on one dsn, it opens one
-// more instance of the app on that database.
+// more instance of the app on that database. Unless cfg sets a password
+// hash cost, passwords are hashed at models.LightPasswordHashCost: the
+// suites create and sign in thousands of accounts.
 func OpenDSN(t testing.TB, engine, dsn string, cfg models.Config) *models.Store {
 	t.Helper()
 	ctx := context.Background()
+	if cfg.PasswordHashCost == (models.PasswordHashCost{}) {
+		cfg.PasswordHashCost = models.LightPasswordHashCost
+	}
 	s, err := models.Open(ctx, dsn, cfg)
 	if err != nil {
 		t.Fatalf("open %s: %v", dsn, err)
