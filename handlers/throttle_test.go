@@ -61,9 +61,11 @@ func TestLoginLockoutAnswers429(t *testing.T) {
 func TestLoginWhenHashingIsBusyAnswers503(t *testing.T) {
 	for _, engine := range modelstest.Engines() {
 		t.Run(engine, func(t *testing.T) {
-			// One slot, and a wait far shorter than a hash: of several
-			// logins at once, all but the first find the slot taken.
-			s := modelstest.Open(t, engine, models.Config{PasswordHashers: 1, HashWait: time.Millisecond, Logger: slog.New(slog.DiscardHandler)})
+			// One slot, and a wait far shorter than a hash at a server's
+			// cost: of several logins at once, all but the first find
+			// the slot taken.
+			s := modelstest.Open(t, engine, models.Config{PasswordHashers: 1, HashWait: time.Millisecond,
+				PasswordHashCost: models.DefaultPasswordHashCost, Logger: slog.New(slog.DiscardHandler)})
 			ts := newServerOn(t, s)
 			const n = 3
 			for i := range n {

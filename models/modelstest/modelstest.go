@@ -1,14 +1,14 @@
 // Package modelstest opens fresh, migrated Stores for tests, on SQLite always
 // and on PostgreSQL too when CLAIMTRACKER_TEST_POSTGRES names a server, so the
-// same suite runs on both engines. Each Postgres store lives in a schema of its
-// own that is dropped when the test ends.
+// same suite runs on both engines. An empty Postgres database for a test is a
+// schema of its own (DSN); a migrated one is a database of its own cloned
+// from a migrated template (MigratedDSN). Either is dropped when the test
+// ends.
 package modelstest
 
 import (
 	"context"
-	"crypto/rand"
 	"database/sql"
-	"encoding/hex"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -55,9 +55,7 @@ func DSN(t testing.TB, engine string) string {
 		if base == "" {
 			t.Fatalf("%s is not set", PostgresEnv)
 		}
-		b := make([]byte, 6)
-		_, _ = rand.Read(b)
-		schema := "t_" + hex.EncodeToString(b)
+		schema := "t_" + randomHex(6)
 		admin, err := sql.Open("pgx", base)
 		if err != nil {
 			t.Fatal(err)
@@ -84,11 +82,11 @@ func DSN(t testing.TB, engine string) string {
 	return ""
 }
 
-// Open returns a migrated store on a fresh database of engine, closed when the
-// test ends.
+// Open returns a migrated store on a fresh database of engine (see
+// MigratedDSN), closed when the test ends.
 func Open(t testing.TB, engine string, cfg models.Config) *models.Store {
 	t.Helper()
-	return OpenDSN(t, engine, DSN(t, engine), cfg)
+	return OpenDSN(t, engine, MigratedDSN(t, engine), cfg)
 }
 
 // FarZone is a time zone far from UTC (UTC+14), for sessions that must not
