@@ -201,7 +201,7 @@ func TestWritersAcrossTwoInstances(t *testing.T) {
 	}
 	for _, engine := range modelstest.Engines() {
 		t.Run(engine, func(t *testing.T) {
-			dsn := modelstest.DSN(t, engine)
+			dsn := modelstest.MigratedDSN(t, engine)
 			ctx := context.Background()
 			var servers [2]*testServer
 			for i := range servers {

@@ -29,7 +29,7 @@ const propagation = 250 * time.Millisecond
 // balancer. The first one's clock runs an hour behind the others'.
 func instances(t *testing.T, engine string, n int) []*testServer {
 	t.Helper()
-	dsn := modelstest.DSN(t, engine)
+	dsn := modelstest.MigratedDSN(t, engine)
 	base := &url.URL{Scheme: "http", Host: "facts.example.test"}
 	var out []*testServer
 	for i := range n {

@@ -36,7 +36,7 @@ func TestDatesShowInTheNewsroomTimeZone(t *testing.T) {
 		t.Run(engine, func(t *testing.T) {
 			ctx := context.Background()
 			clock := &movingClock{now: time.Date(2026, 3, 1, 23, 30, 0, 0, time.UTC)}
-			dsn := modelstest.InSessionZone(t, modelstest.DSN(t, engine), modelstest.FarZone)
+			dsn := modelstest.InSessionZone(t, modelstest.MigratedDSN(t, engine), modelstest.FarZone)
 			s := modelstest.OpenDSN(t, engine, dsn, models.Config{Now: clock.Now, Logger: slog.New(slog.DiscardHandler)})
 			ts := newServerOn(t, s)
 			author := modelstest.User(t, s, "author@example.org", models.RoleEditor)

@@ -247,7 +247,7 @@ func TestRunStartsAnEnqueuedJobAtOnceAndKeepsItsLease(t *testing.T) {
 		t.Run(e, func(t *testing.T) {
 			ctx, cancel := context.WithCancel(context.Background())
 			defer cancel()
-			dsn := modelstest.DSN(t, e)
+			dsn := modelstest.MigratedDSN(t, e)
 			s := modelstest.OpenDSN(t, e, dsn, models.Config{Logger: quiet})
 			other := modelstest.OpenDSN(t, e, dsn, models.Config{Logger: quiet})
 			r := jobs.New(s, jobs.Config{Poll: time.Hour, Lease: 2 * time.Second, Logger: quiet})
@@ -399,7 +399,7 @@ func TestInstancesOnOneDatabaseRunEachJobOnce(t *testing.T) {
 				n = 3
 			}
 			const total = 200
-			dsn := modelstest.DSN(t, e)
+			dsn := modelstest.MigratedDSN(t, e)
 			stores := make([]*models.Store, n)
 			for i := range stores {
 				stores[i] = modelstest.OpenDSN(t, e, dsn, models.Config{Logger: quiet})

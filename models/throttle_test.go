@@ -226,7 +226,7 @@ func TestLoginLockoutIsSharedByInstances(t *testing.T) {
 	for _, engine := range modelstest.Engines() {
 		t.Run(engine, func(t *testing.T) {
 			ctx := context.Background()
-			dsn := modelstest.DSN(t, engine)
+			dsn := modelstest.MigratedDSN(t, engine)
 			var stores [2]*models.Store
 			for i := range stores {
 				s, err := models.Open(ctx, dsn, cfg)

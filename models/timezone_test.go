@@ -22,7 +22,7 @@ func TestTimestampsAreUTCWhateverTheSessionZone(t *testing.T) {
 	for _, engine := range modelstest.Engines() {
 		t.Run(engine, func(t *testing.T) {
 			clock := &testClock{now: publishedAt}
-			s := modelstest.OpenDSN(t, engine, modelstest.InSessionZone(t, modelstest.DSN(t, engine), modelstest.FarZone), models.Config{Now: clock.Now})
+			s := modelstest.OpenDSN(t, engine, modelstest.InSessionZone(t, modelstest.MigratedDSN(t, engine), modelstest.FarZone), models.Config{Now: clock.Now})
 			d := newDesk(t, s)
 			if s.Dialect() == migrations.Postgres {
 				tz, err := s.SessionTimeZoneForTest(d.ctx)

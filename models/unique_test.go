@@ -116,7 +116,7 @@ func TestWritersOfOneSummaryAllSave(t *testing.T) {
 func TestSlugOfAManyTimesUsedSummaryIsFoundInFewStatements(t *testing.T) {
 	for _, engine := range modelstest.Engines() {
 		t.Run(engine, func(t *testing.T) {
-			dsn := modelstest.DSN(t, engine)
+			dsn := modelstest.MigratedDSN(t, engine)
 			s := modelstest.OpenDSN(t, engine, dsn, models.Config{Logger: slog.New(slog.DiscardHandler)})
 			ed := modelstest.User(t, s, "slugwalk@example.org", models.RoleEditor)
 			ctx := context.Background()

@@ -37,7 +37,7 @@ func publishOne(t *testing.T, d *desk, text string) *models.Claim {
 func TestPublicVersionsMoveExactlyWithPublicChanges(t *testing.T) {
 	for _, engine := range modelstest.Engines() {
 		t.Run(engine, func(t *testing.T) {
-			dsn := modelstest.DSN(t, engine)
+			dsn := modelstest.MigratedDSN(t, engine)
 			quiet := slog.New(slog.DiscardHandler)
 			behind := modelstest.OpenDSN(t, engine, dsn, models.Config{Logger: quiet, Now: func() time.Time { return time.Now().Add(-time.Hour) }})
 			reader := modelstest.OpenDSN(t, engine, dsn, models.Config{Logger: quiet})
@@ -137,7 +137,7 @@ func TestOutOfOrderCommitsAreNoticed(t *testing.T) {
 		t.Skip("needs Postgres: SQLite has one writer at a time")
 	}
 	engine := "postgres"
-	dsn := modelstest.DSN(t, engine)
+	dsn := modelstest.MigratedDSN(t, engine)
 	quiet := slog.New(slog.DiscardHandler)
 	slow := modelstest.OpenDSN(t, engine, dsn, models.Config{Logger: quiet})
 	fast := modelstest.OpenDSN(t, engine, dsn, models.Config{Logger: quiet})
@@ -212,7 +212,7 @@ func contains(list []string, s string) bool {
 func TestAnotherInstanceNoticesAChangeWhileItsReadPoolIsHeld(t *testing.T) {
 	for _, engine := range modelstest.Engines() {
 		t.Run(engine, func(t *testing.T) {
-			dsn := modelstest.DSN(t, engine)
+			dsn := modelstest.MigratedDSN(t, engine)
 			quiet := slog.New(slog.DiscardHandler)
 			writer := modelstest.OpenDSN(t, engine, dsn, models.Config{Logger: quiet})
 			reader := modelstest.OpenDSN(t, engine, dsn, models.Config{Logger: quiet})
