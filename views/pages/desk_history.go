@@ -126,13 +126,62 @@ func OrList(ctx context.Context, words []string) string {
 }
 
 // joinList joins words with the list separator of ctx's language, the
-// last two with the message id ({{.Items}} and {{.Last}}).
+// last two with the message id ({{.Items}} and {{.Last}}). The message
+// also learns the sound the last word begins with ({{.LastSound}}: "i",
+// "o" or ""), for languages whose conjunction changes before it: Spanish
+// writes "e" for "y" and "u" for "o" there (RAE, Ortografía 2010).
 func joinList(ctx context.Context, id string, words []string) string {
 	if len(words) < 2 {
 		return strings.Join(words, "")
 	}
 	head := strings.Join(words[:len(words)-1], views.T(ctx, "desk.list.separator"))
-	return views.T(ctx, id, "Items", head, "Last", words[len(words)-1])
+	last := words[len(words)-1]
+	return views.T(ctx, id, "Items", head, "Last", last, "LastSound", openingSound(last))
+}
+
+// openingSound is "i" when s (past any quotation marks) begins with the
+// vowel sound i (i, í, hi, hí, but not a diphthong as in hielo or iodo),
+// "o" when it begins with the sound o (o, ó, ho, hó, or a number read
+// "ocho…" or "once": 8…, 11), and "" otherwise.
+func openingSound(s string) string {
+	s = strings.TrimLeftFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	w := []rune(strings.ToLower(s))
+	if len(w) > 0 && w[0] == '8' || len(w) >= 2 && w[0] == '1' && w[1] == '1' && (len(w) == 2 || !unicode.IsDigit(w[2])) {
+		return "o"
+	}
+	if len(w) > 0 && w[0] == 'h' {
+		w = w[1:]
+	}
+	if len(w) == 0 {
+		return ""
+	}
+	switch unaccented(w[0]) {
+	case 'i':
+		if len(w) >= 2 && strings.ContainsRune("aeou", unaccented(w[1])) {
+			return ""
+		}
+		return "i"
+	case 'o':
+		return "o"
+	}
+	return ""
+}
+
+// unaccented is the vowel r without its accent (í → i, ó → o).
+func unaccented(r rune) rune {
+	switch r {
+	case 'á':
+		return 'a'
+	case 'é':
+		return 'e'
+	case 'í', 'ì', 'ï':
+		return 'i'
+	case 'ó', 'ò', 'ö':
+		return 'o'
+	case 'ú', 'ü':
+		return 'u'
+	}
+	return r
 }
 
 // number writes a whole number given as text in the digits of ctx's
