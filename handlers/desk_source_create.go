@@ -1,8 +1,6 @@
 package handlers
 
 import (
-	"errors"
-	"net/http"
 
 	"github.com/labstack/echo/v4"
 
@@ -28,8 +26,9 @@ func sourceInput(f views.Form) models.SourceInput {
 // with the file chosen in the form, if any (a multipart form). The file is
 // checked first: over the size limit the answer is 413, a refused type
 // brings the form back (422) with the reason beside the file field, and
-// nothing is saved. A claim published meanwhile shows its page again
-// (409) with the store's reason: its sources change through an update.
+// nothing is saved. A published claim shows its page again (409) with the
+// store's reason, before any file is checked: its sources change through
+// an update (see refuseFixedSources).
 func (h *Handler) deskSourceCreate(c echo.Context) error {
 	id, err := idParam(c, "id")
 	if err != nil {
@@ -39,8 +38,11 @@ func (h *Handler) deskSourceCreate(c echo.Context) error {
 	if err != nil {
 		return h.uploadErr(err)
 	}
-	file, err := h.prepareFormFile(c, f)
 	forms := pages.ClaimForms{Source: f}
+	if done, err := h.refuseIfSourcesFixed(c, id, forms); done {
+		return err
+	}
+	file, err := h.prepareFormFile(c, f)
 	if err != nil {
 		return h.finishClaimForm(c, id, err, f.Errors, forms, "")
 	}
@@ -48,12 +50,8 @@ func (h *Handler) deskSourceCreate(c echo.Context) error {
 	in := sourceInput(f)
 	in.File = file
 	if _, err := h.store.AddSource(ctx, currentUser(c), meta(c), id, in); err != nil {
-		var conflict *models.ConflictError
-		if errors.As(err, &conflict) {
-			// The claim was published: its page has no source form any
-			// more, so the reason is shown above its sources.
-			forms.Source.Error = reasonText(c, conflict.Reason)
-			return h.renderClaimDesk(c, http.StatusConflict, id, forms)
+		if done, err := h.refuseFixedSources(c, id, err, forms); done {
+			return err
 		}
 		keepFileNote(localeOf(c), f, file)
 		return h.finishClaimForm(c, id, err, f.Errors, forms, "")

@@ -15,7 +15,8 @@ import (
 // deskSourceDelete removes a source from a claim not yet published. The
 // form carries the revision of the source the page showed: when someone
 // changed the source since, nothing is removed and the claim's page comes
-// back (409) showing the source as it is now.
+// back (409) showing the source as it is now; when the claim is
+// published, it comes back (409) saying why its sources are fixed.
 func (h *Handler) deskSourceDelete(c echo.Context) error {
 	id, err := idParam(c, "id")
 	if err != nil {
@@ -43,6 +44,9 @@ func (h *Handler) deskSourceDelete(c echo.Context) error {
 		}
 		refused := views.Form{Error: localeOf(c).T("desk.error.source_removed_stale", "Title", cur.Title)}
 		return h.renderClaimDesk(c, http.StatusConflict, src.ClaimID, pages.ClaimForms{Remove: refused})
+	}
+	if done, err := h.refuseFixedSources(c, src.ClaimID, err, pages.ClaimForms{}); done {
+		return err
 	}
 	if err != nil {
 		return err

@@ -15,7 +15,7 @@ import (
 )
 
 // deskSourceEdit shows the form that edits a source. A published claim's
-// sources are fixed: 409.
+// sources are fixed: its page comes back (409) saying so.
 func (h *Handler) deskSourceEdit(c echo.Context) error {
 	id, err := idParam(c, "id")
 	if err != nil {
@@ -23,6 +23,9 @@ func (h *Handler) deskSourceEdit(c echo.Context) error {
 	}
 	src, err := h.store.GetSource(c.Request().Context(), id)
 	if err != nil {
+		return err
+	}
+	if done, err := h.refuseIfSourcesFixed(c, src.ClaimID, pages.ClaimForms{}); done {
 		return err
 	}
 	f := views.Form{Errors: map[string]string{}, Values: sourceFormValues(src)}

@@ -4,11 +4,13 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"claimtracker/views/components"
+	"claimtracker/views/pages"
 )
 
 // deskSourceFileDelete removes a file from a source of a claim not yet
 // published, then goes back to the claim's sources; 404 for a missing
-// file, 409 once the claim is published or retracted.
+// file; once the claim is published or retracted, its page (409) saying
+// why its sources are fixed.
 func (h *Handler) deskSourceFileDelete(c echo.Context) error {
 	id, err := idParam(c, "id")
 	if err != nil {
@@ -23,7 +25,11 @@ func (h *Handler) deskSourceFileDelete(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if err := h.store.RemoveSourceFile(ctx, currentUser(c), meta(c), id); err != nil {
+	err = h.store.RemoveSourceFile(ctx, currentUser(c), meta(c), id)
+	if done, err := h.refuseFixedSources(c, src.ClaimID, err, pages.ClaimForms{}); done {
+		return err
+	}
+	if err != nil {
 		return err
 	}
 	return seeOther(c, components.ClaimPath(src.ClaimID)+"?done=file-removed#sources")

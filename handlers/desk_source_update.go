@@ -20,6 +20,8 @@ var sourceUpdateFields = append(slices.Clone(sourceFields), "revision")
 // deskSourceUpdate saves the edit of a source of a claim not yet published,
 // and attaches the file chosen in the form, if any, checked first as
 // deskSourceCreate does (413, or 422 beside the file field).
+// A claim published meanwhile brings the form back (409) with what was
+// typed and the reason, before any file is checked.
 // When someone saved the source after the form was made, nothing is saved:
 // the form comes back (409) with the user's input beside the source as
 // saved now, ready to replace it if the user saves again.
@@ -37,7 +39,12 @@ func (h *Handler) deskSourceUpdate(c echo.Context) error {
 		return err
 	}
 	ctx := c.Request().Context()
-	file, err := h.prepareFormFile(c, f)
+	// A published claim's sources are fixed, whatever file came with the
+	// form: that is said first (the conflict below).
+	var file *models.PreparedFile
+	if err = h.sourcesOpen(ctx, id); err == nil {
+		file, err = h.prepareFormFile(c, f)
+	}
 	if err == nil {
 		in := sourceInput(f)
 		in.Revision, in.File = revision, file
