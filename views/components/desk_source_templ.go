@@ -312,7 +312,7 @@ func DeskSourceLink(s *models.Source) templ.Component {
 				}
 			}
 			switch {
-			case s.WaybackStatus == models.WaybackSaved && SafeOutsideURL(s.WaybackURL):
+			case hasWaybackCopy(s):
 				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 25, "<a href=\"")
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
