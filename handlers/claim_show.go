@@ -3,10 +3,12 @@ package handlers
 import (
 	"context"
 	"fmt"
+	neturl "net/url"
 
 	"github.com/labstack/echo/v4"
 
 	"claimtracker/models"
+	"claimtracker/sharecard"
 	"claimtracker/views"
 	"claimtracker/views/pages"
 )
@@ -61,6 +63,9 @@ func (h *Handler) buildClaimPage(c echo.Context, slug string) ([]byte, error) {
 		p.Description = claimDescription(ctx, claim.Person.Name, claim.Summary, verdict.RatingLabel, false)
 	}
 	p.Meta = views.SocialMeta("article", verdict.Headline, p.Description, url, org.Name)
+	p.Meta = views.WithImage(p.Meta, views.Image{URL: h.absURL("/claims/"+claim.Slug+"/share.png") + "?v=" + neturl.QueryEscape(versionTag(ctx)),
+		Type: shareImageType, Width: sharecard.Width, Height: sharecard.Height, Alt: p.Description})
+	p.OEmbed = h.oembedURL(url)
 	view := pages.ClaimView{Claim: claim, Verdict: verdict, Timeline: views.Timeline(claim, org.Zone), OrgName: org.Name}
 	for i := range claim.Corrections {
 		if claim.Corrections[i].Kind == models.CorrectionRetraction {

@@ -54,6 +54,10 @@ type publicPage struct {
 	// every other page has the site version.
 	claim       string
 	contentType string
+	// anyone marks a page that is the same for every reader, signed in or
+	// not (it names nobody: a share image, the embeddable card, oEmbed),
+	// so that signed-in readers are served from the caches too.
+	anyone bool
 	// build renders the page for c, a request whose context reads from the
 	// page's snapshot (see pageVersion). Exactly one of build and stream is set.
 	build func(c echo.Context) ([]byte, error)
@@ -134,12 +138,14 @@ const fillTimeout = 30 * time.Second
 // Vary: Cookie tells that the two differ.
 func (h *Handler) servePublic(c echo.Context, pg publicPage) error {
 	localized := pg.localized()
-	if hd := c.Response().Header(); len(hd[echo.HeaderVary]) == 0 && !localized {
+	if hd := c.Response().Header(); len(hd[echo.HeaderVary]) == 0 && !localized && !pg.anyone {
 		hd[echo.HeaderVary] = varyPublic
-	} else if len(hd[echo.HeaderVary]) == 0 {
+	} else if len(hd[echo.HeaderVary]) == 0 && !pg.anyone {
 		hd[echo.HeaderVary] = varyPublicLocalized
 	} else {
-		varyCookie(c)
+		if !pg.anyone {
+			varyCookie(c)
+		}
 		addVary(hd, echo.HeaderAcceptEncoding)
 		if localized {
 			addVary(hd, "Accept-Language")
@@ -149,7 +155,7 @@ func (h *Handler) servePublic(c echo.Context, pg publicPage) error {
 	if localized {
 		pg.key += localeKeySuffix(i18n.From(ctx).Tag())
 	}
-	if currentUser(c) != nil {
+	if currentUser(c) != nil && !pg.anyone {
 		c.Response().Header().Set("Cache-Control", "private, no-store")
 		if pg.stream != nil {
 			release, err := h.streamSlot(ctx)
