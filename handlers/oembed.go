@@ -29,7 +29,7 @@ const (
 )
 
 // oembedResponse is an oEmbed answer of type rich (https://oembed.com/
-// §2.3): the card in an iframe, with the share image as its thumbnail.
+// §2.3.4.4): the card in an iframe, with the share image as its thumbnail.
 type oembedResponse struct {
 	Type            string `json:"type"`
 	Version         string `json:"version"`
@@ -53,8 +53,8 @@ func (h *Handler) oembedURL(pageURL string) string {
 // oembed answers GET /oembed?url=…&maxwidth=…&maxheight=…&format=json
 // (https://oembed.com/ §2.2) for a public fact-check's page on this site:
 // its embeddable card (/claims/{slug}/embed) in an iframe. A url that is
-// not a public fact-check's page here gets 404, as the spec says;
-// format=xml gets 501 (only JSON is offered); a missing url, or a maxwidth
+// not a public fact-check's page here gets 404, and format=xml 501 (only
+// JSON is offered), as the spec's §2.4 says; a missing url, or a maxwidth
 // or maxheight that is not a whole number from 1, gets 422 naming it; a
 // maxwidth or maxheight too small for the card gets 404 (the spec's "no
 // response for the url"). A url with ?lang=xx, an interface language,
