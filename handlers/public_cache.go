@@ -107,6 +107,11 @@ var streamHook atomic.Pointer[func()]
 // readers, and its encoding for clients that take gzip.
 var varyPublic = []string{echo.HeaderCookie + ", " + echo.HeaderAcceptEncoding}
 
+// varyEncoding is the Vary of a public document that is the same for
+// every reader and has no words (a share image, oEmbed): only its
+// encoding differs.
+var varyEncoding = []string{echo.HeaderAcceptEncoding}
+
 // varyPublicLocalized is the Vary of a public page in words: it differs
 // too with the reader's language (the lang cookie or Accept-Language).
 var varyPublicLocalized = []string{echo.HeaderCookie + ", " + echo.HeaderAcceptEncoding + ", " + "Accept-Language"}
@@ -138,12 +143,18 @@ const fillTimeout = 30 * time.Second
 // Vary: Cookie tells that the two differ.
 func (h *Handler) servePublic(c echo.Context, pg publicPage) error {
 	localized := pg.localized()
-	if hd := c.Response().Header(); len(hd[echo.HeaderVary]) == 0 && !localized && !pg.anyone {
-		hd[echo.HeaderVary] = varyPublic
-	} else if len(hd[echo.HeaderVary]) == 0 && !pg.anyone {
+	// A page in words differs with the language cookie, so with Cookie,
+	// even when it is the same for every reader.
+	byCookie := localized || !pg.anyone
+	switch hd := c.Response().Header(); {
+	case len(hd[echo.HeaderVary]) == 0 && localized:
 		hd[echo.HeaderVary] = varyPublicLocalized
-	} else {
-		if !pg.anyone {
+	case len(hd[echo.HeaderVary]) == 0 && byCookie:
+		hd[echo.HeaderVary] = varyPublic
+	case len(hd[echo.HeaderVary]) == 0:
+		hd[echo.HeaderVary] = varyEncoding
+	default:
+		if byCookie {
 			varyCookie(c)
 		}
 		addVary(hd, echo.HeaderAcceptEncoding)

@@ -85,8 +85,8 @@ func TestShareImage(t *testing.T) {
 			}
 			first, before := fetch()
 			etag := first.header.Get("ETag")
-			if etag == "" || first.header.Get("Cache-Control") != "public, no-cache" {
-				t.Fatalf("validators: ETag %q, Cache-Control %q", etag, first.header.Get("Cache-Control"))
+			if etag == "" || first.header.Get("Cache-Control") != "public, no-cache" || first.header.Get("Vary") != "Accept-Encoding" {
+				t.Fatalf("validators: ETag %q, Cache-Control %q, Vary %q", etag, first.header.Get("Cache-Control"), first.header.Get("Vary"))
 			}
 			if r := ts.do(t, cl, http.MethodGet, path, nil, map[string]string{"If-None-Match": etag}); r.status != http.StatusNotModified {
 				t.Fatalf("conditional GET: %d", r.status)
@@ -192,7 +192,9 @@ func TestEmbedCard(t *testing.T) {
 			cl := ts.client(t)
 			path := "/claims/" + c.Slug + "/embed"
 			r := ts.get(t, cl, path)
-			if r.status != http.StatusOK || r.header.Get("ETag") == "" || r.header.Get("Cache-Control") != "public, no-cache" {
+			// In the reader's language, which a cookie may choose.
+			if r.status != http.StatusOK || r.header.Get("ETag") == "" || r.header.Get("Cache-Control") != "public, no-cache" ||
+				r.header.Get("Vary") != "Cookie, Accept-Encoding, Accept-Language" {
 				t.Fatalf("GET %s: %d %v", path, r.status, r.header)
 			}
 			d := doc(t, r.body)

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"claimtracker/sharecard"
@@ -191,6 +192,48 @@ func BenchmarkDrawArabic(b *testing.B) {
 	for b.Loop() {
 		if _, err := sharecard.Draw(c); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// Cards drawn at once, from several goroutines, are the cards drawn one
+// by one: the typesetters they share are never used by two at a time.
+func TestDrawConcurrently(t *testing.T) {
+	cards := []sharecard.Card{card(), card(), card(), card()}
+	cards[1].Quote, cards[2].Label, cards[3].Quote = "لم أتواصل مع الروس", "Mostly true", "Я не общался с русскими"
+	want := make([][]byte, len(cards))
+	for i, c := range cards {
+		res, err := sharecard.Draw(c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want[i] = res.PNG
+	}
+	errs := make(chan error, 8*len(cards))
+	got := make([][][]byte, 8)
+	var wg sync.WaitGroup
+	for g := range got {
+		got[g] = make([][]byte, len(cards))
+		wg.Go(func() {
+			for i, c := range cards {
+				res, err := sharecard.Draw(c)
+				errs <- err
+				got[g][i] = res.PNG
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	for g := range got {
+		for i := range cards {
+			if !bytes.Equal(got[g][i], want[i]) {
+				t.Errorf("goroutine %d drew card %d differently", g, i)
+			}
 		}
 	}
 }
