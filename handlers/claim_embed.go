@@ -1,11 +1,8 @@
 package handlers
 
 import (
-	"fmt"
-
 	"github.com/labstack/echo/v4"
 
-	"claimtracker/models"
 	"claimtracker/views/pages"
 )
 
@@ -23,13 +20,9 @@ func (h *Handler) claimEmbed(c echo.Context) error {
 // buildClaimEmbed renders the embeddable card of the public claim slug.
 func (h *Handler) buildClaimEmbed(c echo.Context, slug string) ([]byte, error) {
 	ctx := c.Request().Context()
-	claim, err := h.store.PublicClaim(ctx, slug)
+	claim, verdict, err := h.publicFactCheck(ctx, slug)
 	if err != nil {
 		return nil, err
-	}
-	verdict := claim.CurrentVerdict()
-	if verdict == nil {
-		return nil, fmt.Errorf("public claim %s has no published verdict: %w", slug, models.ErrNotFound)
 	}
 	st, err := h.settings(ctx)
 	if err != nil {

@@ -2,15 +2,14 @@ package handlers
 
 import (
 	"context"
-	"fmt"
 	"image/color"
+	"net/url"
 	"strings"
 	"sync"
 
 	"github.com/labstack/echo/v4"
 
 	"claimtracker/i18n"
-	"claimtracker/models"
 	"claimtracker/sharecard"
 	"claimtracker/static"
 	"claimtracker/views"
@@ -38,26 +37,22 @@ func (h *Handler) sharePage(slug string) publicPage {
 		build: func(c echo.Context) ([]byte, error) { return h.buildShareImage(c.Request().Context(), slug) }}
 }
 
-// versionTag is the tag of the version of the page being built under ctx
-// (see pageVersionOf), which the share image's address carries: sites
-// that keep a preview's image by its address (most do) then fetch the new
-// one after a new verdict. The image is served at its current version
-// whatever tag is asked for.
-func versionTag(ctx context.Context) string {
+// shareImageURL is the absolute address of the share image of the claim
+// slug, for the page being built under ctx: it carries the page's version
+// (see pageVersionOf), so that sites which keep a preview's image by its
+// address (most do) fetch the new one after a new verdict. The image is
+// served at its current version whatever version is asked for.
+func (h *Handler) shareImageURL(ctx context.Context, slug string) string {
 	v, _ := pageVersionOf(ctx)
-	return v.Tag
+	return h.absURL("/claims/"+slug+"/share.png") + "?v=" + url.QueryEscape(v.Tag)
 }
 
 // buildShareImage draws the share image of the public claim slug, from
 // the snapshot ctx reads.
 func (h *Handler) buildShareImage(ctx context.Context, slug string) ([]byte, error) {
-	claim, err := h.store.PublicClaim(ctx, slug)
+	claim, verdict, err := h.publicFactCheck(ctx, slug)
 	if err != nil {
 		return nil, err
-	}
-	verdict := claim.CurrentVerdict()
-	if verdict == nil {
-		return nil, fmt.Errorf("public claim %s has no published verdict: %w", slug, models.ErrNotFound)
 	}
 	st, err := h.settings(ctx)
 	if err != nil {

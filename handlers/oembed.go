@@ -127,13 +127,9 @@ func (h *Handler) claimPageOf(raw string) (slug, lang string, ok bool) {
 // card at width×height, in lang when set.
 func (h *Handler) buildOEmbed(c echo.Context, slug, lang string, width, height int) ([]byte, error) {
 	ctx := c.Request().Context()
-	claim, err := h.store.PublicClaim(ctx, slug)
+	claim, verdict, err := h.publicFactCheck(ctx, slug)
 	if err != nil {
 		return nil, err
-	}
-	verdict := claim.CurrentVerdict()
-	if verdict == nil {
-		return nil, models.ErrNotFound
 	}
 	st, err := h.settings(ctx)
 	if err != nil {
@@ -145,11 +141,10 @@ func (h *Handler) buildOEmbed(c echo.Context, slug, lang string, width, height i
 	}
 	frame := `<iframe src="` + html.EscapeString(src) + `" width="` + strconv.Itoa(width) + `" height="` + strconv.Itoa(height) +
 		`" title="` + html.EscapeString(verdict.Headline) + `" loading="lazy" style="border:0;max-width:100%"></iframe>`
-	thumb := h.absURL("/claims/"+claim.Slug+"/share.png") + "?v=" + url.QueryEscape(versionTag(ctx))
 	return json.Marshal(oembedResponse{
 		Type: "rich", Version: "1.0", Title: verdict.Headline,
 		ProviderName: st.OrganizationName, ProviderURL: h.absURL("/"),
 		HTML: frame, Width: width, Height: height,
-		ThumbnailURL: thumb, ThumbnailWidth: sharecard.Width, ThumbnailHeight: sharecard.Height,
+		ThumbnailURL: h.shareImageURL(ctx, claim.Slug), ThumbnailWidth: sharecard.Width, ThumbnailHeight: sharecard.Height,
 	})
 }
