@@ -52,7 +52,8 @@ func TestPublicPagesPassAxe(t *testing.T) {
 	}
 	ctx := browser(t)
 	pages := []string{"/", "/claims/sessions-told-senators-he-had-no-communications-with-the-russians", "/people/jeff-sessions",
-		"/search?q=russians", "/methodology", "/people", "/login"}
+		"/search?q=russians", "/methodology", "/people", "/login",
+		"/claims/sessions-told-senators-he-had-no-communications-with-the-russians/embed"}
 	for _, width := range []int64{1440, 360} {
 		for _, path := range pages {
 			do(t, ctx, chromedp.EmulateViewport(width, 900), chromedp.Navigate(a.url+path), chromedp.WaitVisible(chromedp.CSS("main h1")))

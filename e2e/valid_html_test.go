@@ -200,8 +200,9 @@ func (w *teeWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 // notPages are the GET routes that serve no HTML page, besides those under
 // /api/ and /static/ and files named with an extension (feeds, sitemaps,
 // exports, images): a health check, sitemap parts, a fragment that the
-// claim form's script fetches, and archived copies (other sites' pages).
-var notPages = map[string]bool{"/healthz": true, "/sitemaps/:name": true, "/desk/claims/similar": true, "/archive/:sha256": true}
+// claim form's script fetches, archived copies (other sites' pages) and
+// oEmbed's JSON.
+var notPages = map[string]bool{"/healthz": true, "/sitemaps/:name": true, "/desk/claims/similar": true, "/archive/:sha256": true, "/oembed": true}
 
 // allPagesVisited reports whether the tests were served a page by every
 // GET route that serves one, so that the checker read them all; it names
@@ -379,6 +380,11 @@ func TestEveryPageIsChecked(t *testing.T) {
 	public = pageClient(t, a, "", "")
 	public.crawl("/")
 	public.visit("/claims/no-such-claim", http.StatusNotFound)
+	// The embeddable card, which no page links: in English and in Arabic
+	// (by a reader of its own, whom ?lang=ar leaves reading Arabic).
+	embed := "/claims/sessions-told-senators-he-had-no-communications-with-the-russians/embed"
+	public.visit(embed, http.StatusOK)
+	pageClient(t, a, "", "").visit(embed+"?lang=ar", http.StatusOK)
 	public.visit("/search?q=nothing+matches+these+words", http.StatusOK)
 	public.post("/login", url.Values{"email": {admin.Email}, "password": {"not the password"}}, http.StatusUnauthorized)
 

@@ -21,11 +21,23 @@ import (
 // BenchmarkClaimPage serves a cached public claim page through the whole
 // middleware chain, in process: the server's own cost per request.
 func BenchmarkClaimPage(b *testing.B) {
+	benchCached(b, func(slug string) string { return "/claims/" + slug })
+}
+
+// BenchmarkShareImage serves a claim's cached share image as
+// BenchmarkClaimPage serves its page.
+func BenchmarkShareImage(b *testing.B) {
+	benchCached(b, func(slug string) string { return "/claims/" + slug + "/share.png" })
+}
+
+// benchCached serves the public document at path(slug) of a published
+// claim, cached after the first request.
+func benchCached(b *testing.B, path func(slug string) string) {
 	t := &testing.T{}
 	ts := newServer(b, "sqlite")
 	n := newNewsroom(t, ts)
 	c := n.publish(t, seedInput(), "false", "x", seedSources()...)
-	req := httptest.NewRequest("GET", "/claims/"+c.Slug, nil)
+	req := httptest.NewRequest("GET", path(c.Slug), nil)
 	b.ReportAllocs()
 	for b.Loop() {
 		w := httptest.NewRecorder()

@@ -7,6 +7,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"claimtracker/models"
+	"claimtracker/sharecard"
 	"claimtracker/views"
 	"claimtracker/views/pages"
 )
@@ -29,13 +30,9 @@ func claimKey(slug string) string { return "claim:" + slug }
 // buildClaimPage renders a public claim page with its ClaimReview.
 func (h *Handler) buildClaimPage(c echo.Context, slug string) ([]byte, error) {
 	ctx := c.Request().Context()
-	claim, err := h.store.PublicClaim(ctx, slug)
+	claim, verdict, err := h.publicFactCheck(ctx, slug)
 	if err != nil {
 		return nil, err
-	}
-	verdict := claim.CurrentVerdict()
-	if verdict == nil {
-		return nil, fmt.Errorf("public claim %s has no published verdict: %w", slug, models.ErrNotFound)
 	}
 	scale, err := h.ratings(ctx)
 	if err != nil {
@@ -61,6 +58,9 @@ func (h *Handler) buildClaimPage(c echo.Context, slug string) ([]byte, error) {
 		p.Description = claimDescription(ctx, claim.Person.Name, claim.Summary, verdict.RatingLabel, false)
 	}
 	p.Meta = views.SocialMeta("article", verdict.Headline, p.Description, url, org.Name)
+	p.Meta = views.WithImage(p.Meta, views.Image{URL: h.shareImageURL(ctx, claim.Slug),
+		Type: shareImageType, Width: sharecard.Width, Height: sharecard.Height, Alt: p.Description})
+	p.OEmbed = h.oembedURL(url)
 	view := pages.ClaimView{Claim: claim, Verdict: verdict, Timeline: views.Timeline(claim, org.Zone), OrgName: org.Name}
 	for i := range claim.Corrections {
 		if claim.Corrections[i].Kind == models.CorrectionRetraction {
@@ -68,6 +68,20 @@ func (h *Handler) buildClaimPage(c echo.Context, slug string) ([]byte, error) {
 		}
 	}
 	return renderBytes(c, pages.Claim(p, view))
+}
+
+// publicFactCheck is the public claim slug, as the snapshot ctx reads it,
+// with its published verdict; models.ErrNotFound when there is none.
+func (h *Handler) publicFactCheck(ctx context.Context, slug string) (*models.Claim, *models.Verdict, error) {
+	claim, err := h.store.PublicClaim(ctx, slug)
+	if err != nil {
+		return nil, nil, err
+	}
+	verdict := claim.CurrentVerdict()
+	if verdict == nil {
+		return nil, nil, fmt.Errorf("public claim %s has no published verdict: %w", slug, models.ErrNotFound)
+	}
+	return claim, verdict, nil
 }
 
 // claimDescription is a fact-check in one sentence, in the language of

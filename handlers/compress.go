@@ -15,6 +15,13 @@ import (
 // minCompress is the smallest body worth compressing.
 const minCompress = 1024
 
+// compressible reports whether answers of this content type are worth
+// compressing: not images (but SVG, which is text), whose formats are
+// compressed already.
+func compressible(contentType string) bool {
+	return !strings.HasPrefix(contentType, "image/") || strings.HasPrefix(contentType, "image/svg")
+}
+
 var gzipPool = sync.Pool{New: func() any {
 	w, _ := gzip.NewWriterLevel(nil, gzip.BestSpeed)
 	return w
@@ -90,7 +97,7 @@ func gunzipBytes(b []byte) ([]byte, error) {
 func writeBody(c echo.Context, status int, contentType string, body, gz []byte) error {
 	h := c.Response().Header()
 	addVary(h, echo.HeaderAcceptEncoding)
-	if (gz != nil || len(body) >= minCompress) && acceptsGzip(c) {
+	if (gz != nil || (len(body) >= minCompress && compressible(contentType))) && acceptsGzip(c) {
 		if gz == nil {
 			gz = gzipBytes(body)
 		}

@@ -173,7 +173,9 @@ func classifyHTTP(he *echo.HTTPError) problem {
 	case http.StatusForbidden:
 		p.code = "forbidden"
 	}
-	if he.Code >= 500 {
+	// 501 says what the client asked for is not offered (an oEmbed
+	// format): its words stand. Any other 5xx is ours, and logged.
+	if he.Code >= 500 && he.Code != http.StatusNotImplemented {
 		p.code, p.title, p.message = "internal", titleInternal, models.NewReason("admin.error.logged.message", "The error has been logged.")
 	}
 	return p
@@ -239,9 +241,10 @@ func statusMessage(status int) models.Reason {
 	return models.NewReason("admin.error.refused.message", "The server could not accept this request.")
 }
 
-// isAPI reports whether the request expects JSON.
+// isAPI reports whether the request expects JSON: the API and oEmbed.
 func isAPI(c echo.Context) bool {
-	return strings.HasPrefix(c.Request().URL.Path, "/api/")
+	p := c.Request().URL.Path
+	return strings.HasPrefix(p, "/api/") || p == "/oembed"
 }
 
 // handleError is the one error handler: it logs internal errors with the

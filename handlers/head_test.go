@@ -2,6 +2,7 @@ package handlers_test
 
 import (
 	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -23,7 +24,8 @@ func TestHeadAnswersLikeGetWithoutTheBody(t *testing.T) {
 			css := doc(t, ts.get(t, cl, "/").body).Find(`link[rel="stylesheet"]`).AttrOr("href", "")
 			paths := []string{"/", "/claims/" + c.Slug, "/people", "/people/jeff-sessions", "/search?q=russians", "/methodology",
 				"/feed.atom", "/corrections.atom", "/sitemap.xml", "/claimreview.json", "/export.csv",
-				"/api/v1/public/claims", "/api/v1/public/claims/" + c.Slug, "/robots.txt", "/healthz", css, "/login"}
+				"/api/v1/public/claims", "/api/v1/public/claims/" + c.Slug, "/robots.txt", "/healthz", css, "/login",
+				"/claims/" + c.Slug + "/share.png", "/claims/" + c.Slug + "/embed", "/oembed?url=" + url.QueryEscape(ts.URL+"/claims/"+c.Slug)}
 			for _, path := range paths {
 				get := ts.get(t, cl, path)
 				head := ts.do(t, cl, http.MethodHead, path, nil, nil)

@@ -96,7 +96,8 @@ func (h *Handler) accessLog(next echo.HandlerFunc) echo.HandlerFunc {
 }
 
 // csp allows only the site's own resources: no inline script or style, no
-// plugins, no framing, no <base> rewriting, forms post only to the site.
+// plugins, no framing (but of the embeddable card: see frameable), no
+// <base> rewriting, forms post only to the site.
 const csp = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
 
 // securityHeaders sets the headers every response carries.
@@ -238,4 +239,24 @@ func (h *Handler) clearSessionCookie(c echo.Context) {
 		Name: h.cookieName, Value: "", Path: "/", HttpOnly: true, Secure: h.secure,
 		SameSite: http.SameSiteLaxMode, MaxAge: -1,
 	})
+}
+
+// frameAnyCSP is csp with framing by any site allowed (frame-ancestors *,
+// which matches every http and https page): the rest stays as strict.
+var frameAnyCSP = []string{strings.Replace(csp, "frame-ancestors 'none'", "frame-ancestors *", 1)}
+
+// frameable lets any site show the route's answers in a frame: it
+// replaces the CSP of securityHeaders with frameAnyCSP and drops
+// X-Frame-Options (whose DENY browsers would obey too). It is for the
+// embeddable claim card only; every other answer may not be framed, so
+// that no other page of the site can be overlaid to trick a click
+// (clickjacking). Errors on the route (a 404 card) may be framed too: they
+// act on nothing.
+func frameable(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		hd := c.Response().Header()
+		hd["Content-Security-Policy"] = frameAnyCSP
+		delete(hd, "X-Frame-Options")
+		return next(c)
+	}
 }

@@ -82,7 +82,7 @@ type cachedPage struct {
 // newCachedPage keeps body, the page at etag (modified then), compressed
 // when it is worth it.
 func newCachedPage(etag string, modified time.Time, contentType string, body []byte) *cachedPage {
-	if len(body) >= minCompress {
+	if len(body) >= minCompress && compressible(contentType) {
 		return storedCachedPage(etag, modified, contentType, gzipBytes(body))
 	}
 	return &cachedPage{etag: etag, modified: modified, contentType: contentType, plain: body, validators: validatorValues(etag, modified)}

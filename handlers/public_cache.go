@@ -54,6 +54,10 @@ type publicPage struct {
 	// every other page has the site version.
 	claim       string
 	contentType string
+	// anyone marks a page that is the same for every reader, signed in or
+	// not (it names nobody: a share image, the embeddable card, oEmbed),
+	// so that signed-in readers are served from the caches too.
+	anyone bool
 	// build renders the page for c, a request whose context reads from the
 	// page's snapshot (see pageVersion). Exactly one of build and stream is set.
 	build func(c echo.Context) ([]byte, error)
@@ -103,6 +107,11 @@ var streamHook atomic.Pointer[func()]
 // readers, and its encoding for clients that take gzip.
 var varyPublic = []string{echo.HeaderCookie + ", " + echo.HeaderAcceptEncoding}
 
+// varyEncoding is the Vary of a public document that is the same for
+// every reader and has no words (a share image, oEmbed): only its
+// encoding differs.
+var varyEncoding = []string{echo.HeaderAcceptEncoding}
+
 // varyPublicLocalized is the Vary of a public page in words: it differs
 // too with the reader's language (the lang cookie or Accept-Language).
 var varyPublicLocalized = []string{echo.HeaderCookie + ", " + echo.HeaderAcceptEncoding + ", " + "Accept-Language"}
@@ -134,12 +143,20 @@ const fillTimeout = 30 * time.Second
 // Vary: Cookie tells that the two differ.
 func (h *Handler) servePublic(c echo.Context, pg publicPage) error {
 	localized := pg.localized()
-	if hd := c.Response().Header(); len(hd[echo.HeaderVary]) == 0 && !localized {
-		hd[echo.HeaderVary] = varyPublic
-	} else if len(hd[echo.HeaderVary]) == 0 {
+	// A page in words differs with the language cookie, so with Cookie,
+	// even when it is the same for every reader.
+	byCookie := localized || !pg.anyone
+	switch hd := c.Response().Header(); {
+	case len(hd[echo.HeaderVary]) == 0 && localized:
 		hd[echo.HeaderVary] = varyPublicLocalized
-	} else {
-		varyCookie(c)
+	case len(hd[echo.HeaderVary]) == 0 && byCookie:
+		hd[echo.HeaderVary] = varyPublic
+	case len(hd[echo.HeaderVary]) == 0:
+		hd[echo.HeaderVary] = varyEncoding
+	default:
+		if byCookie {
+			varyCookie(c)
+		}
 		addVary(hd, echo.HeaderAcceptEncoding)
 		if localized {
 			addVary(hd, "Accept-Language")
@@ -149,7 +166,7 @@ func (h *Handler) servePublic(c echo.Context, pg publicPage) error {
 	if localized {
 		pg.key += localeKeySuffix(i18n.From(ctx).Tag())
 	}
-	if currentUser(c) != nil {
+	if currentUser(c) != nil && !pg.anyone {
 		c.Response().Header().Set("Cache-Control", "private, no-store")
 		if pg.stream != nil {
 			release, err := h.streamSlot(ctx)

@@ -137,7 +137,8 @@ func TestClaimPageTimelineBadgeSourcesAndClaimReview(t *testing.T) {
 			if og, _ := d.Find(`meta[property="og:title"]`).Attr("content"); og != "Verdict on "+c.Summary {
 				t.Errorf("og:title = %q", og)
 			}
-			if tw, _ := d.Find(`meta[name="twitter:card"]`).Attr("content"); tw != "summary" {
+			// The card shows the share image, large (see TestShareImage).
+			if tw, _ := d.Find(`meta[name="twitter:card"]`).Attr("content"); tw != "summary_large_image" {
 				t.Errorf("twitter:card = %q", tw)
 			}
 			scripts := d.Find(`script[type="application/ld+json"]`)

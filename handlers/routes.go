@@ -26,6 +26,9 @@ func (h *Handler) routes(e *echo.Echo) {
 	// Public pages, feeds and data: published fact-checks only.
 	get(e, "/", h.home)
 	get(e, "/claims/:slug", h.claimShow)
+	get(e, "/claims/:slug/share.png", h.claimShareImage)
+	get(e, "/claims/:slug/embed", h.claimEmbed, frameable) // the one route other sites may frame
+	get(e, "/oembed", h.oembed)
 	get(e, "/people", h.peopleList)
 	get(e, "/people/:slug", h.personShow)
 	get(e, "/search", h.search)

@@ -11,7 +11,9 @@ import (
 	"io/fs"
 	"mime"
 	"path"
+	"regexp"
 	"strings"
+	"sync"
 )
 
 //go:embed files
@@ -84,3 +86,40 @@ func Lookup(rest string) (a *Asset, current bool) {
 	}
 	return a, a.Hash == hash
 }
+
+// The colours the stylesheet gives ratings and the site, read from it once,
+// so that pictures drawn on the server (share images) colour a rating as
+// its badge is coloured.
+var (
+	ratingRule = regexp.MustCompile(`(?m)^\.r-([\pL\pN-]+)\s*\{\s*--rating:\s*(#[0-9a-fA-F]{3,6})\s*;\s*\}`)
+	rootBlock  = regexp.MustCompile(`(?s):root\s*\{(.*?)\n\}`)
+	colourVar  = regexp.MustCompile(`--([a-z-]+):\s*(#[0-9a-fA-F]{3,6})\s*;`)
+	colours    = sync.OnceValue(func() (c struct{ ratings, vars map[string]string }) {
+		css := assets["style.css"].Body
+		c.ratings, c.vars = map[string]string{}, map[string]string{}
+		for _, m := range ratingRule.FindAllSubmatch(css, -1) {
+			c.ratings[string(m[1])] = string(m[2])
+		}
+		if root := rootBlock.FindSubmatch(css); root != nil {
+			for _, m := range colourVar.FindAllSubmatch(root[1], -1) {
+				c.vars[string(m[1])] = string(m[2])
+			}
+		}
+		return c
+	})
+)
+
+// RatingColour is the colour, "#rrggbb", that the stylesheet gives the
+// rating with this slug (its rule `.r-SLUG { --rating: … }`), or the
+// stylesheet's grey (--ink-soft) for a rating it lists none for, as
+// unordered ratings and ratings an admin added are shown.
+func RatingColour(slug string) string {
+	if c, ok := colours().ratings[slug]; ok {
+		return c
+	}
+	return Colour("ink-soft")
+}
+
+// Colour is the value of the colour property --NAME in the stylesheet's
+// :root ("brand" gives --brand's "#16325c"), or "" when it has none.
+func Colour(name string) string { return colours().vars[name] }

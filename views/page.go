@@ -4,6 +4,7 @@ package views
 
 import (
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 
@@ -30,6 +31,9 @@ type Page struct {
 	JSONLD string
 	// Feeds are Atom feeds to advertise in the head.
 	Feeds []Feed
+	// OEmbed is the address of the page's oEmbed answer in JSON, which
+	// the head advertises (oEmbed's discovery, https://oembed.com/ §4).
+	OEmbed string
 	// Params are the query parameters that make this page what it is (a
 	// search's words, the home page's filters): the language switcher
 	// keeps them.
@@ -77,6 +81,37 @@ func SocialMeta(kind, title, description, url, siteName string) []MetaTag {
 		{Name: "twitter:title", Content: title},
 		{Name: "twitter:description", Content: description},
 	}
+}
+
+// Image is a picture that stands for a page in link previews.
+type Image struct {
+	// URL is absolute; Type its content type; Width and Height in pixels.
+	URL, Type     string
+	Width, Height int
+	// Alt says what the picture shows, for those who cannot see it.
+	Alt string
+}
+
+// WithImage adds img to the link-preview tags that SocialMeta made:
+// OpenGraph's og:image with its type, size and alt text, and a Twitter
+// card that shows it large (summary_large_image), with its alt text.
+func WithImage(meta []MetaTag, img Image) []MetaTag {
+	out := make([]MetaTag, 0, len(meta)+8)
+	for _, m := range meta {
+		if m.Name == "twitter:card" {
+			m.Content = "summary_large_image"
+		}
+		out = append(out, m)
+	}
+	return append(out,
+		MetaTag{Property: "og:image", Content: img.URL},
+		MetaTag{Property: "og:image:type", Content: img.Type},
+		MetaTag{Property: "og:image:width", Content: strconv.Itoa(img.Width)},
+		MetaTag{Property: "og:image:height", Content: strconv.Itoa(img.Height)},
+		MetaTag{Property: "og:image:alt", Content: img.Alt},
+		MetaTag{Name: "twitter:image", Content: img.URL},
+		MetaTag{Name: "twitter:image:alt", Content: img.Alt},
+	)
 }
 
 // FullTitle is the document title: the page's own, then the newsroom's
