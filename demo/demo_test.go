@@ -55,7 +55,7 @@ func TestLoadFillsAnEmptyDatabaseOnce(t *testing.T) {
 		}
 		// The queue has one verdict for the reviewers; one was sent back.
 		rev, _ := s.UserByEmail(ctx, "reviewer@demo.example")
-		if q, _ := s.ReviewQueue(ctx, rev); len(q) != 1 {
+		if q, _ := s.ReviewQueue(ctx, rev, models.QueueFilter{}); len(q) != 1 {
 			t.Fatalf("review queue: %+v", q)
 		}
 		if _, err := demo.Load(ctx, s, &out); !errors.Is(err, demo.ErrNotEmpty) {

@@ -88,11 +88,11 @@ func (src *Source) view() sourceView {
 		Kind: src.Kind, Stance: src.Stance, Excerpt: src.Excerpt, Locator: src.Locator, Language: src.Language}
 }
 
-// evidenceOpen reports whether a claim's sources may change: while it is a
-// draft or in review, not once it is published or retracted, when it is a
+// evidenceOpen reports whether a claim's sources may change: before review
+// or in review, not once it is published or retracted, when it is a
 // *ConflictError (409) saying that they change through an update.
 func evidenceOpen(c *Claim) error {
-	if c.Status == ClaimDraft || c.Status == ClaimInReview {
+	if c.Status.BeforeReview() || c.Status == ClaimInReview {
 		return nil
 	}
 	return &ConflictError{Reason: NewReason("reasons.sources_fixed",
