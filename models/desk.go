@@ -58,12 +58,11 @@ type DeskCounts struct {
 	// review and were not sent back.
 	MyDrafts          int64
 	RecentlyPublished int64
+	// Waiting counts the claims that wait for the user to act: assigned
+	// to them and still worked on, or with their verdict sent back; each
+	// once. The desk's navigation shows it beside "Desk".
+	Waiting int64
 }
-
-// Waiting is how many items wait for the user to act: claims assigned to
-// them and verdicts sent back to them, which the desk's navigation
-// counts beside "Desk".
-func (c DeskCounts) Waiting() int64 { return c.AssignedToMe + c.SentBack }
 
 // deskQueries are the queries behind each of the desk's lists for one
 // user on one calendar day, shared by its counts and its lists.
@@ -94,6 +93,11 @@ func dueBy(db *gorm.DB, userID uint, by time.Time) *gorm.DB {
 
 func (q deskQueries) sentBack() *gorm.DB {
 	return q.db.Table("verdicts v").Where("v.author_id = ? AND v.status = ?", q.u.ID, VerdictChangesRequested)
+}
+
+func (q deskQueries) waiting() *gorm.DB {
+	return q.db.Model(&Claim{}).Where("(claims.assignee_id = ? AND claims.status IN ?) OR EXISTS (SELECT 1 FROM verdicts w WHERE w.claim_id = claims.id AND w.author_id = ? AND w.status = ?)",
+		q.u.ID, openStatuses, q.u.ID, VerdictChangesRequested)
 }
 
 func (q deskQueries) myDrafts() *gorm.DB {
@@ -130,6 +134,7 @@ func (s *Store) DeskCounts(ctx context.Context, u *User) (DeskCounts, error) {
 		{"due soon", &c.DueSoon, q.dueSoon()},
 		{"sent back", &c.SentBack, q.sentBack()},
 		{"drafts", &c.MyDrafts, q.myDrafts()},
+		{"waiting", &c.Waiting, q.waiting()},
 		{"published", &c.RecentlyPublished, q.db.Model(&Claim{}).Where("status = ? AND published_at >= ?", ClaimPublished, s.now().AddDate(0, 0, -30))},
 	}
 	if u.Can(RoleReviewer) {

@@ -95,7 +95,7 @@ func (in *triageInput) validate(tx *gorm.DB, v *Validator) (*User, *time.Time, e
 	}
 	u, err := findUserIn(tx, in.AssigneeID)
 	if errors.Is(err, ErrNotFound) || err == nil && !u.Active() {
-		v.Fail("assignee_id", NewReason("reasons.assignee", "must be the id of an active colleague's account"))
+		v.Fail("assignee_id", ReasonAssignee)
 		return nil, due, nil
 	}
 	if err != nil {
@@ -103,6 +103,9 @@ func (in *triageInput) validate(tx *gorm.DB, v *Validator) (*User, *time.Time, e
 	}
 	return u, due, nil
 }
+
+// ReasonAssignee: an assignee that is not an active account.
+var ReasonAssignee = NewReason("reasons.assignee", "must be an active colleague's account")
 
 // findUserIn reads one account by id in tx.
 func findUserIn(tx *gorm.DB, id uint) (*User, error) {
