@@ -53,6 +53,9 @@ func TestDeskClaimTriage(t *testing.T) {
 
 			// Reassign from the claim page, in review too.
 			e.mustPost(t, e.ed, claimPath(id)+"/sources", sourceForm("contradicts"), http.StatusSeeOther, "")
+			// Its sources are edited as a draft's are.
+			researched, _ := e.store.GetClaim(t.Context(), id)
+			e.page(t, e.ed, "/desk/sources/"+idStr(researched.Sources[0].ID)+"/edit", http.StatusOK)
 			e.mustPost(t, e.ed, claimPath(id)+"/verdicts", verdictForm("false"), http.StatusSeeOther, "")
 			cl, _ := e.store.GetClaim(t.Context(), id)
 			rev := idStr(uint(cl.Revision))
