@@ -122,7 +122,7 @@ func (h *Handler) renderClaimEdit(c echo.Context, status int, cl *models.Claim, 
 	if err != nil {
 		return err
 	}
-	colleagues, err := h.store.Colleagues(ctx)
+	colleagues, err := h.colleaguesFor(ctx, cl)
 	if err != nil {
 		return err
 	}

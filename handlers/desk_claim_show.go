@@ -55,7 +55,7 @@ func (h *Handler) renderClaimDesk(c echo.Context, status int, id uint, forms pag
 	if err != nil {
 		return err
 	}
-	colleagues, err := h.store.Colleagues(ctx)
+	colleagues, err := h.colleaguesFor(ctx, cl)
 	if err != nil {
 		return err
 	}

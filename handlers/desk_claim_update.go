@@ -69,7 +69,7 @@ func (h *Handler) deskClaimUpdate(c echo.Context) error {
 		if !cl.Status.BeforeReview() {
 			return fmt.Errorf("edit claim %d: it is %s now: %w", id, cl.Status, models.ErrConflict)
 		}
-		colleagues, err := h.store.Colleagues(ctx)
+		colleagues, err := h.colleaguesFor(ctx, cl)
 		if err != nil {
 			return err
 		}

@@ -32,3 +32,17 @@ func formTriage(f views.Form, why func(models.Reason) string) (assignee *uint, d
 func (h *Handler) today(ctx context.Context) time.Time {
 	return views.DayOf(h.store.Now(), views.Zone(ctx))
 }
+
+// colleaguesFor are the accounts the claim cl may be assigned to, with
+// its assignee now when that account was disabled since, so that its
+// forms keep the assignee rather than drop it unseen.
+func (h *Handler) colleaguesFor(ctx context.Context, cl *models.Claim) ([]models.Colleague, error) {
+	list, err := h.store.Colleagues(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if a := cl.Assignee; a != nil && !a.Active() {
+		list = append(list, models.Colleague{ID: a.ID, Name: a.Name, Email: a.Email, Role: a.Role, Handle: models.MentionHandle(a.Email)})
+	}
+	return list, nil
+}

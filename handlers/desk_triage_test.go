@@ -80,6 +80,13 @@ func TestDeskClaimTriage(t *testing.T) {
 			}
 			hist := e.page(t, e.ed, claimPath(id)+"/history", http.StatusOK)
 			mustContain(t, "history", hist, "changed the assignment", "started research on the claim", "Test rev", "31 Jul 2031")
+
+			// Disabled since, the assignee stays in the claim's forms.
+			if _, err := e.store.UpdateUser(t.Context(), adminUser(t, e), models.Meta{}, e.revUser.ID, models.UserChange{Disabled: new(true)}); err != nil {
+				t.Fatal(err)
+			}
+			page = e.page(t, e.ed, claimPath(id), http.StatusOK)
+			mustContain(t, "a disabled assignee", page, `<option value="`+idStr(e.revUser.ID)+`" selected>Test rev (reviewer)</option>`)
 		})
 	}
 }
@@ -172,6 +179,16 @@ func TestDeskFrontPageAndQueuePerRole(t *testing.T) {
 				}
 			}
 			mustContain(t, "editor's badge", e.page(t, e.ed, "/desk/claims", http.StatusOK), `<span class="sr-only">(2 items wait for you)</span>`)
+			// The panels' full lists.
+			due := e.page(t, e.ed, "/desk/claims?due=soon", http.StatusOK)
+			if got := texts(doc(t, due).Find(".rows .row-title")); strings.Join(got, "|") != "Nobody's claim, overdue|Ed's claim, due tomorrow" {
+				t.Errorf("due soon list: %q", got)
+			}
+			mustContain(t, "due soon list", due, "Earliest due first.", `<a href="/desk/claims?due=soon" aria-current="page">Due soon</a>`)
+			assigned := e.page(t, e.rev, "/desk/claims?assigned=1", http.StatusOK)
+			if got := texts(doc(t, assigned).Find(".rows .row-title")); strings.Join(got, "|") != "Rev's claim, due in a month" {
+				t.Errorf("assigned list: %q", got)
+			}
 
 			// The queue: waits, speakers, authors, filters.
 			q := e.page(t, e.rev, "/desk/review", http.StatusOK)
@@ -201,6 +218,16 @@ func TestDeskFrontPageAndQueuePerRole(t *testing.T) {
 			}
 		})
 	}
+}
+
+// adminUser is the admin of e.
+func adminUser(t *testing.T, e *deskEnv) *models.User {
+	t.Helper()
+	u, err := e.store.UserByEmail(t.Context(), "admin@example.org")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return u
 }
 
 // newDeskEnvClock is newDeskEnv on a store whose clock is now.

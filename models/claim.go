@@ -211,7 +211,7 @@ func (s *Store) CreateClaim(ctx context.Context, actor *User, m Meta, in ClaimIn
 	var out *Claim
 	err = s.write(ctx, func(tx *gorm.DB) error {
 		triage := triageInput{AssigneeID: in.AssigneeID, DueOn: in.DueOn, Priority: in.Priority}
-		assignee, due, err := triage.validate(tx, &v)
+		assignee, due, err := triage.validate(tx, &v, nil)
 		if err != nil {
 			return err
 		}
@@ -361,7 +361,7 @@ func (s *Store) UpdateClaim(ctx context.Context, actor *User, m Meta, id uint, p
 		if p.Priority != nil {
 			triage.Priority = *p.Priority
 		}
-		assignee, due, err := triage.validate(tx, &v)
+		assignee, due, err := triage.validate(tx, &v, c.AssigneeID)
 		if err != nil {
 			return err
 		}

@@ -80,11 +80,13 @@ type triageInput struct {
 }
 
 // validate checks the triage against the accounts in tx and returns the
-// assignee (nil for nobody) and the due day. The assignee must be an
-// active account (every role may be assigned); a due day is any calendar
-// day between the years 1000 and 9999, past days included (the work is
-// then overdue).
-func (in *triageInput) validate(tx *gorm.DB, v *Validator) (*User, *time.Time, error) {
+// assignee (nil for nobody) and the due day. A new assignee must be an
+// active account (every role may be assigned); current, the claim's
+// assignee now (nil for none), may stay even once disabled, so that the
+// claim's other fields still change. A due day is any calendar day
+// between the years 1000 and 9999, past days included (the work is then
+// overdue).
+func (in *triageInput) validate(tx *gorm.DB, v *Validator, current *uint) (*User, *time.Time, error) {
 	if in.Priority == "" {
 		in.Priority = PriorityNormal
 	}
@@ -94,7 +96,8 @@ func (in *triageInput) validate(tx *gorm.DB, v *Validator) (*User, *time.Time, e
 		return nil, due, nil
 	}
 	u, err := findUserIn(tx, in.AssigneeID)
-	if errors.Is(err, ErrNotFound) || err == nil && !u.Active() {
+	kept := current != nil && *current == in.AssigneeID
+	if errors.Is(err, ErrNotFound) || err == nil && !u.Active() && !kept {
 		v.Fail("assignee_id", ReasonAssignee)
 		return nil, due, nil
 	}

@@ -134,6 +134,22 @@ func TestClaimTriageOnCreateAndUpdate(t *testing.T) {
 		if err != nil || same.Revision != upd.Revision {
 			t.Errorf("a patch that changes nothing: revision %d → %d, %v", upd.Revision, same.Revision, err)
 		}
+
+		// A claim whose assignee is disabled since keeps them while its
+		// other fields change; nobody new is assigned a disabled account.
+		gone := modelstest.User(t, s, "gone2@example.org", models.RoleEditor)
+		if _, err := s.UpdateClaim(d.ctx, d.ed, d.m, c.ID, models.ClaimPatch{AssigneeID: &gone.ID}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.UpdateUser(d.ctx, d.admin, d.m, gone.ID, models.UserChange{Disabled: new(true)}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.UpdateClaim(d.ctx, d.ed, d.m, c.ID, models.ClaimPatch{Setting: new("A rally"), AssigneeID: &gone.ID, Priority: new(models.PriorityLow)}); err != nil {
+			t.Errorf("an edit of a claim assigned to a disabled account: %v", err)
+		}
+		if _, err := s.UpdateClaim(d.ctx, d.ed, d.m, plain.ID, models.ClaimPatch{AssigneeID: &gone.ID}); models.FieldErrors(err)["assignee_id"] == "" {
+			t.Errorf("another claim assigned to a disabled account: %v", err)
+		}
 	})
 }
 
