@@ -152,6 +152,7 @@ func (nr *newsroom) inReview() error {
 	c, err := nr.claim(models.ClaimInput{
 		Text: "Rents have gone up faster here than anywhere else in the country.", Summary: "Councillor says local rents rose fastest in the country",
 		Speaker: "Priya Raman", SaidAt: "2026-10-30", Setting: "Radio interview (fictional demo)", Tags: []string{"Housing"},
+		AssigneeID: nr.rev.ID, DueOn: nr.day(2), Priority: models.PriorityHigh,
 	}, models.SourceInput{URL: "https://stats.example.org/rents", Title: "Rent index by region", Outlet: "Statistics Office (fictional)",
 		PublishedAt: "2026-10-01", Kind: models.SourceDataset, Stance: models.StanceContradicts, Excerpt: "The region ranks third of twelve."})
 	if err != nil {
@@ -165,6 +166,7 @@ func (nr *newsroom) sentBack() error {
 	c, err := nr.claim(models.ClaimInput{
 		Text: "Crime has fallen every single year since I took office.", Summary: "Police chief says crime fell every year of his tenure",
 		Speaker: "Marcus Hale", SaidAt: "2026-11-03", Setting: "Press conference (fictional demo)", Tags: []string{"Crime"},
+		AssigneeID: nr.editor.ID, DueOn: nr.day(1), Priority: models.PriorityHigh,
 	}, models.SourceInput{URL: "https://police.example.org/annual", Title: "Annual crime statistics", Outlet: "City Police (fictional)",
 		PublishedAt: "2026-02-01", Kind: models.SourceOfficialRecord, Stance: models.StanceContradicts, Excerpt: "Recorded crime rose 3% in 2024."})
 	if err != nil {
@@ -180,9 +182,44 @@ func (nr *newsroom) sentBack() error {
 }
 
 func (nr *newsroom) draft() error {
-	_, err := nr.claim(models.ClaimInput{
+	c, err := nr.claim(models.ClaimInput{
 		Text: "Every school in the district now has a full-time nurse.", Summary: "Superintendent says every school has a full-time nurse",
 		Speaker: "Helen Okafor", SaidAt: "2026-11-20", Setting: "School board meeting (fictional demo)", Tags: []string{"Education"},
+		AssigneeID: nr.editor.ID, DueOn: nr.day(6),
 	})
+	if err != nil {
+		return err
+	}
+	for _, n := range []struct {
+		by   *models.User
+		body string
+	}{
+		{nr.editor, "The district's staffing list names a nurse at 14 of 16 schools. @reviewer, could you ask the board office about the other two?"},
+		{nr.rev, "Asked them: two small schools **share** one nurse, three days and two days a week. @editor, that sounds like *Mostly false* to me."},
+	} {
+		if _, err := nr.s.AddNote(nr.ctx, n.by, nr.m, c.ID, models.NoteInput{Body: n.body}); err != nil {
+			return fmt.Errorf("note on %q: %w", c.Summary, err)
+		}
+	}
+	return nil
+}
+
+// researching is a claim someone has started checking, overdue and
+// urgent, that nobody has taken yet.
+func (nr *newsroom) researching() error {
+	c, err := nr.claim(models.ClaimInput{
+		Text: "The new bridge will cut everyone's commute in half.", Summary: "Transport minister says the new bridge halves commutes",
+		Speaker: "Dana Ortiz", SaidAt: "2026-11-24", Setting: "Ribbon-cutting ceremony (fictional demo)", Tags: []string{"Transport"},
+		DueOn: nr.day(-1), Priority: models.PriorityUrgent,
+	})
+	if err != nil {
+		return err
+	}
+	_, err = nr.s.UpdateClaim(nr.ctx, nr.editor, nr.m, c.ID, models.ClaimPatch{Status: new(models.ClaimResearching)})
 	return err
+}
+
+// day is the newsroom's calendar day n days from today (YYYY-MM-DD).
+func (nr *newsroom) day(n int) string {
+	return nr.today.AddDate(0, 0, n).Format(models.DateLayout)
 }

@@ -1,8 +1,9 @@
 // Package demo loads a small, living newsroom into an empty database, so
 // that a new user sees the product at work at once: the case the product
 // was made for (sworn testimony, a later report, the speaker's denial) and
-// a few invented claims in every state of the workflow, with an admin, an
-// editor and a reviewer whose random passwords are printed once.
+// a few invented claims in every state of the workflow, some assigned, due
+// and discussed in notes, with an admin, an editor and two reviewers whose
+// random passwords are printed once.
 //
 // Everything goes through the Store, as a person at the desk would do it,
 // so the audit trail, search index and versions are all real.
@@ -15,6 +16,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"time"
 
 	"claimtracker/models"
 )
@@ -36,6 +38,8 @@ type newsroom struct {
 	m                  models.Meta
 	admin, editor, rev *models.User
 	rev2               *models.User
+	// today is the newsroom's calendar day, from which due days count.
+	today time.Time
 }
 
 // Load fills an empty database with the demo newsroom and prints the
@@ -52,7 +56,11 @@ func Load(ctx context.Context, s *models.Store, out io.Writer) ([]Account, error
 	if n > 0 || len(claims) > 0 {
 		return nil, ErrNotEmpty
 	}
-	nr := &newsroom{s: s, ctx: ctx, m: models.Meta{IP: "demo"}}
+	today, err := s.Today(ctx)
+	if err != nil {
+		return nil, err
+	}
+	nr := &newsroom{s: s, ctx: ctx, m: models.Meta{IP: "demo"}, today: today}
 	accounts := []Account{
 		{Email: "admin@demo.example", Name: "Ada Admin", Role: models.RoleAdmin},
 		{Email: "editor@demo.example", Name: "Eli Editor", Role: models.RoleEditor},
@@ -69,7 +77,7 @@ func Load(ctx context.Context, s *models.Store, out io.Writer) ([]Account, error
 		users[i] = u
 	}
 	nr.admin, nr.editor, nr.rev, nr.rev2 = users[0], users[1], users[2], users[3]
-	for _, step := range []func() error{nr.seedCase, nr.publishedWithCorrection, nr.ratingChanged, nr.retracted, nr.inReview, nr.sentBack, nr.draft} {
+	for _, step := range []func() error{nr.seedCase, nr.publishedWithCorrection, nr.ratingChanged, nr.retracted, nr.inReview, nr.sentBack, nr.draft, nr.researching} {
 		if err := step(); err != nil {
 			return nil, fmt.Errorf("demo: %w", err)
 		}

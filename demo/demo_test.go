@@ -40,8 +40,31 @@ func TestLoadFillsAnEmptyDatabaseOnce(t *testing.T) {
 		for _, c := range claims {
 			counts[c.Status]++
 		}
-		if counts[models.ClaimPublished] != 3 || counts[models.ClaimRetracted] != 1 || counts[models.ClaimInReview] != 1 || counts[models.ClaimDraft] != 2 {
+		if counts[models.ClaimPublished] != 3 || counts[models.ClaimRetracted] != 1 || counts[models.ClaimInReview] != 1 || counts[models.ClaimDraft] != 1 ||
+			counts[models.ClaimResearching] != 2 {
 			t.Fatalf("claims by status: %v", counts)
+		}
+		// The desk has work assigned, due and discussed.
+		ed, _ := s.UserByEmail(ctx, "editor@demo.example")
+		desk, err := s.DeskCounts(ctx, ed)
+		if err != nil || desk.AssignedToMe != 2 || desk.DueSoon != 2 || desk.SentBack != 1 {
+			t.Fatalf("the editor's desk: %+v %v", desk, err)
+		}
+		notes := 0
+		for _, c := range claims {
+			n, err := s.ClaimNotes(ctx, c.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, note := range n {
+				notes++
+				if len(note.Mentions) != 1 {
+					t.Errorf("demo note %q mentions %d colleagues", note.Body, len(note.Mentions))
+				}
+			}
+		}
+		if notes != 2 {
+			t.Errorf("the demo has %d notes", notes)
 		}
 		seed, err := s.PublicClaim(ctx, "sessions-told-senators-he-had-no-communications-with-the-russians")
 		if err != nil {
@@ -55,7 +78,7 @@ func TestLoadFillsAnEmptyDatabaseOnce(t *testing.T) {
 		}
 		// The queue has one verdict for the reviewers; one was sent back.
 		rev, _ := s.UserByEmail(ctx, "reviewer@demo.example")
-		if q, _ := s.ReviewQueue(ctx, rev); len(q) != 1 {
+		if q, _ := s.ReviewQueue(ctx, rev, models.QueueFilter{}); len(q) != 1 {
 			t.Fatalf("review queue: %+v", q)
 		}
 		if _, err := demo.Load(ctx, s, &out); !errors.Is(err, demo.ErrNotEmpty) {

@@ -444,6 +444,8 @@ func TestEveryPageIsChecked(t *testing.T) {
 		{claim + "/sources", url.Values{"url": {"not a url"}}},
 		{claim + "/verdicts", url.Values{"rating": {""}}},
 		{claim + "/corrections", url.Values{"kind": {""}}},
+		{claim + "/notes", url.Values{"body": {""}}},
+		{claim + "/triage", url.Values{"revision": {"1"}, "assignee_id": {"someone"}, "priority": {"normal"}}},
 		{"/admin/users", url.Values{"email": {"not an address"}}},
 		{"/admin/ratings", url.Values{"label": {""}}},
 		{"/admin/settings", url.Values{"review_quorum": {"0"}}},

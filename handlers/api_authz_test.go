@@ -78,6 +78,14 @@ var apiAccessTable = []apiAccess{
 		setup: func(t *testing.T, e *apiEnv, _ string) (string, string) {
 			return apiPath("/claims/%d/history", e.published(t, "A published claim").ID), ""
 		}},
+	{route: "GET /api/v1/claims/:id/notes", editor: 200, reviewer: 200, admin: 200,
+		setup: func(t *testing.T, e *apiEnv, _ string) (string, string) {
+			return apiPath("/claims/%d/notes", e.draft(t, asAuthor, "Someone else's draft").ID), ""
+		}},
+	{route: "POST /api/v1/claims/:id/notes", editor: 201, reviewer: 201, admin: 201,
+		setup: func(t *testing.T, e *apiEnv, _ string) (string, string) {
+			return apiPath("/claims/%d/notes", e.published(t, "A published claim").ID), `{"body":"Worth a second look."}`
+		}},
 	{route: "POST /api/v1/claims/:id/sources", editor: 201, reviewer: 201, admin: 201,
 		setup: func(t *testing.T, e *apiEnv, _ string) (string, string) {
 			return apiPath("/claims/%d/sources", e.draft(t, asAuthor, "A draft").ID), `{"url":"https://example.org/s","title":"S","kind":"other","stance":"context"}`

@@ -29,6 +29,13 @@ type apiClaimFields struct {
 	// Language is a BCP 47 language tag; "" (or, on creation, leaving it
 	// out) has the server detect it from the text.
 	Language *string `json:"language"`
+	// AssigneeID is the id of the colleague the claim is assigned to,
+	// null for nobody; DueOn the day it is due (YYYY-MM-DD, "" for none);
+	// Priority one of low, normal, high, urgent (normal when left out on
+	// creation).
+	AssigneeID apiNullableID    `json:"assignee_id"`
+	DueOn      *string          `json:"due_on"`
+	Priority   *models.Priority `json:"priority"`
 }
 
 // apiAppearance is one appearance of a claim, as the API reads and writes
@@ -105,7 +112,8 @@ func (f apiClaimFields) patch(saidAt string) (models.ClaimPatch, bool, error) {
 		return models.ClaimPatch{}, false, err
 	}
 	return models.ClaimPatch{Text: f.Text, Summary: f.Summary, Speaker: f.Speaker, SpeakerKind: f.SpeakerKind,
-		SaidAt: f.SaidAt, Setting: f.Setting, Appearances: list, Tags: f.Tags, Language: f.Language}, short, nil
+		SaidAt: f.SaidAt, Setting: f.Setting, Appearances: list, Tags: f.Tags, Language: f.Language,
+		AssigneeID: f.AssigneeID.patch(), DueOn: f.DueOn, Priority: f.Priority}, short, nil
 }
 
 // apiClaimCreateRequest is the body of POST /api/v1/claims: a claim's fields
@@ -126,6 +134,7 @@ func (r apiClaimCreateRequest) input() (in models.ClaimInput, short bool, err er
 		Text: sentOr(r.Text, ""), Summary: sentOr(r.Summary, ""), Speaker: sentOr(r.Speaker, ""),
 		SpeakerKind: sentOr(r.SpeakerKind, ""), SaidAt: sentOr(r.SaidAt, ""), Setting: sentOr(r.Setting, ""),
 		Appearances: sentOr(list, nil), Tags: sentOr(r.Tags, nil), Language: sentOr(r.Language, ""),
+		AssigneeID: sentOr(r.AssigneeID.patch(), 0), DueOn: sentOr(r.DueOn, ""), Priority: sentOr(r.Priority, ""),
 	}
 	if r.ArticleID != nil {
 		id := uint(*r.ArticleID)

@@ -17,7 +17,7 @@ const apiClaimsPerPage = 50
 const apiMaxPage = 100_000
 
 // apiClaimStatuses are the statuses a claim list may be filtered by.
-var apiClaimStatuses = []models.ClaimStatus{models.ClaimDraft, models.ClaimInReview, models.ClaimPublished, models.ClaimRetracted}
+var apiClaimStatuses = []models.ClaimStatus{models.ClaimDraft, models.ClaimResearching, models.ClaimInReview, models.ClaimPublished, models.ClaimRetracted}
 
 // claimListJSON is one page of claims, most recently changed first.
 type claimListJSON struct {
@@ -55,7 +55,7 @@ func apiClaimListQuery(c echo.Context) (models.ClaimFilter, int, error) {
 	var v models.Validator
 	status := models.ClaimStatus(c.QueryParam("status"))
 	if status != "" {
-		v.Check(slices.Contains(apiClaimStatuses, status), "status", models.NewReason("reasons.claim_status", "must be draft, in_review, published or retracted"))
+		v.Check(slices.Contains(apiClaimStatuses, status), "status", models.NewReason("reasons.claim_status", "must be draft, researching, in_review, published or retracted"))
 	}
 	lang := languageParam(c, &v)
 	page := apiPageParam(c, &v)

@@ -8,10 +8,19 @@ import (
 	"claimtracker/models"
 )
 
-// apiClaimUpdate changes the fields sent, and only those, of a draft claim.
-// Claims in review, published or retracted are refused with 409. With
-// If-Match, the claim changes only while its ETag is one of those listed
-// (412 otherwise); without, the fields sent are applied to whatever is
+// apiClaimPatchRequest is the body of PATCH /api/v1/claims/{id}: a claim's
+// fields and, to start research on a draft, "status": "researching".
+type apiClaimPatchRequest struct {
+	apiClaimFields
+	Status *models.ClaimStatus `json:"status"`
+}
+
+// apiClaimUpdate changes the fields sent, and only those. The claim's own
+// fields change before review only (draft or researching): on claims in
+// review, published or retracted they are refused with 409, while its
+// assignee, due day and priority change in any status. With If-Match, the
+// claim changes only while its ETag is one of those listed (412
+// otherwise); without, the fields sent are applied to whatever is
 // current.
 func (h *Handler) apiClaimUpdate(c echo.Context) error {
 	id, err := idParam(c, "id")
@@ -22,7 +31,7 @@ func (h *Handler) apiClaimUpdate(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	var req apiClaimFields
+	var req apiClaimPatchRequest
 	if err := decodeJSON(c, &req); err != nil {
 		return err
 	}
@@ -43,6 +52,7 @@ func (h *Handler) apiClaimUpdate(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	patch.Status = req.Status
 	if cond.strict() {
 		patch.Revision = cond.expect(claimETag(old), old.Revision, false)
 	}

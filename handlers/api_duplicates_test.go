@@ -128,7 +128,7 @@ func TestAPIDeleteDraftClaim(t *testing.T) {
 			pub := e.published(t, "A published claim")
 			for _, who := range []string{asAuthor, asAdmin} {
 				apiExpect(t, "deleting a claim in review as "+who, e.call(t, who, "DELETE", apiPath("/claims/%d", review.ID), ""), 409, apiFail("conflict",
-					"This claim is in review, so it cannot be deleted now. Once a reviewer sends its verdict back, it is a draft again and can be deleted."))
+					"This claim is in review, so it cannot be deleted now. Once a reviewer sends its verdict back, it is being researched again and can be deleted."))
 				apiExpect(t, "deleting a published claim as "+who, e.call(t, who, "DELETE", apiPath("/claims/%d", pub.ID), ""), 409, apiFail("conflict",
 					"This claim has been published, so it cannot be deleted: what the public has seen stays. Retract it instead."))
 			}

@@ -215,10 +215,19 @@ func cleanText(v reflect.Value, kind input.Kind) error {
 	return nil
 }
 
+// jsonTyped is a request field's type that says itself what JSON it
+// takes.
+type jsonTyped interface {
+	jsonTypeReason() models.Reason
+}
+
 // jsonTypeProblem says what JSON a field of type t takes.
 func jsonTypeProblem(t reflect.Type) models.Reason {
 	for t.Kind() == reflect.Pointer {
 		t = t.Elem()
+	}
+	if typed, ok := reflect.Zero(t).Interface().(jsonTyped); ok {
+		return typed.jsonTypeReason()
 	}
 	switch t.Kind() {
 	case reflect.String:
@@ -246,6 +255,46 @@ var (
 	reasonListOfObjects = models.NewReason("reasons.json_objects", "must be a list of objects")
 	reasonTrueOrFalse   = models.NewReason("reasons.true_or_false", "must be true or false")
 )
+
+// apiNullableID is a request's id of an object that may be none: a
+// positive whole number, or null for none. Unlike other fields, null is
+// not the same as leaving it out.
+type apiNullableID struct {
+	// Sent is true when the field was in the body, null included.
+	Sent bool
+	// ID is the id sent, nil for null.
+	ID *uint32
+}
+
+// UnmarshalJSON reads a positive whole number or null.
+func (n *apiNullableID) UnmarshalJSON(b []byte) error {
+	n.Sent = true
+	if string(b) == "null" {
+		n.ID = nil
+		return nil
+	}
+	var id uint32
+	if err := json.Unmarshal(b, &id); err != nil || id == 0 {
+		return errors.New("not a positive whole number or null")
+	}
+	n.ID = &id
+	return nil
+}
+
+func (apiNullableID) jsonTypeReason() models.Reason {
+	return models.NewReason("reasons.id_or_null", "must be a positive whole number, or null for none")
+}
+
+// patch is the id for the store: nil when not sent, 0 for null.
+func (n apiNullableID) patch() *uint {
+	switch {
+	case !n.Sent:
+		return nil
+	case n.ID == nil:
+		return new(uint(0))
+	}
+	return new(uint(*n.ID))
+}
 
 // sentOr returns *p, or def when p is nil: the field was left out or null.
 func sentOr[T any](p *T, def T) T {
@@ -357,10 +406,16 @@ type claimItemJSON struct {
 	Appearances   []apiAppearanceJSON `json:"appearances"`
 	ArticleID     *uint               `json:"article_id"`
 	CreatedBy     *uint               `json:"created_by"`
-	PublishedAt   *string             `json:"published_at"`
-	RetractedAt   *string             `json:"retracted_at"`
-	CreatedAt     string              `json:"created_at"`
-	UpdatedAt     string              `json:"updated_at"`
+	// AssigneeID is the colleague the claim is assigned to, or null;
+	// DueOn the day it is due (YYYY-MM-DD) or null; Priority low, normal,
+	// high or urgent. The desk's own: the public API has none of them.
+	AssigneeID  *uint   `json:"assignee_id"`
+	DueOn       *string `json:"due_on"`
+	Priority    string  `json:"priority"`
+	PublishedAt *string `json:"published_at"`
+	RetractedAt *string `json:"retracted_at"`
+	CreatedAt   string  `json:"created_at"`
+	UpdatedAt   string  `json:"updated_at"`
 	// Revision counts the edits of the claim's own fields; the claim's
 	// ETag follows it.
 	Revision int `json:"revision"`
@@ -373,7 +428,7 @@ func newClaimItemJSON(c *models.Claim) claimItemJSON {
 		Speaker: c.SpeakerName(), SpeakerID: c.PersonID,
 		SaidAt: dateJSON(c.SaidAt), Setting: c.Setting, AppearanceURL: firstAppearanceURL(c), Appearances: appearancesJSON(c.Appearances),
 		ArticleID: c.ArticleID,
-		CreatedBy: c.CreatedBy, PublishedAt: optStampJSON(c.PublishedAt), RetractedAt: optStampJSON(c.RetractedAt),
+		CreatedBy: c.CreatedBy, AssigneeID: c.AssigneeID, DueOn: dateJSON(c.DueOn), Priority: string(c.Priority), PublishedAt: optStampJSON(c.PublishedAt), RetractedAt: optStampJSON(c.RetractedAt),
 		CreatedAt: stampJSON(c.CreatedAt), UpdatedAt: stampJSON(c.UpdatedAt), Revision: c.Revision,
 	}
 	if c.Person != nil {

@@ -37,6 +37,9 @@ var minRole = map[string]models.Role{
 	"POST /desk/claims/:id/corrections":       models.RoleEditor,
 	"POST /desk/claims/:id/retract":           models.RoleReviewer,
 	"POST /desk/claims/:id/delete":            models.RoleEditor,
+	"POST /desk/claims/:id/triage":            models.RoleEditor,
+	"POST /desk/claims/:id/research":          models.RoleEditor,
+	"POST /desk/claims/:id/notes":             models.RoleEditor,
 	"GET /desk/sources/broken":                models.RoleEditor,
 	"GET /desk/sources/:id/edit":              models.RoleEditor,
 	"POST /desk/sources/:id":                  models.RoleEditor,
@@ -296,7 +299,8 @@ func TestAPIMe(t *testing.T) {
 	for _, engine := range modelstest.Engines() {
 		t.Run(engine, func(t *testing.T) {
 			ts := newServer(t, engine)
-			modelstest.User(t, ts.store, "rev@example.org", models.RoleReviewer)
+			u := modelstest.User(t, ts.store, "rev@example.org", models.RoleReviewer)
+			me := `{"id":` + strconv.FormatUint(uint64(u.ID), 10) + `,"email":"rev@example.org","name":"Test rev","role":"reviewer"}` + "\n"
 			tok, rec, err := ts.store.CreateAPIToken(context.Background(), nil, models.Meta{}, "rev@example.org", "script")
 			if err != nil {
 				t.Fatal(err)
@@ -308,8 +312,8 @@ func TestAPIMe(t *testing.T) {
 				status     int
 				body       string
 			}{
-				{"good token", "Bearer " + tok, 200, `{"email":"rev@example.org","name":"Test rev","role":"reviewer"}` + "\n"},
-				{"lower-case scheme", "bearer " + tok, 200, `{"email":"rev@example.org","name":"Test rev","role":"reviewer"}` + "\n"},
+				{"good token", "Bearer " + tok, 200, me},
+				{"lower-case scheme", "bearer " + tok, 200, me},
 				{"missing", "", 401, unauth},
 				{"wrong", "Bearer ct_nottherighttoken", 401, unauth},
 				{"basic auth", "Basic cmV2OnB3", 401, unauth},

@@ -5,6 +5,8 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"claimtracker/models"
+	"claimtracker/views"
 	"claimtracker/views/pages"
 )
 
@@ -12,11 +14,14 @@ import (
 const deskListLength = 5
 
 // desk is the signed-in home page: what waits for the user, counted and
-// listed.
+// listed (see pages.Desk).
 func (h *Handler) desk(c echo.Context) error {
 	u := currentUser(c)
 	ctx := c.Request().Context()
-	counts, err := h.store.DeskCounts(ctx, u)
+	counts, ok, err := views.DeskCountsOf(ctx)
+	if !ok {
+		counts, err = h.store.DeskCounts(ctx, u)
+	}
 	if err != nil {
 		return err
 	}
@@ -29,4 +34,21 @@ func (h *Handler) desk(c echo.Context) error {
 		return err
 	}
 	return render(c, http.StatusOK, pages.Desk(page(c, localeOf(c).T("desk.home.title")), pages.Dashboard{Counts: counts, Lists: lists, Queue: q}))
+}
+
+// deskCounts lets the pages of signed-in users count, in the navigation,
+// what waits for the user (see views.WithDeskCounts): counted once, when a
+// page first needs it.
+func (h *Handler) deskCounts(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		u := currentUser(c)
+		if u == nil {
+			return next(c)
+		}
+		ctx := c.Request().Context()
+		c.SetRequest(c.Request().WithContext(views.WithDeskCounts(ctx, func() (models.DeskCounts, error) {
+			return h.store.DeskCounts(ctx, u)
+		})))
+		return next(c)
+	}
 }

@@ -14,7 +14,7 @@ import (
 // deskClaimCreate logs a draft claim and opens its desk page. Asked for
 // another appearance row, it shows the form again with one, saving nothing.
 func (h *Handler) deskClaimCreate(c echo.Context) error {
-	f, err := parseForm(c, claimFields...)
+	f, err := parseForm(c, claimFormFields(claimFields)...)
 	if err != nil {
 		return err
 	}
@@ -22,10 +22,12 @@ func (h *Handler) deskClaimCreate(c echo.Context) error {
 		return h.renderClaimNew(c, http.StatusOK, f, postedRows(f))
 	}
 	appearances, rowOf := formAppearances(f)
+	assignee, due, priority := formTriage(f, func(r models.Reason) string { return reasonText(c, r) })
 	in := models.ClaimInput{
 		Text: f.Get("text"), Summary: f.Get("summary"), Speaker: f.Get("speaker"),
 		SpeakerKind: models.PersonKind(f.Get("speaker_kind")), SaidAt: f.Get("said_at"), Setting: f.Get("setting"),
 		Appearances: appearances, Tags: splitTags(f.Get("tags")), Language: f.Get("language"),
+		AssigneeID: *assignee, DueOn: *due, Priority: *priority,
 	}
 	if s := f.Get("article_id"); s != "" {
 		if id, perr := strconv.ParseUint(s, 10, 32); perr != nil || id == 0 {

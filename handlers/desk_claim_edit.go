@@ -4,8 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"net/http"
-	"strconv"
 	"strings"
 
 	"github.com/labstack/echo/v4"
@@ -16,7 +16,8 @@ import (
 	"claimtracker/views/pages"
 )
 
-// deskClaimEdit shows the form that edits a draft claim. A published claim
+// deskClaimEdit shows the form that edits a claim not yet sent to review
+// (a draft, or being researched). A published claim
 // changes through an update: its edit goes to the claim's update (303).
 // Claims in review or retracted are not edited: 409.
 func (h *Handler) deskClaimEdit(c echo.Context) error {
@@ -38,11 +39,10 @@ func (h *Handler) deskClaimEdit(c echo.Context) error {
 		}
 		return seeOther(c, components.ClaimPath(id)+"#update")
 	}
-	if cl.Status != models.ClaimDraft {
+	if !cl.Status.BeforeReview() {
 		return fmt.Errorf("edit claim %d: it is %s: %w", id, cl.Status, models.ErrConflict)
 	}
 	f := views.Form{Errors: map[string]string{}, Values: claimFormValues(cl)}
-	f.Values["revision"] = strconv.Itoa(cl.Revision)
 	return h.renderClaimEdit(c, http.StatusOK, cl, f, setAppearanceValues(f.Values, cl.Appearances))
 }
 
@@ -54,16 +54,18 @@ func claimFormValues(cl *models.Claim) map[string]string {
 	if cl.Person != nil {
 		kind = string(cl.Person.Kind)
 	}
-	return map[string]string{
+	v := pages.TriageValues(cl)
+	maps.Copy(v, map[string]string{
 		"text": cl.Text, "summary": cl.Summary, "language": cl.Language, "speaker": cl.SpeakerName(), "speaker_kind": kind,
 		"said_at": models.FormatDate(cl.SaidAt), "setting": cl.Setting,
 		"appearances": appearancesText(models.AppearanceInputs(cl.Appearances)), "tags": strings.Join(cl.TagNames(), ", "),
-	}
+	})
+	return v
 }
 
 // claimStaleFields are the claim form's fields as a stale save compares
 // them, named in ctx's language.
-func claimStaleFields(ctx context.Context) []staleField {
+func claimStaleFields(ctx context.Context, colleagues []models.Colleague) []staleField {
 	return []staleField{
 		{name: "text", label: views.T(ctx, "desk.field.text")},
 		{name: "summary", label: views.T(ctx, "desk.field.summary")},
@@ -74,20 +76,42 @@ func claimStaleFields(ctx context.Context) []staleField {
 		{name: "setting", label: views.T(ctx, "desk.field.setting")},
 		{name: "appearances", label: views.T(ctx, "desk.field.appearances")},
 		{name: "tags", label: views.T(ctx, "desk.field.tags")},
+		{name: "assignee_id", label: views.T(ctx, "desk.field.assignee"), show: assigneeWords(ctx, colleagues)},
+		{name: "due_on", label: views.T(ctx, "desk.field.due_on")},
+		{name: "priority", label: views.T(ctx, "desk.field.priority"), show: priorityWords(ctx)},
 	}
 }
 
-// speakerKindWords shows a kind of speaker as the form's select names it
-// in ctx's language; a value it does not know is shown as it is.
-func speakerKindWords(ctx context.Context) func(string) string {
+// assigneeWords shows an assignee's id as the form's select names it in
+// ctx's language: a colleague, or nobody; an id it does not know is shown
+// as it is.
+func assigneeWords(ctx context.Context, colleagues []models.Colleague) func(string) string {
+	return choiceWords(append([]components.Option{{Value: "", Label: views.T(ctx, "desk.triage.nobody")}}, components.AssigneeOptions(ctx, colleagues)...))
+}
+
+// priorityWords shows a priority as the form's select names it in ctx's
+// language.
+func priorityWords(ctx context.Context) func(string) string {
+	return choiceWords(components.PriorityOptions(ctx))
+}
+
+// choiceWords shows a value of a select by its option's label; a value
+// it does not offer is shown as it is.
+func choiceWords(options []components.Option) func(string) string {
 	return func(v string) string {
-		for _, o := range components.SpeakerKindOptions(ctx) {
+		for _, o := range options {
 			if o.Value == v {
 				return o.Label
 			}
 		}
 		return v
 	}
+}
+
+// speakerKindWords shows a kind of speaker as the form's select names it
+// in ctx's language; a value it does not know is shown as it is.
+func speakerKindWords(ctx context.Context) func(string) string {
+	return choiceWords(components.SpeakerKindOptions(ctx))
 }
 
 // renderClaimEdit shows the edit form of cl with f's values and errors, and
@@ -98,7 +122,11 @@ func (h *Handler) renderClaimEdit(c echo.Context, status int, cl *models.Claim, 
 	if err != nil {
 		return err
 	}
-	view := pages.ClaimForm{Form: f, Claim: cl, People: people, AppearanceRows: rows}
+	colleagues, err := h.colleaguesFor(ctx, cl)
+	if err != nil {
+		return err
+	}
+	view := pages.ClaimForm{Form: f, Claim: cl, People: people, Colleagues: colleagues, AppearanceRows: rows}
 	if cl.ArticleID != nil {
 		view.LoggedFrom, err = h.store.GetArticle(ctx, *cl.ArticleID)
 		if err != nil && !errors.Is(err, models.ErrNotFound) {

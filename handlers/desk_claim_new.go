@@ -22,6 +22,12 @@ var claimEditFields = append([]string{"text", "summary", "language", "speaker", 
 // the article the claim comes from.
 var claimFields = append(slices.Clone(claimEditFields), "article_id")
 
+// claimFormFields are the fields the claim form posts: the claim's own
+// (fields) and its triage.
+func claimFormFields(fields []string) []string {
+	return append(slices.Clone(fields), triageFields...)
+}
+
 // deskClaimNew shows the form that logs a claim, pre-filled from the query
 // string when the editor comes from a candidate in an article.
 func (h *Handler) deskClaimNew(c echo.Context) error {
@@ -29,6 +35,7 @@ func (h *Handler) deskClaimNew(c echo.Context) error {
 	for _, name := range claimFields {
 		f.Values[name] = strings.TrimSpace(c.QueryParam(name))
 	}
+	f.Values["priority"] = string(models.PriorityNormal)
 	return h.renderClaimNew(c, http.StatusOK, f, postedRows(f))
 }
 
@@ -40,7 +47,11 @@ func (h *Handler) renderClaimNew(c echo.Context, status int, f views.Form, rows 
 	if err != nil {
 		return err
 	}
-	view := pages.ClaimForm{Form: f, People: people, AppearanceRows: rows}
+	colleagues, err := h.store.Colleagues(ctx)
+	if err != nil {
+		return err
+	}
+	view := pages.ClaimForm{Form: f, People: people, Colleagues: colleagues, AppearanceRows: rows}
 	if id, perr := strconv.ParseUint(f.Get("article_id"), 10, 32); perr == nil && id > 0 {
 		view.Article, err = h.store.GetArticle(ctx, uint(id))
 		if err != nil && !errors.Is(err, models.ErrNotFound) {

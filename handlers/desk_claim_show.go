@@ -51,10 +51,18 @@ func (h *Handler) renderClaimDesk(c echo.Context, status int, id uint, forms pag
 	if err != nil {
 		return err
 	}
+	notes, err := h.store.ClaimNotes(ctx, cl.ID)
+	if err != nil {
+		return err
+	}
+	colleagues, err := h.colleaguesFor(ctx, cl)
+	if err != nil {
+		return err
+	}
 	p := page(c, cl.Summary)
 	p.Flash = flash(c)
 	return render(c, status, pages.DeskClaim(p, pages.ClaimDesk{Claim: cl, Ratings: ratings, Similar: similar, Names: names, Forms: forms, Update: open,
-		MaxFileBytes: h.store.MaxFileBytes()}))
+		MaxFileBytes: h.store.MaxFileBytes(), Notes: notes, Colleagues: colleagues, Today: h.today(ctx)}))
 }
 
 // finishClaimForm ends a form action on a claim's desk page. A refusal

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"slices"
 	"strings"
 
 	"github.com/labstack/echo/v4"
@@ -15,9 +14,10 @@ import (
 
 // claimUpdateFields are the fields of the claim edit form: the claim's, and
 // the revision the form was made from.
-var claimUpdateFields = append(slices.Clone(claimEditFields), "revision")
+var claimUpdateFields = append(claimFormFields(claimEditFields), "revision")
 
-// deskClaimUpdate saves the edit of a draft claim. When someone saved the
+// deskClaimUpdate saves the edit of a claim not yet sent to review (a
+// draft, or being researched), with its assignee, due day and priority. When someone saved the
 // claim after the form was made, nothing is saved: the form comes back
 // (409) with the user's input beside the claim as saved now, ready to
 // replace it if the user saves again. Asked for another appearance row, it
@@ -45,11 +45,20 @@ func (h *Handler) deskClaimUpdate(c echo.Context) error {
 		return h.renderClaimEdit(c, http.StatusOK, cl, f, rows)
 	}
 	appearances, rowOf := formAppearances(f)
+	assignee, due, priority := formTriage(f, func(r models.Reason) string { return reasonText(c, r) })
+	if len(f.Errors) > 0 {
+		cl, err := h.store.GetClaim(ctx, id)
+		if err != nil {
+			return err
+		}
+		return h.renderClaimEdit(c, http.StatusUnprocessableEntity, cl, f, rows)
+	}
 	_, err = h.store.UpdateClaim(ctx, currentUser(c), meta(c), id, models.ClaimPatch{
 		Text: new(f.Get("text")), Summary: new(f.Get("summary")), Speaker: new(f.Get("speaker")),
 		SpeakerKind: new(models.PersonKind(f.Get("speaker_kind"))), SaidAt: new(f.Get("said_at")),
 		Setting: new(f.Get("setting")), Appearances: &appearances, Tags: new(splitTags(f.Get("tags"))),
 		Language: new(f.Get("language")), Revision: revision,
+		AssigneeID: assignee, DueOn: due, Priority: priority,
 	})
 	var stale *models.StaleError
 	if errors.As(err, &stale) {
@@ -57,12 +66,16 @@ func (h *Handler) deskClaimUpdate(c echo.Context) error {
 		if err != nil {
 			return err
 		}
-		if cl.Status != models.ClaimDraft {
+		if !cl.Status.BeforeReview() {
 			return fmt.Errorf("edit claim %d: it is %s now: %w", id, cl.Status, models.ErrConflict)
+		}
+		colleagues, err := h.colleaguesFor(ctx, cl)
+		if err != nil {
+			return err
 		}
 		f.Values["appearances"] = appearancesText(appearances)
 		st := staleForm(&f, localeOf(c).T("desk.error.claim_saved_stale"),
-			"claim", "revision", stale.Sent, cl.Revision, claimStaleFields(ctx), claimFormValues(cl))
+			"claim", "revision", stale.Sent, cl.Revision, claimStaleFields(ctx, colleagues), claimFormValues(cl))
 		st.SavedBy, st.SavedAt, err = h.lastSaved(ctx, models.AuditQuery{ObjectType: "claim", ObjectID: id, Action: "claim.update"})
 		if err != nil {
 			return err
@@ -76,7 +89,7 @@ func (h *Handler) deskClaimUpdate(c echo.Context) error {
 		if gerr != nil {
 			return gerr
 		}
-		if cl.Status != models.ClaimDraft {
+		if !cl.Status.BeforeReview() {
 			f.Error = localeOf(c).T("desk.error.claim_not_draft", "Status", strings.ToLower(components.ClaimStatusLabel(ctx, cl.Status)))
 			return h.renderClaimEdit(c, http.StatusConflict, cl, f, rows)
 		}

@@ -63,7 +63,7 @@ func (h *Handler) renderSourceEdit(c echo.Context, status int, src *models.Sourc
 	if err != nil {
 		return err
 	}
-	if cl.Status != models.ClaimDraft && cl.Status != models.ClaimInReview {
+	if !cl.Status.BeforeReview() && cl.Status != models.ClaimInReview {
 		return fmt.Errorf("edit source %d: claim is %s: %w", src.ID, cl.Status, models.ErrConflict)
 	}
 	return render(c, status, pages.DeskSourceEdit(page(c, localeOf(c).T("desk.source.title")), cl, src, f, h.store.MaxFileBytes()))

@@ -52,7 +52,7 @@ func TestDeskVerdictReviewCycle(t *testing.T) {
 			// The reviewer sees it in the queue, with its author and sources.
 			queue := e.page(t, e.rev, "/desk/review", http.StatusOK)
 			mustContain(t, "queue", queue, `<a class="row-title" href="`+path+`#verdict" dir="auto">Sessions said he had no communications with the Russians</a>`,
-				"Proposed by <bdi>Test ed</bdi>", "1 source", "version 1", `<span class="rating r-mostly-false">Mostly false</span>`)
+				`Proposed by <a href="/desk/review?author=`+idStr(e.edUser.ID)+`"><bdi>Test ed</bdi></a>`, "1 source", "version 1", `<span class="rating r-mostly-false">Mostly false</span>`)
 			mustContain(t, "reviewer's view", e.page(t, e.rev, path, http.StatusOK), `action="`+vpath+`/reviews"`, "Your review of version 1")
 
 			// Sending back needs a comment.
@@ -178,12 +178,13 @@ func TestDeskDashboardLists(t *testing.T) {
 			e.mustPost(t, e.ed, claimPath(queued)+"/verdicts", verdictForm("half-true"), http.StatusSeeOther, "")
 
 			ed := e.page(t, e.ed, "/desk", http.StatusOK)
-			mustContain(t, "editor's desk", ed, `<a class="row-title" href="`+claimPath(draft)+`" dir="auto">`, `href="/desk/claims?status=draft&amp;mine=1"`)
+			mustContain(t, "editor's desk", ed, `<a class="row-title" href="`+claimPath(draft)+`" dir="auto">`, `href="/desk/claims?mine=1"`)
 			if strings.Contains(ed, "Waiting for my review") {
 				t.Error("an editor's desk has a review list")
 			}
 			rev := e.page(t, e.rev, "/desk", http.StatusOK)
-			mustContain(t, "reviewer's desk", rev, "Waiting for my review", `<a class="row-title" href="`+claimPath(queued)+`#verdict" dir="auto">`, "Proposed by <bdi>Test ed</bdi>")
+			mustContain(t, "reviewer's desk", rev, "Waiting for my review", `<a class="row-title" href="`+claimPath(queued)+`#verdict" dir="auto">`,
+				`Proposed by <a href="/desk/review?author=`+idStr(e.edUser.ID)+`"><bdi>Test ed</bdi></a>`)
 			e.publish(t, draft)
 			mustContain(t, "desk after publishing", e.page(t, e.other, "/desk", http.StatusOK), "Published in 30 days", `<a class="row-title" href="`+claimPath(draft)+`" dir="auto">`)
 			mustContain(t, "admin desk", e.page(t, e.admin, "/desk", http.StatusOK), `href="/admin/ratings">Rating scale</a>`)

@@ -34,6 +34,9 @@ var flashes = map[string]string{
 	"update-withdrawn":    "desk.flash.update_withdrawn",
 	"correction-added":    "desk.flash.correction_added",
 	"retracted":           "desk.flash.retracted",
+	"triage-updated":      "desk.flash.triage_updated",
+	"research-started":    "desk.flash.research_started",
+	"note-added":          "desk.flash.note_added",
 	// Accounts, signing in and administration.
 	"created":          "admin.flash.created",
 	"updated":          "admin.flash.updated",

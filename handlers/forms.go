@@ -112,6 +112,9 @@ var choiceLabels = map[string]func(context.Context) []string{
 	"reasons.source_kind": func(ctx context.Context) []string {
 		return labelsOf(ctx, models.SourceKinds, components.SourceKindLabel)
 	},
+	"reasons.priority": func(ctx context.Context) []string {
+		return labelsOf(ctx, models.Priorities, components.PriorityLabel)
+	},
 	"reasons.correction_kind": func(ctx context.Context) []string {
 		return labelsOf(ctx, []models.CorrectionKind{models.CorrectionClarification, models.CorrectionCorrection}, components.CorrectionKindLabel)
 	},

@@ -21,7 +21,7 @@ import (
 // lines.
 var multiLineFields = map[string]bool{
 	"text": true, "excerpt": true, "explanation": true, "comment": true, "note": true,
-	"description": true, "corrections_policy": true,
+	"description": true, "corrections_policy": true, "body": true,
 }
 
 // fieldKind is the input kind of a form field or query parameter.

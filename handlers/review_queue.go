@@ -3,6 +3,7 @@ package handlers
 import (
 	"context"
 	"net/http"
+	"strconv"
 
 	"github.com/labstack/echo/v4"
 
@@ -10,34 +11,58 @@ import (
 	"claimtracker/views/pages"
 )
 
-// reviewQueue lists verdicts waiting for the reviewer.
+// reviewQueue lists the verdicts waiting for the reviewer, those waiting
+// longest first, narrowed by ?speaker= (a person's id) and ?author= (an
+// account's id); a value that is not an id is refused (422 naming it).
 func (h *Handler) reviewQueue(c echo.Context) error {
+	var v models.Validator
+	f := models.QueueFilter{SpeakerID: queueParam(c, &v, "speaker"), AuthorID: queueParam(c, &v, "author")}
+	if err := v.Err(); err != nil {
+		return err
+	}
 	ctx := c.Request().Context()
-	items, err := h.store.ReviewQueue(ctx, currentUser(c))
+	all, err := h.store.ReviewQueue(ctx, currentUser(c), models.QueueFilter{})
 	if err != nil {
 		return err
+	}
+	items := all
+	if f != (models.QueueFilter{}) {
+		if items, err = h.store.ReviewQueue(ctx, currentUser(c), f); err != nil {
+			return err
+		}
 	}
 	q, err := h.queueDetails(ctx, items)
 	if err != nil {
 		return err
 	}
-	return render(c, http.StatusOK, pages.ReviewQueue(page(c, localeOf(c).T("desk.queue.title")), q))
+	q.Filter = f
+	q.Speakers, q.Authors = pages.QueueChoices(all)
+	p := page(c, localeOf(c).T("desk.queue.title"))
+	p.Params = c.QueryParams()
+	return render(c, http.StatusOK, pages.ReviewQueue(p, q))
 }
 
-// queueDetails adds to verdicts waiting for review who wrote each and how many
-// sources its claim has.
+// queueParam reads the id in query parameter name: 0 when absent; v
+// records why anything else than a whole number from 1 is refused.
+func queueParam(c echo.Context, v *models.Validator, name string) uint {
+	s := c.QueryParam(name)
+	if s == "" {
+		return 0
+	}
+	n, err := strconv.ParseUint(s, 10, 32)
+	v.Check(err == nil && n > 0, name, models.ReasonNumberFrom(1))
+	return uint(n)
+}
+
+// queueDetails adds to verdicts waiting for review how many sources each
+// claim has, and the moment from which their wait is counted.
 func (h *Handler) queueDetails(ctx context.Context, items []models.QueueItem) (pages.Queue, error) {
-	q := pages.Queue{Items: items}
-	verdicts := make([]uint, 0, len(items))
+	q := pages.Queue{Items: items, Now: h.store.Now()}
 	claims := make([]uint, 0, len(items))
 	for _, it := range items {
-		verdicts = append(verdicts, it.VerdictID)
 		claims = append(claims, it.ClaimID)
 	}
 	var err error
-	if q.Authors, err = h.store.VerdictAuthorNames(ctx, verdicts); err != nil {
-		return q, err
-	}
 	if q.Sources, err = h.store.SourceCounts(ctx, claims); err != nil {
 		return q, err
 	}

@@ -15,7 +15,9 @@ import (
 // two-factor enrolment that the site requires,
 // the input policy on path and query parameters. The account pages, the
 // desk and administration then take the newsroom's time zone (see
-// newsroomZone); public pages take it from the snapshot they are made from.
+// newsroomZone) and count in their navigation what waits for the user
+// (deskCounts); public pages take the zone from the snapshot they are made
+// from.
 func (h *Handler) routes(e *echo.Echo) {
 	e.Pre(h.requestID)
 	e.Use(h.newsroomName, h.accessLog, h.securityHeaders, h.noStore, h.limitBody, h.crossOriginCheck, h.loadSession, h.locale, h.requireEnrolment, h.cleanParams)
@@ -56,13 +58,13 @@ func (h *Handler) routes(e *echo.Echo) {
 	e.POST("/reset", h.passwordResetSubmit)
 
 	// The signed-in user's own account: every role (routes_account.go).
-	h.accountRoutes(e.Group("/account", h.requireRole(models.RoleEditor), h.newsroomZone))
+	h.accountRoutes(e.Group("/account", h.requireRole(models.RoleEditor), h.newsroomZone, h.deskCounts))
 
 	// The desk: editors and above (routes_desk.go).
-	h.deskRoutes(e.Group("/desk", h.requireRole(models.RoleEditor), h.newsroomZone))
+	h.deskRoutes(e.Group("/desk", h.requireRole(models.RoleEditor), h.newsroomZone, h.deskCounts))
 
 	// Administration: admins only.
-	admin := e.Group("/admin", h.requireRole(models.RoleAdmin), h.newsroomZone)
+	admin := e.Group("/admin", h.requireRole(models.RoleAdmin), h.newsroomZone, h.deskCounts)
 	get(admin, "", h.adminIndex)
 	get(admin, "/users", h.adminUsers)
 	admin.POST("/users", h.adminUserCreate)

@@ -24,6 +24,8 @@ func (h *Handler) apiRoutes(api *echo.Group) {
 	api.PATCH("/claims/:id", h.apiClaimUpdate)
 	api.DELETE("/claims/:id", h.apiClaimDelete)
 	get(api, "/claims/:id/history", h.apiClaimHistory)
+	get(api, "/claims/:id/notes", h.apiNoteList)
+	api.POST("/claims/:id/notes", h.apiNoteCreate)
 	api.POST("/claims/:id/sources", h.apiSourceCreate)
 	api.POST("/claims/:id/verdicts", h.apiVerdictCreate)
 	get(api, "/claims/:id/updates", h.apiUpdateList)

@@ -34,6 +34,9 @@ func (h *Handler) deskRoutes(desk *echo.Group) {
 	desk.POST("/claims/:id/corrections", h.deskCorrectionCreate)
 	desk.POST("/claims/:id/retract", h.deskClaimRetract, reviewer)
 	desk.POST("/claims/:id/delete", h.deskClaimDelete)
+	desk.POST("/claims/:id/triage", h.deskClaimTriage)
+	desk.POST("/claims/:id/research", h.deskClaimResearch)
+	desk.POST("/claims/:id/notes", h.deskNoteCreate)
 
 	get(desk, "/sources/broken", h.deskSourcesBroken)
 	get(desk, "/sources/:id/edit", h.deskSourceEdit)

@@ -35,6 +35,12 @@ type ClaimInput struct {
 	// Language is the BCP 47 tag of the claim's language; "" detects it
 	// from Text (see DetectLanguage).
 	Language string
+	// AssigneeID is the colleague the claim is assigned to, 0 for
+	// nobody; DueOn the day it is due (YYYY-MM-DD, optional); Priority
+	// how urgent it is ("" is PriorityNormal). See triageInput.validate.
+	AssigneeID uint
+	DueOn      string
+	Priority   Priority
 }
 
 // ClaimPatch changes some fields of a claim; nil fields stay as they are.
@@ -48,10 +54,28 @@ type ClaimPatch struct {
 	// Language replaces the claim's language tag; "" detects it again
 	// from the text. Left nil, a known language stays as it is.
 	Language *string
+	// AssigneeID replaces the assignee: a user id, or 0 for nobody. DueOn
+	// replaces the due day ("" for none); Priority the priority. These
+	// three may change in any status: they are the desk's, not the
+	// fact-check's.
+	AssigneeID *uint
+	DueOn      *string
+	Priority   *Priority
+	// Status, when set, moves the claim to that stage: only
+	// ClaimResearching, from a draft (another value is a ValidationError;
+	// a claim past review is an ErrConflict).
+	Status *ClaimStatus
 	// Revision is the claim's Revision the editor read; when it is no
 	// longer the current one the patch is refused (*StaleError). 0 means
 	// not given: the patch applies to whatever is current.
 	Revision int
+}
+
+// contentChanged reports whether p changes the claim's own words or
+// evidence, not only its triage or stage.
+func (p ClaimPatch) contentChanged() bool {
+	return p.Text != nil || p.Summary != nil || p.Speaker != nil || p.SpeakerKind != nil || p.SaidAt != nil ||
+		p.Setting != nil || p.Appearances != nil || p.Tags != nil || p.Language != nil
 }
 
 // claimView is what the audit log records of a claim.
@@ -64,6 +88,34 @@ type claimView struct {
 	Appearances []appearanceView `json:"appearances,omitempty"`
 	Tags        []string         `json:"tags,omitempty"`
 	Language    string           `json:"language,omitempty"`
+	triageView
+}
+
+// triageView is what the audit log records of a claim's triage: the
+// assignee by id and by name as it was then.
+type triageView struct {
+	AssigneeID *uint    `json:"assignee_id,omitempty"`
+	Assignee   string   `json:"assignee,omitempty"`
+	DueOn      string   `json:"due_on,omitempty"`
+	Priority   Priority `json:"priority,omitempty"`
+}
+
+// same reports whether t and o record the same triage.
+func (t triageView) same(o triageView) bool {
+	return equalID(t.AssigneeID, o.AssigneeID) && t.DueOn == o.DueOn && t.Priority == o.Priority
+}
+
+// equalID reports whether two optional ids are both nil or the same.
+func equalID(a, b *uint) bool { return a == nil && b == nil || a != nil && b != nil && *a == *b }
+
+// triageView is c's triage as the audit log records it; c.Assignee must
+// be loaded when c has one.
+func (c *Claim) triageView() triageView {
+	tv := triageView{AssigneeID: c.AssigneeID, DueOn: FormatDate(c.DueOn), Priority: c.Priority}
+	if c.Assignee != nil {
+		tv.Assignee = c.Assignee.Name
+	}
+	return tv
 }
 
 // validate checks and normalises in; it returns the parsed date, which may
@@ -136,11 +188,13 @@ func (c *Claim) SpeakerName() string {
 
 func (c *Claim) view() claimView {
 	return claimView{Text: c.Text, Summary: c.Summary, Speaker: c.SpeakerName(), SaidAt: FormatDate(c.SaidAt),
-		Setting: c.Setting, Appearances: appearanceViews(c.Appearances), Tags: c.TagNames(), Language: c.Language}
+		Setting: c.Setting, Appearances: appearanceViews(c.Appearances), Tags: c.TagNames(), Language: c.Language,
+		triageView: c.triageView()}
 }
 
-// CreateClaim logs a draft claim. Editors and above may. The speaker is
-// matched by name, whatever its case, or created.
+// CreateClaim logs a draft claim, with its triage. Editors and above may.
+// The speaker is matched by name, whatever its case, or created. A claim
+// logged with an assignee records an EventAssigned.
 func (s *Store) CreateClaim(ctx context.Context, actor *User, m Meta, in ClaimInput) (*Claim, error) {
 	if !actor.Can(RoleEditor) {
 		return nil, fmt.Errorf("create claim: %w", ErrForbidden)
@@ -149,12 +203,21 @@ func (s *Store) CreateClaim(ctx context.Context, actor *User, m Meta, in ClaimIn
 	if err != nil {
 		return nil, err
 	}
+	var v Validator
 	said, tags, appearances, err := in.validate(today)
-	if err != nil {
+	if err := v.absorb(err); err != nil {
 		return nil, err
 	}
 	var out *Claim
 	err = s.write(ctx, func(tx *gorm.DB) error {
+		triage := triageInput{AssigneeID: in.AssigneeID, DueOn: in.DueOn, Priority: in.Priority}
+		assignee, due, err := triage.validate(tx, &v, nil)
+		if err != nil {
+			return err
+		}
+		if err := v.Err(); err != nil {
+			return err
+		}
 		article, err := claimArticle(tx, in.ArticleID)
 		if err != nil {
 			return err
@@ -169,7 +232,11 @@ func (s *Store) CreateClaim(ctx context.Context, actor *User, m Meta, in ClaimIn
 		var c *Claim
 		_, err = insertWithSlug(tx, "claims", Slugify(in.Summary, 80), func(tx *gorm.DB, slug string) error {
 			c = &Claim{Slug: slug, Text: in.Text, Summary: in.Summary, Language: in.Language, PersonID: p.ID, Person: p, SaidAt: said,
-				Setting: in.Setting, ArticleID: in.ArticleID, Status: ClaimDraft, CreatedBy: &actor.ID}
+				Setting: in.Setting, ArticleID: in.ArticleID, Status: ClaimDraft, CreatedBy: &actor.ID,
+				Assignee: assignee, DueOn: due, Priority: triage.Priority}
+			if assignee != nil {
+				c.AssigneeID = &assignee.ID
+			}
 			if err := tx.Omit(clause.Associations).Create(c).Error; err != nil {
 				return fmt.Errorf("insert claim: %w", err)
 			}
@@ -187,6 +254,11 @@ func (s *Store) CreateClaim(ctx context.Context, actor *User, m Meta, in ClaimIn
 		if err := s.reindexClaim(tx, c.ID); err != nil {
 			return err
 		}
+		if assignee != nil {
+			if err := s.recordEvent(tx, actor, ClaimEvent{ClaimID: c.ID, Kind: EventAssigned, UserID: c.AssigneeID}); err != nil {
+				return err
+			}
+		}
 		out = c
 		return s.audit(tx, m, event{actor: actor, action: "claim.create", objectType: "claim", objectID: c.ID, after: c.view()})
 	})
@@ -196,15 +268,28 @@ func (s *Store) CreateClaim(ctx context.Context, actor *User, m Meta, in ClaimIn
 	return out, nil
 }
 
-// UpdateClaim edits a draft claim and raises its Revision by one. Claims in
-// review, published or retracted cannot be edited (ErrConflict): a published
-// claim changes only through a new verdict or a public correction. A patch
-// made from a revision that is no longer current changes nothing and is a
-// *StaleError (checked under the claim's lock, before the fields are).
+// UpdateClaim changes the fields p sets and raises the claim's Revision by
+// one. The claim's own words and evidence change only before review (a
+// draft, or being researched): a claim in review, published or retracted
+// is ErrConflict, for a published claim changes only through a new
+// verdict or a public correction. Its triage (assignee, due day,
+// priority) changes in any status and touches nothing public. p.Status
+// moves a draft to ClaimResearching. A patch made from a revision that is
+// no longer current changes nothing and is a *StaleError (checked under
+// the claim's lock, before the fields are). A new assignee records an
+// EventAssigned.
+//
+// The audit log gets "claim.update" for a change of the claim's words or
+// evidence (with its triage, when that changed too), "claim.triage" for
+// a change of its triage alone, and "claim.research" when it moves to
+// researching.
 func (s *Store) UpdateClaim(ctx context.Context, actor *User, m Meta, id uint, p ClaimPatch) (*Claim, error) {
 	if !actor.Can(RoleEditor) {
 		return nil, fmt.Errorf("update claim: %w", ErrForbidden)
 	}
+	triageSent := p.AssigneeID != nil || p.DueOn != nil || p.Priority != nil
+	// A patch that sets nothing is an edit of the words as they are.
+	content := p.contentChanged() || (!triageSent && p.Status == nil)
 	var out *Claim
 	err := s.write(ctx, func(tx *gorm.DB) error {
 		locked, err := s.lockClaim(tx, id)
@@ -215,8 +300,16 @@ func (s *Store) UpdateClaim(ctx context.Context, actor *User, m Meta, id uint, p
 		if err != nil {
 			return err
 		}
-		if c.Status != ClaimDraft {
-			return fmt.Errorf("claim %d is %s, only drafts can be edited: %w", id, c.Status, ErrConflict)
+		if content && !c.Status.BeforeReview() {
+			return fmt.Errorf("claim %d is %s, only claims not yet sent to review can be edited: %w", id, c.Status, ErrConflict)
+		}
+		var v Validator
+		if p.Status != nil {
+			if *p.Status != ClaimResearching {
+				v.Fail("status", NewReason("reasons.status_researching", "must be researching: a claim goes to review with a verdict"))
+			} else if !c.Status.BeforeReview() {
+				return fmt.Errorf("claim %d is %s, only a draft starts research: %w", id, c.Status, ErrConflict)
+			}
 		}
 		if err := checkRevision(fmt.Sprintf("claim %d", id), p.Revision, locked.Revision); err != nil {
 			return err
@@ -225,61 +318,130 @@ func (s *Store) UpdateClaim(ctx context.Context, actor *User, m Meta, id uint, p
 		in := ClaimInput{Text: c.Text, Summary: c.Summary, Speaker: c.SpeakerName(), SpeakerKind: KindPerson,
 			SaidAt: FormatDate(c.SaidAt), Setting: c.Setting, Appearances: AppearanceInputs(c.Appearances), ArticleID: c.ArticleID, Tags: c.TagNames(),
 			Language: c.Language}
-		if c.Person != nil {
-			in.SpeakerKind = c.Person.Kind
-		}
-		apply(&in.Text, p.Text)
-		apply(&in.Summary, p.Summary)
-		apply(&in.Speaker, p.Speaker)
-		apply(&in.SaidAt, p.SaidAt)
-		apply(&in.Setting, p.Setting)
-		apply(&in.Language, p.Language)
-		if p.Appearances != nil {
-			in.Appearances = *p.Appearances
-		}
-		if p.SpeakerKind != nil {
-			in.SpeakerKind = *p.SpeakerKind
-		}
-		if p.Tags != nil {
-			in.Tags = *p.Tags
-		}
-		today, err := s.today(tx)
-		if err != nil {
-			return err
-		}
-		said, tags, appearances, err := in.validate(today)
-		if err != nil {
-			return err
-		}
-		person, err := s.speaker(tx, actor, m, in.Speaker, in.SpeakerKind)
-		if err != nil {
-			return err
-		}
-		c.Text, c.Summary, c.PersonID, c.Person, c.SaidAt = in.Text, in.Summary, person.ID, person, said
-		c.Setting, c.Language, c.Revision = in.Setting, in.Language, locked.Revision+1
-		if err := tx.Model(c).Select("text", "summary", "language", "person_id", "said_at", "setting", "revision", "updated_at").Updates(c).Error; err != nil {
-			return fmt.Errorf("update claim: %w", err)
-		}
-		if err := setTags(tx, c, tags); err != nil {
-			return err
-		}
-		if p.Appearances != nil {
-			article, err := claimArticle(tx, c.ArticleID)
+		var said *time.Time
+		var tags []string
+		var appearances []Appearance
+		if content {
+			if c.Person != nil {
+				in.SpeakerKind = c.Person.Kind
+			}
+			apply(&in.Text, p.Text)
+			apply(&in.Summary, p.Summary)
+			apply(&in.Speaker, p.Speaker)
+			apply(&in.SaidAt, p.SaidAt)
+			apply(&in.Setting, p.Setting)
+			apply(&in.Language, p.Language)
+			if p.Appearances != nil {
+				in.Appearances = *p.Appearances
+			}
+			if p.SpeakerKind != nil {
+				in.SpeakerKind = *p.SpeakerKind
+			}
+			if p.Tags != nil {
+				in.Tags = *p.Tags
+			}
+			today, err := s.today(tx)
 			if err != nil {
 				return err
 			}
-			if err := setAppearances(tx, c, appearances, article); err != nil {
+			var verr error
+			said, tags, appearances, verr = in.validate(today)
+			if err := v.absorb(verr); err != nil {
 				return err
 			}
 		}
-		if err := s.reindexClaim(tx, c.ID); err != nil {
+		triage := triageInput{DueOn: FormatDate(c.DueOn), Priority: c.Priority}
+		if c.AssigneeID != nil {
+			triage.AssigneeID = *c.AssigneeID
+		}
+		if p.AssigneeID != nil {
+			triage.AssigneeID = *p.AssigneeID
+		}
+		apply(&triage.DueOn, p.DueOn)
+		if p.Priority != nil {
+			triage.Priority = *p.Priority
+		}
+		assignee, due, err := triage.validate(tx, &v, c.AssigneeID)
+		if err != nil {
 			return err
 		}
-		if err := s.newVersionOfOpenVerdict(tx, c.ID, actor, ChangeClaimEdited); err != nil {
+		if err := v.Err(); err != nil {
 			return err
+		}
+		oldAssignee := c.AssigneeID
+		c.Assignee, c.AssigneeID, c.DueOn, c.Priority = assignee, nil, due, triage.Priority
+		if assignee != nil {
+			c.AssigneeID = &assignee.ID
+		}
+		startResearch := p.Status != nil && c.Status == ClaimDraft
+		if !content && !startResearch && c.triageView().same(before.triageView) {
+			out = c // nothing changes
+			return nil
+		}
+		c.Revision = locked.Revision + 1
+		columns := []string{"assignee_id", "due_on", "priority", "revision"}
+		if content || !c.Status.IsPublic() {
+			// A public claim's updated_at is the date its page shows.
+			c.UpdatedAt = s.now()
+			columns = append(columns, "updated_at")
+		}
+		if content {
+			person, err := s.speaker(tx, actor, m, in.Speaker, in.SpeakerKind)
+			if err != nil {
+				return err
+			}
+			c.Text, c.Summary, c.PersonID, c.Person, c.SaidAt = in.Text, in.Summary, person.ID, person, said
+			c.Setting, c.Language = in.Setting, in.Language
+			columns = append(columns, "text", "summary", "language", "person_id", "said_at", "setting")
+		}
+		if startResearch {
+			c.Status = ClaimResearching
+			columns = append(columns, "status")
+		}
+		// UpdateColumns: updated_at changes only when listed.
+		if err := tx.Model(c).Select(columns).UpdateColumns(c).Error; err != nil {
+			return fmt.Errorf("update claim: %w", err)
+		}
+		if content {
+			if err := setTags(tx, c, tags); err != nil {
+				return err
+			}
+			if p.Appearances != nil {
+				article, err := claimArticle(tx, c.ArticleID)
+				if err != nil {
+					return err
+				}
+				if err := setAppearances(tx, c, appearances, article); err != nil {
+					return err
+				}
+			}
+			if err := s.reindexClaim(tx, c.ID); err != nil {
+				return err
+			}
+			if err := s.newVersionOfOpenVerdict(tx, c.ID, actor, ChangeClaimEdited); err != nil {
+				return err
+			}
+		}
+		if c.AssigneeID != nil && !equalID(oldAssignee, c.AssigneeID) {
+			if err := s.recordEvent(tx, actor, ClaimEvent{ClaimID: c.ID, Kind: EventAssigned, UserID: c.AssigneeID}); err != nil {
+				return err
+			}
 		}
 		out = c
-		return s.audit(tx, m, event{actor: actor, action: "claim.update", objectType: "claim", objectID: c.ID, before: before, after: c.view()})
+		if startResearch {
+			if err := s.audit(tx, m, event{actor: actor, action: "claim.research", objectType: "claim", objectID: c.ID,
+				before: map[string]any{"status": ClaimDraft}, after: map[string]any{"status": ClaimResearching}}); err != nil {
+				return err
+			}
+		}
+		switch after := c.view(); {
+		case content:
+			return s.audit(tx, m, event{actor: actor, action: "claim.update", objectType: "claim", objectID: c.ID, before: before, after: after})
+		case !after.triageView.same(before.triageView):
+			return s.audit(tx, m, event{actor: actor, action: "claim.triage", objectType: "claim", objectID: c.ID,
+				before: before.triageView, after: after.triageView})
+		}
+		return nil
 	})
 	if err != nil {
 		return nil, err
@@ -348,7 +510,7 @@ func (s *Store) ClaimBySlug(ctx context.Context, slug string) (*Claim, error) {
 
 func (s *Store) loadClaim(db *gorm.DB, where string, args ...any) (*Claim, error) {
 	var c Claim
-	err := db.Preload("Person").Preload("Tags", func(db *gorm.DB) *gorm.DB { return db.Order("tag") }).
+	err := withAssignee(db).Preload("Person").Preload("Tags", func(db *gorm.DB) *gorm.DB { return db.Order("tag") }).
 		Preload("Sources", func(db *gorm.DB) *gorm.DB { return db.Order("published_at IS NULL, published_at, id") }).
 		Preload("Sources.ArchiveSnapshot", func(db *gorm.DB) *gorm.DB { return db.Select(snapshotColumns) }).
 		Preload("Sources.Files", func(db *gorm.DB) *gorm.DB { return db.Order("id") }).
@@ -448,12 +610,22 @@ func (c *Claim) OpenVerdict() *Verdict {
 // ClaimFilter selects claims for desk lists; zero fields match everything.
 type ClaimFilter struct {
 	// Status keeps the claims with this status. ClaimSentBack keeps the
-	// drafts whose verdict a reviewer sent back; with DeskStatus set,
-	// ClaimDraft keeps the other drafts, as the desk shows them.
+	// claims before review whose verdict a reviewer sent back; with
+	// DeskStatus set, ClaimDraft and ClaimResearching keep the others, as
+	// the desk shows them.
 	Status ClaimStatus
 	// DeskStatus filters by Claim.DeskStatus rather than the stored status.
 	DeskStatus bool
 	CreatedBy  uint
+	// AssigneeID keeps the claims assigned to this account.
+	AssigneeID uint
+	// Open keeps the claims still worked on: draft, researching or in
+	// review.
+	Open bool
+	// DueBy keeps the claims still worked on that are due on this day or
+	// earlier, assigned to DueFor or to nobody; nil: any.
+	DueBy  *time.Time
+	DueFor uint
 	// Language keeps the claims in this canonical language range (as
 	// PublicQuery.Language).
 	Language string
@@ -461,20 +633,32 @@ type ClaimFilter struct {
 	Offset   int
 }
 
-// ListClaims returns claims with their speakers and appearances, most
-// recently changed first, with SentBack set.
+// ListClaims returns claims with their speakers, assignees and
+// appearances, most recently changed first (by due day, the earliest
+// first, with DueBy), with SentBack set.
 func (s *Store) ListClaims(ctx context.Context, f ClaimFilter) ([]Claim, error) {
-	db := s.read(ctx).Preload("Person").Preload("Appearances", func(db *gorm.DB) *gorm.DB { return db.Order(appearanceOrder) })
+	db := withAssignee(s.read(ctx)).Preload("Person").Preload("Appearances", func(db *gorm.DB) *gorm.DB { return db.Order(appearanceOrder) })
 	switch {
 	case f.Status == ClaimSentBack:
-		db = db.Where("status = ?", ClaimDraft).Where(sentBack)
-	case f.Status == ClaimDraft && f.DeskStatus:
-		db = db.Where("status = ?", ClaimDraft).Where(notSentBack)
+		db = db.Where("status IN ?", beforeReview).Where(sentBack)
+	case f.Status.BeforeReview() && f.DeskStatus:
+		db = db.Where("status = ?", f.Status).Where(notSentBack)
 	case f.Status != "":
 		db = db.Where("status = ?", f.Status)
 	}
 	if f.CreatedBy != 0 {
 		db = db.Where("created_by = ?", f.CreatedBy)
+	}
+	if f.AssigneeID != 0 {
+		db = db.Where("assignee_id = ?", f.AssigneeID)
+	}
+	if f.Open {
+		db = db.Where("status IN ?", openStatuses)
+	}
+	order := "updated_at DESC, id DESC"
+	if f.DueBy != nil {
+		db = dueBy(db, f.DueFor, *f.DueBy)
+		order = deskClaimOrder
 	}
 	if f.Language != "" {
 		cond, args := languageCondition("language", f.Language)
@@ -484,7 +668,7 @@ func (s *Store) ListClaims(ctx context.Context, f ClaimFilter) ([]Claim, error) 
 		f.Limit = 50
 	}
 	var out []Claim
-	if err := db.Order("updated_at DESC, id DESC").Limit(f.Limit).Offset(f.Offset).Find(&out).Error; err != nil {
+	if err := db.Order(order).Limit(f.Limit).Offset(f.Offset).Find(&out).Error; err != nil {
 		return nil, fmt.Errorf("list claims: %w", err)
 	}
 	return out, markSentBack(s.read(ctx), out)

@@ -511,12 +511,16 @@ func (s *Store) SubmitUpdate(ctx context.Context, actor *User, m Meta, id uint, 
 		if err != nil {
 			return err
 		}
+		now := s.now()
 		v := &Verdict{ClaimID: c.ID, RatingID: r.ID, RatingSlug: r.Slug, RatingLabel: r.Label, Headline: u.Headline,
-			Explanation: u.Explanation, Language: u.VerdictLanguage, AuthorID: u.AuthorID, Status: VerdictInReview, Version: 1}
+			Explanation: u.Explanation, Language: u.VerdictLanguage, AuthorID: u.AuthorID, Status: VerdictInReview, Version: 1, InReviewSince: &now}
 		if err := tx.Omit(clause.Associations).Create(v).Error; err != nil {
 			return fmt.Errorf("insert verdict of update %d: %w", u.ID, err)
 		}
 		if err := s.recordVersion(tx, v, ChangeProposed, actor); err != nil {
+			return err
+		}
+		if err := s.sentToReview(tx, actor, v); err != nil {
 			return err
 		}
 		u.VerdictID, u.Status, u.Revision = &v.ID, UpdateSubmitted, u.Revision+1

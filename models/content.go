@@ -68,15 +68,22 @@ type Article struct {
 // ClaimStatus is where a claim stands in the workflow.
 type ClaimStatus string
 
-// Claim statuses: draft → in review → published; published claims may be retracted.
+// Claim statuses: draft → researching → in review → published (a draft
+// may go to review at once, and a claim whose verdict a reviewer sends
+// back is researched again); published claims may be retracted. These are
+// fixed workflow states, named for people by ClaimStatus.Label.
 const (
-	ClaimDraft     ClaimStatus = "draft"
-	ClaimInReview  ClaimStatus = "in_review"
-	ClaimPublished ClaimStatus = "published"
-	ClaimRetracted ClaimStatus = "retracted"
-	// ClaimSentBack is how the desk names a draft whose verdict a reviewer
+	ClaimDraft ClaimStatus = "draft"
+	// ClaimResearching: someone is gathering the evidence; the claim is
+	// edited as a draft is.
+	ClaimResearching ClaimStatus = "researching"
+	ClaimInReview    ClaimStatus = "in_review"
+	ClaimPublished   ClaimStatus = "published"
+	ClaimRetracted   ClaimStatus = "retracted"
+	// ClaimSentBack is how the desk names a claim whose verdict a reviewer
 	// sent back for changes. It is never stored (such a claim's Status is
-	// ClaimDraft): see Claim.DeskStatus and ClaimFilter.
+	// ClaimResearching, or ClaimDraft when it was sent back before that
+	// stage existed): see Claim.DeskStatus and ClaimFilter.
 	ClaimSentBack ClaimStatus = "sent_back"
 )
 
@@ -88,14 +95,24 @@ type Claim struct {
 	Summary string
 	// Language is the BCP 47 tag (canonical, see CanonicalLanguage) of
 	// the language the claim was made in, its Text's; "" when not known.
-	Language    string
-	PersonID    uint
-	Person      *Person `gorm:"foreignKey:PersonID"`
-	SaidAt      *time.Time
-	Setting     string
-	ArticleID   *uint
-	Status      ClaimStatus
-	CreatedBy   *uint
+	Language  string
+	PersonID  uint
+	Person    *Person `gorm:"foreignKey:PersonID"`
+	SaidAt    *time.Time
+	Setting   string
+	ArticleID *uint
+	Status    ClaimStatus
+	CreatedBy *uint
+	// AssigneeID is the colleague the claim is assigned to, nil when it is
+	// nobody's; Assignee is that account (id, email, name, role and
+	// whether it is disabled) when the query loaded it. DueOn is the
+	// newsroom's calendar day it is due, nil for none; Priority how urgent
+	// it is. All three are the desk's own: no public page, feed or API
+	// shows them.
+	AssigneeID  *uint
+	Assignee    *User `gorm:"foreignKey:AssigneeID"`
+	DueOn       *time.Time
+	Priority    Priority `gorm:"default:normal"`
 	PublishedAt *time.Time
 	RetractedAt *time.Time
 	CreatedAt   time.Time
@@ -120,16 +137,18 @@ type Claim struct {
 	// from 1; an edit made from an older revision is refused.
 	Revision int `gorm:"default:1"`
 
-	// SentBack is set, on a draft whose verdict a reviewer sent back for
-	// changes, by the store methods that return claims for the desk
-	// (GetClaim, ListClaims, ArticleClaims); it is not a column.
+	// SentBack is set, on a claim before review (BeforeReview) whose
+	// verdict a reviewer sent back for changes, by the store methods that
+	// return claims for the desk (GetClaim, ListClaims, ArticleClaims);
+	// it is not a column.
 	SentBack bool `gorm:"-"`
 }
 
 // DeskStatus is the claim's status as the desk shows it: ClaimSentBack for
-// a draft whose verdict a reviewer sent back, else its Status.
+// a claim before review whose verdict a reviewer sent back, else its
+// Status.
 func (c *Claim) DeskStatus() ClaimStatus {
-	if c.SentBack && c.Status == ClaimDraft {
+	if c.SentBack && c.Status.BeforeReview() {
 		return ClaimSentBack
 	}
 	return c.Status
@@ -289,6 +308,11 @@ type Verdict struct {
 	// ReviewerCount is how many reviewers' approvals counted towards the
 	// quorum that published this verdict; 0 until it is published.
 	ReviewerCount int
+	// InReviewSince is when the verdict last went to review: proposed, or
+	// revised after a reviewer sent it back (nil for verdicts that left
+	// review before this was kept). The review queue says how long it has
+	// waited from then.
+	InReviewSince *time.Time
 	PublishedAt   *time.Time
 	CreatedAt     time.Time
 	UpdatedAt     time.Time

@@ -14,7 +14,7 @@ type CorrectionInput struct {
 }
 
 // AddCorrection adds a public clarification or correction to a published
-// claim and marks the claim as updated. Rating changes and retractions are
+// claim and marks the claim as updated (EventCorrected). Rating changes and retractions are
 // recorded by their own actions, not here.
 func (s *Store) AddCorrection(ctx context.Context, actor *User, m Meta, claimID uint, in CorrectionInput) (*Correction, error) {
 	if !actor.Can(RoleEditor) {
@@ -39,6 +39,9 @@ func (s *Store) AddCorrection(ctx context.Context, actor *User, m Meta, claimID 
 		if err := tx.Create(corr).Error; err != nil {
 			return fmt.Errorf("insert correction: %w", err)
 		}
+		if err := s.recordEvent(tx, actor, ClaimEvent{ClaimID: c.ID, Kind: EventCorrected, CorrectionID: &corr.ID}); err != nil {
+			return err
+		}
 		if err := touchClaim(tx, c.ID, s.now()); err != nil {
 			return err
 		}
@@ -56,6 +59,7 @@ func (s *Store) AddCorrection(ctx context.Context, actor *User, m Meta, claimID 
 
 // RetractClaim withdraws a published claim. It stays public, marked as
 // retracted with the note; nothing published is ever silently deleted.
+// The retraction is a correction (EventCorrected).
 // Reviewers and admins may.
 func (s *Store) RetractClaim(ctx context.Context, actor *User, m Meta, claimID uint, note string) (*Correction, error) {
 	if !actor.Can(RoleReviewer) {
@@ -90,6 +94,9 @@ func (s *Store) RetractClaim(ctx context.Context, actor *User, m Meta, claimID u
 		corr := &Correction{ClaimID: c.ID, Kind: CorrectionRetraction, Note: note, AuthorID: &actor.ID}
 		if err := tx.Create(corr).Error; err != nil {
 			return fmt.Errorf("record retraction: %w", err)
+		}
+		if err := s.recordEvent(tx, actor, ClaimEvent{ClaimID: c.ID, Kind: EventCorrected, CorrectionID: &corr.ID}); err != nil {
+			return err
 		}
 		if err := s.reindexClaim(tx, c.ID); err != nil {
 			return err

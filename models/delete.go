@@ -33,16 +33,18 @@ func MayDelete(actor *User, createdBy *uint) bool {
 	return actor != nil && (actor.Can(RoleAdmin) || (actor.Can(RoleEditor) && createdBy != nil && *createdBy == actor.ID))
 }
 
-// Deletable reports whether the claim may be deleted: a draft never
-// published (sent back to draft included). A claim in review waits for
-// its review; a published or retracted claim is never deleted.
+// Deletable reports whether the claim may be deleted: a claim never
+// published that has not gone to review (a draft, or one being
+// researched, sent back included). A claim in review waits for its
+// review; a published or retracted claim is never deleted.
 func (c *Claim) Deletable() bool {
-	return c.Status == ClaimDraft && c.PublishedAt == nil
+	return c.Status.BeforeReview() && c.PublishedAt == nil
 }
 
-// DeleteClaim deletes a draft claim with its tags, sources and the verdicts
-// proposed on it (sent back, never published) and their reviews, in one
-// transaction with a "claim.delete" audit event that keeps the claim's
+// DeleteClaim deletes a claim not yet sent to review (see Deletable) with
+// its tags, sources, notes and the verdicts proposed on it (sent back,
+// never published) and their reviews, in one transaction with a
+// "claim.delete" audit event that keeps the claim's
 // fields. Its author or an admin may (ErrForbidden for anyone else).
 // Claims in review, published or retracted are a *ConflictError saying
 // why: a published claim is retracted, never deleted. revision is the claim's Revision the
@@ -77,8 +79,8 @@ func (s *Store) DeleteClaim(ctx context.Context, actor *User, m Meta, id uint, r
 				return err
 			}
 		}
-		// Tags, sources, verdicts with their reviews and versions go with
-		// it (ON DELETE CASCADE).
+		// Tags, sources, notes, verdicts with their reviews and versions
+		// go with it (ON DELETE CASCADE).
 		if err := tx.Delete(&Claim{}, id).Error; err != nil {
 			return fmt.Errorf("delete claim: %w", err)
 		}
@@ -91,7 +93,7 @@ func (s *Store) DeleteClaim(ctx context.Context, actor *User, m Meta, id uint, r
 func undeletableClaim(st ClaimStatus) Reason {
 	switch st {
 	case ClaimInReview:
-		return NewReason("reasons.delete_in_review", "This claim is in review, so it cannot be deleted now. Once a reviewer sends its verdict back, it is a draft again and can be deleted.")
+		return NewReason("reasons.delete_in_review", "This claim is in review, so it cannot be deleted now. Once a reviewer sends its verdict back, it is being researched again and can be deleted.")
 	case ClaimRetracted:
 		return NewReason("reasons.delete_retracted", "This claim has been published and retracted; its page stays online, so it cannot be deleted.")
 	}

@@ -134,3 +134,22 @@ func (s *Store) CountWriterQueriesForTest() (count func() int64) {
 	_ = s.w.Callback().Query().Before("gorm:query").Register("test:count_queries", func(*gorm.DB) { n.Add(1) })
 	return n.Load
 }
+
+// PublicChangeSeqForTest is the public change counter: it moves whenever
+// anything public changes.
+func (s *Store) PublicChangeSeqForTest(t interface{ Fatal(...any) }) int64 {
+	pc, err := s.readPublicChanges(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pc.Seq
+}
+
+// CountRowsForTest counts the rows of table.
+func (s *Store) CountRowsForTest(t interface{ Fatal(...any) }, table string) int64 {
+	var n int64
+	if err := s.read(context.Background()).Table(table).Count(&n).Error; err != nil {
+		t.Fatal(err)
+	}
+	return n
+}

@@ -10,9 +10,13 @@ import (
 	"github.com/yuin/goldmark/util"
 )
 
+// markdownExtensions are the extensions of CommonMark that every field
+// written in Markdown has: autolinks and strikethrough.
+var markdownExtensions = goldmark.WithExtensions(extension.Linkify, extension.Strikethrough)
+
 // markdownParser reads Markdown as the pages render it (CommonMark with
-// the autolink and strikethrough extensions).
-var markdownParser = goldmark.New(goldmark.WithExtensions(extension.Linkify, extension.Strikethrough)).Parser()
+// markdownExtensions).
+var markdownParser = goldmark.New(markdownExtensions).Parser()
 
 // PlainText is the text a reader sees of src, written in Markdown: the
 // words without their markup (no *, _, `, #, > or [..](..)), with each

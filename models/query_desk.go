@@ -25,28 +25,6 @@ func (s *Store) UserNames(ctx context.Context, ids []uint) (map[uint]string, err
 	return out, nil
 }
 
-// VerdictAuthorNames returns the display name of each verdict's author by
-// verdict id. Verdicts without an author are left out.
-func (s *Store) VerdictAuthorNames(ctx context.Context, verdictIDs []uint) (map[uint]string, error) {
-	out := make(map[uint]string, len(verdictIDs))
-	if len(verdictIDs) == 0 {
-		return out, nil
-	}
-	var rows []struct {
-		ID   uint
-		Name string
-	}
-	err := s.read(ctx).Table("verdicts v").Select("v.id, u.name").
-		Joins("JOIN users u ON u.id = v.author_id").Where("v.id IN ?", verdictIDs).Scan(&rows).Error
-	if err != nil {
-		return nil, fmt.Errorf("verdict authors: %w", err)
-	}
-	for _, r := range rows {
-		out[r.ID] = r.Name
-	}
-	return out, nil
-}
-
 // SourceCounts returns how many sources each claim has, by claim id.
 // Claims with none are left out.
 func (s *Store) SourceCounts(ctx context.Context, claimIDs []uint) (map[uint]int, error) {

@@ -243,6 +243,19 @@ func (v *Validator) Check(ok bool, field string, why Reason) {
 	}
 }
 
+// absorb records the refused fields of err, a *ValidationError, and
+// returns nil; any other error is returned as it is.
+func (v *Validator) absorb(err error) error {
+	var ve *ValidationError
+	if !errors.As(err, &ve) {
+		return err
+	}
+	for field, why := range ve.Fields {
+		v.Fail(field, why)
+	}
+	return nil
+}
+
 // Err returns a *ValidationError when any field failed, else nil.
 func (v *Validator) Err() error {
 	if len(v.fields) == 0 {

@@ -31,7 +31,8 @@ type ReviewResult struct {
 // required (a ValidationError without it); when the verdict has changed since
 // (another version is current) nothing is recorded and the error is a
 // *StaleError. Requesting changes sends the verdict back to its author with
-// the comment. An approval publishes the verdict and the claim when the
+// the comment (EventSentBack), and a claim in review back to research. An
+// approval publishes the verdict and the claim when the
 // current version has the review quorum of approvals from accounts that are,
 // at that moment, active reviewers or admins and none of its authors.
 func (s *Store) ReviewVerdict(ctx context.Context, actor *User, m Meta, verdictID uint, in ReviewInput) (*ReviewResult, error) {
@@ -87,8 +88,11 @@ func (s *Store) ReviewVerdict(ctx context.Context, actor *User, m Meta, verdictI
 			if err := tx.Model(v).Updates(map[string]any{"status": VerdictChangesRequested, "updated_at": s.now()}).Error; err != nil {
 				return fmt.Errorf("send verdict back: %w", err)
 			}
+			if err := s.recordEvent(tx, actor, ClaimEvent{ClaimID: c.ID, Kind: EventSentBack, UserID: v.AuthorID, VerdictID: &v.ID}); err != nil {
+				return err
+			}
 			if c.Status == ClaimInReview {
-				return setClaimStatus(tx, c.ID, ClaimDraft, s.now())
+				return setClaimStatus(tx, c.ID, ClaimResearching, s.now())
 			}
 			return nil
 		}
@@ -127,7 +131,8 @@ func countingApprovals(tx *gorm.DB, v *Verdict, authors []uint) (int64, error) {
 }
 
 // publish makes v the claim's verdict, actor's approval having reached the
-// quorum. When v carries the review of an update, the update is applied to
+// quorum (EventPublished, and EventCorrected for the correction that a
+// newer verdict records). When v carries the review of an update, the update is applied to
 // the claim first. An earlier published verdict is superseded, with a
 // public correction: a rating change when the rating moved, else an
 // update; its note is the update's public note. Every publication is kept
@@ -182,6 +187,9 @@ func (s *Store) publish(tx *gorm.DB, actor *User, m Meta, v *Verdict, c *Claim) 
 		if err := tx.Create(corr).Error; err != nil {
 			return fmt.Errorf("record %s: %w", corr.Kind, err)
 		}
+		if err := s.recordEvent(tx, actor, ClaimEvent{ClaimID: c.ID, Kind: EventCorrected, VerdictID: &v.ID, CorrectionID: &corr.ID}); err != nil {
+			return err
+		}
 	}
 	// The verdict keeps the rating as the scale names it now, whatever
 	// happens to the scale later.
@@ -204,6 +212,9 @@ func (s *Store) publish(tx *gorm.DB, actor *User, m Meta, v *Verdict, c *Claim) 
 		return err
 	}
 	s.touchClaimPage(tx, c.ID)
+	if err := s.recordEvent(tx, actor, ClaimEvent{ClaimID: c.ID, Kind: EventPublished, VerdictID: &v.ID}); err != nil {
+		return err
+	}
 	after := map[string]any{"verdict_id": v.ID, "rating": r.Slug, "superseded": len(prev)}
 	if upd != nil {
 		after["update_id"] = upd.ID

@@ -165,7 +165,7 @@ func TestRevisersAreAuthorsAndCannotApprove(t *testing.T) {
 			u    *models.User
 			want int
 		}{{d.admin, 0}, {d.rev, 0}, {d.rev2, 1}} {
-			q, err := s.ReviewQueue(d.ctx, who.u)
+			q, err := s.ReviewQueue(d.ctx, who.u, models.QueueFilter{})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -88,16 +88,16 @@ func (src *Source) view() sourceView {
 		Kind: src.Kind, Stance: src.Stance, Excerpt: src.Excerpt, Locator: src.Locator, Language: src.Language}
 }
 
-// EvidenceOpen reports whether the claim's sources may change: while it
-// is a draft or in review, not once it is published or retracted, when it
-// is a *ConflictError (409) saying that they change through an update.
+// EvidenceOpen reports whether the claim's sources may change: before
+// review or in review, not once it is published or retracted, when it is a
+// *ConflictError (409) saying that they change through an update.
 // Every change to sources and their files checks it in its transaction;
 // a form may ask first, to refuse before reading what was sent.
 func (c *Claim) EvidenceOpen() error { return evidenceOpen(c) }
 
 // evidenceOpen is Claim.EvidenceOpen.
 func evidenceOpen(c *Claim) error {
-	if c.Status == ClaimDraft || c.Status == ClaimInReview {
+	if c.Status.BeforeReview() || c.Status == ClaimInReview {
 		return nil
 	}
 	return &ConflictError{Reason: NewReason("reasons.sources_fixed",

@@ -12,11 +12,20 @@ package models
 // claimStatusLabels names a claim's statuses, the desk's ClaimSentBack
 // included.
 var claimStatusLabels = map[ClaimStatus]Reason{
-	ClaimDraft:     NewReason("desk.claim_status.draft", "Draft"),
-	ClaimSentBack:  NewReason("desk.claim_status.sent_back", "Sent back"),
-	ClaimInReview:  NewReason("desk.claim_status.in_review", "In review"),
-	ClaimPublished: NewReason("desk.claim_status.published", "Published"),
-	ClaimRetracted: NewReason("desk.claim_status.retracted", "Retracted"),
+	ClaimDraft:       NewReason("desk.claim_status.draft", "Draft"),
+	ClaimResearching: NewReason("desk.claim_status.researching", "Researching"),
+	ClaimSentBack:    NewReason("desk.claim_status.sent_back", "Sent back"),
+	ClaimInReview:    NewReason("desk.claim_status.in_review", "In review"),
+	ClaimPublished:   NewReason("desk.claim_status.published", "Published"),
+	ClaimRetracted:   NewReason("desk.claim_status.retracted", "Retracted"),
+}
+
+// priorityLabels names a claim's priorities.
+var priorityLabels = map[Priority]Reason{
+	PriorityLow:    NewReason("desk.priority.low", "Low"),
+	PriorityNormal: NewReason("desk.priority.normal", "Normal"),
+	PriorityHigh:   NewReason("desk.priority.high", "High"),
+	PriorityUrgent: NewReason("desk.priority.urgent", "Urgent"),
 }
 
 // updateStatusLabels names an update's statuses. A submitted update is in
@@ -41,10 +50,15 @@ var jobStateLabels = map[JobState]Reason{
 	JobFailed:  NewReason("admin.jobs.state.failed", "Failed"),
 }
 
-// Label names the claim status for people ("Draft", "Sent back", "In
-// review", "Published", "Retracted"), a Reason that views.ReasonText
-// writes in a reader's language; an unknown status is its code.
+// Label names the claim status for people ("Draft", "Researching", "Sent
+// back", "In review", "Published", "Retracted"), a Reason that
+// views.ReasonText writes in a reader's language; an unknown status is its
+// code.
 func (st ClaimStatus) Label() Reason { return labelOf(claimStatusLabels, st) }
+
+// Label names the priority for people ("Low", "Normal", "High",
+// "Urgent"), as ClaimStatus.Label does.
+func (p Priority) Label() Reason { return labelOf(priorityLabels, p) }
 
 // Label names the update status for people ("Draft", "In review",
 // "Published", "Withdrawn"), as ClaimStatus.Label does.

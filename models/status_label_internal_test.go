@@ -11,7 +11,7 @@ func TestStatusesHaveOneNameEach(t *testing.T) {
 		label, inUse Reason
 	}
 	var all []named
-	for _, st := range []ClaimStatus{ClaimDraft, ClaimSentBack, ClaimInReview, ClaimPublished, ClaimRetracted} {
+	for _, st := range []ClaimStatus{ClaimDraft, ClaimResearching, ClaimSentBack, ClaimInReview, ClaimPublished, ClaimRetracted} {
 		all = append(all, named{string(st), st.Label(), claimStatusWord(st)})
 	}
 	for _, st := range []UpdateStatus{UpdateDraft, UpdateSubmitted, UpdatePublished, UpdateWithdrawn} {
@@ -19,6 +19,9 @@ func TestStatusesHaveOneNameEach(t *testing.T) {
 	}
 	for _, st := range []JobState{JobQueued, JobRunning, JobDone, JobFailed} {
 		all = append(all, named{string(st), st.Label(), jobStateWord(st)})
+	}
+	for _, p := range Priorities {
+		all = append(all, named{string(p), p.Label(), statusInReason(p, p.Label())})
 	}
 	for _, n := range all {
 		if n.label.ID == "reasons.status_other" || n.label.English == "" || n.label.Data != nil {

@@ -1,6 +1,7 @@
 package models
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"sync"
@@ -56,6 +57,9 @@ func DayOf(t time.Time, loc *time.Location) time.Time {
 	y, m, d := t.In(loc).Date()
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 }
+
+// Today is the newsroom's calendar day now (see today).
+func (s *Store) Today(ctx context.Context) (time.Time, error) { return s.today(s.read(ctx)) }
 
 // today is the calendar day it is now in the newsroom's time zone (the
 // time_zone setting, read through db; UTC when unset or unknown), as

@@ -53,6 +53,20 @@ func (v *Validator) url(field string, s *string, required bool) {
 // claim was said, and nothing was published, on a day still to come, and a
 // later date would put a claim's timeline out of order.
 func (v *Validator) date(field, s string, today time.Time) *time.Time {
+	t := v.day(field, s)
+	if t == nil {
+		return nil
+	}
+	if t.After(today) {
+		v.Fail(field, NewReason("reasons.date_future", "must not be after today ({{.Today}})", "Today", today))
+		return nil
+	}
+	return t
+}
+
+// day parses an optional YYYY-MM-DD calendar day between the years 1000
+// and 9999; a bad one fails field. "" is nil.
+func (v *Validator) day(field, s string) *time.Time {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return nil
@@ -65,10 +79,6 @@ func (v *Validator) date(field, s string, today time.Time) *time.Time {
 	if t.Year() < 1000 || t.Year() > 9999 {
 		// Years as text: a year is written without grouping in every language.
 		v.Fail(field, NewReason("reasons.date_years", "must be a date between the years {{.From}} and {{.To}}", "From", "1000", "To", "9999"))
-		return nil
-	}
-	if t.After(today) {
-		v.Fail(field, NewReason("reasons.date_future", "must not be after today ({{.Today}})", "Today", today))
 		return nil
 	}
 	return &t

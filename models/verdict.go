@@ -63,8 +63,9 @@ func (s *Store) validateVerdict(tx *gorm.DB, in *VerdictInput) (*Rating, error) 
 }
 
 // ProposeVerdict submits a verdict on a claim for review. The claim goes to
-// review (a published claim stays published until the new verdict is). A
-// claim has at most one verdict open at a time: another is ErrConflict.
+// review from draft or researching (a published claim stays published
+// until the new verdict is). A claim has at most one verdict open at a
+// time: another is ErrConflict.
 func (s *Store) ProposeVerdict(ctx context.Context, actor *User, m Meta, claimID uint, in VerdictInput) (*Verdict, error) {
 	if !actor.Can(RoleEditor) {
 		return nil, fmt.Errorf("propose verdict: %w", ErrForbidden)
@@ -79,7 +80,7 @@ func (s *Store) ProposeVerdict(ctx context.Context, actor *User, m Meta, claimID
 		if err != nil {
 			return err
 		}
-		if c.Status != ClaimDraft && c.Status != ClaimPublished {
+		if !c.Status.BeforeReview() && c.Status != ClaimPublished {
 			return fmt.Errorf("claim %d is %s: %w", c.ID, c.Status, ErrConflict)
 		}
 		var open int64
@@ -94,15 +95,19 @@ func (s *Store) ProposeVerdict(ctx context.Context, actor *User, m Meta, claimID
 		} else if u != nil {
 			return fmt.Errorf("claim %d has an open update (%d); its verdict goes with it: %w", c.ID, u.ID, ErrConflict)
 		}
+		now := s.now()
 		v := &Verdict{ClaimID: c.ID, RatingID: r.ID, RatingSlug: r.Slug, RatingLabel: r.Label, Headline: in.Headline,
-			Explanation: in.Explanation, Language: in.Language, AuthorID: &actor.ID, Status: VerdictInReview, Version: 1}
+			Explanation: in.Explanation, Language: in.Language, AuthorID: &actor.ID, Status: VerdictInReview, Version: 1, InReviewSince: &now}
 		if err := tx.Omit(clause.Associations).Create(v).Error; err != nil {
 			return fmt.Errorf("insert verdict: %w", err)
 		}
 		if err := s.recordVersion(tx, v, ChangeProposed, actor); err != nil {
 			return err
 		}
-		if c.Status == ClaimDraft {
+		if err := s.sentToReview(tx, actor, v); err != nil {
+			return err
+		}
+		if c.Status.BeforeReview() {
 			if err := setClaimStatus(tx, c.ID, ClaimInReview, s.now()); err != nil {
 				return err
 			}
@@ -159,7 +164,7 @@ func (s *Store) ReviseVerdict(ctx context.Context, actor *User, m Meta, id uint,
 		if err := s.newVerdictVersion(tx, v, r, in.Headline, in.Explanation, in.Language, ChangeRevised, actor); err != nil {
 			return err
 		}
-		if c.Status == ClaimDraft {
+		if c.Status.BeforeReview() {
 			if err := setClaimStatus(tx, c.ID, ClaimInReview, s.now()); err != nil {
 				return err
 			}

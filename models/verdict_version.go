@@ -24,14 +24,34 @@ func (s *Store) recordVersion(tx *gorm.DB, v *Verdict, change VersionChange, by 
 
 // newVerdictVersion saves v (locked by the caller) with rating r, headline,
 // explanation and their language tag as its next version, in review, and
-// records the version as change made by actor.
+// records the version as change made by actor. A verdict that was sent
+// back goes to review again: it waits in the queue from now
+// (EventSentToReview).
 func (s *Store) newVerdictVersion(tx *gorm.DB, v *Verdict, r *Rating, headline, explanation, lang string, change VersionChange, actor *User) error {
+	back := v.Status != VerdictInReview
 	v.RatingID, v.RatingSlug, v.RatingLabel, v.Headline, v.Explanation, v.Language = r.ID, r.Slug, r.Label, headline, explanation, lang
 	v.Status, v.Version = VerdictInReview, v.Version+1
-	if err := tx.Model(v).Select("rating_id", "rating_slug", "rating_label", "headline", "explanation", "language", "status", "version", "updated_at").Updates(v).Error; err != nil {
+	columns := []string{"rating_id", "rating_slug", "rating_label", "headline", "explanation", "language", "status", "version", "updated_at"}
+	if back {
+		now := s.now()
+		v.InReviewSince = &now
+		columns = append(columns, "in_review_since")
+	}
+	if err := tx.Model(v).Select(columns).Updates(v).Error; err != nil {
 		return fmt.Errorf("new version of verdict %d: %w", v.ID, err)
 	}
-	return s.recordVersion(tx, v, change, actor)
+	if err := s.recordVersion(tx, v, change, actor); err != nil {
+		return err
+	}
+	if back {
+		return s.sentToReview(tx, actor, v)
+	}
+	return nil
+}
+
+// sentToReview records that v went to review, sent by actor.
+func (s *Store) sentToReview(tx *gorm.DB, actor *User, v *Verdict) error {
+	return s.recordEvent(tx, actor, ClaimEvent{ClaimID: v.ClaimID, Kind: EventSentToReview, VerdictID: &v.ID})
 }
 
 // newVersionOfOpenVerdict gives the claim's open verdict (in review or sent

@@ -88,7 +88,7 @@ func TestSeedCaseFromDraftToPublished(t *testing.T) {
 			t.Fatal(err)
 		}
 		got, _ := s.GetClaim(d.ctx, c.ID)
-		if got.Status != models.ClaimDraft || got.OpenVerdict() == nil || got.OpenVerdict().Status != models.VerdictChangesRequested {
+		if got.Status != models.ClaimResearching || got.DeskStatus() != models.ClaimSentBack || got.OpenVerdict() == nil || got.OpenVerdict().Status != models.VerdictChangesRequested {
 			t.Fatalf("after changes requested: claim %s", got.Status)
 		}
 		if _, err := s.ReviewVerdict(d.ctx, d.rev2, d.m, v.ID, models.ReviewInput{Version: v.Version, Decision: models.DecisionApprove}); !errors.Is(err, models.ErrConflict) {

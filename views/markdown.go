@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"io"
+	"regexp"
 
 	"github.com/a-h/templ"
 	"github.com/microcosm-cc/bluemonday"
@@ -16,8 +17,9 @@ import (
 )
 
 // The Markdown policy. Every field written in Markdown (a verdict's
-// explanation, a correction's or retraction's note, the corrections policy)
-// is rendered by MarkdownHTML and nothing else, so all of them allow the
+// explanation, a correction's or retraction's note, the corrections policy,
+// and, with mentions, a claim's internal notes: see NoteHTML) is rendered
+// by MarkdownHTML and nothing else, so all of them allow the
 // same things: paragraphs, emphasis, strikethrough, lists, quotes, code,
 // headings and links (http, https and mailto only, with rel="nofollow
 // noreferrer"). Raw HTML in the source is dropped (goldmark's default).
@@ -34,7 +36,16 @@ var markdown = goldmark.New(
 // sanitizer lets through exactly the elements that the policy's Markdown
 // produces, and no <img>, however the HTML was made. It is safe for
 // concurrent use once built.
-var sanitizer = func() *bluemonday.Policy {
+var sanitizer = markdownPolicy()
+
+// policy is a sanitizer's policy.
+type policy = bluemonday.Policy
+
+// mentionClass is the one class a note's <mark> may have.
+var mentionClass = regexp.MustCompile(`^mention$`)
+
+// markdownPolicy builds the sanitizer of the policy above.
+func markdownPolicy() *bluemonday.Policy {
 	p := bluemonday.NewPolicy()
 	p.AllowStandardURLs()
 	p.AllowAttrs("href").OnElements("a")
@@ -44,7 +55,7 @@ var sanitizer = func() *bluemonday.Policy {
 	p.AllowAttrs("start").Matching(bluemonday.Integer).OnElements("ol")
 	p.AllowElements("ol")
 	return p
-}()
+}
 
 // imageLinks renders Markdown images as links (see the policy above).
 type imageLinks struct{}

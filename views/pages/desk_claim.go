@@ -3,6 +3,7 @@ package pages
 import (
 	"context"
 	"strconv"
+	"time"
 
 	"claimtracker/models"
 	"claimtracker/views"
@@ -23,12 +24,47 @@ type ClaimDesk struct {
 	Update *models.ClaimUpdate
 	// MaxFileBytes is the largest file the source form may attach.
 	MaxFileBytes int64
+	// Notes are the claim's internal discussion, oldest first.
+	Notes []models.Note
+	// Colleagues are the accounts the claim may be assigned to.
+	Colleagues []models.Colleague
+	// Today is the newsroom's calendar day, by which the due day is soon
+	// or past.
+	Today time.Time
 }
+
+// TriageForm is the assignment form as it starts: the user's input when it
+// was refused, else the claim's assignee, due day, priority and revision.
+func (d ClaimDesk) TriageForm() views.Form {
+	if d.Forms.Triage.Values != nil {
+		return d.Forms.Triage
+	}
+	return views.Form{Values: TriageValues(d.Claim), Errors: d.Forms.Triage.Errors, Error: d.Forms.Triage.Error}
+}
+
+// TriageValues are a claim's assignee, due day, priority and revision as
+// the desk's forms hold them.
+func TriageValues(c *models.Claim) map[string]string {
+	v := map[string]string{"assignee_id": "", "due_on": models.FormatDate(c.DueOn), "priority": string(c.Priority),
+		"revision": strconv.Itoa(c.Revision)}
+	if c.AssigneeID != nil {
+		v["assignee_id"] = strconv.FormatUint(uint64(*c.AssigneeID), 10)
+	}
+	return v
+}
+
+// MyHandle is how a note mentions u, "@" and their handle (see
+// models.MentionHandle), isolated for direction (U+2068, U+2069) so that
+// a right-to-left sentence keeps it whole.
+func MyHandle(u *models.User) string { return "\u2068@" + models.MentionHandle(u.Email) + "\u2069" }
 
 // ClaimForms are the forms of the claim page. A refused form comes back
 // with the user's input and its errors; the others are fresh.
 type ClaimForms struct {
 	Source, Verdict, Review, Correction, Retract views.Form
+	// Triage changes the assignee, due day and priority; Research starts
+	// research on a draft; Note adds a note.
+	Triage, Research, Note views.Form
 	// Remove carries why a source was not removed.
 	Remove views.Form
 	// Delete is the form that deletes a draft claim.
@@ -41,6 +77,8 @@ type ClaimForm struct {
 	Form   views.Form
 	Claim  *models.Claim
 	People []models.Person
+	// Colleagues are the accounts the claim may be assigned to.
+	Colleagues []models.Colleague
 	// Article is the article a new claim comes from, or nil.
 	Article *models.Article
 	// LoggedFrom is the article an edited claim was logged from, or nil:
@@ -111,14 +149,15 @@ func (d ClaimDesk) SourcesBy(s models.Stance) []models.Source {
 // EvidenceOpen reports whether sources may still be added, edited and
 // removed: until the claim is published.
 func (d ClaimDesk) EvidenceOpen() bool {
-	return d.Claim.Status == models.ClaimDraft || d.Claim.Status == models.ClaimInReview
+	return d.Claim.Status.BeforeReview() || d.Claim.Status == models.ClaimInReview
 }
 
 // CanPropose reports whether a first verdict may be proposed now: the
-// claim is a draft with no verdict open. A published claim gets a new
-// verdict through an update (CanOpenUpdate).
+// claim has not gone to review (a draft, or being researched) and has no
+// verdict open. A published claim gets a new verdict through an update
+// (CanOpenUpdate).
 func (d ClaimDesk) CanPropose() bool {
-	return d.Claim.OpenVerdict() == nil && d.Claim.Status == models.ClaimDraft
+	return d.Claim.OpenVerdict() == nil && d.Claim.Status.BeforeReview()
 }
 
 // verdictFieldNames are the fields of a verdict's form.
@@ -231,4 +270,13 @@ func UserIDs(c *models.Claim) []uint {
 		}
 	}
 	return ids
+}
+
+// noteAuthor names who wrote a note, or neutral words once that account
+// is gone.
+func noteAuthor(ctx context.Context, n *models.Note) string {
+	if n.Author != nil {
+		return n.Author.Name
+	}
+	return views.T(ctx, "desk.former_account")
 }

@@ -2,7 +2,9 @@ package pages
 
 import (
 	"context"
+	"net/url"
 	"strconv"
+	"time"
 
 	"claimtracker/models"
 	"claimtracker/views"
@@ -18,34 +20,58 @@ type ClaimList struct {
 	// Status filters by status as the desk shows it (Claim.DeskStatus);
 	// "" is every status.
 	Status models.ClaimStatus
-	// Mine keeps the user's own claims only.
-	Mine bool
+	// Mine keeps the user's own claims only; AssignedToMe those assigned
+	// to them and still worked on; DueSoon those due soon (see
+	// models.DueSoon), theirs or nobody's. At most one of the three is
+	// set.
+	Mine, AssignedToMe, DueSoon bool
 	// Offset is how many claims earlier pages showed; More says a next page exists.
 	Offset int
 	More   bool
+	// Today is the newsroom's calendar day, by which due days are soon or
+	// past.
+	Today time.Time
 }
 
-// query is the list's address with status, mine and offset.
-func (l ClaimList) query(status models.ClaimStatus, mine bool, offset int) string {
-	q := "/desk/claims"
-	sep := "?"
-	if status != "" {
-		q += sep + "status=" + string(status)
-		sep = "&"
+// rowTriage is what a claim row of a desk list shows of a claim's triage:
+// with Show, its due day as seen on Today and, with Assignee, whom it is
+// assigned to.
+type rowTriage struct {
+	Show, Assignee bool
+	Today          time.Time
+}
+
+// with is the list's address with change applied to its filters; a
+// change of filter starts at the first page.
+func (l ClaimList) with(change func(*ClaimList)) string {
+	q := l
+	q.Offset = 0
+	change(&q)
+	v := url.Values{}
+	if q.Status != "" {
+		v.Set("status", string(q.Status))
 	}
-	if mine {
-		q += sep + "mine=1"
-		sep = "&"
+	switch {
+	case q.Mine:
+		v.Set("mine", "1")
+	case q.AssignedToMe:
+		v.Set("assigned", "1")
+	case q.DueSoon:
+		v.Set("due", "soon")
 	}
-	if offset > 0 {
-		q += sep + "offset=" + strconv.Itoa(offset)
+	if q.Offset > 0 {
+		v.Set("offset", strconv.Itoa(q.Offset))
 	}
-	return q
+	if len(v) == 0 {
+		return "/desk/claims"
+	}
+	return "/desk/claims?" + v.Encode()
 }
 
 // claimStatuses are the list's status filters, in workflow order: a claim
-// sent back is listed under "Sent back", not under "Draft".
-var claimStatuses = []models.ClaimStatus{"", models.ClaimDraft, models.ClaimSentBack, models.ClaimInReview, models.ClaimPublished, models.ClaimRetracted}
+// sent back is listed under "Sent back", not under "Draft" or
+// "Researching".
+var claimStatuses = []models.ClaimStatus{"", models.ClaimDraft, models.ClaimResearching, models.ClaimSentBack, models.ClaimInReview, models.ClaimPublished, models.ClaimRetracted}
 
 // filterLabel names a status filter of the list in ctx's language.
 func filterLabel(ctx context.Context, s models.ClaimStatus) string {

@@ -210,6 +210,12 @@ func actionLabel(ctx context.Context, a string) string {
 		return views.T(ctx, "desk.history.action.claim_create")
 	case "claim.update":
 		return views.T(ctx, "desk.history.action.claim_update")
+	case "claim.triage":
+		return views.T(ctx, "desk.history.action.claim_triage")
+	case "claim.research":
+		return views.T(ctx, "desk.history.action.claim_research")
+	case "note.add":
+		return views.T(ctx, "desk.history.action.note_add")
 	case "claim.publish":
 		return views.T(ctx, "desk.history.action.claim_publish")
 	case "claim.retract":
@@ -263,6 +269,7 @@ var versionActions = map[string]bool{"verdict.revise": true, "review.approve": t
 var hiddenFields = map[string][]string{
 	"claim.publish":          {"verdict_id", "rating", "superseded", "update_id"},
 	"claim.retract":          {"status"},
+	"claim.research":         {"status"},
 	"correction.add":         {"kind"},
 	"verdict.propose":        {"status", "version"},
 	"verdict.revise":         {"status", "version"},
@@ -338,15 +345,23 @@ func fieldLabel(ctx context.Context, k string) string {
 		return views.T(ctx, "content.language.label")
 	case "verdict_language":
 		return views.T(ctx, "desk.history.field.verdict_language")
+	case "assignee":
+		return views.T(ctx, "desk.field.assignee")
+	case "due_on":
+		return views.T(ctx, "desk.field.due_on")
+	case "priority":
+		return views.T(ctx, "desk.field.priority")
+	case "mentioned":
+		return views.T(ctx, "desk.history.field.mentioned")
 	}
 	return humanize(k)
 }
 
 // enumFields hold codes such as "news_report", shown as "News report".
-var enumFields = map[string]bool{"kind": true, "stance": true, "status": true, "decision": true, "rating": true}
+var enumFields = map[string]bool{"kind": true, "stance": true, "status": true, "decision": true, "rating": true, "priority": true}
 
 // dateFields hold YYYY-MM-DD dates, shown as "10 Jan 2017".
-var dateFields = map[string]bool{"said_at": true, "published_at": true}
+var dateFields = map[string]bool{"said_at": true, "published_at": true, "due_on": true}
 
 // diff compares two JSON objects field by field, in the order they were
 // written, leaving out ids and the fields in hide. An edit (both sides
@@ -504,8 +519,10 @@ func enumWord(ctx context.Context, code string) string {
 		return components.StanceLabel(ctx, models.Stance(code))
 	case "person", "organization":
 		return components.SpeakerKindLabel(ctx, models.PersonKind(code))
-	case "draft", "in_review", "published", "retracted":
+	case "draft", "researching", "in_review", "published", "retracted":
 		return components.ClaimStatusLabel(ctx, models.ClaimStatus(code))
+	case "low", "normal", "high", "urgent":
+		return components.PriorityLabel(ctx, models.Priority(code))
 	case "changes_requested", "superseded":
 		return components.VerdictStatusLabel(ctx, models.VerdictStatus(code))
 	case "approve", "request_changes":

@@ -636,7 +636,7 @@ func DeskPerson(p views.Page, d PersonDesk) templ.Component {
 					return templ_7745c5c3_Err
 				}
 				for _, c := range d.Claims {
-					templ_7745c5c3_Err = claimRow(c, "").Render(ctx, templ_7745c5c3_Buffer)
+					templ_7745c5c3_Err = claimRow(c, "", rowTriage{}).Render(ctx, templ_7745c5c3_Buffer)
 					if templ_7745c5c3_Err != nil {
 						return templ_7745c5c3_Err
 					}

@@ -1,0 +1,92 @@
+-- +goose Up
+-- The newsroom's day: who is on a claim, by when, how urgent; a research
+-- stage between draft and review; an internal discussion thread per claim;
+-- and the workflow events that notifications and webhooks read.
+
+-- Claims gain the status 'researching', between draft and in review.
+-- SQLite cannot change a CHECK constraint with ALTER TABLE, and rebuilding
+-- claims (which a dozen tables, triggers and indexes refer to) would need
+-- foreign keys off, outside any transaction. Allowing one more value only
+-- widens the constraint, so the stored rows stay valid and the file's
+-- format does not change: the table's definition is rewritten in place,
+-- the procedure SQLite documents for changing a CHECK constraint ("Making
+-- Other Kinds Of Table Schema Changes", sqlite.org/lang_altertable.html).
+-- RESET makes this connection read the schema again; the CREATE TABLE
+-- statements below change the schema cookie, so every other connection
+-- reads it again too.
+PRAGMA writable_schema = ON;
+UPDATE sqlite_schema
+SET sql = replace(sql, 'CHECK (status IN (''draft'', ''in_review'', ''published'', ''retracted''))',
+                       'CHECK (status IN (''draft'', ''researching'', ''in_review'', ''published'', ''retracted''))')
+WHERE type = 'table' AND name = 'claims';
+PRAGMA writable_schema = RESET;
+
+-- Ownership and triage: the colleague the claim is assigned to (no
+-- REFERENCES: SQLite cannot drop a column that has one; accounts are
+-- disabled, never deleted), the day it is due, and its priority.
+ALTER TABLE claims ADD COLUMN assignee_id INTEGER;
+ALTER TABLE claims ADD COLUMN due_on DATE;
+ALTER TABLE claims ADD COLUMN priority TEXT NOT NULL DEFAULT 'normal' CHECK (priority IN ('low', 'normal', 'high', 'urgent'));
+CREATE INDEX idx_claims_assignee ON claims (assignee_id, status);
+CREATE INDEX idx_claims_due_on ON claims (due_on) WHERE due_on IS NOT NULL;
+
+-- When a verdict last went to review (proposed, or revised after it was
+-- sent back), for how long the review queue has kept it waiting.
+ALTER TABLE verdicts ADD COLUMN in_review_since DATETIME;
+UPDATE verdicts SET in_review_since = updated_at WHERE status = 'in_review';
+
+-- The internal discussion of a claim, never public. A note's mentions are
+-- the colleagues it names with @handle (the handle as the note wrote it,
+-- so that it still names them if their address changes).
+CREATE TABLE notes (
+    id         INTEGER PRIMARY KEY AUTOINCREMENT,
+    claim_id   INTEGER NOT NULL REFERENCES claims (id) ON DELETE CASCADE,
+    author_id  INTEGER REFERENCES users (id) ON DELETE SET NULL,
+    body       TEXT NOT NULL,
+    created_at DATETIME NOT NULL
+);
+CREATE INDEX idx_notes_claim ON notes (claim_id, id);
+CREATE TABLE note_mentions (
+    note_id INTEGER NOT NULL REFERENCES notes (id) ON DELETE CASCADE,
+    user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    handle  TEXT NOT NULL,
+    PRIMARY KEY (note_id, user_id)
+);
+CREATE INDEX idx_note_mentions_user ON note_mentions (user_id);
+
+-- What happened to a claim that someone may need to hear of, in the order
+-- it happened; user_id is the one person it is about (the assignee, the
+-- colleague mentioned, the author whose verdict was sent back), NULL when
+-- it concerns the desk.
+CREATE TABLE claim_events (
+    id            INTEGER PRIMARY KEY AUTOINCREMENT,
+    claim_id      INTEGER NOT NULL REFERENCES claims (id) ON DELETE CASCADE,
+    kind          TEXT NOT NULL CHECK (kind IN ('assigned', 'mentioned', 'sent_to_review', 'sent_back', 'published', 'corrected')),
+    actor_id      INTEGER REFERENCES users (id) ON DELETE SET NULL,
+    user_id       INTEGER REFERENCES users (id) ON DELETE CASCADE,
+    verdict_id    INTEGER REFERENCES verdicts (id) ON DELETE SET NULL,
+    note_id       INTEGER REFERENCES notes (id) ON DELETE CASCADE,
+    correction_id INTEGER REFERENCES corrections (id) ON DELETE SET NULL,
+    created_at    DATETIME NOT NULL
+);
+CREATE INDEX idx_claim_events_claim ON claim_events (claim_id, id);
+CREATE INDEX idx_claim_events_user ON claim_events (user_id, id) WHERE user_id IS NOT NULL;
+
+-- +goose Down
+DROP TABLE claim_events;
+DROP TABLE note_mentions;
+DROP TABLE notes;
+ALTER TABLE verdicts DROP COLUMN in_review_since;
+DROP INDEX idx_claims_due_on;
+DROP INDEX idx_claims_assignee;
+ALTER TABLE claims DROP COLUMN priority;
+ALTER TABLE claims DROP COLUMN due_on;
+ALTER TABLE claims DROP COLUMN assignee_id;
+-- A claim being researched was a draft before this stage existed.
+UPDATE claims SET status = 'draft' WHERE status = 'researching';
+PRAGMA writable_schema = ON;
+UPDATE sqlite_schema
+SET sql = replace(sql, 'CHECK (status IN (''draft'', ''researching'', ''in_review'', ''published'', ''retracted''))',
+                       'CHECK (status IN (''draft'', ''in_review'', ''published'', ''retracted''))')
+WHERE type = 'table' AND name = 'claims';
+PRAGMA writable_schema = RESET;
