@@ -78,6 +78,7 @@ func run() error {
 	editors := flag.Int("editors", 16, "editors saving at once in the save scenario")
 	keep := flag.String("dir", "", "work folder to keep (default: a temporary one, removed)")
 	only := flag.String("only", "", "run only the page scenarios whose names contain this, and no saves")
+	savesOnly := flag.Bool("saves", false, "run only the saves, none of the page scenarios")
 	addr := flag.String("addr", "", "address the server listens on (default: a free one); with -dir and the same build, a second run finds its pages already prerendered")
 	flag.Parse()
 	ctx := context.Background()
@@ -125,7 +126,7 @@ func run() error {
 	if err := waitPrerendered(srv, 10*time.Minute); err != nil {
 		return err
 	}
-	fmt.Printf("prerendered %d pages in %v\n", len(slugs), time.Since(start).Round(time.Second))
+	fmt.Printf("prerendered %d pages in %v (server pid %d)\n", len(slugs), time.Since(start).Round(time.Second), srv.Process.Pid)
 	// The size of a typical claim page (one from the middle of the
 	// archive) sets the size of the static page.
 	sample, err := get(base + "/claims/" + slugs[len(slugs)/2])
@@ -188,9 +189,12 @@ func run() error {
 		return load(sc.url, sc.ask, *conns, *duration)
 	}
 	ceiling := func() result { return measure(scenarios[0]) }
-	before := ceiling()
+	var before result
+	if !*savesOnly {
+		before = ceiling()
+	}
 	for _, sc := range scenarios[1:] {
-		if !strings.Contains(sc.name, *only) {
+		if *savesOnly || !strings.Contains(sc.name, *only) {
 			continue
 		}
 		res := measure(sc)

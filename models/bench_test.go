@@ -24,11 +24,18 @@ var (
 	seedErr  error
 )
 
+// keptSeedEnv names a file in which the save benchmarks keep their seeded
+// database from one run to the next: seeding 100,000 claims takes minutes.
+// A run seeds it when it is missing and only copies it when it is there;
+// remove it after a change to the schema or to what is indexed.
+const keptSeedEnv = "CLAIMTRACKER_BENCH_SEED"
+
 // TestMain removes the seeded file that the benchmarks copy, once every
-// test and benchmark of the package has run.
+// test and benchmark of the package has run, unless it is kept (see
+// keptSeedEnv).
 func TestMain(m *testing.M) {
 	code := m.Run()
-	if seedPath != "" {
+	if seedPath != "" && os.Getenv(keptSeedEnv) == "" {
 		_ = os.RemoveAll(filepath.Dir(seedPath))
 	}
 	os.Exit(code)
@@ -41,12 +48,19 @@ func seededStore(b *testing.B) *models.Store {
 	b.Helper()
 	ctx := context.Background()
 	seedOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "claimtracker-bench-")
-		if err != nil {
-			seedErr = err
-			return
+		if kept := os.Getenv(keptSeedEnv); kept != "" {
+			seedPath = kept
+			if _, err := os.Stat(kept); err == nil {
+				return
+			}
+		} else {
+			dir, err := os.MkdirTemp("", "claimtracker-bench-")
+			if err != nil {
+				seedErr = err
+				return
+			}
+			seedPath = filepath.Join(dir, "seed.db")
 		}
-		seedPath = filepath.Join(dir, "seed.db")
 		s, err := models.Open(ctx, seedPath, models.Config{Logger: slog.New(slog.DiscardHandler)})
 		if err != nil {
 			seedErr = err
@@ -112,13 +126,15 @@ func BenchmarkSaveWith100kClaims(b *testing.B) {
 			Summary: fmt.Sprintf("Deficit doubled to %d billion", i), Speaker: "Bench Speaker", SaidAt: "2024-05-01"}
 	}
 
-	b.Run("claim", func(b *testing.B) {
+	// A claim is saved as the API saves one: logged, then the claims
+	// similar to it looked up.
+	saveClaims := func(b *testing.B, in func(i int) models.ClaimInput) {
 		var lat latencies
 		i := 0
 		for b.Loop() {
 			i++
 			t0 := time.Now()
-			c, err := s.CreateClaim(ctx, ed, m, claim(i))
+			c, err := s.CreateClaim(ctx, ed, m, in(i))
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -128,6 +144,17 @@ func BenchmarkSaveWith100kClaims(b *testing.B) {
 			lat = append(lat, time.Since(t0))
 		}
 		lat.report(b)
+	}
+	// Every word of these is common in the seeded claims.
+	b.Run("claim", func(b *testing.B) { saveClaims(b, claim) })
+	// These hold words that no seeded claim holds, as real archives hold
+	// names and places that few claims mention; each comes back in a few
+	// of the claims saved before it.
+	b.Run("claim-rare-words", func(b *testing.B) {
+		saveClaims(b, func(i int) models.ClaimInput {
+			return models.ClaimInput{Text: fmt.Sprintf("Councillor Okonkwo said the Vrbanja footbridge in Marrickvale cost %d million in the last budget", 1000+i),
+				Summary: fmt.Sprintf("Footbridge cost %d million", 1000+i), Speaker: "Bench Speaker", SaidAt: "2024-05-01"}
+		})
 	})
 
 	c, err := s.CreateClaim(ctx, ed, m, claim(0))
