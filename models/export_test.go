@@ -3,6 +3,7 @@ package models
 import (
 	"context"
 	"fmt"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -132,5 +133,41 @@ func (s *Store) PoolWaitsForTest() (int64, error) {
 func (s *Store) CountWriterQueriesForTest() (count func() int64) {
 	var n atomic.Int64
 	_ = s.w.Callback().Query().Before("gorm:query").Register("test:count_queries", func(*gorm.DB) { n.Add(1) })
+	return n.Load
+}
+
+// IndexedForTest reports whether the word index and the substring index
+// hold claim id (on PostgreSQL: whether claim_search has its row, and
+// whether that row holds its folded text).
+func (s *Store) IndexedForTest(ctx context.Context, id uint) (words, substring bool, err error) {
+	var n int64
+	if s.dialect == "postgres" {
+		var folded []string
+		err = s.w.WithContext(ctx).Raw("SELECT folded FROM claim_search WHERE claim_id = ?", id).Scan(&folded).Error
+		return len(folded) == 1, len(folded) == 1 && folded[0] != "", err
+	}
+	if err = s.w.WithContext(ctx).Raw("SELECT count(*) FROM claims_fts WHERE rowid = ?", id).Scan(&n).Error; err != nil {
+		return false, false, err
+	}
+	words = n == 1
+	err = s.w.WithContext(ctx).Raw("SELECT count(*) FROM claims_trgm WHERE rowid = ?", id).Scan(&n).Error
+	return words, n == 1, err
+}
+
+// CountIndexWritesForTest counts, from now on, the full-text index rows
+// that the writer's statements insert, update or delete (SQLite's
+// full-text tables, PostgreSQL's claim_search); it returns the count so
+// far.
+func (s *Store) CountIndexWritesForTest() (count func() int64) {
+	var n atomic.Int64
+	_ = s.w.Callback().Raw().After("gorm:raw").Register("test:count_index_writes", func(db *gorm.DB) {
+		q := db.Statement.SQL.String()
+		for _, w := range []string{"INSERT INTO claims_", "DELETE FROM claims_", "INSERT INTO claim_search", "UPDATE claim_search"} {
+			if strings.Contains(q, w) {
+				n.Add(db.RowsAffected)
+				return
+			}
+		}
+	})
 	return n.Load
 }
