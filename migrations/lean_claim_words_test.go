@@ -105,6 +105,23 @@ func TestLeanClaimWordsMigration(t *testing.T) {
 				if n := words("speaker"); n != 0 {
 					t.Errorf("after 00031 the claims' words find %d claims by their speaker, want 0", n)
 				}
+				counts := map[string]int{}
+				rows, err := db.QueryContext(ctx, "SELECT word, claims FROM claim_word_counts")
+				if err != nil {
+					t.Fatal(err)
+				}
+				for rows.Next() {
+					var w string
+					var n int
+					if err := rows.Scan(&w, &n); err != nil {
+						t.Fatal(err)
+					}
+					counts[w] = n
+				}
+				rows.Close()
+				if len(counts) != 5 || counts["the"] != 4 || counts["bridg"] != 4 || counts["open"] != 4 || counts["in"] != 4 || counts["2020"] != 4 {
+					t.Errorf("after 00031 the word counts are %v, want each of the claims' 5 words held by 4 claims", counts)
+				}
 			}
 			if err := migrations.DownToForTest(ctx, db, d, 29); err != nil {
 				t.Fatal(err)

@@ -171,3 +171,32 @@ func (s *Store) CountIndexWritesForTest() (count func() int64) {
 	})
 	return n.Load
 }
+
+// WordCountDriftForTest lists, on SQLite, each word whose count in
+// claim_word_counts is not the number of rows of claims_words that hold
+// it, as "word: counted n, held by m" (none on PostgreSQL, which keeps no
+// counts).
+func (s *Store) WordCountDriftForTest(ctx context.Context) ([]string, error) {
+	if s.dialect != "sqlite" {
+		return nil, nil
+	}
+	var drift []string
+	err := s.w.WithContext(ctx).Connection(func(db *gorm.DB) error {
+		if err := db.Exec("CREATE VIRTUAL TABLE temp.held USING fts5vocab(main, claims_words, 'row')").Error; err != nil {
+			return err
+		}
+		defer db.Exec("DROP TABLE temp.held")
+		var rows []struct {
+			Word          string
+			Counted, Held int64
+		}
+		err := db.Raw(`SELECT h.term AS word, COALESCE(c.claims, 0) AS counted, h.doc AS held FROM temp.held h
+				LEFT JOIN claim_word_counts c ON c.word = h.term WHERE c.claims IS NOT h.doc
+			UNION ALL SELECT c.word, c.claims, 0 FROM claim_word_counts c WHERE c.word NOT IN (SELECT term FROM temp.held)`).Scan(&rows).Error
+		for _, r := range rows {
+			drift = append(drift, fmt.Sprintf("%s: counted %d, held by %d", r.Word, r.Counted, r.Held))
+		}
+		return err
+	})
+	return drift, err
+}
