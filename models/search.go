@@ -256,10 +256,12 @@ func countWords(counts map[string]int, text string, n int) {
 // the rows of claims_words, which took it a millisecond for a common
 // word.
 func addWordCounts(tx *gorm.DB, counts map[string]int) error {
+	fewer := false
 	for w, n := range counts {
 		if n == 0 {
 			delete(counts, w)
 		}
+		fewer = fewer || n < 0
 	}
 	if len(counts) == 0 {
 		return nil
@@ -271,7 +273,7 @@ func addWordCounts(tx *gorm.DB, counts map[string]int) error {
 	// WHERE true tells SQLite's parser that ON CONFLICT is the upsert's.
 	err = tx.Exec(`INSERT INTO claim_word_counts (word, claims) SELECT key, value FROM json_each(?) WHERE true
 		ON CONFLICT (word) DO UPDATE SET claims = claims + excluded.claims`, string(js)).Error
-	if err == nil {
+	if err == nil && fewer {
 		err = tx.Exec(`DELETE FROM claim_word_counts WHERE claims <= 0
 			AND word IN (SELECT key FROM json_each(?) WHERE value < 0)`, string(js)).Error
 	}
@@ -422,10 +424,10 @@ func (s *Store) SimilarClaims(ctx context.Context, text string, exclude uint, li
 // least minSimilarity of text's significant words, best first, each
 // scored at most 0.99 unless its words are the same as text's.
 //
-// To stay fast on a large archive it first counts, up to a bound, how many
-// claims hold each word, then asks the index only for the distinctive ones:
-// any of the rarer words, or, when every word is common, all of the three
-// rarest together.
+// To stay fast on a large archive it first learns, up to a bound, how many
+// claims hold each word (see countMatches), then asks the index only for
+// the distinctive ones: any of the rarer words, or, when every word is
+// common, all of the three rarest together.
 func (s *Store) alikeClaims(ctx context.Context, text string, exclude uint) ([]Similar, error) {
 	terms := searchTerms(text, 10)
 	if len(terms) == 0 {
