@@ -10,7 +10,9 @@
 // processes, drives each scenario with a pool of keep-alive connections
 // (first unmeasured until its throughput settles, see warm, then measured
 // for the duration), and prints throughput, latency percentiles, the ratio
-// to the ceiling and the server's peak resident memory.
+// to the ceiling and the server's peak resident memory. Then one editor,
+// and then -editors at once, save through the JSON API, the ceiling
+// measured before and after them; -saves runs the saves alone.
 //
 //	go run -tags sqlite_fts5 ./bench logins [-conns 200] [-duration 10s] [-bin PATH]
 //
@@ -218,11 +220,17 @@ func run() error {
 	if err != nil {
 		return err
 	}
+	// The saves have no ceiling of their own; the static one, measured
+	// around them, says how fast the machine was meanwhile.
+	before = ceiling()
+	fmt.Printf("static ceiling before the saves: %.0f requests/s, p99 %.2f ms\n\n", before.rps, ms(before.p99))
 	for _, n := range []int{1, *editors} {
 		fmt.Printf("%d editor(s) saving at once for %v, on %d published claims:\n\n", n, *duration, len(slugs))
 		saves(base, edTok, revTok, n, *duration).print(*duration)
 		fmt.Println()
 	}
+	after := ceiling()
+	fmt.Printf("static ceiling after the saves: %.0f requests/s, p99 %.2f ms\n", after.rps, ms(after.p99))
 	rss, hwm = memory(srv.Process.Pid)
 	fmt.Printf("\nserver resident memory at the end: now %d MB, peak %d MB\n", rss>>10, hwm>>10)
 	return nil
