@@ -98,7 +98,7 @@ func (d searchDoc) folded() string {
 //   - claims_words, the same words of the claim's words alone, which the
 //     similar-claims search reads (see alikeClaims): in a table of their
 //     own, without the other fields' positions to step over, that takes
-//     it a third of the time. Its tokenizer (ascii) takes the words as
+//     it less than half the time. Its tokenizer (ascii) takes the words as
 //     they are, split at the spaces between them, so that its words are
 //     exactly the store's and claim_word_counts counts the claims that
 //     hold each;
