@@ -10,7 +10,9 @@
 // processes, drives each scenario with a pool of keep-alive connections
 // (first unmeasured until its throughput settles, see warm, then measured
 // for the duration), and prints throughput, latency percentiles, the ratio
-// to the ceiling and the server's peak resident memory.
+// to the ceiling and the server's peak resident memory. Then one editor,
+// and then -editors at once, save through the JSON API, the ceiling
+// measured before and after them; -saves runs the saves alone.
 //
 //	go run -tags sqlite_fts5 ./bench logins [-conns 200] [-duration 10s] [-bin PATH]
 //
@@ -78,6 +80,7 @@ func run() error {
 	editors := flag.Int("editors", 16, "editors saving at once in the save scenario")
 	keep := flag.String("dir", "", "work folder to keep (default: a temporary one, removed)")
 	only := flag.String("only", "", "run only the page scenarios whose names contain this, and no saves")
+	savesOnly := flag.Bool("saves", false, "run only the saves, none of the page scenarios")
 	addr := flag.String("addr", "", "address the server listens on (default: a free one); with -dir and the same build, a second run finds its pages already prerendered")
 	flag.Parse()
 	ctx := context.Background()
@@ -125,7 +128,7 @@ func run() error {
 	if err := waitPrerendered(srv, 10*time.Minute); err != nil {
 		return err
 	}
-	fmt.Printf("prerendered %d pages in %v\n", len(slugs), time.Since(start).Round(time.Second))
+	fmt.Printf("prerendered %d pages in %v (server pid %d)\n", len(slugs), time.Since(start).Round(time.Second), srv.Process.Pid)
 	// The size of a typical claim page (one from the middle of the
 	// archive) sets the size of the static page.
 	sample, err := get(base + "/claims/" + slugs[len(slugs)/2])
@@ -188,9 +191,12 @@ func run() error {
 		return load(sc.url, sc.ask, *conns, *duration)
 	}
 	ceiling := func() result { return measure(scenarios[0]) }
-	before := ceiling()
+	var before result
+	if !*savesOnly {
+		before = ceiling()
+	}
 	for _, sc := range scenarios[1:] {
-		if !strings.Contains(sc.name, *only) {
+		if *savesOnly || !strings.Contains(sc.name, *only) {
 			continue
 		}
 		res := measure(sc)
@@ -214,11 +220,17 @@ func run() error {
 	if err != nil {
 		return err
 	}
+	// The saves have no ceiling of their own; the static one, measured
+	// around them, says how fast the machine was meanwhile.
+	before = ceiling()
+	fmt.Printf("static ceiling before the saves: %.0f requests/s, p99 %.2f ms\n\n", before.rps, ms(before.p99))
 	for _, n := range []int{1, *editors} {
 		fmt.Printf("%d editor(s) saving at once for %v, on %d published claims:\n\n", n, *duration, len(slugs))
 		saves(base, edTok, revTok, n, *duration).print(*duration)
 		fmt.Println()
 	}
+	after := ceiling()
+	fmt.Printf("static ceiling after the saves: %.0f requests/s, p99 %.2f ms\n", after.rps, ms(after.p99))
 	rss, hwm = memory(srv.Process.Pid)
 	fmt.Printf("\nserver resident memory at the end: now %d MB, peak %d MB\n", rss>>10, hwm>>10)
 	return nil

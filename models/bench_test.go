@@ -24,11 +24,18 @@ var (
 	seedErr  error
 )
 
+// keptSeedEnv names a file in which the save benchmarks keep their seeded
+// database from one run to the next: seeding 100,000 claims takes minutes.
+// A run seeds it when it is missing and only copies it when it is there;
+// remove it after a change to the schema or to what is indexed.
+const keptSeedEnv = "CLAIMTRACKER_BENCH_SEED"
+
 // TestMain removes the seeded file that the benchmarks copy, once every
-// test and benchmark of the package has run.
+// test and benchmark of the package has run, unless it is kept (see
+// keptSeedEnv).
 func TestMain(m *testing.M) {
 	code := m.Run()
-	if seedPath != "" {
+	if seedPath != "" && os.Getenv(keptSeedEnv) == "" {
 		_ = os.RemoveAll(filepath.Dir(seedPath))
 	}
 	os.Exit(code)
@@ -41,12 +48,19 @@ func seededStore(b *testing.B) *models.Store {
 	b.Helper()
 	ctx := context.Background()
 	seedOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "claimtracker-bench-")
-		if err != nil {
-			seedErr = err
-			return
+		if kept := os.Getenv(keptSeedEnv); kept != "" {
+			seedPath = kept
+			if _, err := os.Stat(kept); err == nil {
+				return
+			}
+		} else {
+			dir, err := os.MkdirTemp("", "claimtracker-bench-")
+			if err != nil {
+				seedErr = err
+				return
+			}
+			seedPath = filepath.Join(dir, "seed.db")
 		}
-		seedPath = filepath.Join(dir, "seed.db")
 		s, err := models.Open(ctx, seedPath, models.Config{Logger: slog.New(slog.DiscardHandler)})
 		if err != nil {
 			seedErr = err
@@ -98,6 +112,25 @@ func (l latencies) report(b *testing.B) {
 	b.ReportMetric(float64(s[len(s)*99/100].Microseconds())/1000, "p99-ms")
 }
 
+// cpuClock adds up the processor time the benchmark's process spends
+// (user and system, its collector included) in the stretches it is
+// started and stopped around: on a machine shared with other work, whose
+// load stretches wall-clock latencies, it says how much work a save takes.
+type cpuClock struct {
+	spent, at time.Duration
+}
+
+func (c *cpuClock) start() { c.at = processCPU() }
+func (c *cpuClock) stop()  { c.spent += processCPU() - c.at }
+
+// report gives the processor time per save, in milliseconds.
+func (c *cpuClock) report(b *testing.B, saves int) {
+	b.Helper()
+	if saves > 0 && c.spent > 0 {
+		b.ReportMetric(float64(c.spent.Microseconds())/1000/float64(saves), "cpu-ms/op")
+	}
+}
+
 // BenchmarkSaveWith100kClaims measures the store's save operations on a
 // database of 100,000 published claims: a new claim (with its similar-claims
 // search), a source, and a review that publishes a verdict.
@@ -112,22 +145,39 @@ func BenchmarkSaveWith100kClaims(b *testing.B) {
 			Summary: fmt.Sprintf("Deficit doubled to %d billion", i), Speaker: "Bench Speaker", SaidAt: "2024-05-01"}
 	}
 
-	b.Run("claim", func(b *testing.B) {
+	// A claim is saved as the API saves one: logged, then the claims
+	// similar to it looked up.
+	saveClaims := func(b *testing.B, in func(i int) models.ClaimInput) {
 		var lat latencies
+		var cpu cpuClock
 		i := 0
 		for b.Loop() {
 			i++
 			t0 := time.Now()
-			c, err := s.CreateClaim(ctx, ed, m, claim(i))
+			cpu.start()
+			c, err := s.CreateClaim(ctx, ed, m, in(i))
 			if err != nil {
 				b.Fatal(err)
 			}
 			if _, err := s.SimilarClaims(ctx, c.Text, c.ID, 5); err != nil {
 				b.Fatal(err)
 			}
+			cpu.stop()
 			lat = append(lat, time.Since(t0))
 		}
 		lat.report(b)
+		cpu.report(b, len(lat))
+	}
+	// Every word of these is common in the seeded claims.
+	b.Run("claim", func(b *testing.B) { saveClaims(b, claim) })
+	// These hold words that no seeded claim holds, as real archives hold
+	// names and places that few claims mention; each comes back in a few
+	// of the claims saved before it.
+	b.Run("claim-rare-words", func(b *testing.B) {
+		saveClaims(b, func(i int) models.ClaimInput {
+			return models.ClaimInput{Text: fmt.Sprintf("Councillor Okonkwo said the Vrbanja footbridge in Marrickvale cost %d million in the last budget", 1000+i),
+				Summary: fmt.Sprintf("Footbridge cost %d million", 1000+i), Speaker: "Bench Speaker", SaidAt: "2024-05-01"}
+		})
 	})
 
 	c, err := s.CreateClaim(ctx, ed, m, claim(0))
@@ -136,18 +186,23 @@ func BenchmarkSaveWith100kClaims(b *testing.B) {
 	}
 	b.Run("source", func(b *testing.B) {
 		var lat latencies
+		var cpu cpuClock
 		for b.Loop() {
 			t0 := time.Now()
+			cpu.start()
 			if _, err := s.AddSource(ctx, ed, m, c.ID, report()); err != nil {
 				b.Fatal(err)
 			}
+			cpu.stop()
 			lat = append(lat, time.Since(t0))
 		}
 		lat.report(b)
+		cpu.report(b, len(lat))
 	})
 
 	b.Run("review", func(b *testing.B) {
 		var lat latencies
+		var cpu cpuClock
 		i := 0
 		for b.Loop() {
 			b.StopTimer()
@@ -162,13 +217,16 @@ func BenchmarkSaveWith100kClaims(b *testing.B) {
 			}
 			b.StartTimer()
 			t0 := time.Now()
+			cpu.start()
 			res, err := s.ReviewVerdict(ctx, rev, m, v.ID, models.ReviewInput{Version: v.Version, Decision: models.DecisionApprove})
 			if err != nil || !res.Published {
 				b.Fatal(err)
 			}
+			cpu.stop()
 			lat = append(lat, time.Since(t0))
 		}
 		lat.report(b)
+		cpu.report(b, len(lat))
 	})
 }
 

@@ -3,6 +3,7 @@ package models
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -62,6 +63,27 @@ func versionOf(c *Claim) PublishedVersion {
 	return out
 }
 
+// loadVersionOf reads claim id with what versionOf takes from it: its
+// speaker, tags, sources (in loadClaim's order), verdicts and
+// appearances; not the sources' archives and files, the verdicts' reviews
+// and versions, nor the corrections, which loadClaim reads too and a
+// publication, which reads this once or twice, would read for nothing.
+func loadVersionOf(tx *gorm.DB, id uint) (*Claim, error) {
+	var c Claim
+	err := tx.Preload("Person").Preload("Tags").
+		Preload("Sources", func(db *gorm.DB) *gorm.DB { return db.Order("published_at IS NULL, published_at, id") }).
+		Preload("Verdicts", func(db *gorm.DB) *gorm.DB { return db.Order("id") }).
+		Preload("Appearances", func(db *gorm.DB) *gorm.DB { return db.Order(appearanceOrder) }).
+		Where("claims.id = ?", id).Take(&c).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return nil, fmt.Errorf("claim: %w", ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("load claim %d: %w", id, err)
+	}
+	return &c, nil
+}
+
 // recordPublication keeps what claim id shows the public now as its next
 // published version, made by update u (nil for the first publication).
 // When an older claim published before versions were kept has none yet,
@@ -77,7 +99,7 @@ func (s *Store) recordPublication(tx *gorm.DB, id uint, u *ClaimUpdate, before *
 			return err
 		}
 	}
-	c, err := s.loadClaim(tx, "claims.id = ?", id)
+	c, err := loadVersionOf(tx, id)
 	if err != nil {
 		return err
 	}

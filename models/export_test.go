@@ -3,6 +3,7 @@ package models
 import (
 	"context"
 	"fmt"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -152,4 +153,69 @@ func (s *Store) CountRowsForTest(t interface{ Fatal(...any) }, table string) int
 		t.Fatal(err)
 	}
 	return n
+}
+
+// IndexedForTest reports whether the word index and the substring index
+// hold claim id (on PostgreSQL: whether claim_search has its row, and
+// whether that row holds its folded text).
+func (s *Store) IndexedForTest(ctx context.Context, id uint) (words, substring bool, err error) {
+	var n int64
+	if s.dialect == "postgres" {
+		var folded []string
+		err = s.w.WithContext(ctx).Raw("SELECT folded FROM claim_search WHERE claim_id = ?", id).Scan(&folded).Error
+		return len(folded) == 1, len(folded) == 1 && folded[0] != "", err
+	}
+	if err = s.w.WithContext(ctx).Raw("SELECT count(*) FROM claims_fts WHERE rowid = ?", id).Scan(&n).Error; err != nil {
+		return false, false, err
+	}
+	words = n == 1
+	err = s.w.WithContext(ctx).Raw("SELECT count(*) FROM claims_trgm WHERE rowid = ?", id).Scan(&n).Error
+	return words, n == 1, err
+}
+
+// CountIndexWritesForTest counts, from now on, the full-text index rows
+// that the writer's statements insert, update or delete (SQLite's
+// full-text tables, PostgreSQL's claim_search); it returns the count so
+// far.
+func (s *Store) CountIndexWritesForTest() (count func() int64) {
+	var n atomic.Int64
+	_ = s.w.Callback().Raw().After("gorm:raw").Register("test:count_index_writes", func(db *gorm.DB) {
+		q := db.Statement.SQL.String()
+		for _, w := range []string{"INSERT INTO claims_", "DELETE FROM claims_", "INSERT INTO claim_search", "UPDATE claim_search"} {
+			if strings.Contains(q, w) {
+				n.Add(db.RowsAffected)
+				return
+			}
+		}
+	})
+	return n.Load
+}
+
+// WordCountDriftForTest lists, on SQLite, each word whose count in
+// claim_word_counts is not the number of rows of claims_words that hold
+// it, as "word: counted n, held by m" (none on PostgreSQL, which keeps no
+// counts).
+func (s *Store) WordCountDriftForTest(ctx context.Context) ([]string, error) {
+	if s.dialect != "sqlite" {
+		return nil, nil
+	}
+	var drift []string
+	err := s.w.WithContext(ctx).Connection(func(db *gorm.DB) error {
+		if err := db.Exec("CREATE VIRTUAL TABLE temp.held USING fts5vocab(main, claims_words, 'row')").Error; err != nil {
+			return err
+		}
+		defer db.Exec("DROP TABLE temp.held")
+		var rows []struct {
+			Word          string
+			Counted, Held int64
+		}
+		err := db.Raw(`SELECT h.term AS word, COALESCE(c.claims, 0) AS counted, h.doc AS held FROM temp.held h
+				LEFT JOIN claim_word_counts c ON c.word = h.term WHERE c.claims IS NOT h.doc
+			UNION ALL SELECT c.word, c.claims, 0 FROM claim_word_counts c WHERE c.word NOT IN (SELECT term FROM temp.held)`).Scan(&rows).Error
+		for _, r := range rows {
+			drift = append(drift, fmt.Sprintf("%s: counted %d, held by %d", r.Word, r.Counted, r.Held))
+		}
+		return err
+	})
+	return drift, err
 }

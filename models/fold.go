@@ -86,14 +86,41 @@ func foldTracked(s string) foldedText {
 // whose words the index cannot tell apart: their text is indexed as
 // overlapping pairs of characters (see indexTokens).
 func unspaced(r rune) bool {
-	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Bopomofo,
-		unicode.Thai, unicode.Lao, unicode.Khmer, unicode.Myanmar) ||
+	if r < firstUnspaced {
+		return false
+	}
+	return unicode.In(r, unspacedScripts...) ||
 		r == 'ー' || r == '々' // the Japanese long vowel and repetition marks
 }
 
+// unspacedScripts are the scripts of unspaced, and firstUnspaced the
+// lowest character of any of them: below it unspaced need not look
+// through their tables (eight binary searches a character of a Latin
+// text, most of the time it took to split one into words).
+var (
+	unspacedScripts = []*unicode.RangeTable{unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Bopomofo,
+		unicode.Thai, unicode.Lao, unicode.Khmer, unicode.Myanmar}
+	firstUnspaced = func() rune {
+		first := 'ー'
+		for _, t := range unspacedScripts {
+			if len(t.R16) > 0 {
+				first = min(first, rune(t.R16[0].Lo))
+			} else if len(t.R32) > 0 {
+				first = min(first, rune(t.R32[0].Lo))
+			}
+		}
+		return min(first, '々')
+	}()
+)
+
 // wordRune reports whether r is part of a word: a letter, a digit or a
 // mark (the vowel signs of Indic scripts are marks).
-func wordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) }
+func wordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+}
 
 // textPart is a stretch of a folded text, as byte offsets: a word of a
 // spaced script, or a run of letters of an unspaced one.

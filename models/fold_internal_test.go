@@ -2,6 +2,7 @@ package models
 
 import (
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -60,5 +61,19 @@ func TestIndexText(t *testing.T) {
 	}
 	if got := trigrams("abcd 疫苗含有 ab abc"); got != "abc bcd 疫苗含 苗含有" {
 		t.Errorf("trigrams: %q", got)
+	}
+}
+
+// unspaced and wordRune, which skip their tables for the characters
+// below the lowest they hold, say of every character what the tables say.
+func TestUnspacedAndWordRuneFastPaths(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		want := unicode.In(r, unspacedScripts...) || r == 'ー' || r == '々'
+		if got := unspaced(r); got != want {
+			t.Fatalf("unspaced(%U) = %v, want %v", r, got, want)
+		}
+		if got, want := wordRune(r), unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r); got != want {
+			t.Fatalf("wordRune(%U) = %v, want %v", r, got, want)
+		}
 	}
 }

@@ -149,7 +149,7 @@ func (s *Store) publish(tx *gorm.DB, actor *User, m Meta, v *Verdict, c *Claim) 
 	}
 	var before *PublishedVersion
 	if c.Status == ClaimPublished {
-		was, err := s.loadClaim(tx, "claims.id = ?", c.ID)
+		was, err := loadVersionOf(tx, c.ID)
 		if err != nil {
 			return err
 		}

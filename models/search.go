@@ -2,6 +2,7 @@ package models
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"slices"
 	"sort"
@@ -31,9 +32,17 @@ const indexBatch = 500
 // Markdown. It runs inside every transaction that changes any of these or
 // what is published (a claim edited, a verdict published, superseded or
 // retracted with its claim, a correction), so the index never lags.
+//
+// An entry that already holds what it would be given is left as it is
+// (a verdict proposed or sent back changes nothing the index holds), and
+// the substring index holds public claims only (published or retracted:
+// a public search finds no other), so that saving a draft or a verdict in
+// review writes little: on SQLite each full-text row written costs a
+// millisecond or more at 100,000 claims, most of it in merging the
+// index's segments at commit (see docs/performance.md).
 func (s *Store) reindexClaims(tx *gorm.DB, from, to uint) error {
 	var docs []searchDoc
-	err := tx.Raw(`SELECT c.id, c.text, c.summary, p.name AS speaker,
+	err := tx.Raw(`SELECT c.id, c.status, c.text, c.summary, p.name AS speaker,
 		COALESCE(v.headline, '') AS headline, COALESCE(v.explanation, '') AS explanation
 		FROM claims c JOIN people p ON p.id = c.person_id
 		LEFT JOIN verdicts v ON v.id = (SELECT id FROM verdicts WHERE claim_id = c.id AND status = ? ORDER BY id DESC LIMIT 1)
@@ -54,13 +63,11 @@ func (s *Store) reindexClaims(tx *gorm.DB, from, to uint) error {
 		docs[i].Tags = strings.Join(byClaim[docs[i].ID], ", ")
 	}
 	if s.dialect == migrations.SQLite {
-		if err := s.unindexClaims(tx, from, to); err != nil {
-			return err
-		}
+		return writeSQLiteIndex(tx, from, to, docs)
 	}
 	for len(docs) > 0 {
 		n := min(len(docs), indexBatch)
-		if err := s.writeIndex(tx, docs[:n]); err != nil {
+		if err := writePostgresIndex(tx, docs[:n]); err != nil {
 			return err
 		}
 		docs = docs[n:]
@@ -71,6 +78,7 @@ func (s *Store) reindexClaims(tx *gorm.DB, from, to uint) error {
 // searchDoc is what the full-text index holds of one claim.
 type searchDoc struct {
 	ID                                                  uint
+	Status                                              ClaimStatus
 	Text, Summary, Speaker, Headline, Explanation, Tags string
 }
 
@@ -80,65 +88,238 @@ func (d searchDoc) folded() string {
 	return FoldText(strings.Join([]string{d.Text, d.Summary, d.Speaker, d.Headline, d.Explanation, d.Tags}, "\n"))
 }
 
-// unindexClaims removes the SQLite index entries of the claims with ids
-// from..to, from the word index and from the substring index (on
-// PostgreSQL an entry is a row of claim_search, rewritten in place and
-// deleted with its claim).
-func (s *Store) unindexClaims(tx *gorm.DB, from, to uint) error {
-	for _, table := range []string{"claims_fts", "claims_trgm"} {
-		if err := tx.Exec("DELETE FROM "+table+" WHERE rowid BETWEEN ? AND ?", from, to).Error; err != nil {
-			return fmt.Errorf("unindex claims: %w", err)
+// sqliteIndexes are SQLite's full-text tables of claims, each row's rowid
+// the claim's id:
+//   - claims_fts, the word index of the public text, a column a field,
+//     each given as indexText makes it (folded, English words stemmed,
+//     unspaced scripts as pairs of characters), which the table does not
+//     stem or split again (unicode61 without porter, taking marks as part
+//     of words); Search weighs the columns as it ranks;
+//   - claims_words, the same words of the claim's words alone, which the
+//     similar-claims search reads (see alikeClaims): in a table of their
+//     own, without the other fields' positions to step over, that takes
+//     it less than half the time. Its tokenizer (ascii) takes the words as
+//     they are, split at the spaces between them, so that its words are
+//     exactly the store's and claim_word_counts counts the claims that
+//     hold each;
+//   - claims_trgm, the substring index: the folded public text (see
+//     searchDoc.folded) in trigrams, and the explanation as plain text,
+//     which search snippets quote; public claims only.
+var sqliteIndexes = []struct {
+	table   string
+	columns []string
+	// counted is set for the table whose words claim_word_counts counts
+	// (see countWords).
+	counted bool
+}{
+	{"claims_fts", []string{"text", "summary", "speaker", "headline", "explanation", "tags"}, false},
+	{"claims_words", []string{"text"}, true},
+	{"claims_trgm", []string{"doc", "explanation"}, false},
+}
+
+// sqliteEntries are the rows of the tables of sqliteIndexes that hold d, in
+// their order: the values of their columns, nil for no row.
+func sqliteEntries(d searchDoc) [][]string {
+	text := indexText(d.Text)
+	out := [][]string{{text, indexText(d.Summary), indexText(d.Speaker), indexText(d.Headline), indexText(d.Explanation), indexText(d.Tags)},
+		{text}, nil}
+	if d.Status.IsPublic() {
+		out[2] = []string{d.folded(), d.Explanation}
+	}
+	return out
+}
+
+// writeSQLiteIndex makes SQLite's index entries of the claims with ids
+// from..to those of docs (the claims that exist in that range; none to
+// remove them all): in each table of sqliteIndexes, the rows that differ
+// from what they should hold, or that are not wanted, are deleted, and
+// the missing ones written, a statement for each indexBatch rows, and
+// claim_word_counts follows the words of claims_words. The rows that
+// already hold what they should are left alone: writing a row of a
+// full-text table costs much more than reading it.
+func writeSQLiteIndex(tx *gorm.DB, from, to uint, docs []searchDoc) error {
+	want := make([]map[uint][]string, len(sqliteIndexes))
+	for i := range want {
+		want[i] = make(map[uint][]string, len(docs))
+	}
+	for _, d := range docs {
+		for i, e := range sqliteEntries(d) {
+			if e != nil {
+				want[i][d.ID] = e
+			}
+		}
+	}
+	for i, ix := range sqliteIndexes {
+		have, err := sqliteRows(tx, ix.table, ix.columns, from, to)
+		if err != nil {
+			return err
+		}
+		var stale []uint
+		for id, row := range have {
+			if w, ok := want[i][id]; !ok || !slices.Equal(w, row) {
+				stale = append(stale, id)
+			}
+		}
+		slices.Sort(stale)
+		var add []uint
+		for _, d := range docs {
+			if w, ok := want[i][d.ID]; ok {
+				if row, ok := have[d.ID]; !ok || !slices.Equal(w, row) {
+					add = append(add, d.ID)
+				}
+			}
+		}
+		if ix.counted {
+			counts := map[string]int{}
+			for _, id := range stale {
+				countWords(counts, have[id][0], -1)
+			}
+			for _, id := range add {
+				countWords(counts, want[i][id][0], 1)
+			}
+			if err := addWordCounts(tx, counts); err != nil {
+				return err
+			}
+		}
+		for len(stale) > 0 {
+			n := min(len(stale), indexBatch)
+			if err := tx.Exec("DELETE FROM "+ix.table+" WHERE rowid IN ?", stale[:n]).Error; err != nil {
+				return fmt.Errorf("unindex claims: %w", err)
+			}
+			stale = stale[n:]
+		}
+		row := "(" + strings.Repeat("?, ", len(ix.columns)) + "?)"
+		for len(add) > 0 {
+			n := min(len(add), indexBatch)
+			rows := make([]string, n)
+			args := make([]any, 0, n*(len(ix.columns)+1))
+			for k, id := range add[:n] {
+				rows[k] = row
+				args = append(args, id)
+				for _, v := range want[i][id] {
+					args = append(args, v)
+				}
+			}
+			err := tx.Exec("INSERT INTO "+ix.table+" (rowid, "+strings.Join(ix.columns, ", ")+") VALUES "+strings.Join(rows, ", "), args...).Error
+			if err != nil {
+				return fmt.Errorf("index claims: %w", err)
+			}
+			add = add[n:]
 		}
 	}
 	return nil
 }
 
-// writeIndex writes the index entries of docs, a statement for each
-// index. The word index is given each field as indexText makes it (folded,
-// English words stemmed, unspaced scripts as pairs of characters), which
-// neither engine stems or splits again (SQLite's unicode61 tokenizer
-// without porter, taking marks as part of words; on PostgreSQL a tsvector
-// written by the store, see tsvectorOf). On Postgres the words and
-// summary weigh most (A), then the speaker, the headline and the tags (B),
-// then the explanation (C); SQLite weighs the columns when it ranks (see
-// Search). The substring index holds the folded public text (see
-// searchDoc.folded): on SQLite an FTS5 table with the trigram tokenizer,
-// on PostgreSQL the text beside a GIN-indexed tsvector of its trigrams
-// (see trigrams). Both keep the explanation as plain text too, which
-// search snippets quote.
-func (s *Store) writeIndex(tx *gorm.DB, docs []searchDoc) error {
-	var err error
-	switch s.dialect {
-	case migrations.SQLite:
-		words := make([]string, len(docs))
-		wordArgs := make([]any, 0, 7*len(docs))
-		subs := make([]string, len(docs))
-		subArgs := make([]any, 0, 3*len(docs))
-		for i, d := range docs {
-			words[i], subs[i] = "(?, ?, ?, ?, ?, ?, ?)", "(?, ?, ?)"
-			wordArgs = append(wordArgs, d.ID, indexText(d.Text), indexText(d.Summary), indexText(d.Speaker),
-				indexText(d.Headline), indexText(d.Explanation), indexText(d.Tags))
-			subArgs = append(subArgs, d.ID, d.folded(), d.Explanation)
-		}
-		err = tx.Exec("INSERT INTO claims_fts (rowid, text, summary, speaker, headline, explanation, tags) VALUES "+strings.Join(words, ", "), wordArgs...).Error
-		if err == nil {
-			err = tx.Exec("INSERT INTO claims_trgm (rowid, doc, explanation) VALUES "+strings.Join(subs, ", "), subArgs...).Error
-		}
-	case migrations.Postgres:
-		rows := make([]string, len(docs))
-		args := make([]any, 0, 5*len(docs))
-		for i, d := range docs {
-			rows[i] = "(?::bigint, ?::text, ?::text, ?::text, ?::text)"
-			folded := d.folded()
-			args = append(args, d.ID, d.Explanation, tsvectorOf([]weightedText{{d.Text, 'A'}, {d.Summary, 'A'}, {d.Speaker, 'B'},
-				{d.Headline, 'B'}, {d.Explanation, 'C'}, {d.Tags, 'B'}}), folded, tsLexemes(strings.Fields(trigrams(folded))))
-		}
-		err = tx.Exec(`INSERT INTO claim_search (claim_id, explanation, document, folded, grams)
-			SELECT d.id, d.plain, CAST(d.document AS tsvector), d.folded, CAST(d.grams AS tsvector)
-			FROM (VALUES `+strings.Join(rows, ", ")+`) AS d (id, plain, document, folded, grams)
-			ON CONFLICT (claim_id) DO UPDATE SET document = EXCLUDED.document, explanation = EXCLUDED.explanation,
-				folded = EXCLUDED.folded, grams = EXCLUDED.grams`, args...).Error
+// sqliteRows reads the rows of the full-text table whose rowids are
+// from..to: the values of columns, by rowid.
+func sqliteRows(tx *gorm.DB, table string, columns []string, from, to uint) (map[uint][]string, error) {
+	rows, err := tx.Raw("SELECT rowid, "+strings.Join(columns, ", ")+" FROM "+table+" WHERE rowid BETWEEN ? AND ?", from, to).Rows()
+	if err != nil {
+		return nil, fmt.Errorf("read index entries: %w", err)
 	}
+	defer rows.Close()
+	out := map[uint][]string{}
+	for rows.Next() {
+		var id uint
+		vals := make([]string, len(columns))
+		dest := []any{&id}
+		for k := range vals {
+			dest = append(dest, &vals[k])
+		}
+		if err := rows.Scan(dest...); err != nil {
+			return nil, fmt.Errorf("read index entries: %w", err)
+		}
+		out[id] = vals
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read index entries: %w", err)
+	}
+	return out, nil
+}
+
+// countWords adds n to counts for each distinct word of text, a row of
+// claims_words (the store's words between single spaces).
+func countWords(counts map[string]int, text string, n int) {
+	seen := map[string]bool{}
+	for _, w := range strings.Fields(text) {
+		if !seen[w] {
+			seen[w] = true
+			counts[w] += n
+		}
+	}
+}
+
+// addWordCounts adds counts (a word's change in the number of claims
+// whose words hold it) to claim_word_counts, the number of rows of
+// claims_words that hold each word, which keeps no word that none holds.
+// The similar-claims search reads it (see countMatches) rather than count
+// the rows of claims_words, which took it a millisecond for a common
+// word.
+func addWordCounts(tx *gorm.DB, counts map[string]int) error {
+	fewer := false
+	for w, n := range counts {
+		if n == 0 {
+			delete(counts, w)
+		}
+		fewer = fewer || n < 0
+	}
+	if len(counts) == 0 {
+		return nil
+	}
+	js, err := json.Marshal(counts)
+	if err != nil {
+		return fmt.Errorf("count words: %w", err)
+	}
+	// WHERE true tells SQLite's parser that ON CONFLICT is the upsert's.
+	err = tx.Exec(`INSERT INTO claim_word_counts (word, claims) SELECT key, value FROM json_each(?) WHERE true
+		ON CONFLICT (word) DO UPDATE SET claims = claims + excluded.claims`, string(js)).Error
+	if err == nil && fewer {
+		err = tx.Exec(`DELETE FROM claim_word_counts WHERE claims <= 0
+			AND word IN (SELECT key FROM json_each(?) WHERE value < 0)`, string(js)).Error
+	}
+	if err != nil {
+		return fmt.Errorf("count words: %w", err)
+	}
+	return nil
+}
+
+// unindexClaims removes the SQLite index entries of the claims with ids
+// from..to, from every table of sqliteIndexes (on PostgreSQL an entry is a
+// row of claim_search, deleted with its claim).
+func (s *Store) unindexClaims(tx *gorm.DB, from, to uint) error {
+	return writeSQLiteIndex(tx, from, to, nil)
+}
+
+// writePostgresIndex writes the PostgreSQL index entries of docs, a row of
+// claim_search each, in one statement: the word index (document) a
+// tsvector written by the store (see tsvectorOf) of each field as
+// indexText makes it, the words and summary weighing most (A), then the
+// speaker, the headline and the tags (B), then the explanation (C); the
+// folded public text (see searchDoc.folded) beside a GIN-indexed tsvector
+// of its trigrams (see trigrams), the substring index, for public claims
+// only (empty for the others); and the explanation as plain text, which
+// search snippets quote. A row that already holds all this is not
+// rewritten.
+func writePostgresIndex(tx *gorm.DB, docs []searchDoc) error {
+	rows := make([]string, len(docs))
+	args := make([]any, 0, 5*len(docs))
+	for i, d := range docs {
+		rows[i] = "(?::bigint, ?::text, ?::text, ?::text, ?::text)"
+		var folded, grams string
+		if d.Status.IsPublic() {
+			folded = d.folded()
+			grams = tsLexemes(strings.Fields(trigrams(folded)))
+		}
+		args = append(args, d.ID, d.Explanation, tsvectorOf([]weightedText{{d.Text, 'A'}, {d.Summary, 'A'}, {d.Speaker, 'B'},
+			{d.Headline, 'B'}, {d.Explanation, 'C'}, {d.Tags, 'B'}}), folded, grams)
+	}
+	err := tx.Exec(`INSERT INTO claim_search (claim_id, explanation, document, folded, grams)
+		SELECT d.id, d.plain, CAST(d.document AS tsvector), d.folded, CAST(d.grams AS tsvector)
+		FROM (VALUES `+strings.Join(rows, ", ")+`) AS d (id, plain, document, folded, grams)
+		ON CONFLICT (claim_id) DO UPDATE SET document = EXCLUDED.document, explanation = EXCLUDED.explanation,
+			folded = EXCLUDED.folded, grams = EXCLUDED.grams
+		WHERE claim_search.document IS DISTINCT FROM EXCLUDED.document OR claim_search.explanation IS DISTINCT FROM EXCLUDED.explanation
+			OR claim_search.folded IS DISTINCT FROM EXCLUDED.folded`, args...).Error
 	if err != nil {
 		return fmt.Errorf("index claims: %w", err)
 	}
@@ -153,14 +334,16 @@ func (s *Store) writeIndex(tx *gorm.DB, docs []searchDoc) error {
 // nothing is missing.
 func (s *Store) indexMissing(ctx context.Context) error {
 	missing := `SELECT c.id FROM claims c WHERE (NOT EXISTS (SELECT 1 FROM claims_fts f WHERE f.rowid = c.id)
-		OR NOT EXISTS (SELECT 1 FROM claims_trgm t WHERE t.rowid = c.id)) AND c.id > ? ORDER BY c.id LIMIT ?`
+		OR NOT EXISTS (SELECT 1 FROM claims_words w WHERE w.rowid = c.id)
+		OR (c.status IN @public AND NOT EXISTS (SELECT 1 FROM claims_trgm t WHERE t.rowid = c.id))) AND c.id > @after ORDER BY c.id LIMIT @n`
 	if s.dialect == migrations.Postgres {
-		missing = `SELECT c.id FROM claims c WHERE NOT EXISTS (SELECT 1 FROM claim_search f WHERE f.claim_id = c.id) AND c.id > ? ORDER BY c.id LIMIT ?`
+		missing = `SELECT c.id FROM claims c WHERE NOT EXISTS (SELECT 1 FROM claim_search f WHERE f.claim_id = c.id) AND c.id > @after ORDER BY c.id LIMIT @n`
 	}
 	var after uint
 	for {
 		var ids []uint
-		if err := s.w.WithContext(ctx).Raw(missing, after, indexBatch).Scan(&ids).Error; err != nil {
+		args := map[string]any{"public": publicStatuses, "after": after, "n": indexBatch}
+		if err := s.w.WithContext(ctx).Raw(missing, args).Scan(&ids).Error; err != nil {
 			return fmt.Errorf("find claims missing from the index: %w", err)
 		}
 		if len(ids) == 0 {
@@ -241,10 +424,10 @@ func (s *Store) SimilarClaims(ctx context.Context, text string, exclude uint, li
 // least minSimilarity of text's significant words, best first, each
 // scored at most 0.99 unless its words are the same as text's.
 //
-// To stay fast on a large archive it first counts, up to a bound, how many
-// claims hold each word, then asks the index only for the distinctive ones:
-// any of the rarer words, or, when every word is common, all of the three
-// rarest together.
+// To stay fast on a large archive it first learns, up to a bound, how many
+// claims hold each word (see countMatches), then asks the index only for
+// the distinctive ones: any of the rarer words, or, when every word is
+// common, all of the three rarest together.
 func (s *Store) alikeClaims(ctx context.Context, text string, exclude uint) ([]Similar, error) {
 	terms := searchTerms(text, 10)
 	if len(terms) == 0 {
@@ -254,14 +437,14 @@ func (s *Store) alikeClaims(ctx context.Context, text string, exclude uint) ([]S
 		word string
 		df   int64
 	}
+	counts, err := s.countMatches(ctx, terms, candidateBudget+1)
+	if err != nil {
+		return nil, err
+	}
 	var found []term
-	for _, w := range terms {
-		n, err := s.countMatches(ctx, w, candidateBudget+1)
-		if err != nil {
-			return nil, err
-		}
-		if n > 0 {
-			found = append(found, term{w, n})
+	for i, w := range terms {
+		if counts[i] > 0 {
+			found = append(found, term{w, counts[i]})
 		}
 	}
 	if len(found) == 0 {
@@ -278,7 +461,6 @@ func (s *Store) alikeClaims(ctx context.Context, text string, exclude uint) ([]S
 		any = append(any, t.word)
 	}
 	var rows []Similar
-	var err error
 	if len(any) > 0 {
 		rows, err = s.rankMatches(ctx, any, false, exclude)
 	} else {
@@ -307,24 +489,57 @@ func (s *Store) alikeClaims(ctx context.Context, text string, exclude uint) ([]S
 	return out, nil
 }
 
-// countMatches counts the claims whose words hold word (as its index word,
-// see indexWord), up to max (on Postgres, whose index weighs a claim's
-// words and summary alike, the claims whose words or summary hold it).
-func (s *Store) countMatches(ctx context.Context, word string, max int) (int64, error) {
-	var n int64
+// countMatches counts, for each of words, the claims whose words hold it
+// (as its index word, see indexWord), up to max, in one statement: on
+// SQLite as claim_word_counts has them (see addWordCounts); on Postgres
+// in the one word index, where the claims whose public text holds a word
+// anywhere count.
+func (s *Store) countMatches(ctx context.Context, words []string, max int) ([]int64, error) {
+	out := make([]int64, len(words))
 	var err error
 	switch s.dialect {
 	case migrations.SQLite:
-		err = s.read(ctx).Raw(`SELECT count(*) FROM (SELECT 1 FROM claims_fts WHERE claims_fts MATCH ? LIMIT ?)`,
-			`text : "`+indexWord(word)+`"`, max).Scan(&n).Error
+		keys := make([]string, len(words))
+		for i, w := range words {
+			keys[i] = indexWord(w)
+		}
+		var rows []struct {
+			Word   string
+			Claims int64
+		}
+		err = s.read(ctx).Raw(`SELECT word, claims FROM claim_word_counts WHERE word IN ?`, keys).Scan(&rows).Error
+		counts := make(map[string]int64, len(rows))
+		for _, r := range rows {
+			counts[r.Word] = r.Claims
+		}
+		for i, k := range keys {
+			out[i] = min(counts[k], int64(max))
+		}
 	case migrations.Postgres:
-		err = s.read(ctx).Raw(`SELECT count(*) FROM (SELECT 1 FROM claim_search WHERE document @@ CAST(? AS tsquery) LIMIT ?) t`,
-			tsLexeme(indexWord(word)), max).Scan(&n).Error
+		queries := make([]string, len(words))
+		for i, w := range words {
+			queries[i] = tsLexeme(indexWord(w))
+		}
+		var js []byte
+		if js, err = json.Marshal(queries); err != nil {
+			break
+		}
+		var rows []struct {
+			I int
+			N int64
+		}
+		err = s.read(ctx).Raw(`SELECT q.i, (SELECT count(*) FROM (SELECT 1 FROM claim_search WHERE document @@ CAST(q.q AS tsquery) LIMIT ?) t) AS n
+			FROM jsonb_array_elements_text(CAST(? AS jsonb)) WITH ORDINALITY AS q(q, i)`, max, string(js)).Scan(&rows).Error
+		for _, r := range rows {
+			if r.I >= 1 && r.I <= len(out) {
+				out[r.I-1] = r.N
+			}
+		}
 	}
 	if err != nil {
-		return 0, fmt.Errorf("count matches: %w", err)
+		return nil, fmt.Errorf("count matches: %w", err)
 	}
-	return n, nil
+	return out, nil
 }
 
 // rankMatches returns up to 25 claims holding any of words (as their index
@@ -340,16 +555,17 @@ func (s *Store) rankMatches(ctx context.Context, words []string, all bool, exclu
 	}
 	switch s.dialect {
 	case migrations.SQLite:
-		op, order := `" OR "`, "bm25(claims_fts, 4.0, 4.0, 1.0, 0.5, 0.2)"
+		// Ranked, in the word index of every field (bm25 weighs its
+		// columns); every word being common, the matches may be many, so
+		// the newest, which the index of the claims' words alone reads
+		// fastest, without ranking them all.
+		table, q, order := "claims_fts", `text : ("`+strings.Join(words, `" OR "`)+`")`, "bm25(claims_fts, 4.0, 4.0, 1.0, 0.5, 0.2)"
 		if all {
-			// Every word is common: the matches may be many, so take the
-			// newest, which the index reads without ranking them all.
-			op, order = `" AND "`, "f.rowid DESC"
+			table, q, order = "claims_words", `"`+strings.Join(words, `" AND "`)+`"`, "f.rowid DESC"
 		}
-		q := `text : ("` + strings.Join(words, op) + `")`
 		err = db.Raw(`SELECT c.id, c.slug, c.text, c.summary, p.name AS speaker, c.status
-			FROM claims_fts f JOIN claims c ON c.id = f.rowid JOIN people p ON p.id = c.person_id
-			WHERE claims_fts MATCH ? AND c.id <> ? ORDER BY `+order+` LIMIT 25`, q, exclude).Scan(&rows).Error
+			FROM `+table+` f JOIN claims c ON c.id = f.rowid JOIN people p ON p.id = c.person_id
+			WHERE `+table+` MATCH ? AND c.id <> ? ORDER BY `+order+` LIMIT 25`, q, exclude).Scan(&rows).Error
 	case migrations.Postgres:
 		order := "ts_rank(cs.document, q) DESC"
 		if all {

@@ -83,10 +83,11 @@ func (s *Store) sameWords(ctx context.Context, text string, exclude uint) ([]Sim
 	switch s.dialect {
 	case migrations.SQLite:
 		// The words are letters, digits and marks only: safe in a phrase.
+		// The index of the claims' words alone (see sqliteIndexes).
 		err = db.Raw(`SELECT c.id, c.slug, c.text, c.summary, p.name AS speaker, c.status
-			FROM claims_fts f JOIN claims c ON c.id = f.rowid JOIN people p ON p.id = c.person_id
-			WHERE claims_fts MATCH ? AND c.id <> ? ORDER BY c.id LIMIT ?`,
-			`text : ^"`+strings.Join(words, " ")+`"`, exclude, maxSameWords).Scan(&rows).Error
+			FROM claims_words f JOIN claims c ON c.id = f.rowid JOIN people p ON p.id = c.person_id
+			WHERE claims_words MATCH ? AND c.id <> ? ORDER BY c.id LIMIT ?`,
+			`^"`+strings.Join(words, " ")+`"`, exclude, maxSameWords).Scan(&rows).Error
 	case migrations.Postgres:
 		err = db.Raw(`SELECT c.id, c.slug, c.text, c.summary, p.name AS speaker, c.status
 			FROM claim_search cs JOIN claims c ON c.id = cs.claim_id JOIN people p ON p.id = c.person_id
