@@ -15,10 +15,12 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
 	"claimtracker/handlers"
@@ -51,7 +53,9 @@ func startApp(t *testing.T, mod ...func(*handlers.Config)) *app {
 	return &app{url: srv.URL, store: s}
 }
 
-// browser starts headless Chromium and returns a tab's context.
+// browser starts headless Chromium and returns a tab's context. The tab
+// answers its JavaScript dialogs as dialogsOf says: a page that warns before
+// it is left with unsaved changes is left, as when the user confirms.
 func browser(t *testing.T) context.Context {
 	t.Helper()
 	if _, err := os.Stat(chromiumPath); err != nil {
@@ -77,7 +81,50 @@ func browser(t *testing.T) context.Context {
 	if err := chromedp.Do(ctx); err != nil {
 		t.Fatalf("start Chromium: %v", err)
 	}
-	return ctx
+	return context.WithValue(ctx, dialogKey{}, watchDialogs(ctx))
+}
+
+// dialogWatch counts the JavaScript dialogs a tab opens, by type, and
+// answers each: it accepts them (a beforeunload warning then lets the page
+// go), or, while stay is set, dismisses them (the page is kept).
+type dialogWatch struct {
+	mu   sync.Mutex
+	seen map[page.DialogType]int
+	stay bool
+}
+
+// dialogKey is the context key of a tab's dialogWatch.
+type dialogKey struct{}
+
+// dialogsOf is the dialogWatch of the tab browser returned as ctx.
+func dialogsOf(ctx context.Context) *dialogWatch {
+	w, _ := ctx.Value(dialogKey{}).(*dialogWatch)
+	return w
+}
+
+func watchDialogs(ctx context.Context) *dialogWatch {
+	w := &dialogWatch{seen: map[page.DialogType]int{}}
+	events := chromedp.Events(ctx, page.JavascriptDialogOpening)
+	go func() {
+		for ev, err := range events {
+			if err != nil {
+				return
+			}
+			w.mu.Lock()
+			w.seen[ev.Type]++
+			accept := !w.stay
+			w.mu.Unlock()
+			_, _ = chromedp.Call(ctx, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{Accept: accept})
+		}
+	}()
+	return w
+}
+
+// beforeUnload is how many beforeunload warnings the tab showed.
+func (w *dialogWatch) beforeUnload() int {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.seen[page.DialogTypeBeforeunload]
 }
 
 // shot saves a full-page screenshot when CLAIMTRACKER_SCREENSHOTS is set.

@@ -76,7 +76,7 @@ func TestDeskNotes(t *testing.T) {
 			id := e.newClaim(t)
 			path := claimPath(id)
 			page := e.page(t, e.rev, path, http.StatusOK)
-			mustContain(t, "claim page", page, `<form class="form note-form" method="post" action="`+path+`/notes#notes">`, "No notes yet.", "(you are \u2068@rev\u2069)")
+			mustContain(t, "claim page", page, `<form class="form note-form" method="post" action="`+path+`/notes#notes" data-draft="claim:`+idStr(id)+`:note:new">`, "No notes yet.", "(you are \u2068@rev\u2069)")
 			e.mustPost(t, e.rev, path+"/notes", url.Values{"body": {"@ed the **transcript** says otherwise; cc @nobody"}}, http.StatusSeeOther, path+"?done=note-added#notes")
 			e.mustPost(t, e.ed, path+"/notes", url.Values{"body": {"Thanks, @REV."}}, http.StatusSeeOther, path+"?done=note-added#notes")
 			page = e.page(t, e.admin, path+"?done=note-added", http.StatusOK)
