@@ -101,7 +101,7 @@ func TestServeWithUsersTokensAndBackup(t *testing.T) {
 	}
 	body, _ := io.ReadAll(res.Body)
 	res.Body.Close()
-	if res.StatusCode != 200 || string(body) != `{"email":"ed@example.org","name":"Ed Itor","role":"editor"}`+"\n" {
+	if res.StatusCode != 200 || string(body) != `{"id":1,"email":"ed@example.org","name":"Ed Itor","role":"editor"}`+"\n" {
 		t.Fatalf("/api/v1/me: %d %s", res.StatusCode, body)
 	}
 
