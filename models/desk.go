@@ -62,6 +62,9 @@ type DeskCounts struct {
 	// to them and still worked on, or with their verdict sent back; each
 	// once. The desk's navigation shows it beside "Desk".
 	Waiting int64
+	// Unread counts the user's unread notifications (see Inbox); the
+	// navigation shows it beside "Inbox".
+	Unread int64
 }
 
 // deskQueries are the queries behind each of the desk's lists for one
@@ -117,8 +120,8 @@ func (s *Store) deskQueries(ctx context.Context, u *User) (deskQueries, error) {
 
 // DeskCounts counts, for u: the claims assigned to them, those due soon
 // (see DeskCounts.DueSoon), the verdicts by others waiting for their
-// review (reviewers only), their verdicts sent back, their drafts, and
-// the claims published in the last 30 days.
+// review (reviewers only), their verdicts sent back, their drafts, the
+// claims published in the last 30 days, and their unread notifications.
 func (s *Store) DeskCounts(ctx context.Context, u *User) (DeskCounts, error) {
 	var c DeskCounts
 	q, err := s.deskQueries(ctx, u)
@@ -135,6 +138,7 @@ func (s *Store) DeskCounts(ctx context.Context, u *User) (DeskCounts, error) {
 		{"sent back", &c.SentBack, q.sentBack()},
 		{"drafts", &c.MyDrafts, q.myDrafts()},
 		{"waiting", &c.Waiting, q.waiting()},
+		{"unread", &c.Unread, q.db.Model(&Notification{}).Where("user_id = ? AND read_at IS NULL", u.ID)},
 		{"published", &c.RecentlyPublished, q.db.Model(&Claim{}).Where("status = ? AND published_at >= ?", ClaimPublished, s.now().AddDate(0, 0, -30))},
 	}
 	if u.Can(RoleReviewer) {

@@ -110,6 +110,10 @@ type Config struct {
 	// Wayback, when on, asks the Internet Archive for a copy of every new
 	// or changed source URL, in the background (see wayback.go).
 	Wayback bool
+	// MailEnabled says that this site sends e-mail (an SMTP server is
+	// set up): only then may users opt in to e-mail notifications, and
+	// only then are their mail jobs (JobSendMail) enqueued.
+	MailEnabled bool
 }
 
 // DefaultMaxFileBytes is the default MaxFileBytes: 20 MiB.

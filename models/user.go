@@ -54,9 +54,13 @@ type User struct {
 	// Language is the tag of the interface language the user reads the
 	// desk in (one of i18n.Languages), or "" to follow the site's choice
 	// for any reader (see SetLanguage).
-	Language  string
-	CreatedAt time.Time
-	UpdatedAt time.Time
+	Language string
+	// EmailNotifications is whether the user is also told of each of
+	// their notifications by e-mail (off until they opt in; see
+	// SetEmailNotifications).
+	EmailNotifications bool
+	CreatedAt          time.Time
+	UpdatedAt          time.Time
 }
 
 // Active reports whether the user may sign in and use tokens.
