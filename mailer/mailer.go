@@ -95,7 +95,7 @@ func (c Config) Check() error {
 type Message struct {
 	// To is the recipient's address, ToName their display name.
 	To, ToName string
-	// FromName, when set, replaces the display name of Config.From.
+	// FromName is the sender's display name when Config.From has none.
 	FromName string
 	// Subject is the subject line, Text the plain-text body; HTML, when
 	// set, is an alternative HTML body (multipart/alternative, RFC 2046).
@@ -133,7 +133,7 @@ func New(cfg Config) (*Mailer, error) {
 func (m *Mailer) Send(ctx context.Context, msg Message) error {
 	gm := gomail.NewMsg()
 	name := m.from.Name
-	if msg.FromName != "" {
+	if name == "" {
 		name = msg.FromName
 	}
 	if err := gm.FromFormat(name, m.from.Address); err != nil {
