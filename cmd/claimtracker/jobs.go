@@ -3,12 +3,15 @@ package main
 import (
 	"log/slog"
 	"net/netip"
+	"net/url"
 	"time"
 
 	"claimtracker/archive"
 	"claimtracker/fetcher"
 	"claimtracker/jobs"
+	"claimtracker/mailer"
 	"claimtracker/models"
+	"claimtracker/notifymail"
 )
 
 // jobEnv is what the background jobs' handlers may use: the server's
@@ -20,6 +23,10 @@ type jobEnv struct {
 	fetcher *fetcher.Client
 	allow   []netip.Prefix
 	links   linkEnv
+	// mailer sends e-mail notifications; nil when mail is off.
+	mailer *mailer.Mailer
+	// baseURL is the site's public address, for links in e-mail.
+	baseURL *url.URL
 }
 
 // archiveTimeout bounds the fetch of one source's page for its archive,
@@ -28,8 +35,9 @@ const archiveTimeout = 2 * time.Minute
 
 // newRunner makes the background jobs runner of the server and registers
 // the handler of each kind of job (models.JobArchiveSource,
-// models.JobCheckLink, models.JobWayback) with runner.Handle. A kind
-// without a handler is not claimed: its jobs wait in the queue.
+// models.JobCheckLink, models.JobWayback, and models.JobSendMail when mail
+// is set up) with runner.Handle. A kind without a handler is not claimed:
+// its jobs wait in the queue.
 func newRunner(env jobEnv, cfg jobs.Config) *jobs.Runner {
 	cfg.Logger = env.logger
 	runner := jobs.New(env.store, cfg)
@@ -38,5 +46,8 @@ func newRunner(env jobEnv, cfg jobs.Config) *jobs.Runner {
 	})}
 	runner.Handle(models.JobArchiveSource, archiver.Run)
 	handleLinkJobs(runner, env)
+	if env.mailer != nil {
+		runner.Handle(models.JobSendMail, (&notifymail.Sender{Store: env.store, Mailer: env.mailer, BaseURL: env.baseURL}).Handle)
+	}
 	return runner
 }

@@ -22,6 +22,7 @@ import (
 	"claimtracker/fetcher"
 	"claimtracker/handlers"
 	"claimtracker/jobs"
+	"claimtracker/mailer"
 	"claimtracker/models"
 	"claimtracker/wayback"
 )
@@ -51,7 +52,17 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	hostGap := f.duration("host-gap", "CLAIMTRACKER_HOST_GAP", models.DefaultHostGap, "least time between two background requests (link checks, Wayback) to one outside host, across every instance")
 	waybackOn := f.boolean("wayback", "CLAIMTRACKER_WAYBACK", false, "also ask the Internet Archive's Save Page Now for a copy of every new or changed source URL")
 	waybackEndpoint := f.string("wayback-endpoint", "CLAIMTRACKER_WAYBACK_ENDPOINT", wayback.DefaultEndpoint, "Save Page Now's address, to which a source's URL is appended")
+	smtpHost := f.string("smtp-host", "CLAIMTRACKER_SMTP_HOST", "", "SMTP server that sends e-mail notifications; empty turns e-mail off")
+	smtpPort := f.int("smtp-port", "CLAIMTRACKER_SMTP_PORT", 587, "port of the SMTP server")
+	smtpSecurity := f.string("smtp-security", "CLAIMTRACKER_SMTP_SECURITY", string(mailer.STARTTLS), "how the SMTP connection is protected: starttls (RFC 3207), tls (implicit TLS, RFC 8314, usually port 465) or none (only for a relay on this machine)")
+	smtpUser := f.string("smtp-user", "CLAIMTRACKER_SMTP_USER", "", "user name to sign in to the SMTP server; empty for none")
+	smtpPassword := f.string("smtp-password", "CLAIMTRACKER_SMTP_PASSWORD", "", "password to sign in to the SMTP server (better given in the environment than on the command line)")
+	mailFrom := f.string("mail-from", "CLAIMTRACKER_MAIL_FROM", "", "sender of e-mail notifications, e.g. \"Newsroom desk <desk@example.org>\"; required with --smtp-host")
 	if err := f.parse(args); err != nil {
+		return err
+	}
+	mail, err := mailConfig(*smtpHost, *smtpPort, *smtpSecurity, *smtpUser, *smtpPassword, *mailFrom)
+	if err != nil {
 		return err
 	}
 	if *jobWorkers < 1 || *jobWorkers > 64 {
@@ -137,7 +148,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	// Password hashing runs in as many slots as fit in half the memory
 	// limit in force, 19 MiB each.
 	store, applied, err := openStore(ctx, *dsn, models.Config{ReviewQuorum: *quorum, Logger: logger, PasswordHashers: models.PasswordHashSlots(limitMiB),
-		MaxFileBytes: int64(*maxFile) << 20, Wayback: *waybackOn})
+		MaxFileBytes: int64(*maxFile) << 20, Wayback: *waybackOn, MailEnabled: mail != nil})
 	if err != nil {
 		return err
 	}
@@ -181,7 +192,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	// The background jobs stop after the server (they wait up to their
 	// grace period) and before the database closes.
 	links := linkEnv{hostGap: *hostGap, interval: *linkInterval, wayback: *waybackOn, waybackEndpoint: *waybackEndpoint}
-	runner := newRunner(jobEnv{store: store, logger: logger, fetcher: fetch, allow: allow, links: links}, jobs.Config{Workers: *jobWorkers, Lease: *jobLease, Grace: jobGraceOrNone(*jobGrace)})
+	runner := newRunner(jobEnv{store: store, logger: logger, fetcher: fetch, allow: allow, links: links, mailer: mail, baseURL: baseURL}, jobs.Config{Workers: *jobWorkers, Lease: *jobLease, Grace: jobGraceOrNone(*jobGrace)})
 	jobsCtx, stopJobs := context.WithCancel(context.WithoutCancel(ctx))
 	jobsDone := make(chan struct{})
 	go func() { defer close(jobsDone); runner.Run(jobsCtx) }()
@@ -307,4 +318,31 @@ func pageCacheMiB(flag, limit int) (int, error) {
 		return 0, usageError(fmt.Sprintf("serve: --page-cache %d MiB must be at most half of the memory limit in force (%d MiB)", flag, limit))
 	}
 	return flag, nil
+}
+
+// mailConfig makes the mailer of the --smtp-* and --mail-from flags, nil
+// when --smtp-host is empty (e-mail off); a bad value is a usage error
+// naming its flag. The password is never part of an error.
+func mailConfig(host string, port int, security, user, password, from string) (*mailer.Mailer, error) {
+	if host == "" {
+		return nil, nil
+	}
+	if port < 1 || port > 65535 {
+		return nil, usageError(fmt.Sprintf("serve: --smtp-port must be between 1 and 65535, not %d", port))
+	}
+	sec, err := mailer.ParseSecurity(security)
+	if err != nil {
+		return nil, usageError("serve: --smtp-security: " + err.Error())
+	}
+	if from == "" {
+		return nil, usageError("serve: --mail-from is required with --smtp-host")
+	}
+	if user == "" && password != "" {
+		return nil, usageError("serve: --smtp-password is set without --smtp-user")
+	}
+	m, err := mailer.New(mailer.Config{Host: host, Port: port, Security: sec, User: user, Password: password, From: from})
+	if err != nil {
+		return nil, usageError("serve: --mail-from: " + strings.TrimPrefix(err.Error(), "from: "))
+	}
+	return m, nil
 }
