@@ -37,6 +37,7 @@ var flashes = map[string]string{
 	"triage-updated":      "desk.flash.triage_updated",
 	"research-started":    "desk.flash.research_started",
 	"note-added":          "desk.flash.note_added",
+	"all-read":            "desk.flash.all_read",
 	// Accounts, signing in and administration.
 	"created":          "admin.flash.created",
 	"updated":          "admin.flash.updated",
@@ -46,6 +47,8 @@ var flashes = map[string]string{
 	"session-ended":    "admin.flash.session_ended",
 	"two-factor-off":   "admin.flash.two_factor_off",
 	"language":         "admin.flash.language",
+	"email-on":         "admin.flash.email_on",
+	"email-off":        "admin.flash.email_off",
 	"settings":         "admin.flash.settings",
 	"rating-created":   "admin.flash.rating_created",
 	"rating-updated":   "admin.flash.rating_updated",

@@ -10,6 +10,7 @@ import (
 func (h *Handler) accountRoutes(g *echo.Group) {
 	get(g, "", h.account)
 	g.POST("/language", h.accountLanguage)
+	g.POST("/email", h.accountEmail)
 	get(g, "/password", h.accountPassword)
 	g.POST("/password", h.accountPasswordUpdate)
 	g.POST("/sessions/:id/revoke", h.accountSessionRevoke)

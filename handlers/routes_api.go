@@ -14,6 +14,7 @@ func (h *Handler) apiRoutes(api *echo.Group) {
 	admin := h.requireRole(models.RoleAdmin)
 
 	get(api, "/me", h.apiMe)
+	h.notificationAPIRoutes(api)
 
 	api.POST("/articles", h.apiArticleCreate)
 	api.DELETE("/articles/:id", h.apiArticleDelete)

@@ -52,4 +52,5 @@ func (h *Handler) deskRoutes(desk *echo.Group) {
 	desk.POST("/verdicts/:id/reviews", h.deskReviewCreate, reviewer)
 
 	h.deskPeopleRoutes(desk)
+	h.inboxRoutes(desk)
 }

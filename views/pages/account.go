@@ -16,8 +16,14 @@ import (
 type AccountView struct {
 	// Language is the form that sets the user's interface language: its
 	// "language" value is the user's, "" for the site's.
-	Language  views.Form
-	TwoFactor models.TwoFactor
+	Language views.Form
+	// Email is the form that turns e-mail notifications on: its
+	// "email_notifications" value is "true" when they are.
+	Email views.Form
+	// MailEnabled says that this site sends e-mail; without it the
+	// setting cannot be turned on.
+	MailEnabled bool
+	TwoFactor   models.TwoFactor
 	Sessions  []models.Session
 	Tokens    []models.APIToken
 	// Current is the raw token of the session viewing the page, to mark it.
