@@ -24,8 +24,8 @@ type AccountView struct {
 	// setting cannot be turned on.
 	MailEnabled bool
 	TwoFactor   models.TwoFactor
-	Sessions  []models.Session
-	Tokens    []models.APIToken
+	Sessions    []models.Session
+	Tokens      []models.APIToken
 	// Current is the raw token of the session viewing the page, to mark it.
 	Current string
 }
