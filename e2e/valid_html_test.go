@@ -423,7 +423,7 @@ func TestEveryPageIsChecked(t *testing.T) {
 
 	ad := pageClient(t, a, admin.Email, admin.Password)
 	seedJobs(t, a.store, editorUser)
-	ad.crawl("/", "/desk", "/admin/users", "/admin/ratings", "/admin/settings", "/admin/jobs", "/account")
+	ad.crawl("/", "/desk", "/desk/inbox", "/desk/inbox?unread=1", "/admin/users", "/admin/ratings", "/admin/settings", "/admin/jobs", "/account")
 	token, _, err := a.store.CreatePasswordReset(context.Background(), adminUser, models.Meta{}, editorUser.ID)
 	if err != nil {
 		t.Fatal(err)

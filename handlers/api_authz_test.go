@@ -42,6 +42,20 @@ func apiOwner(who string) string {
 
 var apiAccessTable = []apiAccess{
 	{route: "GET /api/v1/me", setup: apiFixed("/api/v1/me", ""), editor: 200, reviewer: 200, admin: 200},
+	{route: "GET /api/v1/notifications", setup: apiFixed("/api/v1/notifications?unread=1", ""), editor: 200, reviewer: 200, admin: 200},
+	{route: "POST /api/v1/notifications/read", note: "all", setup: apiFixed("/api/v1/notifications/read", `{"all":true}`), editor: 200, reviewer: 200, admin: 200},
+	{route: "POST /api/v1/notifications/read", note: "one's own", editor: 200, reviewer: 200, admin: 200,
+		setup: func(t *testing.T, e *apiEnv, who string) (string, string) {
+			to := who
+			if who == asNone {
+				to = asEditor
+			}
+			return "/api/v1/notifications/read", fmt.Sprintf(`{"ids":[%d]}`, e.notification(t, asAuthor, to))
+		}},
+	{route: "POST /api/v1/notifications/read", note: "someone else's", editor: 404, reviewer: 404, admin: 404,
+		setup: func(t *testing.T, e *apiEnv, _ string) (string, string) {
+			return "/api/v1/notifications/read", fmt.Sprintf(`{"ids":[%d]}`, e.notification(t, asEditor, asAuthor))
+		}},
 	{route: "POST /api/v1/articles", editor: 201, reviewer: 201, admin: 201,
 		setup: func(t *testing.T, e *apiEnv, who string) (string, string) {
 			// Each caller logs an article of its own: the same address twice is a 409.

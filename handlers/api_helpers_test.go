@@ -352,3 +352,20 @@ func apiItoa(id uint) string { return strconv.FormatUint(uint64(id), 10) }
 
 // apiPath formats an API path with ids.
 func apiPath(format string, args ...any) string { return "/api/v1" + fmt.Sprintf(format, args...) }
+
+// notification has by assign a new draft to to and returns the id of the
+// notification that tells to of it.
+func (e *apiEnv) notification(t testing.TB, by, to string) uint {
+	t.Helper()
+	c, err := e.store.CreateClaim(e.ctx(), e.users[by], models.Meta{}, models.ClaimInput{
+		Text: "Words to check", Summary: "Words to check", Speaker: "Pat Speaker", AssigneeID: e.users[to].ID,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	items, err := e.store.Inbox(e.ctx(), e.users[to], models.InboxFilter{})
+	if err != nil || len(items) == 0 || items[0].ClaimID != c.ID {
+		t.Fatalf("%s's inbox: %+v %v", to, items, err)
+	}
+	return items[0].ID
+}

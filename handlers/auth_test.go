@@ -19,6 +19,9 @@ import (
 var minRole = map[string]models.Role{
 	"GET /desk":                               models.RoleEditor,
 	"GET /desk/review":                        models.RoleReviewer,
+	"GET /desk/inbox":                         models.RoleEditor,
+	"POST /desk/inbox/read":                   models.RoleEditor,
+	"POST /desk/inbox/:id/read":               models.RoleEditor,
 	"GET /desk/articles":                      models.RoleEditor,
 	"GET /desk/articles/new":                  models.RoleEditor,
 	"POST /desk/articles":                     models.RoleEditor,
@@ -82,6 +85,7 @@ var minRole = map[string]models.Role{
 	"POST /account/two-factor/confirm":        models.RoleEditor,
 	"POST /account/two-factor/recovery-codes": models.RoleEditor,
 	"POST /account/language":                  models.RoleEditor,
+	"POST /account/email":                     models.RoleEditor,
 	"POST /account/two-factor/disable":        models.RoleEditor,
 }
 
