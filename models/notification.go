@@ -22,7 +22,9 @@ import (
 //   - sent to review: every active reviewer and admin who may review the
 //     verdict, that is none of its authors (see ReviewVerdict);
 //   - published, corrected: the people who worked on the claim: whoever
-//     logged it, its assignee, and the authors of the verdict.
+//     logged it, its assignee, and the authors of the verdict. A newer
+//     verdict's publication records both a correction and a publication;
+//     only the publication is told.
 //
 // A person who opted in to e-mail (User.EmailNotifications) on a site
 // whose mail is set up (Config.MailEnabled) also gets a JobSendMail job
@@ -105,7 +107,13 @@ func eventRecipients(tx *gorm.DB, actor *User, e *ClaimEvent) ([]User, error) {
 		if len(authors) > 0 {
 			q = q.Where("id NOT IN ?", authors)
 		}
-	case EventPublished, EventCorrected:
+	case EventCorrected, EventPublished:
+		if e.Kind == EventCorrected && e.VerdictID != nil {
+			// The rating change or update that a newer verdict's
+			// publication records: the published event of the same
+			// verdict tells the same people, once.
+			return nil, nil
+		}
 		ids, err := claimWorkers(tx, e)
 		if err != nil {
 			return nil, err

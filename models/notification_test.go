@@ -150,6 +150,19 @@ func TestNotificationRecipientsPerKind(t *testing.T) {
 				t.Errorf("%s, who only reviewed, is told of the correction: %v", u.Email, got)
 			}
 		}
+		// ed2 publishes a newer verdict through rev: the rating change it
+		// records and its publication are one piece of news, told once.
+		before := len(inboxOf(t, d, d.admin))
+		v2, err := s.ProposeVerdict(d.ctx, d.ed2, d.m, c.ID, models.VerdictInput{Rating: "true", Headline: "He met the ambassador", Explanation: "The later report settles it."})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.ReviewVerdict(d.ctx, d.rev, d.m, v2.ID, models.ReviewInput{Version: v2.Version, Decision: models.DecisionApprove}); err != nil {
+			t.Fatal(err)
+		}
+		if got := inboxOf(t, d, d.admin); len(got) != before+2 || got[0] != "published "+cid || got[1] != "sent_to_review "+cid {
+			t.Errorf("admin's inbox after a newer verdict %v, want one request and one publication more", got)
+		}
 	})
 }
 
