@@ -53,7 +53,7 @@ func TestAdminIndexListsTheAdminPages(t *testing.T) {
 			if got := strings.Join(texts(panels["Site settings"].Find("dt, dd")), "|"); got != "Newsroom|Claimtracker Newsroom|Time zone|UTC|Public site language|English|Two-factor sign-in for admins|Not required" {
 				t.Errorf("settings panel: %s", got)
 			}
-			nav := doc(t, e.page(t, e.admin, "/desk", http.StatusOK)).Find(`nav[aria-label="Main"] a[href="/admin"]`)
+			nav := doc(t, e.page(t, e.admin, "/desk", http.StatusOK)).Find(`header.masthead nav a[href="/admin"]`)
 			if nav.Length() != 1 || strings.TrimSpace(nav.Text()) != "Admin" {
 				t.Errorf("the admin's navigation has %d links to /admin", nav.Length())
 			}

@@ -170,7 +170,7 @@ func TestDeskFrontPageAndQueuePerRole(t *testing.T) {
 				if len(titles) < 3 || titles[0] != "Assigned to me" || titles[1] != "Due soon" {
 					t.Errorf("%s: panels in the order %q", tc.who, titles)
 				}
-				nav := doc(t, body).Find(`nav[aria-label="Main"]`)
+				nav := doc(t, body).Find(`header.masthead nav`)
 				badge := func(href string) string {
 					return strings.TrimSpace(nav.Find(`a[href="` + href + `"] .nav-badge span[aria-hidden]`).Text())
 				}

@@ -69,7 +69,14 @@ func fetchFailures(t *testing.T, e *deskEnv) (*models.Claim, map[string]*models.
 	saver := &wayback.Saver{Store: e.store, Fetcher: fetcher.New(fetcher.Config{Allow: []netip.Prefix{netip.MustParsePrefix("127.0.0.1/32")}}),
 		Endpoint: web.URL + "/save/", HostGap: time.Millisecond}
 	j := &models.Job{Kind: models.JobWayback, Payload: fmt.Sprintf(`{"source_id":%d}`, srcs["Gone"].ID), Attempts: 1, MaxAttempts: 5, CreatedAt: time.Now()}
-	if wait, err := saver.Run(ctx, j); wait != 0 || err != nil {
+	// The link checks just asked the same host: the saver may first wait
+	// out the host's gap (a millisecond) before it asks.
+	wait, err := saver.Run(ctx, j)
+	for tries := 0; err == nil && wait > 0 && tries < 5; tries++ {
+		time.Sleep(wait)
+		wait, err = saver.Run(ctx, j)
+	}
+	if wait != 0 || err != nil {
 		t.Fatalf("wayback: %v %v", wait, err)
 	}
 	return c, srcs

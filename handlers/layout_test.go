@@ -96,7 +96,7 @@ func TestNavigationMarksOnlyTheCurrentPage(t *testing.T) {
 					if strings.Contains(body, `aria-current=""`) {
 						t.Errorf("%s %s: an empty aria-current", who.name, p)
 					}
-					marked := doc(t, body).Find(`nav[aria-label="Main"] [aria-current]`)
+					marked := doc(t, body).Find(`header.masthead nav [aria-current]`)
 					want := current[strings.SplitN(p, "?", 2)[0]]
 					switch {
 					case want == "" && marked.Length() != 0:
