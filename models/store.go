@@ -110,6 +110,10 @@ type Config struct {
 	// Wayback, when on, asks the Internet Archive for a copy of every new
 	// or changed source URL, in the background (see wayback.go).
 	Wayback bool
+	// BaseURL is the site's public address (https://facts.example.org),
+	// for the absolute links that leave the site: a webhook delivery's
+	// claim URLs. "" is http://127.0.0.1:8080, the server's default.
+	BaseURL string
 }
 
 // DefaultMaxFileBytes is the default MaxFileBytes: 20 MiB.
@@ -130,6 +134,9 @@ func (c Config) withDefaults() Config {
 	}
 	if c.Logger == nil {
 		c.Logger = slog.Default()
+	}
+	if c.BaseURL == "" {
+		c.BaseURL = "http://127.0.0.1:8080"
 	}
 	if c.Now == nil {
 		c.Now = time.Now

@@ -9,6 +9,7 @@ import (
 	"claimtracker/fetcher"
 	"claimtracker/jobs"
 	"claimtracker/models"
+	"claimtracker/webhook"
 )
 
 // jobEnv is what the background jobs' handlers may use: the server's
@@ -28,7 +29,8 @@ const archiveTimeout = 2 * time.Minute
 
 // newRunner makes the background jobs runner of the server and registers
 // the handler of each kind of job (models.JobArchiveSource,
-// models.JobCheckLink, models.JobWayback) with runner.Handle. A kind
+// models.JobCheckLink, models.JobWayback, models.JobDeliverWebhook) with
+// runner.Handle. A kind
 // without a handler is not claimed: its jobs wait in the queue.
 func newRunner(env jobEnv, cfg jobs.Config) *jobs.Runner {
 	cfg.Logger = env.logger
@@ -37,6 +39,10 @@ func newRunner(env jobEnv, cfg jobs.Config) *jobs.Runner {
 		Allow: env.allow, MaxBytes: env.store.MaxFileBytes(), Timeout: archiveTimeout,
 	})}
 	runner.Handle(models.JobArchiveSource, archiver.Run)
+	// Webhook deliveries go through the fetcher's rules with its default
+	// size limit (the answer's body is not kept) and no redirects.
+	sender := &webhook.Sender{Store: env.store, Fetcher: fetcher.New(fetcher.Config{Allow: env.allow, Timeout: webhook.Timeout})}
+	runner.Handle(models.JobDeliverWebhook, sender.Handle)
 	handleLinkJobs(runner, env)
 	return runner
 }
