@@ -373,7 +373,7 @@ func (s *Store) CreateWebhook(ctx context.Context, actor *User, m Meta, in Webho
 		e = strings.TrimSpace(e)
 		switch {
 		case !slices.Contains(WebhookEvents, e):
-			v.Fail("events", NewReason("reasons.unknown_event", "names an event that does not exist: {{.Name}}", "Name", e))
+			v.Fail("events", NewReason("reasons.webhook.unknown_event", "names an event that does not exist: {{.Name}}", "Name", e))
 		case !events.Has(e):
 			events = append(events, e)
 		}
@@ -628,10 +628,10 @@ func (s *Store) RedeliverWebhook(ctx context.Context, actor *User, m Meta, id ui
 			return fmt.Errorf("webhook of delivery %d: %w", id, err)
 		}
 		if d.State != DeliveryFailed {
-			return &ConflictError{Reason: NewReason("reasons.delivery_not_failed", "Delivery {{.ID}} has not failed: only a failed delivery can be sent again.", "ID", idText(d.ID))}
+			return &ConflictError{Reason: NewReason("reasons.webhook.not_failed", "Delivery {{.ID}} has not failed: only a failed delivery can be sent again.", "ID", idText(d.ID))}
 		}
 		if !w.Active() {
-			return &ConflictError{Reason: NewReason("reasons.webhook_disabled", "The webhook is paused: turn it on before sending a delivery again.")}
+			return &ConflictError{Reason: NewReason("reasons.webhook.paused", "The webhook is paused: turn it on before sending a delivery again.")}
 		}
 		res := tx.Model(&WebhookDelivery{}).Where("id = ? AND state = ?", d.ID, DeliveryFailed).Update("state", DeliveryPending)
 		if res.Error != nil {

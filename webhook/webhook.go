@@ -113,8 +113,8 @@ func (s *Sender) Handle(ctx context.Context, j *models.Job) error {
 	start := s.Store.Now()
 	if !w.Active() {
 		// Dropped quietly: the admin turned the webhook off.
-		return s.Store.RecordDeliveryAttempt(ctx, d.ID, models.DeliveryAttempt{State: models.DeliveryFailed, At: start,
-			Error: "the webhook was disabled before the delivery was sent", Reason: models.NewReason("reasons.webhook.disabled", "The webhook was turned off before this was sent.")})
+		why := models.NewReason("reasons.webhook.disabled", "The webhook was paused before this was sent.")
+		return s.Store.RecordDeliveryAttempt(ctx, d.ID, models.DeliveryAttempt{State: models.DeliveryFailed, At: start, Error: why.String(), Reason: why})
 	}
 	body := []byte(d.Body)
 	header := http.Header{}
@@ -135,7 +135,8 @@ func (s *Sender) Handle(ctx context.Context, j *models.Job) error {
 	var wait time.Duration
 	switch {
 	case fe != nil:
-		attempt.Error, attempt.Reason = "The address "+fe.Message, models.AddressReason(models.FetchReason(fe))
+		attempt.Reason = models.AddressReason(models.FetchReason(fe))
+		attempt.Error = attempt.Reason.String()
 		failure = jobs.Explain(fe, attempt.Reason)
 		final = final || fe.Reason == fetcher.BadURL || fe.Reason == fetcher.RefusedAddress
 	case res.Status >= 200 && res.Status <= 299:

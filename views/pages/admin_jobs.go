@@ -56,6 +56,8 @@ func JobKindLabel(ctx context.Context, kind string) string {
 		return views.T(ctx, "admin.jobs.kind.check_link")
 	case models.JobWayback:
 		return views.T(ctx, "admin.jobs.kind.wayback")
+	case models.JobDeliverWebhook:
+		return views.T(ctx, "admin.jobs.kind.deliver_webhook")
 	}
 	return kind
 }
