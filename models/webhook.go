@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -274,7 +275,9 @@ func (s *Store) webhookPayload(tx *gorm.DB, e *ClaimEvent) (WebhookPayload, erro
 		p.Claim.Speaker = c.Person.Name
 	}
 	if c.Status == ClaimPublished || c.Status == ClaimRetracted {
-		p.Claim.URL = base + "/claims/" + c.Slug
+		// Percent-encoded, as every URL the site writes (a slug keeps
+		// the letters of every script).
+		p.Claim.URL = base + (&url.URL{Path: "/claims/" + c.Slug}).EscapedPath()
 	}
 	var err error
 	if p.Actor, err = webhookPerson(tx, e.ActorID); err != nil {
