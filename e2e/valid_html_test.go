@@ -423,7 +423,8 @@ func TestEveryPageIsChecked(t *testing.T) {
 
 	ad := pageClient(t, a, admin.Email, admin.Password)
 	seedJobs(t, a.store, editorUser)
-	ad.crawl("/", "/desk", "/desk/inbox", "/desk/inbox?unread=1", "/admin/users", "/admin/ratings", "/admin/settings", "/admin/jobs", "/account")
+	seedWebhooks(t, a.store, adminUser, editorUser)
+	ad.crawl("/", "/desk", "/desk/inbox", "/desk/inbox?unread=1", "/admin/users", "/admin/ratings", "/admin/settings", "/admin/jobs", "/admin/webhooks", "/account")
 	token, _, err := a.store.CreatePasswordReset(context.Background(), adminUser, models.Meta{}, editorUser.ID)
 	if err != nil {
 		t.Fatal(err)
@@ -449,6 +450,7 @@ func TestEveryPageIsChecked(t *testing.T) {
 		{"/admin/users", url.Values{"email": {"not an address"}}},
 		{"/admin/ratings", url.Values{"label": {""}}},
 		{"/admin/settings", url.Values{"review_quorum": {"0"}}},
+		{"/admin/webhooks", url.Values{"url": {"not a url"}, "secret": {"short"}}},
 		{"/account/password", url.Values{"password": {"short"}}},
 	} {
 		ad.post(f.path, f.form, http.StatusUnprocessableEntity, http.StatusConflict)

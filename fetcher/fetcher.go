@@ -260,6 +260,23 @@ func checkURL(rawURL string) (*url.URL, error) {
 	return u, nil
 }
 
+// CheckURL refuses, before anything is resolved or sent, what Fetch and
+// Do would refuse of rawURL as it is written: anything but an absolute
+// http or https URL with a host (BadURL), and a host written as an IP
+// address that the client may not connect to (RefusedAddress, unless
+// Config.Allow holds it). A host name passes: the addresses it resolves to
+// are checked whenever it is fetched. It returns an *Error, or nil.
+func (c *Client) CheckURL(rawURL string) error {
+	u, err := checkURL(rawURL)
+	if err != nil {
+		return err
+	}
+	if e := c.literalRefusal(u); e != nil {
+		return e
+	}
+	return nil
+}
+
 // literalRefusal refuses, before any connection is tried, a URL whose host
 // is written as a refused IP address; the dialer's check (control) is the
 // rule, this only answers sooner.

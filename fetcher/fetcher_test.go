@@ -395,3 +395,29 @@ func TestParseAllow(t *testing.T) {
 		}
 	}
 }
+
+// CheckURL refuses, without a lookup, a bad URL and an address written in
+// it that the client may not reach; a host name and an allowed network
+// pass.
+func TestCheckURL(t *testing.T) {
+	c := fetcher.New(fetcher.Config{Allow: []netip.Prefix{netip.MustParsePrefix("10.20.0.0/16")}})
+	for raw, want := range map[string]fetcher.Reason{
+		"ftp://example.org/x":         fetcher.BadURL,
+		"/relative":                   fetcher.BadURL,
+		"http://127.0.0.1:9000/hook":  fetcher.RefusedAddress,
+		"https://[::1]/hook":          fetcher.RefusedAddress,
+		"http://192.168.1.5/hook":     fetcher.RefusedAddress,
+		"http://10.20.3.4/hook":       "",
+		"https://hooks.example.org/x": "",
+		"http://localhost/hook":       "", // a name: checked when it is fetched
+	} {
+		err := c.CheckURL(raw)
+		var fe *fetcher.Error
+		switch {
+		case want == "" && err != nil:
+			t.Errorf("%s: %v", raw, err)
+		case want != "" && (!errors.As(err, &fe) || fe.Reason != want):
+			t.Errorf("%s: %v, want %s", raw, err, want)
+		}
+	}
+}

@@ -206,6 +206,21 @@ var apiAccessTable = []apiAccess{
 	{route: "GET /api/v1/ratings/:slug", setup: apiFixed("/api/v1/ratings/unproven", ""), editor: 200, reviewer: 200, admin: 200},
 	{route: "PATCH /api/v1/ratings/:slug", setup: apiFixed("/api/v1/ratings/unproven", `{"description":"We cannot tell."}`),
 		editor: 403, reviewer: 403, admin: 200},
+	{route: "GET /api/v1/webhooks", setup: apiFixed("/api/v1/webhooks", ""), editor: 403, reviewer: 403, admin: 200},
+	{route: "POST /api/v1/webhooks", setup: apiFixed("/api/v1/webhooks", `{"url":"https://hooks.example.org/in","events":["claim.published"]}`),
+		editor: 403, reviewer: 403, admin: 201},
+	{route: "GET /api/v1/webhooks/:id", editor: 403, reviewer: 403, admin: 200,
+		setup: func(t *testing.T, e *apiEnv, _ string) (string, string) {
+			return apiPath("/webhooks/%d", e.webhook(t).ID), ""
+		}},
+	{route: "DELETE /api/v1/webhooks/:id", editor: 403, reviewer: 403, admin: 204,
+		setup: func(t *testing.T, e *apiEnv, _ string) (string, string) {
+			return apiPath("/webhooks/%d", e.webhook(t).ID), ""
+		}},
+	{route: "GET /api/v1/webhooks/:id/deliveries", editor: 403, reviewer: 403, admin: 200,
+		setup: func(t *testing.T, e *apiEnv, _ string) (string, string) {
+			return apiPath("/webhooks/%d/deliveries", e.webhook(t).ID), ""
+		}},
 	{route: "GET /api/v1/people", setup: apiFixed("/api/v1/people?q=speaker", ""), editor: 200, reviewer: 200, admin: 200},
 	{route: "GET /api/v1/people/:id", editor: 200, reviewer: 200, admin: 200,
 		setup: func(t *testing.T, e *apiEnv, who string) (string, string) {

@@ -53,6 +53,10 @@ var flashes = map[string]string{
 	"rating-created":   "admin.flash.rating_created",
 	"rating-updated":   "admin.flash.rating_updated",
 	"job-retried":      "admin.flash.job_retried",
+	"webhook-paused":   "admin.flash.webhook_paused",
+	"webhook-resumed":  "admin.flash.webhook_resumed",
+	"webhook-deleted":  "admin.flash.webhook_deleted",
+	"delivery-queued":  "admin.flash.delivery_queued",
 }
 
 // flash is the confirmation of the request's ?done= code (see flashes) in

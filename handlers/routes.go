@@ -75,6 +75,7 @@ func (h *Handler) routes(e *echo.Echo) {
 	admin.POST("/tokens/:id/revoke", h.adminTokenRevoke)
 	h.adminRatingRoutes(admin)
 	h.adminJobRoutes(admin)
+	h.adminWebhookRoutes(admin)
 	get(admin, "/settings", h.adminSettings)
 	admin.POST("/settings", h.adminSettingsUpdate)
 

@@ -57,4 +57,5 @@ func (h *Handler) apiRoutes(api *echo.Group) {
 	api.PATCH("/ratings/:slug", h.apiRatingUpdate, admin)
 
 	h.apiPeopleRoutes(api)
+	h.apiWebhookRoutes(api, admin)
 }

@@ -149,7 +149,8 @@ func (r *Runner) Notify() {
 // running to finish, cancels those still running and returns (after at
 // most a few more seconds): their leases run out, and another instance,
 // or this one's next start, runs them again. It also removes, every hour,
-// the done jobs older than Config.Keep.
+// the done jobs older than Config.Keep and the finished webhook
+// deliveries older than models.DefaultDeliveryKeep.
 func (r *Runner) Run(ctx context.Context) {
 	kinds := r.Kinds()
 	r.log.Info("background jobs started", "workers", r.cfg.Workers, "kinds", kinds, "lease", r.cfg.Lease.String())
@@ -328,8 +329,9 @@ func (r *Runner) heartbeat(ctx context.Context, j *models.Job) bool {
 	}
 }
 
-// pruneLoop removes the done jobs older than Keep now and every hour
-// until ctx ends.
+// pruneLoop removes the done jobs older than Keep, and the finished
+// webhook deliveries older than models.DefaultDeliveryKeep, now and every
+// hour until ctx ends.
 func (r *Runner) pruneLoop(ctx context.Context) {
 	t := time.NewTicker(pruneEvery)
 	defer t.Stop()
@@ -340,6 +342,13 @@ func (r *Runner) pruneLoop(ctx context.Context) {
 			r.log.Warn("remove old done jobs", "err", err)
 		case n > 0:
 			r.log.Info("removed old done jobs", "jobs", n)
+		}
+		n, err = r.store.PruneWebhookDeliveries(ctx, r.store.Now().Add(-models.DefaultDeliveryKeep))
+		switch {
+		case err != nil && ctx.Err() == nil:
+			r.log.Warn("remove old webhook deliveries", "err", err)
+		case n > 0:
+			r.log.Info("removed old webhook deliveries", "deliveries", n)
 		}
 		select {
 		case <-ctx.Done():

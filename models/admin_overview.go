@@ -25,6 +25,9 @@ type AdminOverview struct {
 	Settings SiteSettings
 	// Jobs counts the background jobs in each state (see JobCounts).
 	Jobs map[JobState]int64
+	// ActiveWebhooks and Webhooks count the webhooks that get deliveries
+	// and all of them.
+	ActiveWebhooks, Webhooks int64
 }
 
 // TokenItem is one API token with its owner's name.
@@ -72,7 +75,10 @@ func (s *Store) AdminOverview(ctx context.Context, actor *User) (AdminOverview, 
 		if o.Settings, err = settingsFrom(db); err != nil {
 			return err
 		}
-		o.Jobs, err = s.JobCounts(ctx)
+		if o.Jobs, err = s.JobCounts(ctx); err != nil {
+			return err
+		}
+		o.ActiveWebhooks, o.Webhooks, err = s.CountWebhooks(ctx)
 		return err
 	})
 	return o, err

@@ -75,7 +75,10 @@ func (s *Store) recordEvent(tx *gorm.DB, actor *User, e ClaimEvent) error {
 	if err := tx.Create(&e).Error; err != nil {
 		return fmt.Errorf("record %s event of claim %d: %w", e.Kind, e.ClaimID, err)
 	}
-	return s.notify(tx, actor, &e)
+	if err := s.notify(tx, actor, &e); err != nil {
+		return err
+	}
+	return s.queueWebhooks(tx, &e)
 }
 
 // ClaimEvents returns up to limit workflow events after the one with ID

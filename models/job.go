@@ -10,7 +10,8 @@ import (
 	"gorm.io/gorm/clause"
 )
 
-// The kinds of background job. Each one's payload is a SourceJob.
+// The kinds of background job. Each one's payload is a SourceJob; a
+// webhook delivery's (JobDeliverWebhook, webhook.go) is a WebhookJob.
 const (
 	// JobArchiveSource fetches a source's URL and keeps the snapshot.
 	JobArchiveSource = "archive_source"

@@ -114,6 +114,10 @@ type Config struct {
 	// set up): only then may users opt in to e-mail notifications, and
 	// only then are their mail jobs (JobSendMail) enqueued.
 	MailEnabled bool
+	// BaseURL is the site's public address (https://facts.example.org),
+	// for the absolute links that leave the site: a webhook delivery's
+	// claim URLs. "" is http://127.0.0.1:8080, the server's default.
+	BaseURL string
 }
 
 // DefaultMaxFileBytes is the default MaxFileBytes: 20 MiB.
@@ -134,6 +138,9 @@ func (c Config) withDefaults() Config {
 	}
 	if c.Logger == nil {
 		c.Logger = slog.Default()
+	}
+	if c.BaseURL == "" {
+		c.BaseURL = "http://127.0.0.1:8080"
 	}
 	if c.Now == nil {
 		c.Now = time.Now

@@ -148,7 +148,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	// Password hashing runs in as many slots as fit in half the memory
 	// limit in force, 19 MiB each.
 	store, applied, err := openStore(ctx, *dsn, models.Config{ReviewQuorum: *quorum, Logger: logger, PasswordHashers: models.PasswordHashSlots(limitMiB),
-		MaxFileBytes: int64(*maxFile) << 20, Wayback: *waybackOn, MailEnabled: mail != nil})
+		MaxFileBytes: int64(*maxFile) << 20, Wayback: *waybackOn, MailEnabled: mail != nil, BaseURL: baseURL.String()})
 	if err != nil {
 		return err
 	}

@@ -58,6 +58,8 @@ func JobKindLabel(ctx context.Context, kind string) string {
 		return views.T(ctx, "admin.jobs.kind.wayback")
 	case models.JobSendMail:
 		return views.T(ctx, "admin.jobs.kind.send_mail")
+	case models.JobDeliverWebhook:
+		return views.T(ctx, "admin.jobs.kind.deliver_webhook")
 	}
 	return kind
 }
