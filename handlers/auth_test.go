@@ -37,6 +37,7 @@ var minRole = map[string]models.Role{
 	"POST /desk/claims/:id/corrections":       models.RoleEditor,
 	"POST /desk/claims/:id/retract":           models.RoleReviewer,
 	"POST /desk/claims/:id/delete":            models.RoleEditor,
+	"POST /desk/claims/bulk":                  models.RoleEditor,
 	"POST /desk/claims/:id/triage":            models.RoleEditor,
 	"POST /desk/claims/:id/research":          models.RoleEditor,
 	"POST /desk/claims/:id/notes":             models.RoleEditor,

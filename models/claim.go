@@ -674,8 +674,7 @@ type ClaimFilter struct {
 	Offset int
 }
 
-// ClaimSort is an order of a desk list of claims; ties go to the newest
-// logged.
+// ClaimSort is an order of a desk list of claims.
 type ClaimSort string
 
 // The orders of a desk list of claims.
@@ -686,8 +685,9 @@ const (
 	// logged first.
 	SortNewest ClaimSort = "newest"
 	SortOldest ClaimSort = "oldest"
-	// SortDue is the earliest due first, then by priority; claims with no
-	// due day last.
+	// SortDue is the earliest due first, then the most urgent, then the
+	// first logged; claims with no due day last (as the desk's "due
+	// soon" list).
 	SortDue ClaimSort = "due"
 	// SortSaid is the most recently said first; claims with no date said
 	// last.

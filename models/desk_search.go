@@ -64,16 +64,16 @@ func deskWordsCondition(d migrations.Dialect, words []string) (string, []any) {
 	return "EXISTS (SELECT 1 FROM claim_desk_texts t WHERE t.claim_id = claims.id AND " + strings.Join(conds, " AND ") + ")", args
 }
 
-// deskDoc is what the desk's search reads of one claim.
+// deskDoc is what the desk's search reads of one claim's own row.
 type deskDoc struct {
 	ID                              uint
 	Text, Summary, Speaker, Article string
-	Verdicts                        []string
 }
 
-// folded is the claim's desk text (see ClaimDeskText.Folded).
-func (d deskDoc) folded() string {
-	return FoldText(strings.Join(append([]string{d.Text, d.Summary, d.Speaker, d.Article}, d.Verdicts...), "\n"))
+// folded is the claim's desk text (see ClaimDeskText.Folded), with its
+// verdicts' words.
+func (d deskDoc) folded(verdicts []string) string {
+	return FoldText(strings.Join(append([]string{d.Text, d.Summary, d.Speaker, d.Article}, verdicts...), "\n"))
 }
 
 // writeDeskTexts rewrites the desk texts of the claims with ids from..to
@@ -112,8 +112,7 @@ func (s *Store) writeDeskTexts(tx *gorm.DB, from, to uint) error {
 	}
 	var rows []ClaimDeskText
 	for _, d := range docs {
-		d.Verdicts = byClaim[d.ID]
-		f := d.folded()
+		f := d.folded(byClaim[d.ID])
 		if o, ok := old[d.ID]; !ok || o != f {
 			rows = append(rows, ClaimDeskText{ClaimID: d.ID, Folded: f})
 		}
