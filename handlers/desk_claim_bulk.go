@@ -144,8 +144,10 @@ func (h *Handler) renderBulk(c echo.Context, status int, b bulk) error {
 }
 
 // bulkFlash is the confirmation of a bulk action that the list's address
-// carries (?done=bulk-…&n=COUNT, see bulk.done), in the request's
-// language; "" for anything else. The names it shows are read from the
+// carries (done, one of the codes each action gives bulk.done, with
+// n=COUNT and who=ACCOUNT or label=TAG), in the request's language; ""
+// for anything else. These counted confirmations are not in the table of
+// flashes, whose messages take no values. The names it shows are read from the
 // store (an account's, a tag in use), so that a link cannot put words of
 // its own on the page.
 func (h *Handler) bulkFlash(c echo.Context) string {
@@ -157,7 +159,7 @@ func (h *Handler) bulkFlash(c echo.Context) string {
 	l := localeOf(c)
 	switch c.QueryParam("done") {
 	case "bulk-assigned":
-		to := c.QueryParam("to")
+		to := c.QueryParam("who")
 		if to == whoNobody {
 			return l.N("desk.flash.bulk_unassigned", n)
 		}
@@ -170,7 +172,7 @@ func (h *Handler) bulkFlash(c echo.Context) string {
 			return l.N("desk.flash.bulk_assigned", n, "Name", name)
 		}
 	case "bulk-tagged":
-		tag := c.QueryParam("tag")
+		tag := c.QueryParam("label")
 		if tag == "" || models.NormalizeTag(tag) != tag {
 			return ""
 		}

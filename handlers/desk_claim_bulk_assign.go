@@ -35,5 +35,5 @@ func (h *Handler) deskClaimBulkAssign(c echo.Context, b bulk) error {
 	if err != nil {
 		return h.refused(c, b, err)
 	}
-	return seeOther(c, b.done("bulk-assigned", n, "to", to))
+	return seeOther(c, b.done("bulk-assigned", n, "who", to))
 }

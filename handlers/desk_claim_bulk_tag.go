@@ -12,5 +12,5 @@ func (h *Handler) deskClaimBulkTag(c echo.Context, b bulk) error {
 	if err != nil {
 		return h.refused(c, b, err)
 	}
-	return seeOther(c, b.done("bulk-tagged", n, "tag", tag))
+	return seeOther(c, b.done("bulk-tagged", n, "label", tag))
 }
