@@ -433,6 +433,11 @@ func TestEveryPageIsChecked(t *testing.T) {
 	public.post("/reset", url.Values{"token": {token}, "password": {"short"}, "password_confirm": {"other"}}, http.StatusUnprocessableEntity)
 	pageClient(t, a, editor.Email, editor.Password).visit("/admin/users", http.StatusForbidden)
 
+	// The claim list searched and filtered, and refused filters beside
+	// their fields.
+	ad.visit("/desk/claims?q=sessions&status=published&assignee=nobody&author=me&language=en&from=2017-01-01&to=2017-12-31&sort=said", http.StatusOK)
+	ad.visit("/desk/claims?speaker=x&from=2017-13-01&sort=up", http.StatusUnprocessableEntity)
+
 	// Forms refused for what was typed show the errors beside the fields.
 	claim := ad.firstLink("/desk/claims", `^/desk/claims/\d+$`)
 	for _, f := range []struct {
@@ -447,6 +452,7 @@ func TestEveryPageIsChecked(t *testing.T) {
 		{claim + "/corrections", url.Values{"kind": {""}}},
 		{claim + "/notes", url.Values{"body": {""}}},
 		{claim + "/triage", url.Values{"revision": {"1"}, "assignee_id": {"someone"}, "priority": {"normal"}}},
+		{"/desk/claims/bulk", url.Values{"action": {"assign"}, "back": {"status=draft"}}},
 		{"/admin/users", url.Values{"email": {"not an address"}}},
 		{"/admin/ratings", url.Values{"label": {""}}},
 		{"/admin/settings", url.Values{"review_quorum": {"0"}}},

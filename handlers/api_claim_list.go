@@ -27,8 +27,9 @@ type claimListJSON struct {
 	NextPage *int            `json:"next_page"`
 }
 
-// apiClaimList lists claims, most recently changed first, a page at a time,
-// optionally only those with one status, or in one language range (see
+// apiClaimList lists claims, drafts included (the API is for the desk's
+// accounts only), most recently changed first or in ?sort='s order, a page
+// at a time, narrowed by the filters of apiClaimListQuery (see
 // models.ClaimFilter).
 func (h *Handler) apiClaimList(c echo.Context) error {
 	f, page, err := apiClaimListQuery(c)
@@ -49,20 +50,25 @@ func (h *Handler) apiClaimList(c echo.Context) error {
 	return writeJSON(c, http.StatusOK, out)
 }
 
-// apiClaimListQuery reads ?status=, ?language= and ?page= into a filter that asks for one
-// claim more than a page holds, to tell whether another page follows.
+// apiClaimListQuery reads ?status=, ?page= and the filters the desk's
+// list shares (claimQueryFields: ?q=, ?speaker=, ?tag=, ?assignee=,
+// ?author=, ?language=, ?from=, ?to=, ?sort=) into a filter that asks for
+// one claim more than a page holds, to tell whether another page follows.
+// A refused value is a *models.ValidationError naming its parameter.
 func apiClaimListQuery(c echo.Context) (models.ClaimFilter, int, error) {
 	var v models.Validator
-	status := models.ClaimStatus(c.QueryParam("status"))
-	if status != "" {
-		v.Check(slices.Contains(apiClaimStatuses, status), "status", models.NewReason("reasons.claim_status", "must be draft, researching, in_review, published or retracted"))
+	var f models.ClaimFilter
+	f.Status = models.ClaimStatus(c.QueryParam("status"))
+	if f.Status != "" {
+		v.Check(slices.Contains(apiClaimStatuses, f.Status), "status", models.NewReason("reasons.claim_status", "must be draft, researching, in_review, published or retracted"))
 	}
-	lang := languageParam(c, &v)
+	parseClaimQuery(c.QueryParam, currentUser(c), &f, &v)
 	page := apiPageParam(c, &v)
 	if err := v.Err(); err != nil {
 		return models.ClaimFilter{}, 0, err
 	}
-	return models.ClaimFilter{Status: status, Language: lang, Limit: apiClaimsPerPage + 1, Offset: (page - 1) * apiClaimsPerPage}, page, nil
+	f.Limit, f.Offset = apiClaimsPerPage+1, (page-1)*apiClaimsPerPage
+	return f, page, nil
 }
 
 // languageParam reads ?language=, a language range (see

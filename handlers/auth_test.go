@@ -31,6 +31,7 @@ var minRole = map[string]models.Role{
 	"GET /desk/claims/new":                         models.RoleEditor,
 	"GET /desk/claims/similar":                     models.RoleEditor,
 	"POST /desk/claims":                            models.RoleEditor,
+	"POST /desk/claims/bulk":                       models.RoleEditor,
 	"GET /desk/claims/:id":                         models.RoleEditor,
 	"GET /desk/claims/:id/edit":                    models.RoleEditor,
 	"POST /desk/claims/:id":                        models.RoleEditor,

@@ -125,6 +125,12 @@ var choiceLabels = map[string]func(context.Context) []string{
 	"reasons.person_or_organization": func(ctx context.Context) []string {
 		return labelsOf(ctx, []models.PersonKind{models.KindPerson, models.KindOrganization}, components.SpeakerKindLabel)
 	},
+	"reasons.claim_sort": func(ctx context.Context) []string {
+		return labelsOf(ctx, models.ClaimSorts, pages.SortLabel)
+	},
+	"reasons.desk_status": func(ctx context.Context) []string {
+		return labelsOf(ctx, pages.DeskClaimStatuses, components.ClaimStatusLabel)
+	},
 	"reasons.role": func(ctx context.Context) []string {
 		roles := make([]string, len(models.Roles))
 		for i, r := range models.Roles {

@@ -23,6 +23,7 @@ func (h *Handler) deskRoutes(desk *echo.Group) {
 	get(desk, "/claims", h.deskClaimList)
 	get(desk, "/claims/new", h.deskClaimNew)
 	get(desk, "/claims/similar", h.deskClaimSimilar)
+	desk.POST("/claims/bulk", h.deskClaimBulk)
 	desk.POST("/claims", h.deskClaimCreate)
 	get(desk, "/claims/:id", h.deskClaimShow)
 	get(desk, "/claims/:id/edit", h.deskClaimEdit)

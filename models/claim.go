@@ -136,8 +136,8 @@ func (in *ClaimInput) validate(today time.Time) (*time.Time, []string, []Appeara
 	in.Language = languageOrDetected(in.Language, in.Text)
 	appearances := validateAppearances(&v, in.Appearances, today)
 	tags := normalizeTags(in.Tags)
-	if len(tags) > 10 {
-		v.Fail("tags", ReasonMaxItems(10))
+	if len(tags) > maxTags {
+		v.Fail("tags", ReasonMaxItems(maxTags))
 	}
 	for _, t := range in.Tags {
 		if len([]rune(strings.TrimSpace(t))) > maxTag {
@@ -147,8 +147,12 @@ func (in *ClaimInput) validate(today time.Time) (*time.Time, []string, []Appeara
 	return said, tags, appearances, v.Err()
 }
 
-// maxTag is the most characters a tag may have.
-const maxTag = 40
+// maxTag is the most characters a tag may have; maxTags the most tags a
+// claim may have.
+const (
+	maxTag  = 40
+	maxTags = 10
+)
 
 // normalizeTags slugs (Slugify) and de-duplicates tags, in order: a tag in
 // any script is kept, lower-cased, its words joined by hyphens
@@ -167,6 +171,18 @@ func normalizeTags(in []string) []string {
 	}
 	return out
 }
+
+// NormalizeTag is the tag s as a claim stores it (see normalizeTags),
+// "" when it holds no letter or digit.
+func NormalizeTag(s string) string {
+	if t := normalizeTags([]string{s}); len(t) > 0 {
+		return t[0]
+	}
+	return ""
+}
+
+// MaxTag is the most characters a tag may have.
+const MaxTag = maxTag
 
 // TagNames returns a claim's tags as strings.
 func (c *Claim) TagNames() []string {
@@ -287,166 +303,173 @@ func (s *Store) UpdateClaim(ctx context.Context, actor *User, m Meta, id uint, p
 	if !actor.Can(RoleEditor) {
 		return nil, fmt.Errorf("update claim: %w", ErrForbidden)
 	}
-	triageSent := p.AssigneeID != nil || p.DueOn != nil || p.Priority != nil
-	// A patch that sets nothing is an edit of the words as they are.
-	content := p.contentChanged() || (!triageSent && p.Status == nil)
 	var out *Claim
 	err := s.write(ctx, func(tx *gorm.DB) error {
-		locked, err := s.lockClaim(tx, id)
-		if err != nil {
-			return err
-		}
-		c, err := s.loadClaim(tx, "claims.id = ?", id)
-		if err != nil {
-			return err
-		}
-		if content && !c.Status.BeforeReview() {
-			return fmt.Errorf("claim %d is %s, only claims not yet sent to review can be edited: %w", id, c.Status, ErrConflict)
-		}
-		var v Validator
-		if p.Status != nil {
-			if *p.Status != ClaimResearching {
-				v.Fail("status", NewReason("reasons.status_researching", "must be researching: a claim goes to review with a verdict"))
-			} else if !c.Status.BeforeReview() {
-				return fmt.Errorf("claim %d is %s, only a draft starts research: %w", id, c.Status, ErrConflict)
-			}
-		}
-		if err := checkRevision(fmt.Sprintf("claim %d", id), p.Revision, locked.Revision); err != nil {
-			return err
-		}
-		before := c.view()
-		in := ClaimInput{Text: c.Text, Summary: c.Summary, Speaker: c.SpeakerName(), SpeakerKind: KindPerson,
-			SaidAt: FormatDate(c.SaidAt), Setting: c.Setting, Appearances: AppearanceInputs(c.Appearances), ArticleID: c.ArticleID, Tags: c.TagNames(),
-			Language: c.Language}
-		var said *time.Time
-		var tags []string
-		var appearances []Appearance
-		if content {
-			if c.Person != nil {
-				in.SpeakerKind = c.Person.Kind
-			}
-			apply(&in.Text, p.Text)
-			apply(&in.Summary, p.Summary)
-			apply(&in.Speaker, p.Speaker)
-			apply(&in.SaidAt, p.SaidAt)
-			apply(&in.Setting, p.Setting)
-			apply(&in.Language, p.Language)
-			if p.Appearances != nil {
-				in.Appearances = *p.Appearances
-			}
-			if p.SpeakerKind != nil {
-				in.SpeakerKind = *p.SpeakerKind
-			}
-			if p.Tags != nil {
-				in.Tags = *p.Tags
-			}
-			today, err := s.today(tx)
-			if err != nil {
-				return err
-			}
-			var verr error
-			said, tags, appearances, verr = in.validate(today)
-			if err := v.absorb(verr); err != nil {
-				return err
-			}
-		}
-		triage := triageInput{DueOn: FormatDate(c.DueOn), Priority: c.Priority}
-		if c.AssigneeID != nil {
-			triage.AssigneeID = *c.AssigneeID
-		}
-		if p.AssigneeID != nil {
-			triage.AssigneeID = *p.AssigneeID
-		}
-		apply(&triage.DueOn, p.DueOn)
-		if p.Priority != nil {
-			triage.Priority = *p.Priority
-		}
-		assignee, due, err := triage.validate(tx, &v, c.AssigneeID)
-		if err != nil {
-			return err
-		}
-		if err := v.Err(); err != nil {
-			return err
-		}
-		oldAssignee := c.AssigneeID
-		c.Assignee, c.AssigneeID, c.DueOn, c.Priority = assignee, nil, due, triage.Priority
-		if assignee != nil {
-			c.AssigneeID = &assignee.ID
-		}
-		startResearch := p.Status != nil && c.Status == ClaimDraft
-		if !content && !startResearch && c.triageView().same(before.triageView) {
-			out = c // nothing changes
-			return nil
-		}
-		c.Revision = locked.Revision + 1
-		columns := []string{"assignee_id", "due_on", "priority", "revision"}
-		if content || !c.Status.IsPublic() {
-			// A public claim's updated_at is the date its page shows.
-			c.UpdatedAt = s.now()
-			columns = append(columns, "updated_at")
-		}
-		if content {
-			person, err := s.speaker(tx, actor, m, in.Speaker, in.SpeakerKind)
-			if err != nil {
-				return err
-			}
-			c.Text, c.Summary, c.PersonID, c.Person, c.SaidAt = in.Text, in.Summary, person.ID, person, said
-			c.Setting, c.Language = in.Setting, in.Language
-			columns = append(columns, "text", "summary", "language", "person_id", "said_at", "setting")
-		}
-		if startResearch {
-			c.Status = ClaimResearching
-			columns = append(columns, "status")
-		}
-		// UpdateColumns: updated_at changes only when listed.
-		if err := tx.Model(c).Select(columns).UpdateColumns(c).Error; err != nil {
-			return fmt.Errorf("update claim: %w", err)
-		}
-		if content {
-			if err := setTags(tx, c, tags); err != nil {
-				return err
-			}
-			if p.Appearances != nil {
-				article, err := claimArticle(tx, c.ArticleID)
-				if err != nil {
-					return err
-				}
-				if err := setAppearances(tx, c, appearances, article); err != nil {
-					return err
-				}
-			}
-			if err := s.reindexClaim(tx, c.ID); err != nil {
-				return err
-			}
-			if err := s.newVersionOfOpenVerdict(tx, c.ID, actor, ChangeClaimEdited); err != nil {
-				return err
-			}
-		}
-		if c.AssigneeID != nil && !equalID(oldAssignee, c.AssigneeID) {
-			if err := s.recordEvent(tx, actor, ClaimEvent{ClaimID: c.ID, Kind: EventAssigned, UserID: c.AssigneeID}); err != nil {
-				return err
-			}
-		}
-		out = c
-		if startResearch {
-			if err := s.audit(tx, m, event{actor: actor, action: "claim.research", objectType: "claim", objectID: c.ID,
-				before: map[string]any{"status": ClaimDraft}, after: map[string]any{"status": ClaimResearching}}); err != nil {
-				return err
-			}
-		}
-		switch after := c.view(); {
-		case content:
-			return s.audit(tx, m, event{actor: actor, action: "claim.update", objectType: "claim", objectID: c.ID, before: before, after: after})
-		case !after.triageView.same(before.triageView):
-			return s.audit(tx, m, event{actor: actor, action: "claim.triage", objectType: "claim", objectID: c.ID,
-				before: before.triageView, after: after.triageView})
-		}
-		return nil
+		var err error
+		out, err = s.updateClaim(tx, actor, m, id, p)
+		return err
 	})
 	if err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// updateClaim is UpdateClaim inside the transaction tx, for an actor who
+// may (an editor or above): every change of a claim's fields, alone or
+// one of many (see BulkAssign), takes this one path.
+func (s *Store) updateClaim(tx *gorm.DB, actor *User, m Meta, id uint, p ClaimPatch) (*Claim, error) {
+	triageSent := p.AssigneeID != nil || p.DueOn != nil || p.Priority != nil
+	// A patch that sets nothing is an edit of the words as they are.
+	content := p.contentChanged() || (!triageSent && p.Status == nil)
+	locked, err := s.lockClaim(tx, id)
+	if err != nil {
+		return nil, err
+	}
+	c, err := s.loadClaim(tx, "claims.id = ?", id)
+	if err != nil {
+		return nil, err
+	}
+	if content && !c.Status.BeforeReview() {
+		return nil, fmt.Errorf("claim %d is %s, only claims not yet sent to review can be edited: %w", id, c.Status, ErrConflict)
+	}
+	var v Validator
+	if p.Status != nil {
+		if *p.Status != ClaimResearching {
+			v.Fail("status", NewReason("reasons.status_researching", "must be researching: a claim goes to review with a verdict"))
+		} else if !c.Status.BeforeReview() {
+			return nil, fmt.Errorf("claim %d is %s, only a draft starts research: %w", id, c.Status, ErrConflict)
+		}
+	}
+	if err := checkRevision(fmt.Sprintf("claim %d", id), p.Revision, locked.Revision); err != nil {
+		return nil, err
+	}
+	before := c.view()
+	in := ClaimInput{Text: c.Text, Summary: c.Summary, Speaker: c.SpeakerName(), SpeakerKind: KindPerson,
+		SaidAt: FormatDate(c.SaidAt), Setting: c.Setting, Appearances: AppearanceInputs(c.Appearances), ArticleID: c.ArticleID, Tags: c.TagNames(),
+		Language: c.Language}
+	var said *time.Time
+	var tags []string
+	var appearances []Appearance
+	if content {
+		if c.Person != nil {
+			in.SpeakerKind = c.Person.Kind
+		}
+		apply(&in.Text, p.Text)
+		apply(&in.Summary, p.Summary)
+		apply(&in.Speaker, p.Speaker)
+		apply(&in.SaidAt, p.SaidAt)
+		apply(&in.Setting, p.Setting)
+		apply(&in.Language, p.Language)
+		if p.Appearances != nil {
+			in.Appearances = *p.Appearances
+		}
+		if p.SpeakerKind != nil {
+			in.SpeakerKind = *p.SpeakerKind
+		}
+		if p.Tags != nil {
+			in.Tags = *p.Tags
+		}
+		today, err := s.today(tx)
+		if err != nil {
+			return nil, err
+		}
+		var verr error
+		said, tags, appearances, verr = in.validate(today)
+		if err := v.absorb(verr); err != nil {
+			return nil, err
+		}
+	}
+	triage := triageInput{DueOn: FormatDate(c.DueOn), Priority: c.Priority}
+	if c.AssigneeID != nil {
+		triage.AssigneeID = *c.AssigneeID
+	}
+	if p.AssigneeID != nil {
+		triage.AssigneeID = *p.AssigneeID
+	}
+	apply(&triage.DueOn, p.DueOn)
+	if p.Priority != nil {
+		triage.Priority = *p.Priority
+	}
+	assignee, due, err := triage.validate(tx, &v, c.AssigneeID)
+	if err != nil {
+		return nil, err
+	}
+	if err := v.Err(); err != nil {
+		return nil, err
+	}
+	oldAssignee := c.AssigneeID
+	c.Assignee, c.AssigneeID, c.DueOn, c.Priority = assignee, nil, due, triage.Priority
+	if assignee != nil {
+		c.AssigneeID = &assignee.ID
+	}
+	startResearch := p.Status != nil && c.Status == ClaimDraft
+	if !content && !startResearch && c.triageView().same(before.triageView) {
+		return c, nil // nothing changes
+	}
+	c.Revision = locked.Revision + 1
+	columns := []string{"assignee_id", "due_on", "priority", "revision"}
+	if content || !c.Status.IsPublic() {
+		// A public claim's updated_at is the date its page shows.
+		c.UpdatedAt = s.now()
+		columns = append(columns, "updated_at")
+	}
+	if content {
+		person, err := s.speaker(tx, actor, m, in.Speaker, in.SpeakerKind)
+		if err != nil {
+			return nil, err
+		}
+		c.Text, c.Summary, c.PersonID, c.Person, c.SaidAt = in.Text, in.Summary, person.ID, person, said
+		c.Setting, c.Language = in.Setting, in.Language
+		columns = append(columns, "text", "summary", "language", "person_id", "said_at", "setting")
+	}
+	if startResearch {
+		c.Status = ClaimResearching
+		columns = append(columns, "status")
+	}
+	// UpdateColumns: updated_at changes only when listed.
+	if err := tx.Model(c).Select(columns).UpdateColumns(c).Error; err != nil {
+		return nil, fmt.Errorf("update claim: %w", err)
+	}
+	if content {
+		if err := setTags(tx, c, tags); err != nil {
+			return nil, err
+		}
+		if p.Appearances != nil {
+			article, err := claimArticle(tx, c.ArticleID)
+			if err != nil {
+				return nil, err
+			}
+			if err := setAppearances(tx, c, appearances, article); err != nil {
+				return nil, err
+			}
+		}
+		if err := s.reindexClaim(tx, c.ID); err != nil {
+			return nil, err
+		}
+		if err := s.newVersionOfOpenVerdict(tx, c.ID, actor, ChangeClaimEdited); err != nil {
+			return nil, err
+		}
+	}
+	if c.AssigneeID != nil && !equalID(oldAssignee, c.AssigneeID) {
+		if err := s.recordEvent(tx, actor, ClaimEvent{ClaimID: c.ID, Kind: EventAssigned, UserID: c.AssigneeID}); err != nil {
+			return nil, err
+		}
+	}
+	if startResearch {
+		if err := s.audit(tx, m, event{actor: actor, action: "claim.research", objectType: "claim", objectID: c.ID,
+			before: map[string]any{"status": ClaimDraft}, after: map[string]any{"status": ClaimResearching}}); err != nil {
+			return nil, err
+		}
+	}
+	switch after := c.view(); {
+	case content:
+		return c, s.audit(tx, m, event{actor: actor, action: "claim.update", objectType: "claim", objectID: c.ID, before: before, after: after})
+	case !after.triageView.same(before.triageView):
+		return c, s.audit(tx, m, event{actor: actor, action: "claim.triage", objectType: "claim", objectID: c.ID,
+			before: before.triageView, after: after.triageView})
+	}
+	return c, nil
 }
 
 func apply(dst *string, src *string) {
@@ -629,13 +652,65 @@ type ClaimFilter struct {
 	// Language keeps the claims in this canonical language range (as
 	// PublicQuery.Language).
 	Language string
-	Limit    int
-	Offset   int
+	// Words keeps the claims whose desk text holds each of these folded
+	// words (see DeskSearchWords and desk_search.go): their words,
+	// summary, speaker, article's title, verdicts' headlines,
+	// explanations and rating labels, whatever their status.
+	Words []string
+	// PersonID keeps the claims of this speaker; Tag those with this tag
+	// (a tag as stored: see normalizeTags).
+	PersonID uint
+	Tag      string
+	// Unassigned keeps the claims assigned to nobody.
+	Unassigned bool
+	// SaidFrom and SaidTo keep the claims said on these days or between
+	// them (either may be nil); a claim with no date said is left out
+	// when either is set.
+	SaidFrom, SaidTo *time.Time
+	// Sort orders the list; "" is SortChanged (or the due order, with
+	// DueBy).
+	Sort   ClaimSort
+	Limit  int
+	Offset int
+}
+
+// ClaimSort is an order of a desk list of claims.
+type ClaimSort string
+
+// The orders of a desk list of claims.
+const (
+	// SortChanged is the most recently changed first.
+	SortChanged ClaimSort = "changed"
+	// SortNewest is the most recently logged first; SortOldest the first
+	// logged first.
+	SortNewest ClaimSort = "newest"
+	SortOldest ClaimSort = "oldest"
+	// SortDue is the earliest due first, then the most urgent, then the
+	// first logged; claims with no due day last (as the desk's "due
+	// soon" list).
+	SortDue ClaimSort = "due"
+	// SortSaid is the most recently said first; claims with no date said
+	// last.
+	SortSaid ClaimSort = "said"
+)
+
+// ClaimSorts are the orders of a desk list, the default first.
+var ClaimSorts = []ClaimSort{SortChanged, SortNewest, SortOldest, SortDue, SortSaid}
+
+// claimSortOrder is the SQL order of each ClaimSort.
+var claimSortOrder = map[ClaimSort]string{
+	SortChanged: "claims.updated_at DESC, claims.id DESC",
+	SortNewest:  "claims.created_at DESC, claims.id DESC",
+	SortOldest:  "claims.created_at, claims.id",
+	SortDue:     deskClaimOrder,
+	SortSaid:    "claims.said_at IS NULL, claims.said_at DESC, claims.id DESC",
 }
 
 // ListClaims returns claims with their speakers, assignees and
-// appearances, most recently changed first (by due day, the earliest
-// first, with DueBy), with SentBack set.
+// appearances, in f.Sort's order (by default the most recently changed
+// first; by due day, the earliest first, with DueBy), with SentBack set.
+// Ids that match nothing (a speaker, author or assignee unknown) give an
+// empty list.
 func (s *Store) ListClaims(ctx context.Context, f ClaimFilter) ([]Claim, error) {
 	db := withAssignee(s.read(ctx)).Preload("Person").Preload("Appearances", func(db *gorm.DB) *gorm.DB { return db.Order(appearanceOrder) })
 	switch {
@@ -652,17 +727,39 @@ func (s *Store) ListClaims(ctx context.Context, f ClaimFilter) ([]Claim, error) 
 	if f.AssigneeID != 0 {
 		db = db.Where("assignee_id = ?", f.AssigneeID)
 	}
+	if f.Unassigned {
+		db = db.Where("assignee_id IS NULL")
+	}
 	if f.Open {
 		db = db.Where("status IN ?", openStatuses)
 	}
-	order := "updated_at DESC, id DESC"
+	order := claimSortOrder[SortChanged]
 	if f.DueBy != nil {
 		db = dueBy(db, f.DueFor, *f.DueBy)
 		order = deskClaimOrder
 	}
+	if o, ok := claimSortOrder[f.Sort]; ok {
+		order = o
+	}
 	if f.Language != "" {
 		cond, args := languageCondition("language", f.Language)
 		db = db.Where(cond, args...)
+	}
+	if len(f.Words) > 0 {
+		cond, args := deskWordsCondition(s.dialect, f.Words)
+		db = db.Where(cond, args...)
+	}
+	if f.PersonID != 0 {
+		db = db.Where("person_id = ?", f.PersonID)
+	}
+	if f.Tag != "" {
+		db = db.Where("EXISTS (SELECT 1 FROM claim_tags ct WHERE ct.claim_id = claims.id AND ct.tag = ?)", f.Tag)
+	}
+	if f.SaidFrom != nil {
+		db = db.Where("said_at >= ?", *f.SaidFrom)
+	}
+	if f.SaidTo != nil {
+		db = db.Where("said_at < ?", f.SaidTo.AddDate(0, 0, 1))
 	}
 	if f.Limit <= 0 || f.Limit > 200 {
 		f.Limit = 50

@@ -54,38 +54,43 @@ func (s *Store) DeleteClaim(ctx context.Context, actor *User, m Meta, id uint, r
 	if !actor.Can(RoleEditor) {
 		return fmt.Errorf("delete claim: %w", ErrForbidden)
 	}
-	return s.write(ctx, func(tx *gorm.DB) error {
-		locked, err := s.lockClaim(tx, id)
-		if err != nil {
+	return s.write(ctx, func(tx *gorm.DB) error { return s.deleteClaim(tx, actor, m, id, revision) })
+}
+
+// deleteClaim is DeleteClaim inside the transaction tx, for an editor or
+// above: every deletion of a claim, alone or one of many (see
+// BulkDiscard), takes this one path.
+func (s *Store) deleteClaim(tx *gorm.DB, actor *User, m Meta, id uint, revision int) error {
+	locked, err := s.lockClaim(tx, id)
+	if err != nil {
+		return err
+	}
+	if !MayDelete(actor, locked.CreatedBy) {
+		return fmt.Errorf("delete claim %d: only its author or an admin may: %w", id, ErrForbidden)
+	}
+	if !locked.Deletable() {
+		return &ConflictError{Reason: undeletableClaim(locked.Status)}
+	}
+	if err := checkRevision(fmt.Sprintf("claim %d", id), revision, locked.Revision); err != nil {
+		return err
+	}
+	c, err := s.loadClaim(tx, "claims.id = ?", id)
+	if err != nil {
+		return err
+	}
+	before := deletedClaimView{claimView: c.view(), Slug: c.Slug, Status: c.Status, Sources: len(c.Sources), Verdicts: len(c.Verdicts)}
+	if s.dialect == migrations.SQLite {
+		// Postgres's index row goes with the claim (ON DELETE CASCADE).
+		if err := s.unindexClaims(tx, id, id); err != nil {
 			return err
 		}
-		if !MayDelete(actor, locked.CreatedBy) {
-			return fmt.Errorf("delete claim %d: only its author or an admin may: %w", id, ErrForbidden)
-		}
-		if !locked.Deletable() {
-			return &ConflictError{Reason: undeletableClaim(locked.Status)}
-		}
-		if err := checkRevision(fmt.Sprintf("claim %d", id), revision, locked.Revision); err != nil {
-			return err
-		}
-		c, err := s.loadClaim(tx, "claims.id = ?", id)
-		if err != nil {
-			return err
-		}
-		before := deletedClaimView{claimView: c.view(), Slug: c.Slug, Status: c.Status, Sources: len(c.Sources), Verdicts: len(c.Verdicts)}
-		if s.dialect == migrations.SQLite {
-			// Postgres's index row goes with the claim (ON DELETE CASCADE).
-			if err := s.unindexClaims(tx, id, id); err != nil {
-				return err
-			}
-		}
-		// Tags, sources, notes, verdicts with their reviews and versions
-		// go with it (ON DELETE CASCADE).
-		if err := tx.Delete(&Claim{}, id).Error; err != nil {
-			return fmt.Errorf("delete claim: %w", err)
-		}
-		return s.audit(tx, m, event{actor: actor, action: "claim.delete", objectType: "claim", objectID: id, before: before})
-	})
+	}
+	// Tags, sources, notes, verdicts with their reviews and versions,
+	// and the desk's search text go with it (ON DELETE CASCADE).
+	if err := tx.Delete(&Claim{}, id).Error; err != nil {
+		return fmt.Errorf("delete claim: %w", err)
+	}
+	return s.audit(tx, m, event{actor: actor, action: "claim.delete", objectType: "claim", objectID: id, before: before})
 }
 
 // undeletableClaim says why a claim in status st cannot be deleted, and
@@ -142,6 +147,12 @@ func (s *Store) DeleteArticle(ctx context.Context, actor *User, m Meta, id uint)
 		if len(ids) > 0 {
 			if err := tx.Model(&Claim{}).Where("id IN ?", ids).Updates(map[string]any{"article_id": nil, "updated_at": s.now()}).Error; err != nil {
 				return fmt.Errorf("unlink claims of article %d: %w", id, err)
+			}
+			// The desk's search no longer finds them by the article's title.
+			for _, c := range ids {
+				if err := s.writeDeskTexts(tx, c, c); err != nil {
+					return err
+				}
 			}
 		}
 		if err := tx.Delete(&Article{}, id).Error; err != nil {

@@ -15,7 +15,7 @@ var allModels = []any{
 	&Source{}, &Appearance{}, &Rating{}, &Verdict{}, &VerdictVersion{}, &Review{}, &Correction{}, &AuditEvent{}, &Setting{},
 	&LoginThrottle{}, &Heartbeat{}, &PasswordReset{}, &TOTPKey{}, &RecoveryCode{}, &PendingLogin{}, &setupLock{}, &SettingsRevision{},
 	&ClaimUpdate{}, &ClaimPublication{}, &Job{}, &Blob{}, &Snapshot{}, &SourceFile{}, &LinkCheck{}, &Host{},
-	&Note{}, &NoteMention{}, &ClaimEvent{}, &Notification{}, &Webhook{}, &WebhookDelivery{},
+	&Note{}, &NoteMention{}, &ClaimEvent{}, &Notification{}, &Webhook{}, &WebhookDelivery{}, &ClaimDeskText{},
 }
 
 // SchemaDrift compares the migrated database with the Go models and lists

@@ -41,6 +41,9 @@ const indexBatch = 500
 // millisecond or more at 100,000 claims, most of it in merging the
 // index's segments at commit (see docs/performance.md).
 func (s *Store) reindexClaims(tx *gorm.DB, from, to uint) error {
+	if err := s.writeDeskTexts(tx, from, to); err != nil {
+		return err
+	}
 	var docs []searchDoc
 	err := tx.Raw(`SELECT c.id, c.status, c.text, c.summary, p.name AS speaker,
 		COALESCE(v.headline, '') AS headline, COALESCE(v.explanation, '') AS explanation
@@ -329,15 +332,18 @@ func writePostgresIndex(tx *gorm.DB, docs []searchDoc) error {
 // indexMissing indexes every claim that has no full-text entry, in
 // batches of its own transactions: after a migration that rebuilds the
 // index (as 00018 does, to add the tags and to hold explanations as plain
-// text, and 00025, to fold the text and add the substring index), and
+// text, and 00025, to fold the text and add the substring index), after
+// 00034, which adds the desk's search texts (see desk_search.go), and
 // after one interrupted. Migrate runs it; it is quick when
 // nothing is missing.
 func (s *Store) indexMissing(ctx context.Context) error {
 	missing := `SELECT c.id FROM claims c WHERE (NOT EXISTS (SELECT 1 FROM claims_fts f WHERE f.rowid = c.id)
 		OR NOT EXISTS (SELECT 1 FROM claims_words w WHERE w.rowid = c.id)
-		OR (c.status IN @public AND NOT EXISTS (SELECT 1 FROM claims_trgm t WHERE t.rowid = c.id))) AND c.id > @after ORDER BY c.id LIMIT @n`
+		OR (c.status IN @public AND NOT EXISTS (SELECT 1 FROM claims_trgm t WHERE t.rowid = c.id))
+		OR NOT EXISTS (SELECT 1 FROM claim_desk_texts d WHERE d.claim_id = c.id)) AND c.id > @after ORDER BY c.id LIMIT @n`
 	if s.dialect == migrations.Postgres {
-		missing = `SELECT c.id FROM claims c WHERE NOT EXISTS (SELECT 1 FROM claim_search f WHERE f.claim_id = c.id) AND c.id > @after ORDER BY c.id LIMIT @n`
+		missing = `SELECT c.id FROM claims c WHERE (NOT EXISTS (SELECT 1 FROM claim_search f WHERE f.claim_id = c.id)
+		OR NOT EXISTS (SELECT 1 FROM claim_desk_texts d WHERE d.claim_id = c.id)) AND c.id > @after ORDER BY c.id LIMIT @n`
 	}
 	var after uint
 	for {

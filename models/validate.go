@@ -64,6 +64,10 @@ func (v *Validator) date(field, s string, today time.Time) *time.Time {
 	return t
 }
 
+// Day parses an optional YYYY-MM-DD calendar day, as day does: a bad one
+// fails field; "" is nil.
+func (v *Validator) Day(field, s string) *time.Time { return v.day(field, s) }
+
 // day parses an optional YYYY-MM-DD calendar day between the years 1000
 // and 9999; a bad one fails field. "" is nil.
 func (v *Validator) day(field, s string) *time.Time {

@@ -1,6 +1,35 @@
 // Claimtracker desk: small enhancements of the claim form. Everything works
 // without this script; with it, the summary counts its characters as you
 // type and the claims that resemble the words are looked up while you write.
+// On the list of claims, a box ticks every claim of the page at once.
+(function () {
+  "use strict";
+  // The list's "select all on this page" box (hidden until this script
+  // shows it) ticks or clears every claim's box; it shows itself ticked
+  // when they all are, half ticked when some are.
+  document.querySelectorAll("[data-select-all]").forEach(function (wrap) {
+    var form = wrap.closest("form");
+    var all = wrap.querySelector("input[type=checkbox]");
+    if (!form || !all) { return; }
+    var picks = function () { return form.querySelectorAll("input[data-pick]"); };
+    var sync = function () {
+      var n = 0, boxes = picks();
+      boxes.forEach(function (b) { if (b.checked) { n++; } });
+      all.checked = boxes.length > 0 && n === boxes.length;
+      all.indeterminate = n > 0 && n < boxes.length;
+    };
+    all.addEventListener("change", function () {
+      picks().forEach(function (b) { b.checked = all.checked; });
+      sync();
+    });
+    form.addEventListener("change", function (ev) {
+      if (ev.target && ev.target.hasAttribute("data-pick")) { sync(); }
+    });
+    wrap.hidden = false;
+    sync();
+  });
+})();
+
 (function () {
   "use strict";
 

@@ -228,3 +228,6 @@ func AppearanceLabel(a models.Appearance) string {
 	}
 	return URLHost(a.URL)
 }
+
+// IDText is an id as a form's value carries it: its decimal digits.
+func IDText(id uint) string { return strconv.FormatUint(uint64(id), 10) }
