@@ -5,7 +5,6 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -17,29 +16,10 @@ import (
 	"claimtracker/models/modelstest"
 )
 
-// testClock is the app's clock, moved by the test so that a TOTP code can
-// be made for the time step the server is in.
-type testClock struct {
-	mu  sync.Mutex
-	now time.Time
-}
-
-func (c *testClock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.now
-}
-
-func (c *testClock) Add(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.now = c.now.Add(d)
-}
-
 // startClockedApp is startApp on a clock the test moves.
-func startClockedApp(t *testing.T) (*app, *testClock) {
+func startClockedApp(t *testing.T) (*app, *modelstest.Clock) {
 	t.Helper()
-	clk := &testClock{now: time.Now().UTC().Truncate(30 * time.Second).Add(5 * time.Second)}
+	clk := modelstest.NewClock(time.Now().UTC().Truncate(30 * time.Second).Add(5 * time.Second))
 	s := modelstest.Open(t, modelstest.Engines()[len(modelstest.Engines())-1], models.Config{Logger: slog.New(slog.DiscardHandler), Now: clk.Now})
 	srv := httptest.NewUnstartedServer(nil)
 	base := &url.URL{Scheme: "http", Host: srv.Listener.Addr().String()}

@@ -11,7 +11,6 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -21,30 +20,11 @@ import (
 	"claimtracker/models/modelstest"
 )
 
-// clock is a store clock the test moves, so that TOTP codes can be made
-// for the step the server is in.
-type clock struct {
-	mu  sync.Mutex
-	now time.Time
-}
-
-func (c *clock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.now
-}
-
-func (c *clock) Add(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.now = c.now.Add(d)
-}
-
 // newClockedServer is the app on a store whose clock the test moves. It
 // starts 10 s into a 30 s TOTP step.
-func newClockedServer(t *testing.T, engine string) (*testServer, *clock) {
+func newClockedServer(t *testing.T, engine string) (*testServer, *modelstest.Clock) {
 	t.Helper()
-	clk := &clock{now: time.Now().UTC().Truncate(30 * time.Second).Add(10 * time.Second)}
+	clk := modelstest.NewClock(time.Now().UTC().Truncate(30 * time.Second).Add(10 * time.Second))
 	s := modelstest.Open(t, engine, models.Config{Logger: slog.New(slog.DiscardHandler), Now: clk.Now})
 	return newServerOn(t, s), clk
 }
@@ -268,7 +248,7 @@ func TestAdminMakesAOneTimeResetLink(t *testing.T) {
 
 // enrolOverHTTP sets up two-factor sign-in through the pages and returns
 // the secret and the recovery codes shown.
-func enrolOverHTTP(t *testing.T, ts *testServer, c *http.Client, clk *clock) (string, []string) {
+func enrolOverHTTP(t *testing.T, ts *testServer, c *http.Client, clk *modelstest.Clock) (string, []string) {
 	t.Helper()
 	expect(t, "begin set-up", ts.post(t, c, "/account/two-factor/setup", nil), 303, "/account/two-factor")
 	pg := ts.get(t, c, "/account/two-factor")

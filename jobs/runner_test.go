@@ -16,24 +16,6 @@ import (
 	"claimtracker/models/modelstest"
 )
 
-// clock is a store clock that tests move.
-type clock struct {
-	mu  sync.Mutex
-	now time.Time
-}
-
-func (c *clock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.now
-}
-
-func (c *clock) Add(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.now = c.now.Add(d)
-}
-
 // quiet is a logger for runners whose messages the test does not read.
 var quiet = slog.New(slog.DiscardHandler)
 
@@ -44,11 +26,11 @@ func logBuffer() (*slog.Logger, *modelstest.SyncBuffer) {
 }
 
 // forEachClocked runs fn on each engine with a fresh store on a clock.
-func forEachClocked(t *testing.T, fn func(t *testing.T, s *models.Store, c *clock)) {
+func forEachClocked(t *testing.T, fn func(t *testing.T, s *models.Store, c *modelstest.Clock)) {
 	t.Helper()
 	for _, e := range modelstest.Engines() {
 		t.Run(e, func(t *testing.T) {
-			c := &clock{now: time.Date(2026, 5, 4, 9, 0, 0, 0, time.UTC)}
+			c := modelstest.NewClock(time.Date(2026, 5, 4, 9, 0, 0, 0, time.UTC))
 			fn(t, modelstest.Open(t, e, models.Config{Now: c.Now, Logger: quiet}), c)
 		})
 	}
@@ -79,7 +61,7 @@ func only(t *testing.T, s *models.Store) models.Job {
 // fifth attempt fails it with the error as its reason, logged with the
 // job's id and kind.
 func TestDrainCompletesAndRetriesWithBackoff(t *testing.T) {
-	forEachClocked(t, func(t *testing.T, s *models.Store, c *clock) {
+	forEachClocked(t, func(t *testing.T, s *models.Store, c *modelstest.Clock) {
 		ctx := context.Background()
 		log, logged := logBuffer()
 		r := jobs.New(s, jobs.Config{Logger: log})
@@ -151,7 +133,7 @@ func TestDrainCompletesAndRetriesWithBackoff(t *testing.T) {
 // many times; Permanent fails it at once; a panic is recovered and counts
 // as a failure with its message.
 func TestRetryAfterPermanentAndPanic(t *testing.T) {
-	forEachClocked(t, func(t *testing.T, s *models.Store, c *clock) {
+	forEachClocked(t, func(t *testing.T, s *models.Store, c *modelstest.Clock) {
 		ctx := context.Background()
 		r := jobs.New(s, jobs.Config{Logger: quiet})
 		var waits atomic.Int32
@@ -303,7 +285,7 @@ func TestRunStartsAnEnqueuedJobAtOnceAndKeepsItsLease(t *testing.T) {
 // past it, the job's handler is cancelled and the job is left running
 // with its lease, to be claimed again when the lease runs out.
 func TestRunShutdownWaitsForAJobOrLeavesIt(t *testing.T) {
-	forEachClocked(t, func(t *testing.T, s *models.Store, c *clock) {
+	forEachClocked(t, func(t *testing.T, s *models.Store, c *modelstest.Clock) {
 		release := make(chan struct{})
 		started := make(chan uint, 2)
 		var cancelled atomic.Bool

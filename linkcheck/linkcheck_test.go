@@ -57,16 +57,6 @@ func (s *site) hitsOf(path string) int {
 	return s.hits[path]
 }
 
-// testClock is a clock that tests move by hand.
-type testClock struct {
-	mu  sync.Mutex
-	now time.Time
-}
-
-func (c *testClock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.now }
-
-func (c *testClock) Add(d time.Duration) { c.mu.Lock(); defer c.mu.Unlock(); c.now = c.now.Add(d) }
-
 // env is a store with an editor and a checker whose fetcher may reach the
 // local servers.
 type env struct {
@@ -224,7 +214,7 @@ func TestCheckFindsMoved(t *testing.T) {
 // and the host's other sources wait too. A 503 without Retry-After is a
 // failure that may pass: tried again, and recorded on the last attempt.
 func TestCheckHonoursRetryAfter(t *testing.T) {
-	clock := &testClock{now: time.Now()}
+	clock := modelstest.NewClock(time.Now())
 	modelstest.ForEach(t, models.Config{Now: clock.Now}, func(t *testing.T, s *models.Store) {
 		e := newEnv(t, s)
 		gap := 10 * time.Second

@@ -29,11 +29,11 @@ func article(text string, load int64) string {
 // runnerEnv runs the archive and link-check jobs of a store on a clock.
 type runnerEnv struct {
 	*env
-	clock  *testClock
+	clock  *modelstest.Clock
 	runner *jobs.Runner
 }
 
-func newRunnerEnv(t *testing.T, s *models.Store, clock *testClock) *runnerEnv {
+func newRunnerEnv(t *testing.T, s *models.Store, clock *modelstest.Clock) *runnerEnv {
 	t.Helper()
 	e := &runnerEnv{env: newEnv(t, s), clock: clock}
 	e.runner = jobs.New(s, jobs.Config{Logger: slog.New(slog.DiscardHandler)})
@@ -72,7 +72,7 @@ func (e *runnerEnv) check(t *testing.T, src *models.Source) *models.Source {
 // changes; gone once it answers 404. A file other than HTML is compared
 // byte for byte.
 func TestLinkCheckFindsChangedAndGone(t *testing.T) {
-	clock := &testClock{now: time.Now()}
+	clock := modelstest.NewClock(time.Now())
 	modelstest.ForEach(t, models.Config{Now: clock.Now}, func(t *testing.T, s *models.Store) {
 		e := newRunnerEnv(t, s, clock)
 		var text atomic.Value
@@ -127,7 +127,7 @@ func TestLinkCheckFindsChangedAndGone(t *testing.T) {
 // Through the runner, a 429's Retry-After puts the job back for that long
 // without using up an attempt, and the host's other source waits as long.
 func TestLinkCheckRetryAfterThroughRunner(t *testing.T) {
-	clock := &testClock{now: time.Now()}
+	clock := modelstest.NewClock(time.Now())
 	modelstest.ForEach(t, models.Config{Now: clock.Now}, func(t *testing.T, s *models.Store) {
 		e := newRunnerEnv(t, s, clock)
 		web := newSite(t, "127.0.0.1", func(w http.ResponseWriter, r *http.Request) {

@@ -15,37 +15,19 @@ import (
 	"claimtracker/models/modelstest"
 )
 
-// testClock is a store clock that tests move; it is safe for concurrent use.
-type testClock struct {
-	mu  sync.Mutex
-	now time.Time
-}
-
-func newClock() *testClock {
+func newClock() *modelstest.Clock {
 	// 10 s into a 30 s TOTP step, so that a code stays current while a test runs.
-	return &testClock{now: time.Date(2026, 11, 27, 9, 0, 10, 0, time.UTC)}
-}
-
-func (c *testClock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.now
-}
-
-func (c *testClock) Add(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.now = c.now.Add(d)
+	return modelstest.NewClock(time.Date(2026, 11, 27, 9, 0, 10, 0, time.UTC))
 }
 
 // forEachClocked runs fn on each engine with a fresh store on a fresh clock.
-func forEachClocked(t *testing.T, fn func(t *testing.T, s *models.Store, clock *testClock)) {
+func forEachClocked(t *testing.T, fn func(t *testing.T, s *models.Store, clock *modelstest.Clock)) {
 	t.Helper()
 	forEachClockedWith(t, models.Config{}, fn)
 }
 
 // forEachClockedWith is forEachClocked with a store configured by cfg.
-func forEachClockedWith(t *testing.T, cfg models.Config, fn func(t *testing.T, s *models.Store, clock *testClock)) {
+func forEachClockedWith(t *testing.T, cfg models.Config, fn func(t *testing.T, s *models.Store, clock *modelstest.Clock)) {
 	t.Helper()
 	for _, e := range modelstest.Engines() {
 		t.Run(e, func(t *testing.T) {
@@ -159,7 +141,7 @@ func TestSetPasswordFromTheCommandLineEndsSessions(t *testing.T) {
 }
 
 func TestPasswordResetLinkIsOneTimeAndExpires(t *testing.T) {
-	forEachClocked(t, func(t *testing.T, s *models.Store, clock *testClock) {
+	forEachClocked(t, func(t *testing.T, s *models.Store, clock *modelstest.Clock) {
 		ctx := context.Background()
 		admin := modelstest.User(t, s, "admin@example.org", models.RoleAdmin)
 		rev := modelstest.User(t, s, "rev@example.org", models.RoleReviewer)
@@ -294,7 +276,7 @@ func TestPasswordResetLinkWorksOnceUnderConcurrency(t *testing.T) {
 
 // enrol turns two-factor sign-in on for u with a code computed from the
 // secret, and returns the secret and the recovery codes.
-func enrol(t *testing.T, s *models.Store, clock *testClock, u *models.User) (string, []string) {
+func enrol(t *testing.T, s *models.Store, clock *modelstest.Clock, u *models.User) (string, []string) {
 	t.Helper()
 	ctx := context.Background()
 	setup, err := s.BeginTwoFactor(ctx, u, models.Meta{})
@@ -324,7 +306,7 @@ func pending(t *testing.T, s *models.Store, email, password string) string {
 }
 
 func TestTOTPEnrolAndSignInWithAComputedCode(t *testing.T) {
-	forEachClocked(t, func(t *testing.T, s *models.Store, clock *testClock) {
+	forEachClocked(t, func(t *testing.T, s *models.Store, clock *modelstest.Clock) {
 		ctx := context.Background()
 		ed := modelstest.User(t, s, "ed@example.org", models.RoleEditor)
 		if st, err := s.TwoFactorStatus(ctx, ed); err != nil || st.Enabled() || st.Setup != nil {
@@ -429,7 +411,7 @@ func isWrongCode(err error, left int) bool {
 }
 
 func TestWrongCodesEndThePendingSignIn(t *testing.T) {
-	forEachClocked(t, func(t *testing.T, s *models.Store, clock *testClock) {
+	forEachClocked(t, func(t *testing.T, s *models.Store, clock *modelstest.Clock) {
 		ctx := context.Background()
 		ed := modelstest.User(t, s, "ed@example.org", models.RoleEditor)
 		secret, _ := enrol(t, s, clock, ed)
@@ -469,7 +451,7 @@ func TestWrongCodesEndThePendingSignIn(t *testing.T) {
 func TestATOTPCodeIsAcceptedOnceUnderConcurrency(t *testing.T) {
 	// Six pending sign-ins of one account need six free failures: each
 	// stays counted until its code is right.
-	forEachClockedWith(t, models.Config{AccountFailuresBeforeLock: 10}, func(t *testing.T, s *models.Store, clock *testClock) {
+	forEachClockedWith(t, models.Config{AccountFailuresBeforeLock: 10}, func(t *testing.T, s *models.Store, clock *modelstest.Clock) {
 		ctx := context.Background()
 		ed := modelstest.User(t, s, "ed@example.org", models.RoleEditor)
 		secret, _ := enrol(t, s, clock, ed)
@@ -506,7 +488,7 @@ func TestATOTPCodeIsAcceptedOnceUnderConcurrency(t *testing.T) {
 }
 
 func TestRecoveryCodesWorkOnceEach(t *testing.T) {
-	forEachClocked(t, func(t *testing.T, s *models.Store, clock *testClock) {
+	forEachClocked(t, func(t *testing.T, s *models.Store, clock *modelstest.Clock) {
 		ctx := context.Background()
 		ed := modelstest.User(t, s, "ed@example.org", models.RoleEditor)
 		_, codes := enrol(t, s, clock, ed)
@@ -556,7 +538,7 @@ func TestRecoveryCodesWorkOnceEach(t *testing.T) {
 }
 
 func TestDisableTwoFactorNeedsThePassword(t *testing.T) {
-	forEachClocked(t, func(t *testing.T, s *models.Store, clock *testClock) {
+	forEachClocked(t, func(t *testing.T, s *models.Store, clock *modelstest.Clock) {
 		ctx := context.Background()
 		admin := modelstest.User(t, s, "admin@example.org", models.RoleAdmin)
 		ed := modelstest.User(t, s, "ed@example.org", models.RoleEditor)
@@ -596,7 +578,7 @@ func TestDisableTwoFactorNeedsThePassword(t *testing.T) {
 }
 
 func TestAdminsMustEnrolWhenTheSiteSaysSo(t *testing.T) {
-	forEachClocked(t, func(t *testing.T, s *models.Store, clock *testClock) {
+	forEachClocked(t, func(t *testing.T, s *models.Store, clock *modelstest.Clock) {
 		ctx := context.Background()
 		admin := modelstest.User(t, s, "admin@example.org", models.RoleAdmin)
 		ed := modelstest.User(t, s, "ed@example.org", models.RoleEditor)
@@ -685,7 +667,7 @@ func TestOwnSessionsAreListedAndRevocable(t *testing.T) {
 // against the account: someone who knows the password cannot open pending
 // sign-ins without end to guess codes. The right code clears the count.
 func TestSecondFactorGuessesAreThrottled(t *testing.T) {
-	forEachClockedWith(t, models.Config{AccountFailuresBeforeLock: 2}, func(t *testing.T, s *models.Store, clock *testClock) {
+	forEachClockedWith(t, models.Config{AccountFailuresBeforeLock: 2}, func(t *testing.T, s *models.Store, clock *modelstest.Clock) {
 		ctx := context.Background()
 		ed := modelstest.User(t, s, "ed@example.org", models.RoleEditor)
 		secret, _ := enrol(t, s, clock, ed)
@@ -710,7 +692,7 @@ func TestSecondFactorGuessesAreThrottled(t *testing.T) {
 // counts against the sign-in throttle: a stolen session cannot guess it
 // faster than a stranger could at the sign-in page.
 func TestPasswordRechecksAreThrottled(t *testing.T) {
-	forEachClockedWith(t, models.Config{AccountFailuresBeforeLock: 2}, func(t *testing.T, s *models.Store, clock *testClock) {
+	forEachClockedWith(t, models.Config{AccountFailuresBeforeLock: 2}, func(t *testing.T, s *models.Store, clock *modelstest.Clock) {
 		ctx := context.Background()
 		ed := modelstest.User(t, s, "ed@example.org", models.RoleEditor)
 		for i := range 2 {

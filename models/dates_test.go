@@ -12,7 +12,7 @@ import (
 // field now refuses a day after today, the newsroom's calendar day in its
 // own time zone: late on 1 March in UTC it is already 2 March in Tokyo.
 func TestDatesAreNotAfterTheNewsroomsToday(t *testing.T) {
-	modelstest.ForEach(t, models.Config{Now: (&testClock{now: publishedAt}).Now}, func(t *testing.T, s *models.Store) {
+	modelstest.ForEach(t, models.Config{Now: modelstest.NewClock(publishedAt).Now}, func(t *testing.T, s *models.Store) {
 		d := newDesk(t, s)
 		draft, err := s.CreateClaim(d.ctx, d.ed, d.m, sworn())
 		if err != nil {

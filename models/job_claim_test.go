@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"claimtracker/models"
+	"claimtracker/models/modelstest"
 )
 
 // enqueue adds a job of kind with key (none when "") due at runAt.
@@ -52,7 +53,7 @@ func getJob(t *testing.T, s *models.Store, id uint) *models.Job {
 // A claim takes the due job of the kinds asked for that is oldest by its
 // run time, once; a job not yet due, or of another kind, waits.
 func TestClaimJobTakesTheOldestDueJobOnce(t *testing.T) {
-	forEachClocked(t, func(t *testing.T, s *models.Store, clock *testClock) {
+	forEachClocked(t, func(t *testing.T, s *models.Store, clock *modelstest.Clock) {
 		ctx := context.Background()
 		now := clock.Now()
 		enqueue(t, s, "mail", "", now.Add(-time.Minute))
@@ -93,7 +94,7 @@ func TestClaimJobTakesTheOldestDueJobOnce(t *testing.T) {
 // once its lease ran out and another instance claimed the job, the first
 // claim's outcome is refused (ErrLeaseLost) and changes nothing.
 func TestJobFencingRefusesAStaleClaim(t *testing.T) {
-	forEachClocked(t, func(t *testing.T, s *models.Store, clock *testClock) {
+	forEachClocked(t, func(t *testing.T, s *models.Store, clock *modelstest.Clock) {
 		ctx := context.Background()
 		enqueue(t, s, "archive", "archive:1", clock.Now())
 		old := mustClaim(t, s, "old", "archive")
@@ -143,7 +144,7 @@ func TestJobFencingRefusesAStaleClaim(t *testing.T) {
 // never claimed again; a running job whose lease ran out on its last
 // attempt fails instead of running a sixth time.
 func TestRetryAndFailJobs(t *testing.T) {
-	forEachClocked(t, func(t *testing.T, s *models.Store, clock *testClock) {
+	forEachClocked(t, func(t *testing.T, s *models.Store, clock *modelstest.Clock) {
 		ctx := context.Background()
 		enqueue(t, s, "check", "", clock.Now())
 		j := mustClaim(t, s, "a", "check")
@@ -207,7 +208,7 @@ func TestRetryAndFailJobs(t *testing.T) {
 // Enqueueing work that is queued or running already adds nothing; once
 // the job is done (or failed), the same work may be enqueued again.
 func TestEnqueueDedupesByKeyWhileTheJobIsOpen(t *testing.T) {
-	forEachClocked(t, func(t *testing.T, s *models.Store, clock *testClock) {
+	forEachClocked(t, func(t *testing.T, s *models.Store, clock *modelstest.Clock) {
 		ctx := context.Background()
 		count := func() int64 {
 			c, err := s.JobCounts(ctx)
@@ -240,7 +241,7 @@ func TestEnqueueDedupesByKeyWhileTheJobIsOpen(t *testing.T) {
 // The Store signals JobsEnqueued after a commit that enqueued a job, and
 // not for a transaction that enqueued nothing.
 func TestJobsEnqueuedIsSignalledAfterCommit(t *testing.T) {
-	forEachClocked(t, func(t *testing.T, s *models.Store, clock *testClock) {
+	forEachClocked(t, func(t *testing.T, s *models.Store, clock *modelstest.Clock) {
 		select {
 		case <-s.JobsEnqueued():
 			t.Fatal("signalled before anything was enqueued")
@@ -270,7 +271,7 @@ func TestJobsEnqueuedIsSignalledAfterCommit(t *testing.T) {
 // failed, or whose work is queued already, be queued again. Done jobs
 // older than the cut-off are pruned; failed ones stay.
 func TestAdminListsRetriesAndPrunesJobs(t *testing.T) {
-	forEachClocked(t, func(t *testing.T, s *models.Store, clock *testClock) {
+	forEachClocked(t, func(t *testing.T, s *models.Store, clock *modelstest.Clock) {
 		ctx := context.Background()
 		d := newDesk(t, s)
 		c, err := s.CreateClaim(ctx, d.ed, d.m, sworn())

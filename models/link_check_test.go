@@ -12,7 +12,7 @@ import (
 )
 
 // linkCheck is a check's input for src at clock's time.
-func linkCheck(src *models.Source, status models.LinkStatus, code int, clock *testClock) models.LinkCheckInput {
+func linkCheck(src *models.Source, status models.LinkStatus, code int, clock *modelstest.Clock) models.LinkCheckInput {
 	in := models.LinkCheckInput{URL: src.URL, Status: status, HTTPStatus: code, FinalURL: src.URL, CheckedAt: clock.Now()}
 	switch status {
 	case models.LinkGone:

@@ -21,7 +21,7 @@ var publishedAt = time.Date(2026, 3, 1, 23, 30, 0, 0, time.UTC)
 func TestTimestampsAreUTCWhateverTheSessionZone(t *testing.T) {
 	for _, engine := range modelstest.Engines() {
 		t.Run(engine, func(t *testing.T) {
-			clock := &testClock{now: publishedAt}
+			clock := modelstest.NewClock(publishedAt)
 			s := modelstest.OpenDSN(t, engine, modelstest.InSessionZone(t, modelstest.MigratedDSN(t, engine), modelstest.FarZone), models.Config{Now: clock.Now})
 			d := newDesk(t, s)
 			if s.Dialect() == migrations.Postgres {

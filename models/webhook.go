@@ -462,8 +462,13 @@ func (s *Store) ListWebhooks(ctx context.Context) ([]WebhookSummary, error) {
 // GetWebhook returns webhook id with its creator; ErrNotFound when there
 // is none.
 func (s *Store) GetWebhook(ctx context.Context, id uint) (*Webhook, error) {
+	return findWebhook(s.read(ctx).Preload("Creator"), id)
+}
+
+// findWebhook reads webhook id through q; ErrNotFound when there is none.
+func findWebhook(q *gorm.DB, id uint) (*Webhook, error) {
 	var w Webhook
-	err := s.read(ctx).Preload("Creator").Where("id = ?", id).Take(&w).Error
+	err := q.Where("id = ?", id).Take(&w).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		return nil, fmt.Errorf("webhook %d: %w", id, ErrNotFound)
 	}
@@ -482,13 +487,9 @@ func (s *Store) DeleteWebhook(ctx context.Context, actor *User, m Meta, id uint)
 		return fmt.Errorf("delete webhook: %w", ErrForbidden)
 	}
 	return s.write(ctx, func(tx *gorm.DB) error {
-		var w Webhook
-		err := tx.Where("id = ?", id).Take(&w).Error
-		if errors.Is(err, gorm.ErrRecordNotFound) {
-			return fmt.Errorf("webhook %d: %w", id, ErrNotFound)
-		}
+		w, err := findWebhook(tx, id)
 		if err != nil {
-			return fmt.Errorf("delete webhook %d: %w", id, err)
+			return err
 		}
 		// Its deliveries go with it (ON DELETE CASCADE).
 		if err := tx.Delete(&Webhook{}, id).Error; err != nil {
@@ -509,13 +510,9 @@ func (s *Store) SetWebhookActive(ctx context.Context, actor *User, m Meta, id ui
 		return fmt.Errorf("change webhook: %w", ErrForbidden)
 	}
 	return s.write(ctx, func(tx *gorm.DB) error {
-		var w Webhook
-		err := tx.Where("id = ?", id).Take(&w).Error
-		if errors.Is(err, gorm.ErrRecordNotFound) {
-			return fmt.Errorf("webhook %d: %w", id, ErrNotFound)
-		}
+		w, err := findWebhook(tx, id)
 		if err != nil {
-			return fmt.Errorf("change webhook %d: %w", id, err)
+			return err
 		}
 		if w.Active() == active {
 			return nil

@@ -7,7 +7,6 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -19,31 +18,13 @@ import (
 	"claimtracker/notifymail"
 )
 
-// clock is a store clock that tests move.
-type clock struct {
-	mu  sync.Mutex
-	now time.Time
-}
-
-func (c *clock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.now
-}
-
-func (c *clock) Add(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.now = c.now.Add(d)
-}
-
 var base, _ = url.Parse("https://facts.example.org/newsroom")
 
 // newsroom is a store with mail on, on a clock, an admin, an editor and a
 // reviewer, and a runner that sends mail through srv.
 type newsroom struct {
 	s               *models.Store
-	c               *clock
+	c               *modelstest.Clock
 	r               *jobs.Runner
 	admin, ed, rev  *models.User
 	ctx             context.Context
@@ -54,7 +35,7 @@ type newsroom struct {
 
 func newNewsroom(t *testing.T, engine string, o smtptest.Options) *newsroom {
 	t.Helper()
-	c := &clock{now: time.Date(2026, 5, 4, 9, 0, 0, 0, time.UTC)}
+	c := modelstest.NewClock(time.Date(2026, 5, 4, 9, 0, 0, 0, time.UTC))
 	quiet := slog.New(slog.DiscardHandler)
 	s := modelstest.Open(t, engine, models.Config{Now: c.Now, Logger: quiet, MailEnabled: true})
 	srv := smtptest.Start(t, o)
