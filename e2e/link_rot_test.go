@@ -115,7 +115,7 @@ func TestLinkRotPagesInTheBrowser(t *testing.T) {
 	signIn(t, bctx, a, admin.Email)
 	visit("desk-links", "/desk/sources/broken", map[string][]string{
 		"table.broken-links":   {"Moved", "Now at", "Unreachable", "HTTP 503", "Gone", "HTTP 404", inReview.Summary, published.Summary},
-		"nav[aria-label=Main]": {"Links"},
+		"header.masthead .deskbar nav": {"Links"},
 	})
 	visit("desk-links-gone", "/desk/sources/broken?status=gone", map[string][]string{"table.broken-links": {"Gone"}})
 	visit("desk-claim-links", fmt.Sprintf("/desk/claims/%d", desk.inReview), map[string][]string{
