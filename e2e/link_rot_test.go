@@ -114,7 +114,7 @@ func TestLinkRotPagesInTheBrowser(t *testing.T) {
 	})
 	signIn(t, bctx, a, admin.Email)
 	visit("desk-links", "/desk/sources/broken", map[string][]string{
-		"table.broken-links":   {"Moved", "Now at", "Unreachable", "HTTP 503", "Gone", "HTTP 404", inReview.Summary, published.Summary},
+		"table.broken-links":           {"Moved", "Now at", "Unreachable", "HTTP 503", "Gone", "HTTP 404", inReview.Summary, published.Summary},
 		"header.masthead .deskbar nav": {"Links"},
 	})
 	visit("desk-links-gone", "/desk/sources/broken?status=gone", map[string][]string{"table.broken-links": {"Gone"}})

@@ -4,6 +4,8 @@ import (
 	"strconv"
 
 	"github.com/labstack/echo/v4"
+
+	"claimtracker/models"
 )
 
 // adminWebhookActive turns a webhook off (active=false) or on again
@@ -17,7 +19,14 @@ func (h *Handler) adminWebhookActive(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	active := f.Get("active") == "true"
+	var active bool
+	switch f.Get("active") {
+	case "true":
+		active = true
+	case "false":
+	default:
+		return models.Invalid("active", reasonTrueOrFalse)
+	}
 	if err := h.store.SetWebhookActive(c.Request().Context(), currentUser(c), meta(c), id, active); err != nil {
 		return err
 	}

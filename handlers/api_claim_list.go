@@ -16,8 +16,10 @@ const apiClaimsPerPage = 50
 // apiMaxPage keeps the offset of a page far from overflowing.
 const apiMaxPage = 100_000
 
-// apiClaimStatuses are the statuses a claim list may be filtered by.
-var apiClaimStatuses = []models.ClaimStatus{models.ClaimDraft, models.ClaimResearching, models.ClaimInReview, models.ClaimPublished, models.ClaimRetracted}
+// apiClaimStatuses are the statuses a claim list may be filtered by: the
+// stored ones, and sent_back as the desk's list has it (a claim whose
+// verdict a reviewer sent back; its status stays draft or researching).
+var apiClaimStatuses = []models.ClaimStatus{models.ClaimDraft, models.ClaimResearching, models.ClaimSentBack, models.ClaimInReview, models.ClaimPublished, models.ClaimRetracted}
 
 // claimListJSON is one page of claims, most recently changed first.
 type claimListJSON struct {
@@ -60,7 +62,7 @@ func apiClaimListQuery(c echo.Context) (models.ClaimFilter, int, error) {
 	var f models.ClaimFilter
 	f.Status = models.ClaimStatus(c.QueryParam("status"))
 	if f.Status != "" {
-		v.Check(slices.Contains(apiClaimStatuses, f.Status), "status", models.NewReason("reasons.claim_status", "must be draft, researching, in_review, published or retracted"))
+		v.Check(slices.Contains(apiClaimStatuses, f.Status), "status", models.NewReason("reasons.claim_status", "must be draft, researching, sent_back, in_review, published or retracted"))
 	}
 	parseClaimQuery(c.QueryParam, currentUser(c), &f, &v)
 	page := apiPageParam(c, &v)

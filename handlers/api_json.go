@@ -245,6 +245,10 @@ func jsonTypeProblem(t reflect.Type) models.Reason {
 		if t.Elem().Kind() == reflect.Struct {
 			return reasonListOfObjects
 		}
+		switch t.Elem().Kind() {
+		case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+			return models.NewReason("reasons.json_ids", "must be a list of positive whole numbers")
+		}
 		return models.NewReason("reasons.json_list", "must be a list")
 	}
 	return models.NewReason("reasons.json_type", "has the wrong type")

@@ -259,6 +259,11 @@ func TestAPIClaimListFilters(t *testing.T) {
 			draft := e.draftSaying(t, asEditor, "The Quillström levy on the ferry tripled", "Ferry levy tripled")
 			mine := e.draftSaying(t, asAuthor, "Exports doubled in a single year", "Exports doubled")
 			pub := e.published(t, "A fact-check everyone may read")
+			// The desk's "sent back" is a filter of the API's too.
+			back := e.draftSaying(t, asEditor, "Imports halved since spring", "Imports halved")
+			e.source(t, back.ID)
+			bv := e.verdict(t, asEditor, back.ID)
+			e.must(t, http.StatusCreated, asReviewer, "POST", apiPath("/verdicts/%d/reviews", bv.ID), `{"decision":"request_changes","version":1,"comment":"Cite the customs data."}`)
 			ids := func(r apiResult) []uint {
 				var out []uint
 				for i := range r.count(t, "claims") {
@@ -274,7 +279,8 @@ func TestAPIClaimListFilters(t *testing.T) {
 				"author=me&q=levy":             nil,
 				"speaker=999999":               nil,
 				"tag=economy&status=published": {pub.ID},
-				"assignee=nobody&sort=oldest":  sortedIDs(draft.ID, mine.ID, pub.ID),
+				"assignee=nobody&sort=oldest":  sortedIDs(draft.ID, mine.ID, pub.ID, back.ID),
+				"status=sent_back":             {back.ID},
 			} {
 				r := e.must(t, http.StatusOK, asAuthor, "GET", "/api/v1/claims?"+query, "")
 				if got := ids(r); !slices.Equal(got, want) {

@@ -142,6 +142,7 @@ func TestAPINotifications(t *testing.T) {
 			apiExpect(t, "read one", e.call(t, asReviewer, "GET", "/api/v1/notifications", ""), 200, map[string]any{"notifications.1.read_at": apiStamp})
 			apiExpect(t, "neither", e.call(t, asReviewer, "POST", "/api/v1/notifications/read", `{}`), 422, apiInvalid("ids", `give the ids to mark read, or "all": true`))
 			apiExpect(t, "both", e.call(t, asReviewer, "POST", "/api/v1/notifications/read", fmt.Sprintf(`{"ids":[%d],"all":true}`, second)), 422, apiInvalid("all", `give either ids or "all", not both`))
+			apiExpect(t, "a negative id", e.call(t, asReviewer, "POST", "/api/v1/notifications/read", `{"ids":[-1]}`), 422, apiInvalid("ids", "must be a list of positive whole numbers"))
 			apiExpect(t, "a bad flag", e.call(t, asReviewer, "GET", "/api/v1/notifications?unread=yes", ""), 422, apiInvalid("unread", "must be 0 or 1"))
 			apiExpect(t, "mark all", e.call(t, asReviewer, "POST", "/api/v1/notifications/read", `{"all":true}`), 200, map[string]any{"marked": 1, "unread": 0})
 			apiExpect(t, "the editor's stays unread", e.call(t, asEditor, "GET", "/api/v1/notifications", ""), 200, map[string]any{"notifications.#": 1, "unread": 1})

@@ -17,25 +17,15 @@ import (
 // single lines unless their struct field is tagged `input:"multiline"` or
 // `input:"exact"`.
 
-// multiLineFields are the form fields and query parameters that may span
-// lines.
-var multiLineFields = map[string]bool{
-	"text": true, "excerpt": true, "explanation": true, "comment": true, "note": true,
-	"description": true, "corrections_policy": true, "body": true,
-}
-
-// fieldKind is the input kind of a form field or query parameter.
-// Passwords (any field whose name holds "password": current, new, ...) are
-// taken byte for byte, without trimming or normalising: they are only
-// checked.
+// fieldKind is the input kind of a form field or query parameter (see
+// input.FieldKind). Passwords (any field whose name holds "password":
+// current, new, ...) are taken byte for byte, without trimming or
+// normalising: they are only checked.
 func fieldKind(name string) input.Kind {
-	switch {
-	case strings.Contains(name, "password"):
+	if strings.Contains(name, "password") {
 		return input.Exact
-	case multiLineFields[name[strings.LastIndexByte(name, '.')+1:]]: // "sources.2.excerpt" is an excerpt
-		return input.MultiLine
 	}
-	return input.SingleLine
+	return input.FieldKind(name)
 }
 
 // cleanParams applies the input policy to the path parameters, where a bad

@@ -29,7 +29,9 @@ const (
 )
 
 // oembedResponse is an oEmbed answer of type rich (https://oembed.com/
-// §2.3.4.4): the card in an iframe, with the share image as its thumbnail.
+// §2.3.4.4): the card in an iframe, with the share image as its thumbnail
+// unless the consumer's maxwidth or maxheight is smaller than the image
+// (§2.3.4: a thumbnail must respect them; the image has one size).
 type oembedResponse struct {
 	Type            string `json:"type"`
 	Version         string `json:"version"`
@@ -39,9 +41,9 @@ type oembedResponse struct {
 	HTML            string `json:"html"`
 	Width           int    `json:"width"`
 	Height          int    `json:"height"`
-	ThumbnailURL    string `json:"thumbnail_url"`
-	ThumbnailWidth  int    `json:"thumbnail_width"`
-	ThumbnailHeight int    `json:"thumbnail_height"`
+	ThumbnailURL    string `json:"thumbnail_url,omitempty"`
+	ThumbnailWidth  int    `json:"thumbnail_width,omitempty"`
+	ThumbnailHeight int    `json:"thumbnail_height,omitempty"`
 }
 
 // oembedURL is the address of the oEmbed answer for the page at
@@ -100,9 +102,10 @@ func (h *Handler) oembed(c echo.Context) error {
 	if width < embedMinWidth || height < embedMinHeight {
 		return models.ErrNotFound
 	}
-	key := "oembed:" + slug + "|" + strconv.Itoa(width) + "x" + strconv.Itoa(height) + "|" + lang
+	thumb := (maxW == 0 || maxW >= sharecard.Width) && (maxH == 0 || maxH >= sharecard.Height)
+	key := "oembed:" + slug + "|" + strconv.Itoa(width) + "x" + strconv.Itoa(height) + "|" + lang + "|" + strconv.FormatBool(thumb)
 	return h.servePublic(c, publicPage{key: key, claim: slug, contentType: echo.MIMEApplicationJSON, anyone: true,
-		build: func(c echo.Context) ([]byte, error) { return h.buildOEmbed(c, slug, lang, width, height) }})
+		build: func(c echo.Context) ([]byte, error) { return h.buildOEmbed(c, slug, lang, width, height, thumb) }})
 }
 
 // claimPageOf reads a fact-check page's address on this site: its slug,
@@ -124,8 +127,9 @@ func (h *Handler) claimPageOf(raw string) (slug, lang string, ok bool) {
 }
 
 // buildOEmbed writes the oEmbed answer for the public claim slug: the
-// card at width×height, in lang when set.
-func (h *Handler) buildOEmbed(c echo.Context, slug, lang string, width, height int) ([]byte, error) {
+// card at width×height, in lang when set, with the share image as its
+// thumbnail when thumb.
+func (h *Handler) buildOEmbed(c echo.Context, slug, lang string, width, height int, thumb bool) ([]byte, error) {
 	ctx := c.Request().Context()
 	claim, verdict, err := h.publicFactCheck(ctx, slug)
 	if err != nil {
@@ -141,10 +145,13 @@ func (h *Handler) buildOEmbed(c echo.Context, slug, lang string, width, height i
 	}
 	frame := `<iframe src="` + html.EscapeString(src) + `" width="` + strconv.Itoa(width) + `" height="` + strconv.Itoa(height) +
 		`" title="` + html.EscapeString(verdict.Headline) + `" loading="lazy" style="border:0;max-width:100%"></iframe>`
-	return json.Marshal(oembedResponse{
+	res := oembedResponse{
 		Type: "rich", Version: "1.0", Title: verdict.Headline,
 		ProviderName: st.OrganizationName, ProviderURL: h.absURL("/"),
 		HTML: frame, Width: width, Height: height,
-		ThumbnailURL: h.shareImageURL(ctx, claim.Slug), ThumbnailWidth: sharecard.Width, ThumbnailHeight: sharecard.Height,
-	})
+	}
+	if thumb {
+		res.ThumbnailURL, res.ThumbnailWidth, res.ThumbnailHeight = h.shareImageURL(ctx, claim.Slug), sharecard.Width, sharecard.Height
+	}
+	return json.Marshal(res)
 }

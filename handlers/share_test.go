@@ -270,6 +270,10 @@ func TestOEmbed(t *testing.T) {
 				doc(t, body["html"].(string)).Find("iframe").AttrOr("src", "") != pageURL+"/embed?lang=ar" {
 				t.Errorf("maxwidth 400, maxheight 300, in Arabic: %d %v", r.status, body)
 			}
+			// The share image is larger than 400 wide: no thumbnail then.
+			if _, ok := body["thumbnail_url"]; ok || body["thumbnail_width"] != nil {
+				t.Errorf("maxwidth 400 gives a thumbnail 1200 wide: %v", body)
+			}
 
 			draft, err := ts.store.CreateClaim(context.Background(), n.ed, models.Meta{}, models.ClaimInput{Text: "Not yet checked", Summary: "Not yet checked", Speaker: "Jeff Sessions"})
 			if err != nil {

@@ -207,6 +207,12 @@ func TestAdminWebhookPages(t *testing.T) {
 				t.Errorf("a pending delivery sent again: %d", r.status)
 			}
 
+			for _, v := range []string{"maybe", "", "1"} {
+				e.mustPost(t, e.admin, hookPath+"/active", url.Values{"active": {v}}, http.StatusUnprocessableEntity, "")
+			}
+			if w, err := e.store.GetWebhook(ctx, list[0].ID); err != nil || !w.Active() {
+				t.Fatalf("a refused pause changed the webhook: %+v %v", w, err)
+			}
 			e.mustPost(t, e.admin, hookPath+"/active", url.Values{"active": {"false"}}, http.StatusSeeOther, hookPath+"?done=webhook-paused")
 			pd := doc(t, e.page(t, e.admin, "/admin/webhooks", http.StatusOK))
 			if got := pd.Find(".webhooks-table tbody tr").Text(); !strings.Contains(got, "Slack #desk") || !strings.Contains(got, "Paused") || !strings.Contains(got, "Pending") {

@@ -109,6 +109,27 @@ func (e *Error) Error() string {
 	return fmt.Sprintf("must not contain control characters (U+%04X)", e.Rune)
 }
 
+// multiLineFields are the fields that may span lines, by the last part of
+// their name.
+var multiLineFields = map[string]bool{
+	"text": true, "excerpt": true, "explanation": true, "comment": true, "note": true,
+	"description": true, "corrections_policy": true, "body": true,
+}
+
+// FieldKind is the kind of the field named name, wherever it comes from (a
+// form, a query parameter, a JSON body, the command line): MultiLine for
+// the running texts (an article's or claim's text, an excerpt, an
+// explanation, a comment, a note, a description, the corrections policy,
+// a body), SingleLine for every other field (names, titles, labels,
+// tags). A dotted name is known by its last part: "sources.2.excerpt" is
+// an excerpt.
+func FieldKind(name string) Kind {
+	if multiLineFields[name[strings.LastIndexByte(name, '.')+1:]] {
+		return MultiLine
+	}
+	return SingleLine
+}
+
 // Line cleans a single-line field; see Clean.
 func Line(s string) (string, error) { return Clean(s, SingleLine) }
 

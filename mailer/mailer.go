@@ -137,10 +137,10 @@ func (m *Mailer) Send(ctx context.Context, msg Message) error {
 		name = msg.FromName
 	}
 	if err := gm.FromFormat(name, m.from.Address); err != nil {
-		return fmt.Errorf("from: %w", err)
+		return fmt.Errorf("from: %w: %w", ErrMessage, err)
 	}
 	if err := gm.AddToFormat(msg.ToName, msg.To); err != nil {
-		return fmt.Errorf("to %q: %w", msg.To, err)
+		return fmt.Errorf("to %q: %w: %w", msg.To, ErrMessage, err)
 	}
 	gm.Subject(msg.Subject)
 	gm.SetMessageID()
@@ -206,11 +206,20 @@ func Code(err error) int {
 	return 0
 }
 
-// Permanent reports whether err is a permanent negative reply (5yz, RFC
-// 5321 section 4.2.1): the same message would be refused again, as to an
-// unknown mailbox (550) or with a refused sign-in (535). A transient
-// reply (4yz) or a failure to reach the server is not permanent.
+// ErrMessage is the error of a message that cannot be written at all: an
+// address (RFC 5322, section 3.4) that does not parse. No server is asked;
+// it would fail again.
+var ErrMessage = errors.New("the message cannot be written")
+
+// Permanent reports whether err will recur: a permanent negative reply
+// (5yz, RFC 5321 section 4.2.1), as to an unknown mailbox (550) or with a
+// refused sign-in (535), or a message that cannot be written
+// (ErrMessage). A transient reply (4yz) or a failure to reach the server
+// is not permanent.
 func Permanent(err error) bool {
+	if errors.Is(err, ErrMessage) {
+		return true
+	}
 	c := Code(err)
 	return c >= 500 && c < 600
 }

@@ -124,6 +124,13 @@ func TestRefusalsCarryTheirCode(t *testing.T) {
 	if err := m.Send(context.Background(), hello); err != nil || len(srv.Messages()) != 1 {
 		t.Errorf("third try: %v, %d messages", err, len(srv.Messages()))
 	}
+	// An address that does not parse fails for good, before any server
+	// is asked.
+	bad := hello
+	bad.To = "mal@example.org\r\nBcc: x@evil.test"
+	if err := m.Send(context.Background(), bad); !mailer.Permanent(err) || len(srv.Messages()) != 1 {
+		t.Errorf("an address that does not parse: %v (permanent %v), %d messages", err, mailer.Permanent(err), len(srv.Messages()))
+	}
 	// Nobody listening: not permanent, no code.
 	gone := mailer.Config{Host: "127.0.0.1", Port: 1, Security: mailer.None, From: "desk@example.org"}
 	gm, err := mailer.New(gone)

@@ -88,13 +88,12 @@ func (s *Store) ReviewVerdict(ctx context.Context, actor *User, m Meta, verdictI
 			if err := tx.Model(v).Updates(map[string]any{"status": VerdictChangesRequested, "updated_at": s.now()}).Error; err != nil {
 				return fmt.Errorf("send verdict back: %w", err)
 			}
-			if err := s.recordEvent(tx, actor, ClaimEvent{ClaimID: c.ID, Kind: EventSentBack, UserID: v.AuthorID, VerdictID: &v.ID}); err != nil {
-				return err
-			}
 			if c.Status == ClaimInReview {
-				return setClaimStatus(tx, c.ID, ClaimResearching, s.now())
+				if err := setClaimStatus(tx, c.ID, ClaimResearching, s.now()); err != nil {
+					return err
+				}
 			}
-			return nil
+			return s.recordEvent(tx, actor, ClaimEvent{ClaimID: c.ID, Kind: EventSentBack, UserID: v.AuthorID, VerdictID: &v.ID})
 		}
 		approvals, err := countingApprovals(tx, v, authors)
 		if err != nil {

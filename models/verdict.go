@@ -104,13 +104,15 @@ func (s *Store) ProposeVerdict(ctx context.Context, actor *User, m Meta, claimID
 		if err := s.recordVersion(tx, v, ChangeProposed, actor); err != nil {
 			return err
 		}
-		if err := s.sentToReview(tx, actor, v); err != nil {
-			return err
-		}
+		// The claim is in review before the event is recorded, so that
+		// what the event tells (a webhook's payload) is the new state.
 		if c.Status.BeforeReview() {
 			if err := setClaimStatus(tx, c.ID, ClaimInReview, s.now()); err != nil {
 				return err
 			}
+		}
+		if err := s.sentToReview(tx, actor, v); err != nil {
+			return err
 		}
 		if err := s.reindexClaim(tx, c.ID); err != nil {
 			return err
@@ -161,13 +163,15 @@ func (s *Store) ReviseVerdict(ctx context.Context, actor *User, m Meta, id uint,
 			return err
 		}
 		before := v.view()
-		if err := s.newVerdictVersion(tx, v, r, in.Headline, in.Explanation, in.Language, ChangeRevised, actor); err != nil {
-			return err
-		}
+		// In review first: newVerdictVersion records the event that
+		// tells of it.
 		if c.Status.BeforeReview() {
 			if err := setClaimStatus(tx, c.ID, ClaimInReview, s.now()); err != nil {
 				return err
 			}
+		}
+		if err := s.newVerdictVersion(tx, v, r, in.Headline, in.Explanation, in.Language, ChangeRevised, actor); err != nil {
+			return err
 		}
 		if err := s.reindexClaim(tx, c.ID); err != nil {
 			return err

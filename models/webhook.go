@@ -110,6 +110,10 @@ type Webhook struct {
 // Active reports whether the webhook gets deliveries.
 func (w *Webhook) Active() bool { return w.DisabledAt == nil }
 
+// ReasonDeliveryPaused is why a delivery failed that was waiting when its
+// webhook was paused.
+var ReasonDeliveryPaused = NewReason("reasons.webhook.disabled", "The webhook was paused before this was sent.")
+
 // DeliveryState is where a delivery stands.
 type DeliveryState string
 
@@ -501,7 +505,8 @@ func (s *Store) DeleteWebhook(ctx context.Context, actor *User, m Meta, id uint)
 }
 
 // SetWebhookActive turns webhook id on or off: a disabled webhook gets no
-// new deliveries, and its pending ones are dropped when their jobs run.
+// new deliveries, and its pending ones fail at once (ReasonDeliveryPaused;
+// an admin may send them again once it is on).
 // Admins only (ErrForbidden); ErrNotFound when there is none. It records
 // a "webhook.enable" or "webhook.disable" audit event when the state
 // changes.
@@ -525,6 +530,14 @@ func (s *Store) SetWebhookActive(ctx context.Context, actor *User, m Meta, id ui
 		}
 		if err := tx.Model(&Webhook{}).Where("id = ?", id).Update("disabled_at", at).Error; err != nil {
 			return fmt.Errorf("change webhook %d: %w", id, err)
+		}
+		if !active {
+			why := ReasonDeliveryPaused
+			err := tx.Model(&WebhookDelivery{}).Where("webhook_id = ? AND state = ?", id, DeliveryPending).
+				Updates(map[string]any{"state": DeliveryFailed, "error": why.String(), "reason": why}).Error
+			if err != nil {
+				return fmt.Errorf("drop the waiting deliveries of webhook %d: %w", id, err)
+			}
 		}
 		return s.audit(tx, m, event{actor: actor, action: action, objectType: "webhook", objectID: id})
 	})

@@ -113,7 +113,7 @@ func (s *Sender) Handle(ctx context.Context, j *models.Job) error {
 	start := s.Store.Now()
 	if !w.Active() {
 		// Dropped quietly: the admin turned the webhook off.
-		why := models.NewReason("reasons.webhook.disabled", "The webhook was paused before this was sent.")
+		why := models.ReasonDeliveryPaused
 		return s.Store.RecordDeliveryAttempt(ctx, d.ID, models.DeliveryAttempt{State: models.DeliveryFailed, At: start, Error: why.String(), Reason: why})
 	}
 	body := []byte(d.Body)

@@ -395,6 +395,14 @@ func TestOnlySubscribedEventsAndNoInternalWords(t *testing.T) {
 			t.Fatalf("events %v, want %v", events, want)
 		}
 		if len(payloads) == len(want) {
+			// Each payload gives the claim's status after the change.
+			var statuses []string
+			for _, p := range payloads {
+				statuses = append(statuses, p.Claim.Status)
+			}
+			if wantSt := []string{"draft", "draft", "in_review", "researching", "in_review", "published", "published"}; !slices.Equal(statuses, wantSt) {
+				t.Errorf("claim statuses %v, want %v", statuses, wantSt)
+			}
 			if p := payloads[0]; p.User == nil || p.User.ID != w.ed2.ID || p.Claim.Status != "draft" || p.Claim.URL != "" || p.Rating != nil {
 				t.Errorf("assigned: %+v", p)
 			}
@@ -437,6 +445,14 @@ func TestDisabledDeletedAndSentAgain(t *testing.T) {
 		h := w.hook(t, rcv.URL+"/kept", models.WebhookClaimPublished)
 		w.published(t)
 		if err := w.s.SetWebhookActive(ctx, w.admin, w.m, paused.ID, false); err != nil {
+			t.Fatal(err)
+		}
+		// Pausing drops what waits at once, as the log then says: turned
+		// on again before the jobs run, it does not send them after all.
+		if ds := w.deliveries(t, paused); len(ds) != 1 || ds[0].State != models.DeliveryFailed {
+			t.Errorf("the paused webhook's delivery, before the jobs run: %+v", ds)
+		}
+		if err := w.s.SetWebhookActive(ctx, w.admin, w.m, paused.ID, true); err != nil {
 			t.Fatal(err)
 		}
 		if err := w.s.DeleteWebhook(ctx, w.admin, w.m, gone.ID); err != nil {
