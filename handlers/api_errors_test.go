@@ -115,7 +115,7 @@ func TestAPIRefusesBadRequests(t *testing.T) {
 				{"show claim -1", asEditor, "GET", "/api/v1/claims/-1", "", 404, notFound},
 				{"show claim 1.5", asEditor, "GET", "/api/v1/claims/1.5", "", 404, notFound},
 				{"show claim past 32 bits", asEditor, "GET", "/api/v1/claims/99999999999", "", 404, notFound},
-				{"list by an unknown status", asEditor, "GET", "/api/v1/claims?status=lost", "", 422, apiInvalid("status", "must be draft, researching, in_review, published or retracted")},
+				{"list by an unknown status", asEditor, "GET", "/api/v1/claims?status=lost", "", 422, apiInvalid("status", "must be draft, researching, sent_back, in_review, published or retracted")},
 				{"list page 0", asEditor, "GET", "/api/v1/claims?page=0", "", 422, apiInvalid("page", "must be a whole number from 1 to 100000")},
 				{"list page x", asEditor, "GET", "/api/v1/claims?page=x", "", 422, apiInvalid("page", "must be a whole number from 1 to 100000")},
 				{"edit a published claim", asEditor, "PATCH", apiPath("/claims/%d", pub.ID), `{"summary":"Crime fell"}`, 409, conflict},

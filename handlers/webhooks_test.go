@@ -215,7 +215,8 @@ func TestAdminWebhookPages(t *testing.T) {
 			}
 			e.mustPost(t, e.admin, hookPath+"/active", url.Values{"active": {"false"}}, http.StatusSeeOther, hookPath+"?done=webhook-paused")
 			pd := doc(t, e.page(t, e.admin, "/admin/webhooks", http.StatusOK))
-			if got := pd.Find(".webhooks-table tbody tr").Text(); !strings.Contains(got, "Slack #desk") || !strings.Contains(got, "Paused") || !strings.Contains(got, "Pending") {
+			if got := pd.Find(".webhooks-table tbody tr").Text(); !strings.Contains(got, "Slack #desk") || !strings.Contains(got, "Paused") ||
+				strings.Contains(got, "Pending") || !strings.Contains(got, "Failed 2") { // pausing failed the waiting delivery
 				t.Errorf("the list's row: %s", got)
 			}
 			e.mustPost(t, e.admin, hookPath+"/delete", nil, http.StatusSeeOther, "/admin/webhooks?done=webhook-deleted")
