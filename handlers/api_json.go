@@ -247,7 +247,7 @@ func jsonTypeProblem(t reflect.Type) models.Reason {
 		}
 		switch t.Elem().Kind() {
 		case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-			return models.NewReason("reasons.json_ids", "must be a list of positive whole numbers")
+			return reasonListOfIDs
 		}
 		return models.NewReason("reasons.json_list", "must be a list")
 	}
@@ -258,6 +258,7 @@ func jsonTypeProblem(t reflect.Type) models.Reason {
 var (
 	reasonListOfObjects = models.NewReason("reasons.json_objects", "must be a list of objects")
 	reasonTrueOrFalse   = models.NewReason("reasons.true_or_false", "must be true or false")
+	reasonListOfIDs     = models.NewReason("reasons.json_ids", "must be a list of positive whole numbers")
 )
 
 // apiNullableID is a request's id of an object that may be none: a

@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"net/http"
+	"slices"
 
 	"github.com/labstack/echo/v4"
 
@@ -12,8 +13,10 @@ import (
 // /api/v1/notifications/read: the ids of notifications to mark read, or
 // all of them.
 type apiNotificationReadRequest struct {
-	IDs []uint `json:"ids"`
-	All *bool  `json:"all"`
+	// IDs are 32-bit, as every id the API takes: a larger number is
+	// refused as it is decoded, never handed to the database.
+	IDs []uint32 `json:"ids"`
+	All *bool    `json:"all"`
 }
 
 // notificationReadJSON answers how many notifications were unread before
@@ -36,12 +39,16 @@ func (h *Handler) apiNotificationRead(c echo.Context) error {
 	var v models.Validator
 	v.Check(all || len(req.IDs) > 0, "ids", models.NewReason("reasons.ids_or_all", "give the ids to mark read, or \"all\": true"))
 	v.Check(!all || req.IDs == nil, "all", models.NewReason("reasons.ids_and_all", "give either ids or \"all\", not both"))
+	ids := make([]uint, 0, len(req.IDs))
+	for _, id := range req.IDs {
+		ids = append(ids, uint(id))
+	}
+	v.Check(!slices.Contains(ids, 0), "ids", reasonListOfIDs)
 	if err := v.Err(); err != nil {
 		return err
 	}
 	ctx := c.Request().Context()
 	u := currentUser(c)
-	ids := req.IDs
 	if all {
 		ids = nil
 	}

@@ -142,7 +142,9 @@ func TestAPINotifications(t *testing.T) {
 			apiExpect(t, "read one", e.call(t, asReviewer, "GET", "/api/v1/notifications", ""), 200, map[string]any{"notifications.1.read_at": apiStamp})
 			apiExpect(t, "neither", e.call(t, asReviewer, "POST", "/api/v1/notifications/read", `{}`), 422, apiInvalid("ids", `give the ids to mark read, or "all": true`))
 			apiExpect(t, "both", e.call(t, asReviewer, "POST", "/api/v1/notifications/read", fmt.Sprintf(`{"ids":[%d],"all":true}`, second)), 422, apiInvalid("all", `give either ids or "all", not both`))
-			apiExpect(t, "a negative id", e.call(t, asReviewer, "POST", "/api/v1/notifications/read", `{"ids":[-1]}`), 422, apiInvalid("ids", "must be a list of positive whole numbers"))
+			for _, ids := range []string{"-1", "0", "9223372036854775808", "18446744073709551615"} {
+				apiExpect(t, "ids "+ids, e.call(t, asReviewer, "POST", "/api/v1/notifications/read", `{"ids":[`+ids+`]}`), 422, apiInvalid("ids", "must be a list of positive whole numbers"))
+			}
 			apiExpect(t, "a bad flag", e.call(t, asReviewer, "GET", "/api/v1/notifications?unread=yes", ""), 422, apiInvalid("unread", "must be 0 or 1"))
 			apiExpect(t, "mark all", e.call(t, asReviewer, "POST", "/api/v1/notifications/read", `{"all":true}`), 200, map[string]any{"marked": 1, "unread": 0})
 			apiExpect(t, "the editor's stays unread", e.call(t, asEditor, "GET", "/api/v1/notifications", ""), 200, map[string]any{"notifications.#": 1, "unread": 1})

@@ -66,7 +66,10 @@ type ClaimEvent struct {
 
 // recordEvent records e, of a change made by actor (nil for none), in the
 // transaction tx that makes the change. It is the hook point of the
-// package comment above.
+// package comment above: the people to tell and the webhooks to call are
+// found by tellEvents once the transaction's own changes are all made
+// (Store.write), so that what they are told is the state the change
+// commits, whatever order the caller wrote it in.
 func (s *Store) recordEvent(tx *gorm.DB, actor *User, e ClaimEvent) error {
 	if actor != nil {
 		e.ActorID = &actor.ID
@@ -75,10 +78,39 @@ func (s *Store) recordEvent(tx *gorm.DB, actor *User, e ClaimEvent) error {
 	if err := tx.Create(&e).Error; err != nil {
 		return fmt.Errorf("record %s event of claim %d: %w", e.Kind, e.ClaimID, err)
 	}
-	if err := s.notify(tx, actor, &e); err != nil {
+	t := touchesOf(tx)
+	t.events = append(t.events, recordedEvent{actor: actor, event: e})
+	return nil
+}
+
+// recordedEvent is an event recorded in a transaction, with its actor,
+// waiting for tellEvents.
+type recordedEvent struct {
+	actor *User
+	event ClaimEvent
+}
+
+// tellEvents notifies the people (notify) and queues the webhook
+// deliveries (queueWebhooks) of the events the transaction tx recorded,
+// in the order recorded, at its end: in the same transaction, so that
+// they exist exactly when the change commits.
+func (s *Store) tellEvents(tx *gorm.DB, events []recordedEvent) error {
+	if len(events) == 0 {
+		return nil
+	}
+	hooks, err := activeWebhooks(tx)
+	if err != nil {
 		return err
 	}
-	return s.queueWebhooks(tx, &e)
+	for _, r := range events {
+		if err := s.notify(tx, r.actor, &r.event); err != nil {
+			return err
+		}
+		if err := s.queueWebhooks(tx, hooks, r.actor, &r.event); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // ClaimEvents returns up to limit workflow events after the one with ID

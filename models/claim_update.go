@@ -585,6 +585,7 @@ func withdrawUpdate(tx *gorm.DB, u *ClaimUpdate, now time.Time) error {
 		if err != nil {
 			return fmt.Errorf("remove verdict of update %d: %w", u.ID, err)
 		}
+		touchDeskTexts(tx, u.ClaimID, u.ClaimID) // its words are no longer searched
 	}
 	return nil
 }

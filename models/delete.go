@@ -150,9 +150,7 @@ func (s *Store) DeleteArticle(ctx context.Context, actor *User, m Meta, id uint)
 			}
 			// The desk's search no longer finds them by the article's title.
 			for _, c := range ids {
-				if err := s.writeDeskTexts(tx, c, c); err != nil {
-					return err
-				}
+				touchDeskTexts(tx, c, c)
 			}
 		}
 		if err := tx.Delete(&Article{}, id).Error; err != nil {

@@ -2,6 +2,7 @@ package models
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"gorm.io/gorm"
@@ -76,11 +77,23 @@ func (d deskDoc) folded(verdicts []string) string {
 	return FoldText(strings.Join(append([]string{d.Text, d.Summary, d.Speaker, d.Article}, verdicts...), "\n"))
 }
 
+// touchDeskTexts records that the desk texts of the claims with ids
+// from..to change with this transaction: Store.write rewrites them
+// (writeDeskTexts) once its changes are all made, however many changes
+// touched them. Whatever rewrites the public index (reindexClaims) or
+// records a verdict's wording (recordVersion) touches them, and so does
+// whatever else changes what they hold (an update withdrawn, an article
+// deleted).
+func touchDeskTexts(tx *gorm.DB, from, to uint) {
+	t := touchesOf(tx)
+	if r := [2]uint{from, to}; !slices.Contains(t.desk, r) {
+		t.desk = append(t.desk, r)
+	}
+}
+
 // writeDeskTexts rewrites the desk texts of the claims with ids from..to
 // from what they hold now; a row that already holds its text is left as
-// it is. It runs wherever the public index is rewritten (reindexClaims):
-// every change of a claim's words, speaker or verdicts, published or
-// not, passes there.
+// it is.
 func (s *Store) writeDeskTexts(tx *gorm.DB, from, to uint) error {
 	var docs []deskDoc
 	err := tx.Raw(`SELECT c.id, c.text, c.summary, p.name AS speaker, COALESCE(a.title, '') AS article

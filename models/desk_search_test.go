@@ -214,3 +214,38 @@ func BenchmarkDeskSearch(b *testing.B) {
 
 // deskBenchClaims is how many claims BenchmarkDeskSearch searches.
 const deskBenchClaims = 5000
+
+// The verdict of an update of a published fact-check is searched as the
+// update is submitted and saved again, and no longer once withdrawn.
+func TestDeskSearchFollowsAnUpdatesVerdict(t *testing.T) {
+	modelstest.ForEach(t, models.Config{}, func(t *testing.T, s *models.Store) {
+		d := newDesk(t, s)
+		c, _ := d.published(t)
+		u, err := s.OpenUpdate(d.ctx, d.ed, d.m, c.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		u, err = s.SaveUpdate(d.ctx, d.ed, d.m, u.ID, models.UpdatePatch{Headline: ptr("Zorblaxian ledgers settle it"), Note: ptr("New records."), Revision: u.Revision})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if u, err = s.SubmitUpdate(d.ctx, d.ed, d.m, u.ID, u.Revision); err != nil {
+			t.Fatal(err)
+		}
+		if got := deskFind(t, d, "zorblaxian", models.ClaimFilter{}); !slices.Equal(got, []uint{c.ID}) {
+			t.Errorf("the submitted update's headline finds %v", got)
+		}
+		if u, err = s.SaveUpdate(d.ctx, d.ed, d.m, u.ID, models.UpdatePatch{Headline: ptr("Quuxalian ledgers settle it"), Revision: u.Revision}); err != nil {
+			t.Fatal(err)
+		}
+		if got := deskFind(t, d, "quuxalian", models.ClaimFilter{}); !slices.Equal(got, []uint{c.ID}) {
+			t.Errorf("the update's new headline finds %v", got)
+		}
+		if err := s.WithdrawUpdate(d.ctx, d.ed, d.m, u.ID, u.Revision); err != nil {
+			t.Fatal(err)
+		}
+		if got := deskFind(t, d, "quuxalian", models.ClaimFilter{}); len(got) != 0 {
+			t.Errorf("the withdrawn update's headline still finds %v", got)
+		}
+	})
+}

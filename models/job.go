@@ -86,6 +86,23 @@ func sourceJobKey(kind string, id uint) string {
 // enqueueJob adds a queued job inside the caller's transaction, due at
 // runAt. When a queued or running job with the same key exists it adds
 // nothing: the work is already asked for.
+// runJobNow makes the job of kind under key run now with all its
+// attempts: a queued one (waiting out a backoff, perhaps) is moved to now
+// with its attempts counted afresh; with none queued, one is enqueued.
+func (s *Store) runJobNow(tx *gorm.DB, kind, key string, payload any) error {
+	now := s.now()
+	res := tx.Model(&Job{}).Where("key = ? AND state = ?", key, JobQueued).
+		Updates(map[string]any{"run_at": now.UTC(), "attempts": 0, "updated_at": now})
+	if res.Error != nil {
+		return fmt.Errorf("run %s now: %w", kind, res.Error)
+	}
+	if res.RowsAffected > 0 {
+		jobsTouched(tx)
+		return nil
+	}
+	return s.enqueueJob(tx, kind, key, payload, now)
+}
+
 func (s *Store) enqueueJob(tx *gorm.DB, kind, key string, payload any, runAt time.Time) error {
 	b, err := json.Marshal(payload)
 	if err != nil {

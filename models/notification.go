@@ -5,9 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strings"
 	"time"
-	"unicode/utf8"
 
 	"gorm.io/gorm"
 )
@@ -63,14 +61,20 @@ func (s *Store) notify(tx *gorm.DB, actor *User, e *ClaimEvent) error {
 	if err != nil {
 		return fmt.Errorf("recipients of %s event %d: %w", e.Kind, e.ID, err)
 	}
-	for _, u := range to {
-		n := &Notification{UserID: u.ID, EventID: e.ID, ClaimID: e.ClaimID, Kind: e.Kind, CreatedAt: e.CreatedAt}
-		if err := tx.Create(n).Error; err != nil {
-			return fmt.Errorf("notify user %d of %s event %d: %w", u.ID, e.Kind, e.ID, err)
-		}
+	if len(to) == 0 {
+		return nil
+	}
+	ns := make([]Notification, len(to))
+	for i, u := range to {
+		ns[i] = Notification{UserID: u.ID, EventID: e.ID, ClaimID: e.ClaimID, Kind: e.Kind, CreatedAt: e.CreatedAt}
+	}
+	if err := tx.Create(&ns).Error; err != nil {
+		return fmt.Errorf("notify %d people of %s event %d: %w", len(ns), e.Kind, e.ID, err)
+	}
+	for i, u := range to {
 		if s.cfg.MailEnabled && u.EmailNotifications {
-			key := fmt.Sprintf("%s:notification:%d", JobSendMail, n.ID)
-			if err := s.enqueueJob(tx, JobSendMail, key, NotificationJob{NotificationID: n.ID}, s.now()); err != nil {
+			key := fmt.Sprintf("%s:notification:%d", JobSendMail, ns[i].ID)
+			if err := s.enqueueJob(tx, JobSendMail, key, NotificationJob{NotificationID: ns[i].ID}, s.now()); err != nil {
 				return err
 			}
 		}
@@ -212,28 +216,9 @@ func (s *Store) Inbox(ctx context.Context, u *User, f InboxFilter) ([]InboxItem,
 	if f.Unread {
 		q = q.Where("n.read_at IS NULL")
 	}
-	var rows []struct {
-		ID            uint
-		UserID        uint
-		EventID       uint
-		ClaimID       uint
-		Kind          EventKind
-		CreatedAt     time.Time
-		ReadAt        *time.Time
-		ActorID       *uint
-		ActorName     string
-		ClaimSummary  string
-		ClaimLanguage string
-	}
-	if err := q.Order("n.id DESC").Limit(f.Limit).Offset(max(f.Offset, 0)).Scan(&rows).Error; err != nil {
+	var out []InboxItem
+	if err := q.Order("n.id DESC").Limit(f.Limit).Offset(max(f.Offset, 0)).Scan(&out).Error; err != nil {
 		return nil, fmt.Errorf("inbox of user %d: %w", u.ID, err)
-	}
-	out := make([]InboxItem, len(rows))
-	for i, r := range rows {
-		out[i] = InboxItem{
-			Notification: Notification{ID: r.ID, UserID: r.UserID, EventID: r.EventID, ClaimID: r.ClaimID, Kind: r.Kind, CreatedAt: r.CreatedAt, ReadAt: r.ReadAt},
-			ActorID:      r.ActorID, ActorName: r.ActorName, ClaimSummary: r.ClaimSummary, ClaimLanguage: r.ClaimLanguage,
-		}
 	}
 	return out, nil
 }
@@ -243,9 +228,14 @@ func (s *Store) UnreadNotifications(ctx context.Context, u *User) (int64, error)
 	return unreadOf(s.read(ctx), u.ID)
 }
 
+// unreadQuery selects the unread notifications of user userID.
+func unreadQuery(db *gorm.DB, userID uint) *gorm.DB {
+	return db.Model(&Notification{}).Where("user_id = ? AND read_at IS NULL", userID)
+}
+
 func unreadOf(db *gorm.DB, userID uint) (int64, error) {
 	var n int64
-	if err := db.Model(&Notification{}).Where("user_id = ? AND read_at IS NULL", userID).Count(&n).Error; err != nil {
+	if err := unreadQuery(db, userID).Count(&n).Error; err != nil {
 		return 0, fmt.Errorf("count unread notifications of user %d: %w", userID, err)
 	}
 	return n, nil
@@ -429,7 +419,7 @@ func (s *Store) NotificationMail(ctx context.Context, id uint) (*NotificationMai
 		if err := db.Model(&Note{}).Select("body").Where("id = ?", *e.NoteID).Scan(&body).Error; err != nil {
 			return nil, fmt.Errorf("note of notification %d: %w", id, err)
 		}
-		out.NoteExcerpt = excerpt(PlainText(body), NoteExcerptRunes)
+		out.NoteExcerpt = Shorten(PlainText(body), NoteExcerptRunes)
 	}
 	if e.Kind == EventCorrected && e.CorrectionID != nil {
 		var kind string
@@ -444,18 +434,4 @@ func (s *Store) NotificationMail(ctx context.Context, id uint) (*NotificationMai
 	}
 	out.SiteLanguage, out.Newsroom = st.Language, st.OrganizationName
 	return &out, nil
-}
-
-// excerpt is s with its white space runs made single spaces, cut to at
-// most n characters at a word's end, with an ellipsis when cut.
-func excerpt(s string, n int) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	r := []rune(s)[:n]
-	if i := strings.LastIndexByte(string(r), ' '); i > n/2 {
-		return strings.TrimRight(string(r)[:i], " ,.;:") + "…"
-	}
-	return string(r) + "…"
 }

@@ -281,3 +281,32 @@ func TestNotificationsGoWithTheirClaim(t *testing.T) {
 		}
 	})
 }
+
+// Whoever changed an update is one of its verdict's authors: submitting
+// it asks every other reviewer, never them (they may not review it).
+// The people asked are found once the submission is all written.
+func TestSubmittedUpdateIsNotSentToItsEditors(t *testing.T) {
+	modelstest.ForEach(t, models.Config{}, func(t *testing.T, s *models.Store) {
+		d := newDesk(t, s)
+		c, _ := d.published(t)
+		u, err := s.OpenUpdate(d.ctx, d.ed, d.m, c.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		u, err = s.SaveUpdate(d.ctx, d.admin, d.m, u.ID, models.UpdatePatch{Text: ptr("I did not have communications with the Russians."), Note: ptr("We corrected the quote."), Revision: u.Revision})
+		if err != nil {
+			t.Fatal(err)
+		}
+		before := len(inboxOf(t, d, d.admin))
+		if _, err := s.SubmitUpdate(d.ctx, d.ed, d.m, u.ID, u.Revision); err != nil {
+			t.Fatal(err)
+		}
+		cid := idText(c.ID)
+		if got := inboxOf(t, d, d.admin); len(got) != before {
+			t.Errorf("the update's co-editor is asked to review it: %v", got)
+		}
+		if got := inboxOf(t, d, d.rev); len(got) == 0 || got[0] != "sent_to_review "+cid {
+			t.Errorf("a reviewer's inbox %v, want the update's request first", got)
+		}
+	})
+}

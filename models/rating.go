@@ -109,9 +109,6 @@ func (s *Store) relabelOpenVerdicts(tx *gorm.DB, actor *User, r *Rating) error {
 		if err := s.recordVersion(tx, v, ChangeRatingRelabelled, actor); err != nil {
 			return err
 		}
-		if err := s.writeDeskTexts(tx, v.ClaimID, v.ClaimID); err != nil {
-			return err
-		}
 	}
 	return nil
 }

@@ -31,6 +31,12 @@ func TestStoreKeepsSingleLineFieldsOnOneLine(t *testing.T) {
 		if _, err := s.UserByEmail(ctx, "mal@example.org"); err == nil {
 			t.Error("a refused account was written")
 		}
+		// A direction override is dropped from a name, as the HTTP layer
+		// drops it, and the name is stored in NFC.
+		u, err := s.CreateUser(ctx, nil, models.Meta{}, models.NewUser{Email: "mal@example.org", Name: "Mal\u202eOry Jose\u0301", Role: models.RoleEditor, Password: "a long enough passphrase"})
+		if err != nil || u.Name != "MalOry Jos\u00e9" {
+			t.Errorf("a name with an override: %+v %v", u, err)
+		}
 		p, err := s.CreatePerson(ctx, admin, models.Meta{}, models.PersonInput{Name: "Mal Ory", Description: "First line.\nSecond line."})
 		if err != nil || p.Description != "First line.\nSecond line." {
 			t.Errorf("a description's lines: %+v %v", p, err)

@@ -491,6 +491,14 @@ func (s *Store) write(ctx context.Context, fn func(tx *gorm.DB) error) error {
 		if err := fn(tx); err != nil {
 			return err
 		}
+		if err := s.tellEvents(tx, t.events); err != nil {
+			return err
+		}
+		for _, r := range t.desk {
+			if err := s.writeDeskTexts(tx, r[0], r[1]); err != nil {
+				return err
+			}
+		}
 		if s.beforeTouches != nil {
 			s.beforeTouches()
 		}

@@ -13,14 +13,15 @@ const DateLayout = "2006-01-02"
 
 // text trims s (white space, and invisible characters such as a byte
 // order mark or a zero-width space: input.TrimInvisible) and checks it against required and max (in characters).
-// It also refuses what the input policy refuses in a field of that name
-// (input.FieldKind: invalid UTF-8, control characters, and line breaks and
-// tabs in single-line fields such as names): the HTTP layer applies the
-// policy where it decodes requests, and this check keeps such text out
-// whatever the caller (command line, demo).
+// It also applies the input policy of a field of that name (input.Clean
+// with input.FieldKind: NFC, bidi controls dropped from single-line
+// fields; invalid UTF-8, control characters, and line breaks and tabs in
+// single-line fields refused): the HTTP layer applies it where it decodes
+// requests, and this keeps such text out whatever the caller (command
+// line, demo).
 func (v *Validator) text(field string, s *string, required bool, max int) {
-	*s = input.TrimInvisible(*s)
-	bad := input.Check(*s, input.FieldKind(field))
+	clean, bad := input.Clean(*s, input.FieldKind(field))
+	*s = input.TrimInvisible(clean)
 	switch {
 	case required && *s == "":
 		v.Fail(field, ReasonRequired)

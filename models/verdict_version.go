@@ -11,6 +11,7 @@ import (
 // recordVersion stores what version v.Version of a verdict says and who made
 // it. Call it in the transaction that made the version.
 func (s *Store) recordVersion(tx *gorm.DB, v *Verdict, change VersionChange, by *User) error {
+	touchDeskTexts(tx, v.ClaimID, v.ClaimID) // the desk searches its words
 	row := &VerdictVersion{VerdictID: v.ID, Version: v.Version, Change: change, RatingSlug: v.RatingSlug,
 		Headline: v.Headline, Explanation: v.Explanation, CreatedAt: s.now()}
 	if by != nil {

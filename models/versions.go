@@ -142,6 +142,12 @@ type touches struct {
 	// jobs is set when the transaction enqueued a job, so that this
 	// instance's runner is woken once it commits (see Store.JobsEnqueued).
 	jobs bool
+	// events are the workflow events recorded, for Store.write to tell
+	// (tellEvents) once the transaction's changes are made.
+	events []recordedEvent
+	// desk are the ranges of claim ids (from, to) whose desk search texts
+	// change, for Store.write to rewrite once (writeDeskTexts).
+	desk [][2]uint
 }
 
 type touchesKey struct{}

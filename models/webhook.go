@@ -110,6 +110,14 @@ type Webhook struct {
 // Active reports whether the webhook gets deliveries.
 func (w *Webhook) Active() bool { return w.DisabledAt == nil }
 
+// Title is how pages name w: its name, or its URL when it has none.
+func (w *Webhook) Title() string {
+	if w.Name != "" {
+		return w.Name
+	}
+	return w.URL
+}
+
 // ReasonDeliveryPaused is why a delivery failed that was waiting when its
 // webhook was paused.
 var ReasonDeliveryPaused = NewReason("reasons.webhook.disabled", "The webhook was paused before this was sent.")
@@ -227,25 +235,35 @@ type WebhookRating struct {
 	Label string `json:"label"`
 }
 
-// queueWebhooks makes, in the transaction tx that records e, a delivery
-// and its job for each active webhook subscribed to e's event. Called by
-// recordEvent once e has its ID.
-func (s *Store) queueWebhooks(tx *gorm.DB, e *ClaimEvent) error {
-	name := WebhookEventName(e.Kind)
+// activeWebhooks lists the webhooks that are on, by id.
+func activeWebhooks(tx *gorm.DB) ([]Webhook, error) {
 	var hooks []Webhook
-	if err := tx.Where("disabled_at IS NULL AND events LIKE ?", "% "+name+" %").Order("id").Find(&hooks).Error; err != nil {
-		return fmt.Errorf("webhooks of %s: %w", name, err)
+	if err := tx.Where("disabled_at IS NULL").Order("id").Find(&hooks).Error; err != nil {
+		return nil, fmt.Errorf("active webhooks: %w", err)
 	}
-	hooks = slices.DeleteFunc(hooks, func(h Webhook) bool { return !h.Events.Has(name) })
-	if len(hooks) == 0 {
+	return hooks, nil
+}
+
+// queueWebhooks makes, in the transaction tx that records e (by actor,
+// nil for none), a delivery and its job for each of hooks (the active
+// webhooks) subscribed to e's event. Called by tellEvents.
+func (s *Store) queueWebhooks(tx *gorm.DB, hooks []Webhook, actor *User, e *ClaimEvent) error {
+	name := WebhookEventName(e.Kind)
+	var to []Webhook
+	for _, h := range hooks {
+		if h.Events.Has(name) {
+			to = append(to, h)
+		}
+	}
+	if len(to) == 0 {
 		return nil
 	}
-	p, err := s.webhookPayload(tx, e)
+	p, err := s.webhookPayload(tx, actor, e)
 	if err != nil {
 		return err
 	}
 	now := s.now()
-	for _, h := range hooks {
+	for _, h := range to {
 		d := &WebhookDelivery{WebhookID: h.ID, EventID: &e.ID, Event: name, Body: "{}", State: DeliveryPending, CreatedAt: now}
 		if err := tx.Create(d).Error; err != nil {
 			return fmt.Errorf("delivery of %s to webhook %d: %w", name, h.ID, err)
@@ -267,7 +285,7 @@ func (s *Store) queueWebhooks(tx *gorm.DB, e *ClaimEvent) error {
 
 // webhookPayload is the body of e's deliveries but for the delivery's ID,
 // as things stand in tx.
-func (s *Store) webhookPayload(tx *gorm.DB, e *ClaimEvent) (WebhookPayload, error) {
+func (s *Store) webhookPayload(tx *gorm.DB, actor *User, e *ClaimEvent) (WebhookPayload, error) {
 	p := WebhookPayload{Event: WebhookEventName(e.Kind), OccurredAt: e.CreatedAt.UTC().Format(time.RFC3339)}
 	var c Claim
 	if err := tx.Preload("Person").Where("id = ?", e.ClaimID).Take(&c).Error; err != nil {
@@ -283,10 +301,10 @@ func (s *Store) webhookPayload(tx *gorm.DB, e *ClaimEvent) (WebhookPayload, erro
 		// the letters of every script).
 		p.Claim.URL = base + (&url.URL{Path: "/claims/" + c.Slug}).EscapedPath()
 	}
-	var err error
-	if p.Actor, err = webhookPerson(tx, e.ActorID); err != nil {
-		return p, err
+	if actor != nil {
+		p.Actor = &WebhookPerson{ID: actor.ID, Name: actor.Name}
 	}
+	var err error
 	if p.User, err = webhookPerson(tx, e.UserID); err != nil {
 		return p, err
 	}
@@ -651,7 +669,9 @@ func (s *Store) RedeliverWebhook(ctx context.Context, actor *User, m Meta, id ui
 			return fmt.Errorf("send delivery %d again: %w", id, res.Error)
 		}
 		d.State = DeliveryPending
-		if err := s.enqueueJob(tx, JobDeliverWebhook, deliveryJobKey(d.ID), WebhookJob{DeliveryID: d.ID}, s.now()); err != nil {
+		// Its job may still wait in the queue (a delivery failed as its
+		// webhook was paused): it runs now, with fresh attempts.
+		if err := s.runJobNow(tx, JobDeliverWebhook, deliveryJobKey(d.ID), WebhookJob{DeliveryID: d.ID}); err != nil {
 			return err
 		}
 		return s.audit(tx, m, event{actor: actor, action: "webhook.redeliver", objectType: "webhook", objectID: w.ID,

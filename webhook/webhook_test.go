@@ -528,3 +528,36 @@ func TestSignAndVerify(t *testing.T) {
 		t.Error("Verify")
 	}
 }
+
+// A delivery failed by its webhook's pause may still have its job waiting
+// out a backoff: sent again, it goes now, with fresh attempts, not when
+// the old job's time comes.
+func TestSentAgainAfterAPauseGoesNow(t *testing.T) {
+	newWorld(t, loopback, func(t *testing.T, w *world) {
+		ctx := t.Context()
+		rcv := newReceiver(t, 500, 200)
+		h := w.hook(t, rcv.URL+"/hook", models.WebhookClaimPublished)
+		w.published(t)
+		w.drain(t) // a 500: the job waits to be tried again
+		if err := w.s.SetWebhookActive(ctx, w.admin, w.m, h.ID, false); err != nil {
+			t.Fatal(err)
+		}
+		if err := w.s.SetWebhookActive(ctx, w.admin, w.m, h.ID, true); err != nil {
+			t.Fatal(err)
+		}
+		ds := w.deliveries(t, h)
+		if len(ds) != 1 || ds[0].State != models.DeliveryFailed {
+			t.Fatalf("after the pause: %+v", ds)
+		}
+		if _, err := w.s.RedeliverWebhook(ctx, w.admin, w.m, ds[0].ID); err != nil {
+			t.Fatal(err)
+		}
+		w.drain(t)
+		if got := rcv.requests(); len(got) != 2 {
+			t.Errorf("%d requests, want the first and the one sent again now", len(got))
+		}
+		if ds := w.deliveries(t, h); ds[0].State != models.DeliveryDelivered {
+			t.Errorf("sent again: %+v", ds[0])
+		}
+	})
+}
