@@ -31,15 +31,7 @@ func (h *Handler) renderAdminWebhook(c echo.Context, status int, id uint, secret
 	if err != nil {
 		return err
 	}
-	p := page(c, views.T(ctx, "admin.webhooks.page_title", "Name", webhookName(w.Name, w.URL)))
+	p := page(c, views.T(ctx, "admin.webhooks.page_title", "Name", w.Title()))
 	p.Flash = flash(c)
 	return render(c, status, pages.AdminWebhook(p, pages.WebhookPage{Hook: w, Deliveries: log, NewSecret: secret}))
-}
-
-// webhookName is a webhook's name, or its URL when it has none.
-func webhookName(name, url string) string {
-	if name != "" {
-		return name
-	}
-	return url
 }

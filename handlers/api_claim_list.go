@@ -53,7 +53,7 @@ func (h *Handler) apiClaimList(c echo.Context) error {
 }
 
 // apiClaimListQuery reads ?status=, ?page= and the filters the desk's
-// list shares (claimQueryFields: ?q=, ?speaker=, ?tag=, ?assignee=,
+// list shares (pages.ClaimFilterFields: ?q=, ?speaker=, ?tag=, ?assignee=,
 // ?author=, ?language=, ?from=, ?to=, ?sort=) into a filter that asks for
 // one claim more than a page holds, to tell whether another page follows.
 // A refused value is a *models.ValidationError naming its parameter.

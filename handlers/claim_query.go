@@ -8,14 +8,6 @@ import (
 	"claimtracker/models"
 )
 
-// claimQueryFields are the filters of a list of claims that its address
-// carries, the same for the desk's list (/desk/claims) and the API's
-// (GET /api/v1/claims): the words searched, the speaker (a person's id),
-// a tag, the assignee (an account's id, "me" or "nobody"), the author
-// (an account's id or "me"), the language (a BCP 47 range), the days said
-// from and to (YYYY-MM-DD, both included) and the order.
-var claimQueryFields = []string{"q", "speaker", "tag", "assignee", "author", "language", "from", "to", "sort"}
-
 // Assignee and author values that name no account by id.
 const (
 	whoMe     = "me"
@@ -29,7 +21,7 @@ var (
 	reasonClaimSort      = models.NewReason("reasons.claim_sort", "must be changed, newest, oldest, due or said")
 )
 
-// parseClaimQuery reads the filters of claimQueryFields, each the value
+// parseClaimQuery reads the filters of pages.ClaimFilterFields, each the value
 // get gives for its name (a query string's), into f, for the signed-in
 // user u (whom "me" names); v records each value refused, by its
 // parameter's name. Ids are checked for their form only: an id that

@@ -21,7 +21,7 @@ var bulkFields = []string{"back", "action", "tag", "assignee_id", "confirm"}
 // bulkListParams are the parameters of the claim list's address that the
 // bulk form brings back to: its status, view and filters, never its page
 // (the claims changed may move) nor a confirmation.
-var bulkListParams = append([]string{"status", "mine", "assigned", "due"}, claimQueryFields...)
+var bulkListParams = append([]string{"status", "mine", "assigned", "due"}, pages.ClaimFilterFields...)
 
 // deskClaimBulk does one action with the claims ticked in the desk's list
 // of claims: assign them (deskClaimBulkAssign), tag them

@@ -16,7 +16,7 @@ import (
 
 // deskClaimList lists every claim, drafts included (the desk's accounts
 // may all read them), most recently changed first or in ?sort='s order,
-// narrowed by the search form's filters (claimQueryFields: words,
+// narrowed by the search form's filters (pages.ClaimFilterFields: words,
 // speaker, tag, assignee, author, language, days said, as
 // parseClaimQuery reads them), by status as the desk shows it (a claim
 // sent back is "sent back", not "draft" or "researching") and,
@@ -72,7 +72,7 @@ func (h *Handler) claimListQuery(c echo.Context, get func(string) string) (pages
 	}
 	f := models.ClaimFilter{Status: l.Status, DeskStatus: true, Limit: pages.ClaimsPerPage + 1, Offset: l.Offset}
 	parseClaimQuery(get, u, &f, &v)
-	for _, name := range claimQueryFields {
+	for _, name := range pages.ClaimFilterFields {
 		l.Filters.Values[name] = get(name)
 	}
 	maps.Copy(l.Filters.Errors, formErrors(c, v.Err()))
@@ -82,7 +82,7 @@ func (h *Handler) claimListQuery(c echo.Context, get func(string) string) (pages
 		l.Filters.Error = views.FieldError(ctx, localeOf(c).T("desk.claims.f_status"), e)
 	}
 	// What narrows the list: the filters set, the status and the view.
-	for _, name := range claimQueryFields {
+	for _, name := range pages.ClaimFilterFields {
 		if name != "sort" && l.Filters.Values[name] != "" {
 			l.Active++
 		}

@@ -3,7 +3,6 @@ package handlers
 import (
 	"context"
 	"net/http"
-	"strconv"
 
 	"github.com/labstack/echo/v4"
 
@@ -16,7 +15,7 @@ import (
 // account's id); a value that is not an id is refused (422 naming it).
 func (h *Handler) reviewQueue(c echo.Context) error {
 	var v models.Validator
-	f := models.QueueFilter{SpeakerID: queueParam(c, &v, "speaker"), AuthorID: queueParam(c, &v, "author")}
+	f := models.QueueFilter{SpeakerID: idQuery(c.QueryParam, &v, "speaker"), AuthorID: idQuery(c.QueryParam, &v, "author")}
 	if err := v.Err(); err != nil {
 		return err
 	}
@@ -40,18 +39,6 @@ func (h *Handler) reviewQueue(c echo.Context) error {
 	p := page(c, localeOf(c).T("desk.queue.title"))
 	p.Params = c.QueryParams()
 	return render(c, http.StatusOK, pages.ReviewQueue(p, q))
-}
-
-// queueParam reads the id in query parameter name: 0 when absent; v
-// records why anything else than a whole number from 1 is refused.
-func queueParam(c echo.Context, v *models.Validator, name string) uint {
-	s := c.QueryParam(name)
-	if s == "" {
-		return 0
-	}
-	n, err := strconv.ParseUint(s, 10, 32)
-	v.Check(err == nil && n > 0, name, models.ReasonNumberFrom(1))
-	return uint(n)
 }
 
 // queueDetails adds to verdicts waiting for review how many sources each

@@ -138,7 +138,7 @@ func (s *Store) DeskCounts(ctx context.Context, u *User) (DeskCounts, error) {
 		{"sent back", &c.SentBack, q.sentBack()},
 		{"drafts", &c.MyDrafts, q.myDrafts()},
 		{"waiting", &c.Waiting, q.waiting()},
-		{"unread", &c.Unread, q.db.Model(&Notification{}).Where("user_id = ? AND read_at IS NULL", u.ID)},
+		{"unread", &c.Unread, unreadQuery(q.db, u.ID)},
 		{"published", &c.RecentlyPublished, q.db.Model(&Claim{}).Where("status = ? AND published_at >= ?", ClaimPublished, s.now().AddDate(0, 0, -30))},
 	}
 	if u.Can(RoleReviewer) {

@@ -69,14 +69,6 @@ func ticked(f views.Form, name string) bool {
 	return strings.Contains(" "+f.Get("events")+" ", " "+name+" ")
 }
 
-// webhookTitle is a webhook's name, or its URL when it has none.
-func webhookTitle(w *models.Webhook) string {
-	if w.Name != "" {
-		return w.Name
-	}
-	return w.URL
-}
-
 // durationText says how long an attempt took, in milliseconds.
 func durationText(ctx context.Context, ms int64) string {
 	return views.T(ctx, "admin.webhooks.ms", "N", views.Number(ctx, int(ms)))

@@ -4,8 +4,6 @@ import (
 	"context"
 	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"claimtracker/extract"
 	"claimtracker/models"
@@ -149,24 +147,7 @@ func matchHint(ctx context.Context, score float64) string {
 }
 
 // Summary is the quote cut to fit a claim's summary.
-func (c Candidate) Summary() string { return SummaryCut(c.Quote, models.MaxSummary) }
-
-// SummaryCut shortens s to at most max characters, at a word boundary when
-// one is near, and marks the cut with an ellipsis.
-func SummaryCut(s string, max int) string {
-	s = strings.Join(strings.Fields(s), " ")
-	r := []rune(s)
-	if len(r) <= max {
-		return s
-	}
-	cut := string(r[:max-1])
-	if !unicode.IsSpace(r[max-1]) { // mid-word: back off to the last space, if one is near
-		if i := strings.LastIndexFunc(cut, unicode.IsSpace); i > 0 && utf8.RuneCountInString(cut[:i]) > max/2 {
-			cut = cut[:i]
-		}
-	}
-	return strings.TrimRightFunc(cut, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) }) + "…"
-}
+func (c Candidate) Summary() string { return models.Shorten(c.Quote, models.MaxSummary) }
 
 // markID is the element id of candidate n's highlight.
 func markID(n int) string { return "m-" + strconv.Itoa(n) }

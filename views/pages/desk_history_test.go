@@ -69,16 +69,3 @@ func TestNewHistoryReadsAuditEvents(t *testing.T) {
 		}
 	}
 }
-
-func TestSummaryCut(t *testing.T) {
-	for in, want := range map[string]string{
-		"Short enough.": "Short enough.",
-		"I have no idea what this allegation is about - it is false, and I will say so to anyone": "I have no idea what this allegation is about - it is false, and I will say…",
-		"  spaced\n\nout  ": "spaced out",
-	} {
-		got := SummaryCut(in, 75)
-		if got != want || len([]rune(got)) > 75 {
-			t.Errorf("SummaryCut(%q) = %q (%d), want %q", in, got, len([]rune(got)), want)
-		}
-	}
-}
